@@ -1,0 +1,8 @@
+/***/
+/**
+ * The datadog backend module for the reliability plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { reliabilityModuleDatadog as default } from './module';

@@ -1,0 +1,8 @@
+/***/
+/**
+ * The pagerduty backend module for the reliability plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { reliabilityModulePagerduty as default } from './module';

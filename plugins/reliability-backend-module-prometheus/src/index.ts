@@ -1,0 +1,8 @@
+/***/
+/**
+ * The prometheus backend module for the reliability plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { reliabilityModulePrometheus as default } from './module';

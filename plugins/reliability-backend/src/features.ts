@@ -1,0 +1,23 @@
+import express from 'express';
+import { ReliabilityContext } from './context';
+
+/**
+ * One area of the suite (SLOs, on-call, runbooks, checklist, overview): its routes and its
+ * background work. Areas are created in order, so later ones can use earlier ones' services.
+ */
+export interface ReliabilityFeature {
+  name: string;
+  router: express.Router;
+  /** Schedules background tasks; called once after all features exist. */
+  start?: () => Promise<void>;
+}
+
+/** Creates every feature of the backend from the shared context. */
+export async function createFeatures(
+  ctx: ReliabilityContext,
+): Promise<ReliabilityFeature[]> {
+  const features: ReliabilityFeature[] = [];
+  // Features register here in dependency order.
+  void ctx;
+  return features;
+}

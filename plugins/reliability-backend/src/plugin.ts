@@ -1,0 +1,71 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { reliabilityPermissions } from '@internal/backstage-plugin-reliability-common';
+import {
+  OnCallProvider,
+  reliabilityOnCallProvidersExtensionPoint,
+  reliabilitySliProvidersExtensionPoint,
+  SliProvider,
+} from '@internal/backstage-plugin-reliability-node';
+import { migrateDatabase } from './database/migrateDatabase';
+import { createFeatures } from './features';
+import { createRouter } from './router';
+
+/**
+ * The reliability backend plugin: SLOs, on-call, runbooks and the reliability-maturity checklist.
+ *
+ * @public
+ */
+export const reliabilityPlugin = createBackendPlugin({
+  pluginId: 'reliability',
+  register(env) {
+    const sliProviders: SliProvider[] = [];
+    const onCallProviders: OnCallProvider[] = [];
+    env.registerExtensionPoint(reliabilitySliProvidersExtensionPoint, {
+      addSliProvider: (...providers) => sliProviders.push(...providers),
+    });
+    env.registerExtensionPoint(reliabilityOnCallProvidersExtensionPoint, {
+      addOnCallProvider: (...providers) => onCallProviders.push(...providers),
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
+      },
+      async init({ database, httpRouter, permissionsRegistry, ...services }) {
+        const knex = await database.getClient();
+        if (!database.migrations?.skip) {
+          await migrateDatabase(knex);
+        }
+        permissionsRegistry.addPermissions(reliabilityPermissions);
+
+        const features = await createFeatures({
+          ...services,
+          database: knex,
+          sliProviders,
+          onCallProviders,
+          now: () => new Date(),
+        });
+        httpRouter.use(createRouter(features));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        for (const feature of features) {
+          await feature.start?.();
+        }
+      },
+    });
+  },
+});

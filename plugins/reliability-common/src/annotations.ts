@@ -1,0 +1,29 @@
+/**
+ * Entity annotations read by the reliability suite. All live under one namespace of the suite's own.
+ *
+ * @public
+ */
+export const RELIABILITY_ANNOTATION_PREFIX = 'reliability.sre-portal.dev';
+
+/** @public */
+export const ANNOTATIONS = {
+  /** Location of an OpenSLO YAML file (relative to the entity's source location, or an absolute URL). */
+  sloDefinitions: `${RELIABILITY_ANNOTATION_PREFIX}/slo-definitions`,
+  /** OpenSLO YAML embedded directly in the entity (multi-document string). */
+  sloInline: `${RELIABILITY_ANNOTATION_PREFIX}/slo-inline`,
+  /** Id of a schedule-as-code on-call schedule (the built-in provider). */
+  onCallSchedule: `${RELIABILITY_ANNOTATION_PREFIX}/oncall-schedule`,
+  /** Id of an escalation policy of the built-in on-call provider. */
+  escalationPolicy: `${RELIABILITY_ANNOTATION_PREFIX}/escalation-policy`,
+  /** Comma-separated Markdown runbook locations (relative to the entity's source location, or absolute URLs). */
+  runbooks: `${RELIABILITY_ANNOTATION_PREFIX}/runbooks`,
+  /** Service tier: tier-1 (most critical) to tier-4. */
+  tier: `${RELIABILITY_ANNOTATION_PREFIX}/tier`,
+  /** PagerDuty service id (the de-facto standard annotation of the PagerDuty plugin). */
+  pagerDutyServiceId: 'pagerduty.com/service-id',
+  /** Opsgenie team name (the de-facto standard annotation of the Opsgenie plugin). */
+  opsgenieTeam: 'opsgenie.com/team',
+} as const;
+
+/** The `metadata.links[].type` that marks a link as a runbook. @public */
+export const RUNBOOK_LINK_TYPE = 'runbook';

@@ -1,0 +1,2 @@
+// Filled by the checklist work; re-exported from the package root.
+export {};

@@ -1,0 +1,13 @@
+/**
+ * Isomorphic types, SLO math, checklist scoring and permissions of the reliability suite.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './slo';
+export * from './oncall';
+export * from './runbooks';
+export * from './checklist';
+export * from './overview';
+export * from './client';

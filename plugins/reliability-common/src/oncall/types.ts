@@ -1,0 +1,47 @@
+/** A person who can be on call. `userRef` links to a catalog User when the provider can resolve one. @public */
+export interface OnCallPerson {
+  name: string;
+  email?: string;
+  userRef?: string;
+  /** Provider-side id (PagerDuty user id, Opsgenie username, ...). */
+  externalId?: string;
+}
+
+/** One shift: who is on call at an escalation level, from when until when (ISO 8601). @public */
+export interface OnCallShift {
+  person: OnCallPerson;
+  escalationLevel: number;
+  scheduleName?: string;
+  start: string;
+  end: string;
+}
+
+/** One step of an escalation chain. @public */
+export interface EscalationLevel {
+  level: number;
+  /** Minutes after which an unacknowledged page escalates to the next level. */
+  escalateAfterMinutes?: number;
+  targets: Array<{
+    kind: 'schedule' | 'person' | 'team';
+    name: string;
+    person?: OnCallPerson;
+  }>;
+  runbook?: string;
+}
+
+/** What one on-call provider knows about an entity at a given instant. @public */
+export interface OnCallSnapshot {
+  provider: string;
+  /** Link to the schedule or service in the provider's own UI, if any. */
+  externalUrl?: string;
+  /** Shifts active at the requested instant, lowest escalation level first. */
+  current: OnCallShift[];
+  /** The next shift (per escalation level) that starts after the requested instant. */
+  next: OnCallShift[];
+  /** Upcoming shifts within the requested horizon. */
+  upcoming: OnCallShift[];
+  escalation: EscalationLevel[];
+  /** How to reach the on-call team (channel, phone bridge, ...). */
+  contact?: Array<{ type: string; value: string }>;
+  computedAt: string;
+}

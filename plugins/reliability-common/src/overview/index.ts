@@ -1,0 +1,2 @@
+// Filled by the overview work; re-exported from the package root.
+export {};

@@ -1,0 +1,43 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Submit a reliability-maturity self-assessment for a catalog entity.
+ * A resource permission on catalog entities, so policies can use the catalog's
+ * conditions (for example `isEntityOwner`) to allow only the owning group.
+ *
+ * @public
+ */
+export const reliabilityAssessmentCreatePermission = createPermission({
+  name: 'reliability.assessment.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Write SLI event counts for a catalog entity into the embedded SLI store.
+ *
+ * @public
+ */
+export const reliabilitySliEventsWritePermission = createPermission({
+  name: 'reliability.sli-events.write',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Administer the reliability suite: submit assessments for any entity and trigger collection.
+ *
+ * @public
+ */
+export const reliabilityAdminPermission = createPermission({
+  name: 'reliability.admin',
+  attributes: { action: 'update' },
+});
+
+/** Every permission of the suite, for `permissionsRegistry.addPermissions`. @public */
+export const reliabilityPermissions = [
+  reliabilityAssessmentCreatePermission,
+  reliabilitySliEventsWritePermission,
+  reliabilityAdminPermission,
+];

@@ -1,0 +1,2 @@
+// Filled by the runbooks work; re-exported from the package root.
+export {};

@@ -1,0 +1,86 @@
+/**
+ * Normalised SLO model. OpenSLO v1 documents (kinds SLO and SLI) are parsed and validated into these types
+ * (see `parseOpenSloDocuments`); everything downstream (math, providers, UI) works on this model only.
+ */
+
+/** Where an SLI metric comes from: `type` selects the SLI provider (e.g. `prometheus`, `datadog`, `embedded`). @public */
+export interface MetricSource {
+  type: string;
+  spec: Record<string, unknown>;
+}
+
+/** An SLI: a ratio of good (or bad) events to total events, or a threshold on a single metric. @public */
+export interface SliIndicator {
+  name: string;
+  displayName?: string;
+  description?: string;
+  ratio?: {
+    good?: MetricSource;
+    bad?: MetricSource;
+    total: MetricSource;
+  };
+  threshold?: {
+    metricSource: MetricSource;
+  };
+}
+
+/** The SLO window: rolling (the last N seconds) or calendar-aligned. @public */
+export type SloWindow =
+  | { kind: 'rolling'; durationSeconds: number; label: string }
+  | {
+      kind: 'calendar';
+      unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
+      count: number;
+      startTime: string;
+      timeZone: string;
+      label: string;
+    };
+
+/** @public */
+export type BudgetingMethod = 'Occurrences' | 'Timeslices';
+
+/** One objective of an SLO. `target` is a ratio in (0, 1], e.g. 0.999. @public */
+export interface SloObjective {
+  displayName?: string;
+  target: number;
+  /** Threshold SLIs: operator and value a measurement must satisfy to count as good. */
+  op?: 'lt' | 'lte' | 'gt' | 'gte';
+  value?: number;
+  /** Timeslices budgeting: share of good events a slice needs to count as good, and the slice length. */
+  timeSliceTarget?: number;
+  timeSliceWindowSeconds?: number;
+}
+
+/** A multiwindow burn-rate alert condition (SRE workbook, chapter 5). @public */
+export interface BurnRateAlertCondition {
+  name: string;
+  severity: 'page' | 'ticket';
+  burnRateThreshold: number;
+  longWindowSeconds: number;
+  shortWindowSeconds: number;
+}
+
+/** An alert policy attached to an SLO. @public */
+export interface SloAlertPolicy {
+  name: string;
+  displayName?: string;
+  description?: string;
+  conditions: BurnRateAlertCondition[];
+  /** Runbook URL or runbook id this alert answers. */
+  runbook?: string;
+}
+
+/** A validated SLO definition. @public */
+export interface SloDefinition {
+  name: string;
+  displayName?: string;
+  description?: string;
+  service?: string;
+  indicator: SliIndicator;
+  window: SloWindow;
+  budgetingMethod: BudgetingMethod;
+  objectives: SloObjective[];
+  alertPolicies: SloAlertPolicy[];
+  /** Runbook URL or runbook id for the SLO as a whole. */
+  runbook?: string;
+}

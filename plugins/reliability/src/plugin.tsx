@@ -1,0 +1,61 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ReliabilityClient } from '@internal/backstage-plugin-reliability-common';
+import { reliabilityApiRef } from './api';
+import { isReliabilityEntity } from './isReliabilityEntity';
+import { rootRouteRef } from './routes';
+
+/** Creates the API client talking to the reliability backend. */
+export const reliabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The org-wide reliability page at `/reliability`. */
+export const reliabilityPage = PageBlueprint.make({
+  params: {
+    path: '/reliability',
+    title: 'Reliability',
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/ReliabilityPage').then(m => <m.ReliabilityPage />),
+  },
+});
+
+/** The "Reliability" tab on catalog entity pages. */
+export const reliabilityEntityContent = EntityContentBlueprint.make({
+  name: 'reliability',
+  params: {
+    path: '/reliability',
+    title: 'Reliability',
+    filter: isReliabilityEntity,
+    loader: () =>
+      import('./components/EntityReliabilityContent').then(m => (
+        <m.EntityReliabilityContent />
+      )),
+  },
+});
+
+/**
+ * The reliability frontend plugin (new frontend system).
+ *
+ * @public
+ */
+export const reliabilityPlugin = createFrontendPlugin({
+  pluginId: 'reliability',
+  extensions: [reliabilityApi, reliabilityPage, reliabilityEntityContent],
+  routes: {
+    root: rootRouteRef,
+  },
+});

@@ -12,12 +12,14 @@ export interface ReliabilityFeature {
   start?: () => Promise<void>;
 }
 
-/** Creates every feature of the backend from the shared context. */
+/**
+ * Creates every feature of the backend from the shared context, in dependency order:
+ * slo -> oncall -> runbooks (reads slo) -> checklist (reads slo, oncall, runbooks) -> overview (reads all).
+ */
 export async function createFeatures(
   ctx: ReliabilityContext,
 ): Promise<ReliabilityFeature[]> {
   const features: ReliabilityFeature[] = [];
-  // Features register here in dependency order.
   void ctx;
   return features;
 }

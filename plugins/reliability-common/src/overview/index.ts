@@ -1,2 +1,1 @@
-// Filled by the overview work; re-exported from the package root.
-export {};
+export * from './summaries';

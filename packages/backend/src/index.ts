@@ -7,8 +7,13 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { localFileReaderFactory } from './modules/localFileReaderFactory';
+import { reliabilityPermissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
+
+// file:// UrlReader limited to localFileReader.allowedRoots (the demo catalog's SLO files and runbooks)
+backend.add(localFileReaderFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -40,10 +45,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Reliability demo policy: assessments only by the entity's owners (or reliability.admins); everything else allowed
+backend.add(reliabilityPermissionPolicyModule);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

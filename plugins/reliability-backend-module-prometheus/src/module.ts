@@ -2,15 +2,28 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { reliabilitySliProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
+import { PrometheusSliProvider } from './PrometheusSliProvider';
 
+/**
+ * Adds the `prometheus` SLI provider to the reliability backend (configured under `reliability.prometheus`).
+ *
+ * @public
+ */
 export const reliabilityModulePrometheus = createBackendModule({
   pluginId: 'reliability',
   moduleId: 'prometheus',
   register(reg) {
     reg.registerInit({
-      deps: { logger: coreServices.logger },
-      async init({ logger }) {
-        logger.info('Hello World!');
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        sliProviders: reliabilitySliProvidersExtensionPoint,
+      },
+      async init({ config, logger, sliProviders }) {
+        sliProviders.addSliProvider(
+          PrometheusSliProvider.fromConfig(config, { logger }),
+        );
       },
     });
   },

@@ -1,5 +1,10 @@
 import express from 'express';
 import { ReliabilityContext } from './context';
+import { createChecklistFeature } from './checklist/createChecklistFeature';
+import { createOnCallFeature } from './oncall/createOnCallFeature';
+import { createRunbooksFeature } from './runbooks';
+import { SloDefinitionLoader } from './slo/SloDefinitionLoader';
+import { createSloFeature } from './slo/createSloFeature';
 
 /**
  * One area of the suite (SLOs, on-call, runbooks, checklist, overview): its routes and its
@@ -20,6 +25,18 @@ export async function createFeatures(
   ctx: ReliabilityContext,
 ): Promise<ReliabilityFeature[]> {
   const features: ReliabilityFeature[] = [];
+  const slo = createSloFeature(ctx);
+  features.push(slo);
+  const oncall = await createOnCallFeature(ctx);
+  features.push(oncall);
+  const runbooks = createRunbooksFeature(ctx, {
+    slos: new SloDefinitionLoader({ urlReader: ctx.urlReader, now: ctx.now }),
+  });
+  features.push(runbooks);
+  const checklist = await createChecklistFeature(ctx, {
+    slo: slo.summaries,
+  });
+  features.push(checklist);
   void ctx;
   return features;
 }

@@ -8,6 +8,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ReliabilityClient } from '@internal/backstage-plugin-reliability-common';
 import { reliabilityApiRef } from './api';
+import { hasRunbooks } from './components/runbooks/hasRunbooks';
 import { isReliabilityEntity } from './isReliabilityEntity';
 import { rootRouteRef } from './routes';
 
@@ -47,6 +48,20 @@ export const reliabilityEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "Runbooks" tab: an entity's runbooks, rendered and deep-linkable by `?runbook=<id>`. */
+export const reliabilityRunbooksEntityContent = EntityContentBlueprint.make({
+  name: 'runbooks',
+  params: {
+    path: '/runbooks',
+    title: 'Runbooks',
+    filter: hasRunbooks,
+    loader: () =>
+      import('./components/runbooks/EntityRunbooksContent').then(m => (
+        <m.EntityRunbooksContent />
+      )),
+  },
+});
+
 /**
  * The reliability frontend plugin (new frontend system).
  *
@@ -54,7 +69,12 @@ export const reliabilityEntityContent = EntityContentBlueprint.make({
  */
 export const reliabilityPlugin = createFrontendPlugin({
   pluginId: 'reliability',
-  extensions: [reliabilityApi, reliabilityPage, reliabilityEntityContent],
+  extensions: [
+    reliabilityApi,
+    reliabilityPage,
+    reliabilityEntityContent,
+    reliabilityRunbooksEntityContent,
+  ],
   routes: {
     root: rootRouteRef,
   },

@@ -1,2 +1,3 @@
-// Filled by the checklist work; re-exported from the package root.
-export {};
+export * from './types';
+export * from './scoring';
+export * from './api';

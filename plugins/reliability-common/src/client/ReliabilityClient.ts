@@ -1,5 +1,9 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { EntitySlosResponse, SloHistoryResponse } from '../slo/api';
 import { ReliabilityApi } from './ReliabilityApi';
+import { EntityOnCall, GroupOnCall } from '../oncall';
+import { EntityRunbookResponse, EntityRunbooksResponse } from '../runbooks/types';
 
 /** The subset of Backstage's DiscoveryApi the client needs (isomorphic). @public */
 export interface ReliabilityDiscovery {
@@ -40,6 +44,64 @@ export class ReliabilityClient implements ReliabilityApi {
     )}/${encodeURIComponent(
       (entityRef.namespace ?? 'default').toLocaleLowerCase('en-US'),
     )}/${encodeURIComponent(entityRef.name)}`;
+  }
+
+  async getEntityOnCall(entityRef: CompoundEntityRef): Promise<EntityOnCall> {
+    return this.get<EntityOnCall>(
+      `${ReliabilityClient.entityPath(entityRef)}/oncall`,
+    );
+  }
+
+  async getGroupOnCall(groupRef: CompoundEntityRef): Promise<GroupOnCall> {
+    return this.get<GroupOnCall>(
+      `/groups/${encodeURIComponent(
+        (groupRef.namespace ?? 'default').toLocaleLowerCase('en-US'),
+      )}/${encodeURIComponent(groupRef.name)}/oncall`,
+    );
+  }
+
+  async getEntityRunbooks(
+    entityRef: CompoundEntityRef,
+    options: { q?: string } = {},
+  ): Promise<EntityRunbooksResponse> {
+    const q = options.q?.trim();
+    const query = q ? `?${new URLSearchParams({ q })}` : '';
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/runbooks${query}`,
+    );
+  }
+
+  async getEntityRunbook(
+    entityRef: CompoundEntityRef,
+    id: string,
+  ): Promise<EntityRunbookResponse> {
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/runbooks/${encodeURIComponent(
+        id,
+      )}`,
+    );
+  }
+
+  async getEntitySlos(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntitySlosResponse> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/slos`);
+  }
+
+  async getSloHistory(
+    entityRef: CompoundEntityRef,
+    sloName: string,
+    range: { from: Date; to: Date },
+  ): Promise<SloHistoryResponse> {
+    const query = new URLSearchParams({
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+    });
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/slos/${encodeURIComponent(
+        sloName,
+      )}/history?${query}`,
+    );
   }
 
   /** GET a JSON resource of the reliability backend. */

@@ -14,6 +14,8 @@ export interface OnCallShift {
   scheduleName?: string;
   start: string;
   end: string;
+  /** IANA time zone of the rotation, used to tell office hours from out-of-hours load. */
+  timeZone?: string;
 }
 
 /** One step of an escalation chain. @public */
@@ -29,6 +31,13 @@ export interface EscalationLevel {
   runbook?: string;
 }
 
+/** The people of one rotation (schedule) at an escalation level, whether on call now or not. @public */
+export interface OnCallRotation {
+  level: number;
+  scheduleName: string;
+  members: OnCallPerson[];
+}
+
 /** What one on-call provider knows about an entity at a given instant. @public */
 export interface OnCallSnapshot {
   provider: string;
@@ -41,6 +50,8 @@ export interface OnCallSnapshot {
   /** Upcoming shifts within the requested horizon. */
   upcoming: OnCallShift[];
   escalation: EscalationLevel[];
+  /** Everyone in the entity's rotations, when the provider knows them (used to flag single-person rotations). */
+  rotations?: OnCallRotation[];
   /** How to reach the on-call team (channel, phone bridge, ...). */
   contact?: Array<{ type: string; value: string }>;
   computedAt: string;

@@ -1,1 +1,4 @@
 export * from './summaries';
+export * from './api';
+export * from './tour';
+export * from './reliabilityState';

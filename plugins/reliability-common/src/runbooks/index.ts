@@ -1,2 +1,4 @@
-// Filled by the runbooks work; re-exported from the package root.
-export {};
+export * from './types';
+export * from './safeUrl';
+export * from './runbookReferences';
+export * from './coverage';

@@ -1,6 +1,6 @@
 /**
  * Normalised SLO model. OpenSLO v1 documents (kinds SLO and SLI) are parsed and validated into these types
- * (see `parseOpenSloDocuments`); everything downstream (math, providers, UI) works on this model only.
+ * (see `validateOpenSloDocuments`); everything downstream (math, providers, UI) works on this model only.
  */
 
 /** Where an SLI metric comes from: `type` selects the SLI provider (e.g. `prometheus`, `datadog`, `embedded`). @public */
@@ -24,7 +24,13 @@ export interface SliIndicator {
   };
 }
 
-/** The SLO window: rolling (the last N seconds) or calendar-aligned. @public */
+/**
+ * The SLO window: rolling (the last N seconds) or calendar-aligned (`count` units from `startTime`, a wall
+ * clock `YYYY-MM-DD HH:mm:ss` in `timeZone`). `label` is the OpenSLO duration (`28d`, `1M`).
+ * See `windowSeconds` for the interval a window covers at a given instant.
+ *
+ * @public
+ */
 export type SloWindow =
   | { kind: 'rolling'; durationSeconds: number; label: string }
   | {
@@ -51,7 +57,12 @@ export interface SloObjective {
   timeSliceWindowSeconds?: number;
 }
 
-/** A multiwindow burn-rate alert condition (SRE workbook, chapter 5). @public */
+/**
+ * A multiwindow burn-rate alert condition (SRE workbook, chapter 5): fires when the burn rate over both
+ * the long and the short window is at least `burnRateThreshold`.
+ *
+ * @public
+ */
 export interface BurnRateAlertCondition {
   name: string;
   severity: 'page' | 'ticket';
@@ -83,4 +94,12 @@ export interface SloDefinition {
   alertPolicies: SloAlertPolicy[];
   /** Runbook URL or runbook id for the SLO as a whole. */
   runbook?: string;
+}
+
+/** A problem found in an OpenSLO file. `document` is the document's metadata.name (or `#<position>`). @public */
+export interface SloDefinitionError {
+  document?: string;
+  /** Dotted field path inside the document, e.g. `spec.objectives.0.target`. */
+  path: string;
+  message: string;
 }

@@ -1,5 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import { ReliabilitySourcesCard } from '../ReliabilitySourcesCard';
+import { EntityRunbooksCard } from '../runbooks/EntityRunbooksCard';
 
 /** The "Reliability" tab of an entity: SLOs, on-call, runbooks and the maturity score side by side. */
 export function EntityReliabilityContent() {
@@ -7,6 +8,9 @@ export function EntityReliabilityContent() {
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>
         <ReliabilitySourcesCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <EntityRunbooksCard />
       </Grid>
     </Grid>
   );

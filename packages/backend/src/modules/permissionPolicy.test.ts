@@ -1,0 +1,108 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { reliabilityAssessmentCreatePermission } from '@internal/backstage-plugin-reliability-backend';
+import {
+  readReliabilityAdmins,
+  ReliabilityPermissionPolicy,
+} from './permissionPolicy';
+
+function userWith(ownershipEntityRefs: string[]) {
+  const credentials = {
+    $$type: '@backstage/BackstageCredentials',
+    principal: { type: 'user', userEntityRef: ownershipEntityRefs[0] },
+  } as BackstageCredentials;
+  return {
+    credentials,
+    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+  };
+}
+
+function policy(admins: string[] = ['group:default/sre']) {
+  const userInfo = {
+    getUserInfo: jest.fn(async (credentials: BackstageCredentials) => {
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs:
+          ref === 'user:development/guest'
+            ? [ref, 'group:default/sre']
+            : [ref, 'group:default/checkout-payments'],
+      };
+    }),
+  };
+  return new ReliabilityPermissionPolicy({
+    admins: new Set(admins),
+    userInfo,
+  });
+}
+
+describe('ReliabilityPermissionPolicy', () => {
+  const request = { permission: reliabilityAssessmentCreatePermission };
+
+  it('lets owners submit assessments through a catalog isEntityOwner condition', async () => {
+    const decision = await policy([]).handle(
+      request,
+      userWith(['user:default/jonas.berg']),
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: [
+            'user:default/jonas.berg',
+            'group:default/checkout-payments',
+          ],
+        },
+      },
+    });
+  });
+
+  it('allows members of a reliability.admins group everywhere', async () => {
+    const decision = await policy(['group:default/sre']).handle(
+      request,
+      userWith(['user:development/guest']),
+    );
+    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('denies assessments without a user', async () => {
+    expect(await policy().handle(request)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('allows every other permission', async () => {
+    const other = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+    });
+    expect(await policy().handle({ permission: other })).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+});
+
+describe('readReliabilityAdmins', () => {
+  it('reads and normalises group refs, and rejects anything else', () => {
+    expect(
+      readReliabilityAdmins(
+        new ConfigReader({ reliability: { admins: ['group:default/SRE'] } }),
+      ),
+    ).toEqual(new Set(['group:default/sre']));
+    expect(readReliabilityAdmins(new ConfigReader({}))).toEqual(new Set());
+    expect(() =>
+      readReliabilityAdmins(
+        new ConfigReader({ reliability: { admins: ['sre'] } }),
+      ),
+    ).toThrow(/Invalid reliability.admins entry 'sre'/);
+  });
+});

@@ -1,0 +1,127 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { MetricSource } from '@internal/backstage-plugin-reliability-common';
+import {
+  SliEventCounts,
+  SliEventCountsRequest,
+  SliProvider,
+} from '@internal/backstage-plugin-reliability-node';
+import { z } from 'zod';
+import { readPrometheusConfig } from './config';
+import { PrometheusConfigError } from './errors';
+import { PrometheusClient } from './PrometheusClient';
+import { counterIncreaseQuery, thresholdQueries } from './promql';
+
+const metricSpec = z.object({ query: z.string().min(1).max(4000) });
+
+/** Threshold SLIs without a timeSliceWindow are sampled once a minute. */
+const DEFAULT_STEP_SECONDS = 60;
+/** Upper bound of the samples one threshold query may take. */
+const MAX_THRESHOLD_POINTS = 100_000;
+
+function queryOf(source: MetricSource, what: string): string {
+  const spec = metricSpec.safeParse(source.spec);
+  if (!spec.success) {
+    throw new InputError(
+      `The ${what} metric source of a prometheus SLI needs spec.query (a PromQL counter selector or expression)`,
+    );
+  }
+  return spec.data.query;
+}
+
+/**
+ * SLI provider for metric sources of type `prometheus` (`spec.query`).
+ *
+ * - Ratio SLIs: good and total (or bad and total, good = total - bad) are counter increases over
+ *   [from, to], evaluated with one instant query each at `to`. With samples at both ends of the
+ *   interval the increase is exact (Prometheus only extrapolates towards boundaries without samples).
+ * - Threshold SLIs: a gauge is sampled every `timeSliceWindow` (default 1m) with a subquery; total is the
+ *   number of samples, good the number meeting the first objective's `op`/`value`.
+ *
+ * @public
+ */
+export class PrometheusSliProvider implements SliProvider {
+  readonly type = 'prometheus';
+
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): PrometheusSliProvider {
+    const settings = readPrometheusConfig(config);
+    if (!settings) {
+      options.logger.warn(
+        'reliability.prometheus is not configured; SLIs of type prometheus will fail until reliability.prometheus.baseUrl is set',
+      );
+      return new PrometheusSliProvider(undefined);
+    }
+    return new PrometheusSliProvider(new PrometheusClient(settings));
+  }
+
+  /** `client` undefined: not configured, every request fails with a PrometheusConfigError. */
+  constructor(private readonly client: PrometheusClient | undefined) {}
+
+  async getEventCounts(request: SliEventCountsRequest): Promise<SliEventCounts> {
+    const { client } = this;
+    if (!client) {
+      throw new PrometheusConfigError(
+        'The Prometheus SLI provider is not configured: set reliability.prometheus.baseUrl in app-config',
+      );
+    }
+    const { indicator, slo, from, to, signal } = request;
+    const rangeSeconds = Math.floor((to.getTime() - from.getTime()) / 1000);
+    if (rangeSeconds < 1) {
+      throw new InputError('The SLI interval must be at least one second long');
+    }
+
+    if (indicator.ratio) {
+      const { good, bad, total } = indicator.ratio;
+      const count = (source: MetricSource, what: string) =>
+        client.querySum(
+          counterIncreaseQuery(queryOf(source, what), rangeSeconds),
+          to,
+          signal,
+        );
+      const [totalCount, goodOrBad] = await Promise.all([
+        count(total, 'total'),
+        good ? count(good, 'good') : count(bad!, 'bad'),
+      ]);
+      const totalEvents = Math.max(0, totalCount);
+      const goodEvents = good ? goodOrBad : totalEvents - goodOrBad;
+      return {
+        good: Math.min(Math.max(0, goodEvents), totalEvents),
+        total: totalEvents,
+      };
+    }
+
+    if (indicator.threshold) {
+      const objective = slo.objectives.find(
+        o => o.op !== undefined && o.value !== undefined,
+      );
+      if (!objective?.op || objective.value === undefined) {
+        throw new InputError(
+          `SLO ${slo.name} has a threshold SLI but no objective with op and value`,
+        );
+      }
+      const stepSeconds = objective.timeSliceWindowSeconds ?? DEFAULT_STEP_SECONDS;
+      if (rangeSeconds / stepSeconds > MAX_THRESHOLD_POINTS) {
+        throw new InputError(
+          `SLO ${slo.name}: sampling ${rangeSeconds}s every ${stepSeconds}s is too many points; use a longer timeSliceWindow`,
+        );
+      }
+      const queries = thresholdQueries(
+        queryOf(indicator.threshold.metricSource, 'threshold'),
+        { op: objective.op, value: objective.value },
+        rangeSeconds,
+        stepSeconds,
+      );
+      const [good, total] = await Promise.all([
+        client.querySum(queries.good, to, signal),
+        client.querySum(queries.total, to, signal),
+      ]);
+      return { good: Math.min(Math.max(0, good), total), total: Math.max(0, total) };
+    }
+
+    throw new InputError(`SLO ${slo.name} has an SLI with neither ratio nor threshold`);
+  }
+}

@@ -1,0 +1,48 @@
+import { Config } from '@backstage/config';
+import { PrometheusConfigError } from './errors';
+
+/** Settings of the Prometheus SLI provider, read from `reliability.prometheus`. @public */
+export interface PrometheusConfig {
+  baseUrl: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Reads `reliability.prometheus`; undefined when the section is absent, an error when it is invalid. */
+export function readPrometheusConfig(
+  config: Config,
+): PrometheusConfig | undefined {
+  const section = config.getOptionalConfig('reliability.prometheus');
+  if (!section) {
+    return undefined;
+  }
+  const baseUrl = section.getString('baseUrl').replace(/\/+$/, '');
+  let protocol: string;
+  try {
+    protocol = new URL(baseUrl).protocol;
+  } catch {
+    throw new PrometheusConfigError(
+      `reliability.prometheus.baseUrl is not a URL: '${baseUrl}'`,
+    );
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new PrometheusConfigError(
+      'reliability.prometheus.baseUrl must be an http(s) URL',
+    );
+  }
+  const timeoutMs =
+    section.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs >= 100 && timeoutMs <= 300_000)) {
+    throw new PrometheusConfigError(
+      'reliability.prometheus.timeoutMs must be between 100 and 300000',
+    );
+  }
+  const headersConfig = section.getOptionalConfig('headers');
+  const headers: Record<string, string> = {};
+  for (const name of headersConfig?.keys() ?? []) {
+    headers[name] = headersConfig!.getString(name);
+  }
+  return { baseUrl, headers, timeoutMs };
+}

@@ -1,0 +1,132 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  OnCallSummary,
+  RunbookSummary,
+  SloSummary,
+} from '@internal/backstage-plugin-reliability-common';
+import {
+  evaluateAutomaticItems,
+  loadAutomaticCheckData,
+} from './automaticChecks';
+import { defaultChecklist } from './defaultChecklist';
+
+const ref = 'component:default/orders';
+const settings = { runbookCoverageThreshold: 0.8 };
+const logger = mockServices.logger.mock();
+
+function source<T>(value: T | undefined) {
+  return {
+    getSummaries: jest.fn(async () =>
+      value ? new Map([[ref, value]]) : new Map<string, T>(),
+    ),
+  };
+}
+
+const slo: SloSummary = {
+  entityRef: ref,
+  sloCount: 2,
+  definitionErrors: 0,
+  slosMeetingTarget: 1,
+  burnRateAlertsConfigured: false,
+  worstBudgetRemaining: -0.1,
+  alerting: 'ticket',
+  alertCount: 4,
+  alertsWithRunbook: 3,
+  stale: true,
+  updatedAt: '2026-11-22T00:00:00Z',
+};
+const oncall: OnCallSummary = {
+  entityRef: ref,
+  provider: 'pagerduty',
+  peopleInRotation: 3,
+  primary: null,
+  primaryUntil: null,
+  escalationLevels: 2,
+  error: 'timeout',
+  updatedAt: '2026-11-21T00:00:00Z',
+};
+const runbooks: RunbookSummary = {
+  entityRef: ref,
+  runbookCount: 2,
+  staleCount: 0,
+  coverage: 0.75,
+  updatedAt: '2026-11-22T00:00:00Z',
+};
+
+async function evaluate(sources: Parameters<typeof loadAutomaticCheckData>[0]) {
+  const data = await loadAutomaticCheckData(
+    sources,
+    defaultChecklist,
+    [ref],
+    logger,
+  );
+  return Object.fromEntries(
+    evaluateAutomaticItems(defaultChecklist, ref, data, settings).map(r => [
+      r.itemId,
+      `${r.status}: ${r.detail}`,
+    ]),
+  );
+}
+
+describe('automatic checks', () => {
+  it('evaluates every check from the summaries', async () => {
+    expect(
+      await evaluate({
+        slo: source(slo),
+        oncall: source(oncall),
+        runbooks: source(runbooks),
+      }),
+    ).toEqual({
+      'slo-defined': 'pass: 2 SLOs defined',
+      'slo-met-last-window':
+        'fail: 1 of 2 SLOs met their target (data may be stale)',
+      'burn-rate-alerts': 'fail: not every SLO has multiwindow burn-rate alerts',
+      'oncall-two-people':
+        'pass: 3 people in rotation (last known data; provider failing)',
+      'runbook-coverage': 'fail: 75% of SLO alerts link a runbook (80% required)',
+      'runbooks-fresh': 'pass: all 2 runbooks reviewed recently',
+    });
+  });
+
+  it('fails when the area has no data for the entity, and is unknown without the area', async () => {
+    const result = await evaluate({
+      slo: source<SloSummary>(undefined),
+      runbooks: source<RunbookSummary>(undefined),
+    });
+    expect(result['slo-defined']).toBe('fail: no SLO defined');
+    expect(result['slo-met-last-window']).toMatch(/^fail/);
+    expect(result['oncall-two-people']).toBe(
+      'unknown: the on-call data source is not available in this installation',
+    );
+    expect(result['runbook-coverage']).toMatch(/^unknown/);
+    expect(result['runbooks-fresh']).toBe('fail: no runbook found');
+  });
+
+  it('is unknown when a source fails or has not collected yet', async () => {
+    const result = await evaluate({
+      slo: source({ ...slo, slosMeetingTarget: null }),
+      oncall: {
+        getSummaries: jest.fn().mockRejectedValue(new Error('db down')),
+      },
+      runbooks: source({ ...runbooks, coverage: null }),
+    });
+    expect(result['slo-met-last-window']).toBe(
+      'unknown: no completed SLO window collected yet',
+    );
+    expect(result['oncall-two-people']).toBe(
+      'unknown: the on-call data could not be read right now',
+    );
+    expect(result['runbook-coverage']).toMatch(/^unknown/);
+  });
+
+  it('reads each source once for a whole batch', async () => {
+    const sloSource = source(slo);
+    await loadAutomaticCheckData(
+      { slo: sloSource },
+      defaultChecklist,
+      [ref, 'component:default/other'],
+      logger,
+    );
+    expect(sloSource.getSummaries).toHaveBeenCalledTimes(1);
+  });
+});

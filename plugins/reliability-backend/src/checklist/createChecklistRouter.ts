@@ -1,0 +1,161 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { reliabilityAssessmentCreatePermission } from '@internal/backstage-plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { parseInput } from '../shared/parseInput';
+import { MaturityService } from './MaturityService';
+import {
+  assessmentIdSchema,
+  historyQuerySchema,
+  rollupsQuerySchema,
+  saveDraftSchema,
+  submitAssessmentSchema,
+} from './requestSchemas';
+import { computeRollups } from './rollups';
+import { ChecklistStore } from './store/ChecklistStore';
+
+const ENTITY = '/entities/:kind/:namespace/:name/maturity';
+
+/** Who wrote an assessment: the user's entity ref, or `service:<subject>` for service callers. */
+async function authorOf(
+  credentials: BackstageCredentials,
+  auth: AuthService,
+  userInfo: UserInfoService,
+): Promise<string> {
+  if (auth.isPrincipal(credentials, 'user')) {
+    const info = await userInfo.getUserInfo(credentials);
+    return info.userEntityRef.toLocaleLowerCase('en-US');
+  }
+  if (auth.isPrincipal(credentials, 'service')) {
+    return `service:${credentials.principal.subject}`;
+  }
+  return 'unknown';
+}
+
+/** Routes of the reliability-maturity checklist. */
+export function createChecklistRouter(options: {
+  service: MaturityService;
+  store: ChecklistStore;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+}): express.Router {
+  const { service, store, auth, httpAuth, userInfo, permissions, catalog } =
+    options;
+  const router = Router();
+
+  router.get('/checklist', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(service.checklist);
+  });
+
+  router.get('/rollups', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { by } = parseInput(rollupsQuerySchema, req.query, 'roll-up query');
+    res.json(
+      await computeRollups({
+        by,
+        catalog,
+        credentials,
+        store,
+        checklist: service.checklist,
+      }),
+    );
+  });
+
+  router.get(ENTITY, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefFromParams(req.params);
+    await loadEntity(catalog, entityRef, credentials);
+    res.json(await service.getEntityMaturity(entityRef));
+  });
+
+  router.get(`${ENTITY}/history`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefFromParams(req.params);
+    const { limit } = parseInput(historyQuerySchema, req.query, 'history query');
+    await loadEntity(catalog, entityRef, credentials);
+    res.json(await service.getHistory(entityRef, limit));
+  });
+
+  router.get(`${ENTITY}/assessments/:id`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    const entityRef = entityRefFromParams({ kind, namespace, name });
+    const id = parseInput(assessmentIdSchema, req.params.id, 'assessment id');
+    await loadEntity(catalog, entityRef, credentials);
+    const assessment = await service.getAssessment(entityRef, id);
+    if (!assessment) {
+      throw new NotFoundError(`No assessment ${id} for ${entityRef}`);
+    }
+    res.json(assessment);
+  });
+
+  router.post(`${ENTITY}/assessments`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefFromParams(req.params);
+    const body = parseInput(submitAssessmentSchema, req.body, 'assessment');
+    await loadEntity(catalog, entityRef, credentials);
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: reliabilityAssessmentCreatePermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not submit maturity assessments for ${entityRef}; only its owners can`,
+      );
+    }
+    const record = await service.submitAssessment({
+      entityRef,
+      request: body,
+      author: await authorOf(credentials, auth, userInfo),
+    });
+    res.status(201).json(record);
+  });
+
+  router.get(`${ENTITY}/draft`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = entityRefFromParams(req.params);
+    await loadEntity(catalog, entityRef, credentials);
+    const userRef = await authorOf(credentials, auth, userInfo);
+    res.json({ draft: await service.getDraft(entityRef, userRef) });
+  });
+
+  router.put(`${ENTITY}/draft`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = entityRefFromParams(req.params);
+    const body = parseInput(saveDraftSchema, req.body, 'draft');
+    await loadEntity(catalog, entityRef, credentials);
+    const userRef = await authorOf(credentials, auth, userInfo);
+    res.json({ draft: await service.saveDraft(entityRef, userRef, body) });
+  });
+
+  return router;
+}

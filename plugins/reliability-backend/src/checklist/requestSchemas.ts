@@ -1,0 +1,74 @@
+import { ASSESSMENT_ANSWERS } from '@internal/backstage-plugin-reliability-common';
+import { z } from 'zod';
+
+/** Most answers a request may carry (far above any sensible checklist). */
+const MAX_ANSWERS = 300;
+
+const itemId = z.string().min(1).max(64);
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const boundedRecord = <T extends z.ZodType>(value: T) =>
+  z
+    .record(itemId, value)
+    .refine(r => Object.keys(r).length <= MAX_ANSWERS, {
+      message: `at most ${MAX_ANSWERS} answers`,
+    });
+
+/** One submitted answer. */
+export const answerInputSchema = z.strictObject({
+  answer: z.enum(ASSESSMENT_ANSWERS),
+  evidenceUrl: z
+    .string()
+    .max(2048)
+    .refine(isHttpUrl, { message: 'must be an http(s) URL' })
+    .optional(),
+  note: z.string().max(2000).optional(),
+  expiresAt: z
+    .string()
+    .max(40)
+    .refine(v => Number.isFinite(Date.parse(v)), {
+      message: 'must be an ISO 8601 date',
+    })
+    .optional(),
+});
+
+/** Body of `POST .../maturity/assessments`. */
+export const submitAssessmentSchema = z.strictObject({
+  checklistVersion: z.string().min(1).max(128),
+  answers: boundedRecord(answerInputSchema),
+});
+
+/** Body of `PUT .../maturity/draft`: the wizard's state as typed so far (validated fully on submit). */
+export const saveDraftSchema = z.strictObject({
+  checklistVersion: z.string().min(1).max(128),
+  answers: boundedRecord(
+    z.strictObject({
+      answer: z.enum(ASSESSMENT_ANSWERS).optional(),
+      evidenceUrl: z.string().max(2048).optional(),
+      note: z.string().max(2000).optional(),
+      expiresAt: z.string().max(40).optional(),
+    }),
+  ),
+  step: z.number().int().min(0).max(50).optional(),
+});
+
+/** Query of `GET .../maturity/history`. */
+export const historyQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Query of `GET /rollups`. */
+export const rollupsQuerySchema = z.strictObject({
+  by: z.enum(['team', 'system', 'domain', 'org']).default('team'),
+});
+
+/** Assessment id in a route. */
+export const assessmentIdSchema = z.uuid();

@@ -1,0 +1,93 @@
+import {
+  AssessmentAnswerInput,
+  AssessmentDetail,
+  AssessmentRecord,
+  CategoryScore,
+  Checklist,
+  StoredAnswer,
+} from '@internal/backstage-plugin-reliability-common';
+
+/** A new assessment to store. */
+export interface NewAssessment {
+  entityRef: string;
+  checklist: Checklist;
+  answers: Record<string, StoredAnswer>;
+  score: number | null;
+  level: string;
+  author: string;
+  createdAt: Date;
+}
+
+/** The newest evaluation of an entity: source of summaries and roll-ups. */
+export interface LatestEvaluation {
+  entityRef: string;
+  /** Null for entities never assessed (automatic items only). */
+  assessmentId: string | null;
+  checklistVersion: string | null;
+  assessedAt: string | null;
+  score: number | null;
+  level: string;
+  categoryScores: CategoryScore[];
+  evaluatedAt: string;
+}
+
+/** A saved wizard state. */
+export interface StoredDraft {
+  entityRef: string;
+  userRef: string;
+  checklistVersion: string;
+  answers: Record<string, Partial<AssessmentAnswerInput>>;
+  step: number;
+  updatedAt: string;
+}
+
+/** Persistence of assessments, latest evaluations, drafts and retention bookkeeping. */
+export interface ChecklistStore {
+  /** Stores an assessment and makes it the entity's latest evaluation, atomically. */
+  insertAssessment(
+    assessment: NewAssessment,
+    evaluation: Omit<
+      LatestEvaluation,
+      'assessmentId' | 'checklistVersion' | 'assessedAt'
+    >,
+  ): Promise<AssessmentRecord>;
+  getAssessment(
+    entityRef: string,
+    id: string,
+  ): Promise<AssessmentDetail | undefined>;
+  /** The latest assessment of each entity (one query). */
+  getLatestAssessments(
+    entityRefs: string[],
+  ): Promise<Map<string, AssessmentDetail>>;
+  /** Assessments of an entity, oldest first, at most `limit` of the newest. */
+  listHistory(entityRef: string, limit: number): Promise<AssessmentRecord[]>;
+
+  /** Replaces the latest evaluation of each entity (keeps the link to its latest assessment). */
+  upsertEvaluations(
+    evaluations: Array<
+      Omit<LatestEvaluation, 'assessmentId' | 'checklistVersion' | 'assessedAt'>
+    >,
+  ): Promise<void>;
+  /** Latest evaluations of the given entities, or of every entity when omitted (one query). */
+  getEvaluations(entityRefs?: string[]): Promise<Map<string, LatestEvaluation>>;
+  /** Entity refs whose latest level equals (or differs from) `level` (one query). */
+  entityRefsWithLevel(
+    level: string,
+    match: 'equal' | 'notEqual',
+  ): Promise<string[]>;
+
+  getDraft(entityRef: string, userRef: string): Promise<StoredDraft | undefined>;
+  saveDraft(draft: StoredDraft): Promise<void>;
+  deleteDraft(entityRef: string, userRef: string): Promise<void>;
+
+  /**
+   * Retention: records which stored entities are missing from `presentEntityRefs` (since `now`), forgets marks
+   * of entities that are back, and deletes every row of entities missing since before `purgeBefore`.
+   * Returns the purged entity refs.
+   */
+  applyRetention(options: {
+    presentEntityRefs: Set<string>;
+    now: Date;
+    purgeBefore: Date;
+  }): Promise<string[]>;
+}

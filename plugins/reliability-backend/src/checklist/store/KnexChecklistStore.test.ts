@@ -1,0 +1,260 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { migrateDatabase } from '../../database/migrateDatabase';
+import { defaultChecklist } from '../defaultChecklist';
+import { KnexChecklistStore } from './KnexChecklistStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  await migrateDatabase(knex);
+  return { knex, store: KnexChecklistStore.create(knex) };
+}
+
+const ref = 'component:default/orders';
+const categoryScores = [
+  {
+    category: 'slos',
+    title: 'SLOs & error budgets',
+    score: 50,
+    earnedWeight: 1,
+    possibleWeight: 2,
+  },
+];
+
+function evaluation(entityRef: string, score: number | null, level: string) {
+  return {
+    entityRef,
+    score,
+    level,
+    categoryScores,
+    evaluatedAt: '2026-11-22T10:00:00.000Z',
+  };
+}
+
+describe('KnexChecklistStore', () => {
+  it.each(databases.eachSupportedId())(
+    'keeps every assessment as history and the newest as latest, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const answers = {
+        rollback: {
+          answer: 'yes' as const,
+          evidenceUrl: 'https://wiki.example.com/rollback',
+          expiresAt: '2027-05-01T00:00:00.000Z',
+          answeredAt: '2026-11-01T00:00:00.000Z',
+        },
+      };
+      const first = await store.insertAssessment(
+        {
+          entityRef: ref,
+          checklist: defaultChecklist,
+          answers,
+          score: 42.5,
+          level: 'none',
+          author: 'user:default/alice',
+          createdAt: new Date('2026-11-01T00:00:00Z'),
+        },
+        evaluation(ref, 42.5, 'none'),
+      );
+      const second = await store.insertAssessment(
+        {
+          entityRef: ref,
+          checklist: { ...defaultChecklist, version: 'v2' },
+          answers: {},
+          score: 80,
+          level: 'beginner',
+          author: 'user:default/bob',
+          createdAt: new Date('2026-11-10T00:00:00Z'),
+        },
+        evaluation(ref, 80, 'beginner'),
+      );
+      expect(first).toEqual({
+        id: expect.any(String),
+        entityRef: ref,
+        checklistVersion: defaultChecklist.version,
+        score: 42.5,
+        level: 'none',
+        author: 'user:default/alice',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      });
+
+      const history = await store.listHistory(ref, 10);
+      expect(history.map(h => h.id)).toEqual([first.id, second.id]);
+      expect((await store.listHistory(ref, 1)).map(h => h.id)).toEqual([
+        second.id,
+      ]);
+
+      const old = await store.getAssessment(ref, first.id);
+      expect(old?.checklist.version).toBe(defaultChecklist.version);
+      expect(old?.checklist.items).toHaveLength(defaultChecklist.items.length);
+      expect(old?.answers).toEqual(answers);
+      expect(await store.getAssessment('component:default/x', first.id)).toBe(
+        undefined,
+      );
+
+      const latest = await store.getLatestAssessments([ref, 'component:default/none']);
+      expect([...latest.keys()]).toEqual([ref]);
+      expect(latest.get(ref)?.id).toBe(second.id);
+
+      const evaluations = await store.getEvaluations([ref]);
+      expect(evaluations.get(ref)).toEqual({
+        entityRef: ref,
+        assessmentId: second.id,
+        checklistVersion: 'v2',
+        assessedAt: '2026-11-10T00:00:00.000Z',
+        score: 80,
+        level: 'beginner',
+        categoryScores,
+        evaluatedAt: '2026-11-22T10:00:00.000Z',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refreshes evaluations without losing the link to the assessment, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const record = await store.insertAssessment(
+        {
+          entityRef: ref,
+          checklist: defaultChecklist,
+          answers: {},
+          score: 60,
+          level: 'beginner',
+          author: 'user:default/alice',
+          createdAt: new Date('2026-11-01T00:00:00Z'),
+        },
+        evaluation(ref, 60, 'beginner'),
+      );
+      await store.upsertEvaluations([
+        evaluation(ref, 30, 'none'),
+        evaluation('component:default/never-assessed', null, 'none'),
+      ]);
+      const all = await store.getEvaluations();
+      expect(all.size).toBe(2);
+      expect(all.get(ref)).toMatchObject({
+        assessmentId: record.id,
+        score: 30,
+        level: 'none',
+      });
+      expect(all.get('component:default/never-assessed')).toMatchObject({
+        assessmentId: null,
+        assessedAt: null,
+        score: null,
+      });
+      expect((await store.entityRefsWithLevel('none', 'equal')).sort()).toEqual(
+        ['component:default/never-assessed', ref],
+      );
+      expect(await store.entityRefsWithLevel('none', 'notEqual')).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'saves, replaces and deletes drafts per user and entity, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const draft = {
+        entityRef: ref,
+        userRef: 'user:default/alice',
+        checklistVersion: defaultChecklist.version,
+        answers: { rollback: { answer: 'partial' as const, note: 'manual' } },
+        step: 2,
+        updatedAt: '2026-11-22T10:00:00.000Z',
+      };
+      await store.saveDraft(draft);
+      await store.saveDraft({ ...draft, step: 3 });
+      expect(await store.getDraft(ref, 'user:default/alice')).toEqual({
+        ...draft,
+        step: 3,
+      });
+      expect(await store.getDraft(ref, 'user:default/bob')).toBeUndefined();
+      await store.deleteDraft(ref, 'user:default/alice');
+      expect(await store.getDraft(ref, 'user:default/alice')).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'purges entities gone from the catalog only after the retention period, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const gone = 'component:default/gone';
+      for (const entityRef of [ref, gone]) {
+        await store.insertAssessment(
+          {
+            entityRef,
+            checklist: defaultChecklist,
+            answers: {},
+            score: 10,
+            level: 'none',
+            author: 'user:default/alice',
+            createdAt: new Date('2026-01-01T00:00:00Z'),
+          },
+          evaluation(entityRef, 10, 'none'),
+        );
+      }
+      await store.saveDraft({
+        entityRef: gone,
+        userRef: 'user:default/alice',
+        checklistVersion: 'x',
+        answers: {},
+        step: 0,
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+      const present = new Set([ref]);
+
+      // First noticed missing: marked, nothing purged.
+      expect(
+        await store.applyRetention({
+          presentEntityRefs: present,
+          now: new Date('2026-02-01T00:00:00Z'),
+          purgeBefore: new Date('2026-01-01T00:00:00Z'),
+        }),
+      ).toEqual([]);
+      // Still within retention.
+      expect(
+        await store.applyRetention({
+          presentEntityRefs: present,
+          now: new Date('2026-03-01T00:00:00Z'),
+          purgeBefore: new Date('2026-01-15T00:00:00Z'),
+        }),
+      ).toEqual([]);
+      // Missing since 2026-02-01, which is before the cut-off: purged everywhere.
+      expect(
+        await store.applyRetention({
+          presentEntityRefs: present,
+          now: new Date('2026-06-01T00:00:00Z'),
+          purgeBefore: new Date('2026-03-01T00:00:00Z'),
+        }),
+      ).toEqual([gone]);
+      expect(await store.listHistory(gone, 10)).toEqual([]);
+      expect(await store.getDraft(gone, 'user:default/alice')).toBeUndefined();
+      expect((await store.getEvaluations()).has(gone)).toBe(false);
+      expect(await store.listHistory(ref, 10)).toHaveLength(1);
+      expect(await knex('checklist_missing_entities').select()).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'forgets the missing mark of an entity that comes back, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      await store.upsertEvaluations([evaluation(ref, 10, 'none')]);
+      await store.applyRetention({
+        presentEntityRefs: new Set(),
+        now: new Date('2026-02-01T00:00:00Z'),
+        purgeBefore: new Date('2026-01-01T00:00:00Z'),
+      });
+      expect(await knex('checklist_missing_entities').select()).toHaveLength(1);
+      await store.applyRetention({
+        presentEntityRefs: new Set([ref]),
+        now: new Date('2026-09-01T00:00:00Z'),
+        purgeBefore: new Date('2026-08-01T00:00:00Z'),
+      });
+      expect(await knex('checklist_missing_entities').select()).toEqual([]);
+      expect((await store.getEvaluations()).has(ref)).toBe(true);
+    },
+  );
+});

@@ -1,0 +1,346 @@
+import {
+  AssessmentDetail,
+  AssessmentRecord,
+  CategoryScore,
+} from '@internal/backstage-plugin-reliability-common';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import {
+  ChecklistStore,
+  LatestEvaluation,
+  NewAssessment,
+  StoredDraft,
+} from './ChecklistStore';
+
+const ASSESSMENTS = 'checklist_assessments';
+const LATEST = 'checklist_latest';
+const DRAFTS = 'checklist_drafts';
+const MISSING = 'checklist_missing_entities';
+
+/** Bound on `IN (...)` lists and batched inserts, well below SQLite's and PostgreSQL's parameter limits. */
+const BATCH = 500;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    chunks.push(items.slice(i, i + size));
+  }
+  return chunks;
+}
+
+/** Timestamp column to ISO string (PostgreSQL returns Date, SQLite epoch milliseconds). */
+function isoDate(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number') return new Date(value).toISOString();
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(String(value)).toISOString();
+}
+
+function nullableIsoDate(value: unknown): string | null {
+  return value === null || value === undefined ? null : isoDate(value);
+}
+
+function nullableNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+type AssessmentRow = {
+  id: string;
+  entity_ref: string;
+  checklist_version: string;
+  checklist_snapshot: string;
+  answers: string;
+  score: number | string | null;
+  level: string;
+  author: string;
+  created_at: unknown;
+};
+
+function toRecord(row: AssessmentRow): AssessmentRecord {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    checklistVersion: row.checklist_version,
+    score: nullableNumber(row.score),
+    level: row.level,
+    author: row.author,
+    createdAt: isoDate(row.created_at),
+  };
+}
+
+function toDetail(row: AssessmentRow): AssessmentDetail {
+  return {
+    ...toRecord(row),
+    checklist: JSON.parse(row.checklist_snapshot),
+    answers: JSON.parse(row.answers),
+  };
+}
+
+type LatestRow = {
+  entity_ref: string;
+  assessment_id: string | null;
+  checklist_version: string | null;
+  assessed_at: unknown;
+  score: number | string | null;
+  level: string;
+  category_scores: string;
+  evaluated_at: unknown;
+};
+
+function toEvaluation(row: LatestRow): LatestEvaluation {
+  return {
+    entityRef: row.entity_ref,
+    assessmentId: row.assessment_id,
+    checklistVersion: row.checklist_version,
+    assessedAt: nullableIsoDate(row.assessed_at),
+    score: nullableNumber(row.score),
+    level: row.level,
+    categoryScores: JSON.parse(row.category_scores) as CategoryScore[],
+    evaluatedAt: isoDate(row.evaluated_at),
+  };
+}
+
+/** The checklist store on the plugin's Knex database (SQLite or PostgreSQL). */
+export class KnexChecklistStore implements ChecklistStore {
+  static create(knex: Knex): KnexChecklistStore {
+    return new KnexChecklistStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async insertAssessment(
+    assessment: NewAssessment,
+    evaluation: Omit<
+      LatestEvaluation,
+      'assessmentId' | 'checklistVersion' | 'assessedAt'
+    >,
+  ): Promise<AssessmentRecord> {
+    const row: AssessmentRow = {
+      id: randomUUID(),
+      entity_ref: assessment.entityRef,
+      checklist_version: assessment.checklist.version,
+      checklist_snapshot: JSON.stringify(assessment.checklist),
+      answers: JSON.stringify(assessment.answers),
+      score: assessment.score,
+      level: assessment.level,
+      author: assessment.author,
+      created_at: assessment.createdAt,
+    };
+    await this.knex.transaction(async tx => {
+      await tx(ASSESSMENTS).insert(row);
+      await tx(LATEST)
+        .insert({
+          entity_ref: assessment.entityRef,
+          assessment_id: row.id,
+          checklist_version: assessment.checklist.version,
+          assessed_at: assessment.createdAt,
+          score: evaluation.score,
+          level: evaluation.level,
+          category_scores: JSON.stringify(evaluation.categoryScores),
+          evaluated_at: new Date(evaluation.evaluatedAt),
+        })
+        .onConflict('entity_ref')
+        .merge();
+    });
+    return toRecord(row);
+  }
+
+  async getAssessment(
+    entityRef: string,
+    id: string,
+  ): Promise<AssessmentDetail | undefined> {
+    const row = await this.knex<AssessmentRow>(ASSESSMENTS)
+      .where({ id, entity_ref: entityRef })
+      .first();
+    return row ? toDetail(row) : undefined;
+  }
+
+  async getLatestAssessments(
+    entityRefs: string[],
+  ): Promise<Map<string, AssessmentDetail>> {
+    const result = new Map<string, AssessmentDetail>();
+    for (const refs of chunk([...new Set(entityRefs)], BATCH)) {
+      const rows: AssessmentRow[] = await this.knex(`${ASSESSMENTS} as a`)
+        .join(`${LATEST} as l`, 'l.assessment_id', 'a.id')
+        .whereIn('l.entity_ref', refs)
+        .select('a.*');
+      for (const row of rows) {
+        result.set(row.entity_ref, toDetail(row));
+      }
+    }
+    return result;
+  }
+
+  async listHistory(
+    entityRef: string,
+    limit: number,
+  ): Promise<AssessmentRecord[]> {
+    const rows: AssessmentRow[] = await this.knex(ASSESSMENTS)
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select(
+        'id',
+        'entity_ref',
+        'checklist_version',
+        'score',
+        'level',
+        'author',
+        'created_at',
+      );
+    return rows.map(toRecord).reverse();
+  }
+
+  async upsertEvaluations(
+    evaluations: Array<
+      Omit<LatestEvaluation, 'assessmentId' | 'checklistVersion' | 'assessedAt'>
+    >,
+  ): Promise<void> {
+    // A submission racing with a refresh batch may be overwritten by a score computed from the previous answers;
+    // the next refresh corrects it, and the entity page always computes live.
+    for (const batch of chunk(evaluations, 100)) {
+      await this.knex(LATEST)
+        .insert(
+          batch.map(e => ({
+            entity_ref: e.entityRef,
+            assessment_id: null,
+            checklist_version: null,
+            assessed_at: null,
+            score: e.score,
+            level: e.level,
+            category_scores: JSON.stringify(e.categoryScores),
+            evaluated_at: new Date(e.evaluatedAt),
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge(['score', 'level', 'category_scores', 'evaluated_at']);
+    }
+  }
+
+  async getEvaluations(
+    entityRefs?: string[],
+  ): Promise<Map<string, LatestEvaluation>> {
+    const result = new Map<string, LatestEvaluation>();
+    const batches = entityRefs
+      ? chunk([...new Set(entityRefs)], BATCH)
+      : [undefined];
+    for (const refs of batches) {
+      const query = this.knex<LatestRow>(LATEST).select('*');
+      if (refs) {
+        query.whereIn('entity_ref', refs);
+      }
+      for (const row of await query) {
+        result.set(row.entity_ref, toEvaluation(row));
+      }
+    }
+    return result;
+  }
+
+  async entityRefsWithLevel(
+    level: string,
+    match: 'equal' | 'notEqual',
+  ): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.knex(LATEST)
+      .where('level', match === 'equal' ? '=' : '<>', level)
+      .select('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  async getDraft(
+    entityRef: string,
+    userRef: string,
+  ): Promise<StoredDraft | undefined> {
+    const row = await this.knex(DRAFTS)
+      .where({ entity_ref: entityRef, user_ref: userRef })
+      .first();
+    if (!row) return undefined;
+    return {
+      entityRef: row.entity_ref,
+      userRef: row.user_ref,
+      checklistVersion: row.checklist_version,
+      answers: JSON.parse(row.answers),
+      step: Number(row.step),
+      updatedAt: isoDate(row.updated_at),
+    };
+  }
+
+  async saveDraft(draft: StoredDraft): Promise<void> {
+    await this.knex(DRAFTS)
+      .insert({
+        entity_ref: draft.entityRef,
+        user_ref: draft.userRef,
+        checklist_version: draft.checklistVersion,
+        answers: JSON.stringify(draft.answers),
+        step: draft.step,
+        updated_at: new Date(draft.updatedAt),
+      })
+      .onConflict(['entity_ref', 'user_ref'])
+      .merge();
+  }
+
+  async deleteDraft(entityRef: string, userRef: string): Promise<void> {
+    await this.knex(DRAFTS)
+      .where({ entity_ref: entityRef, user_ref: userRef })
+      .delete();
+  }
+
+  async applyRetention(options: {
+    presentEntityRefs: Set<string>;
+    now: Date;
+    purgeBefore: Date;
+  }): Promise<string[]> {
+    const { presentEntityRefs, now, purgeBefore } = options;
+    return this.knex.transaction(async tx => {
+      const storedRows: Array<{ entity_ref: string }> = await tx
+        .select('entity_ref')
+        .from(ASSESSMENTS)
+        .union(qb => qb.select('entity_ref').from(LATEST))
+        .union(qb => qb.select('entity_ref').from(DRAFTS));
+      const stored = new Set(storedRows.map(r => r.entity_ref));
+
+      const marks: Array<{ entity_ref: string; missing_since: unknown }> =
+        await tx(MISSING).select('entity_ref', 'missing_since');
+      const marked = new Map(
+        marks.map(m => [m.entity_ref, Date.parse(isoDate(m.missing_since))]),
+      );
+
+      const back = [...marked.keys()].filter(
+        ref => presentEntityRefs.has(ref) || !stored.has(ref),
+      );
+      for (const refs of chunk(back, BATCH)) {
+        await tx(MISSING).whereIn('entity_ref', refs).delete();
+      }
+
+      const newlyMissing = [...stored].filter(
+        ref => !presentEntityRefs.has(ref) && !marked.has(ref),
+      );
+      for (const refs of chunk(newlyMissing, 100)) {
+        await tx(MISSING).insert(
+          refs.map(ref => ({ entity_ref: ref, missing_since: now })),
+        );
+      }
+
+      const purge = [...marked.entries()]
+        .filter(
+          ([ref, since]) =>
+            !presentEntityRefs.has(ref) &&
+            stored.has(ref) &&
+            since <= purgeBefore.getTime(),
+        )
+        .map(([ref]) => ref);
+      for (const refs of chunk(purge, BATCH)) {
+        for (const table of [ASSESSMENTS, LATEST, DRAFTS, MISSING]) {
+          await tx(table).whereIn('entity_ref', refs).delete();
+        }
+      }
+      return purge;
+    });
+  }
+}

@@ -1,0 +1,185 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { OnCallSnapshot } from '@internal/backstage-plugin-reliability-common';
+import { migrateDatabase } from '../database/migrateDatabase';
+import { createOnCallSummaries } from './onCallSummaries';
+import { OnCallService } from './OnCallService';
+import { KnexOnCallStore } from './OnCallStore';
+import { PeopleResolver } from './PeopleResolver';
+import { fakeProvider, serviceEntity, snapshot } from './testFixtures';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const entity = serviceEntity('checkout', { 'fake/oncall': 'yes' });
+
+async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
+  const db = await databases.init('SQLITE_3');
+  await migrateDatabase(db);
+  let now = new Date('2026-11-20T12:00:00.000Z');
+  const store = new KnexOnCallStore(db);
+  const provider = fakeProvider(answer);
+  const catalog = catalogServiceMock({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'ana.silva', namespace: 'default' },
+        spec: { profile: { displayName: 'Ana Silva', email: 'ana@example.com' } },
+      },
+    ],
+  });
+  const service = new OnCallService({
+    providers: [provider],
+    store,
+    people: new PeopleResolver(catalog, mockServices.auth(), mockServices.logger.mock()),
+    logger: mockServices.logger.mock(),
+    now: () => now,
+    cacheTtlMs: 60_000,
+    horizonDays: 14,
+    timeoutMs: 1000,
+  });
+  return {
+    service,
+    store,
+    provider,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+    now: () => now,
+  };
+}
+
+describe('OnCallService', () => {
+  it('reports entities without a supporting provider as not configured', async () => {
+    const { service } = await setup(() => snapshot());
+    await expect(service.getEntityOnCall(serviceEntity('x', {}))).resolves.toEqual({
+      status: 'not-configured',
+      entityRef: 'component:default/x',
+      owner: 'group:default/payments',
+      annotations: [
+        'reliability.sre-portal.dev/oncall-schedule',
+        'reliability.sre-portal.dev/escalation-policy',
+        'pagerduty.com/service-id',
+        'opsgenie.com/team',
+      ],
+    });
+  });
+
+  it('links people to catalog users by email, and caches for the TTL', async () => {
+    const { service, provider, advance } = await setup(() => snapshot());
+    const first = await service.getEntityOnCall(entity);
+    expect(first.status).toBe('ok');
+    expect(first.status === 'ok' && first.snapshot.current[0].person).toEqual({
+      name: 'Ana Silva',
+      email: 'ana@example.com',
+      userRef: 'user:default/ana.silva',
+    });
+    expect(first.owner).toBe('group:default/payments');
+    await service.getEntityOnCall(entity);
+    expect(provider.calls).toBe(1);
+    advance(61_000);
+    await service.getEntityOnCall(entity);
+    expect(provider.calls).toBe(2);
+    await service.getEntityOnCall(entity, { refresh: true });
+    expect(provider.calls).toBe(3);
+  });
+
+  it('turns a provider failure into a degraded state with the last known snapshot, never an empty one', async () => {
+    let fail = false;
+    const { service, store, advance } = await setup(() => {
+      if (fail) throw new Error('PagerDuty answered HTTP 503');
+      return snapshot();
+    });
+    await service.getEntityOnCall(entity);
+    fail = true;
+    advance(61_000);
+    const degraded = await service.getEntityOnCall(entity);
+    expect(degraded).toEqual({
+      status: 'error',
+      entityRef: 'component:default/checkout',
+      owner: 'group:default/payments',
+      provider: 'fake',
+      message: 'PagerDuty answered HTTP 503',
+      lastKnown: expect.objectContaining({ provider: 'fake' }),
+      lastKnownAt: '2026-11-20T12:00:00.000Z',
+    });
+    const latest = (await store.getLatest(['component:default/checkout'])).get(
+      'component:default/checkout',
+    );
+    expect(latest?.error).toBe('PagerDuty answered HTTP 503');
+    expect(latest?.snapshot?.current).toHaveLength(1);
+  });
+
+  it('reads the last known snapshot from the database after a restart', async () => {
+    const { store, advance, now } = await setup(() => snapshot());
+    await store.saveSnapshot('component:default/checkout', snapshot(), now());
+    advance(600_000);
+    const restarted = new OnCallService({
+      providers: [
+        fakeProvider(() => {
+          throw new Error('boom');
+        }),
+      ],
+      store,
+      people: new PeopleResolver(catalogServiceMock(), mockServices.auth(), mockServices.logger.mock()),
+      logger: mockServices.logger.mock(),
+      now,
+      cacheTtlMs: 60_000,
+      horizonDays: 14,
+      timeoutMs: 1000,
+    });
+    const state = await restarted.getEntityOnCall(entity);
+    expect(state.status).toBe('error');
+    expect(state.status === 'error' && state.lastKnownAt).toBe('2026-11-20T12:00:00.000Z');
+    expect(state.status === 'error' && state.lastKnown?.current).toHaveLength(1);
+  });
+
+  it('reports a provider that never answered with no last known data, still as an error', async () => {
+    const { service } = await setup(
+      () => new Promise<OnCallSnapshot>(() => {}),
+    );
+    const hanging = new OnCallService({
+      ...(service as any).options,
+      timeoutMs: 50,
+      providers: [
+        {
+          id: 'slow',
+          supports: () => true,
+          getOnCall: ({ signal }: { signal?: AbortSignal }) =>
+            new Promise<OnCallSnapshot>((_resolve, reject) => {
+              signal?.addEventListener('abort', () => reject(signal.reason));
+            }),
+        },
+      ],
+    });
+    await expect(hanging.getEntityOnCall(entity)).resolves.toEqual(
+      expect.objectContaining({
+        status: 'error',
+        message: 'The on-call provider did not answer in time',
+        lastKnown: undefined,
+      }),
+    );
+  });
+
+  it('serves summaries from the materialised state in one query', async () => {
+    const { service, store, now } = await setup(() => snapshot());
+    await service.getEntityOnCall(entity);
+    const summaries = createOnCallSummaries(store, now);
+    const result = await summaries.getSummaries([
+      'component:default/checkout',
+      'component:default/unknown',
+    ]);
+    expect([...result.keys()]).toEqual(['component:default/checkout']);
+    expect(result.get('component:default/checkout')).toEqual({
+      entityRef: 'component:default/checkout',
+      provider: 'fake',
+      peopleInRotation: 2,
+      primary: expect.objectContaining({ name: 'Ana Silva' }),
+      primaryUntil: '2026-11-21T08:00:00.000Z',
+      escalationLevels: 1,
+      error: null,
+      updatedAt: '2026-11-20T12:00:00.000Z',
+    });
+  });
+});

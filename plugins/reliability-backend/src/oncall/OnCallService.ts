@@ -1,0 +1,207 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  EntityOnCall,
+  OnCallSnapshot,
+} from '@internal/backstage-plugin-reliability-common';
+import { OnCallProvider } from '@internal/backstage-plugin-reliability-node';
+import { OnCallStore } from './OnCallStore';
+import { PeopleResolver } from './PeopleResolver';
+
+/** Annotations that configure on-call, shown when an entity has none. */
+export const ONCALL_ANNOTATIONS = [
+  ANNOTATIONS.onCallSchedule,
+  ANNOTATIONS.escalationPolicy,
+  ANNOTATIONS.pagerDutyServiceId,
+  ANNOTATIONS.opsgenieTeam,
+];
+
+export interface OnCallServiceOptions {
+  providers: OnCallProvider[];
+  store: OnCallStore;
+  people: PeopleResolver;
+  logger: LoggerService;
+  now: () => Date;
+  /** How long a result (success or failure) is served from memory. */
+  cacheTtlMs: number;
+  /** How far ahead upcoming shifts are fetched. */
+  horizonDays: number;
+  /** Time limit of one provider call. */
+  timeoutMs: number;
+}
+
+/** The normalised owner ref of an entity (spec.owner), if it has one. */
+export function ownerOf(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner.trim()) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+function messageOf(error: unknown): string {
+  // DOMExceptions (timeouts, aborts) are not always `instanceof Error`.
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return 'The on-call provider did not answer in time';
+  }
+  return typeof message === 'string' && message ? message : String(error);
+}
+
+/**
+ * On-call state of entities: picks the provider that supports the entity, caches results briefly,
+ * and turns provider failures into a degraded state carrying the last known snapshot — never into
+ * an empty "nobody is on call".
+ */
+export class OnCallService {
+  private readonly cache = new Map<
+    string,
+    { expiresAt: number; value: EntityOnCall }
+  >();
+  private readonly inFlight = new Map<string, Promise<EntityOnCall>>();
+
+  constructor(private readonly options: OnCallServiceOptions) {}
+
+  providerFor(entity: Entity): OnCallProvider | undefined {
+    return this.options.providers.find(provider => {
+      try {
+        return provider.supports(entity);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /** On-call state of an entity, from the cache when fresh unless `refresh` is set. */
+  async getEntityOnCall(
+    entity: Entity,
+    options: { refresh?: boolean } = {},
+  ): Promise<EntityOnCall> {
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const owner = ownerOf(entity);
+    const provider = this.providerFor(entity);
+    if (!provider) {
+      return {
+        status: 'not-configured',
+        entityRef,
+        owner,
+        annotations: ONCALL_ANNOTATIONS,
+      };
+    }
+    const now = this.options.now().getTime();
+    const cached = this.cache.get(entityRef);
+    if (!options.refresh && cached && cached.expiresAt > now) {
+      return cached.value;
+    }
+    const pending = this.inFlight.get(entityRef);
+    if (pending) return pending;
+
+    const promise = this.fetch(entity, entityRef, owner, provider).finally(() =>
+      this.inFlight.delete(entityRef),
+    );
+    this.inFlight.set(entityRef, promise);
+    const value = await promise;
+    this.cache.set(entityRef, {
+      expiresAt: this.options.now().getTime() + this.options.cacheTtlMs,
+      value,
+    });
+    this.evictExpired();
+    return value;
+  }
+
+  private async fetch(
+    entity: Entity,
+    entityRef: string,
+    owner: string | undefined,
+    provider: OnCallProvider,
+  ): Promise<EntityOnCall> {
+    const at = this.options.now();
+    let snapshot: OnCallSnapshot;
+    try {
+      snapshot = await provider.getOnCall({
+        entity,
+        at,
+        horizonDays: this.options.horizonDays,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      snapshot = await this.options.people.resolve(snapshot);
+    } catch (error) {
+      const message = messageOf(error);
+      this.options.logger.warn(
+        `On-call provider '${provider.id}' failed for ${entityRef}: ${message}`,
+      );
+      const lastKnown = await this.lastKnown(entityRef);
+      await this.options.store
+        .saveError(entityRef, provider.id, message, at)
+        .catch(e => this.options.logger.error(`Could not store on-call error: ${e}`));
+      return {
+        status: 'error',
+        entityRef,
+        owner,
+        provider: provider.id,
+        message,
+        lastKnown: lastKnown?.snapshot,
+        lastKnownAt: lastKnown?.at,
+      };
+    }
+    try {
+      await this.options.store.saveSnapshot(entityRef, snapshot, at);
+      await this.options.store.recordShifts(entityRef, snapshot.current, at, {
+        current: true,
+      });
+    } catch (error) {
+      this.options.logger.error(
+        `Could not store the on-call snapshot of ${entityRef}: ${messageOf(error)}`,
+      );
+    }
+    return { status: 'ok', entityRef, owner, snapshot };
+  }
+
+  private async lastKnown(
+    entityRef: string,
+  ): Promise<{ snapshot: OnCallSnapshot; at: string } | undefined> {
+    const cached = this.cache.get(entityRef)?.value;
+    if (cached?.status === 'ok') {
+      return { snapshot: cached.snapshot, at: cached.snapshot.computedAt };
+    }
+    if (cached?.status === 'error' && cached.lastKnown) {
+      return { snapshot: cached.lastKnown, at: cached.lastKnownAt! };
+    }
+    try {
+      const stored = (await this.options.store.getLatest([entityRef])).get(
+        entityRef,
+      );
+      if (stored?.snapshot) {
+        return {
+          snapshot: stored.snapshot,
+          at: (stored.snapshotAt ?? stored.updatedAt).toISOString(),
+        };
+      }
+    } catch (error) {
+      this.options.logger.error(
+        `Could not read the last known on-call snapshot of ${entityRef}: ${messageOf(error)}`,
+      );
+    }
+    return undefined;
+  }
+
+  private evictExpired() {
+    if (this.cache.size < 1000) return;
+    const now = this.options.now().getTime();
+    for (const [key, entry] of this.cache) {
+      if (entry.expiresAt <= now) this.cache.delete(key);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import {
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  OnCallPerson,
+  OnCallSnapshot,
+} from '@internal/backstage-plugin-reliability-common';
+
+const PLAIN_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
+const USER_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.profile.displayName',
+  'spec.profile.email',
+];
+
+interface CatalogUser {
+  userRef: string;
+  name: string;
+  email?: string;
+}
+
+function toCatalogUser(entity: Entity): CatalogUser {
+  const profile = (entity.spec?.profile ?? {}) as {
+    displayName?: string;
+    email?: string;
+  };
+  return {
+    userRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    name: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
+    email: profile.email?.toLocaleLowerCase('en-US'),
+  };
+}
+
+function peopleOf(snapshot: OnCallSnapshot): OnCallPerson[] {
+  return [
+    ...snapshot.current,
+    ...snapshot.next,
+    ...snapshot.upcoming,
+  ]
+    .map(shift => shift.person)
+    .concat(snapshot.rotations?.flatMap(r => r.members) ?? [])
+    .concat(
+      snapshot.escalation.flatMap(level =>
+        level.targets.flatMap(target => (target.person ? [target.person] : [])),
+      ),
+    );
+}
+
+/**
+ * Links on-call people to catalog users: by user ref (filling in display name and email), by email
+ * (filling in the ref), or by a plain name that is a user's name in the default namespace.
+ * Lookups are batched: at most two catalog requests per snapshot.
+ */
+export class PeopleResolver {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly logger: LoggerService,
+  ) {}
+
+  async resolve(snapshot: OnCallSnapshot): Promise<OnCallSnapshot> {
+    const people = peopleOf(snapshot);
+    if (people.length === 0) return snapshot;
+    const refs = new Set<string>();
+    const emails = new Set<string>();
+    for (const person of people) {
+      if (person.userRef) refs.add(person.userRef);
+      else if (person.email) emails.add(person.email.toLocaleLowerCase('en-US'));
+      else if (PLAIN_NAME.test(person.name)) {
+        refs.add(`user:default/${person.name.toLocaleLowerCase('en-US')}`);
+      }
+    }
+    try {
+      const credentials = await this.auth.getOwnServiceCredentials();
+      const byRef = new Map<string, CatalogUser>();
+      const byEmail = new Map<string, CatalogUser>();
+      if (refs.size > 0) {
+        const { items } = await this.catalog.getEntitiesByRefs(
+          { entityRefs: [...refs], fields: USER_FIELDS },
+          { credentials },
+        );
+        for (const entity of items) {
+          if (entity?.kind.toLocaleLowerCase('en-US') !== 'user') continue;
+          const user = toCatalogUser(entity);
+          byRef.set(user.userRef, user);
+        }
+      }
+      if (emails.size > 0) {
+        const { items } = await this.catalog.getEntities(
+          {
+            filter: { kind: 'user', 'spec.profile.email': [...emails] },
+            fields: USER_FIELDS,
+          },
+          { credentials },
+        );
+        for (const entity of items) {
+          const user = toCatalogUser(entity);
+          if (user.email) byEmail.set(user.email, user);
+        }
+      }
+      const link = (person: OnCallPerson): OnCallPerson => {
+        const user =
+          (person.userRef && byRef.get(person.userRef)) ||
+          (person.email &&
+            byEmail.get(person.email.toLocaleLowerCase('en-US'))) ||
+          (!person.userRef &&
+            !person.email &&
+            byRef.get(`user:default/${person.name.toLocaleLowerCase('en-US')}`));
+        if (!user) return person;
+        return {
+          ...person,
+          userRef: user.userRef,
+          name: user.name,
+          email: person.email ?? user.email,
+        };
+      };
+      return {
+        ...snapshot,
+        current: snapshot.current.map(s => ({ ...s, person: link(s.person) })),
+        next: snapshot.next.map(s => ({ ...s, person: link(s.person) })),
+        upcoming: snapshot.upcoming.map(s => ({ ...s, person: link(s.person) })),
+        rotations: snapshot.rotations?.map(r => ({
+          ...r,
+          members: r.members.map(link),
+        })),
+        escalation: snapshot.escalation.map(level => ({
+          ...level,
+          targets: level.targets.map(target =>
+            target.person ? { ...target, person: link(target.person) } : target,
+          ),
+        })),
+      };
+    } catch (error) {
+      this.logger.warn(
+        `Could not link on-call people to catalog users: ${(error as Error).message}`,
+      );
+      return snapshot;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EntityOnCall,
+  GroupOnCall,
+  GroupOnCallEntity,
+  OnCallSnapshot,
+} from '@internal/backstage-plugin-reliability-common';
+import { describeSnapshot } from './describeSnapshot';
+import { OnCallService } from './OnCallService';
+import { OnCallStore } from './OnCallStore';
+import { computeShiftLoad } from './shiftLoad';
+
+/** Window the team's on-call load is computed over. */
+export const LOAD_WINDOW_DAYS = 90;
+/** Parallel provider calls when the materialised state of an entity is missing or old. */
+const CONCURRENCY = 4;
+
+function entry(
+  entity: Entity,
+  state: EntityOnCall,
+  now: Date,
+  updatedAt: string | null,
+): GroupOnCallEntity {
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  let snapshot: OnCallSnapshot | undefined;
+  if (state.status === 'ok') snapshot = state.snapshot;
+  if (state.status === 'error') snapshot = state.lastKnown;
+  const digest = snapshot ? describeSnapshot(snapshot, now) : undefined;
+  return {
+    entityRef,
+    title: entity.metadata.title,
+    provider:
+      state.status === 'ok'
+        ? state.snapshot.provider
+        : state.status === 'error'
+        ? state.provider ?? null
+        : null,
+    status: state.status,
+    message: state.status === 'error' ? state.message : undefined,
+    primary: digest?.primary ?? null,
+    primaryUntil: digest?.primaryUntil ?? null,
+    secondary: digest?.secondary ?? null,
+    primaryRotationSize: digest?.primaryRotationSize ?? 0,
+    singlePersonRotation: digest?.primaryRotationSize === 1,
+    updatedAt,
+  };
+}
+
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let index = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (index < items.length) {
+      const current = index++;
+      results[current] = await fn(items[current]);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+/**
+ * The on-call view of a team over the entities it owns: who is on call now (from the materialised state
+ * when it is fresh, else from the provider), the load per person over the last 90 days, and services
+ * whose primary rotation has a single person.
+ */
+export async function buildGroupOnCall(options: {
+  groupRef: string;
+  entities: Entity[];
+  service: OnCallService;
+  store: OnCallStore;
+  now: Date;
+  /** Materialised state older than this is fetched again. */
+  maxAgeMs: number;
+}): Promise<GroupOnCall> {
+  const { service, store, now } = options;
+  const configured = options.entities.filter(e => service.providerFor(e));
+  const refs = configured.map(e =>
+    stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+  );
+  const latest = await store.getLatest(refs);
+
+  const entities = await mapLimited(configured, CONCURRENCY, async entity => {
+    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const row = latest.get(ref);
+    const fresh =
+      row && now.getTime() - row.updatedAt.getTime() <= options.maxAgeMs;
+    if (row && fresh) {
+      const state: EntityOnCall =
+        row.error || !row.snapshot
+          ? {
+              status: 'error',
+              entityRef: ref,
+              provider: row.provider,
+              message: row.error ?? 'No on-call data yet',
+              lastKnown: row.snapshot ?? undefined,
+              lastKnownAt: row.snapshotAt?.toISOString(),
+            }
+          : { status: 'ok', entityRef: ref, snapshot: row.snapshot };
+      return entry(entity, state, now, row.updatedAt.toISOString());
+    }
+    const state = await service.getEntityOnCall(entity);
+    return entry(entity, state, now, now.toISOString());
+  });
+
+  const from = new Date(now.getTime() - LOAD_WINDOW_DAYS * 86_400_000);
+  const shifts = await store.getShifts(refs, from, now);
+  return {
+    groupRef: options.groupRef,
+    loadWindow: { from: from.toISOString(), to: now.toISOString() },
+    entities: entities.sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+    load: computeShiftLoad(shifts, from, now),
+  };
+}

@@ -1,0 +1,33 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { OnCallPerson } from '@internal/backstage-plugin-reliability-common';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Turns a member as written in a schedule (`user:default/ana.silva`, `user:ana.silva`,
+ * `ana.silva@example.com` or a plain name) into a person.
+ */
+export function personFromMember(member: string): OnCallPerson {
+  const value = member.trim();
+  if (EMAIL.test(value)) {
+    return { name: value.split('@')[0], email: value.toLocaleLowerCase('en-US') };
+  }
+  if (/^user:/i.test(value)) {
+    const ref = parseEntityRef(value, { defaultKind: 'user' });
+    return {
+      name: ref.name,
+      userRef: stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+    };
+  }
+  return { name: value };
+}
+
+/** Stable identity of a person across snapshots: catalog ref, else email, else provider id, else name. */
+export function personKey(person: OnCallPerson): string {
+  return (
+    person.userRef ??
+    person.email ??
+    (person.externalId ? `id:${person.externalId}` : undefined) ??
+    `name:${person.name}`
+  ).toLocaleLowerCase('en-US');
+}

@@ -1,0 +1,170 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  OverviewPage,
+  OverviewSummariesResponse,
+} from '@internal/backstage-plugin-reliability-common';
+import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
+import { rollUpServices } from './groupSummaries';
+import { encodeCursor, OverviewRequest } from './overviewQuery';
+import {
+  loadSystemDomains,
+  systemRefOf,
+  toServiceRow,
+  refOf,
+} from './serviceRows';
+import { loadSummaries, OverviewSources, unavailableAreas } from './sources';
+
+/** Services the team/system roll-ups read at most (in catalog pages of {@link ROLLUP_PAGE_SIZE}). */
+export const MAX_ROLLUP_SERVICES = 20_000;
+const ROLLUP_PAGE_SIZE = 1000;
+
+/**
+ * The org overview: pages of services joined with every area's summaries.
+ *
+ * A page costs a constant number of queries whatever its size: at most one catalog query for pre-selection
+ * (domain) plus one maturity-index query (level), ONE `queryEntities` for the page, ONE `getEntitiesByRefs`
+ * for the systems' domains, and ONE `getSummaries` per area.
+ */
+export class OverviewService {
+  private constructor(
+    private readonly catalog: CatalogService,
+    private readonly sources: OverviewSources,
+  ) {}
+
+  static create(options: {
+    catalog: CatalogService;
+    sources: OverviewSources;
+  }): OverviewService {
+    return new OverviewService(options.catalog, options.sources);
+  }
+
+  async getPage(
+    request: OverviewRequest,
+    credentials: BackstageCredentials,
+  ): Promise<OverviewPage> {
+    const { limit, filters, offset } = request;
+    const unavailable = unavailableAreas(this.sources);
+    const catalogQuery = await buildServiceCatalogQuery({
+      filters,
+      catalog: this.catalog,
+      credentials,
+      maturityLevels: this.sources.maturityLevels,
+    });
+    if (!catalogQuery) {
+      return { items: [], totalItems: 0, pageInfo: {}, unavailable };
+    }
+    const response = await this.catalog.queryEntities(
+      {
+        ...catalogQuery,
+        fields: SERVICE_FIELDS,
+        limit,
+        offset,
+        totalItems: request.totalItems === undefined ? 'include' : 'exclude',
+      },
+      { credentials },
+    );
+    const totalItems = request.totalItems ?? response.totalItems;
+    const entities = response.items;
+    const systemRefs = entities
+      .map(systemRefOf)
+      .filter((ref): ref is string => ref !== null);
+    const [domains, summaries] = await Promise.all([
+      loadSystemDomains(this.catalog, systemRefs, credentials),
+      loadSummaries(this.sources, entities.map(refOf)),
+    ]);
+    const pageInfo: OverviewPage['pageInfo'] = {};
+    if (offset + entities.length < totalItems && entities.length === limit) {
+      pageInfo.nextCursor = encodeCursor(filters, offset + limit, totalItems);
+    }
+    if (offset > 0) {
+      pageInfo.prevCursor = encodeCursor(
+        filters,
+        Math.max(0, offset - limit),
+        totalItems,
+      );
+    }
+    return {
+      items: entities.map(entity => toServiceRow(entity, domains, summaries)),
+      totalItems,
+      pageInfo,
+      unavailable,
+    };
+  }
+
+  /** Pages through the matching services (for the CSV export), stopping after `maxRows`. */
+  async *pages(
+    request: OverviewRequest,
+    credentials: BackstageCredentials,
+    maxRows: number,
+  ): AsyncGenerator<OverviewPage> {
+    let current: OverviewRequest | undefined = request;
+    let rows = 0;
+    while (current && rows < maxRows) {
+      const page = await this.getPage(
+        { ...current, limit: Math.min(current.limit, maxRows - rows) },
+        credentials,
+      );
+      rows += page.items.length;
+      yield page;
+      current = page.pageInfo.nextCursor
+        ? {
+            ...current,
+            offset: current.offset + page.items.length,
+            totalItems: page.totalItems,
+          }
+        : undefined;
+    }
+  }
+
+  /**
+   * Team or system roll-ups over every service the caller can see (bounded by MAX_ROLLUP_SERVICES), reading the
+   * catalog in pages of 1000 with minimal fields and the summaries of each page in one call per area.
+   */
+  async getGroupSummaries(
+    by: 'team' | 'system',
+    credentials: BackstageCredentials,
+  ): Promise<OverviewSummariesResponse> {
+    const fields = [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+      'spec.owner',
+      'spec.system',
+    ];
+    const services = [];
+    let cursor: string | undefined;
+    let truncated = false;
+    do {
+      const response = await this.catalog.queryEntities(
+        cursor
+          ? { cursor, fields, limit: ROLLUP_PAGE_SIZE }
+          : {
+              filter: { kind: 'component' },
+              fields,
+              limit: ROLLUP_PAGE_SIZE,
+              totalItems: 'exclude',
+            },
+        { credentials },
+      );
+      const summaries = await loadSummaries(
+        this.sources,
+        response.items.map(refOf),
+      );
+      for (const entity of response.items) {
+        services.push(toServiceRow(entity, new Map(), summaries));
+      }
+      cursor = response.pageInfo.nextCursor;
+      if (cursor && services.length >= MAX_ROLLUP_SERVICES) {
+        truncated = true;
+        cursor = undefined;
+      }
+    } while (cursor);
+    return {
+      by,
+      groups: rollUpServices(services, by),
+      serviceCount: services.length,
+      truncated,
+    };
+  }
+}

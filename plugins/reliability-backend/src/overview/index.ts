@@ -1,0 +1,2 @@
+export { createOverviewFeature } from './createOverviewFeature';
+export type { OverviewSources, MaturityLevelIndex } from './sources';

@@ -1,0 +1,112 @@
+import { InputError } from '@backstage/errors';
+import {
+  OVERVIEW_DEFAULT_LIMIT,
+  OVERVIEW_MAX_LIMIT,
+  OVERVIEW_SORT_FIELDS,
+} from '@internal/backstage-plugin-reliability-common';
+import { z } from 'zod';
+import { parseInput } from '../shared/parseInput';
+
+/** Empty query-string values (`?team=`) mean "no filter". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(value => (value === '' ? undefined : value), schema.optional());
+
+const filterText = z.string().trim().min(1).max(200);
+
+/** Filters and sort of an overview query: what an opaque cursor carries between pages. */
+export const overviewFiltersSchema = z
+  .object({
+    team: optional(filterText),
+    system: optional(filterText),
+    domain: optional(filterText),
+    tier: optional(
+      z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a tier such as tier-1'),
+    ),
+    level: optional(
+      z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a maturity level name'),
+    ),
+    q: optional(z.string().trim().min(1).max(100)),
+    sort: z.enum(OVERVIEW_SORT_FIELDS).default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .strict();
+
+/** Validated filters and sort of an overview query. */
+export type OverviewFilters = z.infer<typeof overviewFiltersSchema>;
+
+const querySchema = overviewFiltersSchema.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(OVERVIEW_MAX_LIMIT)
+    .default(OVERVIEW_DEFAULT_LIMIT),
+  cursor: z.string().max(2048).optional(),
+});
+
+/** A validated overview request: either filters (first page) or a cursor (later pages). */
+export interface OverviewRequest {
+  limit: number;
+  filters: OverviewFilters;
+  offset: number;
+  /** Total known from an earlier page, so later pages skip the count. */
+  totalItems?: number;
+}
+
+const cursorSchema = z
+  .object({
+    v: z.literal(1),
+    f: overviewFiltersSchema,
+    o: z.number().int().min(0).max(1_000_000),
+    t: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+/**
+ * Encodes the opaque cursor of a page: the filters and sort, the offset and the known total. It stays small
+ * (filters are bounded) whatever the filters pre-select, so it fits a URL.
+ */
+export function encodeCursor(
+  filters: OverviewFilters,
+  offset: number,
+  totalItems?: number,
+): string {
+  return Buffer.from(
+    JSON.stringify({ v: 1, f: filters, o: offset, t: totalItems }),
+    'utf8',
+  ).toString('base64url');
+}
+
+function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) {
+      throw new Error('not base64url');
+    }
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InputError('Invalid cursor');
+  }
+  const result = cursorSchema.safeParse(decoded);
+  if (!result.success) {
+    throw new InputError('Invalid cursor');
+  }
+  return result.data;
+}
+
+/**
+ * Parses the query string of `/overview` and `/overview.csv`. With a cursor, filters and sort come from the
+ * cursor (as with the catalog's own cursors); only `limit` may change between pages.
+ */
+export function parseOverviewRequest(query: unknown): OverviewRequest {
+  const { limit, cursor, ...filters } = parseInput(
+    querySchema,
+    query,
+    'overview query',
+  );
+  if (cursor !== undefined) {
+    const decoded = decodeCursor(cursor);
+    return { limit, filters: decoded.f, offset: decoded.o, totalItems: decoded.t };
+  }
+  return { limit, filters, offset: 0 };
+}

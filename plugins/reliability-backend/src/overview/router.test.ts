@@ -1,0 +1,262 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import request from 'supertest';
+import { createOverviewFeature } from './createOverviewFeature';
+import { MaturityLevelIndex, OverviewSources } from './sources';
+import {
+  component,
+  domain,
+  fakeSource,
+  maturitySummary,
+  onCallSummary,
+  runbookSummary,
+  sloSummary,
+  system,
+} from './testing/fixtures';
+
+const names = Array.from({ length: 12 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+
+function entities() {
+  return [
+    domain('commerce', ['system:default/shop']),
+    system('shop', 'commerce'),
+    system('infra'),
+    ...names.map((name, i) =>
+      component(name, {
+        owner: i % 2 === 0 ? 'team-a' : 'team-b',
+        system: i < 6 ? 'shop' : 'infra',
+        tier: `tier-${(i % 3) + 1}`,
+      }),
+    ),
+  ];
+}
+
+function setup(options: { sources?: Partial<OverviewSources>; authenticated?: boolean } = {}) {
+  const catalog = catalogServiceMock({ entities: entities() });
+  const spies = {
+    queryEntities: jest.spyOn(catalog, 'queryEntities'),
+    getEntitiesByRefs: jest.spyOn(catalog, 'getEntitiesByRefs'),
+    getEntities: jest.spyOn(catalog, 'getEntities'),
+  };
+  const sources = {
+    slo: fakeSource({
+      'component:default/svc-00': sloSummary('component:default/svc-00', {
+        alerting: 'page',
+      }),
+      'component:default/svc-01': sloSummary('component:default/svc-01'),
+    }),
+    oncall: fakeSource({
+      'component:default/svc-00': onCallSummary('component:default/svc-00', 'Ada'),
+    }),
+    runbooks: fakeSource({
+      'component:default/svc-00': runbookSummary('component:default/svc-00', 2),
+    }),
+    maturity: fakeSource({
+      'component:default/svc-00': maturitySummary('component:default/svc-00', 'gold', 90),
+      'component:default/svc-03': maturitySummary('component:default/svc-03', 'bronze', 40),
+    }),
+    ...options.sources,
+  };
+  const httpAuth = mockServices.httpAuth({
+    defaultCredentials:
+      options.authenticated === false ? mockCredentials.none() : mockCredentials.user(),
+  });
+  const feature = createOverviewFeature({ catalog, httpAuth }, sources);
+  const app = express().use(feature.router).use(mockErrorHandler());
+  return { app, spies, sources };
+}
+
+describe('overview router', () => {
+  it('rejects unauthenticated requests', async () => {
+    const { app } = setup({ authenticated: false });
+    for (const path of ['/overview', '/overview.csv', '/overview/summaries', '/tour/systems/default/shop']) {
+      const response = await request(app).get(path);
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it.each([
+    ['limit=0'],
+    ['limit=101'],
+    ['limit=abc'],
+    ['sort=owner;drop'],
+    ['order=sideways'],
+    ['cursor=not-a-cursor!'],
+    [`cursor=${Buffer.from('{"v":2}').toString('base64url')}`],
+    ['tier=tier%201'],
+    ['unknown=1'],
+  ])('answers 400 to a bad query (%s)', async query => {
+    const { app } = setup();
+    const response = await request(app).get(`/overview?${query}`);
+    expect(response.status).toBe(400);
+  });
+
+  it('returns rows joined with every area and pages with opaque cursors', async () => {
+    const { app } = setup();
+    const first = await request(app).get('/overview?limit=5');
+    expect(first.status).toBe(200);
+    expect(first.body.totalItems).toBe(12);
+    expect(first.body.items.map((r: any) => r.name)).toEqual(names.slice(0, 5));
+    expect(first.body.items[0]).toMatchObject({
+      entityRef: 'component:default/svc-00',
+      owner: 'group:default/team-a',
+      system: 'system:default/shop',
+      domain: 'domain:default/commerce',
+      tier: 'tier-1',
+      slo: { sloCount: 1, alerting: 'page', worstBudgetRemaining: 0.8 },
+      onCall: { primary: { name: 'Ada' }, until: '2026-01-02T09:00:00.000Z' },
+      runbooks: { runbookCount: 2 },
+      maturity: { level: 'gold', score: 90 },
+    });
+    expect(first.body.items[1].onCall).toBeNull();
+    expect(first.body.items[7]).toBeUndefined();
+    expect(first.body.pageInfo.prevCursor).toBeUndefined();
+
+    const seen = [...first.body.items.map((r: any) => r.name)];
+    let cursor = first.body.pageInfo.nextCursor;
+    while (cursor) {
+      const page = await request(app).get(`/overview?limit=5&cursor=${cursor}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((r: any) => r.name));
+      expect(page.body.pageInfo.prevCursor).toBeDefined();
+      cursor = page.body.pageInfo.nextCursor;
+    }
+    expect(seen).toEqual(names);
+  });
+
+  it('keeps a constant number of catalog and summary calls whatever the page size', async () => {
+    const counts = [];
+    for (const limit of [2, 12]) {
+      const { app, spies, sources } = setup();
+      const response = await request(app).get(`/overview?limit=${limit}`);
+      expect(response.body.items).toHaveLength(limit);
+      counts.push({
+        queryEntities: spies.queryEntities.mock.calls.length,
+        getEntitiesByRefs: spies.getEntitiesByRefs.mock.calls.length,
+        getEntities: spies.getEntities.mock.calls.length,
+        slo: sources.slo.getSummaries.mock.calls.length,
+        maturity: sources.maturity.getSummaries.mock.calls.length,
+      });
+    }
+    expect(counts[0]).toEqual({
+      queryEntities: 1,
+      getEntitiesByRefs: 1,
+      getEntities: 0,
+      slo: 1,
+      maturity: 1,
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it('filters by team, system, domain, tier and text in the catalog query', async () => {
+    const { app } = setup();
+    const team = await request(app).get('/overview?team=team-b&limit=100');
+    expect(team.body.items.every((r: any) => r.owner === 'group:default/team-b')).toBe(true);
+    expect(team.body.totalItems).toBe(6);
+
+    const byDomain = await request(app).get('/overview?domain=commerce&tier=tier-1');
+    expect(byDomain.body.items.map((r: any) => r.name)).toEqual(['svc-00', 'svc-03']);
+
+    const none = await request(app).get('/overview?domain=commerce&system=infra');
+    expect(none.body).toMatchObject({ items: [], totalItems: 0 });
+
+    const text = await request(app).get('/overview?q=svc-1');
+    expect(text.body.items.map((r: any) => r.name)).toEqual(['svc-10', 'svc-11']);
+  });
+
+  it('sorts by a catalog field in either order', async () => {
+    const { app } = setup();
+    const response = await request(app).get('/overview?sort=tier&order=desc&limit=4');
+    expect(response.body.items.map((r: any) => r.tier)).toEqual([
+      'tier-3',
+      'tier-3',
+      'tier-3',
+      'tier-3',
+    ]);
+    const byName = await request(app).get('/overview?order=desc&limit=1');
+    expect(byName.body.items[0].name).toBe('svc-11');
+  });
+
+  it('filters by maturity level through the level index in one query', async () => {
+    const maturityLevels: MaturityLevelIndex = {
+      entityRefsWithLevel: jest.fn(async (level: string, match: string) => {
+        const levels: Record<string, string> = {
+          'component:default/svc-00': 'gold',
+          'component:default/svc-03': 'bronze',
+        };
+        return Object.keys(levels).filter(ref =>
+          match === 'equal' ? levels[ref] === level : levels[ref] !== level,
+        );
+      }),
+    };
+    const { app, spies } = setup({ sources: { maturityLevels } });
+    const gold = await request(app).get('/overview?level=gold');
+    expect(gold.body.items.map((r: any) => r.name)).toEqual(['svc-00']);
+    const none = await request(app).get('/overview?level=none');
+    expect(none.body.totalItems).toBe(10);
+    expect(spies.queryEntities).toHaveBeenCalledTimes(2);
+    expect(maturityLevels.entityRefsWithLevel).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers 400 to a level filter without the checklist', async () => {
+    const { app } = setup();
+    const response = await request(app).get('/overview?level=gold');
+    expect(response.status).toBe(400);
+  });
+
+  it('lists the areas that are not installed', async () => {
+    const { app } = setup({ sources: { slo: undefined, oncall: undefined } });
+    const response = await request(app).get('/overview?limit=1');
+    expect(response.body.unavailable).toEqual(['slo', 'oncall']);
+    expect(response.body.items[0].slo).toBeNull();
+  });
+
+  it('exports every matching row as CSV', async () => {
+    const { app } = setup();
+    const response = await request(app).get('/overview.csv?team=team-a');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toContain('attachment');
+    const lines = response.text.trim().split('\r\n');
+    expect(lines[0].startsWith('entityRef,name,title,owner')).toBe(true);
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toContain('component:default/svc-00,svc-00,,group:default/team-a');
+  });
+
+  it('rolls services up by team and by system', async () => {
+    const { app } = setup();
+    const byTeam = await request(app).get('/overview/summaries?by=team');
+    expect(byTeam.status).toBe(200);
+    expect(byTeam.body.serviceCount).toBe(12);
+    const teamA = byTeam.body.groups.find((g: any) => g.entityRef === 'group:default/team-a');
+    expect(teamA).toMatchObject({
+      serviceCount: 6,
+      withSlos: 1 / 6,
+      meetingSlos: 1,
+      onCallCoverage: 1 / 6,
+      averageMaturity: 65,
+      breachingCount: 1,
+    });
+    const bySystem = await request(app).get('/overview/summaries?by=system');
+    expect(bySystem.body.groups.map((g: any) => g.entityRef).sort()).toEqual([
+      'system:default/infra',
+      'system:default/shop',
+    ]);
+    expect((await request(app).get('/overview/summaries?by=everything')).status).toBe(400);
+  });
+
+  it('serves tours and answers 404 for unknown systems and 400 for bad names', async () => {
+    const { app } = setup();
+    expect((await request(app).get('/tour/systems/default/nope')).status).toBe(404);
+    expect((await request(app).get('/tour/domains/default/shop')).status).toBe(404);
+    expect((await request(app).get('/tour/systems/default/a%20b')).status).toBe(400);
+    const tour = await request(app).get('/tour/domains/default/commerce');
+    expect(tour.status).toBe(200);
+    expect(tour.body.root.entityRef).toBe('domain:default/commerce');
+  });
+});

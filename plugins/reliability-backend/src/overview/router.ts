@@ -1,0 +1,83 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefFromParams } from '../shared/entityLoader';
+import { parseInput } from '../shared/parseInput';
+import { OVERVIEW_CSV_HEADER, csvLine, overviewCsvLine } from './csv';
+import { parseOverviewRequest } from './overviewQuery';
+import { OverviewService } from './OverviewService';
+import { TourService } from './tour/TourService';
+
+/** Most rows one CSV export holds (read page by page, 100 at a time). */
+export const CSV_MAX_ROWS = 10_000;
+
+const summariesQuerySchema = z
+  .object({ by: z.enum(['team', 'system']).default('team') })
+  .strict();
+
+/** Routes of the org overview and the architecture tour. */
+export function createOverviewRouter(options: {
+  httpAuth: HttpAuthService;
+  overview: OverviewService;
+  tour: TourService;
+}): express.Router {
+  const { httpAuth, overview, tour } = options;
+  const router = Router();
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/overview', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const request = parseOverviewRequest(req.query);
+    res.json(await overview.getPage(request, credentials));
+  });
+
+  router.get('/overview.csv', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const request = parseOverviewRequest({ ...req.query, limit: '100' });
+    const pages = overview.pages(request, credentials, CSV_MAX_ROWS);
+    // Read the first page before answering, so a bad filter is still a clean 4xx.
+    const first = await pages.next();
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      'attachment; filename="reliability-overview.csv"',
+    );
+    res.write(csvLine(OVERVIEW_CSV_HEADER));
+    if (!first.done) {
+      res.write(first.value.items.map(overviewCsvLine).join(''));
+      try {
+        for await (const page of pages) {
+          res.write(page.items.map(overviewCsvLine).join(''));
+        }
+      } catch (error) {
+        // Headers are sent: abort the download rather than end it as if it were complete.
+        res.destroy(error as Error);
+        return;
+      }
+    }
+    res.end();
+  });
+
+  router.get('/overview/summaries', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { by } = parseInput(summariesQuerySchema, req.query, 'summaries query');
+    res.json(await overview.getGroupSummaries(by, credentials));
+  });
+
+  router.get('/tour/systems/:namespace/:name', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const ref = entityRefFromParams({ kind: 'system', ...req.params });
+    res.json(await tour.systemTour(ref, credentials));
+  });
+
+  router.get('/tour/domains/:namespace/:name', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const ref = entityRefFromParams({ kind: 'domain', ...req.params });
+    res.json(await tour.domainTour(ref, credentials));
+  });
+
+  return router;
+}

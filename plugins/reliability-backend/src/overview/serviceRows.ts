@@ -1,0 +1,144 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATIONS,
+  ServiceOverviewRow,
+} from '@internal/backstage-plugin-reliability-common';
+import { LoadedSummaries } from './sources';
+
+const lower = (value: string) => value.toLocaleLowerCase('en-US');
+
+/** `spec.owner` / `spec.system` / `spec.domain` shorthand resolved against the entity's namespace. */
+export function relatedRef(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | null {
+  if (typeof value !== 'string' || !value.trim()) {
+    return null;
+  }
+  try {
+    return lower(
+      stringifyEntityRef(
+        parseEntityRef(value, { defaultKind, defaultNamespace }),
+      ),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Normalised ref of a catalog entity. */
+export function refOf(entity: Entity): string {
+  return lower(stringifyEntityRef(entity));
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value : null;
+
+/** Tier annotation of an entity, or null. */
+export function tierOf(entity: Entity): string | null {
+  return text(entity.metadata.annotations?.[ANNOTATIONS.tier]);
+}
+
+/** System ref of a component, resolved against its namespace. */
+export function systemRefOf(entity: Entity): string | null {
+  return relatedRef(
+    entity.spec?.system,
+    'system',
+    entity.metadata.namespace ?? 'default',
+  );
+}
+
+/**
+ * Domains of the systems of a page of services, in ONE catalog call (`getEntitiesByRefs` with the system refs).
+ * Systems the caller may not see resolve to no domain.
+ */
+export async function loadSystemDomains(
+  catalog: CatalogService,
+  systemRefs: string[],
+  credentials: BackstageCredentials,
+): Promise<Map<string, string>> {
+  const refs = [...new Set(systemRefs)];
+  const domains = new Map<string, string>();
+  if (refs.length === 0) {
+    return domains;
+  }
+  const { items } = await catalog.getEntitiesByRefs(
+    {
+      entityRefs: refs,
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'],
+    },
+    { credentials },
+  );
+  items.forEach((system, index) => {
+    const domain = system
+      ? relatedRef(
+          system.spec?.domain,
+          'domain',
+          system.metadata.namespace ?? 'default',
+        )
+      : null;
+    if (domain) {
+      domains.set(refs[index], domain);
+    }
+  });
+  return domains;
+}
+
+/** Joins a catalog service with its system's domain and the areas' summaries into one overview row. */
+export function toServiceRow(
+  entity: Entity,
+  domains: Map<string, string>,
+  summaries: LoadedSummaries,
+): ServiceOverviewRow {
+  const entityRef = refOf(entity);
+  const namespace = entity.metadata.namespace ?? 'default';
+  const system = systemRefOf(entity);
+  const slo = summaries.slo.get(entityRef);
+  const oncall = summaries.oncall.get(entityRef);
+  const runbooks = summaries.runbooks.get(entityRef);
+  const maturity = summaries.maturity.get(entityRef);
+  return {
+    entityRef,
+    name: entity.metadata.name,
+    namespace,
+    title: text(entity.metadata.title),
+    type: text(entity.spec?.type),
+    lifecycle: text(entity.spec?.lifecycle),
+    owner: relatedRef(entity.spec?.owner, 'group', namespace),
+    system,
+    domain: system ? domains.get(system) ?? null : null,
+    tier: tierOf(entity),
+    slo: slo
+      ? {
+          sloCount: slo.sloCount,
+          worstBudgetRemaining: slo.worstBudgetRemaining,
+          alerting: slo.alerting,
+          slosMeetingTarget: slo.slosMeetingTarget,
+          stale: slo.stale,
+        }
+      : null,
+    onCall: oncall
+      ? {
+          primary: oncall.primary,
+          until: oncall.primaryUntil,
+          provider: oncall.provider,
+          error: oncall.error,
+        }
+      : null,
+    runbooks: runbooks
+      ? {
+          runbookCount: runbooks.runbookCount,
+          staleCount: runbooks.staleCount,
+          coverage: runbooks.coverage,
+        }
+      : null,
+    maturity: maturity ? { level: maturity.level, score: maturity.score } : null,
+  };
+}

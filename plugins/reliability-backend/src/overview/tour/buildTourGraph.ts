@@ -1,0 +1,139 @@
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  reliabilityStateOf,
+  TourEdge,
+  TourEdgeType,
+  TourNode,
+} from '@internal/backstage-plugin-reliability-common';
+import { refOf, relatedRef, tierOf } from '../serviceRows';
+import { LoadedSummaries } from '../sources';
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value : null;
+
+const lower = (value: string) => value.toLocaleLowerCase('en-US');
+
+/** Relation types of the catalog drawn as edges, from the source entity's point of view. */
+const EDGE_RELATIONS: TourEdgeType[] = [
+  'dependsOn',
+  'providesApi',
+  'consumesApi',
+  'partOf',
+];
+
+/** Catalog entities on the map and the relations to draw between them. */
+export interface TourGraphInput {
+  /** The system or domain toured (drawn as a node too, so partOf edges land somewhere). */
+  root: Entity;
+  /** Entities inside the system or domain. */
+  members: Entity[];
+  /** Relations to draw; `partOf` edges are only drawn between entities on the map. */
+  edgeTypes: TourEdgeType[];
+  summaries: LoadedSummaries;
+}
+
+/** Number of catalog entities that depend on this one. */
+export function dependentsOf(entity: Entity): number {
+  return (entity.relations ?? []).filter(r => r.type === 'dependencyOf')
+    .length;
+}
+
+function toNode(
+  entity: Entity,
+  external: boolean,
+  summaries: LoadedSummaries,
+): TourNode {
+  const entityRef = refOf(entity);
+  const slo = summaries.slo.get(entityRef);
+  return {
+    entityRef,
+    kind: lower(entity.kind),
+    name: entity.metadata.name,
+    title: text(entity.metadata.title),
+    description: text(entity.metadata.description),
+    type: text(entity.spec?.type),
+    owner: relatedRef(
+      entity.spec?.owner,
+      'group',
+      entity.metadata.namespace ?? 'default',
+    ),
+    external,
+    state: reliabilityStateOf(slo),
+    worstBudgetRemaining: slo?.worstBudgetRemaining ?? null,
+    sloCount: slo?.sloCount ?? 0,
+    runbookCount: summaries.runbooks.get(entityRef)?.runbookCount ?? 0,
+    onCallPrimary: summaries.oncall.get(entityRef)?.primary ?? null,
+    tier: tierOf(entity),
+    dependents: dependentsOf(entity),
+  };
+}
+
+/** An entity outside the toured scope, known only by the ref an edge points to. */
+function externalNode(entityRef: string, summaries: LoadedSummaries): TourNode {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return toNode(
+    { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace } },
+    true,
+    summaries,
+  );
+}
+
+/** Refs of the entities outside the map that edges of the members lead to (they get external nodes). */
+export function externalRefs(input: Omit<TourGraphInput, 'summaries'>): string[] {
+  const inside = new Set([input.root, ...input.members].map(refOf));
+  const outside = new Set<string>();
+  for (const member of input.members) {
+    for (const relation of member.relations ?? []) {
+      const type = relation.type as TourEdgeType;
+      const target = lower(relation.targetRef);
+      if (
+        type !== 'partOf' &&
+        input.edgeTypes.includes(type) &&
+        !inside.has(target)
+      ) {
+        outside.add(target);
+      }
+    }
+  }
+  return [...outside];
+}
+
+/**
+ * Builds the map of a system or domain from catalog relations: one node per member (plus the root, plus
+ * external nodes that edges lead to) and one edge per relation of the drawn types, each node carrying its
+ * reliability state, owner, on-call primary, runbook and SLO counts.
+ */
+export function buildTourGraph(input: TourGraphInput): {
+  nodes: TourNode[];
+  edges: TourEdge[];
+} {
+  const { root, members, edgeTypes, summaries } = input;
+  const nodes = new Map<string, TourNode>();
+  nodes.set(refOf(root), toNode(root, false, summaries));
+  for (const member of members) {
+    nodes.set(refOf(member), toNode(member, false, summaries));
+  }
+  const inside = new Set(nodes.keys());
+  for (const ref of externalRefs(input)) {
+    nodes.set(ref, externalNode(ref, summaries));
+  }
+
+  const edges = new Map<string, TourEdge>();
+  for (const member of members) {
+    const from = refOf(member);
+    for (const relation of member.relations ?? []) {
+      const type = relation.type as TourEdgeType;
+      const to = lower(relation.targetRef);
+      if (!EDGE_RELATIONS.includes(type) || !edgeTypes.includes(type)) {
+        continue;
+      }
+      if (type === 'partOf' && !inside.has(to)) {
+        continue;
+      }
+      if (from !== to) {
+        edges.set(`${from} ${type} ${to}`, { from, to, type });
+      }
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}

@@ -1,0 +1,3 @@
+export { createRunbooksFeature } from './createRunbooksFeature';
+export type { RunbooksFeature } from './createRunbooksFeature';
+export type { SloDefinitionSource } from './SloDefinitionSource';

@@ -1,0 +1,51 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { parseInput } from '../shared/parseInput';
+import { RUNBOOK_ID_PATTERN } from './runbookIds';
+import { RunbookService } from './RunbookService';
+import { MAX_QUERY_LENGTH } from './searchRunbooks';
+
+const listQuerySchema = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH).optional(),
+});
+
+const runbookIdSchema = z.string().regex(RUNBOOK_ID_PATTERN, {
+  message: 'must be a runbook id (a-z, 0-9, ".", "_", "-")',
+});
+
+/**
+ * Routes of the runbooks feature:
+ * `GET /entities/:kind/:namespace/:name/runbooks?q=` lists (and searches) an entity's runbooks with coverage,
+ * `GET /entities/:kind/:namespace/:name/runbooks/:id` returns one runbook with its Markdown.
+ * The entity is loaded with the caller's credentials, so catalog permissions decide who sees what.
+ */
+export function createRunbooksRouter(deps: {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  service: RunbookService;
+}): express.Router {
+  const { httpAuth, catalog, service } = deps;
+  const router = Router();
+
+  router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entityRef = entityRefFromParams(req.params);
+    const { q } = parseInput(listQuerySchema, req.query, 'runbook search');
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    res.json(await service.list(entity, q));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/runbooks/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entityRef = entityRefFromParams(req.params);
+    const id = parseInput(runbookIdSchema, req.params.id, 'runbook id');
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    res.json(await service.get(entity, id));
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { isRunbookStale } from '@internal/backstage-plugin-reliability-common';
+import { RunbookIdAllocator } from '../runbookIds';
+import { runbooksFromLinks } from './linkRunbooks';
+import { MarkdownRunbookReader } from './markdownRunbooks';
+import { LoadedRunbook } from './types';
+
+/**
+ * Gathers all runbooks of an entity from every source (runbook links, TechDocs links, Markdown files), gives each
+ * a unique id and marks stale ones. Markdown first, so ids from front matter and file names win over link titles.
+ */
+export class RunbookCollector {
+  private readonly markdown: MarkdownRunbookReader;
+
+  constructor(
+    urlReader: UrlReaderService,
+    private readonly options: { staleAfterDays: number; appBaseUrl?: string },
+  ) {
+    this.markdown = new MarkdownRunbookReader(urlReader);
+  }
+
+  async collect(entity: Entity, now: Date): Promise<LoadedRunbook[]> {
+    const drafts = [
+      ...(await this.markdown.read(entity)),
+      ...runbooksFromLinks(entity, { appBaseUrl: this.options.appBaseUrl }),
+    ];
+    const ids = new RunbookIdAllocator();
+    return drafts.map(draft => ({
+      entry: {
+        ...draft.entry,
+        id: ids.allocate(draft.preferredId),
+        stale: isRunbookStale(draft.entry.lastReviewed, now, this.options.staleAfterDays),
+      },
+      body: draft.body,
+    }));
+  }
+}

@@ -1,0 +1,115 @@
+import { RUNBOOK_KINDS } from '@internal/backstage-plugin-reliability-common';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { RUNBOOK_ID_PATTERN } from '../runbookIds';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_FRONT_MATTER_CHARS = 16 * 1024;
+
+function isValidDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
+}
+
+const nameSchema = z.string().trim().min(1).max(200);
+
+const lastReviewedSchema = z
+  .union([z.string().trim(), z.date().transform(d => d.toISOString().slice(0, 10))])
+  .refine(isValidDate, { message: 'must be a date written as YYYY-MM-DD' });
+
+/** Front matter of a Markdown runbook. Unknown keys are ignored. */
+export const runbookFrontMatterSchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(RUNBOOK_ID_PATTERN, {
+      message: 'must be 1-100 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit',
+    })
+    .optional(),
+  title: nameSchema.optional(),
+  kind: z.enum(RUNBOOK_KINDS).default('runbook'),
+  answers: z
+    .union([
+      z.array(nameSchema).max(100),
+      z
+        .string()
+        .max(4000)
+        .transform(s => s.split(',').map(p => p.trim()).filter(Boolean)),
+    ])
+    .default([]),
+  owner: nameSchema.optional(),
+  lastReviewed: lastReviewedSchema.optional(),
+});
+
+/** Validated front matter. */
+export type RunbookFrontMatter = z.infer<typeof runbookFrontMatterSchema>;
+
+/** A Markdown document split into its front matter and body. */
+export interface ParsedRunbookMarkdown {
+  frontMatter: RunbookFrontMatter;
+  body: string;
+}
+
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Splits `---\n<yaml>\n---\n<markdown>`; a document without an opening `---` line has no front matter. */
+export function splitFrontMatter(markdown: string): {
+  yaml: string | null;
+  body: string;
+} {
+  const opening = OPENING.exec(markdown);
+  if (!opening) {
+    return { yaml: null, body: markdown.replace(/^\uFEFF/, '') };
+  }
+  const rest = markdown.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) {
+    throw new Error('Front matter starts with "---" but has no closing "---" line');
+  }
+  const yaml = rest.slice(0, closing.index);
+  const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
+  return { yaml, body };
+}
+
+/**
+ * Parses and validates a Markdown runbook's YAML front matter. Throws an Error whose message says
+ * what is wrong (shown next to the runbook in the UI); never returns partially validated data.
+ */
+export function parseRunbookMarkdown(markdown: string): ParsedRunbookMarkdown {
+  const { yaml, body } = splitFrontMatter(markdown);
+  if (yaml === null) {
+    return { frontMatter: runbookFrontMatterSchema.parse({}), body };
+  }
+  if (yaml.length > MAX_FRONT_MATTER_CHARS) {
+    throw new Error(`Front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters`);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(yaml, { maxAliasCount: 20, prettyErrors: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`Front matter is not valid YAML: ${message}`);
+  }
+  if (data === null || data === undefined) {
+    data = {};
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new Error('Front matter must be a YAML mapping (key: value lines)');
+  }
+  const result = runbookFrontMatterSchema.safeParse(data);
+  if (!result.success) {
+    const details = result.error.issues
+      .map(issue => `${issue.path.join('.') || '(front matter)'}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`Invalid front matter: ${details}`);
+  }
+  return { frontMatter: result.data, body };
+}
+
+/** The text of the first `# Heading` of a Markdown body, if any. */
+export function firstHeading(body: string): string | undefined {
+  const match = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body);
+  return match?.[1].trim().slice(0, 200) || undefined;
+}

@@ -1,0 +1,146 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { RunbookEntry } from '@internal/backstage-plugin-reliability-common';
+import { migrateDatabase } from '../../database/migrateDatabase';
+import { KnexRunbookStore } from './KnexRunbookStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  await migrateDatabase(knex);
+  return { knex, store: new KnexRunbookStore(knex) };
+}
+
+function runbook(id: string, overrides: Partial<RunbookEntry> = {}): RunbookEntry {
+  return {
+    id,
+    title: `Runbook ${id}`,
+    kind: 'runbook',
+    answers: ['orders-availability'],
+    owner: 'group:default/team-orders',
+    lastReviewed: '2026-10-01',
+    stale: false,
+    url: `https://git.example.com/${id}.md`,
+    source: 'markdown',
+    location: `runbooks/${id}.md`,
+    error: null,
+    ...overrides,
+  };
+}
+
+const orders = 'component:default/orders-api';
+const payments = 'component:default/payments-api';
+const indexedAt = new Date('2026-11-22T10:00:00.000Z');
+
+describe('KnexRunbookStore', () => {
+  it.each(databases.eachSupportedId())(
+    'replaces an entity, summarises it and lists its runbooks, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceEntity({
+        entityRef: orders,
+        runbooks: [runbook('a'), runbook('b', { stale: true, kind: 'rollback', lastReviewed: null })],
+        alertCount: 4,
+        alertsWithRunbook: 3,
+        coverageError: null,
+        indexedAt,
+      });
+      await store.replaceEntity({
+        entityRef: orders,
+        runbooks: [
+          runbook('b', { stale: true, kind: 'rollback' }),
+          runbook('c', { stale: true, error: 'Invalid front matter', answers: [] }),
+        ],
+        alertCount: 4,
+        alertsWithRunbook: 2,
+        coverageError: null,
+        indexedAt,
+      });
+      await store.replaceEntity({
+        entityRef: payments,
+        runbooks: [runbook('x')],
+        alertCount: 0,
+        alertsWithRunbook: 0,
+        coverageError: null,
+        indexedAt,
+      });
+
+      const summaries = await store.getSummaries([orders, payments, 'component:default/unknown']);
+      expect(summaries.get(orders)).toEqual({
+        entityRef: orders,
+        runbookCount: 2,
+        staleCount: 2,
+        coverage: 0.5,
+        updatedAt: '2026-11-22T10:00:00.000Z',
+      });
+      expect(summaries.get(payments)?.coverage).toBeNull();
+      expect(summaries.has('component:default/unknown')).toBe(false);
+
+      const listed = await store.listRunbooks(orders);
+      expect(listed.map(r => r.id)).toEqual(['b', 'c']);
+      expect(listed[0]).toEqual(runbook('b', { stale: true, kind: 'rollback' }));
+      expect(listed[1].error).toBe('Invalid front matter');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores null coverage when the SLO definitions could not be read, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceEntity({
+        entityRef: orders,
+        runbooks: [],
+        alertCount: 3,
+        alertsWithRunbook: 3,
+        coverageError: 'SLO definitions could not be read',
+        indexedAt,
+      });
+      expect((await store.getSummaries([orders])).get(orders)).toMatchObject({
+        runbookCount: 0,
+        coverage: null,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'removes entities no longer in the catalog, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      for (const entityRef of [orders, payments]) {
+        await store.replaceEntity({
+          entityRef,
+          runbooks: [runbook('a')],
+          alertCount: 1,
+          alertsWithRunbook: 1,
+          coverageError: null,
+          indexedAt,
+        });
+      }
+      expect(await store.removeEntitiesNotIn([orders])).toBe(1);
+      expect(await store.removeEntitiesNotIn([orders])).toBe(0);
+      expect([...(await store.getSummaries([orders, payments])).keys()]).toEqual([orders]);
+      expect(await store.listRunbooks(payments)).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'answers summaries for many entities, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const refs = Array.from({ length: 1203 }, (_, i) => `component:default/svc-${i}`);
+      await store.replaceEntity({
+        entityRef: refs[1100],
+        runbooks: [runbook('a')],
+        alertCount: 2,
+        alertsWithRunbook: 1,
+        coverageError: null,
+        indexedAt,
+      });
+      const summaries = await store.getSummaries(refs);
+      expect(summaries.size).toBe(1);
+      expect(summaries.get(refs[1100])?.coverage).toBe(0.5);
+    },
+  );
+});

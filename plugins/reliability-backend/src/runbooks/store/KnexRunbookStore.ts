@@ -1,0 +1,152 @@
+import {
+  RUNBOOK_KINDS,
+  RunbookEntry,
+  RunbookKind,
+  RunbookSource,
+  RunbookSummary,
+} from '@internal/backstage-plugin-reliability-common';
+import { Knex } from 'knex';
+import { IndexedEntityRunbooks, RunbookStore } from './RunbookStore';
+
+const INDEX_TABLE = 'runbooks_index';
+const LATEST_TABLE = 'runbooks_latest';
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'string' && /^\d+$/.test(value)) return new Date(Number(value));
+  return new Date(String(value));
+}
+
+function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
+}
+
+function parseAnswers(value: unknown): string[] {
+  try {
+    const parsed = JSON.parse(String(value));
+    return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const SOURCES: RunbookSource[] = ['link', 'techdocs', 'markdown'];
+
+/** Knex (SQLite / PostgreSQL) implementation of the runbook store. */
+export class KnexRunbookStore implements RunbookStore {
+  constructor(private readonly db: Knex) {}
+
+  async replaceEntity(indexed: IndexedEntityRunbooks): Promise<void> {
+    const { entityRef, runbooks } = indexed;
+    const coverage =
+      indexed.coverageError || indexed.alertCount === 0
+        ? null
+        : indexed.alertsWithRunbook / indexed.alertCount;
+    await this.db.transaction(async tx => {
+      await tx(INDEX_TABLE).where({ entity_ref: entityRef }).delete();
+      for (const batch of chunks(runbooks, 50)) {
+        await tx(INDEX_TABLE).insert(
+          batch.map(r => ({
+            entity_ref: entityRef,
+            runbook_id: r.id,
+            title: r.title.slice(0, 255),
+            kind: r.kind,
+            answers: JSON.stringify(r.answers),
+            owner: r.owner?.slice(0, 255) ?? null,
+            last_reviewed: r.lastReviewed,
+            url: r.url,
+            source: r.source,
+            location: r.location,
+            stale: r.stale,
+            error: r.error,
+          })),
+        );
+      }
+      await tx(LATEST_TABLE)
+        .insert({
+          entity_ref: entityRef,
+          runbook_count: runbooks.length,
+          stale_count: runbooks.filter(r => r.stale).length,
+          error_count: runbooks.filter(r => r.error !== null).length,
+          alert_count: indexed.alertCount,
+          alerts_with_runbook: indexed.alertsWithRunbook,
+          coverage,
+          error: indexed.coverageError,
+          updated_at: indexed.indexedAt,
+        })
+        .onConflict('entity_ref')
+        .merge();
+    });
+  }
+
+  async removeEntitiesNotIn(keep: string[]): Promise<number> {
+    const keepSet = new Set(keep);
+    const rows = await this.db
+      .select('entity_ref')
+      .from(LATEST_TABLE)
+      .union(q => q.select('entity_ref').from(INDEX_TABLE));
+    const gone = [...new Set(rows.map(row => String(row.entity_ref)))].filter(
+      ref => !keepSet.has(ref),
+    );
+    for (const batch of chunks(gone)) {
+      await this.db.transaction(async tx => {
+        await tx(INDEX_TABLE).whereIn('entity_ref', batch).delete();
+        await tx(LATEST_TABLE).whereIn('entity_ref', batch).delete();
+      });
+    }
+    return gone.length;
+  }
+
+  async getSummaries(entityRefs: string[]): Promise<Map<string, RunbookSummary>> {
+    const result = new Map<string, RunbookSummary>();
+    for (const batch of chunks([...new Set(entityRefs)])) {
+      const rows = await this.db(LATEST_TABLE).whereIn('entity_ref', batch).select();
+      for (const row of rows) {
+        result.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          runbookCount: toNumber(row.runbook_count) ?? 0,
+          staleCount: toNumber(row.stale_count) ?? 0,
+          coverage: toNumber(row.coverage),
+          updatedAt: toDate(row.updated_at).toISOString(),
+        });
+      }
+    }
+    return result;
+  }
+
+  async listRunbooks(entityRef: string): Promise<RunbookEntry[]> {
+    const rows = await this.db(INDEX_TABLE)
+      .where({ entity_ref: entityRef })
+      .orderBy('runbook_id')
+      .select();
+    return rows.map(row => ({
+      id: row.runbook_id,
+      title: row.title,
+      kind: (RUNBOOK_KINDS as readonly string[]).includes(row.kind)
+        ? (row.kind as RunbookKind)
+        : 'runbook',
+      answers: parseAnswers(row.answers),
+      owner: row.owner ?? null,
+      lastReviewed: row.last_reviewed ?? null,
+      stale: toBoolean(row.stale),
+      url: row.url ?? null,
+      source: SOURCES.includes(row.source) ? row.source : 'link',
+      location: row.location ?? null,
+      error: row.error ?? null,
+    }));
+  }
+}

@@ -1,0 +1,27 @@
+import {
+  RunbookEntry,
+  RunbookSummary,
+} from '@internal/backstage-plugin-reliability-common';
+
+/** What the indexing task records for one entity. */
+export interface IndexedEntityRunbooks {
+  entityRef: string;
+  runbooks: RunbookEntry[];
+  alertCount: number;
+  alertsWithRunbook: number;
+  /** Why coverage could not be computed (it is then stored as null). */
+  coverageError: string | null;
+  indexedAt: Date;
+}
+
+/** Persistence of the runbook index (`runbooks_index`) and per-entity summaries (`runbooks_latest`). */
+export interface RunbookStore {
+  /** Replaces everything recorded for the entity, atomically. */
+  replaceEntity(indexed: IndexedEntityRunbooks): Promise<void>;
+  /** Deletes the rows of every entity not in `keep`; returns how many entities were removed. */
+  removeEntitiesNotIn(keep: string[]): Promise<number>;
+  /** Summaries of the given entities, in a constant number of queries (one per 500 refs). */
+  getSummaries(entityRefs: string[]): Promise<Map<string, RunbookSummary>>;
+  /** The indexed runbooks of one entity, in id order. */
+  listRunbooks(entityRef: string): Promise<RunbookEntry[]>;
+}

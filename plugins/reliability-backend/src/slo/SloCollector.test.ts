@@ -1,0 +1,147 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { migrateDatabase } from '../database/migrateDatabase';
+import { KnexSliEventStore } from './embedded/KnexSliEventStore';
+import { SloCollector } from './SloCollector';
+import {
+  checkoutEntity,
+  createTestSloService,
+  fakeProvider,
+} from './testFixtures';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const DAY_MS = 86_400_000;
+
+const unrelated: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'no-slos', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+};
+
+async function setup(entities: Entity[]) {
+  const db = await databases.init('SQLITE_3');
+  await migrateDatabase(db);
+  let now = new Date('2026-11-20T12:00:00Z');
+  const provider = fakeProvider(() => ({ good: 999, total: 1000 }));
+  const { service, store } = createTestSloService({
+    db,
+    providers: [provider],
+    now: () => now,
+  });
+  const eventStore = new KnexSliEventStore(db);
+  const collector = new SloCollector({
+    auth: mockServices.auth(),
+    catalog: catalogServiceMock({ entities }),
+    scheduler: mockServices.scheduler.mock(),
+    logger: mockServices.logger.mock(),
+    service,
+    store,
+    eventStore,
+    now: () => now,
+    options: { schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } }, retentionDays: 90 },
+  });
+  return {
+    collector,
+    service,
+    store,
+    eventStore,
+    provider,
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
+}
+
+describe('SloCollector', () => {
+  it('collects only SLO-annotated entities', async () => {
+    const { collector } = await setup([checkoutEntity(), unrelated]);
+    const entities = await collector.listSloEntities();
+    expect(entities.map(e => e.metadata.name)).toEqual(['checkout']);
+  });
+
+  it('keeps the last good data, marked stale with the error, when the provider fails', async () => {
+    const { collector, service, provider, advance } = await setup([
+      checkoutEntity(),
+    ]);
+    await collector.run();
+    const good = (await service.getEntitySlos(checkoutEntity())).slos[0]
+      .status!;
+    expect(good).toMatchObject({ attainment: 0.999, stale: false, error: null });
+
+    provider.fail = new Error('connection refused');
+    advance(5 * 60_000);
+    await expect(collector.run()).resolves.toBeUndefined();
+    const stale = (await service.getEntitySlos(checkoutEntity())).slos[0]
+      .status!;
+    expect(stale).toMatchObject({
+      attainment: 0.999,
+      budgetRemaining: good.budgetRemaining,
+      collectedAt: good.collectedAt,
+      stale: true,
+      error: expect.stringContaining('connection refused'),
+    });
+    expect(stale.checkedAt).not.toBe(good.checkedAt);
+
+    const summary = (
+      await service.getSummaries(['component:default/checkout'])
+    ).get('component:default/checkout');
+    expect(summary).toMatchObject({ stale: true, worstBudgetRemaining: 0 });
+
+    provider.fail = undefined;
+    advance(5 * 60_000);
+    await collector.run();
+    expect(
+      (await service.getEntitySlos(checkoutEntity())).slos[0].status,
+    ).toMatchObject({ stale: false, error: null });
+  });
+
+  it('treats a provider slower than the deadline as a failure', async () => {
+    const { collector, service, provider } = await setup([checkoutEntity()]);
+    provider.getEventCounts = () => new Promise(() => {});
+    await collector.run();
+    expect(
+      (await service.getEntitySlos(checkoutEntity())).slos[0].status,
+    ).toMatchObject({
+      stale: true,
+      error: expect.stringContaining('timed out'),
+    });
+  });
+
+  it('deletes old snapshots and data of entities no longer in the catalog', async () => {
+    const { collector, store, eventStore, advance } = await setup([
+      checkoutEntity(),
+    ]);
+    await collector.run();
+    await eventStore.writeEvents('component:default/removed', 'sli', [
+      {
+        start: new Date('2026-11-20T00:00:00Z'),
+        end: new Date('2026-11-20T01:00:00Z'),
+        good: 1,
+        total: 1,
+      },
+    ]);
+    await store.recordEntityFacts(
+      'component:default/removed',
+      { sloNames: [], definitionErrors: 1 },
+      new Date(),
+    );
+    advance(91 * DAY_MS);
+    await collector.run();
+    const history = await store.getHistory(
+      'component:default/checkout',
+      'checkout-availability',
+      new Date('2026-01-01T00:00:00Z'),
+      new Date('2027-12-31T00:00:00Z'),
+      100,
+    );
+    expect(history.points).toHaveLength(1);
+    expect(await store.listEntityRefs()).toEqual([
+      'component:default/checkout',
+    ]);
+    expect(
+      await eventStore.getExtent('component:default/removed', 'sli'),
+    ).toBeUndefined();
+  });
+});

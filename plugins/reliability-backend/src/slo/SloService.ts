@@ -1,0 +1,146 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  EntitySlosResponse,
+  SloDefinition,
+  SloHistoryResponse,
+  SloStatus,
+  SloSummary,
+} from '@internal/backstage-plugin-reliability-common';
+import { SummarySource } from '../summaries';
+import { SloEvaluator } from './evaluation/SloEvaluator';
+import { definitionFacts } from './evaluation/sloFacts';
+import { SloDefinitionLoader } from './SloDefinitionLoader';
+import { SloStore } from './store/SloStore';
+
+/** Most points a history response carries; longer series are bucket-averaged. */
+export const MAX_HISTORY_POINTS = 2000;
+
+function normalisedRef(entity: Entity): string {
+  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/**
+ * The SLO feature's domain service: an entity's SLOs with their newest state, SLO history, collection of
+ * one entity, and per-entity summaries for the other areas of the suite.
+ */
+export class SloService implements SummarySource<SloSummary> {
+  constructor(
+    private readonly deps: {
+      loader: SloDefinitionLoader;
+      evaluator: SloEvaluator;
+      store: SloStore;
+      logger: LoggerService;
+      now: () => Date;
+    },
+  ) {}
+
+  /**
+   * The entity's SLO definitions (and definition problems) with each SLO's newest collected state.
+   * SLOs never collected yet are computed once on demand and stored.
+   */
+  async getEntitySlos(entity: Entity): Promise<EntitySlosResponse> {
+    const entityRef = normalisedRef(entity);
+    const { definitions, errors } = await this.deps.loader.load(entity);
+    const latest = await this.deps.store.getLatest(entityRef);
+    const missing = definitions.filter(slo => !latest.has(slo.name));
+    if (missing.length > 0) {
+      await this.deps.store.recordEntityFacts(
+        entityRef,
+        {
+          sloNames: definitions.map(slo => slo.name),
+          definitionErrors: errors.length,
+        },
+        this.deps.now(),
+      );
+      const computed = await Promise.all(
+        missing.map(slo => this.collectSlo(entity, entityRef, slo, undefined)),
+      );
+      missing.forEach((slo, i) => latest.set(slo.name, computed[i]));
+    }
+    return {
+      entityRef,
+      definitionErrors: errors,
+      slos: definitions.map(definition => ({
+        definition,
+        status: latest.get(definition.name) ?? null,
+      })),
+    };
+  }
+
+  /** Collects every SLO of an entity now and stores the results; provider failures mark data stale. */
+  async collectEntity(entity: Entity): Promise<void> {
+    const entityRef = normalisedRef(entity);
+    const { definitions, errors } = await this.deps.loader.load(entity);
+    await this.deps.store.recordEntityFacts(
+      entityRef,
+      {
+        sloNames: definitions.map(slo => slo.name),
+        definitionErrors: errors.length,
+      },
+      this.deps.now(),
+    );
+    const latest = await this.deps.store.getLatest(entityRef);
+    for (const slo of definitions) {
+      await this.collectSlo(entity, entityRef, slo, latest.get(slo.name));
+    }
+  }
+
+  /** Snapshots of one SLO of the entity between from and to. */
+  async getHistory(
+    entity: Entity,
+    sloName: string,
+    from: Date,
+    to: Date,
+  ): Promise<SloHistoryResponse> {
+    const entityRef = normalisedRef(entity);
+    const { definitions } = await this.deps.loader.load(entity);
+    if (!definitions.some(slo => slo.name === sloName)) {
+      throw new NotFoundError(`Entity ${entityRef} has no SLO '${sloName}'`);
+    }
+    const history = await this.deps.store.getHistory(
+      entityRef,
+      sloName,
+      from,
+      to,
+      MAX_HISTORY_POINTS,
+    );
+    return {
+      entityRef,
+      sloName,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      ...history,
+    };
+  }
+
+  getSummaries(entityRefs: string[]): Promise<Map<string, SloSummary>> {
+    return this.deps.store.getSummaries(entityRefs);
+  }
+
+  private async collectSlo(
+    entity: Entity,
+    entityRef: string,
+    slo: SloDefinition,
+    previous: SloStatus | undefined,
+  ): Promise<SloStatus> {
+    const now = this.deps.now();
+    let status: SloStatus;
+    try {
+      status = await this.deps.evaluator.evaluate(entity, slo, now);
+    } catch (error) {
+      this.deps.logger.warn(
+        `SLO ${slo.name} of ${entityRef}: collection failed, keeping last data: ${error}`,
+      );
+      status = this.deps.evaluator.failedStatus(slo, previous, error, now);
+    }
+    await this.deps.store.recordStatus(
+      entityRef,
+      slo.name,
+      status,
+      definitionFacts(slo),
+    );
+    return status;
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  reliabilitySliEventsWritePermission,
+  SliEventsIngestResponse,
+} from '@internal/backstage-plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { parseInput } from '../shared/parseInput';
+import { sliEventsBodySchema } from './embedded/sliEventsSchema';
+import { SliEventStore } from './embedded/SliEventStore';
+import { SloService } from './SloService';
+
+/** Longest history range served. */
+export const MAX_HISTORY_DAYS = 366;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const sloNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9._-]+$/);
+
+const historyQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+/** Routes of the SLO feature. */
+export function createSloRouter(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  service: SloService;
+  eventStore: SliEventStore;
+  now: () => Date;
+}): express.Router {
+  const { httpAuth, permissions, catalog, service, eventStore, now } = deps;
+  const router = Router();
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefFromParams(req.params);
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    res.json(await service.getEntitySlos(entity));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/slos/:slo/history',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entityRef = entityRefFromParams(req.params);
+      const sloName = parseInput(sloNameSchema, req.params.slo, 'SLO name');
+      const query = parseInput(historyQuerySchema, req.query, 'query');
+      const to = query.to ? new Date(query.to) : now();
+      const from = query.from
+        ? new Date(query.from)
+        : new Date(to.getTime() - 30 * DAY_MS);
+      parseInput(
+        z.object({
+          range: z
+            .number()
+            .positive('from must be before to')
+            .max(MAX_HISTORY_DAYS * DAY_MS, `at most ${MAX_HISTORY_DAYS} days`),
+        }),
+        { range: to.getTime() - from.getTime() },
+        'history range',
+      );
+      const entity = await loadEntity(catalog, entityRef, credentials);
+      res.json(await service.getHistory(entity, sloName, from, to));
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/sli-events',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entityRef = entityRefFromParams(req.params);
+      const [decision] = await permissions.authorize(
+        [
+          {
+            permission: reliabilitySliEventsWritePermission,
+            resourceRef: entityRef,
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Not allowed to write SLI events for ${entityRef}`,
+        );
+      }
+      const body = parseInput(sliEventsBodySchema(now()), req.body, 'SLI events');
+      await loadEntity(catalog, entityRef, credentials);
+      const written = await eventStore.writeEvents(
+        entityRef,
+        body.sli,
+        body.events.map(event => ({
+          start: new Date(event.start),
+          end: new Date(event.end),
+          good: event.good,
+          total: event.total,
+        })),
+      );
+      const response: SliEventsIngestResponse = {
+        entityRef,
+        sli: body.sli,
+        written,
+      };
+      res.status(200).json(response);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,31 @@
+/** A provider call that did not answer in time or failed. */
+export class SliProviderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SliProviderError';
+  }
+}
+
+/**
+ * Runs a provider call with a deadline: the call gets an AbortSignal that fires at the deadline, and the
+ * result is abandoned then even if the provider ignores the signal.
+ */
+export async function callWithTimeout<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new SliProviderError(`${what} timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

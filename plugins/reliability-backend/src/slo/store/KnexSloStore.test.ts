@@ -1,0 +1,138 @@
+import { SloStatus } from '@internal/backstage-plugin-reliability-common';
+import { KnexSloStore } from './KnexSloStore';
+import { migratedDatabase, sloTestDatabases } from './testDatabase';
+
+jest.setTimeout(60_000);
+
+const A = 'component:default/a';
+const B = 'component:default/b';
+const facts = { alertCount: 2, alertsWithRunbook: 1, hasBurnRateAlerts: true };
+
+function status(at: string, overrides: Partial<SloStatus> = {}): SloStatus {
+  return {
+    collectedAt: at,
+    checkedAt: at,
+    windowStart: '2026-10-01T00:00:00.000Z',
+    windowEnd: at,
+    target: 0.99,
+    good: 995,
+    total: 1000,
+    attainment: 0.995,
+    budgetRemaining: 0.5,
+    burnRate: 0.8,
+    burnRates: [{ label: '1h', windowSeconds: 3600, burnRate: 0.8 }],
+    alertState: 'ok',
+    alertsSource: 'definition',
+    alerts: [],
+    timeToExhaustionSeconds: 1000,
+    stale: false,
+    error: null,
+    dataSource: 'embedded',
+    ...overrides,
+  };
+}
+
+describe('KnexSloStore', () => {
+  it.each(sloTestDatabases.eachSupportedId())(
+    'keeps the newest state, history and summaries (%p)',
+    async id => {
+      const store = new KnexSloStore(await migratedDatabase(id));
+      const at = new Date('2026-11-20T00:00:00Z');
+      await store.recordEntityFacts(A, { sloNames: ['avail', 'latency'], definitionErrors: 1 }, at);
+      await store.recordEntityFacts(B, { sloNames: [], definitionErrors: 2 }, at);
+      for (let i = 0; i < 10; i++) {
+        const t = new Date(at.getTime() + i * 60_000).toISOString();
+        await store.recordStatus(A, 'avail', status(t, { budgetRemaining: 0.5 - i * 0.01 }), facts);
+      }
+      await store.recordStatus(
+        A,
+        'latency',
+        status('2026-11-20T00:05:00.000Z', { attainment: 0.9, budgetRemaining: -9, alertState: 'page' }),
+        { alertCount: 1, alertsWithRunbook: 1, hasBurnRateAlerts: false },
+      );
+
+      const latest = await store.getLatest(A);
+      expect(latest.get('avail')?.budgetRemaining).toBeCloseTo(0.41);
+      expect(latest.get('latency')?.alertState).toBe('page');
+
+      const full = await store.getHistory(A, 'avail', at, new Date(at.getTime() + 3600_000), 100);
+      expect(full.downsampled).toBe(false);
+      expect(full.points).toHaveLength(10);
+      expect(full.points[0]).toMatchObject({
+        at: '2026-11-20T00:00:00.000Z',
+        budgetRemaining: 0.5,
+        burnRates: { '1h': 0.8 },
+        stale: false,
+      });
+      const sampled = await store.getHistory(A, 'avail', at, new Date(at.getTime() + 10 * 60_000), 2);
+      expect(sampled.downsampled).toBe(true);
+      expect(sampled.points).toHaveLength(2);
+      expect(sampled.points[0].budgetRemaining).toBeCloseTo(0.48);
+
+      const summaries = await store.getSummaries([A, B, 'component:default/none']);
+      expect(summaries.size).toBe(2);
+      expect(summaries.get(A)).toMatchObject({
+        sloCount: 2,
+        definitionErrors: 1,
+        slosMeetingTarget: 1,
+        burnRateAlertsConfigured: false,
+        worstBudgetRemaining: -9,
+        alerting: 'page',
+        alertCount: 3,
+        alertsWithRunbook: 2,
+        stale: false,
+      });
+      expect(summaries.get(B)).toMatchObject({
+        sloCount: 0,
+        definitionErrors: 2,
+        slosMeetingTarget: null,
+        worstBudgetRemaining: null,
+        alerting: null,
+      });
+
+      // An SLO removed from the definitions disappears from the newest states.
+      await store.recordEntityFacts(A, { sloNames: ['avail'], definitionErrors: 0 }, at);
+      expect([...(await store.getLatest(A)).keys()]).toEqual(['avail']);
+
+      await expect(
+        store.deleteSnapshotsOlderThan(new Date('2026-11-20T00:05:00Z')),
+      ).resolves.toBe(5);
+      await store.deleteEntities([B]);
+      expect((await store.listEntityRefs()).sort()).toEqual([A]);
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
+    'records a failed collection as a stale gap in history (%p)',
+    async id => {
+      const store = new KnexSloStore(await migratedDatabase(id));
+      await store.recordEntityFacts(A, { sloNames: ['avail'], definitionErrors: 0 }, new Date());
+      await store.recordStatus(
+        A,
+        'avail',
+        status('2026-11-20T00:10:00.000Z', {
+          collectedAt: '2026-11-20T00:00:00.000Z',
+          stale: true,
+          error: 'down',
+        }),
+        facts,
+      );
+      const history = await store.getHistory(
+        A,
+        'avail',
+        new Date('2026-11-19T00:00:00Z'),
+        new Date('2026-11-21T00:00:00Z'),
+        10,
+      );
+      expect(history.points).toEqual([
+        expect.objectContaining({ attainment: null, stale: true, alertState: 'unknown' }),
+      ]);
+      expect((await store.getLatest(A)).get('avail')).toMatchObject({
+        attainment: 0.995,
+        stale: true,
+        error: 'down',
+      });
+      expect((await store.getSummaries([A])).get(A)?.stale).toBe(true);
+    },
+  );
+});

@@ -1,0 +1,62 @@
+import {
+  SloHistoryPoint,
+  SloStatus,
+  SloSummary,
+} from '@internal/backstage-plugin-reliability-common';
+
+/** Facts of an SLO definition that summaries need (stored beside its newest state). */
+export interface SloDefinitionFacts {
+  alertCount: number;
+  alertsWithRunbook: number;
+  hasBurnRateAlerts: boolean;
+}
+
+/** Facts of an entity's SLO definitions as of the newest load. */
+export interface EntitySloFacts {
+  sloNames: string[];
+  definitionErrors: number;
+}
+
+/** A bounded series of snapshots. */
+export interface SloHistory {
+  points: SloHistoryPoint[];
+  downsampled: boolean;
+}
+
+/**
+ * Storage of collected SLO states: one snapshot per collection (history), the newest state per SLO,
+ * and per-entity definition facts. Entity refs are normalised.
+ */
+export interface SloStore {
+  /** Records one collection of an SLO: appends a snapshot and upserts the newest state (one transaction). */
+  recordStatus(
+    entityRef: string,
+    sloName: string,
+    status: SloStatus,
+    facts: SloDefinitionFacts,
+  ): Promise<void>;
+  /** Stores an entity's definition facts and forgets newest states of SLOs no longer defined. */
+  recordEntityFacts(
+    entityRef: string,
+    facts: EntitySloFacts,
+    at: Date,
+  ): Promise<void>;
+  /** Newest state of each SLO of an entity, by SLO name. */
+  getLatest(entityRef: string): Promise<Map<string, SloStatus>>;
+  /** Snapshots of one SLO collected in [from, to], at most `maxPoints` (bucket-averaged beyond that). */
+  getHistory(
+    entityRef: string,
+    sloName: string,
+    from: Date,
+    to: Date,
+    maxPoints: number,
+  ): Promise<SloHistory>;
+  /** Summaries of many entities in one query; entities never loaded are absent. */
+  getSummaries(entityRefs: string[]): Promise<Map<string, SloSummary>>;
+  /** Every entity ref that has stored SLO data. */
+  listEntityRefs(): Promise<string[]>;
+  /** Deletes snapshots collected before `before`; returns how many. */
+  deleteSnapshotsOlderThan(before: Date): Promise<number>;
+  /** Deletes all SLO data of the given entities. */
+  deleteEntities(entityRefs: string[]): Promise<void>;
+}

@@ -1,0 +1,108 @@
+import {
+  AnswerView,
+  AssessmentAnswerValue,
+  AutomaticResult,
+  Checklist,
+  StoredAnswer,
+} from './types';
+import { ScoreExplanation } from './scoring';
+
+/** One answer in a submission or draft. @public */
+export interface AssessmentAnswerInput {
+  answer: AssessmentAnswerValue;
+  evidenceUrl?: string;
+  note?: string;
+  /** ISO date or timestamp; defaults to now + the configured validity. */
+  expiresAt?: string;
+}
+
+/** Body of `POST /entities/:kind/:namespace/:name/maturity/assessments`. @public */
+export interface SubmitAssessmentRequest {
+  /** Must equal the current checklist's version (409 otherwise). */
+  checklistVersion: string;
+  answers: Record<string, AssessmentAnswerInput>;
+}
+
+/** Metadata of one stored assessment. @public */
+export interface AssessmentRecord {
+  id: string;
+  entityRef: string;
+  checklistVersion: string;
+  /** 0..100 at submission time (null when nothing was applicable). */
+  score: number | null;
+  level: string;
+  /** User entity ref of the author (or `service:<subject>` for service callers). */
+  author: string;
+  createdAt: string;
+}
+
+/** A stored assessment with the checklist it answered, readable after the checklist changes. @public */
+export interface AssessmentDetail extends AssessmentRecord {
+  checklist: Checklist;
+  answers: Record<string, StoredAnswer>;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/maturity`. @public */
+export interface EntityMaturity {
+  entityRef: string;
+  /** Version of the current checklist the score was computed against. */
+  checklistVersion: string;
+  explanation: ScoreExplanation;
+  automatic: AutomaticResult[];
+  /** Answers of the latest assessment, with expiry evaluated. */
+  answers: Record<string, AnswerView>;
+  latestAssessment: AssessmentRecord | null;
+  /** True when the latest assessment answered an older checklist version. */
+  outdatedChecklist: boolean;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/maturity/history`. @public */
+export interface MaturityHistory {
+  entityRef: string;
+  assessments: AssessmentRecord[];
+}
+
+/** A saved, unsubmitted wizard state of one user for one entity. @public */
+export interface AssessmentDraft {
+  entityRef: string;
+  checklistVersion: string;
+  answers: Record<string, Partial<AssessmentAnswerInput>>;
+  /** Wizard step to resume at. */
+  step: number;
+  updatedAt: string;
+}
+
+/** Body of `PUT /entities/:kind/:namespace/:name/maturity/draft`. @public */
+export interface SaveDraftRequest {
+  checklistVersion: string;
+  answers: Record<string, Partial<AssessmentAnswerInput>>;
+  step?: number;
+}
+
+/** Grouping of `GET /rollups`. @public */
+export type RollupDimension = 'team' | 'system' | 'domain' | 'org';
+
+/** Maturity of one group of services. @public */
+export interface MaturityRollup {
+  /** Group, system or domain entity ref; `org` for the whole organisation; `unassigned` when missing. */
+  key: string;
+  serviceCount: number;
+  /** Services with a score (assessed, or with evaluable automatic items). */
+  scoredCount: number;
+  /** Services per level id (plus `none`). */
+  levels: Record<string, number>;
+  averageScore: number | null;
+  /** Lowest average category scores first (at most three). */
+  weakestCategories: Array<{
+    category: string;
+    title: string;
+    averageScore: number;
+  }>;
+}
+
+/** Response of `GET /rollups?by=...`. @public */
+export interface MaturityRollupsResponse {
+  by: RollupDimension;
+  checklistVersion: string;
+  rollups: MaturityRollup[];
+}

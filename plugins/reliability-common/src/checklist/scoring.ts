@@ -1,0 +1,302 @@
+import {
+  AutomaticResult,
+  Checklist,
+  ChecklistItem,
+  StoredAnswer,
+} from './types';
+
+/** Level reported when not even the first level passes. @public */
+export const NO_LEVEL = 'none';
+
+/**
+ * How one item was counted:
+ * self-assessed items are `yes`, `partial`, `no`, `not-applicable`, `expired` or `unanswered`;
+ * automatic items are `pass`, `fail` or `unknown`.
+ *
+ * @public
+ */
+export type ItemStatus =
+  | 'yes'
+  | 'partial'
+  | 'no'
+  | 'not-applicable'
+  | 'expired'
+  | 'unanswered'
+  | 'pass'
+  | 'fail'
+  | 'unknown';
+
+/** One item's part in the score and the level. @public */
+export interface ItemContribution {
+  itemId: string;
+  title: string;
+  category: string;
+  level: string;
+  kind: ChecklistItem['kind'];
+  weight: number;
+  status: ItemStatus;
+  /** Credit 0..1; null when the item is excluded from the denominator (not applicable, unknown). */
+  credit: number | null;
+  /** weight x credit (0 when excluded). */
+  earned: number;
+  /** Whether the item counts as done for reaching its level (yes, not applicable, automatic pass). */
+  passes: boolean;
+  /** Why the item counted the way it did. */
+  reason: string;
+}
+
+/** Score of one category. @public */
+export interface CategoryScore {
+  category: string;
+  title: string;
+  /** 0..100, null when nothing in the category was applicable. */
+  score: number | null;
+  earnedWeight: number;
+  possibleWeight: number;
+}
+
+/** A score and a level, explained item by item. @public */
+export interface ScoreExplanation {
+  /** Weighted 0..100 score (one decimal); null when no item could be counted. */
+  score: number | null;
+  earnedWeight: number;
+  possibleWeight: number;
+  /** Highest level whose items, and those of every lower level, all pass; {@link NO_LEVEL} otherwise. */
+  level: string;
+  /** The level after `level`, or null at the top. */
+  nextLevel: string | null;
+  /** Ids of the items that keep the entity from reaching `nextLevel`. */
+  blockingNextLevel: string[];
+  items: ItemContribution[];
+  /** Ids of items left out of the denominator (not applicable, or automatic without data). */
+  excluded: string[];
+  categories: CategoryScore[];
+  /** Whether every production-readiness item passes, and which do not. */
+  productionReadiness: { ready: boolean; blocking: string[] };
+}
+
+/** What a score is computed from. @public */
+export interface ScoreInput {
+  checklist: Checklist;
+  /** Self-assessed answers by item id. */
+  answers: Record<string, StoredAnswer | undefined>;
+  /** Automatic results (by item id or as a list). */
+  automatic: Record<string, AutomaticResult | undefined> | AutomaticResult[];
+  now: Date;
+}
+
+const CREDIT = { yes: 1, partial: 0.5, no: 0 } as const;
+
+/** True when the answer's expiry is at or before `now` (or unreadable). @public */
+export function isAnswerExpired(
+  answer: Pick<StoredAnswer, 'expiresAt'>,
+  now: Date,
+): boolean {
+  const expiresAt = Date.parse(answer.expiresAt);
+  return !Number.isFinite(expiresAt) || expiresAt <= now.getTime();
+}
+
+function roundScore(earned: number, possible: number): number | null {
+  if (possible <= 0) {
+    return null;
+  }
+  return Math.round((earned / possible) * 1000) / 10;
+}
+
+function contribution(
+  item: ChecklistItem,
+  answer: StoredAnswer | undefined,
+  result: AutomaticResult | undefined,
+  now: Date,
+): Omit<ItemContribution, keyof ChecklistItemBase> {
+  if (item.kind === 'automatic') {
+    if (!result || result.status === 'unknown') {
+      return {
+        status: 'unknown',
+        credit: null,
+        earned: 0,
+        passes: false,
+        reason: `Not counted in the score: ${
+          result?.detail ?? 'no data source can evaluate this check'
+        }. It cannot be verified, so it still blocks its level.`,
+      };
+    }
+    const pass = result.status === 'pass';
+    return {
+      status: result.status,
+      credit: pass ? 1 : 0,
+      earned: pass ? item.weight : 0,
+      passes: pass,
+      reason: `Automatic check ${pass ? 'passed' : 'failed'}: ${
+        result.detail
+      }.`,
+    };
+  }
+  if (!answer) {
+    return {
+      status: 'unanswered',
+      credit: 0,
+      earned: 0,
+      passes: false,
+      reason: 'Not answered yet; counts as "no".',
+    };
+  }
+  if (isAnswerExpired(answer, now)) {
+    return {
+      status: 'expired',
+      credit: 0,
+      earned: 0,
+      passes: false,
+      reason: `Answer "${answer.answer}" expired on ${answer.expiresAt.slice(
+        0,
+        10,
+      )}; counts as "no" until it is re-assessed.`,
+    };
+  }
+  if (answer.answer === 'not-applicable') {
+    return {
+      status: 'not-applicable',
+      credit: null,
+      earned: 0,
+      passes: true,
+      reason: 'Not applicable: left out of the score and does not block its level.',
+    };
+  }
+  const credit = CREDIT[answer.answer];
+  return {
+    status: answer.answer,
+    credit,
+    earned: item.weight * credit,
+    passes: answer.answer === 'yes',
+    reason:
+      answer.answer === 'partial'
+        ? 'Partly in place: half credit; does not yet count towards its level.'
+        : `Answered "${answer.answer}".`,
+  };
+}
+
+type ChecklistItemBase = Pick<
+  ItemContribution,
+  'itemId' | 'title' | 'category' | 'level' | 'kind' | 'weight'
+>;
+
+function toResultMap(
+  automatic: ScoreInput['automatic'],
+): Map<string, AutomaticResult> {
+  const results = Array.isArray(automatic)
+    ? automatic
+    : Object.values(automatic).filter(
+        (r): r is AutomaticResult => r !== undefined,
+      );
+  return new Map(results.map(r => [r.itemId, r]));
+}
+
+/**
+ * Scores a checklist for one entity.
+ *
+ * - Score: weighted mean of the items' credit (yes 1, partial 0.5, no / unanswered / expired 0), x100.
+ *   Not-applicable answers and automatic items without data are left out of the denominator (and listed in `excluded`).
+ * - Level: the highest level L such that every item of L and of every lower level passes
+ *   (self-assessed: yes or not applicable; automatic: pass). A level without items passes trivially.
+ *
+ * Pure: the same input always gives the same explanation.
+ *
+ * @public
+ */
+export function scoreChecklist(input: ScoreInput): ScoreExplanation {
+  const { checklist, answers, now } = input;
+  const results = toResultMap(input.automatic);
+
+  const items: ItemContribution[] = checklist.items.map(item => ({
+    itemId: item.id,
+    title: item.title,
+    category: item.category,
+    level: item.level,
+    kind: item.kind,
+    weight: item.weight,
+    ...contribution(
+      item,
+      Object.prototype.hasOwnProperty.call(answers, item.id)
+        ? answers[item.id]
+        : undefined,
+      results.get(item.id),
+      now,
+    ),
+  }));
+
+  const counted = items.filter(i => i.credit !== null);
+  const earnedWeight = counted.reduce((sum, i) => sum + i.earned, 0);
+  const possibleWeight = counted.reduce((sum, i) => sum + i.weight, 0);
+
+  let level = NO_LEVEL;
+  let nextLevel: string | null = null;
+  let blockingNextLevel: string[] = [];
+  for (const candidate of checklist.levels) {
+    const failing = items.filter(i => i.level === candidate.id && !i.passes);
+    if (failing.length > 0) {
+      nextLevel = candidate.id;
+      blockingNextLevel = failing.map(i => i.itemId);
+      break;
+    }
+    level = candidate.id;
+  }
+
+  const categories: CategoryScore[] = checklist.categories.map(category => {
+    const inCategory = counted.filter(i => i.category === category.id);
+    const earned = inCategory.reduce((sum, i) => sum + i.earned, 0);
+    const possible = inCategory.reduce((sum, i) => sum + i.weight, 0);
+    return {
+      category: category.id,
+      title: category.title,
+      score: roundScore(earned, possible),
+      earnedWeight: earned,
+      possibleWeight: possible,
+    };
+  });
+
+  const readinessItems = new Set(
+    checklist.items.filter(i => i.productionReadiness).map(i => i.id),
+  );
+  const readinessBlocking = items
+    .filter(i => readinessItems.has(i.itemId) && !i.passes)
+    .map(i => i.itemId);
+
+  return {
+    score: roundScore(earnedWeight, possibleWeight),
+    earnedWeight,
+    possibleWeight,
+    level,
+    nextLevel,
+    blockingNextLevel,
+    items,
+    excluded: items.filter(i => i.credit === null).map(i => i.itemId),
+    categories,
+    productionReadiness: {
+      ready: readinessBlocking.length === 0,
+      blocking: readinessBlocking,
+    },
+  };
+}
+
+/**
+ * The items most worth fixing first: blockers of the next level, then every other item that does not pass,
+ * each group by the weight it loses (largest first).
+ *
+ * @public
+ */
+export function itemsToFix(
+  explanation: ScoreExplanation,
+  limit: number,
+): ItemContribution[] {
+  const blocking = new Set(explanation.blockingNextLevel);
+  const lost = (i: ItemContribution) => i.weight - i.earned;
+  return explanation.items
+    .filter(i => !i.passes && i.status !== 'unknown')
+    .sort(
+      (a, b) =>
+        Number(blocking.has(b.itemId)) - Number(blocking.has(a.itemId)) ||
+        lost(b) - lost(a) ||
+        a.itemId.localeCompare(b.itemId),
+    )
+    .slice(0, Math.max(0, limit));
+}

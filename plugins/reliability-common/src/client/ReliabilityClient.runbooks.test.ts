@@ -1,0 +1,38 @@
+import { ReliabilityClient } from './ReliabilityClient';
+
+function createClient() {
+  const fetch = jest.fn(
+    async (_url: string | URL | Request, _init?: RequestInit) =>
+      new Response(JSON.stringify({ ok: true }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
+  const client = new ReliabilityClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backend/api/reliability' },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch };
+}
+
+const ref = { kind: 'Component', namespace: 'default', name: 'orders-api' };
+
+describe('ReliabilityClient runbooks', () => {
+  it('lists runbooks, with an encoded search query when given', async () => {
+    const { client, fetch } = createClient();
+    await client.getEntityRunbooks(ref);
+    await client.getEntityRunbooks(ref, { q: '  roll back & db ' });
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/entities/component/default/orders-api/runbooks',
+      'http://backend/api/reliability/entities/component/default/orders-api/runbooks?q=roll+back+%26+db',
+    ]);
+  });
+
+  it('gets one runbook by encoded id', async () => {
+    const { client, fetch } = createClient();
+    await client.getEntityRunbook(ref, 'db/failover');
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backend/api/reliability/entities/component/default/orders-api/runbooks/db%2Ffailover',
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { SloDefinition, SloDefinitionError } from './types';
+
+/**
+ * Types of the SLO part of the reliability backend's REST API.
+ */
+
+/** A problem with an entity's SLO definitions (unreadable file, invalid YAML, invalid OpenSLO). @public */
+export interface SloDefinitionProblem extends SloDefinitionError {
+  /** Where the definitions came from: the resolved file URL, or `inline` for the inline annotation. */
+  source?: string;
+}
+
+/** Severity of the most severe burn-rate alert firing; `ok` when none fires, `unknown` without data. @public */
+export type SloAlertState = 'page' | 'ticket' | 'ok' | 'unknown';
+
+/** Evaluation of one multiwindow burn-rate alert condition. @public */
+export interface SloAlertEvaluation {
+  name: string;
+  severity: 'page' | 'ticket';
+  burnRateThreshold: number;
+  longWindowSeconds: number;
+  shortWindowSeconds: number;
+  firing: boolean;
+  longBurnRate: number | null;
+  shortBurnRate: number | null;
+}
+
+/** Burn rate over one look-back window (e.g. the last hour). @public */
+export interface SloBurnRateWindow {
+  /** Short label, e.g. `5m`, `1h`, `3d`. */
+  label: string;
+  windowSeconds: number;
+  burnRate: number | null;
+}
+
+/** The newest known state of one SLO. Numbers are null when there is no data (never NaN/Infinity). @public */
+export interface SloStatus {
+  /** When the data below was collected from the SLI provider. */
+  collectedAt: string;
+  /** When collection was last attempted (differs from collectedAt when the provider failed). */
+  checkedAt: string;
+  windowStart: string;
+  windowEnd: string;
+  target: number;
+  good: number | null;
+  total: number | null;
+  /** good / total over the SLO window. */
+  attainment: number | null;
+  /** Share of the error budget left (1 = untouched, 0 = exhausted, negative = overspent). */
+  budgetRemaining: number | null;
+  /** Burn rate over the last hour (1 = spending the budget exactly over the window). */
+  burnRate: number | null;
+  burnRates: SloBurnRateWindow[];
+  alertState: SloAlertState;
+  /** `definition`: the SLO's own alert policies; `default`: the SRE workbook's multiwindow alerts, as none are defined. */
+  alertsSource: 'definition' | 'default';
+  alerts: SloAlertEvaluation[];
+  /** Seconds until the budget is exhausted at the current burn rate; null when not burning or no data. */
+  timeToExhaustionSeconds: number | null;
+  /** True when the provider failed and the data above is the last good data (or none). */
+  stale: boolean;
+  /** Why the latest collection failed (provider down, not configured, ...). */
+  error: string | null;
+  /** Where the SLI data comes from, e.g. `prometheus`, `embedded`, `embedded (demo data)`. */
+  dataSource: string;
+}
+
+/** One SLO of an entity with its newest state (null when it could not be computed at all). @public */
+export interface EntitySlo {
+  definition: SloDefinition;
+  status: SloStatus | null;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/slos`. @public */
+export interface EntitySlosResponse {
+  entityRef: string;
+  definitionErrors: SloDefinitionProblem[];
+  slos: EntitySlo[];
+}
+
+/** One point of an SLO's history. @public */
+export interface SloHistoryPoint {
+  at: string;
+  windowStart: string;
+  windowEnd: string;
+  attainment: number | null;
+  budgetRemaining: number | null;
+  /** Burn rates keyed by window label (`5m`, `1h`, ...). */
+  burnRates: Record<string, number | null>;
+  alertState: SloAlertState;
+  stale: boolean;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/slos/:slo/history`. @public */
+export interface SloHistoryResponse {
+  entityRef: string;
+  sloName: string;
+  from: string;
+  to: string;
+  /** True when points were averaged into buckets to bound the response size. */
+  downsampled: boolean;
+  points: SloHistoryPoint[];
+}
+
+/** One interval of SLI event counts pushed to the embedded SLI store. @public */
+export interface SliEventInterval {
+  /** ISO 8601 start of the interval (inclusive). */
+  start: string;
+  /** ISO 8601 end of the interval (exclusive); at most one day after start. */
+  end: string;
+  good: number;
+  total: number;
+}
+
+/** Body of `POST /entities/:kind/:namespace/:name/sli-events`. @public */
+export interface SliEventsIngestRequest {
+  sli: string;
+  events: SliEventInterval[];
+}
+
+/** Response of the SLI events ingest route. @public */
+export interface SliEventsIngestResponse {
+  entityRef: string;
+  sli: string;
+  /** Intervals written (an interval already stored with the same start is replaced). */
+  written: number;
+}

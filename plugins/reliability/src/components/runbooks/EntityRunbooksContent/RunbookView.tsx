@@ -1,0 +1,89 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { isSafeLinkUrl } from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../../api';
+import { describeReview, RUNBOOK_KIND_LABELS } from '../runbookFormat';
+import { RunbookMarkdown } from '../RunbookMarkdown';
+
+/** One runbook: its metadata and rendered Markdown, or a link when it lives outside Backstage. */
+export function RunbookView(props: { id: string; staleAfterDays: number }) {
+  const { id, staleAfterDays } = props;
+  const api = useApi(reliabilityApiRef);
+  const { entity } = useEntity();
+  const entityRef = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    () => api.getEntityRunbook(entityRef, id),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, entityRef.kind, entityRef.namespace, entityRef.name, id],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error || !value) {
+    return <ResponseErrorPanel error={error ?? new Error('Runbook not found')} />;
+  }
+  const { runbook, markdown } = value;
+  const url = runbook.url && isSafeLinkUrl(runbook.url) ? runbook.url : null;
+  return (
+    <InfoCard
+      title={runbook.title}
+      subheader={
+        <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }} component="span">
+          <Chip size="small" label={RUNBOOK_KIND_LABELS[runbook.kind]} />
+          <span>{describeReview(runbook, staleAfterDays)}</span>
+          {runbook.owner && <span>Owner: {runbook.owner}</span>}
+        </Box>
+      }
+    >
+      {runbook.stale && (
+        <Box mb={2}>
+          <WarningPanel
+            severity="warning"
+            title="This runbook may be out of date"
+            message={`Check each step before relying on it, then update lastReviewed in its front matter. ${describeReview(runbook, staleAfterDays)}.`}
+          />
+        </Box>
+      )}
+      {runbook.error && (
+        <Box mb={2}>
+          <WarningPanel severity="error" title="This runbook could not be read" message={runbook.error} />
+        </Box>
+      )}
+      {runbook.answers.length > 0 && (
+        <Typography variant="body2" gutterBottom>
+          Answers: {runbook.answers.join(', ')}
+        </Typography>
+      )}
+      {markdown !== null ? (
+        <>
+          <RunbookMarkdown markdown={markdown} />
+          {url && (
+            <Typography variant="caption" display="block">
+              <Link to={url}>View source</Link>
+            </Typography>
+          )}
+        </>
+      ) : (
+        url && (
+          <Typography variant="body1">
+            This {runbook.source === 'techdocs' ? 'TechDocs page' : 'runbook'} lives outside this page:{' '}
+            <Link to={url}>Open {runbook.title}</Link>
+          </Typography>
+        )
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { RunbookMarkdown } from './RunbookMarkdown';

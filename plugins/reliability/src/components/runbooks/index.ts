@@ -1,0 +1,3 @@
+export { EntityRunbooksCard } from './EntityRunbooksCard';
+export { EntityRunbooksContent } from './EntityRunbooksContent';
+export { hasRunbooks } from './hasRunbooks';

@@ -1,0 +1,107 @@
+import {
+  EntitySlo,
+  formatDuration,
+  formatRatio,
+} from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+import { SloAlertChip } from '../SloAlertChip';
+import { SloBudgetBar } from '../SloBudgetBar';
+import { SloRunbookLink } from '../SloRunbookLink';
+import {
+  describeWindow,
+  formatBudget,
+  formatBurnRate,
+  SLO_HELP,
+} from '../sloFormat';
+
+function Metric(props: { label: string; help: string; children: ReactNode }) {
+  return (
+    <Tooltip title={props.help}>
+      <Box>
+        <Typography variant="caption" color="textSecondary">
+          {props.label}
+        </Typography>
+        <Typography variant="body2">{props.children}</Typography>
+      </Box>
+    </Tooltip>
+  );
+}
+
+/**
+ * One SLO at a glance: target, attainment, error budget remaining, burn rate, alert state, runbook,
+ * and what is wrong when the data is missing or stale.
+ */
+export function SloStatusSummary(props: { slo: EntitySlo }) {
+  const { definition, status } = props.slo;
+  const target = definition.objectives[0]?.target ?? null;
+  const windowText = describeWindow(definition.window);
+  return (
+    <Box mb={2}>
+      <Box display="flex" alignItems="center" justifyContent="space-between">
+        <Typography variant="subtitle1">
+          {definition.displayName ?? definition.name}
+        </Typography>
+        <SloAlertChip
+          state={status?.alertState ?? 'unknown'}
+          stale={status?.stale}
+        />
+      </Box>
+      <Grid container spacing={2}>
+        <Grid item xs={6} sm={3}>
+          <Metric label="Target" help={`${SLO_HELP.target} Window: ${windowText}.`}>
+            {formatRatio(target)} · {windowText}
+          </Metric>
+        </Grid>
+        <Grid item xs={6} sm={3}>
+          <Metric label="Attainment" help={SLO_HELP.attainment}>
+            {status?.attainment === null || !status
+              ? 'no data'
+              : formatRatio(status.attainment)}
+          </Metric>
+        </Grid>
+        <Grid item xs={6} sm={3}>
+          <Metric label="Burn rate (1h)" help={SLO_HELP.burnRate}>
+            {formatBurnRate(status?.burnRate)}
+          </Metric>
+        </Grid>
+        <Grid item xs={6} sm={3}>
+          <Metric label="Budget gone in" help={SLO_HELP.exhaustion}>
+            {status?.timeToExhaustionSeconds === null || !status
+              ? 'not burning'
+              : formatDuration(status.timeToExhaustionSeconds)}
+          </Metric>
+        </Grid>
+      </Grid>
+      <Tooltip title={SLO_HELP.budget}>
+        <Box mt={1}>
+          <Typography variant="caption" color="textSecondary">
+            Error budget: {formatBudget(status?.budgetRemaining)}
+          </Typography>
+          <SloBudgetBar remaining={status?.budgetRemaining ?? null} />
+        </Box>
+      </Tooltip>
+      <Box mt={0.5} display="flex" justifyContent="space-between">
+        <SloRunbookLink slo={props.slo} />
+        {status && (
+          <Typography variant="caption" color="textSecondary">
+            Data: {status.dataSource}
+          </Typography>
+        )}
+      </Box>
+      {status?.error && (
+        <Typography variant="caption" color="error" component="p">
+          {status.stale && status.total !== null
+            ? `Stale: showing data from ${new Date(
+                status.collectedAt,
+              ).toLocaleString()}. `
+            : 'No data: '}
+          {status.error}
+        </Typography>
+      )}
+    </Box>
+  );
+}

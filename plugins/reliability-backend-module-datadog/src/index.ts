@@ -1,8 +1,12 @@
-/***/
 /**
- * The datadog backend module for the reliability plugin.
+ * The Datadog SLI provider module of the reliability backend.
  *
  * @packageDocumentation
  */
 
 export { reliabilityModuleDatadog as default } from './module';
+export { DatadogSliProvider } from './DatadogSliProvider';
+export { DatadogClient } from './DatadogClient';
+export type { DatadogClientOptions, DatadogSloHistory } from './DatadogClient';
+export type { DatadogConfig } from './config';
+export * from './errors';

@@ -1,8 +1,9 @@
-/***/
 /**
- * The opsgenie backend module for the reliability plugin.
+ * Opsgenie on-call provider for the reliability backend.
  *
  * @packageDocumentation
  */
 
 export { reliabilityModuleOpsgenie as default } from './module';
+export { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
+export { OpsgenieApiError } from './httpClient';

@@ -1,8 +1,9 @@
-/***/
 /**
- * The pagerduty backend module for the reliability plugin.
+ * PagerDuty on-call provider for the reliability backend.
  *
  * @packageDocumentation
  */
 
 export { reliabilityModulePagerduty as default } from './module';
+export { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
+export { PagerDutyApiError } from './httpClient';

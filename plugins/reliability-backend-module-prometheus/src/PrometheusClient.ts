@@ -80,11 +80,14 @@ export class PrometheusClient {
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = errorResponse.safeParse(body);
-      if (error.success && (response.status === 400 || response.status === 422)) {
+      if (
+        error.success &&
+        (response.status === 400 || response.status === 422)
+      ) {
         throw new PrometheusQueryError(
-          `Prometheus rejected the query (${error.data.errorType ?? 'error'}): ${
-            error.data.error ?? 'no details'
-          }`,
+          `Prometheus rejected the query (${
+            error.data.errorType ?? 'error'
+          }): ${error.data.error ?? 'no details'}`,
         );
       }
       throw new PrometheusHttpError(

@@ -57,7 +57,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(baseUrl: string, process: ChildProcess, log: () => string) {
+async function waitUntilReady(
+  baseUrl: string,
+  process: ChildProcess,
+  log: () => string,
+) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (process.exitCode !== null) {
@@ -74,7 +78,10 @@ async function waitUntilReady(baseUrl: string, process: ChildProcess, log: () =>
   throw new Error(`prometheus was not ready within 60s:\n${log()}`);
 }
 
-const slo = (indicator: SliIndicator, objectives: SloDefinition['objectives'] = [{ target: 0.99 }]): SloDefinition => ({
+const slo = (
+  indicator: SliIndicator,
+  objectives: SloDefinition['objectives'] = [{ target: 0.99 }],
+): SloDefinition => ({
   name: 'checkout-availability',
   indicator,
   window: { kind: 'rolling', durationSeconds: 28 * 86400, label: '28d' },
@@ -85,139 +92,205 @@ const slo = (indicator: SliIndicator, objectives: SloDefinition['objectives'] = 
 
 const prom = (query: string) => ({ type: 'prometheus', spec: { query } });
 
-describeWithPrometheus('PrometheusSliProvider against a real Prometheus', () => {
-  let tmpDir: string;
-  let prometheus: ChildProcess | undefined;
-  let provider: PrometheusSliProvider;
-  let baseUrl: string;
+describeWithPrometheus(
+  'PrometheusSliProvider against a real Prometheus',
+  () => {
+    let tmpDir: string;
+    let prometheus: ChildProcess | undefined;
+    let provider: PrometheusSliProvider;
+    let baseUrl: string;
 
-  beforeAll(async () => {
-    if (!binaryAvailable('prometheus') || !binaryAvailable('promtool')) {
-      throw new Error(
-        'The prometheus and promtool binaries are needed by this test (Debian: apt-get install prometheus). ' +
-          'Set RELIABILITY_SKIP_PROMETHEUS_TESTS=1 to skip it.',
+    beforeAll(async () => {
+      if (!binaryAvailable('prometheus') || !binaryAvailable('promtool')) {
+        throw new Error(
+          'The prometheus and promtool binaries are needed by this test (Debian: apt-get install prometheus). ' +
+            'Set RELIABILITY_SKIP_PROMETHEUS_TESTS=1 to skip it.',
+        );
+      }
+      tmpDir = fs.mkdtempSync(
+        path.join(os.tmpdir(), 'reliability-prometheus-'),
       );
-    }
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reliability-prometheus-'));
-    const dataDir = path.join(tmpDir, 'data');
-    fs.writeFileSync(path.join(tmpDir, 'data.om'), openMetrics());
-    fs.writeFileSync(path.join(tmpDir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
-    const backfill = spawnSync(
-      'promtool',
-      ['tsdb', 'create-blocks-from', 'openmetrics', path.join(tmpDir, 'data.om'), dataDir],
-      { encoding: 'utf8' },
-    );
-    if (backfill.status !== 0) {
-      throw new Error(`promtool backfill failed: ${backfill.stderr}`);
-    }
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    let output = '';
-    prometheus = spawn(
-      'prometheus',
-      [
-        `--storage.tsdb.path=${dataDir}`,
-        `--config.file=${path.join(tmpDir, 'prometheus.yml')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--storage.tsdb.retention.time=10y',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    prometheus.stdout?.on('data', chunk => (output += chunk));
-    prometheus.stderr?.on('data', chunk => (output += chunk));
-    await waitUntilReady(baseUrl, prometheus, () => output.slice(-4000));
-    provider = new PrometheusSliProvider(
-      new PrometheusClient({ baseUrl, headers: {}, timeoutMs: 10_000 }),
-    );
-  }, 90_000);
+      const dataDir = path.join(tmpDir, 'data');
+      fs.writeFileSync(path.join(tmpDir, 'data.om'), openMetrics());
+      fs.writeFileSync(
+        path.join(tmpDir, 'prometheus.yml'),
+        'global:\n  scrape_interval: 1m\n',
+      );
+      const backfill = spawnSync(
+        'promtool',
+        [
+          'tsdb',
+          'create-blocks-from',
+          'openmetrics',
+          path.join(tmpDir, 'data.om'),
+          dataDir,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (backfill.status !== 0) {
+        throw new Error(`promtool backfill failed: ${backfill.stderr}`);
+      }
+      const port = await freePort();
+      baseUrl = `http://127.0.0.1:${port}`;
+      let output = '';
+      prometheus = spawn(
+        'prometheus',
+        [
+          `--storage.tsdb.path=${dataDir}`,
+          `--config.file=${path.join(tmpDir, 'prometheus.yml')}`,
+          `--web.listen-address=127.0.0.1:${port}`,
+          '--storage.tsdb.retention.time=10y',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      prometheus.stdout?.on('data', chunk => (output += chunk));
+      prometheus.stderr?.on('data', chunk => (output += chunk));
+      await waitUntilReady(baseUrl, prometheus, () => output.slice(-4000));
+      provider = new PrometheusSliProvider(
+        new PrometheusClient({ baseUrl, headers: {}, timeoutMs: 10_000 }),
+      );
+    }, 90_000);
 
-  afterAll(async () => {
-    if (prometheus && prometheus.exitCode === null) {
-      const exited = new Promise(resolve => prometheus!.once('exit', resolve));
-      prometheus.kill('SIGTERM');
-      await exited;
-    }
-    if (tmpDir) {
-      fs.rmSync(tmpDir, { recursive: true, force: true });
-    }
-  }, 30_000);
+    afterAll(async () => {
+      if (prometheus && prometheus.exitCode === null) {
+        const exited = new Promise(resolve =>
+          prometheus!.once('exit', resolve),
+        );
+        prometheus.kill('SIGTERM');
+        await exited;
+      }
+      if (tmpDir) {
+        fs.rmSync(tmpDir, { recursive: true, force: true });
+      }
+    }, 30_000);
 
-  const entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'checkout' } };
-  // minutes 10 to 30: 2000 successful and 40 failed requests
-  const from = new Date((T0 + 10 * MINUTE) * 1000);
-  const to = new Date((T0 + 30 * MINUTE) * 1000);
-
-  it('counts good and total events of a ratio SLI exactly', async () => {
-    const indicator: SliIndicator = {
-      name: 'availability',
-      ratio: { good: prom('http_requests_total{code!~"5.."}'), total: prom('http_requests_total') },
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'checkout' },
     };
-    await expect(
-      provider.getEventCounts({ entity, slo: slo(indicator), indicator, from, to }),
-    ).resolves.toEqual({ good: 2000, total: 2040 });
-  });
+    // minutes 10 to 30: 2000 successful and 40 failed requests
+    const from = new Date((T0 + 10 * MINUTE) * 1000);
+    const to = new Date((T0 + 30 * MINUTE) * 1000);
 
-  it('derives good from bad and total, and accepts expressions with {{.window}}', async () => {
-    const indicator: SliIndicator = {
-      name: 'availability',
-      ratio: {
-        bad: prom('sum(increase(http_requests_total{code=~"5.."}[{{.window}}]))'),
-        total: prom('http_requests_total'),
-      },
-    };
-    await expect(
-      provider.getEventCounts({ entity, slo: slo(indicator), indicator, from, to }),
-    ).resolves.toEqual({ good: 2000, total: 2040 });
-  });
+    it('counts good and total events of a ratio SLI exactly', async () => {
+      const indicator: SliIndicator = {
+        name: 'availability',
+        ratio: {
+          good: prom('http_requests_total{code!~"5.."}'),
+          total: prom('http_requests_total'),
+        },
+      };
+      await expect(
+        provider.getEventCounts({
+          entity,
+          slo: slo(indicator),
+          indicator,
+          from,
+          to,
+        }),
+      ).resolves.toEqual({ good: 2000, total: 2040 });
+    });
 
-  it('reports no traffic as zero for series without data in the window', async () => {
-    const indicator: SliIndicator = {
-      name: 'availability',
-      ratio: { good: prom('missing_total{code="200"}'), total: prom('missing_total') },
-    };
-    await expect(
-      provider.getEventCounts({ entity, slo: slo(indicator), indicator, from, to }),
-    ).resolves.toEqual({ good: 0, total: 0 });
-  });
+    it('derives good from bad and total, and accepts expressions with {{.window}}', async () => {
+      const indicator: SliIndicator = {
+        name: 'availability',
+        ratio: {
+          bad: prom(
+            'sum(increase(http_requests_total{code=~"5.."}[{{.window}}]))',
+          ),
+          total: prom('http_requests_total'),
+        },
+      };
+      await expect(
+        provider.getEventCounts({
+          entity,
+          slo: slo(indicator),
+          indicator,
+          from,
+          to,
+        }),
+      ).resolves.toEqual({ good: 2000, total: 2040 });
+    });
 
-  it('counts the samples of a threshold SLI meeting the objective', async () => {
-    const indicator: SliIndicator = {
-      name: 'latency',
-      threshold: { metricSource: prom('latency_seconds') },
-    };
-    // 20 one-minute samples in (from, to]: minutes 11..30, of which 12, 16, 20, 24 and 28 are slow
-    await expect(
-      provider.getEventCounts({
-        entity,
-        slo: slo(indicator, [{ target: 0.9, op: 'lte', value: 0.2 }]),
-        indicator,
-        from,
-        to,
-      }),
-    ).resolves.toEqual({ good: 15, total: 20 });
-  });
+    it('reports no traffic as zero for series without data in the window', async () => {
+      const indicator: SliIndicator = {
+        name: 'availability',
+        ratio: {
+          good: prom('missing_total{code="200"}'),
+          total: prom('missing_total'),
+        },
+      };
+      await expect(
+        provider.getEventCounts({
+          entity,
+          slo: slo(indicator),
+          indicator,
+          from,
+          to,
+        }),
+      ).resolves.toEqual({ good: 0, total: 0 });
+    });
 
-  it('surfaces PromQL errors as PrometheusQueryError', async () => {
-    const indicator: SliIndicator = {
-      name: 'broken',
-      ratio: { good: prom('sum(rate(x[{{.window}}]'), total: prom('http_requests_total') },
-    };
-    await expect(
-      provider.getEventCounts({ entity, slo: slo(indicator), indicator, from, to }),
-    ).rejects.toThrow(PrometheusQueryError);
-  });
+    it('counts the samples of a threshold SLI meeting the objective', async () => {
+      const indicator: SliIndicator = {
+        name: 'latency',
+        threshold: { metricSource: prom('latency_seconds') },
+      };
+      // 20 one-minute samples in (from, to]: minutes 11..30, of which 12, 16, 20, 24 and 28 are slow
+      await expect(
+        provider.getEventCounts({
+          entity,
+          slo: slo(indicator, [{ target: 0.9, op: 'lte', value: 0.2 }]),
+          indicator,
+          from,
+          to,
+        }),
+      ).resolves.toEqual({ good: 15, total: 20 });
+    });
 
-  it('is registered with a config-built client', async () => {
-    const configured = PrometheusSliProvider.fromConfig(
-      mockServices.rootConfig({ data: { reliability: { prometheus: { baseUrl } } } }),
-      { logger: mockServices.logger.mock() },
-    );
-    const indicator: SliIndicator = {
-      name: 'availability',
-      ratio: { good: prom('http_requests_total{code="200"}'), total: prom('http_requests_total') },
-    };
-    await expect(
-      configured.getEventCounts({ entity, slo: slo(indicator), indicator, from, to }),
-    ).resolves.toEqual({ good: 2000, total: 2040 });
-  });
-});
+    it('surfaces PromQL errors as PrometheusQueryError', async () => {
+      const indicator: SliIndicator = {
+        name: 'broken',
+        ratio: {
+          good: prom('sum(rate(x[{{.window}}]'),
+          total: prom('http_requests_total'),
+        },
+      };
+      await expect(
+        provider.getEventCounts({
+          entity,
+          slo: slo(indicator),
+          indicator,
+          from,
+          to,
+        }),
+      ).rejects.toThrow(PrometheusQueryError);
+    });
+
+    it('is registered with a config-built client', async () => {
+      const configured = PrometheusSliProvider.fromConfig(
+        mockServices.rootConfig({
+          data: { reliability: { prometheus: { baseUrl } } },
+        }),
+        { logger: mockServices.logger.mock() },
+      );
+      const indicator: SliIndicator = {
+        name: 'availability',
+        ratio: {
+          good: prom('http_requests_total{code="200"}'),
+          total: prom('http_requests_total'),
+        },
+      };
+      await expect(
+        configured.getEventCounts({
+          entity,
+          slo: slo(indicator),
+          indicator,
+          from,
+          to,
+        }),
+      ).resolves.toEqual({ good: 2000, total: 2040 });
+    });
+  },
+);

@@ -61,7 +61,9 @@ export class PrometheusSliProvider implements SliProvider {
   /** `client` undefined: not configured, every request fails with a PrometheusConfigError. */
   constructor(private readonly client: PrometheusClient | undefined) {}
 
-  async getEventCounts(request: SliEventCountsRequest): Promise<SliEventCounts> {
+  async getEventCounts(
+    request: SliEventCountsRequest,
+  ): Promise<SliEventCounts> {
     const { client } = this;
     if (!client) {
       throw new PrometheusConfigError(
@@ -76,15 +78,16 @@ export class PrometheusSliProvider implements SliProvider {
 
     if (indicator.ratio) {
       const { good, bad, total } = indicator.ratio;
-      const count = (source: MetricSource, what: string) =>
-        client.querySum(
-          counterIncreaseQuery(queryOf(source, what), rangeSeconds),
-          to,
-          signal,
-        );
+      const increase = (source: MetricSource, what: string) =>
+        counterIncreaseQuery(queryOf(source, what), rangeSeconds);
+      // Build (and so validate) both queries before sending either.
+      const totalQuery = increase(total, 'total');
+      const goodOrBadQuery = good
+        ? increase(good, 'good')
+        : increase(bad!, 'bad');
       const [totalCount, goodOrBad] = await Promise.all([
-        count(total, 'total'),
-        good ? count(good, 'good') : count(bad!, 'bad'),
+        client.querySum(totalQuery, to, signal),
+        client.querySum(goodOrBadQuery, to, signal),
       ]);
       const totalEvents = Math.max(0, totalCount);
       const goodEvents = good ? goodOrBad : totalEvents - goodOrBad;
@@ -103,7 +106,8 @@ export class PrometheusSliProvider implements SliProvider {
           `SLO ${slo.name} has a threshold SLI but no objective with op and value`,
         );
       }
-      const stepSeconds = objective.timeSliceWindowSeconds ?? DEFAULT_STEP_SECONDS;
+      const stepSeconds =
+        objective.timeSliceWindowSeconds ?? DEFAULT_STEP_SECONDS;
       if (rangeSeconds / stepSeconds > MAX_THRESHOLD_POINTS) {
         throw new InputError(
           `SLO ${slo.name}: sampling ${rangeSeconds}s every ${stepSeconds}s is too many points; use a longer timeSliceWindow`,
@@ -119,9 +123,14 @@ export class PrometheusSliProvider implements SliProvider {
         client.querySum(queries.good, to, signal),
         client.querySum(queries.total, to, signal),
       ]);
-      return { good: Math.min(Math.max(0, good), total), total: Math.max(0, total) };
+      return {
+        good: Math.min(Math.max(0, good), total),
+        total: Math.max(0, total),
+      };
     }
 
-    throw new InputError(`SLO ${slo.name} has an SLI with neither ratio nor threshold`);
+    throw new InputError(
+      `SLO ${slo.name} has an SLI with neither ratio nor threshold`,
+    );
   }
 }

@@ -8,10 +8,7 @@ export class PrometheusConfigError extends CustomErrorBase {
 /** Prometheus answered with an HTTP error status (after retries for 429 and 5xx). @public */
 export class PrometheusHttpError extends CustomErrorBase {
   name = 'PrometheusHttpError' as const;
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
+  constructor(message: string, readonly status: number) {
     super(message);
   }
 }

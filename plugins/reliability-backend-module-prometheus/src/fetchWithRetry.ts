@@ -43,11 +43,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal!.reason);
     };
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
@@ -102,7 +103,8 @@ export async function fetchWithRetry(
         baseDelayMs * 2 ** (attempt - 1),
       maxDelayMs,
     );
-    await response.body?.cancel().catch(() => undefined);
+    // Release the connection of the discarded response without waiting for it.
+    response.body?.cancel().catch(() => undefined);
     await sleep(delay, options.signal);
   }
 }

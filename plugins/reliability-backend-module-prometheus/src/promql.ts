@@ -56,7 +56,9 @@ export function thresholdQueries(
   }
   const range = `${rangeSeconds * 1000 - 1}ms:${stepSeconds}s`;
   return {
-    good: `sum(sum_over_time(((${expression}) ${COMPARISON[objective.op]} bool ${objective.value})[${range}]))`,
+    good: `sum(sum_over_time(((${expression}) ${
+      COMPARISON[objective.op]
+    } bool ${objective.value})[${range}]))`,
     total: `sum(count_over_time((${expression})[${range}]))`,
   };
 }

@@ -11,7 +11,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('slo_sli_events', table => {
-    table.comment('Good/total event counts pushed to the embedded SLI provider');
+    table.comment(
+      'Good/total event counts pushed to the embedded SLI provider',
+    );
     table.bigIncrements('id');
     table.string('entity_ref', 512).notNullable();
     table.string('sli_name', 255).notNullable();
@@ -40,12 +42,17 @@ exports.up = async function up(knex) {
     table.string('alert_state', 16).notNullable();
     table.boolean('stale').notNullable();
     table.text('error').nullable();
-    table.index(['entity_ref', 'slo_name', 'collected_at'], 'slo_snapshots_series_idx');
+    table.index(
+      ['entity_ref', 'slo_name', 'collected_at'],
+      'slo_snapshots_series_idx',
+    );
     table.index(['collected_at'], 'slo_snapshots_collected_idx');
   });
 
   await knex.schema.createTable('slo_latest', table => {
-    table.comment('Newest state of each SLO (upserted by collection); source of summaries');
+    table.comment(
+      'Newest state of each SLO (upserted by collection); source of summaries',
+    );
     table.string('entity_ref', 512).notNullable();
     table.string('slo_name', 255).notNullable();
     table.timestamp('collected_at', { useTz: true }).notNullable();

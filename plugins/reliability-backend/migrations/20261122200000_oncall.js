@@ -8,12 +8,17 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('oncall_latest', table => {
-    table.comment('Latest on-call snapshot of every entity with on-call configured');
+    table.comment(
+      'Latest on-call snapshot of every entity with on-call configured',
+    );
     table.string('entity_ref', 255).primary().notNullable();
     table.string('provider', 100).notNullable();
     table.text('snapshot').nullable().comment('Last good snapshot (JSON)');
     table.timestamp('snapshot_at', { useTz: true }).nullable();
-    table.text('error').nullable().comment('Error of the last attempt, if it failed');
+    table
+      .text('error')
+      .nullable()
+      .comment('Error of the last attempt, if it failed');
     table.timestamp('updated_at', { useTz: true }).notNullable();
   });
 

@@ -8,12 +8,17 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('runbooks_index', table => {
-    table.comment('Runbooks of each entity from its links and Markdown files, as last indexed');
+    table.comment(
+      'Runbooks of each entity from its links and Markdown files, as last indexed',
+    );
     table.string('entity_ref', 512).notNullable();
     table.string('runbook_id', 100).notNullable();
     table.string('title', 255).notNullable();
     table.string('kind', 16).notNullable();
-    table.text('answers').notNullable().comment('JSON array of SLO and alert names');
+    table
+      .text('answers')
+      .notNullable()
+      .comment('JSON array of SLO and alert names');
     table.string('owner', 255).nullable();
     table.string('last_reviewed', 10).nullable().comment('YYYY-MM-DD');
     table.text('url').nullable();
@@ -32,8 +37,16 @@ exports.up = async function up(knex) {
     table.integer('error_count').notNullable();
     table.integer('alert_count').notNullable();
     table.integer('alerts_with_runbook').notNullable();
-    table.double('coverage').nullable().comment('alerts_with_runbook / alert_count; null without SLO alerts');
-    table.text('error').nullable().comment('Why coverage could not be computed (SLO definitions unreadable)');
+    table
+      .double('coverage')
+      .nullable()
+      .comment('alerts_with_runbook / alert_count; null without SLO alerts');
+    table
+      .text('error')
+      .nullable()
+      .comment(
+        'Why coverage could not be computed (SLO definitions unreadable)',
+      );
     table.timestamp('updated_at', { useTz: true }).notNullable();
   });
 };

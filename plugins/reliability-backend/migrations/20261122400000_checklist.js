@@ -21,7 +21,10 @@ exports.up = async function up(knex) {
     table.string('level', 64).notNullable();
     table.string('author', 512).notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
-    table.index(['entity_ref', 'created_at'], 'checklist_assessments_entity_idx');
+    table.index(
+      ['entity_ref', 'created_at'],
+      'checklist_assessments_entity_idx',
+    );
   });
 
   await knex.schema.createTable('checklist_latest', table => {

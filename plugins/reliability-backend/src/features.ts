@@ -35,6 +35,8 @@ export async function createFeatures(
   features.push(runbooks);
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
+    oncall: oncall.summaries,
+    runbooks: runbooks.summaries,
   });
   features.push(checklist);
   void ctx;

@@ -9,6 +9,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ReliabilityClient } from '@internal/backstage-plugin-reliability-common';
 import { reliabilityApiRef } from './api';
 import { hasRunbooks } from './components/runbooks/hasRunbooks';
+import { hasSloDefinitions } from './components/slo/hasSloDefinitions';
 import { isReliabilityEntity } from './isReliabilityEntity';
 import { rootRouteRef } from './routes';
 
@@ -62,6 +63,48 @@ export const reliabilityRunbooksEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "SLOs" tab: error-budget burn-down and burn-rate history of each of the entity's SLOs. */
+export const reliabilitySloEntityContent = EntityContentBlueprint.make({
+  name: 'slos',
+  params: {
+    path: '/slos',
+    title: 'SLOs',
+    filter: hasSloDefinitions,
+    loader: () =>
+      import('./components/slo/EntitySloContent').then(m => (
+        <m.EntitySloContent />
+      )),
+  },
+});
+
+/** The "Maturity" tab: score explained, its history and the self-assessment wizard. */
+export const reliabilityMaturityEntityContent = EntityContentBlueprint.make({
+  name: 'maturity',
+  params: {
+    path: '/maturity',
+    title: 'Maturity',
+    filter: isReliabilityEntity,
+    loader: () =>
+      import('./components/checklist/EntityMaturityContent').then(m => (
+        <m.EntityMaturityContent />
+      )),
+  },
+});
+
+/** The "On-call" tab of groups: who is on call for the team's services, load per person, single-person rotations. */
+export const reliabilityGroupOnCallEntityContent = EntityContentBlueprint.make({
+  name: 'group-oncall',
+  params: {
+    path: '/oncall',
+    title: 'On-call',
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/oncall/GroupOnCallContent').then(m => (
+        <m.GroupOnCallContent />
+      )),
+  },
+});
+
 /**
  * The reliability frontend plugin (new frontend system).
  *
@@ -73,7 +116,10 @@ export const reliabilityPlugin = createFrontendPlugin({
     reliabilityApi,
     reliabilityPage,
     reliabilityEntityContent,
+    reliabilitySloEntityContent,
     reliabilityRunbooksEntityContent,
+    reliabilityGroupOnCallEntityContent,
+    reliabilityMaturityEntityContent,
   ],
   routes: {
     root: rootRouteRef,

@@ -59,7 +59,9 @@ export class ReliabilityPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (isPermission(request.permission, reliabilityAssessmentCreatePermission)) {
+    if (
+      isPermission(request.permission, reliabilityAssessmentCreatePermission)
+    ) {
       if (!user) {
         return { result: AuthorizeResult.DENY };
       }

@@ -82,7 +82,12 @@ export class MaturityService implements SummarySource<MaturitySummary> {
         settings,
       );
       const answers = answersByEntity.get(entityRef) ?? {};
-      const explanation = scoreChecklist({ checklist, answers, automatic, now });
+      const explanation = scoreChecklist({
+        checklist,
+        answers,
+        automatic,
+        now,
+      });
       return { entityRef, automatic, answers, explanation, now };
     });
   }
@@ -91,7 +96,10 @@ export class MaturityService implements SummarySource<MaturitySummary> {
     entityRef: string,
     explanation: ScoreExplanation,
     now: Date,
-  ): Omit<LatestEvaluation, 'assessmentId' | 'checklistVersion' | 'assessedAt'> {
+  ): Omit<
+    LatestEvaluation,
+    'assessmentId' | 'checklistVersion' | 'assessedAt'
+  > {
     return {
       entityRef,
       score: explanation.score,
@@ -197,7 +205,9 @@ export class MaturityService implements SummarySource<MaturitySummary> {
   ): string {
     const { answerValidityDays } = this.options.settings;
     if (value === undefined) {
-      return new Date(now.getTime() + answerValidityDays * DAY_MS).toISOString();
+      return new Date(
+        now.getTime() + answerValidityDays * DAY_MS,
+      ).toISOString();
     }
     // A date without time means "valid through that day" (UTC).
     const parsed = DATE_ONLY.test(value)

@@ -80,10 +80,12 @@ describe('automatic checks', () => {
       'slo-defined': 'pass: 2 SLOs defined',
       'slo-met-last-window':
         'fail: 1 of 2 SLOs met their target (data may be stale)',
-      'burn-rate-alerts': 'fail: not every SLO has multiwindow burn-rate alerts',
+      'burn-rate-alerts':
+        'fail: not every SLO has multiwindow burn-rate alerts',
       'oncall-two-people':
         'pass: 3 people in rotation (last known data; provider failing)',
-      'runbook-coverage': 'fail: 75% of SLO alerts link a runbook (80% required)',
+      'runbook-coverage':
+        'fail: 75% of SLO alerts link a runbook (80% required)',
       'runbooks-fresh': 'pass: all 2 runbooks reviewed recently',
     });
   });

@@ -185,13 +185,19 @@ export function evaluateCheck(
         entityRef,
       );
       if (!runbooks || runbooks.coverage === null) {
-        return unknown('the entity has no SLO alerts whose runbooks could be counted');
+        return unknown(
+          'the entity has no SLO alerts whose runbooks could be counted',
+        );
       }
       const percent = Math.round(runbooks.coverage * 100);
       const required = Math.round(settings.runbookCoverageThreshold * 100);
       return runbooks.coverage >= settings.runbookCoverageThreshold
-        ? pass(`${percent}% of SLO alerts link a runbook (${required}% required)`)
-        : fail(`${percent}% of SLO alerts link a runbook (${required}% required)`);
+        ? pass(
+            `${percent}% of SLO alerts link a runbook (${required}% required)`,
+          )
+        : fail(
+            `${percent}% of SLO alerts link a runbook (${required}% required)`,
+          );
     }
     case 'runbooks-fresh': {
       const runbooks = (area.summaries as Map<string, RunbookSummary>).get(
@@ -201,7 +207,9 @@ export function evaluateCheck(
         return fail('no runbook found');
       }
       return runbooks.staleCount === 0
-        ? pass(`all ${plural(runbooks.runbookCount, 'runbook')} reviewed recently`)
+        ? pass(
+            `all ${plural(runbooks.runbookCount, 'runbook')} reviewed recently`,
+          )
         : fail(
             `${runbooks.staleCount} of ${plural(
               runbooks.runbookCount,

@@ -32,7 +32,8 @@ const itemSchema = z
     productionReadiness: z.boolean().optional(),
   })
   .refine(item => (item.kind === 'automatic') === (item.check !== undefined), {
-    message: 'automatic items need a `check`; self-assessed items must not have one',
+    message:
+      'automatic items need a `check`; self-assessed items must not have one',
     path: ['check'],
   });
 

@@ -61,7 +61,11 @@ const sloSummary: SloSummary = {
 const ORDERS = '/entities/component/default/orders/maturity';
 const alice = mockCredentials.user.header('user:default/alice');
 
-async function setup(decision = AuthorizeResult.ALLOW) {
+async function setup(
+  decision:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const knex = await databases.init('SQLITE_3');
   await migrateDatabase(knex);
   const store = KnexChecklistStore.create(knex);
@@ -101,10 +105,7 @@ async function setup(decision = AuthorizeResult.ALLOW) {
     permissions,
     catalog: catalogServiceMock({ entities }),
   });
-  const app = express()
-    .use(express.json())
-    .use(router)
-    .use(mockErrorHandler());
+  const app = express().use(express.json()).use(router).use(mockErrorHandler());
   return { app, permissions, service };
 }
 
@@ -191,9 +192,7 @@ describe('checklist router', () => {
       expect.anything(),
     );
 
-    const maturity = await request(app)
-      .get(ORDERS)
-      .set('Authorization', alice);
+    const maturity = await request(app).get(ORDERS).set('Authorization', alice);
     expect(maturity.body.answers.rollback).toEqual({
       answer: 'yes',
       evidenceUrl: 'https://wiki.example.com/orders/rollback',
@@ -239,13 +238,26 @@ describe('checklist router', () => {
   });
 
   it.each([
-    ['a non-http evidence link', { rollback: { answer: 'yes', evidenceUrl: 'javascript:alert(1)' } }],
+    // eslint-disable-next-line no-script-url
+    [
+      'a non-http evidence link',
+      { rollback: { answer: 'yes', evidenceUrl: 'javascript:alert(1)' } },
+    ],
     ['an unknown answer', { rollback: { answer: 'maybe' } }],
-    ['a too long note', { rollback: { answer: 'yes', note: 'x'.repeat(2001) } }],
+    [
+      'a too long note',
+      { rollback: { answer: 'yes', note: 'x'.repeat(2001) } },
+    ],
     ['an unknown item', { 'no-such-item': { answer: 'yes' } }],
     ['an answer to an automatic item', { 'slo-defined': { answer: 'yes' } }],
-    ['an expiry in the past', { rollback: { answer: 'yes', expiresAt: '2020-01-01' } }],
-    ['an expiry too far ahead', { rollback: { answer: 'yes', expiresAt: '2035-01-01' } }],
+    [
+      'an expiry in the past',
+      { rollback: { answer: 'yes', expiresAt: '2020-01-01' } },
+    ],
+    [
+      'an expiry too far ahead',
+      { rollback: { answer: 'yes', expiresAt: '2035-01-01' } },
+    ],
   ])('answers 400 for %s', async (_what, answers) => {
     const { app } = await setup();
     const response = await request(app)

@@ -91,7 +91,11 @@ export function createChecklistRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = entityRefFromParams(req.params);
-    const { limit } = parseInput(historyQuerySchema, req.query, 'history query');
+    const { limit } = parseInput(
+      historyQuerySchema,
+      req.query,
+      'history query',
+    );
     await loadEntity(catalog, entityRef, credentials);
     res.json(await service.getHistory(entityRef, limit));
   });

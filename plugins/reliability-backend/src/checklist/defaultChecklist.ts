@@ -37,7 +37,8 @@ export const defaultChecklist: Checklist = {
     {
       id: 'slos',
       title: 'SLOs & error budgets',
-      description: 'Targets that describe what users experience, and what happens when they are missed.',
+      description:
+        'Targets that describe what users experience, and what happens when they are missed.',
     },
     {
       id: 'alerting',
@@ -52,17 +53,20 @@ export const defaultChecklist: Checklist = {
     {
       id: 'releases',
       title: 'Release & rollback',
-      description: 'How changes reach production and how quickly they can be undone.',
+      description:
+        'How changes reach production and how quickly they can be undone.',
     },
     {
       id: 'capacity',
       title: 'Capacity & resilience',
-      description: 'Surviving load, dependency failures and the loss of a zone.',
+      description:
+        'Surviving load, dependency failures and the loss of a zone.',
     },
     {
       id: 'operations',
       title: 'Operations & toil',
-      description: 'Day-to-day running of the service and the manual work it costs.',
+      description:
+        'Day-to-day running of the service and the manual work it costs.',
     },
   ],
   items: [
@@ -202,7 +206,7 @@ export const defaultChecklist: Checklist = {
     {
       id: 'runbooks-fresh',
       title: 'Runbooks were reviewed recently',
-      why: 'A runbook that describes last year\'s architecture misleads the responder. Regular review keeps commands, dashboards and contacts current.',
+      why: "A runbook that describes last year's architecture misleads the responder. Regular review keeps commands, dashboards and contacts current.",
       level: 'intermediate',
       category: 'incidents',
       weight: 2,
@@ -211,7 +215,8 @@ export const defaultChecklist: Checklist = {
     },
     {
       id: 'postmortems',
-      title: 'Significant incidents get a blameless postmortem with tracked actions',
+      title:
+        'Significant incidents get a blameless postmortem with tracked actions',
       why: 'Writing down what happened without assigning blame, and following the action items to completion, is how the same outage is prevented from happening twice.',
       level: 'intermediate',
       category: 'incidents',
@@ -269,7 +274,8 @@ export const defaultChecklist: Checklist = {
     },
     {
       id: 'config-changes-reviewed',
-      title: 'Configuration changes go through review and staged rollout like code',
+      title:
+        'Configuration changes go through review and staged rollout like code',
       why: 'A one-line configuration change can take a service down as surely as a code change; it deserves the same review, testing and gradual rollout.',
       level: 'intermediate',
       category: 'releases',
@@ -349,7 +355,8 @@ export const defaultChecklist: Checklist = {
     // Operations & toil
     {
       id: 'operations-documented',
-      title: 'Setting up, tearing down and failing over the service are documented',
+      title:
+        'Setting up, tearing down and failing over the service are documented',
       why: 'Documented procedures let anyone on the rotation perform routine operations safely, not only the person who built the service.',
       level: 'beginner',
       category: 'operations',
@@ -368,8 +375,8 @@ export const defaultChecklist: Checklist = {
     },
     {
       id: 'toil-below-half',
-      title: 'Toil is measured and takes less than half of the team\'s time',
-      why: 'Manual, repetitive operational work grows with the service. Measuring it and keeping it well below half of the team\'s time leaves room for the engineering that removes it.',
+      title: "Toil is measured and takes less than half of the team's time",
+      why: "Manual, repetitive operational work grows with the service. Measuring it and keeping it well below half of the team's time leaves room for the engineering that removes it.",
       level: 'intermediate',
       category: 'operations',
       weight: 2,

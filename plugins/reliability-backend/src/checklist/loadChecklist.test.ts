@@ -18,7 +18,9 @@ describe('default checklist', () => {
         true,
       );
     }
-    const checks = defaultChecklist.items.flatMap(i => (i.check ? [i.check] : []));
+    const checks = defaultChecklist.items.flatMap(i =>
+      i.check ? [i.check] : [],
+    );
     expect(checks.sort()).toEqual([
       'burn-rate-alerts',
       'oncall-two-people',

@@ -61,7 +61,9 @@ export function checklistFromDocument(
   }
   const problems = checklistProblems(checklist);
   if (problems.length > 0) {
-    throw new Error(`Invalid checklist ${options.source}: ${problems.join('; ')}`);
+    throw new Error(
+      `Invalid checklist ${options.source}: ${problems.join('; ')}`,
+    );
   }
   return checklist;
 }

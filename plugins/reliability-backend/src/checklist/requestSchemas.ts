@@ -16,11 +16,9 @@ function isHttpUrl(value: string): boolean {
 }
 
 const boundedRecord = <T extends z.ZodType>(value: T) =>
-  z
-    .record(itemId, value)
-    .refine(r => Object.keys(r).length <= MAX_ANSWERS, {
-      message: `at most ${MAX_ANSWERS} answers`,
-    });
+  z.record(itemId, value).refine(r => Object.keys(r).length <= MAX_ANSWERS, {
+    message: `at most ${MAX_ANSWERS} answers`,
+  });
 
 /** One submitted answer. */
 export const answerInputSchema = z.strictObject({

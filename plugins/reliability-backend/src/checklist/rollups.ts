@@ -123,7 +123,12 @@ export async function computeRollups(options: {
           catalog,
           {
             filter: { kind: 'system' },
-            fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.name',
+              'spec.domain',
+            ],
           },
           credentials,
         )

@@ -82,7 +82,9 @@ export class OnCallRefresher {
     const entities = (await this.annotatedEntities()).filter(e =>
       service.providerFor(e),
     );
-    const refs = entities.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US'));
+    const refs = entities.map(e =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+    );
     let failures = 0;
     let index = 0;
     const worker = async () => {
@@ -118,8 +120,8 @@ export class OnCallRefresher {
   private async backfill(entity: Entity, entityRef: string): Promise<void> {
     const { store, builtIn, logger } = this.options;
     try {
-      if (await store.hasShifts(entityRef)) return;
       const now = this.options.now();
+      if (await store.hasFinishedShifts(entityRef, now)) return;
       const from = new Date(now.getTime() - SHIFT_RETENTION_DAYS * 86_400_000);
       // The shift in progress is recorded from the snapshot, with its real end.
       const finished = builtIn
@@ -128,7 +130,9 @@ export class OnCallRefresher {
       await store.recordShifts(entityRef, finished, now);
     } catch (error) {
       logger.warn(
-        `Could not fill the shift history of ${entityRef}: ${(error as Error).message}`,
+        `Could not fill the shift history of ${entityRef}: ${
+          (error as Error).message
+        }`,
       );
     }
   }

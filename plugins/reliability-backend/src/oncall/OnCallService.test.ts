@@ -25,14 +25,20 @@ async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'User',
         metadata: { name: 'ana.silva', namespace: 'default' },
-        spec: { profile: { displayName: 'Ana Silva', email: 'ana@example.com' } },
+        spec: {
+          profile: { displayName: 'Ana Silva', email: 'ana@example.com' },
+        },
       },
     ],
   });
   const service = new OnCallService({
     providers: [provider],
     store,
-    people: new PeopleResolver(catalog, mockServices.auth(), mockServices.logger.mock()),
+    people: new PeopleResolver(
+      catalog,
+      mockServices.auth(),
+      mockServices.logger.mock(),
+    ),
     logger: mockServices.logger.mock(),
     now: () => now,
     cacheTtlMs: 60_000,
@@ -53,7 +59,9 @@ async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
 describe('OnCallService', () => {
   it('reports entities without a supporting provider as not configured', async () => {
     const { service } = await setup(() => snapshot());
-    await expect(service.getEntityOnCall(serviceEntity('x', {}))).resolves.toEqual({
+    await expect(
+      service.getEntityOnCall(serviceEntity('x', {})),
+    ).resolves.toEqual({
       status: 'not-configured',
       entityRef: 'component:default/x',
       owner: 'group:default/payments',
@@ -64,6 +72,22 @@ describe('OnCallService', () => {
         'opsgenie.com/team',
       ],
     });
+  });
+
+  it('explains that a provider module is missing rather than reporting no on-call', async () => {
+    const { service } = await setup(() => snapshot());
+    await expect(
+      service.getEntityOnCall(
+        serviceEntity('x', { 'pagerduty.com/service-id': 'PX1' }),
+      ),
+    ).resolves.toEqual(
+      expect.objectContaining({
+        status: 'error',
+        message: expect.stringContaining(
+          'annotated pagerduty.com/service-id, but the PagerDuty on-call provider is not enabled',
+        ),
+      }),
+    );
   });
 
   it('links people to catalog users by email, and caches for the TTL', async () => {
@@ -122,7 +146,11 @@ describe('OnCallService', () => {
         }),
       ],
       store,
-      people: new PeopleResolver(catalogServiceMock(), mockServices.auth(), mockServices.logger.mock()),
+      people: new PeopleResolver(
+        catalogServiceMock(),
+        mockServices.auth(),
+        mockServices.logger.mock(),
+      ),
       logger: mockServices.logger.mock(),
       now,
       cacheTtlMs: 60_000,
@@ -131,8 +159,12 @@ describe('OnCallService', () => {
     });
     const state = await restarted.getEntityOnCall(entity);
     expect(state.status).toBe('error');
-    expect(state.status === 'error' && state.lastKnownAt).toBe('2026-11-20T12:00:00.000Z');
-    expect(state.status === 'error' && state.lastKnown?.current).toHaveLength(1);
+    expect(state.status === 'error' && state.lastKnownAt).toBe(
+      '2026-11-20T12:00:00.000Z',
+    );
+    expect(state.status === 'error' && state.lastKnown?.current).toHaveLength(
+      1,
+    );
   });
 
   it('reports a provider that never answered with no last known data, still as an error', async () => {

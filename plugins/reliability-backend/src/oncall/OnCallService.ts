@@ -21,6 +21,18 @@ export const ONCALL_ANNOTATIONS = [
   ANNOTATIONS.opsgenieTeam,
 ];
 
+/** Annotations of provider modules, and what to do when no installed provider serves them. */
+const UNSERVED_HINTS = [
+  {
+    annotation: ANNOTATIONS.pagerDutyServiceId,
+    hint: 'the PagerDuty on-call provider is not enabled (install the pagerduty backend module and set reliability.pagerduty.token)',
+  },
+  {
+    annotation: ANNOTATIONS.opsgenieTeam,
+    hint: 'the Opsgenie on-call provider is not enabled (install the opsgenie backend module and set reliability.opsgenie.apiKey)',
+  },
+];
+
 export interface OnCallServiceOptions {
   providers: OnCallProvider[];
   store: OnCallStore;
@@ -53,7 +65,10 @@ export function ownerOf(entity: Entity): string | undefined {
 
 function messageOf(error: unknown): string {
   // DOMExceptions (timeouts, aborts) are not always `instanceof Error`.
-  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  const { name, message } = (error ?? {}) as {
+    name?: string;
+    message?: string;
+  };
   if (name === 'TimeoutError' || name === 'AbortError') {
     return 'The on-call provider did not answer in time';
   }
@@ -93,6 +108,17 @@ export class OnCallService {
     const owner = ownerOf(entity);
     const provider = this.providerFor(entity);
     if (!provider) {
+      const unserved = UNSERVED_HINTS.find(hint =>
+        entity.metadata.annotations?.[hint.annotation]?.trim(),
+      );
+      if (unserved) {
+        return {
+          status: 'error',
+          entityRef,
+          owner,
+          message: `The entity is annotated ${unserved.annotation}, but ${unserved.hint}`,
+        };
+      }
       return {
         status: 'not-configured',
         entityRef,
@@ -145,7 +171,9 @@ export class OnCallService {
       const lastKnown = await this.lastKnown(entityRef);
       await this.options.store
         .saveError(entityRef, provider.id, message, at)
-        .catch(e => this.options.logger.error(`Could not store on-call error: ${e}`));
+        .catch(e =>
+          this.options.logger.error(`Could not store on-call error: ${e}`),
+        );
       return {
         status: 'error',
         entityRef,
@@ -163,7 +191,9 @@ export class OnCallService {
       });
     } catch (error) {
       this.options.logger.error(
-        `Could not store the on-call snapshot of ${entityRef}: ${messageOf(error)}`,
+        `Could not store the on-call snapshot of ${entityRef}: ${messageOf(
+          error,
+        )}`,
       );
     }
     return { status: 'ok', entityRef, owner, snapshot };
@@ -191,7 +221,9 @@ export class OnCallService {
       }
     } catch (error) {
       this.options.logger.error(
-        `Could not read the last known on-call snapshot of ${entityRef}: ${messageOf(error)}`,
+        `Could not read the last known on-call snapshot of ${entityRef}: ${messageOf(
+          error,
+        )}`,
       );
     }
     return undefined;

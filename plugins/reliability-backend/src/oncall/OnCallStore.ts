@@ -32,9 +32,18 @@ export interface StoredShift {
 export interface OnCallStore {
   getLatest(entityRefs: string[]): Promise<Map<string, LatestOnCall>>;
   listLatestEntityRefs(): Promise<string[]>;
-  saveSnapshot(entityRef: string, snapshot: OnCallSnapshot, at: Date): Promise<void>;
+  saveSnapshot(
+    entityRef: string,
+    snapshot: OnCallSnapshot,
+    at: Date,
+  ): Promise<void>;
   /** Records a failure, keeping the last good snapshot. */
-  saveError(entityRef: string, provider: string, error: string, at: Date): Promise<void>;
+  saveError(
+    entityRef: string,
+    provider: string,
+    error: string,
+    at: Date,
+  ): Promise<void>;
   deleteLatest(entityRefs: string[]): Promise<void>;
   /**
    * Records shifts that have started by `now` (inserting or updating their end). With `current`, the shifts
@@ -47,7 +56,8 @@ export interface OnCallStore {
     now: Date,
     options?: { current?: boolean },
   ): Promise<void>;
-  hasShifts(entityRef: string): Promise<boolean>;
+  /** Whether any shift of the entity ended by `now` (its history has been recorded). */
+  hasFinishedShifts(entityRef: string, now: Date): Promise<boolean>;
   /** Shifts of the entities overlapping [from, to). */
   getShifts(entityRefs: string[], from: Date, to: Date): Promise<StoredShift[]>;
   /** Removes shifts that ended before `cutoff` and shifts of entities not in `keepEntityRefs`. */
@@ -212,7 +222,9 @@ export class KnexOnCallStore implements OnCallStore {
         .filter(
           row =>
             !reported.has(
-              `${row.person_key}|${row.level}|${toDate(row.start_at).getTime()}`,
+              `${row.person_key}|${row.level}|${toDate(
+                row.start_at,
+              ).getTime()}`,
             ),
         )
         .map(row => row.id);
@@ -222,9 +234,10 @@ export class KnexOnCallStore implements OnCallStore {
     });
   }
 
-  async hasShifts(entityRef: string): Promise<boolean> {
+  async hasFinishedShifts(entityRef: string, now: Date): Promise<boolean> {
     const row = await this.db('oncall_shifts')
       .where('entity_ref', entityRef)
+      .where('end_at', '<=', now)
       .first('id');
     return Boolean(row);
   }
@@ -263,8 +276,9 @@ export class KnexOnCallStore implements OnCallStore {
       .where('end_at', '<', cutoff)
       .delete();
     const keep = new Set(keepEntityRefs);
-    const refs: Array<{ entity_ref: string }> = await this.db('oncall_shifts')
-      .distinct('entity_ref');
+    const refs: Array<{ entity_ref: string }> = await this.db(
+      'oncall_shifts',
+    ).distinct('entity_ref');
     const gone = refs.map(r => r.entity_ref).filter(ref => !keep.has(ref));
     for (const chunk of chunks(gone)) {
       deleted += await this.db('oncall_shifts')

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -38,11 +35,7 @@ function toCatalogUser(entity: Entity): CatalogUser {
 }
 
 function peopleOf(snapshot: OnCallSnapshot): OnCallPerson[] {
-  return [
-    ...snapshot.current,
-    ...snapshot.next,
-    ...snapshot.upcoming,
-  ]
+  return [...snapshot.current, ...snapshot.next, ...snapshot.upcoming]
     .map(shift => shift.person)
     .concat(snapshot.rotations?.flatMap(r => r.members) ?? [])
     .concat(
@@ -71,7 +64,8 @@ export class PeopleResolver {
     const emails = new Set<string>();
     for (const person of people) {
       if (person.userRef) refs.add(person.userRef);
-      else if (person.email) emails.add(person.email.toLocaleLowerCase('en-US'));
+      else if (person.email)
+        emails.add(person.email.toLocaleLowerCase('en-US'));
       else if (PLAIN_NAME.test(person.name)) {
         refs.add(`user:default/${person.name.toLocaleLowerCase('en-US')}`);
       }
@@ -111,7 +105,9 @@ export class PeopleResolver {
             byEmail.get(person.email.toLocaleLowerCase('en-US'))) ||
           (!person.userRef &&
             !person.email &&
-            byRef.get(`user:default/${person.name.toLocaleLowerCase('en-US')}`));
+            byRef.get(
+              `user:default/${person.name.toLocaleLowerCase('en-US')}`,
+            ));
         if (!user) return person;
         return {
           ...person,
@@ -124,7 +120,10 @@ export class PeopleResolver {
         ...snapshot,
         current: snapshot.current.map(s => ({ ...s, person: link(s.person) })),
         next: snapshot.next.map(s => ({ ...s, person: link(s.person) })),
-        upcoming: snapshot.upcoming.map(s => ({ ...s, person: link(s.person) })),
+        upcoming: snapshot.upcoming.map(s => ({
+          ...s,
+          person: link(s.person),
+        })),
         rotations: snapshot.rotations?.map(r => ({
           ...r,
           members: r.members.map(link),
@@ -138,7 +137,9 @@ export class PeopleResolver {
       };
     } catch (error) {
       this.logger.warn(
-        `Could not link on-call people to catalog users: ${(error as Error).message}`,
+        `Could not link on-call people to catalog users: ${
+          (error as Error).message
+        }`,
       );
       return snapshot;
     }

@@ -15,6 +15,12 @@ export const LOAD_WINDOW_DAYS = 90;
 /** Parallel provider calls when the materialised state of an entity is missing or old. */
 const CONCURRENCY = 4;
 
+function providerOf(state: EntityOnCall): string | null {
+  if (state.status === 'ok') return state.snapshot.provider;
+  if (state.status === 'error') return state.provider ?? null;
+  return null;
+}
+
 function entry(
   entity: Entity,
   state: EntityOnCall,
@@ -29,12 +35,7 @@ function entry(
   return {
     entityRef,
     title: entity.metadata.title,
-    provider:
-      state.status === 'ok'
-        ? state.snapshot.provider
-        : state.status === 'error'
-        ? state.provider ?? null
-        : null,
+    provider: providerOf(state),
     status: state.status,
     message: state.status === 'error' ? state.message : undefined,
     primary: digest?.primary ?? null,
@@ -53,12 +54,15 @@ async function mapLimited<T, R>(
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let index = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (index < items.length) {
-      const current = index++;
-      results[current] = await fn(items[current]);
-    }
-  });
+  const workers = Array.from(
+    { length: Math.min(limit, items.length) },
+    async () => {
+      while (index < items.length) {
+        const current = index++;
+        results[current] = await fn(items[current]);
+      }
+    },
+  );
   await Promise.all(workers);
   return results;
 }

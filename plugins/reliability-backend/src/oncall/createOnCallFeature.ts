@@ -27,7 +27,9 @@ function boundedNumber(
 ): number {
   const value = ctx.config.getOptionalNumber(key) ?? fallback;
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`Invalid config ${key}: must be a number from ${min} to ${max}`);
+    throw new Error(
+      `Invalid config ${key}: must be a number from ${min} to ${max}`,
+    );
   }
   return value;
 }
@@ -40,11 +42,35 @@ export async function createOnCallFeature(
   ctx: ReliabilityContext,
 ): Promise<OnCallFeature> {
   const key = (name: string) => `reliability.onCall.${name}`;
-  const cacheTtlSeconds = boundedNumber(ctx, key('cacheTtlSeconds'), 60, 0, 3600);
-  const refreshMinutes = boundedNumber(ctx, key('refreshIntervalMinutes'), 5, 1, 60);
+  const cacheTtlSeconds = boundedNumber(
+    ctx,
+    key('cacheTtlSeconds'),
+    60,
+    0,
+    3600,
+  );
+  const refreshMinutes = boundedNumber(
+    ctx,
+    key('refreshIntervalMinutes'),
+    5,
+    1,
+    60,
+  );
   const horizonDays = boundedNumber(ctx, key('horizonDays'), 14, 1, 90);
-  const timeoutSeconds = boundedNumber(ctx, key('providerTimeoutSeconds'), 15, 1, 120);
-  const reloadSeconds = boundedNumber(ctx, key('scheduleFilesRefreshSeconds'), 60, 10, 86400);
+  const timeoutSeconds = boundedNumber(
+    ctx,
+    key('providerTimeoutSeconds'),
+    15,
+    1,
+    120,
+  );
+  const reloadSeconds = boundedNumber(
+    ctx,
+    key('scheduleFilesRefreshSeconds'),
+    60,
+    10,
+    86400,
+  );
 
   const repository = new ScheduleRepository({
     files: ctx.config.getOptionalStringArray(key('scheduleFiles')) ?? [],

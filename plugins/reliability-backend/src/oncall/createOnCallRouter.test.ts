@@ -18,7 +18,12 @@ import { KnexOnCallStore } from './OnCallStore';
 import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
-import { fakeProvider, groupEntity, serviceEntity, shift } from './testFixtures';
+import {
+  fakeProvider,
+  groupEntity,
+  serviceEntity,
+  shift,
+} from './testFixtures';
 
 jest.setTimeout(60_000);
 
@@ -79,7 +84,11 @@ async function createApp() {
       new ScheduleAsCodeProvider(repository),
     ],
     store,
-    people: new PeopleResolver(catalog, mockServices.auth(), mockServices.logger.mock()),
+    people: new PeopleResolver(
+      catalog,
+      mockServices.auth(),
+      mockServices.logger.mock(),
+    ),
     logger: mockServices.logger.mock(),
     now: () => NOW,
     cacheTtlMs: 60_000,
@@ -112,21 +121,33 @@ const user = () => ({ Authorization: mockCredentials.user.header() });
 describe('on-call routes', () => {
   it('rejects requests without credentials', async () => {
     const { app } = await createApp();
-    await request(app).get('/entities/component/default/checkout/oncall').expect(401);
-    await request(app).get('/groups/default/payments/oncall').expect(401);
+    const entity = await request(app).get(
+      '/entities/component/default/checkout/oncall',
+    );
+    expect(entity.status).toBe(401);
+    const group = await request(app).get('/groups/default/payments/oncall');
+    expect(group.status).toBe(401);
   });
 
   it('rejects malformed entity refs and answers 404 for unknown entities', async () => {
     const { app } = await createApp();
-    await request(app)
+    const malformed = await request(app)
       .get('/entities/component/default/bad%20name/oncall')
-      .set(user())
-      .expect(400);
-    await request(app)
+      .set(user());
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.name).toBe('InputError');
+    const missing = await request(app)
       .get('/entities/component/default/nope/oncall')
-      .set(user())
-      .expect(404);
-    await request(app).get('/groups/default/nope/oncall').set(user()).expect(404);
+      .set(user());
+    expect(missing.status).toBe(404);
+    const group = await request(app)
+      .get('/groups/default/nope/oncall')
+      .set(user());
+    expect(group.status).toBe(404);
+    const badGroup = await request(app)
+      .get('/groups/default/a%2Fb/oncall')
+      .set(user());
+    expect(badGroup.status).toBe(400);
   });
 
   it('serves the on-call snapshot of an entity with its owner', async () => {
@@ -175,9 +196,23 @@ describe('on-call routes', () => {
       'component:default/checkout',
       [
         // Monday 09:00-17:00 Berlin: office hours only.
-        { ...shift('ana', 1, '2026-11-16T08:00:00.000Z', '2026-11-16T16:00:00.000Z') },
+        {
+          ...shift(
+            'ana',
+            1,
+            '2026-11-16T08:00:00.000Z',
+            '2026-11-16T16:00:00.000Z',
+          ),
+        },
         // Monday 17:00 to Tuesday 09:00: all out of hours.
-        { ...shift('bo', 1, '2026-11-16T16:00:00.000Z', '2026-11-17T08:00:00.000Z') },
+        {
+          ...shift(
+            'bo',
+            1,
+            '2026-11-16T16:00:00.000Z',
+            '2026-11-17T08:00:00.000Z',
+          ),
+        },
       ],
       NOW,
     );
@@ -220,11 +255,19 @@ describe('on-call routes', () => {
       res.body.load.map((l: any) => [l.person.name, l]),
     );
     expect(load.ana).toEqual(
-      expect.objectContaining({ hoursOnCall: 8, shiftCount: 1, outOfHoursShare: 0 }),
+      expect.objectContaining({
+        hoursOnCall: 8,
+        shiftCount: 1,
+        outOfHoursShare: 0,
+      }),
     );
     // 16 hours overnight plus today's shift so far (08:00-12:00 UTC, office hours in Berlin).
     expect(load.bo).toEqual(
-      expect.objectContaining({ hoursOnCall: 20, shiftCount: 2, outOfHoursShare: 0.8 }),
+      expect.objectContaining({
+        hoursOnCall: 20,
+        shiftCount: 2,
+        outOfHoursShare: 0.8,
+      }),
     );
   });
 });

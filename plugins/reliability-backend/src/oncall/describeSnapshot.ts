@@ -33,7 +33,10 @@ function distinct(people: OnCallPerson[]): number {
   return new Set(people.map(personKey)).size;
 }
 
-function rotationPeople(snapshot: OnCallSnapshot, levels: number[]): OnCallPerson[] {
+function rotationPeople(
+  snapshot: OnCallSnapshot,
+  levels: number[],
+): OnCallPerson[] {
   const fromRotations = (snapshot.rotations ?? [])
     .filter(rotation => levels.includes(rotation.level))
     .flatMap(rotation => rotation.members);

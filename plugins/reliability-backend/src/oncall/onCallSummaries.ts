@@ -13,7 +13,9 @@ export function createOnCallSummaries(
       const latest = await store.getLatest(entityRefs);
       const result = new Map<string, OnCallSummary>();
       for (const [entityRef, row] of latest) {
-        const digest = row.snapshot ? describeSnapshot(row.snapshot, now()) : null;
+        const digest = row.snapshot
+          ? describeSnapshot(row.snapshot, now())
+          : null;
         result.set(entityRef, {
           entityRef,
           provider: row.provider,

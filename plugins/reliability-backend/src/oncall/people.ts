@@ -10,7 +10,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function personFromMember(member: string): OnCallPerson {
   const value = member.trim();
   if (EMAIL.test(value)) {
-    return { name: value.split('@')[0], email: value.toLocaleLowerCase('en-US') };
+    return {
+      name: value.split('@')[0],
+      email: value.toLocaleLowerCase('en-US'),
+    };
   }
   if (/^user:/i.test(value)) {
     const ref = parseEntityRef(value, { defaultKind: 'user' });

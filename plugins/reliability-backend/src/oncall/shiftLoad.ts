@@ -16,10 +16,18 @@ const OFFICE_START_HOUR = 9;
 const OFFICE_END_HOUR = 17;
 
 /** Milliseconds of [start, end) that fall within office hours in a zone. */
-export function officeHoursWithin(start: number, end: number, zone: string): number {
+export function officeHoursWithin(
+  start: number,
+  end: number,
+  zone: string,
+): number {
   let total = 0;
   const lastDay = wallDayStart(toWall(end, zone));
-  for (let day = wallDayStart(toWall(start, zone)); day <= lastDay; day += DAY_MS) {
+  for (
+    let day = wallDayStart(toWall(start, zone));
+    day <= lastDay;
+    day += DAY_MS
+  ) {
     const weekDay = new Date(day).getUTCDay();
     if (weekDay === 0 || weekDay === 6) continue;
     const open = fromWall(day + OFFICE_START_HOUR * HOUR_MS, zone);
@@ -82,14 +90,20 @@ export function computeShiftLoad(
       let office = 0;
       for (const interval of union(intervals)) {
         total += interval.end - interval.start;
-        office += officeHoursWithin(interval.start, interval.end, interval.zone);
+        office += officeHoursWithin(
+          interval.start,
+          interval.end,
+          interval.zone,
+        );
       }
       return {
         person,
         hoursOnCall: Math.round((total / HOUR_MS) * 10) / 10,
         shiftCount,
         outOfHoursShare:
-          total > 0 ? Math.round(((total - office) / total) * 1000) / 1000 : null,
+          total > 0
+            ? Math.round(((total - office) / total) * 1000) / 1000
+            : null,
       };
     })
     .sort((a, b) => b.hoursOnCall - a.hoursOnCall);

@@ -46,12 +46,20 @@ export function shift(
   };
 }
 
-export function snapshot(overrides: Partial<OnCallSnapshot> = {}): OnCallSnapshot {
+export function snapshot(
+  overrides: Partial<OnCallSnapshot> = {},
+): OnCallSnapshot {
   return {
     provider: 'fake',
-    current: [shift('ana', 1, '2026-11-20T08:00:00.000Z', '2026-11-21T08:00:00.000Z')],
-    next: [shift('bo', 1, '2026-11-21T08:00:00.000Z', '2026-11-22T08:00:00.000Z')],
-    upcoming: [shift('bo', 1, '2026-11-21T08:00:00.000Z', '2026-11-22T08:00:00.000Z')],
+    current: [
+      shift('ana', 1, '2026-11-20T08:00:00.000Z', '2026-11-21T08:00:00.000Z'),
+    ],
+    next: [
+      shift('bo', 1, '2026-11-21T08:00:00.000Z', '2026-11-22T08:00:00.000Z'),
+    ],
+    upcoming: [
+      shift('bo', 1, '2026-11-21T08:00:00.000Z', '2026-11-22T08:00:00.000Z'),
+    ],
     escalation: [
       { level: 1, targets: [{ kind: 'schedule', name: 'Primary' }] },
     ],

@@ -239,7 +239,7 @@ describe('overview router', () => {
       withSlos: 1 / 6,
       meetingSlos: 1,
       onCallCoverage: 1 / 6,
-      averageMaturity: 65,
+      averageMaturity: 90,
       breachingCount: 1,
     });
     const bySystem = await request(app).get('/overview/summaries?by=system');

@@ -12,7 +12,10 @@ import { RunbookCollector } from './sources/RunbookCollector';
 import { IndexedEntityRunbooks, RunbookStore } from './store/RunbookStore';
 import { createFakeUrlReader } from './testUtils';
 
-function component(name: string, metadata: Partial<Entity['metadata']> = {}): Entity {
+function component(
+  name: string,
+  metadata: Partial<Entity['metadata']> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -62,11 +65,21 @@ const slo: SloDefinition = {
 describe('RunbookIndexer', () => {
   it('indexes entities with runbook sources or SLOs and removes the others', async () => {
     const entities = [
-      component('orders-api', { annotations: { [ANNOTATIONS.runbooks]: 'runbooks/high-error-rate.md' } }),
-      component('payments-api', {
-        links: [{ url: 'https://wiki.example.com/payments', title: 'Payments runbook', type: 'runbook' }],
+      component('orders-api', {
+        annotations: { [ANNOTATIONS.runbooks]: 'runbooks/high-error-rate.md' },
       }),
-      component('search-api', { annotations: { [ANNOTATIONS.sloDefinitions]: 'openslo.yaml' } }),
+      component('payments-api', {
+        links: [
+          {
+            url: 'https://wiki.example.com/payments',
+            title: 'Payments runbook',
+            type: 'runbook',
+          },
+        ],
+      }),
+      component('search-api', {
+        annotations: { [ANNOTATIONS.sloDefinitions]: 'openslo.yaml' },
+      }),
       component('marketing-site'),
     ];
     const store = new MemoryStore();
@@ -88,8 +101,9 @@ describe('RunbookIndexer', () => {
         { staleAfterDays: 180 },
       ),
       slos: {
-        load: async entity =>
-          ({ definitions: entity.metadata.name === 'payments-api' ? [] : [slo] }),
+        load: async entity => ({
+          definitions: entity.metadata.name === 'payments-api' ? [] : [slo],
+        }),
       },
       logger: mockServices.logger.mock(),
       now,
@@ -114,7 +128,9 @@ describe('RunbookIndexer', () => {
       alertCount: 2,
       alertsWithRunbook: 1,
       coverageError: null,
-      runbooks: [{ id: 'high-error-rate', title: 'Orders errors', stale: false }],
+      runbooks: [
+        { id: 'high-error-rate', title: 'Orders errors', stale: false },
+      ],
     });
     expect(store.entities.get('component:default/search-api')).toMatchObject({
       alertCount: 2,

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -23,7 +20,10 @@ const CONCURRENCY = 4;
 export const RUNBOOK_ENTITY_FILTER = [
   { [`metadata.annotations.${ANNOTATIONS.runbooks}`]: CATALOG_FILTER_EXISTS },
   { 'metadata.links.type': RUNBOOK_LINK_TYPE },
-  { [`metadata.annotations.${ANNOTATIONS.sloDefinitions}`]: CATALOG_FILTER_EXISTS },
+  {
+    [`metadata.annotations.${ANNOTATIONS.sloDefinitions}`]:
+      CATALOG_FILTER_EXISTS,
+  },
   { [`metadata.annotations.${ANNOTATIONS.sloInline}`]: CATALOG_FILTER_EXISTS },
 ];
 
@@ -62,7 +62,9 @@ export class RunbookIndexer {
         const entityRef = normalizedEntityRef(entity);
         seen.push(entityRef);
         try {
-          const { runbooks, coverage } = await this.deps.service.loadFresh(entity);
+          const { runbooks, coverage } = await this.deps.service.loadFresh(
+            entity,
+          );
           await this.deps.store.replaceEntity({
             entityRef,
             runbooks: runbooks.map(r => r.entry),
@@ -73,7 +75,9 @@ export class RunbookIndexer {
           });
         } catch (error) {
           failed++;
-          this.deps.logger.warn(`Indexing runbooks of ${entityRef} failed: ${error}`);
+          this.deps.logger.warn(
+            `Indexing runbooks of ${entityRef} failed: ${error}`,
+          );
         }
       }
     };
@@ -86,7 +90,9 @@ export class RunbookIndexer {
       entities.map(normalizedEntityRef),
     );
     this.deps.logger.info(
-      `Indexed runbooks of ${seen.length - failed} entities (${failed} failed, ${removed} removed)`,
+      `Indexed runbooks of ${
+        seen.length - failed
+      } entities (${failed} failed, ${removed} removed)`,
     );
     return { indexed: seen.length - failed, failed, removed };
   }

@@ -29,7 +29,10 @@ const CACHE_MAX_ENTRIES = 200;
  * catalog itself.
  */
 export class RunbookService {
-  private readonly cache = new Map<string, { at: number; value: Promise<EntityRunbooks> }>();
+  private readonly cache = new Map<
+    string,
+    { at: number; value: Promise<EntityRunbooks> }
+  >();
 
   constructor(
     private readonly deps: {
@@ -43,7 +46,9 @@ export class RunbookService {
 
   /** Runbooks and coverage of one entity, from the cache when fresh. */
   async load(entity: Entity): Promise<EntityRunbooks> {
-    const key = `${stringifyEntityRef(entity)}|${entity.metadata.etag ?? JSON.stringify(entity.metadata)}`;
+    const key = `${stringifyEntityRef(entity)}|${
+      entity.metadata.etag ?? JSON.stringify(entity.metadata)
+    }`;
     const nowMs = this.deps.now().getTime();
     const cached = this.cache.get(key);
     if (cached && nowMs - cached.at < CACHE_TTL_MS) {
@@ -67,20 +72,27 @@ export class RunbookService {
       coverage = computeRunbookCoverage(definitions, entries);
     } catch (error) {
       this.deps.logger.warn(
-        `Cannot read SLO definitions of ${stringifyEntityRef(entity)} for runbook coverage: ${error}`,
+        `Cannot read SLO definitions of ${stringifyEntityRef(
+          entity,
+        )} for runbook coverage: ${error}`,
       );
       coverage = {
         ratio: null,
         alertCount: 0,
         alertsWithRunbook: 0,
         alerts: [],
-        error: `SLO definitions could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        error: `SLO definitions could not be read: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
       };
     }
     return { runbooks, coverage };
   }
 
-  async list(entity: Entity, query: string | undefined): Promise<EntityRunbooksResponse> {
+  async list(
+    entity: Entity,
+    query: string | undefined,
+  ): Promise<EntityRunbooksResponse> {
     const { runbooks, coverage } = await this.load(entity);
     const matching = searchRunbooks(runbooks, query);
     return {
@@ -99,7 +111,9 @@ export class RunbookService {
     const { runbooks } = await this.load(entity);
     const found = runbooks.find(r => r.entry.id === id);
     if (!found) {
-      throw new NotFoundError(`Entity ${stringifyEntityRef(entity)} has no runbook '${id}'`);
+      throw new NotFoundError(
+        `Entity ${stringifyEntityRef(entity)} has no runbook '${id}'`,
+      );
     }
     return {
       entityRef: normalizedEntityRef(entity),
@@ -110,7 +124,10 @@ export class RunbookService {
 
   private evict(nowMs: number) {
     for (const [key, item] of this.cache) {
-      if (nowMs - item.at >= CACHE_TTL_MS || this.cache.size > CACHE_MAX_ENTRIES) {
+      if (
+        nowMs - item.at >= CACHE_TTL_MS ||
+        this.cache.size > CACHE_MAX_ENTRIES
+      ) {
         this.cache.delete(key);
       }
     }

@@ -18,12 +18,19 @@ describe('readRunbooksConfig', () => {
           reliability: { runbooks: { staleAfterDays: 90 } },
         }),
       ),
-    ).toEqual({ staleAfterDays: 90, appBaseUrl: 'https://backstage.example.com' });
+    ).toEqual({
+      staleAfterDays: 90,
+      appBaseUrl: 'https://backstage.example.com',
+    });
   });
 
   it.each([0, -5, 1.5, 5000])('rejects staleAfterDays %p', value => {
     expect(() =>
-      readRunbooksConfig(new ConfigReader({ reliability: { runbooks: { staleAfterDays: value } } })),
+      readRunbooksConfig(
+        new ConfigReader({
+          reliability: { runbooks: { staleAfterDays: value } },
+        }),
+      ),
     ).toThrow(/staleAfterDays must be a whole number/);
   });
 });

@@ -14,8 +14,13 @@ export interface RunbooksConfig {
 /** Reads and validates `reliability.runbooks` from app config. */
 export function readRunbooksConfig(config: Config): RunbooksConfig {
   const staleAfterDays =
-    config.getOptionalNumber('reliability.runbooks.staleAfterDays') ?? DEFAULT_STALE_AFTER_DAYS;
-  if (!Number.isInteger(staleAfterDays) || staleAfterDays < 1 || staleAfterDays > 3650) {
+    config.getOptionalNumber('reliability.runbooks.staleAfterDays') ??
+    DEFAULT_STALE_AFTER_DAYS;
+  if (
+    !Number.isInteger(staleAfterDays) ||
+    staleAfterDays < 1 ||
+    staleAfterDays > 3650
+  ) {
     throw new InputError(
       `reliability.runbooks.staleAfterDays must be a whole number of days between 1 and 3650, got ${staleAfterDays}`,
     );

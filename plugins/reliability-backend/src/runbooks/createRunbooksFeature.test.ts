@@ -34,8 +34,13 @@ describe('createRunbooksFeature', () => {
     expect(feature.name).toBe('runbooks');
     await feature.start?.();
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'reliability-runbooks-index', scope: 'global' }),
+      expect.objectContaining({
+        id: 'reliability-runbooks-index',
+        scope: 'global',
+      }),
     );
-    expect(await feature.summaries.getSummaries(['component:default/x'])).toEqual(new Map());
+    expect(
+      await feature.summaries.getSummaries(['component:default/x']),
+    ).toEqual(new Map());
   });
 });

@@ -45,7 +45,11 @@ export function createRunbooksFeature(
 
   return {
     name: 'runbooks',
-    router: createRunbooksRouter({ httpAuth: ctx.httpAuth, catalog: ctx.catalog, service }),
+    router: createRunbooksRouter({
+      httpAuth: ctx.httpAuth,
+      catalog: ctx.catalog,
+      service,
+    }),
     service,
     summaries: { getSummaries: refs => store.getSummaries(refs) },
     async start() {

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they are neutralised */
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -27,7 +28,11 @@ const ordersApi: Entity = {
       [ANNOTATIONS.runbooks]: 'runbooks/',
     },
     links: [
-      { url: 'https://wiki.example.com/orders/db-failover', title: 'Database failover', type: 'runbook' },
+      {
+        url: 'https://wiki.example.com/orders/db-failover',
+        title: 'Database failover',
+        type: 'runbook',
+      },
       { url: 'javascript:alert(1)', title: 'Sneaky', type: 'runbook' },
     ],
   },
@@ -35,7 +40,8 @@ const ordersApi: Entity = {
 };
 
 const files = {
-  [`${BASE}runbooks/index.yaml`]: '- high-error-rate.md\n- rollback.md\n- broken.md\n',
+  [`${BASE}runbooks/index.yaml`]:
+    '- high-error-rate.md\n- rollback.md\n- broken.md\n',
   [`${BASE}runbooks/high-error-rate.md`]: `---
 title: Orders API error rate
 answers: [orders-availability-fast-burn]
@@ -64,7 +70,11 @@ const slos: SloDefinition[] = [
     objectives: [{ target: 0.999 }],
     alertPolicies: [
       { name: 'orders-availability-fast-burn', conditions: [] },
-      { name: 'orders-availability-slow-burn', conditions: [], runbook: 'rollback' },
+      {
+        name: 'orders-availability-slow-burn',
+        conditions: [],
+        runbook: 'rollback',
+      },
       { name: 'orders-availability-ticket', conditions: [] },
     ],
   },
@@ -72,10 +82,14 @@ const slos: SloDefinition[] = [
 
 function createApp(options: { visible?: boolean; sloError?: boolean } = {}) {
   const catalog = catalogServiceMock.mock({
-    getEntityByRef: jest.fn(async () => (options.visible === false ? undefined : ordersApi)),
+    getEntityByRef: jest.fn(async () =>
+      options.visible === false ? undefined : ordersApi,
+    ),
   });
   const service = new RunbookService({
-    collector: new RunbookCollector(createFakeUrlReader(files), { staleAfterDays: 180 }),
+    collector: new RunbookCollector(createFakeUrlReader(files), {
+      staleAfterDays: 180,
+    }),
     slos: {
       load: async () => {
         if (options.sloError) throw new Error('openslo.yaml: not found');
@@ -89,7 +103,9 @@ function createApp(options: { visible?: boolean; sloError?: boolean } = {}) {
   const app = express();
   app.use(
     createRunbooksRouter({
-      httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
       catalog,
       service,
     }),
@@ -118,10 +134,15 @@ describe('runbooks router', () => {
     const response = await request(app).get(listPath).set(auth);
     expect(response.status).toBe(200);
     const body = response.body as EntityRunbooksResponse;
-    expect(catalog.getEntityByRef).toHaveBeenCalledWith('component:default/orders-api', {
-      credentials: mockCredentials.user(),
-    });
-    expect(body.runbooks.map(r => [r.id, r.kind, r.stale, r.error !== null])).toEqual([
+    expect(catalog.getEntityByRef).toHaveBeenCalledWith(
+      'component:default/orders-api',
+      {
+        credentials: mockCredentials.user(),
+      },
+    );
+    expect(
+      body.runbooks.map(r => [r.id, r.kind, r.stale, r.error !== null]),
+    ).toEqual([
       ['high-error-rate', 'runbook', false, false],
       ['rollback', 'rollback', true, false],
       ['broken', 'runbook', true, true],
@@ -143,9 +164,9 @@ describe('runbooks router', () => {
   it('searches titles, answers and bodies', async () => {
     const { app } = createApp();
     const ids = async (q: string) =>
-      (await request(app).get(listPath).query({ q }).set(auth)).body.runbooks.map(
-        (r: { id: string }) => r.id,
-      );
+      (
+        await request(app).get(listPath).query({ q }).set(auth)
+      ).body.runbooks.map((r: { id: string }) => r.id);
     expect(await ids('payments dependency')).toEqual(['high-error-rate']);
     expect(await ids('KUBECTL')).toEqual(['rollback']);
     expect(await ids('fast-burn')).toEqual(['high-error-rate']);
@@ -169,28 +190,54 @@ describe('runbooks router', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       entityRef: 'component:default/orders-api',
-      runbook: { id: 'rollback', title: 'Roll back an orders-api release', lastReviewed: '2025-01-10' },
+      runbook: {
+        id: 'rollback',
+        title: 'Roll back an orders-api release',
+        lastReviewed: '2025-01-10',
+      },
       markdown: 'Use `kubectl rollout undo deployment/orders-api`.\n',
     });
-    const link = await request(app).get(`${listPath}/database-failover`).set(auth);
+    const link = await request(app)
+      .get(`${listPath}/database-failover`)
+      .set(auth);
     expect(link.body.markdown).toBeNull();
   });
 
   it('rejects bad input with 400', async () => {
     const { app } = createApp();
-    expect((await request(app).get(`${listPath}?q=${'x'.repeat(201)}`).set(auth)).status).toBe(400);
-    expect((await request(app).get(`${listPath}?q=a&q=b`).set(auth)).status).toBe(400);
-    expect((await request(app).get(`${listPath}/..%2F..%2Fetc`).set(auth)).status).toBe(400);
-    expect((await request(app).get(`${listPath}/UPPER`).set(auth)).status).toBe(400);
     expect(
-      (await request(app).get('/entities/component/default/orders%20api/runbooks').set(auth)).status,
+      (
+        await request(app)
+          .get(`${listPath}?q=${'x'.repeat(201)}`)
+          .set(auth)
+      ).status,
+    ).toBe(400);
+    expect(
+      (await request(app).get(`${listPath}?q=a&q=b`).set(auth)).status,
+    ).toBe(400);
+    expect(
+      (await request(app).get(`${listPath}/..%2F..%2Fetc`).set(auth)).status,
+    ).toBe(400);
+    expect((await request(app).get(`${listPath}/UPPER`).set(auth)).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await request(app)
+          .get('/entities/component/default/orders%20api/runbooks')
+          .set(auth)
+      ).status,
     ).toBe(400);
   });
 
   it('returns 404 for unknown runbooks and entities the caller cannot see', async () => {
-    expect((await request(createApp().app).get(`${listPath}/nope`).set(auth)).status).toBe(404);
+    expect(
+      (await request(createApp().app).get(`${listPath}/nope`).set(auth)).status,
+    ).toBe(404);
     const hidden = createApp({ visible: false }).app;
     expect((await request(hidden).get(listPath).set(auth)).status).toBe(404);
-    expect((await request(hidden).get(`${listPath}/rollback`).set(auth)).status).toBe(404);
+    expect(
+      (await request(hidden).get(`${listPath}/rollback`).set(auth)).status,
+    ).toBe(404);
   });
 });

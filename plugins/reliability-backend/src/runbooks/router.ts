@@ -32,20 +32,27 @@ export function createRunbooksRouter(deps: {
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entityRef = entityRefFromParams(req.params);
     const { q } = parseInput(listQuerySchema, req.query, 'runbook search');
     const entity = await loadEntity(catalog, entityRef, credentials);
     res.json(await service.list(entity, q));
   });
 
-  router.get('/entities/:kind/:namespace/:name/runbooks/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const entityRef = entityRefFromParams(req.params);
-    const id = parseInput(runbookIdSchema, req.params.id, 'runbook id');
-    const entity = await loadEntity(catalog, entityRef, credentials);
-    res.json(await service.get(entity, id));
-  });
+  router.get(
+    '/entities/:kind/:namespace/:name/runbooks/:id',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entityRef = entityRefFromParams(req.params);
+      const id = parseInput(runbookIdSchema, req.params.id, 'runbook id');
+      const entity = await loadEntity(catalog, entityRef, credentials);
+      res.json(await service.get(entity, id));
+    },
+  );
 
   return router;
 }

@@ -7,7 +7,10 @@ export const MAX_QUERY_LENGTH = 200;
  * Keeps the runbooks matching every whitespace-separated term of the query (case-insensitive) in their title,
  * kind, owner, answers or Markdown body. An empty query keeps everything.
  */
-export function searchRunbooks(runbooks: LoadedRunbook[], query: string | undefined): LoadedRunbook[] {
+export function searchRunbooks(
+  runbooks: LoadedRunbook[],
+  query: string | undefined,
+): LoadedRunbook[] {
   const terms = (query ?? '')
     .toLocaleLowerCase('en-US')
     .split(/\s+/)
@@ -16,7 +19,13 @@ export function searchRunbooks(runbooks: LoadedRunbook[], query: string | undefi
     return runbooks;
   }
   return runbooks.filter(({ entry, body }) => {
-    const haystack = [entry.title, entry.kind, entry.owner ?? '', ...entry.answers, body ?? '']
+    const haystack = [
+      entry.title,
+      entry.kind,
+      entry.owner ?? '',
+      ...entry.answers,
+      body ?? '',
+    ]
       .join('\n')
       .toLocaleLowerCase('en-US');
     return terms.every(term => haystack.includes(term));

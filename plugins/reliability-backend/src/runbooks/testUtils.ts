@@ -28,7 +28,10 @@ export function createFakeUrlReader(
       const dir = url.endsWith('/') ? url : `${url}/`;
       const entries = Object.entries(files)
         .filter(([fileUrl]) => fileUrl.startsWith(dir))
-        .map(([fileUrl, content]) => ({ path: fileUrl.slice(dir.length), content }))
+        .map(([fileUrl, content]) => ({
+          path: fileUrl.slice(dir.length),
+          content,
+        }))
         .filter(file => !treeOptions?.filter || treeOptions.filter(file.path));
       if (entries.length === 0) {
         throw new NotFoundError(`No such directory: ${url}`);

@@ -8,7 +8,7 @@ import {
   checkoutEntity,
   createTestSloService,
   fakeProvider,
-} from './testFixtures';
+} from './__testUtils__/sloFixtures';
 
 jest.setTimeout(60_000);
 
@@ -42,7 +42,10 @@ async function setup(entities: Entity[]) {
     store,
     eventStore,
     now: () => now,
-    options: { schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } }, retentionDays: 90 },
+    options: {
+      schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+      retentionDays: 90,
+    },
   });
   return {
     collector,
@@ -68,7 +71,11 @@ describe('SloCollector', () => {
     await collector.run();
     const good = (await service.getEntitySlos(checkoutEntity())).slos[0]
       .status!;
-    expect(good).toMatchObject({ attainment: 0.999, stale: false, error: null });
+    expect(good).toMatchObject({
+      attainment: 0.999,
+      stale: false,
+      error: null,
+    });
 
     provider.fail = new Error('connection refused');
     advance(5 * 60_000);

@@ -4,7 +4,7 @@ import {
   checkoutEntity,
   createTestSloService,
   fakeProvider,
-} from './testFixtures';
+} from './__testUtils__/sloFixtures';
 
 jest.setTimeout(60_000);
 

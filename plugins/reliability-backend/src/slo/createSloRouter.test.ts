@@ -16,7 +16,7 @@ import {
   checkoutEntity,
   createTestSloService,
   fakeProvider,
-} from './testFixtures';
+} from './__testUtils__/sloFixtures';
 
 jest.setTimeout(60_000);
 
@@ -24,7 +24,11 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const NOW = new Date('2026-11-20T12:00:00Z');
 const BASE = '/entities/component/default/checkout';
 
-async function createApp(decision = AuthorizeResult.ALLOW) {
+async function createApp(
+  decision:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
   const eventStore = new KnexSliEventStore(db);
@@ -70,11 +74,11 @@ const interval = (start: string, end: string, good = 9, total = 10) => ({
 describe('SLO routes', () => {
   it('requires credentials', async () => {
     const { app } = await createApp();
-    await request(app).get(`${BASE}/slos`).expect(401);
-    await request(app)
+    expect((await request(app).get(`${BASE}/slos`)).status).toBe(401);
+    const post = await request(app)
       .post(`${BASE}/sli-events`)
-      .send({ sli: 'a', events: [] })
-      .expect(401);
+      .send({ sli: 'a', events: [] });
+    expect(post.status).toBe(401);
   });
 
   it('returns the SLOs of an entity, and 404 for unknown entities', async () => {
@@ -157,16 +161,37 @@ describe('SLO routes', () => {
   });
 
   it.each([
-    ['good above total', [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z', 11, 10)]],
-    ['negative counts', [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z', -1, 10)]],
-    ['fractional counts', [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z', 1.5, 10)]],
-    ['end before start', [interval('2026-11-20T10:05:00Z', '2026-11-20T10:00:00Z')]],
-    ['interval over a day', [interval('2026-11-18T10:00:00Z', '2026-11-20T10:00:00Z')]],
-    ['interval in the future', [interval('2026-11-20T12:00:00Z', '2026-11-20T12:10:00Z')]],
-    ['duplicate starts', [
-      interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z'),
-      interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z'),
-    ]],
+    [
+      'good above total',
+      [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z', 11, 10)],
+    ],
+    [
+      'negative counts',
+      [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z', -1, 10)],
+    ],
+    [
+      'fractional counts',
+      [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z', 1.5, 10)],
+    ],
+    [
+      'end before start',
+      [interval('2026-11-20T10:05:00Z', '2026-11-20T10:00:00Z')],
+    ],
+    [
+      'interval over a day',
+      [interval('2026-11-18T10:00:00Z', '2026-11-20T10:00:00Z')],
+    ],
+    [
+      'interval in the future',
+      [interval('2026-11-20T12:00:00Z', '2026-11-20T12:10:00Z')],
+    ],
+    [
+      'duplicate starts',
+      [
+        interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z'),
+        interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z'),
+      ],
+    ],
   ])('rejects %s with 400 and writes nothing', async (_what, events) => {
     const { app, eventStore } = await createApp();
     const response = await request(app)
@@ -174,12 +199,18 @@ describe('SLO routes', () => {
       .set(user())
       .send({
         sli: 'checkout-requests',
-        events: [interval('2026-11-20T09:00:00Z', '2026-11-20T09:05:00Z'), ...events],
+        events: [
+          interval('2026-11-20T09:00:00Z', '2026-11-20T09:05:00Z'),
+          ...events,
+        ],
       });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/Invalid SLI events/);
     expect(
-      await eventStore.getExtent('component:default/checkout', 'checkout-requests'),
+      await eventStore.getExtent(
+        'component:default/checkout',
+        'checkout-requests',
+      ),
     ).toBeUndefined();
   });
 
@@ -187,11 +218,21 @@ describe('SLO routes', () => {
     const { app } = await createApp();
     for (const body of [
       { sli: 'checkout-requests', events: [] },
-      { sli: '', events: [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z')] },
+      {
+        sli: '',
+        events: [interval('2026-11-20T10:00:00Z', '2026-11-20T10:05:00Z')],
+      },
       { sli: 'checkout-requests' },
-      { sli: 'checkout-requests', events: [{ start: 'x', end: 'y', good: 1, total: 1 }] },
+      {
+        sli: 'checkout-requests',
+        events: [{ start: 'x', end: 'y', good: 1, total: 1 }],
+      },
     ]) {
-      await request(app).post(`${BASE}/sli-events`).set(user()).send(body).expect(400);
+      const response = await request(app)
+        .post(`${BASE}/sli-events`)
+        .set(user())
+        .send(body);
+      expect(response.status).toBe(400);
     }
   });
 
@@ -203,11 +244,12 @@ describe('SLO routes', () => {
         new Date(NOW.getTime() - i * 60_000).toISOString(),
       ),
     );
-    await request(app)
+    const response = await request(app)
       .post(`${BASE}/sli-events`)
       .set(user())
-      .send({ sli: 'checkout-requests', events })
-      .expect(400);
+      .send({ sli: 'checkout-requests', events });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/events/);
   });
 
   it('returns 403 when the permission is denied', async () => {
@@ -221,7 +263,10 @@ describe('SLO routes', () => {
       })
       .expect(403);
     expect(
-      await eventStore.getExtent('component:default/checkout', 'checkout-requests'),
+      await eventStore.getExtent(
+        'component:default/checkout',
+        'checkout-requests',
+      ),
     ).toBeUndefined();
   });
 });

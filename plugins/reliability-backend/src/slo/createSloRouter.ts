@@ -105,7 +105,11 @@ export function createSloRouter(deps: {
           `Not allowed to write SLI events for ${entityRef}`,
         );
       }
-      const body = parseInput(sliEventsBodySchema(now()), req.body, 'SLI events');
+      const body = parseInput(
+        sliEventsBodySchema(now()),
+        req.body,
+        'SLI events',
+      );
       await loadEntity(catalog, entityRef, credentials);
       const written = await eventStore.writeEvents(
         entityRef,

@@ -150,9 +150,7 @@ describe('scoreChecklist', () => {
     expect(runbooks.status).toBe('expired');
     expect(runbooks.credit).toBe(0);
     expect(runbooks.reason).toContain('expired on 2026-11-22');
-    expect(result.items.find(i => i.itemId === 'toil')!.status).toBe(
-      'expired',
-    );
+    expect(result.items.find(i => i.itemId === 'toil')!.status).toBe('expired');
     expect(result.score).toBe(40); // (3 + 0 + 0 + 1) / 10
     expect(result.level).toBe(NO_LEVEL);
     expect(result.nextLevel).toBe('beginner');

@@ -159,7 +159,8 @@ function contribution(
       credit: null,
       earned: 0,
       passes: true,
-      reason: 'Not applicable: left out of the score and does not block its level.',
+      reason:
+        'Not applicable: left out of the score and does not block its level.',
     };
   }
   const credit = CREDIT[answer.answer];

@@ -1,5 +1,22 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  AssessmentDraft,
+  AssessmentRecord,
+  Checklist,
+  EntityMaturity,
+  MaturityHistory,
+  MaturityRollupsResponse,
+  RollupDimension,
+  SaveDraftRequest,
+  SubmitAssessmentRequest,
+} from '../checklist';
 import { EntityOnCall, GroupOnCall } from '../oncall';
+import {
+  ArchitectureTour,
+  OverviewPage,
+  OverviewQuery,
+  OverviewSummariesResponse,
+} from '../overview';
 import { EntityRunbookResponse, EntityRunbooksResponse } from '../runbooks/types';
 import { EntitySlosResponse, SloHistoryResponse } from '../slo/api';
 
@@ -32,4 +49,36 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     id: string,
   ): Promise<EntityRunbookResponse>;
+  /** The reliability-maturity checklist in force (levels, categories, items). */
+  getChecklist(): Promise<Checklist>;
+  /** Current maturity of an entity: score and level explained item by item, automatic results, latest answers. */
+  getEntityMaturity(entityRef: CompoundEntityRef): Promise<EntityMaturity>;
+  /** Every submitted assessment of an entity (score over time), oldest first. */
+  getEntityMaturityHistory(
+    entityRef: CompoundEntityRef,
+  ): Promise<MaturityHistory>;
+  /** Submits a self-assessment (403 unless permitted, 409 when the checklist changed). */
+  submitMaturityAssessment(
+    entityRef: CompoundEntityRef,
+    request: SubmitAssessmentRequest,
+  ): Promise<AssessmentRecord>;
+  /** The caller's saved, unsubmitted assessment of an entity, or null. */
+  getMaturityDraft(entityRef: CompoundEntityRef): Promise<AssessmentDraft | null>;
+  /** Saves the caller's unsubmitted assessment of an entity (save and resume). */
+  saveMaturityDraft(
+    entityRef: CompoundEntityRef,
+    request: SaveDraftRequest,
+  ): Promise<AssessmentDraft>;
+  /** Maturity of services grouped by owning team, system, domain or the whole org. */
+  getMaturityRollups(by: RollupDimension): Promise<MaturityRollupsResponse>;
+  /** One page of the org overview (services with SLO, on-call, runbook and maturity state), filtered and sorted. */
+  getOverview(query: OverviewQuery): Promise<OverviewPage>;
+  /** The org overview with the same filters as CSV (bounded number of rows). */
+  getOverviewCsv(query: OverviewQuery): Promise<string>;
+  /** Reliability roll-ups per owning team or per system. */
+  getOverviewSummaries(by: 'team' | 'system'): Promise<OverviewSummariesResponse>;
+  /** Architecture tour of a system (map, reliability state, reading path). */
+  getSystemTour(systemRef: CompoundEntityRef): Promise<ArchitectureTour>;
+  /** Architecture tour of a domain (its systems and their components). */
+  getDomainTour(domainRef: CompoundEntityRef): Promise<ArchitectureTour>;
 }

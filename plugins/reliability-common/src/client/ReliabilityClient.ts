@@ -2,7 +2,25 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { EntitySlosResponse, SloHistoryResponse } from '../slo/api';
 import { ReliabilityApi } from './ReliabilityApi';
+import {
+  AssessmentDraft,
+  AssessmentRecord,
+  Checklist,
+  EntityMaturity,
+  MaturityHistory,
+  MaturityRollupsResponse,
+  RollupDimension,
+  SaveDraftRequest,
+  SubmitAssessmentRequest,
+} from '../checklist';
 import { EntityOnCall, GroupOnCall } from '../oncall';
+import {
+  ArchitectureTour,
+  OverviewPage,
+  OverviewQuery,
+  OverviewSummariesResponse,
+  overviewQueryString,
+} from '../overview';
 import { EntityRunbookResponse, EntityRunbooksResponse } from '../runbooks/types';
 
 /** The subset of Backstage's DiscoveryApi the client needs (isomorphic). @public */
@@ -104,6 +122,92 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async getChecklist(): Promise<Checklist> {
+    return this.get('/checklist');
+  }
+
+  async getEntityMaturity(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityMaturity> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/maturity`);
+  }
+
+  async getEntityMaturityHistory(
+    entityRef: CompoundEntityRef,
+  ): Promise<MaturityHistory> {
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/maturity/history`,
+    );
+  }
+
+  async submitMaturityAssessment(
+    entityRef: CompoundEntityRef,
+    request: SubmitAssessmentRequest,
+  ): Promise<AssessmentRecord> {
+    return this.post(
+      `${ReliabilityClient.entityPath(entityRef)}/maturity/assessments`,
+      request,
+    );
+  }
+
+  async getMaturityDraft(
+    entityRef: CompoundEntityRef,
+  ): Promise<AssessmentDraft | null> {
+    const { draft } = await this.get<{ draft: AssessmentDraft | null }>(
+      `${ReliabilityClient.entityPath(entityRef)}/maturity/draft`,
+    );
+    return draft;
+  }
+
+  async saveMaturityDraft(
+    entityRef: CompoundEntityRef,
+    request: SaveDraftRequest,
+  ): Promise<AssessmentDraft> {
+    const { draft } = await this.put<{ draft: AssessmentDraft }>(
+      `${ReliabilityClient.entityPath(entityRef)}/maturity/draft`,
+      request,
+    );
+    return draft;
+  }
+
+  async getMaturityRollups(
+    by: RollupDimension,
+  ): Promise<MaturityRollupsResponse> {
+    return this.get(`/rollups?${new URLSearchParams({ by })}`);
+  }
+
+  async getOverview(query: OverviewQuery): Promise<OverviewPage> {
+    return this.get(`/overview${overviewQueryString(query)}`);
+  }
+
+  async getOverviewCsv(query: OverviewQuery): Promise<string> {
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
+    return this.getText(`/overview.csv${overviewQueryString(filters)}`);
+  }
+
+  async getOverviewSummaries(
+    by: 'team' | 'system',
+  ): Promise<OverviewSummariesResponse> {
+    return this.get(`/overview/summaries?${new URLSearchParams({ by })}`);
+  }
+
+  async getSystemTour(systemRef: CompoundEntityRef): Promise<ArchitectureTour> {
+    return this.get(ReliabilityClient.tourPath('systems', systemRef));
+  }
+
+  async getDomainTour(domainRef: CompoundEntityRef): Promise<ArchitectureTour> {
+    return this.get(ReliabilityClient.tourPath('domains', domainRef));
+  }
+
+  private static tourPath(
+    kind: 'systems' | 'domains',
+    ref: CompoundEntityRef,
+  ): string {
+    return `/tour/${kind}/${encodeURIComponent(
+      ref.namespace.toLocaleLowerCase('en-US'),
+    )}/${encodeURIComponent(ref.name)}`;
+  }
+
   /** GET a JSON resource of the reliability backend. */
   protected async get<T>(path: string): Promise<T> {
     return this.request<T>(path, { method: 'GET' });
@@ -113,6 +217,15 @@ export class ReliabilityClient implements ReliabilityApi {
   protected async post<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>(path, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  /** PUT JSON to the reliability backend. */
+  protected async put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>(path, {
+      method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });

@@ -2,3 +2,4 @@ export * from './summaries';
 export * from './api';
 export * from './tour';
 export * from './reliabilityState';
+export * from './overviewQueryString';

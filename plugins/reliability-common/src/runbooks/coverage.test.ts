@@ -1,9 +1,12 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they are neutralised */
 import { SloAlertPolicy, SloDefinition } from '../slo/types';
 import { computeRunbookCoverage, isRunbookStale } from './coverage';
 import { resolveRunbookReference } from './runbookReferences';
 import { RunbookEntry } from './types';
 
-function runbook(overrides: Partial<RunbookEntry> & { id: string }): RunbookEntry {
+function runbook(
+  overrides: Partial<RunbookEntry> & { id: string },
+): RunbookEntry {
   return {
     title: overrides.id,
     kind: 'runbook',
@@ -23,7 +26,11 @@ function policy(name: string, runbookRef?: string): SloAlertPolicy {
   return { name, conditions: [], runbook: runbookRef };
 }
 
-function slo(name: string, alertPolicies: SloAlertPolicy[], runbookRef?: string): SloDefinition {
+function slo(
+  name: string,
+  alertPolicies: SloAlertPolicy[],
+  runbookRef?: string,
+): SloDefinition {
   return {
     name,
     indicator: { name: `${name}-sli` },
@@ -38,7 +45,9 @@ function slo(name: string, alertPolicies: SloAlertPolicy[], runbookRef?: string)
 describe('computeRunbookCoverage', () => {
   it('is null without SLO alerts', () => {
     expect(computeRunbookCoverage([], [runbook({ id: 'a' })]).ratio).toBeNull();
-    expect(computeRunbookCoverage([slo('availability', [])], []).ratio).toBeNull();
+    expect(
+      computeRunbookCoverage([slo('availability', [])], []).ratio,
+    ).toBeNull();
   });
 
   it('matches by alert policy runbook id, SLO runbook, answers, and external URL', () => {
@@ -47,13 +56,25 @@ describe('computeRunbookCoverage', () => {
         policy('availability-fast-burn', 'high-error-rate'),
         policy('availability-slow-burn'),
       ]),
-      slo('latency', [policy('latency-fast-burn'), policy('latency-slow-burn')], 'latency-runbook'),
-      slo('freshness', [policy('freshness-burn', 'https://wiki.example.com/freshness')]),
-      slo('checkout', [policy('checkout-burn'), policy('checkout-slow', 'missing-id')]),
+      slo(
+        'latency',
+        [policy('latency-fast-burn'), policy('latency-slow-burn')],
+        'latency-runbook',
+      ),
+      slo('freshness', [
+        policy('freshness-burn', 'https://wiki.example.com/freshness'),
+      ]),
+      slo('checkout', [
+        policy('checkout-burn'),
+        policy('checkout-slow', 'missing-id'),
+      ]),
     ];
     const runbooks = [
       runbook({ id: 'high-error-rate', title: 'High error rate' }),
-      runbook({ id: 'latency-runbook', url: 'https://git.example.com/latency.md' }),
+      runbook({
+        id: 'latency-runbook',
+        url: 'https://git.example.com/latency.md',
+      }),
       runbook({ id: 'slow-burn', answers: ['Availability-Slow-Burn'] }),
       runbook({ id: 'checkout', answers: ['checkout'] }),
     ];
@@ -72,14 +93,20 @@ describe('computeRunbookCoverage', () => {
     });
     expect(byAlert['latency-fast-burn']).toMatchObject({
       matchedBy: 'slo',
-      runbook: { id: 'latency-runbook', url: 'https://git.example.com/latency.md' },
+      runbook: {
+        id: 'latency-runbook',
+        url: 'https://git.example.com/latency.md',
+      },
     });
     expect(byAlert['freshness-burn']).toMatchObject({
       matchedBy: 'alert-policy',
       runbook: { id: null, url: 'https://wiki.example.com/freshness' },
     });
     // answers naming the SLO answer all of its alerts
-    expect(byAlert['checkout-burn']).toMatchObject({ matchedBy: 'answers', runbook: { id: 'checkout' } });
+    expect(byAlert['checkout-burn']).toMatchObject({
+      matchedBy: 'answers',
+      runbook: { id: 'checkout' },
+    });
     // an explicit reference wins over answers, and a dangling one is a problem, not coverage
     expect(byAlert['checkout-slow']).toMatchObject({
       runbook: null,
@@ -90,11 +117,24 @@ describe('computeRunbookCoverage', () => {
 
   it('ignores runbooks that failed to load and unsafe references', () => {
     const coverage = computeRunbookCoverage(
-      [slo('availability', [policy('fast', 'javascript:alert(1)'), policy('slow')])],
-      [runbook({ id: 'broken', answers: ['slow'], error: 'Invalid front matter' })],
+      [
+        slo('availability', [
+          policy('fast', 'javascript:alert(1)'),
+          policy('slow'),
+        ]),
+      ],
+      [
+        runbook({
+          id: 'broken',
+          answers: ['slow'],
+          error: 'Invalid front matter',
+        }),
+      ],
     );
     expect(coverage.ratio).toBe(0);
-    expect(coverage.alerts[0].problem).toMatch(/not an http\(s\) or relative URL/);
+    expect(coverage.alerts[0].problem).toMatch(
+      /not an http\(s\) or relative URL/,
+    );
   });
 
   it('is 1 when every alert has a runbook', () => {
@@ -102,28 +142,43 @@ describe('computeRunbookCoverage', () => {
       [slo('availability', [policy('fast'), policy('slow')])],
       [runbook({ id: 'a', answers: ['availability'] })],
     );
-    expect(coverage).toMatchObject({ ratio: 1, alertCount: 2, alertsWithRunbook: 2 });
+    expect(coverage).toMatchObject({
+      ratio: 1,
+      alertCount: 2,
+      alertsWithRunbook: 2,
+    });
   });
 });
 
 describe('resolveRunbookReference', () => {
-  const runbooks = [runbook({ id: 'db-failover', url: 'https://git.example.com/db.md' })];
+  const runbooks = [
+    runbook({ id: 'db-failover', url: 'https://git.example.com/db.md' }),
+  ];
 
   it('resolves ids and known URLs to the runbook', () => {
-    expect(resolveRunbookReference('db-failover', runbooks).runbook?.id).toBe('db-failover');
-    expect(resolveRunbookReference('https://git.example.com/db.md/', runbooks).runbook?.id).toBe(
+    expect(resolveRunbookReference('db-failover', runbooks).runbook?.id).toBe(
       'db-failover',
     );
+    expect(
+      resolveRunbookReference('https://git.example.com/db.md/', runbooks)
+        .runbook?.id,
+    ).toBe('db-failover');
   });
 
   it('keeps other safe URLs as external runbooks and flags the rest', () => {
-    expect(resolveRunbookReference('/docs/default/component/x/runbook', runbooks)).toEqual({
+    expect(
+      resolveRunbookReference('/docs/default/component/x/runbook', runbooks),
+    ).toEqual({
       runbook: null,
       url: '/docs/default/component/x/runbook',
       problem: null,
     });
-    expect(resolveRunbookReference('data:text/html,x', runbooks).url).toBeNull();
-    expect(resolveRunbookReference('  ', runbooks).problem).toBe('Empty runbook reference');
+    expect(
+      resolveRunbookReference('data:text/html,x', runbooks).url,
+    ).toBeNull();
+    expect(resolveRunbookReference('  ', runbooks).problem).toBe(
+      'Empty runbook reference',
+    );
   });
 });
 

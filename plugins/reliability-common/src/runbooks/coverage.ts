@@ -15,7 +15,13 @@ function fromReference(
 ): RunbookAlertCoverage {
   const resolved = resolveRunbookReference(reference, runbooks);
   if (resolved.problem) {
-    return { slo, alert, runbook: null, matchedBy: null, problem: resolved.problem };
+    return {
+      slo,
+      alert,
+      runbook: null,
+      matchedBy: null,
+      problem: resolved.problem,
+    };
   }
   return {
     slo,
@@ -67,13 +73,21 @@ function linkAlert(
   runbooks: RunbookEntry[],
 ): RunbookAlertCoverage {
   if (alertRunbook?.trim()) {
-    return fromReference(slo.name, alert, alertRunbook, 'alert-policy', runbooks);
+    return fromReference(
+      slo.name,
+      alert,
+      alertRunbook,
+      'alert-policy',
+      runbooks,
+    );
   }
   if (slo.runbook?.trim()) {
     return fromReference(slo.name, alert, slo.runbook, 'slo', runbooks);
   }
   const names = new Set([normalise(alert), normalise(slo.name)]);
-  const answering = runbooks.find(r => r.answers.some(a => names.has(normalise(a))));
+  const answering = runbooks.find(r =>
+    r.answers.some(a => names.has(normalise(a))),
+  );
   if (answering) {
     return {
       slo: slo.name,
@@ -83,7 +97,13 @@ function linkAlert(
       problem: null,
     };
   }
-  return { slo: slo.name, alert, runbook: null, matchedBy: null, problem: null };
+  return {
+    slo: slo.name,
+    alert,
+    runbook: null,
+    matchedBy: null,
+    problem: null,
+  };
 }
 
 /**
@@ -105,7 +125,11 @@ export function isRunbookStale(
   if (Number.isNaN(reviewed)) {
     return true;
   }
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate(),
+  );
   const ageDays = Math.round((today - reviewed) / 86_400_000);
   return ageDays > staleAfterDays;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they are neutralised */
 import { isHttpUrl, isSafeLinkUrl, safeLinkUrlOrEmpty } from './safeUrl';
 
 describe('isSafeLinkUrl', () => {

@@ -23,7 +23,11 @@ export function isSafeLinkUrl(url: string | undefined | null): boolean {
   if (!compact) {
     return false;
   }
-  if (compact.startsWith('//') || compact.startsWith('\\\\') || compact.startsWith('/\\')) {
+  if (
+    compact.startsWith('//') ||
+    compact.startsWith('\\\\') ||
+    compact.startsWith('/\\')
+  ) {
     return false;
   }
   const scheme = SCHEME.exec(compact);

@@ -44,7 +44,11 @@ export interface RunbookAlertCoverage {
   slo: string;
   alert: string;
   /** The runbook answering it (null: none). `id` is set when it is one of the entity's runbooks. */
-  runbook: { id: string | null; title: string | null; url: string | null } | null;
+  runbook: {
+    id: string | null;
+    title: string | null;
+    url: string | null;
+  } | null;
   /** What linked them: the alert policy's `runbook`, the SLO's `runbook`, or the runbook's `answers`. */
   matchedBy: 'alert-policy' | 'slo' | 'answers' | null;
   /** A reference that points at nothing (unknown runbook id, unsafe URL). */

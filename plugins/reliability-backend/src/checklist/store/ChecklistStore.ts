@@ -76,7 +76,10 @@ export interface ChecklistStore {
     match: 'equal' | 'notEqual',
   ): Promise<string[]>;
 
-  getDraft(entityRef: string, userRef: string): Promise<StoredDraft | undefined>;
+  getDraft(
+    entityRef: string,
+    userRef: string,
+  ): Promise<StoredDraft | undefined>;
   saveDraft(draft: StoredDraft): Promise<void>;
   deleteDraft(entityRef: string, userRef: string): Promise<void>;
 

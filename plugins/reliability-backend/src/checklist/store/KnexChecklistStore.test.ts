@@ -95,7 +95,10 @@ describe('KnexChecklistStore', () => {
         undefined,
       );
 
-      const latest = await store.getLatestAssessments([ref, 'component:default/none']);
+      const latest = await store.getLatestAssessments([
+        ref,
+        'component:default/none',
+      ]);
       expect([...latest.keys()]).toEqual([ref]);
       expect(latest.get(ref)?.id).toBe(second.id);
 

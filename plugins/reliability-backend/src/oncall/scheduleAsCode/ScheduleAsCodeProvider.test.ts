@@ -81,7 +81,9 @@ describe('ScheduleAsCodeProvider', () => {
   it('computes current, next and upcoming shifts and the escalation chain of a policy', async () => {
     // Saturday 2026-03-28 12:00 CET; Berlin switches to CEST that night.
     const snapshot = await provider.getOnCall({
-      entity: entity({ 'reliability.sre-portal.dev/escalation-policy': 'checkout' }),
+      entity: entity({
+        'reliability.sre-portal.dev/escalation-policy': 'checkout',
+      }),
       at: new Date('2026-03-28T11:00:00Z'),
       horizonDays: 3,
     });
@@ -102,7 +104,9 @@ describe('ScheduleAsCodeProvider', () => {
         end: '2026-03-30T14:00:00.000Z',
       }),
     ]);
-    expect(snapshot.next.map(s => [s.escalationLevel, s.person.name, s.start])).toEqual([
+    expect(
+      snapshot.next.map(s => [s.escalationLevel, s.person.name, s.start]),
+    ).toEqual([
       [1, 'bo', '2026-03-29T07:00:00.000Z'],
       [2, 'dee', '2026-03-30T14:00:00.000Z'],
     ]);
@@ -142,12 +146,16 @@ describe('ScheduleAsCodeProvider', () => {
       [1, 3],
       [2, 2],
     ]);
-    expect(snapshot.contact).toEqual([{ type: 'slack', value: '#checkout-oncall' }]);
+    expect(snapshot.contact).toEqual([
+      { type: 'slack', value: '#checkout-oncall' },
+    ]);
   });
 
   it('uses a schedule alone as the only escalation level', async () => {
     const snapshot = await provider.getOnCall({
-      entity: entity({ 'reliability.sre-portal.dev/oncall-schedule': 'checkout-primary' }),
+      entity: entity({
+        'reliability.sre-portal.dev/oncall-schedule': 'checkout-primary',
+      }),
       at: new Date('2026-03-28T11:00:00Z'),
       horizonDays: 1,
     });
@@ -158,7 +166,9 @@ describe('ScheduleAsCodeProvider', () => {
   it('fails clearly for unknown schedules and policies', async () => {
     await expect(
       provider.getOnCall({
-        entity: entity({ 'reliability.sre-portal.dev/oncall-schedule': 'nope' }),
+        entity: entity({
+          'reliability.sre-portal.dev/oncall-schedule': 'nope',
+        }),
         at: new Date(),
         horizonDays: 1,
       }),
@@ -167,7 +177,9 @@ describe('ScheduleAsCodeProvider', () => {
     );
     await expect(
       provider.getOnCall({
-        entity: entity({ 'reliability.sre-portal.dev/escalation-policy': 'nope' }),
+        entity: entity({
+          'reliability.sre-portal.dev/escalation-policy': 'nope',
+        }),
         at: new Date(),
         horizonDays: 1,
       }),
@@ -176,7 +188,9 @@ describe('ScheduleAsCodeProvider', () => {
 
   it('lists the finished and current shifts of a period', () => {
     const shifts = provider.getShiftsBetween(
-      entity({ 'reliability.sre-portal.dev/oncall-schedule': 'checkout-primary' }),
+      entity({
+        'reliability.sre-portal.dev/oncall-schedule': 'checkout-primary',
+      }),
       new Date('2026-03-10T00:00:00Z'),
       new Date('2026-03-13T00:00:00Z'),
     );

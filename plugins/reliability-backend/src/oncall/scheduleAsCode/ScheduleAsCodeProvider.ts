@@ -115,7 +115,9 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
   private scheduleOf(id: string): CompiledSchedule {
     const schedule = this.repository.getSchedule(id);
     if (!schedule) {
-      throw new ScheduleNotFoundError(`On-call schedule '${id}' is not defined`);
+      throw new ScheduleNotFoundError(
+        `On-call schedule '${id}' is not defined`,
+      );
     }
     return schedule;
   }
@@ -229,4 +231,3 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
     return shifts;
   }
 }
-

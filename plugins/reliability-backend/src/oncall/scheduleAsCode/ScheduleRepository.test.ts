@@ -100,12 +100,16 @@ describe('ScheduleRepository', () => {
     });
     const errors = await repository.reload();
     expect(errors).toEqual([expect.stringMatching(/^missing\.yaml: /)]);
-    expect(repository.getSchedule('PAYMENTS-primary')?.name).toBe('Payments primary');
+    expect(repository.getSchedule('PAYMENTS-primary')?.name).toBe(
+      'Payments primary',
+    );
     expect(repository.getPolicy('payments')?.levels).toHaveLength(2);
 
     await fs.writeFile(path.join(dir, 'a.yaml'), 'schedules: [{ id: 1 }]');
     const next = await repository.reload();
-    expect(next).toContainEqual(expect.stringMatching(/^a\.yaml: schedules\.0/));
+    expect(next).toContainEqual(
+      expect.stringMatching(/^a\.yaml: schedules\.0/),
+    );
     expect(repository.getSchedule('payments-primary')).toBeDefined();
     expect(logger.error).toHaveBeenCalled();
   });

@@ -3,7 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compileSchedule, CompiledSchedule } from './compileSchedule';
-import { EscalationPolicySpec, scheduleFileSchema, ScheduleFile } from './schema';
+import {
+  EscalationPolicySpec,
+  scheduleFileSchema,
+  ScheduleFile,
+} from './schema';
 
 /** Largest schedule file read; larger files are rejected rather than parsed. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -42,15 +42,14 @@ export interface CompiledSchedule {
   contact?: Array<{ type: string; value: string }>;
 }
 
+const DAY_SETS: Record<string, readonly WeekDay[]> = {
+  weekdays: WEEK_DAYS.slice(0, 5),
+  weekends: WEEK_DAYS.slice(5),
+  everyday: WEEK_DAYS,
+};
+
 function isoWeekDays(days: RestrictionSpec['days']): Set<number> {
-  const names: readonly WeekDay[] =
-    days === 'weekdays'
-      ? WEEK_DAYS.slice(0, 5)
-      : days === 'weekends'
-      ? WEEK_DAYS.slice(5)
-      : days === 'everyday'
-      ? WEEK_DAYS
-      : days;
+  const names = typeof days === 'string' ? DAY_SETS[days] : days;
   return new Set(names.map(day => WEEK_DAYS.indexOf(day) + 1));
 }
 
@@ -87,7 +86,9 @@ export function compileSchedule(spec: ScheduleSpec): CompiledSchedule {
         turnHours: turnHours(layer),
         anchorWall,
         startMs: fromWall(anchorWall, zone),
-        endMs: layer.end ? fromWall(wallDate(layer.end) + handoffMs, zone) : null,
+        endMs: layer.end
+          ? fromWall(wallDate(layer.end) + handoffMs, zone)
+          : null,
         restrictions: layer.restrictions.map(compileRestriction),
       };
     }),
@@ -100,6 +101,10 @@ export function compileSchedule(spec: ScheduleSpec): CompiledSchedule {
 }
 
 /** Start instant of turn `k` of a layer (turn 0 starts at the first handoff). */
-export function turnStart(layer: CompiledLayer, k: number, zone: string): number {
+export function turnStart(
+  layer: CompiledLayer,
+  k: number,
+  zone: string,
+): number {
   return fromWall(layer.anchorWall + k * layer.turnHours * HOUR_MS, zone);
 }

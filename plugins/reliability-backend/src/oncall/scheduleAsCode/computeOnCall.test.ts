@@ -75,19 +75,21 @@ describe('scheduleSegments / personAt across DST', () => {
         const to = Date.parse('2026-11-10T00:00:00Z');
         const segments = scheduleSegments(s, from, to);
         expect(segments.length).toBeGreaterThan(250);
-        for (const [i, segment] of segments.entries()) {
-          if (i > 0) {
-            const start = DateTime.fromMillis(segment.startMs, { zone });
-            expect(start.toFormat('HH:mm')).toBe(handoff);
-            expect(segment.startMs).toBe(segments[i - 1].endMs);
-          }
-          if (i > 0 && i < segments.length - 1) {
-            // One calendar day, however many hours it has.
-            const start = DateTime.fromMillis(segment.startMs, { zone });
-            const end = DateTime.fromMillis(segment.endMs, { zone });
-            expect(end.diff(start, 'days').as('days')).toBeCloseTo(1, 5);
-            expect(end.toISODate()).toBe(start.plus({ days: 1 }).toISODate());
-          }
+        // Every handoff after the first segment happens at the handoff time, local.
+        const handoffs = segments
+          .slice(1)
+          .map(x => DateTime.fromMillis(x.startMs, { zone }).toFormat('HH:mm'));
+        expect(new Set(handoffs)).toEqual(new Set([handoff]));
+        // Segments are contiguous.
+        for (const [i, segment] of segments.slice(1).entries()) {
+          expect(segment.startMs).toBe(segments[i].endMs);
+        }
+        // Whole segments last one calendar day, however many hours it has.
+        for (const segment of segments.slice(1, -1)) {
+          const start = DateTime.fromMillis(segment.startMs, { zone });
+          const end = DateTime.fromMillis(segment.endMs, { zone });
+          expect(end.toISODate()).toBe(start.plus({ days: 1 }).toISODate());
+          expect(end.toFormat('HH:mm')).toBe(handoff);
         }
       }
     },
@@ -154,7 +156,9 @@ describe('scheduleSegments / personAt across DST', () => {
       '2026-03-30T07:00:00.000Z',
     ]);
     // The Saturday 09:00 CET -> Sunday 09:00 CEST shift lasts 23 hours.
-    expect(march[0].endMs - Date.parse('2026-03-28T08:00:00Z')).toBe(23 * 3_600_000);
+    expect(march[0].endMs - Date.parse('2026-03-28T08:00:00Z')).toBe(
+      23 * 3_600_000,
+    );
 
     const october = scheduleSegments(
       s,
@@ -190,7 +194,11 @@ describe('scheduleSegments / personAt across DST', () => {
       Date.parse('2026-03-20T00:00:00Z'),
     );
     expect(first.endMs - first.startMs).toBe(167 * 3_600_000);
-    expect(DateTime.fromMillis(first.endMs, { zone: 'America/New_York' }).toFormat('ccc HH:mm')).toBe('Mon 10:00');
+    expect(
+      DateTime.fromMillis(first.endMs, { zone: 'America/New_York' }).toFormat(
+        'ccc HH:mm',
+      ),
+    ).toBe('Mon 10:00');
   });
 
   it('keeps custom 12-hour turns on 09:00 and 21:00 local time', () => {
@@ -278,14 +286,26 @@ describe('layers, restrictions and overrides', () => {
   it('lets a restricted higher layer override the lower one only inside its windows', () => {
     const s = schedule(base);
     // Monday 2026-03-30 (CEST), week 12 since 2026-01-05 -> ana.
-    expect(personAt(s, Date.parse('2026-03-30T07:00:00Z'))?.email).toBe('ana@x.io');
-    expect(personAt(s, Date.parse('2026-03-30T14:59:59Z'))?.email).toBe('ana@x.io');
-    expect(personAt(s, Date.parse('2026-03-30T15:00:00Z'))?.email).toBe('night@x.io');
-    expect(personAt(s, Date.parse('2026-03-30T06:59:59Z'))?.email).toBe('night@x.io');
+    expect(personAt(s, Date.parse('2026-03-30T07:00:00Z'))?.email).toBe(
+      'ana@x.io',
+    );
+    expect(personAt(s, Date.parse('2026-03-30T14:59:59Z'))?.email).toBe(
+      'ana@x.io',
+    );
+    expect(personAt(s, Date.parse('2026-03-30T15:00:00Z'))?.email).toBe(
+      'night@x.io',
+    );
+    expect(personAt(s, Date.parse('2026-03-30T06:59:59Z'))?.email).toBe(
+      'night@x.io',
+    );
     // Saturday: the office-hours layer is off.
-    expect(personAt(s, Date.parse('2026-04-04T10:00:00Z'))?.email).toBe('night@x.io');
+    expect(personAt(s, Date.parse('2026-04-04T10:00:00Z'))?.email).toBe(
+      'night@x.io',
+    );
     // The week after, bo.
-    expect(personAt(s, Date.parse('2026-04-06T08:00:00Z'))?.email).toBe('bo@x.io');
+    expect(personAt(s, Date.parse('2026-04-06T08:00:00Z'))?.email).toBe(
+      'bo@x.io',
+    );
   });
 
   it('follows restriction windows in local time across a DST change', () => {
@@ -297,7 +317,9 @@ describe('layers, restrictions and overrides', () => {
     ).filter(x => x.person?.email !== 'night@x.io');
     expect(segments).toHaveLength(10);
     for (const segment of segments) {
-      const start = DateTime.fromMillis(segment.startMs, { zone: 'Europe/Berlin' });
+      const start = DateTime.fromMillis(segment.startMs, {
+        zone: 'Europe/Berlin',
+      });
       const end = DateTime.fromMillis(segment.endMs, { zone: 'Europe/Berlin' });
       expect(start.toFormat('HH:mm')).toBe('09:00');
       expect(end.toFormat('HH:mm')).toBe('17:00');
@@ -312,8 +334,12 @@ describe('layers, restrictions and overrides', () => {
         { ...base.layers[0], restrictions: [{ start: '17:00', end: '09:00' }] },
       ],
     });
-    expect(personAt(s, Date.parse('2026-03-30T20:00:00Z'))?.email).toBe('night@x.io');
-    expect(personAt(s, Date.parse('2026-03-31T06:30:00Z'))?.email).toBe('night@x.io');
+    expect(personAt(s, Date.parse('2026-03-30T20:00:00Z'))?.email).toBe(
+      'night@x.io',
+    );
+    expect(personAt(s, Date.parse('2026-03-31T06:30:00Z'))?.email).toBe(
+      'night@x.io',
+    );
     expect(personAt(s, Date.parse('2026-03-31T10:00:00Z'))).toBeNull();
   });
 
@@ -321,14 +347,30 @@ describe('layers, restrictions and overrides', () => {
     const s = schedule({
       ...base,
       overrides: [
-        { member: 'user:default/cover', start: '2026-03-30T10:00', end: '2026-03-30T12:00' },
-        { member: 'user:late', start: '2026-03-30T11:00:00+02:00', end: '2026-03-30T11:30:00+02:00' },
+        {
+          member: 'user:default/cover',
+          start: '2026-03-30T10:00',
+          end: '2026-03-30T12:00',
+        },
+        {
+          member: 'user:late',
+          start: '2026-03-30T11:00:00+02:00',
+          end: '2026-03-30T11:30:00+02:00',
+        },
       ],
     });
-    expect(personAt(s, Date.parse('2026-03-30T08:30:00Z'))?.userRef).toBe('user:default/cover');
-    expect(personAt(s, Date.parse('2026-03-30T09:10:00Z'))?.userRef).toBe('user:default/late');
-    expect(personAt(s, Date.parse('2026-03-30T09:45:00Z'))?.userRef).toBe('user:default/cover');
-    expect(personAt(s, Date.parse('2026-03-30T10:00:00Z'))?.email).toBe('ana@x.io');
+    expect(personAt(s, Date.parse('2026-03-30T08:30:00Z'))?.userRef).toBe(
+      'user:default/cover',
+    );
+    expect(personAt(s, Date.parse('2026-03-30T09:10:00Z'))?.userRef).toBe(
+      'user:default/late',
+    );
+    expect(personAt(s, Date.parse('2026-03-30T09:45:00Z'))?.userRef).toBe(
+      'user:default/cover',
+    );
+    expect(personAt(s, Date.parse('2026-03-30T10:00:00Z'))?.email).toBe(
+      'ana@x.io',
+    );
     const segments = scheduleSegments(
       s,
       Date.parse('2026-03-30T07:00:00Z'),
@@ -349,7 +391,9 @@ describe('layers, restrictions and overrides', () => {
       layers: [{ ...base.layers[0], end: '2026-02-02' }],
     });
     expect(personAt(s, Date.parse('2026-01-05T07:59:59Z'))).toBeNull();
-    expect(personAt(s, Date.parse('2026-01-05T08:00:00Z'))?.email).toBe('night@x.io');
+    expect(personAt(s, Date.parse('2026-01-05T08:00:00Z'))?.email).toBe(
+      'night@x.io',
+    );
     expect(personAt(s, Date.parse('2026-02-02T08:00:00Z'))).toBeNull();
   });
 });

@@ -40,7 +40,11 @@ function restrictionWindows(
     ]);
 }
 
-function withinRestrictions(layer: CompiledLayer, t: number, zone: string): boolean {
+function withinRestrictions(
+  layer: CompiledLayer,
+  t: number,
+  zone: string,
+): boolean {
   if (layer.restrictions.length === 0) return true;
   const today = wallDayStart(toWall(t, zone));
   // Windows last at most 24 hours, so only windows starting today or yesterday can contain t.
@@ -70,7 +74,10 @@ export function layerPersonAt(
  * Who is on call for a schedule at instant `t`: an override covering `t` wins (the last one listed),
  * else the highest (last listed) layer that has someone on call at `t`.
  */
-export function personAt(schedule: CompiledSchedule, t: number): OnCallPerson | null {
+export function personAt(
+  schedule: CompiledSchedule,
+  t: number,
+): OnCallPerson | null {
   for (let i = schedule.overrides.length - 1; i >= 0; i--) {
     const override = schedule.overrides[i];
     if (override.startMs <= t && t < override.endMs) return override.person;
@@ -83,7 +90,11 @@ export function personAt(schedule: CompiledSchedule, t: number): OnCallPerson | 
 }
 
 /** Every instant in [from, to) at which the person on call may change. */
-function breakpoints(schedule: CompiledSchedule, from: number, to: number): number[] {
+function breakpoints(
+  schedule: CompiledSchedule,
+  from: number,
+  to: number,
+): number[] {
   const points = new Set<number>([from]);
   const { zone } = schedule;
   for (const layer of schedule.layers) {

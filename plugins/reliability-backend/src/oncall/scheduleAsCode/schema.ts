@@ -6,7 +6,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
 
 /** Week days as written in YAML; `weekdays` / `weekends` expand to their days. */
-export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const WEEK_DAYS = [
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
 const id = z
@@ -40,7 +48,10 @@ const url = z
   .regex(/^https?:\/\//, 'must be an http(s) URL');
 const contact = z
   .array(
-    z.object({ type: z.string().min(1).max(40), value: z.string().min(1).max(500) }),
+    z.object({
+      type: z.string().min(1).max(40),
+      value: z.string().min(1).max(500),
+    }),
   )
   .max(20);
 
@@ -64,7 +75,12 @@ const layer = z
     members: z.array(member).min(1).max(200),
     rotation: z.enum(['daily', 'weekly', 'custom']),
     /** Length of a turn for `custom` rotations, in wall-clock hours. */
-    rotationHours: z.number().int().min(1).max(24 * 366).optional(),
+    rotationHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366)
+      .optional(),
     handoffTime: timeOfDay.default('09:00'),
     /** Date of the first handoff (at `handoffTime`, in the schedule's time zone). */
     start: localDate,
@@ -83,10 +99,13 @@ const override = z
     start: instant,
     end: instant,
   })
-  .refine(value => DateTime.fromISO(value.start) < DateTime.fromISO(value.end), {
-    message: 'end must be after start',
-    path: ['end'],
-  });
+  .refine(
+    value => DateTime.fromISO(value.start) < DateTime.fromISO(value.end),
+    {
+      message: 'end must be after start',
+      path: ['end'],
+    },
+  );
 
 const schedule = z.object({
   id,
@@ -109,7 +128,12 @@ const escalationPolicy = z.object({
   levels: z
     .array(
       z.object({
-        escalateAfterMinutes: z.number().int().min(0).max(24 * 60).optional(),
+        escalateAfterMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .optional(),
         targets: z.array(target).min(1).max(20),
         runbook: url.optional(),
       }),

@@ -6,7 +6,12 @@ const utc = (iso: string) => DateTime.fromISO(iso).toMillis();
 
 describe('wall clock', () => {
   it('round-trips ordinary local times in several zones', () => {
-    for (const zone of ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']) {
+    for (const zone of [
+      'Europe/Berlin',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Pacific/Chatham',
+    ]) {
       for (let day = 0; day < 365; day += 7) {
         const w = wallDate('2026-01-01') + day * 86_400_000 + 9 * 3_600_000;
         expect(toWall(fromWall(w, zone), zone)).toBe(w);

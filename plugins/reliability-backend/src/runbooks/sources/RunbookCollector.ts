@@ -30,7 +30,11 @@ export class RunbookCollector {
       entry: {
         ...draft.entry,
         id: ids.allocate(draft.preferredId),
-        stale: isRunbookStale(draft.entry.lastReviewed, now, this.options.staleAfterDays),
+        stale: isRunbookStale(
+          draft.entry.lastReviewed,
+          now,
+          this.options.staleAfterDays,
+        ),
       },
       body: draft.body,
     }));

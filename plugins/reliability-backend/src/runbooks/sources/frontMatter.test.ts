@@ -1,4 +1,8 @@
-import { firstHeading, parseRunbookMarkdown, splitFrontMatter } from './frontMatter';
+import {
+  firstHeading,
+  parseRunbookMarkdown,
+  splitFrontMatter,
+} from './frontMatter';
 
 describe('splitFrontMatter', () => {
   it('splits YAML front matter from the body (LF, CRLF, BOM, "..." terminator)', () => {
@@ -20,7 +24,9 @@ describe('splitFrontMatter', () => {
   });
 
   it('rejects an unterminated front matter block', () => {
-    expect(() => splitFrontMatter('---\ntitle: A\n# Body')).toThrow(/no closing "---"/);
+    expect(() => splitFrontMatter('---\ntitle: A\n# Body')).toThrow(
+      /no closing "---"/,
+    );
   });
 });
 
@@ -54,7 +60,9 @@ describe('parseRunbookMarkdown', () => {
   });
 
   it('defaults kind and answers, and accepts comma-separated answers', () => {
-    expect(parseRunbookMarkdown('---\nanswers: a, b ,c\n---\n').frontMatter).toEqual({
+    expect(
+      parseRunbookMarkdown('---\nanswers: a, b ,c\n---\n').frontMatter,
+    ).toEqual({
       kind: 'runbook',
       answers: ['a', 'b', 'c'],
     });
@@ -76,7 +84,9 @@ describe('parseRunbookMarkdown', () => {
     ['- a list', /must be a YAML mapping/],
     ['just a string', /must be a YAML mapping/],
   ])('rejects %j with a clear message', (yaml, message) => {
-    expect(() => parseRunbookMarkdown(`---\n${yaml}\n---\nbody`)).toThrow(message);
+    expect(() => parseRunbookMarkdown(`---\n${yaml}\n---\nbody`)).toThrow(
+      message,
+    );
   });
 
   it('refuses alias bombs', () => {
@@ -87,13 +97,17 @@ describe('parseRunbookMarkdown', () => {
       'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
       'title: x',
     ].join('\n');
-    expect(() => parseRunbookMarkdown(`---\n${bomb}\n---\n`)).toThrow(/not valid YAML|alias/i);
+    expect(() => parseRunbookMarkdown(`---\n${bomb}\n---\n`)).toThrow(
+      /not valid YAML|alias/i,
+    );
   });
 });
 
 describe('firstHeading', () => {
   it('returns the first level-1 heading', () => {
-    expect(firstHeading('intro\n## Sub\n# Rollback the API ##\n# Second')).toBe('Rollback the API');
+    expect(firstHeading('intro\n## Sub\n# Rollback the API ##\n# Second')).toBe(
+      'Rollback the API',
+    );
     expect(firstHeading('no heading')).toBeUndefined();
   });
 });

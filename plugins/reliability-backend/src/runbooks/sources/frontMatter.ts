@@ -9,13 +9,18 @@ const MAX_FRONT_MATTER_CHARS = 16 * 1024;
 function isValidDate(text: string): boolean {
   if (!DATE.test(text)) return false;
   const parsed = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
+  return (
+    !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text)
+  );
 }
 
 const nameSchema = z.string().trim().min(1).max(200);
 
 const lastReviewedSchema = z
-  .union([z.string().trim(), z.date().transform(d => d.toISOString().slice(0, 10))])
+  .union([
+    z.string().trim(),
+    z.date().transform(d => d.toISOString().slice(0, 10)),
+  ])
   .refine(isValidDate, { message: 'must be a date written as YYYY-MM-DD' });
 
 /** Front matter of a Markdown runbook. Unknown keys are ignored. */
@@ -24,7 +29,8 @@ export const runbookFrontMatterSchema = z.object({
     .string()
     .trim()
     .regex(RUNBOOK_ID_PATTERN, {
-      message: 'must be 1-100 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit',
+      message:
+        'must be 1-100 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit',
     })
     .optional(),
   title: nameSchema.optional(),
@@ -35,7 +41,12 @@ export const runbookFrontMatterSchema = z.object({
       z
         .string()
         .max(4000)
-        .transform(s => s.split(',').map(p => p.trim()).filter(Boolean)),
+        .transform(s =>
+          s
+            .split(',')
+            .map(p => p.trim())
+            .filter(Boolean),
+        ),
     ])
     .default([]),
   owner: nameSchema.optional(),
@@ -66,10 +77,14 @@ export function splitFrontMatter(markdown: string): {
   const rest = markdown.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
   if (!closing) {
-    throw new Error('Front matter starts with "---" but has no closing "---" line');
+    throw new Error(
+      'Front matter starts with "---" but has no closing "---" line',
+    );
   }
   const yaml = rest.slice(0, closing.index);
-  const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
+  const body = rest
+    .slice(closing.index + closing[0].length)
+    .replace(/^\r?\n/, '');
   return { yaml, body };
 }
 
@@ -83,13 +98,16 @@ export function parseRunbookMarkdown(markdown: string): ParsedRunbookMarkdown {
     return { frontMatter: runbookFrontMatterSchema.parse({}), body };
   }
   if (yaml.length > MAX_FRONT_MATTER_CHARS) {
-    throw new Error(`Front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters`);
+    throw new Error(
+      `Front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters`,
+    );
   }
   let data: unknown;
   try {
     data = parseYaml(yaml, { maxAliasCount: 20, prettyErrors: false });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message =
+      error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(`Front matter is not valid YAML: ${message}`);
   }
   if (data === null || data === undefined) {
@@ -101,7 +119,10 @@ export function parseRunbookMarkdown(markdown: string): ParsedRunbookMarkdown {
   const result = runbookFrontMatterSchema.safeParse(data);
   if (!result.success) {
     const details = result.error.issues
-      .map(issue => `${issue.path.join('.') || '(front matter)'}: ${issue.message}`)
+      .map(
+        issue =>
+          `${issue.path.join('.') || '(front matter)'}: ${issue.message}`,
+      )
       .join('; ');
     throw new Error(`Invalid front matter: ${details}`);
   }

@@ -58,8 +58,13 @@ export function runbooksFromLinks(
     .slice(0, MAX_LINKS);
   return links.map(link => {
     const rawUrl = typeof link.url === 'string' ? link.url.trim() : '';
-    const title = (link.title?.trim() || titleFromUrl(rawUrl) || 'Runbook').slice(0, 200);
-    const safe = rawUrl !== '' && isSafeLinkUrl(rawUrl) && !rawUrl.startsWith('#');
+    const title = (
+      link.title?.trim() ||
+      titleFromUrl(rawUrl) ||
+      'Runbook'
+    ).slice(0, 200);
+    const safe =
+      rawUrl !== '' && isSafeLinkUrl(rawUrl) && !rawUrl.startsWith('#');
     return {
       preferredId: title,
       entry: {
@@ -69,7 +74,10 @@ export function runbooksFromLinks(
         owner: null,
         lastReviewed: null,
         url: safe ? rawUrl : null,
-        source: safe && isTechDocsUrl(rawUrl, options.appBaseUrl) ? 'techdocs' : 'link',
+        source:
+          safe && isTechDocsUrl(rawUrl, options.appBaseUrl)
+            ? 'techdocs'
+            : 'link',
         location: null,
         error: safe
           ? null

@@ -1,12 +1,20 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they are neutralised */
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { createFakeUrlReader } from '../testUtils';
-import { MARKDOWN_LIMITS, MarkdownRunbookReader, runbookLocations } from './markdownRunbooks';
+import {
+  MARKDOWN_LIMITS,
+  MarkdownRunbookReader,
+  runbookLocations,
+} from './markdownRunbooks';
 import { RunbookCollector } from './RunbookCollector';
 
 const BASE = 'https://git.example.com/shop/orders/blob/main/';
 
-function entity(runbooks: string, extra: Partial<Entity['metadata']> = {}): Entity {
+function entity(
+  runbooks: string,
+  extra: Partial<Entity['metadata']> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -36,15 +44,22 @@ lastReviewed: 2026-10-01
 
 describe('runbookLocations', () => {
   it('splits the comma-separated annotation', () => {
-    expect(runbookLocations(entity(' runbooks/ , ./rollback.md,,'))).toEqual(['runbooks/', './rollback.md']);
+    expect(runbookLocations(entity(' runbooks/ , ./rollback.md,,'))).toEqual([
+      'runbooks/',
+      './rollback.md',
+    ]);
     expect(runbookLocations(entity(''))).toEqual([]);
   });
 });
 
 describe('MarkdownRunbookReader', () => {
   it('reads a single Markdown file relative to the source location', async () => {
-    const reader = createFakeUrlReader({ [`${BASE}docs/high-error-rate.md`]: highErrorRate });
-    const [draft] = await new MarkdownRunbookReader(reader).read(entity('docs/high-error-rate.md'));
+    const reader = createFakeUrlReader({
+      [`${BASE}docs/high-error-rate.md`]: highErrorRate,
+    });
+    const [draft] = await new MarkdownRunbookReader(reader).read(
+      entity('docs/high-error-rate.md'),
+    );
     expect(draft).toEqual({
       preferredId: 'high-error-rate',
       entry: {
@@ -64,15 +79,25 @@ describe('MarkdownRunbookReader', () => {
 
   it('reads a directory through its index.yaml, in the listed order', async () => {
     const reader = createFakeUrlReader({
-      [`${BASE}runbooks/index.yaml`]: 'runbooks:\n  - rollback.md\n  - incidents/high-error-rate.md\n',
-      [`${BASE}runbooks/rollback.md`]: '---\nkind: rollback\n---\n# Roll back a release\n',
+      [`${BASE}runbooks/index.yaml`]:
+        'runbooks:\n  - rollback.md\n  - incidents/high-error-rate.md\n',
+      [`${BASE}runbooks/rollback.md`]:
+        '---\nkind: rollback\n---\n# Roll back a release\n',
       [`${BASE}runbooks/incidents/high-error-rate.md`]: highErrorRate,
       [`${BASE}runbooks/unlisted.md`]: '# Not read',
     });
-    const drafts = await new MarkdownRunbookReader(reader).read(entity('runbooks'));
-    expect(drafts.map(d => [d.preferredId, d.entry.title, d.entry.kind])).toEqual([
+    const drafts = await new MarkdownRunbookReader(reader).read(
+      entity('runbooks'),
+    );
+    expect(
+      drafts.map(d => [d.preferredId, d.entry.title, d.entry.kind]),
+    ).toEqual([
       ['rollback', 'Roll back a release', 'rollback'],
-      ['incidents/high-error-rate', 'Orders API error rate is burning budget', 'runbook'],
+      [
+        'incidents/high-error-rate',
+        'Orders API error rate is burning budget',
+        'runbook',
+      ],
     ]);
     expect(reader.reads).not.toContain(`${BASE}runbooks/unlisted.md`);
   });
@@ -83,7 +108,9 @@ describe('MarkdownRunbookReader', () => {
       [`${BASE}runbooks/a.md`]: '# A',
       [`${BASE}runbooks/notes.txt`]: 'ignored',
     });
-    const drafts = await new MarkdownRunbookReader(reader).read(entity('runbooks/'));
+    const drafts = await new MarkdownRunbookReader(reader).read(
+      entity('runbooks/'),
+    );
     expect(drafts.map(d => d.entry.title)).toEqual(['A', 'B']);
     expect(drafts.every(d => d.entry.error === null)).toBe(true);
   });
@@ -92,39 +119,54 @@ describe('MarkdownRunbookReader', () => {
     const reader = createFakeUrlReader(
       {
         [`${BASE}ok.md`]: highErrorRate,
-        [`${BASE}bad.md`]: '---\nkind: playbook\nlastReviewed: yesterday\n---\n# Bad',
+        [`${BASE}bad.md`]:
+          '---\nkind: playbook\nlastReviewed: yesterday\n---\n# Bad',
         [`${BASE}broken-index/index.yaml`]: 'runbooks: [../../secrets.md]',
       },
       { treeSupported: false },
     );
     const drafts = await new MarkdownRunbookReader(reader).read(
-      entity('ok.md, bad.md, missing.md, nodir/, broken-index/, javascript:alert(1)'),
+      entity(
+        'ok.md, bad.md, missing.md, nodir/, broken-index/, javascript:alert(1)',
+      ),
     );
-    const byLocation = Object.fromEntries(drafts.map(d => [d.entry.location, d.entry]));
+    const byLocation = Object.fromEntries(
+      drafts.map(d => [d.entry.location, d.entry]),
+    );
     expect(byLocation['ok.md'].error).toBeNull();
     expect(byLocation['bad.md']).toMatchObject({
       title: 'bad.md',
       url: `${BASE}bad.md`,
-      error: expect.stringMatching(/Invalid front matter: kind: .*; lastReviewed: must be a date/),
+      error: expect.stringMatching(
+        /Invalid front matter: kind: .*; lastReviewed: must be a date/,
+      ),
     });
     expect(byLocation['missing.md'].error).toMatch(/NotFoundError/);
     expect(byLocation['nodir/'].error).toMatch(/Cannot read directory/);
-    expect(byLocation['broken-index/'].error).toMatch(/Invalid index.yaml: .*must not contain "\.\."/);
-    expect(byLocation['javascript:alert(1)'].error).toMatch(/Unsupported document location/);
+    expect(byLocation['broken-index/'].error).toMatch(
+      /Invalid index.yaml: .*must not contain "\.\."/,
+    );
+    expect(byLocation['javascript:alert(1)'].error).toMatch(
+      /Unsupported document location/,
+    );
   });
 
   it('refuses files above the size limit', async () => {
     const reader = createFakeUrlReader({
       [`${BASE}huge.md`]: `# Huge\n${'x'.repeat(MARKDOWN_LIMITS.maxFileBytes)}`,
     });
-    const [draft] = await new MarkdownRunbookReader(reader).read(entity('huge.md'));
+    const [draft] = await new MarkdownRunbookReader(reader).read(
+      entity('huge.md'),
+    );
     expect(draft.entry.error).toMatch(/limit is/);
     expect(draft.body).toBeNull();
   });
 
   it('reads nothing without the annotation', async () => {
     const reader = createFakeUrlReader({});
-    expect(await new MarkdownRunbookReader(reader).read(entity(''))).toEqual([]);
+    expect(await new MarkdownRunbookReader(reader).read(entity(''))).toEqual(
+      [],
+    );
     expect(reader.reads).toEqual([]);
   });
 });
@@ -132,20 +174,31 @@ describe('MarkdownRunbookReader', () => {
 describe('RunbookCollector', () => {
   it('combines Markdown and links, with unique ids and staleness', async () => {
     const reader = createFakeUrlReader({
-      [`${BASE}runbooks/rollback.md`]: '---\nid: rollback\nlastReviewed: 2026-01-02\n---\n# Roll back',
+      [`${BASE}runbooks/rollback.md`]:
+        '---\nid: rollback\nlastReviewed: 2026-01-02\n---\n# Roll back',
       [`${BASE}runbooks/high-error-rate.md`]: highErrorRate,
     });
     const collector = new RunbookCollector(reader, { staleAfterDays: 180 });
     const runbooks = await collector.collect(
       entity('runbooks/', {
         links: [
-          { url: 'https://wiki.example.com/rollback', title: 'Rollback', type: 'runbook' },
-          { url: 'https://wiki.example.com/x', title: 'Unrelated', type: 'website' },
+          {
+            url: 'https://wiki.example.com/rollback',
+            title: 'Rollback',
+            type: 'runbook',
+          },
+          {
+            url: 'https://wiki.example.com/x',
+            title: 'Unrelated',
+            type: 'website',
+          },
         ],
       }),
       new Date('2026-11-22T00:00:00Z'),
     );
-    expect(runbooks.map(r => [r.entry.id, r.entry.source, r.entry.stale])).toEqual([
+    expect(
+      runbooks.map(r => [r.entry.id, r.entry.source, r.entry.stale]),
+    ).toEqual([
       ['high-error-rate', 'markdown', false],
       ['rollback', 'markdown', true],
       ['rollback-2', 'link', true],

@@ -1,6 +1,9 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { isHttpUrl, ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
+import {
+  isHttpUrl,
+  ANNOTATIONS,
+} from '@internal/backstage-plugin-reliability-common';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
@@ -26,15 +29,23 @@ const relativeFileSchema = z
   .trim()
   .min(1)
   .max(500)
-  .refine(p => MARKDOWN_FILE.test(p), { message: 'must name a .md or .markdown file' })
+  .refine(p => MARKDOWN_FILE.test(p), {
+    message: 'must name a .md or .markdown file',
+  })
   .refine(p => !p.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(p), {
     message: 'must be a path relative to the directory',
   })
-  .refine(p => !p.split(/[\\/]/).includes('..'), { message: 'must not contain ".."' });
+  .refine(p => !p.split(/[\\/]/).includes('..'), {
+    message: 'must not contain ".."',
+  });
 
 /** `index.yaml` of a runbook directory: the Markdown files to read, in order. */
 const directoryIndexSchema = z.union([
-  z.object({ runbooks: z.array(relativeFileSchema).max(MARKDOWN_LIMITS.maxFilesPerEntity) }),
+  z.object({
+    runbooks: z
+      .array(relativeFileSchema)
+      .max(MARKDOWN_LIMITS.maxFilesPerEntity),
+  }),
   z.array(relativeFileSchema).max(MARKDOWN_LIMITS.maxFilesPerEntity),
 ]);
 
@@ -49,7 +60,9 @@ export function runbookLocations(entity: Entity): string[] {
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) {
-    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+    return error.name && error.name !== 'Error'
+      ? `${error.name}: ${error.message}`
+      : error.message;
   }
   return String(error);
 }
@@ -86,12 +99,17 @@ export class MarkdownRunbookReader {
     for (const location of locations.slice(0, MARKDOWN_LIMITS.maxLocations)) {
       const room = MARKDOWN_LIMITS.maxFilesPerEntity - drafts.length;
       if (room <= 0) break;
-      drafts.push(...(await this.readLocation(entity, location)).slice(0, room));
+      drafts.push(
+        ...(await this.readLocation(entity, location)).slice(0, room),
+      );
     }
     return drafts;
   }
 
-  private async readLocation(entity: Entity, location: string): Promise<RunbookDraft[]> {
+  private async readLocation(
+    entity: Entity,
+    location: string,
+  ): Promise<RunbookDraft[]> {
     let url: string;
     try {
       url = resolveEntityDocumentUrl(entity, location);
@@ -104,7 +122,10 @@ export class MarkdownRunbookReader {
     return this.readDirectory(location, url.endsWith('/') ? url : `${url}/`);
   }
 
-  private async readDirectory(location: string, dirUrl: string): Promise<RunbookDraft[]> {
+  private async readDirectory(
+    location: string,
+    dirUrl: string,
+  ): Promise<RunbookDraft[]> {
     const indexUrl = new URL(INDEX_FILE, dirUrl).toString();
     let indexText: string | undefined;
     try {
@@ -114,7 +135,13 @@ export class MarkdownRunbookReader {
       });
     } catch (error) {
       if (!isNotFound(error)) {
-        return [this.failed(location, location, `Cannot read ${INDEX_FILE}: ${errorMessage(error)}`)];
+        return [
+          this.failed(
+            location,
+            location,
+            `Cannot read ${INDEX_FILE}: ${errorMessage(error)}`,
+          ),
+        ];
       }
     }
     if (indexText !== undefined) {
@@ -130,7 +157,9 @@ export class MarkdownRunbookReader {
   ): Promise<RunbookDraft[]> {
     let files: string[];
     try {
-      const parsed = directoryIndexSchema.safeParse(parseYaml(indexText, { maxAliasCount: 20 }));
+      const parsed = directoryIndexSchema.safeParse(
+        parseYaml(indexText, { maxAliasCount: 20 }),
+      );
       if (!parsed.success) {
         const details = parsed.error.issues
           .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
@@ -139,18 +168,31 @@ export class MarkdownRunbookReader {
       }
       files = Array.isArray(parsed.data) ? parsed.data : parsed.data.runbooks;
     } catch (error) {
-      return [this.failed(location, location, `Invalid ${INDEX_FILE}: ${errorMessage(error)}`)];
+      return [
+        this.failed(
+          location,
+          location,
+          `Invalid ${INDEX_FILE}: ${errorMessage(error)}`,
+        ),
+      ];
     }
     const drafts: RunbookDraft[] = [];
     for (const file of files) {
       drafts.push(
-        await this.readFile(`${location.replace(/\/+$/, '')}/${file}`, new URL(file, dirUrl).toString(), file),
+        await this.readFile(
+          `${location.replace(/\/+$/, '')}/${file}`,
+          new URL(file, dirUrl).toString(),
+          file,
+        ),
       );
     }
     return drafts;
   }
 
-  private async readTree(location: string, dirUrl: string): Promise<RunbookDraft[]> {
+  private async readTree(
+    location: string,
+    dirUrl: string,
+  ): Promise<RunbookDraft[]> {
     try {
       const tree = await this.urlReader.readTree(dirUrl, {
         filter: path => MARKDOWN_FILE.test(path),
@@ -161,7 +203,13 @@ export class MarkdownRunbookReader {
         .sort((a, b) => a.path.localeCompare(b.path))
         .slice(0, MARKDOWN_LIMITS.maxFilesPerEntity);
       if (files.length === 0) {
-        return [this.failed(location, location, 'No Markdown (.md) files in this directory')];
+        return [
+          this.failed(
+            location,
+            location,
+            'No Markdown (.md) files in this directory',
+          ),
+        ];
       }
       const drafts: RunbookDraft[] = [];
       for (const file of files) {
@@ -174,19 +222,36 @@ export class MarkdownRunbookReader {
             );
           }
           drafts.push(
-            this.fromMarkdown(fileLocation, new URL(file.path, dirUrl).toString(), file.path, content.toString('utf8')),
+            this.fromMarkdown(
+              fileLocation,
+              new URL(file.path, dirUrl).toString(),
+              file.path,
+              content.toString('utf8'),
+            ),
           );
         } catch (error) {
-          drafts.push(this.failed(fileLocation, file.path, errorMessage(error)));
+          drafts.push(
+            this.failed(fileLocation, file.path, errorMessage(error)),
+          );
         }
       }
       return drafts;
     } catch (error) {
-      return [this.failed(location, location, `Cannot read directory: ${errorMessage(error)}`)];
+      return [
+        this.failed(
+          location,
+          location,
+          `Cannot read directory: ${errorMessage(error)}`,
+        ),
+      ];
     }
   }
 
-  private async readFile(location: string, url: string, path: string): Promise<RunbookDraft> {
+  private async readFile(
+    location: string,
+    url: string,
+    path: string,
+  ): Promise<RunbookDraft> {
     try {
       const text = await readEntityDocument(this.urlReader, url, {
         maxBytes: MARKDOWN_LIMITS.maxFileBytes,
@@ -198,7 +263,12 @@ export class MarkdownRunbookReader {
     }
   }
 
-  private fromMarkdown(location: string, url: string, path: string, text: string): RunbookDraft {
+  private fromMarkdown(
+    location: string,
+    url: string,
+    path: string,
+    text: string,
+  ): RunbookDraft {
     const fileName = baseName(path).replace(MARKDOWN_FILE, '');
     const sourceUrl = isHttpUrl(url) ? url : null;
     try {

@@ -13,7 +13,10 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   return { knex, store: new KnexRunbookStore(knex) };
 }
 
-function runbook(id: string, overrides: Partial<RunbookEntry> = {}): RunbookEntry {
+function runbook(
+  id: string,
+  overrides: Partial<RunbookEntry> = {},
+): RunbookEntry {
   return {
     id,
     title: `Runbook ${id}`,
@@ -41,7 +44,10 @@ describe('KnexRunbookStore', () => {
       const { store } = await createStore(databaseId);
       await store.replaceEntity({
         entityRef: orders,
-        runbooks: [runbook('a'), runbook('b', { stale: true, kind: 'rollback', lastReviewed: null })],
+        runbooks: [
+          runbook('a'),
+          runbook('b', { stale: true, kind: 'rollback', lastReviewed: null }),
+        ],
         alertCount: 4,
         alertsWithRunbook: 3,
         coverageError: null,
@@ -51,7 +57,11 @@ describe('KnexRunbookStore', () => {
         entityRef: orders,
         runbooks: [
           runbook('b', { stale: true, kind: 'rollback' }),
-          runbook('c', { stale: true, error: 'Invalid front matter', answers: [] }),
+          runbook('c', {
+            stale: true,
+            error: 'Invalid front matter',
+            answers: [],
+          }),
         ],
         alertCount: 4,
         alertsWithRunbook: 2,
@@ -67,7 +77,11 @@ describe('KnexRunbookStore', () => {
         indexedAt,
       });
 
-      const summaries = await store.getSummaries([orders, payments, 'component:default/unknown']);
+      const summaries = await store.getSummaries([
+        orders,
+        payments,
+        'component:default/unknown',
+      ]);
       expect(summaries.get(orders)).toEqual({
         entityRef: orders,
         runbookCount: 2,
@@ -80,7 +94,9 @@ describe('KnexRunbookStore', () => {
 
       const listed = await store.listRunbooks(orders);
       expect(listed.map(r => r.id)).toEqual(['b', 'c']);
-      expect(listed[0]).toEqual(runbook('b', { stale: true, kind: 'rollback' }));
+      expect(listed[0]).toEqual(
+        runbook('b', { stale: true, kind: 'rollback' }),
+      );
       expect(listed[1].error).toBe('Invalid front matter');
     },
   );
@@ -120,7 +136,9 @@ describe('KnexRunbookStore', () => {
       }
       expect(await store.removeEntitiesNotIn([orders])).toBe(1);
       expect(await store.removeEntitiesNotIn([orders])).toBe(0);
-      expect([...(await store.getSummaries([orders, payments])).keys()]).toEqual([orders]);
+      expect([
+        ...(await store.getSummaries([orders, payments])).keys(),
+      ]).toEqual([orders]);
       expect(await store.listRunbooks(payments)).toEqual([]);
     },
   );
@@ -129,7 +147,10 @@ describe('KnexRunbookStore', () => {
     'answers summaries for many entities, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      const refs = Array.from({ length: 1203 }, (_, i) => `component:default/svc-${i}`);
+      const refs = Array.from(
+        { length: 1203 },
+        (_, i) => `component:default/svc-${i}`,
+      );
       await store.replaceEntity({
         entityRef: refs[1100],
         runbooks: [runbook('a')],

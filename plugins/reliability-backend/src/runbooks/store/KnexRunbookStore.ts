@@ -14,14 +14,16 @@ const CHUNK = 500;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 
 function toDate(value: unknown): Date {
   if (value instanceof Date) return value;
   if (typeof value === 'number') return new Date(value);
-  if (typeof value === 'string' && /^\d+$/.test(value)) return new Date(Number(value));
+  if (typeof value === 'string' && /^\d+$/.test(value))
+    return new Date(Number(value));
   return new Date(String(value));
 }
 
@@ -38,7 +40,9 @@ function toBoolean(value: unknown): boolean {
 function parseAnswers(value: unknown): string[] {
   try {
     const parsed = JSON.parse(String(value));
-    return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((a): a is string => typeof a === 'string')
+      : [];
   } catch {
     return [];
   }
@@ -111,10 +115,14 @@ export class KnexRunbookStore implements RunbookStore {
     return gone.length;
   }
 
-  async getSummaries(entityRefs: string[]): Promise<Map<string, RunbookSummary>> {
+  async getSummaries(
+    entityRefs: string[],
+  ): Promise<Map<string, RunbookSummary>> {
     const result = new Map<string, RunbookSummary>();
     for (const batch of chunks([...new Set(entityRefs)])) {
-      const rows = await this.db(LATEST_TABLE).whereIn('entity_ref', batch).select();
+      const rows = await this.db(LATEST_TABLE)
+        .whereIn('entity_ref', batch)
+        .select();
       for (const row of rows) {
         result.set(row.entity_ref, {
           entityRef: row.entity_ref,

@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EMBEDDED_SLI_TYPE,
@@ -90,7 +87,8 @@ export class DemoSliSeeder {
       for (const slo of definitions) {
         if (metricSourceType(slo.indicator) !== EMBEDDED_SLI_TYPE) continue;
         const sli = embeddedSliName(slo.indicator);
-        const source = slo.indicator.ratio?.total ?? slo.indicator.threshold?.metricSource;
+        const source =
+          slo.indicator.ratio?.total ?? slo.indicator.threshold?.metricSource;
         const key = `${entityRef}#${sli}`;
         if (!slis.has(key)) {
           slis.set(key, {
@@ -114,14 +112,18 @@ export class DemoSliSeeder {
     const to = now - (now % MINUTE_MS);
     let backfilled = 0;
     for (const demo of slis) {
-      const extent = await this.deps.eventStore.getExtent(demo.entityRef, demo.sli);
+      const extent = await this.deps.eventStore.getExtent(
+        demo.entityRef,
+        demo.sli,
+      );
       const historyStart = to - DEMO_HISTORY_DAYS * DAY_MS;
       const from = extent
         ? extent.lastEnd.getTime()
         : historyStart - (historyStart % HOUR_MS);
       // The incident of the paging/burning profiles is anchored where the demo history began + 30 days.
       const incidentAt =
-        (extent ? extent.firstStart.getTime() : from) + DEMO_HISTORY_DAYS * DAY_MS;
+        (extent ? extent.firstStart.getTime() : from) +
+        DEMO_HISTORY_DAYS * DAY_MS;
       const intervals = demoIntervals(from, to);
       for (let i = 0; i < intervals.length; i += WRITE_BATCH) {
         await this.deps.eventStore.writeEvents(

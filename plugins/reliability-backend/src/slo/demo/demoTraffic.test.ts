@@ -13,12 +13,22 @@ describe('demo traffic', () => {
       expect(intervals[i].start).toBe(intervals[i - 1].end);
     }
     expect(intervals[0].end - intervals[0].start).toBe(HOUR);
-    expect(intervals[intervals.length - 1].end - intervals[intervals.length - 1].start).toBe(60_000);
+    expect(
+      intervals[intervals.length - 1].end -
+        intervals[intervals.length - 1].start,
+    ).toBe(60_000);
   });
 
   it('is deterministic and follows its profile', () => {
     const counts = (profile: 'healthy' | 'paging', start: number) =>
-      demoIntervalCounts({ sliKey: 'x#sli', profile, target: 0.999, start, end: start + HOUR, incidentAt: T0 });
+      demoIntervalCounts({
+        sliKey: 'x#sli',
+        profile,
+        target: 0.999,
+        start,
+        end: start + HOUR,
+        incidentAt: T0,
+      });
     expect(counts('healthy', T0 - HOUR)).toEqual(counts('healthy', T0 - HOUR));
     const paging = counts('paging', T0);
     expect(paging.good).toBeLessThan(paging.total);

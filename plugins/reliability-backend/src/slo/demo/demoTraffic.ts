@@ -69,7 +69,9 @@ export function demoIntervalCounts(options: {
   const total = Math.max(1, Math.round(perMinute * minutes * diurnal * noise));
   const errorRate = Math.min(
     1,
-    demoBurnRate(profile, start, incidentAt) * (1 - target) * (0.6 + 0.8 * random()),
+    demoBurnRate(profile, start, incidentAt) *
+      (1 - target) *
+      (0.6 + 0.8 * random()),
   );
   const expectedBad = total * errorRate;
   const bad = Math.min(

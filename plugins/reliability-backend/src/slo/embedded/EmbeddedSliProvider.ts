@@ -30,7 +30,9 @@ export class EmbeddedSliProvider implements SliProvider {
 
   constructor(private readonly store: SliEventStore) {}
 
-  async getEventCounts(request: SliEventCountsRequest): Promise<SliEventCounts> {
+  async getEventCounts(
+    request: SliEventCountsRequest,
+  ): Promise<SliEventCounts> {
     return this.store.sumEvents(
       stringifyEntityRef(request.entity).toLocaleLowerCase('en-US'),
       embeddedSliName(request.indicator),

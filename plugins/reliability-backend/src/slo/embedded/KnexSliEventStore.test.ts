@@ -1,4 +1,7 @@
-import { migratedDatabase, sloTestDatabases } from '../store/testDatabase';
+import {
+  migratedDatabase,
+  sloTestDatabases,
+} from '../__testUtils__/testDatabase';
 import { KnexSliEventStore } from './KnexSliEventStore';
 
 jest.setTimeout(60_000);

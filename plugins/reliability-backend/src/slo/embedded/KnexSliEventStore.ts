@@ -72,9 +72,9 @@ export class KnexSliEventStore implements SliEventStore {
   }
 
   async deleteEntitiesNotIn(keepEntityRefs: Set<string>): Promise<number> {
-    const stored: string[] = (
-      await this.db(TABLE).distinct('entity_ref')
-    ).map((row: { entity_ref: string }) => row.entity_ref);
+    const stored: string[] = (await this.db(TABLE).distinct('entity_ref')).map(
+      (row: { entity_ref: string }) => row.entity_ref,
+    );
     const gone = stored.filter(ref => !keepEntityRefs.has(ref));
     let deleted = 0;
     for (const refs of chunk(gone, 500)) {

@@ -11,53 +11,74 @@ const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 /** Body of the SLI events ingest route; `now` bounds how far in the future intervals may end. */
 export function sliEventsBodySchema(now: Date) {
-  return z.object({
-    sli: z
-      .string()
-      .min(1)
-      .max(255)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a name of letters, digits, ".", "_" or "-"'),
-    events: z
-      .array(
-        z
-          .object({
-            start: z.iso.datetime({ offset: true }),
-            end: z.iso.datetime({ offset: true }),
-            good: count,
-            total: count,
-          })
-          .strict()
-          .superRefine((event, ctx) => {
+  return z
+    .object({
+      sli: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+          'must be a name of letters, digits, ".", "_" or "-"',
+        ),
+      events: z
+        .array(
+          z
+            .object({
+              start: z.iso.datetime({ offset: true }),
+              end: z.iso.datetime({ offset: true }),
+              good: count,
+              total: count,
+            })
+            .strict()
+            .superRefine((event, ctx) => {
+              const start = Date.parse(event.start);
+              const end = Date.parse(event.end);
+              if (event.good > event.total) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: 'good must not exceed total',
+                  path: ['good'],
+                });
+              }
+              if (!(end > start)) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: 'end must be after start',
+                  path: ['end'],
+                });
+              } else if (end - start > MAX_INTERVAL_MS) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: 'an interval may span at most one day',
+                  path: ['end'],
+                });
+              }
+              if (end > now.getTime() + MAX_FUTURE_SKEW_MS) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: 'the interval ends in the future',
+                  path: ['end'],
+                });
+              }
+            }),
+        )
+        .min(1)
+        .max(MAX_EVENTS_PER_REQUEST)
+        .superRefine((events, ctx) => {
+          const seen = new Set<number>();
+          events.forEach((event, index) => {
             const start = Date.parse(event.start);
-            const end = Date.parse(event.end);
-            if (event.good > event.total) {
-              ctx.addIssue({ code: 'custom', message: 'good must not exceed total', path: ['good'] });
+            if (seen.has(start)) {
+              ctx.addIssue({
+                code: 'custom',
+                message: 'two intervals of the request start at the same time',
+                path: [index, 'start'],
+              });
             }
-            if (!(end > start)) {
-              ctx.addIssue({ code: 'custom', message: 'end must be after start', path: ['end'] });
-            } else if (end - start > MAX_INTERVAL_MS) {
-              ctx.addIssue({ code: 'custom', message: 'an interval may span at most one day', path: ['end'] });
-            }
-            if (end > now.getTime() + MAX_FUTURE_SKEW_MS) {
-              ctx.addIssue({ code: 'custom', message: 'the interval ends in the future', path: ['end'] });
-            }
-          }),
-      )
-      .min(1)
-      .max(MAX_EVENTS_PER_REQUEST)
-      .superRefine((events, ctx) => {
-        const seen = new Set<number>();
-        events.forEach((event, index) => {
-          const start = Date.parse(event.start);
-          if (seen.has(start)) {
-            ctx.addIssue({
-              code: 'custom',
-              message: 'two intervals of the request start at the same time',
-              path: [index, 'start'],
-            });
-          }
-          seen.add(start);
-        });
-      }),
-  }).strict();
+            seen.add(start);
+          });
+        }),
+    })
+    .strict();
 }

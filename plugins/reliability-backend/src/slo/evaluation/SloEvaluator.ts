@@ -98,7 +98,9 @@ export class SloEvaluator {
     const provider = type ? this.providers.get(type) : undefined;
     if (!provider) {
       throw new SliProviderError(
-        `No SLI provider for metric source type '${type ?? '(none)'}' is configured in this Backstage instance`,
+        `No SLI provider for metric source type '${
+          type ?? '(none)'
+        }' is configured in this Backstage instance`,
       );
     }
     const target = primaryObjective(slo).target;
@@ -113,7 +115,8 @@ export class SloEvaluator {
         condition.longWindowSeconds,
         condition.shortWindowSeconds,
       ]) {
-        if (!lookbacks.has(seconds)) lookbacks.set(seconds, windowLabel(seconds));
+        if (!lookbacks.has(seconds))
+          lookbacks.set(seconds, windowLabel(seconds));
       }
     }
 
@@ -181,7 +184,8 @@ export class SloEvaluator {
       good: windowCounts.good,
       total: windowCounts.total,
       attainment: budget.attainment,
-      budgetRemaining: windowCounts.total > 0 ? budget.budgetRemainingRatio : null,
+      budgetRemaining:
+        windowCounts.total > 0 ? budget.budgetRemainingRatio : null,
       burnRate: currentBurnRate,
       burnRates: [...lookbacks.entries()]
         .sort(([a], [b]) => a - b)

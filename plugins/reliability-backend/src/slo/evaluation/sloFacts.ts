@@ -37,8 +37,8 @@ export function alertConditionsOf(slo: SloDefinition): {
 export function definitionFacts(slo: SloDefinition): SloDefinitionFacts {
   return {
     alertCount: slo.alertPolicies.length,
-    alertsWithRunbook: slo.alertPolicies.filter(
-      policy => Boolean(policy.runbook ?? slo.runbook),
+    alertsWithRunbook: slo.alertPolicies.filter(policy =>
+      Boolean(policy.runbook ?? slo.runbook),
     ).length,
     hasBurnRateAlerts: slo.alertPolicies.some(
       policy => policy.conditions.length > 0,

@@ -1,6 +1,9 @@
 import { SloStatus } from '@internal/backstage-plugin-reliability-common';
 import { KnexSloStore } from './KnexSloStore';
-import { migratedDatabase, sloTestDatabases } from './testDatabase';
+import {
+  migratedDatabase,
+  sloTestDatabases,
+} from '../__testUtils__/testDatabase';
 
 jest.setTimeout(60_000);
 
@@ -38,16 +41,33 @@ describe('KnexSloStore', () => {
     async id => {
       const store = new KnexSloStore(await migratedDatabase(id));
       const at = new Date('2026-11-20T00:00:00Z');
-      await store.recordEntityFacts(A, { sloNames: ['avail', 'latency'], definitionErrors: 1 }, at);
-      await store.recordEntityFacts(B, { sloNames: [], definitionErrors: 2 }, at);
+      await store.recordEntityFacts(
+        A,
+        { sloNames: ['avail', 'latency'], definitionErrors: 1 },
+        at,
+      );
+      await store.recordEntityFacts(
+        B,
+        { sloNames: [], definitionErrors: 2 },
+        at,
+      );
       for (let i = 0; i < 10; i++) {
         const t = new Date(at.getTime() + i * 60_000).toISOString();
-        await store.recordStatus(A, 'avail', status(t, { budgetRemaining: 0.5 - i * 0.01 }), facts);
+        await store.recordStatus(
+          A,
+          'avail',
+          status(t, { budgetRemaining: 0.5 - i * 0.01 }),
+          facts,
+        );
       }
       await store.recordStatus(
         A,
         'latency',
-        status('2026-11-20T00:05:00.000Z', { attainment: 0.9, budgetRemaining: -9, alertState: 'page' }),
+        status('2026-11-20T00:05:00.000Z', {
+          attainment: 0.9,
+          budgetRemaining: -9,
+          alertState: 'page',
+        }),
         { alertCount: 1, alertsWithRunbook: 1, hasBurnRateAlerts: false },
       );
 
@@ -55,7 +75,13 @@ describe('KnexSloStore', () => {
       expect(latest.get('avail')?.budgetRemaining).toBeCloseTo(0.41);
       expect(latest.get('latency')?.alertState).toBe('page');
 
-      const full = await store.getHistory(A, 'avail', at, new Date(at.getTime() + 3600_000), 100);
+      const full = await store.getHistory(
+        A,
+        'avail',
+        at,
+        new Date(at.getTime() + 3600_000),
+        100,
+      );
       expect(full.downsampled).toBe(false);
       expect(full.points).toHaveLength(10);
       expect(full.points[0]).toMatchObject({
@@ -64,12 +90,22 @@ describe('KnexSloStore', () => {
         burnRates: { '1h': 0.8 },
         stale: false,
       });
-      const sampled = await store.getHistory(A, 'avail', at, new Date(at.getTime() + 10 * 60_000), 2);
+      const sampled = await store.getHistory(
+        A,
+        'avail',
+        at,
+        new Date(at.getTime() + 10 * 60_000),
+        2,
+      );
       expect(sampled.downsampled).toBe(true);
       expect(sampled.points).toHaveLength(2);
       expect(sampled.points[0].budgetRemaining).toBeCloseTo(0.48);
 
-      const summaries = await store.getSummaries([A, B, 'component:default/none']);
+      const summaries = await store.getSummaries([
+        A,
+        B,
+        'component:default/none',
+      ]);
       expect(summaries.size).toBe(2);
       expect(summaries.get(A)).toMatchObject({
         sloCount: 2,
@@ -91,7 +127,11 @@ describe('KnexSloStore', () => {
       });
 
       // An SLO removed from the definitions disappears from the newest states.
-      await store.recordEntityFacts(A, { sloNames: ['avail'], definitionErrors: 0 }, at);
+      await store.recordEntityFacts(
+        A,
+        { sloNames: ['avail'], definitionErrors: 0 },
+        at,
+      );
       expect([...(await store.getLatest(A)).keys()]).toEqual(['avail']);
 
       await expect(
@@ -106,7 +146,11 @@ describe('KnexSloStore', () => {
     'records a failed collection as a stale gap in history (%p)',
     async id => {
       const store = new KnexSloStore(await migratedDatabase(id));
-      await store.recordEntityFacts(A, { sloNames: ['avail'], definitionErrors: 0 }, new Date());
+      await store.recordEntityFacts(
+        A,
+        { sloNames: ['avail'], definitionErrors: 0 },
+        new Date(),
+      );
       await store.recordStatus(
         A,
         'avail',
@@ -125,7 +169,11 @@ describe('KnexSloStore', () => {
         10,
       );
       expect(history.points).toEqual([
-        expect.objectContaining({ attainment: null, stale: true, alertState: 'unknown' }),
+        expect.objectContaining({
+          attainment: null,
+          stale: true,
+          alertState: 'unknown',
+        }),
       ]);
       expect((await store.getLatest(A)).get('avail')).toMatchObject({
         attainment: 0.995,

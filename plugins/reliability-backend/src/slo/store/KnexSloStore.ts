@@ -58,7 +58,9 @@ export class KnexSloStore implements SloStore {
         total: status.stale ? null : status.total,
         attainment: status.stale ? null : status.attainment,
         budget_remaining: status.stale ? null : status.budgetRemaining,
-        burn_rates: JSON.stringify(status.stale ? {} : burnRatesByLabel(status)),
+        burn_rates: JSON.stringify(
+          status.stale ? {} : burnRatesByLabel(status),
+        ),
         alert_state: status.stale ? 'unknown' : status.alertState,
         stale: status.stale,
         error: status.error,

@@ -25,7 +25,9 @@ function mergeBucket(points: SloHistoryPoint[]): SloHistoryPoint {
   }
   const alertState = points.reduce<SloAlertState>(
     (worst, p) =>
-      ALERT_SEVERITY[p.alertState] > ALERT_SEVERITY[worst] ? p.alertState : worst,
+      ALERT_SEVERITY[p.alertState] > ALERT_SEVERITY[worst]
+        ? p.alertState
+        : worst,
     'unknown',
   );
   return {
@@ -58,7 +60,10 @@ export function downsampleHistory(
   const buckets = new Map<number, SloHistoryPoint[]>();
   for (const point of points) {
     const offset = new Date(point.at).getTime() - from.getTime();
-    const index = Math.min(maxPoints - 1, Math.max(0, Math.floor(offset / width)));
+    const index = Math.min(
+      maxPoints - 1,
+      Math.max(0, Math.floor(offset / width)),
+    );
     const bucket = buckets.get(index);
     if (bucket) bucket.push(point);
     else buckets.set(index, [point]);

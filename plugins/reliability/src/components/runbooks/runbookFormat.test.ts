@@ -1,5 +1,9 @@
 import { RunbookEntry } from '@internal/backstage-plugin-reliability-common';
-import { describeCoverage, describeReview, formatCoverage } from './runbookFormat';
+import {
+  describeCoverage,
+  describeReview,
+  formatCoverage,
+} from './runbookFormat';
 
 const entry: RunbookEntry = {
   id: 'a',
@@ -25,17 +29,34 @@ describe('runbookFormat', () => {
   });
 
   it('explains coverage', () => {
-    const base = { ratio: null, alertCount: 0, alertsWithRunbook: 0, alerts: [], error: null };
+    const base = {
+      ratio: null,
+      alertCount: 0,
+      alertsWithRunbook: 0,
+      alerts: [],
+      error: null,
+    };
     expect(describeCoverage(base)).toMatch(/No SLO alert policies/);
-    expect(describeCoverage({ ...base, alertCount: 3, alertsWithRunbook: 2, ratio: 2 / 3 })).toMatch(
-      /^2 of 3 SLO alerts have a runbook/,
+    expect(
+      describeCoverage({
+        ...base,
+        alertCount: 3,
+        alertsWithRunbook: 2,
+        ratio: 2 / 3,
+      }),
+    ).toMatch(/^2 of 3 SLO alerts have a runbook/);
+    expect(describeCoverage({ ...base, error: 'boom' })).toBe(
+      'Coverage unknown: boom',
     );
-    expect(describeCoverage({ ...base, error: 'boom' })).toBe('Coverage unknown: boom');
   });
 
   it('describes the review state', () => {
     expect(describeReview(entry, 180)).toBe('Reviewed 2026-10-01');
-    expect(describeReview({ ...entry, stale: true }, 180)).toMatch(/more than 180 days ago/);
-    expect(describeReview({ ...entry, lastReviewed: null, stale: true }, 180)).toMatch(/Never reviewed/);
+    expect(describeReview({ ...entry, stale: true }, 180)).toMatch(
+      /more than 180 days ago/,
+    );
+    expect(
+      describeReview({ ...entry, lastReviewed: null, stale: true }, 180),
+    ).toMatch(/Never reviewed/);
   });
 });

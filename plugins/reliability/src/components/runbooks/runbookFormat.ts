@@ -33,7 +33,10 @@ export function describeCoverage(coverage: RunbookCoverage): string {
 }
 
 /** "Reviewed 2026-10-01", with why it is stale when it is. */
-export function describeReview(entry: RunbookEntry, staleAfterDays: number): string {
+export function describeReview(
+  entry: RunbookEntry,
+  staleAfterDays: number,
+): string {
   if (!entry.lastReviewed) {
     return 'Never reviewed (no lastReviewed date)';
   }

@@ -15,7 +15,8 @@ export function useEntityRunbooks(query: string) {
   const entityRef = getCompoundEntityRef(entity);
   const refKey = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
   return useAsyncRetry(
-    () => api.getEntityRunbooks(entityRef, { q: debounced.trim() || undefined }),
+    () =>
+      api.getEntityRunbooks(entityRef, { q: debounced.trim() || undefined }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, refKey, debounced],
   );

@@ -1,5 +1,9 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import { RunbookEntry } from '@internal/backstage-plugin-reliability-common';
 import { useCallback } from 'react';
 
@@ -16,7 +20,9 @@ export function useRunbookLinks(): {
 } {
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
-  const tabLink = `${entityRoute(entityRouteParams(entity))}/${RUNBOOKS_TAB_PATH}`;
+  const tabLink = `${entityRoute(
+    entityRouteParams(entity),
+  )}/${RUNBOOKS_TAB_PATH}`;
   const linkFor = useCallback(
     (entry: RunbookEntry) => {
       if (entry.source !== 'markdown' && entry.url) {

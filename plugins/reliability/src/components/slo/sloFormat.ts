@@ -16,7 +16,11 @@ export function formatBurnRate(rate: number | null | undefined): string {
 
 /** Error budget remaining as a percentage, "exhausted" below zero shown as the overspend. */
 export function formatBudget(remaining: number | null | undefined): string {
-  if (remaining === null || remaining === undefined || !Number.isFinite(remaining)) {
+  if (
+    remaining === null ||
+    remaining === undefined ||
+    !Number.isFinite(remaining)
+  ) {
     return 'no data';
   }
   return remaining < 0
@@ -28,7 +32,9 @@ export function formatBudget(remaining: number | null | undefined): string {
 export function describeWindow(window: SloWindow): string {
   return window.kind === 'rolling'
     ? `rolling ${formatDuration(window.durationSeconds)}`
-    : `calendar ${window.count} ${window.unit}${window.count > 1 ? 's' : ''} (${window.timeZone})`;
+    : `calendar ${window.count} ${window.unit}${window.count > 1 ? 's' : ''} (${
+        window.timeZone
+      })`;
 }
 
 /** Budget bar colour: healthy, warning, critical. */

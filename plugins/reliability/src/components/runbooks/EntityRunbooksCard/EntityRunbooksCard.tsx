@@ -67,7 +67,11 @@ export function EntityRunbooksCard() {
             No runbooks match{value.query ? ` “${value.query}”` : ''}.
           </Typography>
         ) : (
-          <RunbookList runbooks={visible} staleAfterDays={value.staleAfterDays} linkFor={linkFor} />
+          <RunbookList
+            runbooks={visible}
+            staleAfterDays={value.staleAfterDays}
+            linkFor={linkFor}
+          />
         )}
       </>
     );
@@ -77,7 +81,11 @@ export function EntityRunbooksCard() {
     <InfoCard
       title="Runbooks"
       subheader="Runbooks, rollback procedures and postmortems"
-      deepLink={value && value.total > 0 ? { title: 'Open runbooks', link: tabLink } : undefined}
+      deepLink={
+        value && value.total > 0
+          ? { title: 'Open runbooks', link: tabLink }
+          : undefined
+      }
     >
       {content()}
     </InfoCard>

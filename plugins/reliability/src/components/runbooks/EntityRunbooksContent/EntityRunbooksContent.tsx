@@ -46,7 +46,8 @@ export function EntityRunbooksContent() {
     );
   }
 
-  const requested = typeof selectedParam === 'string' ? selectedParam : undefined;
+  const requested =
+    typeof selectedParam === 'string' ? selectedParam : undefined;
   // A deep-linked runbook stays selected while searching; without one, the first visible runbook is shown.
   const selectedId = requested || visible[0]?.id;
 

@@ -33,7 +33,9 @@ export function RunbookView(props: { id: string; staleAfterDays: number }) {
     return <Progress />;
   }
   if (error || !value) {
-    return <ResponseErrorPanel error={error ?? new Error('Runbook not found')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error('Runbook not found')} />
+    );
   }
   const { runbook, markdown } = value;
   const url = runbook.url && isSafeLinkUrl(runbook.url) ? runbook.url : null;
@@ -41,7 +43,13 @@ export function RunbookView(props: { id: string; staleAfterDays: number }) {
     <InfoCard
       title={runbook.title}
       subheader={
-        <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }} component="span">
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+          component="span"
+        >
           <Chip size="small" label={RUNBOOK_KIND_LABELS[runbook.kind]} />
           <span>{describeReview(runbook, staleAfterDays)}</span>
           {runbook.owner && <span>Owner: {runbook.owner}</span>}
@@ -53,13 +61,20 @@ export function RunbookView(props: { id: string; staleAfterDays: number }) {
           <WarningPanel
             severity="warning"
             title="This runbook may be out of date"
-            message={`Check each step before relying on it, then update lastReviewed in its front matter. ${describeReview(runbook, staleAfterDays)}.`}
+            message={`Check each step before relying on it, then update lastReviewed in its front matter. ${describeReview(
+              runbook,
+              staleAfterDays,
+            )}.`}
           />
         </Box>
       )}
       {runbook.error && (
         <Box mb={2}>
-          <WarningPanel severity="error" title="This runbook could not be read" message={runbook.error} />
+          <WarningPanel
+            severity="error"
+            title="This runbook could not be read"
+            message={runbook.error}
+          />
         </Box>
       )}
       {runbook.answers.length > 0 && (
@@ -79,8 +94,8 @@ export function RunbookView(props: { id: string; staleAfterDays: number }) {
       ) : (
         url && (
           <Typography variant="body1">
-            This {runbook.source === 'techdocs' ? 'TechDocs page' : 'runbook'} lives outside this page:{' '}
-            <Link to={url}>Open {runbook.title}</Link>
+            This {runbook.source === 'techdocs' ? 'TechDocs page' : 'runbook'}{' '}
+            lives outside this page: <Link to={url}>Open {runbook.title}</Link>
           </Typography>
         )
       )}

@@ -19,7 +19,10 @@ export function RunbookCoverageSummary(props: { coverage: RunbookCoverage }) {
           SLO alert coverage
         </Typography>
         <Tooltip title="Share of the alert policies of this entity's SLOs that link a runbook. An alert is covered by its own runbook field, its SLO's runbook field, or a runbook whose front-matter 'answers' names the alert or the SLO.">
-          <InfoOutlined fontSize="small" aria-label="How coverage is computed" />
+          <InfoOutlined
+            fontSize="small"
+            aria-label="How coverage is computed"
+          />
         </Tooltip>
       </Box>
       <Typography variant="body2" color="textSecondary">
@@ -29,7 +32,9 @@ export function RunbookCoverageSummary(props: { coverage: RunbookCoverage }) {
         <Typography variant="body2" color="textSecondary">
           Without a runbook:{' '}
           {uncovered
-            .map(a => `${a.slo} / ${a.alert}${a.problem ? ` (${a.problem})` : ''}`)
+            .map(
+              a => `${a.slo} / ${a.alert}${a.problem ? ` (${a.problem})` : ''}`,
+            )
             .join(', ')}
         </Typography>
       )}

@@ -19,7 +19,9 @@ export function RunbookFilters(props: {
 }) {
   const { query, onQueryChange, kinds, onKindsChange, counts } = props;
   const toggle = (kind: RunbookKind) =>
-    onKindsChange(kinds.includes(kind) ? kinds.filter(k => k !== kind) : [...kinds, kind]);
+    onKindsChange(
+      kinds.includes(kind) ? kinds.filter(k => k !== kind) : [...kinds, kind],
+    );
   return (
     <Box mb={1}>
       <TextField
@@ -56,7 +58,9 @@ export function RunbookFilters(props: {
 }
 
 /** Number of runbooks of each kind. */
-export function countKinds(runbooks: Array<{ kind: RunbookKind }>): Record<RunbookKind, number> {
+export function countKinds(
+  runbooks: Array<{ kind: RunbookKind }>,
+): Record<RunbookKind, number> {
   const counts = { runbook: 0, rollback: 0, postmortem: 0, premortem: 0 };
   for (const runbook of runbooks) counts[runbook.kind]++;
   return counts;

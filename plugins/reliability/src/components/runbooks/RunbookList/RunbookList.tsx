@@ -36,10 +36,19 @@ export function RunbookList(props: {
       {runbooks.map(entry => {
         const link = linkFor?.(entry) ?? null;
         const title =
-          !onSelect && link && isSafeLinkUrl(link) ? <Link to={link}>{entry.title}</Link> : entry.title;
+          !onSelect && link && isSafeLinkUrl(link) ? (
+            <Link to={link}>{entry.title}</Link>
+          ) : (
+            entry.title
+          );
         const secondary = (
           <Box component="span" display="block">
-            <Box component="span" display="flex" alignItems="center" style={{ gap: 4 }}>
+            <Box
+              component="span"
+              display="flex"
+              alignItems="center"
+              style={{ gap: 4 }}
+            >
               {entry.stale && (
                 <WarningIcon
                   fontSize="inherit"
@@ -56,7 +65,12 @@ export function RunbookList(props: {
               </Box>
             )}
             {entry.error && (
-              <Typography component="span" variant="caption" color="error" style={{ display: 'flex', gap: 4 }}>
+              <Typography
+                component="span"
+                variant="caption"
+                color="error"
+                style={{ display: 'flex', gap: 4 }}
+              >
                 <ErrorOutline fontSize="inherit" /> {entry.error}
               </Typography>
             )}
@@ -69,7 +83,11 @@ export function RunbookList(props: {
               secondary={secondary}
               secondaryTypographyProps={{ component: 'span' }}
             />
-            <Chip size="small" label={RUNBOOK_KIND_LABELS[entry.kind]} variant="outlined" />
+            <Chip
+              size="small"
+              label={RUNBOOK_KIND_LABELS[entry.kind]}
+              variant="outlined"
+            />
           </>
         );
         return onSelect ? (

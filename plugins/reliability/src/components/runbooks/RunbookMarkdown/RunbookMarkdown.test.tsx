@@ -2,12 +2,16 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { RunbookMarkdown } from './RunbookMarkdown';
 
 async function render(markdown: string) {
-  const { container } = await renderInTestApp(<RunbookMarkdown markdown={markdown} />);
+  const { container } = await renderInTestApp(
+    <RunbookMarkdown markdown={markdown} />,
+  );
   return container;
 }
 
 function hrefs(container: HTMLElement): string[] {
-  return Array.from(container.querySelectorAll('[href]')).map(e => e.getAttribute('href') ?? '');
+  return Array.from(container.querySelectorAll('[href]')).map(
+    e => e.getAttribute('href') ?? '',
+  );
 }
 
 function allAttributes(container: HTMLElement): string[] {
@@ -50,7 +54,9 @@ describe('RunbookMarkdown', () => {
   ])('renders no dangerous href for %j', async markdown => {
     const container = await render(`${markdown}\n\nend`);
     for (const href of hrefs(container)) {
-      expect(href.toLocaleLowerCase('en-US')).not.toMatch(/^\s*(javascript|data|vbscript):/);
+      expect(href.toLocaleLowerCase('en-US')).not.toMatch(
+        /^\s*(javascript|data|vbscript):/,
+      );
       expect(href.toLocaleLowerCase('en-US')).not.toContain('script:');
     }
     // the text is still shown, just not as a dangerous link
@@ -82,7 +88,11 @@ describe('RunbookMarkdown', () => {
     const attributes = allAttributes(container);
     expect(attributes.filter(a => /^on/i.test(a))).toEqual([]);
     expect(attributes.filter(a => /^style=/i.test(a))).toEqual([]);
-    expect(attributes.filter(a => /(javascript|data|vbscript):/i.test(a))).toEqual([]);
-    expect((window as unknown as { __pwned?: boolean }).__pwned).toBeUndefined();
+    expect(
+      attributes.filter(a => /(javascript|data|vbscript):/i.test(a)),
+    ).toEqual([]);
+    expect(
+      (window as unknown as { __pwned?: boolean }).__pwned,
+    ).toBeUndefined();
   });
 });

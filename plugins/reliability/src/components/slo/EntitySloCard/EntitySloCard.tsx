@@ -29,7 +29,9 @@ export function EntitySloCard() {
     <InfoCard
       title="Service level objectives"
       subheader={
-        stale ? 'Some SLI data is stale: the provider did not answer' : undefined
+        stale
+          ? 'Some SLI data is stale: the provider did not answer'
+          : undefined
       }
     >
       <SloDefinitionErrors errors={value.definitionErrors} />

@@ -27,7 +27,9 @@ export function SloAlertChip(props: { state: SloAlertState; stale?: boolean }) {
     <Tooltip title={SLO_HELP.alert}>
       <Chip
         size="small"
-        label={`${ALERT_STATE_LABEL[props.state]}${props.stale ? ' (stale)' : ''}`}
+        label={`${ALERT_STATE_LABEL[props.state]}${
+          props.stale ? ' (stale)' : ''
+        }`}
         className={classes[props.state]}
       />
     </Tooltip>

@@ -52,7 +52,10 @@ export function SloStatusSummary(props: { slo: EntitySlo }) {
       </Box>
       <Grid container spacing={2}>
         <Grid item xs={6} sm={3}>
-          <Metric label="Target" help={`${SLO_HELP.target} Window: ${windowText}.`}>
+          <Metric
+            label="Target"
+            help={`${SLO_HELP.target} Window: ${windowText}.`}
+          >
             {formatRatio(target)} · {windowText}
           </Metric>
         </Grid>

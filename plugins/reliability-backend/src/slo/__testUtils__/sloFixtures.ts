@@ -3,10 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { SliProvider } from '@internal/backstage-plugin-reliability-node';
 import { Knex } from 'knex';
-import { SloEvaluator } from './evaluation/SloEvaluator';
-import { SloDefinitionLoader } from './SloDefinitionLoader';
-import { SloService } from './SloService';
-import { KnexSloStore } from './store/KnexSloStore';
+import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { SloDefinitionLoader } from '../SloDefinitionLoader';
+import { SloService } from '../SloService';
+import { KnexSloStore } from '../store/KnexSloStore';
 
 /** An OpenSLO document of a 30-day rolling 99.9% availability SLO with a fast-burn page alert. */
 export const CHECKOUT_SLO_YAML = `

@@ -1,0 +1,21 @@
+export interface Config {
+  reliability?: {
+    /** The Datadog SLI provider (metric sources of type `datadog` with `spec.sloId`). */
+    datadog?: {
+      /** Datadog site, e.g. `datadoghq.com` (default), `datadoghq.eu`, `us3.datadoghq.com`, `us5.datadoghq.com`, `ap1.datadoghq.com`. */
+      site?: string;
+      /**
+       * Datadog API key (header DD-API-KEY).
+       * @visibility secret
+       */
+      apiKey: string;
+      /**
+       * Datadog application key (header DD-APPLICATION-KEY) with the `slos_read` scope.
+       * @visibility secret
+       */
+      applicationKey: string;
+      /** Timeout of one request in milliseconds (default 15000, 100-300000). */
+      timeoutMs?: number;
+    };
+  };
+}

@@ -1,0 +1,127 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { MetricSource } from '@internal/backstage-plugin-reliability-common';
+import {
+  SliEventCounts,
+  SliEventCountsRequest,
+  SliProvider,
+} from '@internal/backstage-plugin-reliability-node';
+import { z } from 'zod';
+import { readDatadogConfig } from './config';
+import { DatadogClient, DatadogSloHistory } from './DatadogClient';
+import { DatadogConfigError, DatadogResponseError } from './errors';
+
+const metricSpec = z.object({
+  sloId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Datadog SLO id'),
+});
+
+const SLICE_SECONDS = 60;
+
+function sloIdOf(indicator: SliEventCountsRequest['indicator']): string {
+  const sources: Array<MetricSource | undefined> = [
+    indicator.ratio?.total,
+    indicator.ratio?.good,
+    indicator.ratio?.bad,
+    indicator.threshold?.metricSource,
+  ];
+  for (const source of sources) {
+    const spec = metricSpec.safeParse(source?.spec);
+    if (spec.success) {
+      return spec.data.sloId;
+    }
+  }
+  throw new InputError(
+    'A datadog SLI needs spec.sloId (the id of a Datadog SLO) on its metric source',
+  );
+}
+
+/**
+ * Good/total counts from Datadog SLO history.
+ *
+ * - Metric-based SLOs: good = `series.numerator.sum`, total = `series.denominator.sum` (exact counts).
+ * - Monitor-based (and time-slice) SLOs only report an SLI percentage (`overall.sli_value`). They are mapped
+ *   onto one-minute slices of the interval: total = whole minutes in [from, to), good =
+ *   round(sli_value / 100 * total). This is an approximation: budgets are as precise as a minute.
+ *   No SLI value (no data) means no traffic: 0 / 0.
+ */
+export function eventCountsFromHistory(
+  history: DatadogSloHistory,
+  from: Date,
+  to: Date,
+  sloId: string,
+): SliEventCounts {
+  const data = history.data;
+  if (!data) {
+    const errors = (history.errors ?? [])
+      .map(error => (typeof error === 'string' ? error : error.error))
+      .join('; ');
+    throw new DatadogResponseError(
+      `Datadog returned no history for SLO ${sloId}${
+        errors ? `: ${errors}` : ''
+      }`,
+    );
+  }
+  if (data.type === 'metric' || data.type_id === 1) {
+    if (!data.series) {
+      throw new DatadogResponseError(
+        `Datadog returned no numerator/denominator series for metric SLO ${sloId}`,
+      );
+    }
+    const total = Math.max(0, data.series.denominator.sum);
+    const good = Math.min(Math.max(0, data.series.numerator.sum), total);
+    return { good, total };
+  }
+  const sli = data.overall?.sli_value;
+  if (sli === null || sli === undefined) {
+    return { good: 0, total: 0 };
+  }
+  const total = Math.floor(
+    (to.getTime() - from.getTime()) / 1000 / SLICE_SECONDS,
+  );
+  const good = Math.round((Math.min(Math.max(sli, 0), 100) / 100) * total);
+  return { good, total };
+}
+
+/**
+ * SLI provider for metric sources of type `datadog` (`spec: { sloId }`), reading Datadog SLO history.
+ *
+ * @public
+ */
+export class DatadogSliProvider implements SliProvider {
+  readonly type = 'datadog';
+
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): DatadogSliProvider {
+    const settings = readDatadogConfig(config);
+    if (!settings) {
+      options.logger.warn(
+        'reliability.datadog is not configured; SLIs of type datadog will fail until reliability.datadog.apiKey and applicationKey are set',
+      );
+      return new DatadogSliProvider(undefined);
+    }
+    return new DatadogSliProvider(new DatadogClient(settings));
+  }
+
+  /** `client` undefined: not configured, every request fails with a DatadogConfigError. */
+  constructor(private readonly client: DatadogClient | undefined) {}
+
+  async getEventCounts(
+    request: SliEventCountsRequest,
+  ): Promise<SliEventCounts> {
+    if (!this.client) {
+      throw new DatadogConfigError(
+        'The Datadog SLI provider is not configured: set reliability.datadog.apiKey and reliability.datadog.applicationKey in app-config',
+      );
+    }
+    const { indicator, from, to, signal } = request;
+    if (to.getTime() - from.getTime() < SLICE_SECONDS * 1000) {
+      throw new InputError('The SLI interval must be at least one minute long');
+    }
+    const sloId = sloIdOf(indicator);
+    const history = await this.client.getSloHistory(sloId, from, to, signal);
+    return eventCountsFromHistory(history, from, to, sloId);
+  }
+}

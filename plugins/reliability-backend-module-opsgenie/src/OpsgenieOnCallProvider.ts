@@ -1,0 +1,357 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  EscalationLevel,
+  OnCallPerson,
+  OnCallRotation,
+  OnCallShift,
+  OnCallSnapshot,
+} from '@internal/backstage-plugin-reliability-common';
+import {
+  OnCallProvider,
+  OnCallRequest,
+} from '@internal/backstage-plugin-reliability-node';
+import { z } from 'zod';
+import { HttpClient, OpsgenieApiError } from './httpClient';
+import {
+  escalationsResponseSchema,
+  nextOnCallsResponseSchema,
+  onCallsResponseSchema,
+  OpsgenieEscalation,
+  OpsgenieParticipant,
+  OpsgenieSchedule,
+  schedulesResponseSchema,
+  teamResponseSchema,
+  timelineResponseSchema,
+} from './opsgenieTypes';
+
+const TEAM_NAME = /^[^/?#]{1,100}$/;
+/** Most schedules of one team that are read. */
+const MAX_SCHEDULES = 5;
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new OpsgenieApiError(
+      `Opsgenie ${what} has an unexpected format: ${result.error.issues
+        .slice(0, 3)
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+      200,
+      what,
+    );
+  }
+  return result.data;
+}
+
+/** Opsgenie usernames are email addresses. */
+function toPerson(user: {
+  id?: string;
+  name?: string;
+  username?: string;
+}): OnCallPerson {
+  const username = user.username ?? user.name ?? user.id ?? 'unknown';
+  const isEmail = username.includes('@');
+  return {
+    name: isEmail ? username.split('@')[0] : username,
+    email: isEmail ? username.toLocaleLowerCase('en-US') : undefined,
+    externalId: user.id,
+  };
+}
+
+/** Users among on-call participants, flattening teams and escalations. */
+function users(participants: OpsgenieParticipant[]): OpsgenieParticipant[] {
+  return participants.flatMap(p =>
+    p.type === 'user' ? [p] : users(p.onCallParticipants ?? []),
+  );
+}
+
+function minutes(delay?: { timeAmount: number; timeUnit?: string }): number {
+  if (!delay) return 0;
+  const unit = (delay.timeUnit ?? 'minutes').toLocaleLowerCase('en-US');
+  if (unit.startsWith('hour')) return delay.timeAmount * 60;
+  if (unit.startsWith('day')) return delay.timeAmount * 1440;
+  return delay.timeAmount;
+}
+
+function toTarget(recipient: {
+  type: string;
+  id?: string;
+  name?: string;
+  username?: string;
+}): EscalationLevel['targets'][number] {
+  if (recipient.type === 'schedule' || recipient.type === 'team') {
+    return {
+      kind: recipient.type,
+      name: recipient.name ?? recipient.id ?? recipient.type,
+    };
+  }
+  return {
+    kind: 'person',
+    name: recipient.username ?? recipient.name ?? recipient.id ?? 'user',
+    person: toPerson(recipient),
+  };
+}
+
+function ownedBy(
+  owner: { id?: string; name?: string } | undefined,
+  team: { id: string; name: string },
+) {
+  return (
+    owner?.id === team.id ||
+    owner?.name?.toLocaleLowerCase('en-US') ===
+      team.name.toLocaleLowerCase('en-US')
+  );
+}
+
+/**
+ * On-call from Opsgenie for entities annotated `opsgenie.com/team`: the team's schedules (who is on call now,
+ * the timeline of shifts, next on call) and its escalation (REST API v2).
+ */
+export class OpsgenieOnCallProvider implements OnCallProvider {
+  readonly id = 'opsgenie';
+
+  constructor(private readonly client: HttpClient) {}
+
+  supports(entity: Entity): boolean {
+    return Boolean(
+      entity.metadata.annotations?.[ANNOTATIONS.opsgenieTeam]?.trim(),
+    );
+  }
+
+  async getOnCall(request: OnCallRequest): Promise<OnCallSnapshot> {
+    const teamName =
+      request.entity.metadata.annotations?.[ANNOTATIONS.opsgenieTeam]?.trim() ??
+      '';
+    if (!TEAM_NAME.test(teamName)) {
+      throw new OpsgenieApiError(
+        `Invalid ${ANNOTATIONS.opsgenieTeam} annotation '${teamName}'`,
+        400,
+        'annotation',
+      );
+    }
+    const { signal, at } = request;
+    const horizonEnd = new Date(
+      at.getTime() + request.horizonDays * 86_400_000,
+    );
+    const team = parse(
+      teamResponseSchema,
+      await this.client
+        .get(
+          `/v2/teams/${encodeURIComponent(teamName)}`,
+          [['identifierType', 'name']],
+          signal,
+        )
+        .catch(error => {
+          if (error instanceof OpsgenieApiError && error.status === 404) {
+            throw new OpsgenieApiError(
+              `Opsgenie team '${teamName}' not found (HTTP 404)`,
+              404,
+              error.path,
+            );
+          }
+          throw error;
+        }),
+      'team',
+    ).data;
+
+    const schedules = parse(
+      schedulesResponseSchema,
+      await this.client.get('/v2/schedules', [['expand', 'rotation']], signal),
+      'schedule list',
+    )
+      .data.filter(s => s.enabled !== false && ownedBy(s.ownerTeam, team))
+      .slice(0, MAX_SCHEDULES);
+    const escalations = parse(
+      escalationsResponseSchema,
+      await this.client.get('/v2/escalations', [], signal),
+      'escalation list',
+    ).data.filter(e => ownedBy(e.ownerTeam, team));
+    const escalation = escalations[0] as OpsgenieEscalation | undefined;
+    const rules = [...(escalation?.rules ?? [])].sort(
+      (a, b) => minutes(a.delay) - minutes(b.delay),
+    );
+
+    const levelOf = (schedule: OpsgenieSchedule): number | undefined => {
+      if (!escalation) return schedules.indexOf(schedule) === 0 ? 1 : undefined;
+      const index = rules.findIndex(
+        rule =>
+          rule.recipient.type === 'schedule' &&
+          (rule.recipient.id === schedule.id ||
+            rule.recipient.name === schedule.name),
+      );
+      return index >= 0 ? index + 1 : undefined;
+    };
+
+    const current: OnCallShift[] = [];
+    const next: OnCallShift[] = [];
+    const upcoming: OnCallShift[] = [];
+    const rotations: OnCallRotation[] = [];
+    for (const schedule of schedules) {
+      const level = levelOf(schedule);
+      if (level === undefined) continue;
+      const shifts = await this.scheduleShifts(
+        schedule,
+        level,
+        at,
+        horizonEnd,
+        signal,
+      );
+      current.push(...shifts.current);
+      upcoming.push(...shifts.upcoming);
+      if (shifts.next) next.push(shifts.next);
+      const seen = new Set<string>();
+      rotations.push({
+        level,
+        scheduleName: schedule.name,
+        members: (schedule.rotations ?? [])
+          .flatMap(r => r.participants ?? [])
+          .filter(p => p.type === 'user')
+          .map(toPerson)
+          .filter(
+            p => !seen.has(p.email ?? p.name) && seen.add(p.email ?? p.name),
+          ),
+      });
+    }
+
+    const levels: EscalationLevel[] = rules.map((rule, index) => ({
+      level: index + 1,
+      escalateAfterMinutes:
+        index + 1 < rules.length
+          ? minutes(rules[index + 1].delay) - minutes(rule.delay)
+          : undefined,
+      targets: [toTarget(rule.recipient)],
+    }));
+    const byLevel = (a: OnCallShift, b: OnCallShift) =>
+      a.escalationLevel - b.escalationLevel;
+    return {
+      provider: this.id,
+      externalUrl: team.links?.web,
+      current: current.sort(byLevel),
+      next: next.sort(byLevel),
+      upcoming: upcoming.sort((a, b) => a.start.localeCompare(b.start)),
+      escalation: levels.length
+        ? levels
+        : schedules
+            .slice(0, 1)
+            .map(s => ({
+              level: 1,
+              targets: [{ kind: 'schedule' as const, name: s.name }],
+            })),
+      rotations,
+      computedAt: at.toISOString(),
+    };
+  }
+
+  /** Current, next and upcoming shifts of one schedule: who is on call now, the timeline, and the next on call. */
+  private async scheduleShifts(
+    schedule: OpsgenieSchedule,
+    level: number,
+    at: Date,
+    horizonEnd: Date,
+    signal?: AbortSignal,
+  ): Promise<{
+    current: OnCallShift[];
+    upcoming: OnCallShift[];
+    next?: OnCallShift;
+  }> {
+    const path = `/v2/schedules/${encodeURIComponent(schedule.id)}`;
+    const date = at.toISOString();
+    const onCalls = parse(
+      onCallsResponseSchema,
+      await this.client.get(
+        `${path}/on-calls`,
+        [
+          ['scheduleIdentifierType', 'id'],
+          ['flat', 'false'],
+          ['date', date],
+        ],
+        signal,
+      ),
+      'on-call participants',
+    ).data.onCallParticipants;
+    const days =
+      Math.max(
+        1,
+        Math.ceil((horizonEnd.getTime() - at.getTime()) / 86_400_000),
+      ) + 1;
+    const timeline = parse(
+      timelineResponseSchema,
+      await this.client.get(
+        `${path}/timeline`,
+        [
+          ['identifierType', 'id'],
+          ['date', new Date(at.getTime() - 86_400_000).toISOString()],
+          ['interval', String(days)],
+          ['intervalUnit', 'days'],
+        ],
+        signal,
+      ),
+      'schedule timeline',
+    );
+    const periods = (timeline.data.finalTimeline?.rotations ?? [])
+      .flatMap(r => r.periods)
+      .filter(p => p.recipient.type === 'user');
+    const shift = (
+      person: OnCallPerson,
+      start: string,
+      end: string,
+    ): OnCallShift => ({
+      person,
+      escalationLevel: level,
+      scheduleName: schedule.name,
+      start,
+      end,
+      timeZone: schedule.timezone,
+    });
+    const now = at.getTime();
+    const current = users(onCalls).map(user => {
+      const person = toPerson(user);
+      const period = periods.find(
+        p =>
+          (p.recipient.id === user.id ||
+            toPerson(p.recipient).email === person.email) &&
+          Date.parse(p.startDate) <= now &&
+          now < Date.parse(p.endDate),
+      );
+      return shift(
+        person,
+        period?.startDate ?? date,
+        period?.endDate ?? horizonEnd.toISOString(),
+      );
+    });
+    const upcoming = periods
+      .filter(
+        p =>
+          Date.parse(p.startDate) > now &&
+          Date.parse(p.startDate) < horizonEnd.getTime(),
+      )
+      .map(p => shift(toPerson(p.recipient), p.startDate, p.endDate))
+      .sort((a, b) => a.start.localeCompare(b.start));
+    let next = upcoming[0];
+    if (!next) {
+      const nextOnCalls = parse(
+        nextOnCallsResponseSchema,
+        await this.client.get(
+          `${path}/next-on-calls`,
+          [
+            ['scheduleIdentifierType', 'id'],
+            ['flat', 'false'],
+            ['date', date],
+          ],
+          signal,
+        ),
+        'next on-call participants',
+      ).data.nextOnCallRecipients;
+      const [user] = users(nextOnCalls);
+      const end = current[0]?.end;
+      if (user && end)
+        next = shift(toPerson(user), end, horizonEnd.toISOString());
+    }
+    return { current, upcoming, next };
+  }
+}

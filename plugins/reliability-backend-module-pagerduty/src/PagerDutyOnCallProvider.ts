@@ -1,0 +1,258 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  EscalationLevel,
+  OnCallPerson,
+  OnCallRotation,
+  OnCallShift,
+  OnCallSnapshot,
+} from '@internal/backstage-plugin-reliability-common';
+import {
+  OnCallProvider,
+  OnCallRequest,
+} from '@internal/backstage-plugin-reliability-node';
+import { z } from 'zod';
+import { HttpClient, PagerDutyApiError } from './httpClient';
+import {
+  escalationPolicyResponseSchema,
+  oncallsResponseSchema,
+  PagerDutyEscalationPolicy,
+  PagerDutyOnCall,
+  PagerDutyUser,
+  scheduleResponseSchema,
+  serviceResponseSchema,
+} from './pagerDutyTypes';
+
+const SERVICE_ID = /^[A-Z0-9]{1,32}$/i;
+/** Page size of /oncalls (PagerDuty's maximum is 100). */
+const PAGE_SIZE = 100;
+/** Upper bound on pages, in case an API keeps answering `more: true`. */
+const MAX_PAGES = 20;
+/** Rotations whose members are looked up (schedules of the first two levels). */
+const MEMBER_LEVELS = 2;
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new PagerDutyApiError(
+      `PagerDuty ${what} has an unexpected format: ${result.error.issues
+        .slice(0, 3)
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+      200,
+      what,
+    );
+  }
+  return result.data;
+}
+
+function toPerson(user: PagerDutyUser): OnCallPerson {
+  return {
+    name: user.name ?? user.summary ?? user.email ?? user.id,
+    email: user.email?.toLocaleLowerCase('en-US') ?? undefined,
+    externalId: user.id,
+  };
+}
+
+function toShift(
+  oncall: PagerDutyOnCall,
+  at: Date,
+  horizonEnd: Date,
+): OnCallShift {
+  return {
+    person: toPerson(oncall.user),
+    escalationLevel: oncall.escalation_level,
+    scheduleName: oncall.schedule?.summary ?? undefined,
+    // Always-on-call entries (a user targeted directly) have no start or end.
+    start: oncall.start ?? at.toISOString(),
+    end: oncall.end ?? horizonEnd.toISOString(),
+    timeZone: oncall.user.time_zone ?? undefined,
+  };
+}
+
+/**
+ * On-call from PagerDuty for entities annotated `pagerduty.com/service-id`: the service's escalation policy,
+ * who is on call per level and the upcoming shifts (REST API v2).
+ */
+export class PagerDutyOnCallProvider implements OnCallProvider {
+  readonly id = 'pagerduty';
+
+  constructor(private readonly client: HttpClient) {}
+
+  supports(entity: Entity): boolean {
+    return Boolean(
+      entity.metadata.annotations?.[ANNOTATIONS.pagerDutyServiceId]?.trim(),
+    );
+  }
+
+  async getOnCall(request: OnCallRequest): Promise<OnCallSnapshot> {
+    const serviceId =
+      request.entity.metadata.annotations?.[
+        ANNOTATIONS.pagerDutyServiceId
+      ]?.trim() ?? '';
+    if (!SERVICE_ID.test(serviceId)) {
+      throw new PagerDutyApiError(
+        `Invalid ${ANNOTATIONS.pagerDutyServiceId} annotation '${serviceId}'`,
+        400,
+        'annotation',
+      );
+    }
+    const { signal } = request;
+    const { service } = parse(
+      serviceResponseSchema,
+      await this.client
+        .get(
+          `/services/${serviceId}`,
+          [['include[]', 'escalation_policies']],
+          signal,
+        )
+        .catch(error => {
+          if (error instanceof PagerDutyApiError && error.status === 404) {
+            throw new PagerDutyApiError(
+              `PagerDuty service ${serviceId} not found (HTTP 404)`,
+              404,
+              error.path,
+            );
+          }
+          throw error;
+        }),
+      'service',
+    );
+    const policy = await this.escalationPolicy(
+      service.escalation_policy,
+      signal,
+    );
+    const horizonEnd = new Date(
+      request.at.getTime() + request.horizonDays * 86_400_000,
+    );
+    const oncalls = await this.oncalls(
+      policy.id,
+      request.at,
+      horizonEnd,
+      signal,
+    );
+
+    const at = request.at.getTime();
+    const shifts = oncalls.map(o => toShift(o, request.at, horizonEnd));
+    const current = shifts
+      .filter(s => Date.parse(s.start) <= at && at < Date.parse(s.end))
+      .sort((a, b) => a.escalationLevel - b.escalationLevel);
+    const upcoming = shifts
+      .filter(s => Date.parse(s.start) > at)
+      .sort((a, b) => a.start.localeCompare(b.start));
+    const next = [...new Set(upcoming.map(s => s.escalationLevel))]
+      .sort((a, b) => a - b)
+      .map(level => upcoming.find(s => s.escalationLevel === level)!);
+
+    const rules = policy.escalation_rules ?? [];
+    const escalation: EscalationLevel[] = rules.map((rule, index) => ({
+      level: index + 1,
+      escalateAfterMinutes: rule.escalation_delay_in_minutes ?? undefined,
+      targets: rule.targets.map(target =>
+        target.type.startsWith('schedule')
+          ? { kind: 'schedule' as const, name: target.summary ?? target.id }
+          : {
+              kind: 'person' as const,
+              name: target.summary ?? target.id,
+              person: {
+                name: target.summary ?? target.id,
+                externalId: target.id,
+              },
+            },
+      ),
+    }));
+    const rotations = await this.rotations(rules, signal);
+    return {
+      provider: this.id,
+      externalUrl: service.html_url ?? undefined,
+      current,
+      next,
+      upcoming,
+      escalation,
+      rotations,
+      computedAt: request.at.toISOString(),
+    };
+  }
+
+  private async escalationPolicy(
+    included: PagerDutyEscalationPolicy,
+    signal?: AbortSignal,
+  ): Promise<PagerDutyEscalationPolicy> {
+    if (included.escalation_rules) return included;
+    const body = await this.client.get(
+      `/escalation_policies/${included.id}`,
+      [],
+      signal,
+    );
+    return parse(escalationPolicyResponseSchema, body, 'escalation policy')
+      .escalation_policy;
+  }
+
+  private async oncalls(
+    policyId: string,
+    since: Date,
+    until: Date,
+    signal?: AbortSignal,
+  ): Promise<PagerDutyOnCall[]> {
+    const all: PagerDutyOnCall[] = [];
+    for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+      const body = parse(
+        oncallsResponseSchema,
+        await this.client.get(
+          '/oncalls',
+          [
+            ['escalation_policy_ids[]', policyId],
+            ['since', since.toISOString()],
+            ['until', until.toISOString()],
+            ['include[]', 'users'],
+            ['limit', String(PAGE_SIZE)],
+            ['offset', String(offset)],
+          ],
+          signal,
+        ),
+        'on-call list',
+      );
+      all.push(...body.oncalls);
+      if (!body.more || body.oncalls.length === 0) break;
+      offset += body.oncalls.length;
+    }
+    return all;
+  }
+
+  /** Members of the schedules of the first levels, to tell single-person rotations. */
+  private async rotations(
+    rules: NonNullable<PagerDutyEscalationPolicy['escalation_rules']>,
+    signal?: AbortSignal,
+  ): Promise<OnCallRotation[]> {
+    const rotations: OnCallRotation[] = [];
+    for (const [index, rule] of rules.slice(0, MEMBER_LEVELS).entries()) {
+      for (const target of rule.targets.filter(t =>
+        t.type.startsWith('schedule'),
+      )) {
+        const { schedule } = parse(
+          scheduleResponseSchema,
+          await this.client.get(`/schedules/${target.id}`, [], signal),
+          'schedule',
+        );
+        const users = schedule.schedule_layers?.length
+          ? schedule.schedule_layers.flatMap(layer =>
+              layer.users.map(u => u.user),
+            )
+          : schedule.users ?? [];
+        const seen = new Set<string>();
+        rotations.push({
+          level: index + 1,
+          scheduleName: schedule.name ?? schedule.summary ?? schedule.id,
+          members: users
+            .filter(user => !seen.has(user.id) && seen.add(user.id))
+            .map(toPerson),
+        });
+      }
+    }
+    return rotations;
+  }
+}

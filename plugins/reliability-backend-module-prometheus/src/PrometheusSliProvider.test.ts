@@ -1,0 +1,75 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  SliIndicator,
+  SloDefinition,
+} from '@internal/backstage-plugin-reliability-common';
+import { PrometheusConfigError } from './errors';
+import { PrometheusSliProvider } from './PrometheusSliProvider';
+
+const indicator: SliIndicator = {
+  name: 'availability',
+  ratio: {
+    total: { type: 'prometheus', spec: { query: 'requests_total' } },
+    good: { type: 'prometheus', spec: {} },
+  },
+};
+const slo: SloDefinition = {
+  name: 'availability',
+  indicator,
+  window: { kind: 'rolling', durationSeconds: 3600, label: '1h' },
+  budgetingMethod: 'Occurrences',
+  objectives: [{ target: 0.99 }],
+  alertPolicies: [],
+};
+const request = {
+  entity: {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'x' },
+  },
+  slo,
+  indicator,
+  from: new Date(0),
+  to: new Date(3600_000),
+};
+
+describe('PrometheusSliProvider', () => {
+  it('warns at startup and fails clearly at query time when not configured', async () => {
+    const logger = mockServices.logger.mock();
+    const provider = PrometheusSliProvider.fromConfig(
+      mockServices.rootConfig(),
+      { logger },
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('reliability.prometheus is not configured'),
+    );
+    await expect(provider.getEventCounts(request)).rejects.toThrow(
+      PrometheusConfigError,
+    );
+  });
+
+  it('rejects an invalid base URL at startup', () => {
+    expect(() =>
+      PrometheusSliProvider.fromConfig(
+        mockServices.rootConfig({
+          data: { reliability: { prometheus: { baseUrl: 'ftp://x' } } },
+        }),
+        { logger: mockServices.logger.mock() },
+      ),
+    ).toThrow('reliability.prometheus.baseUrl must be an http(s) URL');
+  });
+
+  it('explains a metric source without spec.query', async () => {
+    const provider = PrometheusSliProvider.fromConfig(
+      mockServices.rootConfig({
+        data: {
+          reliability: { prometheus: { baseUrl: 'http://prometheus.test' } },
+        },
+      }),
+      { logger: mockServices.logger.mock() },
+    );
+    await expect(provider.getEventCounts(request)).rejects.toThrow(
+      'The good metric source of a prometheus SLI needs spec.query',
+    );
+  });
+});

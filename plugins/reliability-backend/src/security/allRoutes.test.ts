@@ -1,0 +1,94 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { createRouter } from '../router';
+import { reliabilityPlugin } from '../plugin';
+import { listRoutes, RouteInfo, samplePath } from './listRoutes';
+
+jest.mock('../router', () => {
+  const actual = jest.requireActual('../router');
+  return { ...actual, createRouter: jest.fn(actual.createRouter) };
+});
+
+const PUBLIC_ROUTES = new Set(['GET /health']);
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout-api',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/managed-by-location': 'url:https://example.com/catalog-info.yaml',
+    },
+  },
+  spec: { type: 'service', owner: 'group:default/checkout-payments', lifecycle: 'production' },
+};
+
+describe('every reliability backend route', () => {
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let server: typeof backend.server;
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    const createRouterSpy = createRouter as jest.MockedFunction<typeof createRouter>;
+    backend = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        catalogServiceMock.factory({ entities: [entity] }),
+        mockServices.rootConfig.factory({ data: {} }),
+        // A request without an Authorization header carries no credentials (the default mock assumes a user).
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ],
+    });
+    server = backend.server;
+    expect(createRouterSpy).toHaveBeenCalledTimes(1);
+    routes = listRoutes(createRouterSpy.mock.results[0].value);
+  });
+
+  afterAll(async () => {
+    await backend.stop();
+  });
+
+  it('finds the routes of every feature', () => {
+    const paths = routes.map(r => r.path).join('\n');
+    expect(paths).toContain('/health');
+    expect(paths).toMatch(/slos/);
+    expect(paths).toMatch(/oncall/);
+    expect(paths).toMatch(/runbooks/);
+    expect(paths).toMatch(/maturity/);
+    expect(paths).toMatch(/overview/);
+  });
+
+  it('rejects unauthenticated calls with 401 except the public health route', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const res = await request(server)
+        [route.method.toLowerCase() as 'get'](`/api/reliability${samplePath(route.path)}`)
+        .send({});
+      const expected = PUBLIC_ROUTES.has(key) ? 200 : 401;
+      if (res.status !== expected) {
+        failures.push(`${key}: ${res.status} (expected ${expected})`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never answers a signed-in read with a server error', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter(r => r.method === 'GET')) {
+      const res = await request(server)
+        .get(`/api/reliability${samplePath(route.path)}`)
+        .set('Authorization', mockCredentials.user.header());
+      if (res.status >= 500) {
+        failures.push(`${route.method} ${route.path}: ${res.status} ${res.text.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import express from 'express';
+
+/** One route of an Express router: HTTP method and path pattern. */
+export interface RouteInfo {
+  method: string;
+  path: string;
+}
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
+
+/**
+ * Lists every route registered on an Express router, including routers mounted inside it
+ * (the feature routers), so tests can prove properties of all routes without a hand-kept list.
+ */
+export function listRoutes(router: express.Router): RouteInfo[] {
+  const routes: RouteInfo[] = [];
+  const visit = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods)) {
+          routes.push({ method: method.toUpperCase(), path: layer.route.path });
+        }
+      } else if (layer.handle?.stack) {
+        visit(layer.handle.stack);
+      }
+    }
+  };
+  visit((router as unknown as { stack: Layer[] }).stack);
+  return routes;
+}
+
+const SAMPLE_PARAMS: Record<string, string> = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'checkout-api',
+};
+
+/** Fills route parameters (`:kind`, `:id`, ...) with plausible sample values. */
+export function samplePath(path: string): string {
+  return path.replace(/:(\w+)/g, (_m, param: string) => SAMPLE_PARAMS[param] ?? 'sample');
+}

@@ -1,0 +1,136 @@
+import {
+  ASSESSMENT_ANSWERS,
+  AutomaticResult,
+  ChecklistItem,
+} from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { ANSWER_LABELS, STATUS_LABELS } from '../maturityFormat';
+import { AnswerDraft, answerProblems } from './wizardState';
+
+/** One checklist item in the wizard: read-only for automatic items, an answer form otherwise. */
+export function AssessmentItem(props: {
+  item: ChecklistItem;
+  levelTitle: string;
+  automatic?: AutomaticResult;
+  previous?: { answer: string; expired: boolean };
+  value: AnswerDraft | undefined;
+  today: string;
+  onChange: (value: AnswerDraft) => void;
+}) {
+  const { item, automatic, value, previous, today, onChange } = props;
+  const problems = answerProblems(value, today);
+  const titleId = `checklist-item-${item.id}`;
+  return (
+    <Box
+      component="section"
+      aria-labelledby={titleId}
+      mb={3}
+      data-testid={`item-${item.id}`}
+    >
+      <Typography id={titleId} variant="subtitle1">
+        {item.title}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {props.levelTitle} · weight {item.weight}
+        {item.productionReadiness ? ' · production readiness' : ''}
+      </Typography>
+      <Typography variant="body2" paragraph>
+        <strong>Why it matters:</strong> {item.why}
+      </Typography>
+      {item.kind === 'automatic' ? (
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <Chip
+            size="small"
+            label={`Automatic: ${
+              STATUS_LABELS[automatic?.status ?? 'unknown']
+            }`}
+            color={automatic?.status === 'pass' ? 'primary' : 'default'}
+          />
+          <Typography variant="body2" color="textSecondary">
+            {automatic?.detail ?? 'No data source evaluated this check'}
+          </Typography>
+        </Box>
+      ) : (
+        <>
+          {previous?.expired && !value?.answer && (
+            <Typography variant="body2" color="error">
+              The previous answer ({previous.answer}) has expired; answer again.
+            </Typography>
+          )}
+          <RadioGroup
+            row
+            aria-label={`Answer: ${item.title}`}
+            value={value?.answer ?? ''}
+            onChange={event =>
+              onChange({
+                ...value,
+                answer: event.target.value as AnswerDraft['answer'],
+              })
+            }
+          >
+            {ASSESSMENT_ANSWERS.map(answer => (
+              <FormControlLabel
+                key={answer}
+                value={answer}
+                control={<Radio />}
+                label={ANSWER_LABELS[answer]}
+              />
+            ))}
+          </RadioGroup>
+          {value?.answer && (
+            <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+              <TextField
+                label="Evidence link"
+                placeholder="https://..."
+                value={value.evidenceUrl ?? ''}
+                error={!!problems.evidenceUrl}
+                helperText={
+                  problems.evidenceUrl ?? 'Dashboard, document, runbook...'
+                }
+                onChange={e =>
+                  onChange({ ...value, evidenceUrl: e.target.value })
+                }
+                inputProps={{ 'aria-label': `Evidence link: ${item.title}` }}
+                style={{ minWidth: 280 }}
+              />
+              <TextField
+                label="Valid until"
+                type="date"
+                value={value.expiresAt ?? ''}
+                error={!!problems.expiresAt}
+                helperText={problems.expiresAt ?? 'Blank: the default validity'}
+                onChange={e =>
+                  onChange({ ...value, expiresAt: e.target.value })
+                }
+                InputLabelProps={{ shrink: true }}
+                inputProps={{
+                  min: today,
+                  'aria-label': `Valid until: ${item.title}`,
+                }}
+              />
+              <TextField
+                label="Note"
+                multiline
+                fullWidth
+                value={value.note ?? ''}
+                error={!!problems.note}
+                helperText={problems.note}
+                onChange={e => onChange({ ...value, note: e.target.value })}
+                inputProps={{
+                  'aria-label': `Note: ${item.title}`,
+                  maxLength: 2000,
+                }}
+              />
+            </Box>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { AssessmentWizard } from './AssessmentWizard';

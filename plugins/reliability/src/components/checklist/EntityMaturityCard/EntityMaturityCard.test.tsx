@@ -1,0 +1,117 @@
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { reliabilityApiRef } from '../../../api';
+import { answer, mockMaturityApi, testEntity, testMaturity } from '../testData';
+import { EntityMaturityCard } from './EntityMaturityCard';
+
+async function renderCard(api: ReturnType<typeof mockMaturityApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <EntityProvider entity={testEntity}>
+        <EntityMaturityCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityMaturityCard', () => {
+  it('shows progress while loading', async () => {
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(() => new Promise(() => {})),
+      }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the API fails', async () => {
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest
+          .fn()
+          .mockRejectedValue(new Error('backend down')),
+      }),
+    );
+    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('invites a first assessment when nothing can be scored', async () => {
+    const maturity = testMaturity();
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () => ({
+          ...maturity,
+          explanation: { ...maturity.explanation, score: null },
+        })),
+      }),
+    );
+    expect(await screen.findByText('Not assessed yet')).toBeInTheDocument();
+    expect(screen.getByText('Self-assess').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders-api/maturity',
+    );
+  });
+
+  it('shows score, level, items to fix and expired answers', async () => {
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () =>
+          testMaturity({
+            rollback: answer('yes'),
+            'error-budget-policy': answer('yes', '2026-11-01T00:00:00.000Z'),
+          }),
+        ),
+      }),
+    );
+    // (3 + 3 + 0) / 9
+    expect(await screen.findByLabelText('Maturity score')).toHaveTextContent(
+      '67%',
+    );
+    expect(
+      screen.getByLabelText('Maturity level: Beginner'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('1 item to reach Intermediate'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Warning: 1 answer has expired and no longer counts'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Items to fix next')).toHaveTextContent(
+      'An agreed error-budget policy is followed',
+    );
+    expect(
+      screen.getByText('Production-readiness items all pass'),
+    ).toBeInTheDocument();
+  });
+
+  it('flags an assessment made against an older checklist', async () => {
+    const maturity = testMaturity({ rollback: answer('no') });
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () => ({
+          ...maturity,
+          outdatedChecklist: true,
+          latestAssessment: {
+            ...maturity.latestAssessment!,
+            checklistVersion: '2026.01.1',
+          },
+        })),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Info: The checklist changed since the last assessment',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Maturity level: No level yet'),
+    ).toBeInTheDocument();
+  });
+});

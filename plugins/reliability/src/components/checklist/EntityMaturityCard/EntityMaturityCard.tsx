@@ -1,0 +1,146 @@
+import {
+  EmptyState,
+  Gauge,
+  InfoCard,
+  LinkButton,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { itemsToFix } from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { MaturityLevelChip } from '../MaturityLevelChip';
+import { levelTitle, STATUS_LABELS } from '../maturityFormat';
+import { useMaturity } from '../useMaturity';
+import { useMaturityTabLink } from '../useMaturityTabLink';
+
+const TOP_ITEMS = 3;
+
+/**
+ * Maturity card of the Reliability tab: score gauge, level badge, production readiness, the items most worth
+ * fixing next and a link to the self-assessment wizard.
+ */
+export function EntityMaturityCard() {
+  const { value, error } = useMaturity();
+  const tabLink = useMaturityTabLink();
+  const selfAssess = (
+    <LinkButton variant="contained" color="primary" to={tabLink}>
+      Self-assess
+    </LinkButton>
+  );
+
+  const content = () => {
+    if (error) {
+      return <ResponseErrorPanel error={error} />;
+    }
+    if (!value) {
+      return <Progress />;
+    }
+    const { checklist, maturity } = value;
+    const { explanation } = maturity;
+    if (!maturity.latestAssessment && explanation.score === null) {
+      return (
+        <EmptyState
+          missing="data"
+          title="Not assessed yet"
+          description="Answer the reliability-maturity checklist to get a score, a level and a list of what to improve next."
+          action={selfAssess}
+        />
+      );
+    }
+    const expired = Object.values(maturity.answers).filter(a => a.expired);
+    const toFix = itemsToFix(explanation, TOP_ITEMS);
+    const titles = new Map(checklist.items.map(i => [i.id, i.title]));
+    return (
+      <>
+        {maturity.outdatedChecklist && (
+          <WarningPanel
+            severity="info"
+            title="The checklist changed since the last assessment"
+            message={`Last assessed against version ${maturity.latestAssessment?.checklistVersion}; the current version is ${maturity.checklistVersion}. New items count as unanswered until you re-assess.`}
+          />
+        )}
+        {expired.length > 0 && (
+          <WarningPanel
+            severity="warning"
+            title={
+              expired.length === 1
+                ? '1 answer has expired and no longer counts'
+                : `${expired.length} answers have expired and no longer count`
+            }
+          />
+        )}
+        {!maturity.latestAssessment && (
+          <Typography variant="body2" color="textSecondary">
+            Not self-assessed yet: the score counts only the automatic checks.
+          </Typography>
+        )}
+        <Box display="flex" alignItems="center" style={{ gap: 24 }}>
+          <Box width={140} aria-label="Maturity score">
+            {explanation.score === null ? (
+              <Typography variant="h3">—</Typography>
+            ) : (
+              <Gauge value={explanation.score / 100} />
+            )}
+          </Box>
+          <Box>
+            <MaturityLevelChip
+              level={explanation.level}
+              title={levelTitle(checklist, explanation.level)}
+            />
+            {explanation.nextLevel && (
+              <Typography variant="body2" style={{ marginTop: 8 }}>
+                {explanation.blockingNextLevel.length} item
+                {explanation.blockingNextLevel.length === 1 ? '' : 's'} to reach{' '}
+                {levelTitle(checklist, explanation.nextLevel)}
+              </Typography>
+            )}
+            <Typography variant="body2" color="textSecondary">
+              {explanation.productionReadiness.ready
+                ? 'Production-readiness items all pass'
+                : `${explanation.productionReadiness.blocking.length} production-readiness items open`}
+            </Typography>
+          </Box>
+        </Box>
+        {toFix.length > 0 && (
+          <>
+            <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+              Fix next
+            </Typography>
+            <List dense aria-label="Items to fix next">
+              {toFix.map(item => (
+                <ListItem key={item.itemId} disableGutters>
+                  <ListItemText
+                    primary={titles.get(item.itemId) ?? item.title}
+                    secondary={`${STATUS_LABELS[item.status]} · ${levelTitle(
+                      checklist,
+                      item.level,
+                    )} · weight ${item.weight}`}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          </>
+        )}
+        <Box mt={2}>{selfAssess}</Box>
+      </>
+    );
+  };
+
+  return (
+    <InfoCard
+      title="Reliability maturity"
+      subheader={
+        value
+          ? `${value.checklist.title}, version ${value.checklist.version}`
+          : undefined
+      }
+    >
+      {content()}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityMaturityCard } from './EntityMaturityCard';

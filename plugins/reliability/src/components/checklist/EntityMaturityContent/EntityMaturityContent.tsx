@@ -1,0 +1,48 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { useState } from 'react';
+import { AssessmentWizard } from '../AssessmentWizard';
+import { EntityMaturityCard } from '../EntityMaturityCard';
+import { MaturityHistoryChart } from '../MaturityHistoryChart';
+import { useMaturity } from '../useMaturity';
+
+/** The "Maturity" tab of an entity: current score, history and the self-assessment wizard. */
+export function EntityMaturityContent() {
+  const { value, error, retry } = useMaturity();
+  const [version, setVersion] = useState(0);
+  const refresh = () => {
+    setVersion(v => v + 1);
+    retry();
+  };
+
+  const wizard = () => {
+    if (error) return <ResponseErrorPanel error={error} />;
+    if (!value) return <Progress />;
+    return (
+      <AssessmentWizard
+        key={value.checklist.version}
+        checklist={value.checklist}
+        maturity={value.maturity}
+        onChanged={refresh}
+      />
+    );
+  };
+
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12} md={5}>
+        <EntityMaturityCard key={`card-${version}`} />
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <MaturityHistoryChart reloadKey={version} />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Self-assessment">{wizard()}</InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,95 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { AssessmentRecord } from '@internal/backstage-plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { reliabilityApiRef } from '../../../api';
+import { formatScore } from '../maturityFormat';
+
+/** Points of the chart: assessments with a score (null scores would draw a misleading 0). */
+export function historyPoints(assessments: AssessmentRecord[]) {
+  return assessments
+    .filter(a => a.score !== null && Number.isFinite(a.score))
+    .map(a => ({
+      date: a.createdAt.slice(0, 10),
+      score: a.score as number,
+      level: a.level,
+      author: a.author,
+    }));
+}
+
+/** Score of every submitted assessment of the current entity over time. */
+export function MaturityHistoryChart(props: { reloadKey?: number }) {
+  const api = useApi(reliabilityApiRef);
+  const { entity } = useEntity();
+  const entityRef = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    () => api.getEntityMaturityHistory(entityRef),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, entityRef.kind, entityRef.namespace, entityRef.name, props.reloadKey],
+  );
+
+  const content = () => {
+    if (error) return <ResponseErrorPanel error={error} />;
+    if (loading || !value) return <Progress />;
+    const points = historyPoints(value.assessments);
+    if (points.length === 0) {
+      return (
+        <EmptyState
+          missing="data"
+          title="No assessments yet"
+          description="Each submitted self-assessment adds a point to this chart."
+        />
+      );
+    }
+    const latest = points[points.length - 1];
+    return (
+      <>
+        <Typography variant="body2" color="textSecondary">
+          {points.length} assessment{points.length === 1 ? '' : 's'}; latest{' '}
+          {formatScore(latest.score)} on {latest.date} by {latest.author}
+        </Typography>
+        <div
+          style={{ width: '100%', height: 240 }}
+          aria-label="Maturity score over time"
+        >
+          <ResponsiveContainer>
+            <LineChart
+              data={points}
+              margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
+            >
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="date" />
+              <YAxis domain={[0, 100]} />
+              <Tooltip formatter={(v: number) => formatScore(v)} />
+              <Line
+                type="monotone"
+                dataKey="score"
+                name="Score"
+                strokeWidth={2}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      </>
+    );
+  };
+
+  return <InfoCard title="Maturity over time">{content()}</InfoCard>;
+}

@@ -1,0 +1,1 @@
+export { MaturityHistoryChart, historyPoints } from './MaturityHistoryChart';

@@ -1,0 +1,1 @@
+export { MaturityLevelChip } from './MaturityLevelChip';

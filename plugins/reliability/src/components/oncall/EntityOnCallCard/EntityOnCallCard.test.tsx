@@ -1,0 +1,159 @@
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../../../api';
+import { mockOnCallApi, okState, testEntity, testSnapshot } from '../testData';
+import { EntityOnCallCard } from './EntityOnCallCard';
+
+async function renderCard(api: ReturnType<typeof mockOnCallApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <EntityProvider entity={testEntity}>
+        <EntityOnCallCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityOnCallCard', () => {
+  it('shows progress while loading', async () => {
+    await renderCard(
+      mockOnCallApi({ getEntityOnCall: () => new Promise(() => {}) }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the backend fails', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () => {
+          throw new Error('backend unavailable');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/backend unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('explains which annotation to add when on-call is not configured', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () => ({
+          status: 'not-configured',
+          entityRef: 'component:default/checkout',
+          annotations: [
+            'reliability.sre-portal.dev/oncall-schedule',
+            'pagerduty.com/service-id',
+          ],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText('No on-call configured for this entity.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('reliability.sre-portal.dev/oncall-schedule'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows primary, secondary, next handoff, escalation, owner, contact and provider link', async () => {
+    const api = mockOnCallApi();
+    await renderCard(api);
+    const primary = await screen.findByTestId('oncall-primary');
+    expect(api.getEntityOnCall).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
+    expect(
+      within(primary).getByRole('link', { name: 'Ana Silva' }),
+    ).toHaveAttribute('href', '/catalog/default/user/ana.silva');
+    expect(primary).toHaveTextContent(/on call until in 3 hours \(.+\)/);
+    expect(screen.getByTestId('oncall-secondary')).toHaveTextContent(
+      /Bo Chen \(bo@example.com\) until in 2 days/,
+    );
+    expect(screen.getByTestId('oncall-next')).toHaveTextContent(
+      /Cy Doe .* takes over in 3 hours/,
+    );
+    const escalation = screen.getByTestId('oncall-escalation');
+    expect(
+      within(escalation).getByText('Level 1: Checkout primary'),
+    ).toBeInTheDocument();
+    expect(
+      within(escalation).getByText(/escalates after 15 min/),
+    ).toBeInTheDocument();
+    expect(
+      within(escalation).getByRole('link', { name: 'Runbook' }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/checkout');
+    expect(screen.getByRole('link', { name: /payments/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+    expect(screen.getByText(/slack:/)).toHaveTextContent(
+      'slack: #checkout-oncall',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Open in PagerDuty' }),
+    ).toHaveAttribute(
+      'href',
+      'https://acme.pagerduty.com/service-directory/PSVC1',
+    );
+  });
+
+  it('flags a gap rather than pretending someone is on call', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () =>
+          okState(testSnapshot({ current: [], upcoming: [] })),
+      }),
+    );
+    expect(await screen.findByTestId('oncall-primary')).toHaveTextContent(
+      /gap in the rotation/,
+    );
+  });
+
+  it('shows the last known data, marked, when the provider fails', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () => ({
+          status: 'error',
+          entityRef: 'component:default/checkout',
+          owner: 'group:default/payments',
+          provider: 'pagerduty',
+          message: 'PagerDuty answered HTTP 503',
+          lastKnown: testSnapshot(),
+          lastKnownAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /On-call provider unavailable: showing data from 10 minutes ago/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('oncall-primary')).toHaveTextContent('Ana Silva');
+  });
+
+  it('says who is on call is unknown when the provider fails without last known data', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () => ({
+          status: 'error',
+          entityRef: 'component:default/checkout',
+          message: 'Opsgenie answered HTTP 401',
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /On-call provider unavailable: who is on call is unknown/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('oncall-primary')).not.toBeInTheDocument();
+  });
+});

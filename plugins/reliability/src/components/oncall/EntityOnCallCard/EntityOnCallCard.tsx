@@ -1,0 +1,101 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityOnCall } from '@internal/backstage-plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../../api';
+import { formatWhen } from '../formatOnCallTime';
+import { OnCallSnapshotView } from './OnCallSnapshotView';
+
+function NotConfigured({
+  state,
+}: {
+  state: Extract<EntityOnCall, { status: 'not-configured' }>;
+}) {
+  return (
+    <>
+      <Typography paragraph>No on-call configured for this entity.</Typography>
+      <Typography variant="body2" color="textSecondary">
+        Add one of these annotations to its catalog-info.yaml:{' '}
+        {state.annotations.map((a, i) => (
+          <span key={a}>
+            {i > 0 && ', '}
+            <code>{a}</code>
+          </span>
+        ))}
+        .
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * Who is on call for the current entity: primary and secondary now and until when, the next handoff,
+ * escalation levels with runbooks, the owning team, how to reach them and a link to the provider.
+ */
+export function EntityOnCallCard() {
+  const { entity } = useEntity();
+  const api = useApi(reliabilityApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error } = useAsync(
+    () => api.getEntityOnCall(getCompoundEntityRef(entity)),
+    [api, entityRef],
+  );
+  const now = new Date();
+
+  let content;
+  if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (!value || value.status === 'not-configured') {
+    content = value ? (
+      <NotConfigured state={value} />
+    ) : (
+      <Typography>No on-call data.</Typography>
+    );
+  } else if (value.status === 'error') {
+    content = (
+      <>
+        <WarningPanel
+          severity="warning"
+          title={
+            value.lastKnown
+              ? `On-call provider unavailable: showing data from ${formatWhen(
+                  value.lastKnownAt,
+                  now,
+                )}`
+              : 'On-call provider unavailable: who is on call is unknown'
+          }
+          message={value.message}
+        />
+        {value.lastKnown && (
+          <OnCallSnapshotView
+            snapshot={value.lastKnown}
+            owner={value.owner}
+            now={now}
+          />
+        )}
+      </>
+    );
+  } else {
+    content = (
+      <OnCallSnapshotView
+        snapshot={value.snapshot}
+        owner={value.owner}
+        now={now}
+      />
+    );
+  }
+  return <InfoCard title="On-call">{content}</InfoCard>;
+}

@@ -1,0 +1,194 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  OnCallShift,
+  OnCallSnapshot,
+} from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Link from '@material-ui/core/Link';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { formatWhen } from '../formatOnCallTime';
+import { OnCallPersonName } from '../OnCallPersonName';
+
+const PROVIDER_NAMES: Record<string, string> = {
+  'schedule-as-code': 'schedules as code',
+  pagerduty: 'PagerDuty',
+  opsgenie: 'Opsgenie',
+};
+
+function shiftAt(shifts: OnCallShift[], level: number, now: number) {
+  return shifts.find(
+    s =>
+      s.escalationLevel === level &&
+      Date.parse(s.start) <= now &&
+      now < Date.parse(s.end),
+  );
+}
+
+function contactHref(type: string, value: string): string | undefined {
+  if (/^https?:\/\//.test(value)) return value;
+  if (type === 'email' || value.includes('@')) return `mailto:${value}`;
+  if (type === 'phone') return `tel:${value.replace(/\s+/g, '')}`;
+  return undefined;
+}
+
+/** Who is on call now, until when, the next handoff, escalation, owner and contact of one snapshot. */
+export function OnCallSnapshotView(props: {
+  snapshot: OnCallSnapshot;
+  owner?: string;
+  now: Date;
+}) {
+  const { snapshot, owner, now } = props;
+  const at = now.getTime();
+  // A cached snapshot may be minutes old: take shifts that have started since from its upcoming list.
+  const shifts = [...snapshot.current, ...snapshot.upcoming];
+  const primary = shiftAt(shifts, 1, at);
+  const secondary = shiftAt(shifts, 2, at);
+  const secondaryPerson =
+    secondary?.person ??
+    snapshot.escalation
+      .find(level => level.level === 2)
+      ?.targets.find(target => target.person)?.person ??
+    null;
+  const nextHandoff = snapshot.upcoming.find(
+    s => s.escalationLevel === 1 && Date.parse(s.start) > at,
+  );
+  const providerName = PROVIDER_NAMES[snapshot.provider] ?? snapshot.provider;
+
+  return (
+    <Box>
+      <Typography variant="overline">Primary</Typography>
+      {primary ? (
+        <Typography data-testid="oncall-primary">
+          <OnCallPersonName person={primary.person} />
+          <br />
+          <Typography variant="body2" component="span" color="textSecondary">
+            on call until {formatWhen(primary.end, now)}
+          </Typography>
+        </Typography>
+      ) : (
+        <Typography data-testid="oncall-primary" color="error">
+          Nobody is scheduled at level 1 right now: a gap in the rotation.
+        </Typography>
+      )}
+
+      <Typography variant="overline" component="p">
+        Secondary
+      </Typography>
+      <Typography data-testid="oncall-secondary">
+        {secondaryPerson ? (
+          <>
+            <OnCallPersonName person={secondaryPerson} />
+            {secondary && (
+              <Typography
+                variant="body2"
+                component="span"
+                color="textSecondary"
+              >
+                {' '}
+                until {formatWhen(secondary.end, now)}
+              </Typography>
+            )}
+          </>
+        ) : (
+          'No second level'
+        )}
+      </Typography>
+
+      <Typography variant="overline" component="p">
+        Next handoff
+      </Typography>
+      <Typography data-testid="oncall-next">
+        {nextHandoff ? (
+          <>
+            <OnCallPersonName person={nextHandoff.person} /> takes over{' '}
+            {formatWhen(nextHandoff.start, now)}
+          </>
+        ) : (
+          'No handoff within the schedule horizon'
+        )}
+      </Typography>
+
+      {snapshot.escalation.length > 0 && (
+        <>
+          <Typography variant="overline" component="p">
+            Escalation
+          </Typography>
+          <List dense disablePadding data-testid="oncall-escalation">
+            {snapshot.escalation.map(level => (
+              <ListItem key={level.level} disableGutters>
+                <ListItemText
+                  primary={`Level ${level.level}: ${level.targets
+                    .map(t => t.name)
+                    .join(', ')}`}
+                  secondary={
+                    <>
+                      {typeof level.escalateAfterMinutes === 'number'
+                        ? `escalates after ${level.escalateAfterMinutes} min`
+                        : 'last level'}
+                      {level.runbook && (
+                        <>
+                          {' · '}
+                          <Link
+                            href={level.runbook}
+                            target="_blank"
+                            rel="noopener"
+                          >
+                            Runbook
+                          </Link>
+                        </>
+                      )}
+                    </>
+                  }
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+
+      <Typography variant="overline" component="p">
+        Owning team
+      </Typography>
+      <Typography>
+        {owner ? (
+          <EntityRefLink entityRef={owner} defaultKind="group" />
+        ) : (
+          'No owner'
+        )}
+      </Typography>
+
+      {snapshot.contact && snapshot.contact.length > 0 && (
+        <>
+          <Typography variant="overline" component="p">
+            How to contact
+          </Typography>
+          {snapshot.contact.map(c => {
+            const href = contactHref(c.type, c.value);
+            return (
+              <Typography key={`${c.type}:${c.value}`} variant="body2">
+                {c.type}: {href ? <Link href={href}>{c.value}</Link> : c.value}
+              </Typography>
+            );
+          })}
+        </>
+      )}
+
+      <Box mt={2}>
+        <Typography variant="caption" color="textSecondary">
+          Source: {providerName}
+          {snapshot.externalUrl && (
+            <>
+              {' · '}
+              <Link href={snapshot.externalUrl} target="_blank" rel="noopener">
+                Open in {providerName}
+              </Link>
+            </>
+          )}
+        </Typography>
+      </Box>
+    </Box>
+  );
+}

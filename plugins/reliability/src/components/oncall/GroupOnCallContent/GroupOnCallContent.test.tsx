@@ -1,0 +1,84 @@
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../../../api';
+import { mockOnCallApi, testGroup, testGroupOnCall } from '../testData';
+import { GroupOnCallContent } from './GroupOnCallContent';
+
+async function renderContent(api: ReturnType<typeof mockOnCallApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <EntityProvider entity={testGroup}>
+        <GroupOnCallContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('GroupOnCallContent', () => {
+  it('shows progress while loading', async () => {
+    await renderContent(
+      mockOnCallApi({ getGroupOnCall: () => new Promise(() => {}) }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the backend fails', async () => {
+    await renderContent(
+      mockOnCallApi({
+        getGroupOnCall: async () => {
+          throw new Error('backend unavailable');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/backend unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('explains how to configure on-call when no owned service has it', async () => {
+    await renderContent(
+      mockOnCallApi({
+        getGroupOnCall: async () => ({
+          ...testGroupOnCall(),
+          entities: [],
+          load: [],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText("No on-call configured for this team's services"),
+    ).toBeInTheDocument();
+  });
+
+  it('lists who is on call per service, flags single-person rotations and failures, and shows the load', async () => {
+    const api = mockOnCallApi();
+    await renderContent(api);
+    expect(await screen.findByText('On call now')).toBeInTheDocument();
+    expect(api.getGroupOnCall).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'payments',
+    });
+    expect(
+      screen.getByText(/1 service has a single-person rotation/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('single-person-component:default/ledger'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/could not be refreshed/)).toBeInTheDocument();
+    expect(screen.getByText(/pagerduty failed/)).toBeInTheDocument();
+    expect(screen.getByText('3 people')).toBeInTheDocument();
+
+    const ana = screen.getByText('720.0 h').closest('tr')!;
+    expect(within(ana).getByText('30')).toBeInTheDocument();
+    expect(within(ana).getByText('75%')).toBeInTheDocument();
+    const solo = screen.getByText('2160.0 h').closest('tr')!;
+    expect(within(solo).getByText('—')).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('NaN');
+  });
+});

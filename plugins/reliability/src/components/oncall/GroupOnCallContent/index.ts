@@ -1,0 +1,1 @@
+export { GroupOnCallContent } from './GroupOnCallContent';

@@ -1,0 +1,59 @@
+/** One term of the SRE glossary. */
+export interface GlossaryTerm {
+  term: string;
+  definition: string;
+}
+
+/** A short SRE glossary for people new to the on-call and SLO vocabulary. */
+export const GLOSSARY: GlossaryTerm[] = [
+  {
+    term: 'SLI (service level indicator)',
+    definition:
+      'A number that tells how well a service behaves from its users’ point of view, usually the share of good events: successful requests out of all requests, or requests answered faster than 300 ms.',
+  },
+  {
+    term: 'SLO (service level objective)',
+    definition:
+      'The target for an SLI over a time window, for example “99.9% of checkout requests succeed over 28 days”. It is an internal promise, deliberately below 100%.',
+  },
+  {
+    term: 'Error budget',
+    definition:
+      'What the SLO leaves room for: with 99.9% over 28 days, 0.1% of requests (or about 40 minutes of full outage) may fail. While budget is left, the team can ship risky changes; when it runs out, reliability work comes first.',
+  },
+  {
+    term: 'Burn rate',
+    definition:
+      'How fast the error budget is being spent compared with spending it evenly over the window. A burn rate of 1 uses the budget exactly by the end of the window; 14.4 uses a 30-day budget in about two days.',
+  },
+  {
+    term: 'Multiwindow alert',
+    definition:
+      'A burn-rate alert that checks a long and a short window together (say 1 hour and 5 minutes): the long one proves the problem is significant, the short one that it is still happening, so alerts fire fast and stop soon after recovery.',
+  },
+  {
+    term: 'Toil',
+    definition:
+      'Manual, repetitive operational work that scales with the service and leaves nothing lasting behind, such as restarting a stuck job by hand every week. Good teams measure it and automate it away.',
+  },
+  {
+    term: 'Runbook',
+    definition:
+      'Step-by-step instructions for handling one alert or situation: what it means, how to check the impact, how to mitigate, and whom to call. Linked from alerts so the person paged at 3 a.m. does not have to improvise.',
+  },
+  {
+    term: 'Postmortem',
+    definition:
+      'A blameless written review after an incident: what happened, the impact, the timeline, why it happened, and the actions that make it less likely or less harmful next time.',
+  },
+  {
+    term: 'Escalation policy',
+    definition:
+      'Who gets paged, in which order, and after how many minutes without acknowledgement the page moves on to the next level (for example primary, then secondary, then the team lead).',
+  },
+  {
+    term: 'Maturity level',
+    definition:
+      'How far a service has come on the reliability checklist, from basics (an owner, on-call, runbooks) to SLOs with alerting and regular reviews. The score is the weighted share of checklist items met; the level is the highest tier fully reached.',
+  },
+];

@@ -1,0 +1,1 @@
+export { GlossaryTab } from './GlossaryTab';

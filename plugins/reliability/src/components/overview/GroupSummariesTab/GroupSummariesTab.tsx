@@ -1,0 +1,85 @@
+import {
+  EmptyState,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import { GroupReliabilitySummary } from '@internal/backstage-plugin-reliability-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../../api';
+import { formatPercent, formatScore } from '../overviewFormat';
+
+function columns(by: 'team' | 'system'): TableColumn<GroupReliabilitySummary>[] {
+  return [
+    {
+      title: by === 'team' ? 'Team' : 'System',
+      render: group =>
+        group.entityRef ? (
+          <EntityRefLink
+            entityRef={group.entityRef}
+            defaultKind={by === 'team' ? 'group' : 'system'}
+          />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            {by === 'team' ? 'no owner' : 'no system'}
+          </Typography>
+        ),
+    },
+    { title: 'Services', field: 'serviceCount', type: 'numeric' },
+    { title: 'With SLOs', render: group => formatPercent(group.withSlos) },
+    { title: 'Meeting SLOs', render: group => formatPercent(group.meetingSlos) },
+    { title: 'On-call coverage', render: group => formatPercent(group.onCallCoverage) },
+    { title: 'Avg. maturity', render: group => formatScore(group.averageMaturity) },
+    { title: 'Breaching now', field: 'breachingCount', type: 'numeric' },
+  ];
+}
+
+/** The "Teams & systems" tab: reliability roll-ups per owning team or per system. */
+export function GroupSummariesTab() {
+  const api = useApi(reliabilityApiRef);
+  const [by, setBy] = useState<'team' | 'system'>('team');
+  const { value, loading, error } = useAsync(() => api.getOverviewSummaries(by), [api, by]);
+
+  return (
+    <>
+      <Tabs
+        value={by}
+        onChange={(_event, next) => setBy(next)}
+        indicatorColor="primary"
+        aria-label="Group services by"
+      >
+        <Tab value="team" label="By team" />
+        <Tab value="system" label="By system" />
+      </Tabs>
+      {value?.truncated && (
+        <WarningPanel severity="info" title="Partial roll-up">
+          {`Only the first ${value.serviceCount} services are rolled up.`}
+        </WarningPanel>
+      )}
+      {error ? (
+        <ResponseErrorPanel title="Summaries could not be loaded" error={error} />
+      ) : !loading && value && value.groups.length === 0 ? (
+        <EmptyState
+          missing="content"
+          title="No services to summarise"
+          description="Register Component entities with an owner and a system to see roll-ups."
+        />
+      ) : (
+        <Table
+          title={by === 'team' ? 'Teams' : 'Systems'}
+          isLoading={loading}
+          columns={columns(by)}
+          data={value?.groups ?? []}
+          options={{ paging: true, pageSize: 20, search: false, padding: 'dense' }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { GroupSummariesTab } from './GroupSummariesTab';

@@ -1,0 +1,32 @@
+import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
+import { ReliabilityState } from '@internal/backstage-plugin-reliability-common';
+
+/** Colours of the reliability states, shared by the chips and the architecture map. */
+export const STATE_COLOURS: Record<ReliabilityState, string> = {
+  ok: '#2e7d32',
+  'at-risk': '#ed6c02',
+  breaching: '#d32f2f',
+  unknown: '#757575',
+};
+
+/** Human labels of the reliability states. */
+export const STATE_LABELS: Record<ReliabilityState, string> = {
+  ok: 'OK',
+  'at-risk': 'At risk',
+  breaching: 'Breaching',
+  unknown: 'No SLO data',
+};
+
+const useStyles = makeStyles({
+  chip: (props: { state: ReliabilityState }) => ({
+    backgroundColor: STATE_COLOURS[props.state],
+    color: '#fff',
+  }),
+});
+
+/** A small coloured chip naming a reliability state. */
+export function ReliabilityStateChip(props: { state: ReliabilityState }) {
+  const classes = useStyles(props);
+  return <Chip size="small" className={classes.chip} label={STATE_LABELS[props.state]} />;
+}

@@ -1,0 +1,1 @@
+export { ReliabilityStateChip, STATE_COLOURS, STATE_LABELS } from './ReliabilityStateChip';

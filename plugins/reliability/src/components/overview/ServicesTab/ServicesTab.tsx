@@ -1,0 +1,137 @@
+import {
+  EmptyState,
+  ResponseErrorPanel,
+  Table,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import TablePagination from '@material-ui/core/TablePagination';
+import {
+  OVERVIEW_DEFAULT_LIMIT,
+  OverviewPage,
+} from '@internal/backstage-plugin-reliability-common';
+import { useCallback, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../../api';
+import { downloadText } from './downloadText';
+import { serviceColumns } from './serviceColumns';
+import { ServiceFilters, ServiceFilterValues } from './ServiceFilters';
+import { useServiceFilterOptions } from './useServiceFilterOptions';
+
+/** Where the table is: the cursor of every page visited so far (index 0 = first page, no cursor). */
+interface PagingState {
+  limit: number;
+  cursors: Array<string | undefined>;
+  page: number;
+}
+
+const firstPage = (limit: number): PagingState => ({ limit, cursors: [undefined], page: 0 });
+
+/**
+ * The "Services" tab: every service with its reliability state, paged on the server with opaque cursors
+ * (next/previous), filtered and sorted by the backend, exportable as CSV.
+ */
+export function ServicesTab() {
+  const api = useApi(reliabilityApiRef);
+  const options = useServiceFilterOptions();
+  const [filters, setFilters] = useState<ServiceFilterValues>({ sort: 'name', order: 'asc' });
+  const [paging, setPaging] = useState<PagingState>(firstPage(OVERVIEW_DEFAULT_LIMIT));
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error | undefined>();
+
+  const cursor = paging.cursors[paging.page];
+  const { value, loading, error } = useAsync(
+    (): Promise<OverviewPage> =>
+      api.getOverview(cursor ? { limit: paging.limit, cursor } : { ...filters, limit: paging.limit }),
+    [api, filters, paging.limit, cursor],
+  );
+
+  const changeFilters = (next: ServiceFilterValues) => {
+    setFilters(next);
+    setPaging(firstPage(paging.limit));
+  };
+
+  const changePage = (page: number) => {
+    if (page === paging.page + 1 && value?.pageInfo.nextCursor) {
+      const cursors = [...paging.cursors.slice(0, page), value.pageInfo.nextCursor];
+      setPaging({ ...paging, cursors, page });
+    } else if (page < paging.page) {
+      setPaging({ ...paging, page });
+    }
+  };
+
+  const exportCsv = useCallback(async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const csv = await api.getOverviewCsv(filters);
+      downloadText(csv, 'reliability-overview.csv', 'text/csv');
+    } catch (e) {
+      setExportError(e as Error);
+    } finally {
+      setExporting(false);
+    }
+  }, [api, filters]);
+
+  const filtered = Object.entries(filters).some(
+    ([key, v]) => v && key !== 'sort' && key !== 'order',
+  );
+
+  return (
+    <>
+      <ServiceFilters
+        values={filters}
+        options={options.value}
+        onChange={changeFilters}
+        onExport={exportCsv}
+        exporting={exporting}
+      />
+      {options.error && (
+        <WarningPanel severity="info" title="Filter choices could not be loaded">
+          {options.error.message}
+        </WarningPanel>
+      )}
+      {exportError && <ResponseErrorPanel title="CSV export failed" error={exportError} />}
+      {value && value.unavailable.length > 0 && (
+        <WarningPanel
+          severity="info"
+          title={`Not installed in this backend: ${value.unavailable.join(', ')}`}
+        >
+          Those columns stay empty.
+        </WarningPanel>
+      )}
+      {error ? (
+        <ResponseErrorPanel title="Services could not be loaded" error={error} />
+      ) : !loading && value && value.items.length === 0 ? (
+        <EmptyState
+          missing={filtered ? 'data' : 'content'}
+          title={filtered ? 'No service matches these filters' : 'No services in the catalog yet'}
+          description={
+            filtered
+              ? 'Clear a filter or search for another name.'
+              : 'Register Component entities in the catalog to see their reliability here.'
+          }
+        />
+      ) : (
+        <>
+          <Table
+            title={value ? `Services (${value.totalItems})` : 'Services'}
+            isLoading={loading}
+            columns={serviceColumns}
+            data={value?.items ?? []}
+            options={{ paging: false, search: false, sorting: false, padding: 'dense' }}
+          />
+          <TablePagination
+            component="div"
+            count={value?.totalItems ?? 0}
+            page={value ? paging.page : 0}
+            rowsPerPage={paging.limit}
+            rowsPerPageOptions={[25, 50, 100]}
+            onPageChange={(_event, page) => changePage(page)}
+            onRowsPerPageChange={event => setPaging(firstPage(Number(event.target.value)))}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { SloDefinitionErrors } from '../SloDefinitionErrors';
+import { SloHistoryCharts } from '../SloHistoryCharts';
+import { useEntitySlos } from '../useEntitySlos';
+
+/** The "SLOs" tab of an entity: each SLO's state, error-budget burn-down and burn-rate history. */
+export function EntitySloContent() {
+  const { value, loading, error } = useEntitySlos();
+  if (loading) return <Progress />;
+  if (error || !value) {
+    return <ResponseErrorPanel error={error ?? new Error('No response')} />;
+  }
+  return (
+    <Grid container spacing={3}>
+      {value.definitionErrors.length > 0 && (
+        <Grid item xs={12}>
+          <SloDefinitionErrors errors={value.definitionErrors} />
+        </Grid>
+      )}
+      {value.slos.length === 0 && (
+        <Grid item xs={12}>
+          <EmptyState
+            missing="field"
+            title="No valid SLOs"
+            description="Fix the SLO definitions above to see error budgets and burn rates here."
+          />
+        </Grid>
+      )}
+      {value.slos.map(slo => (
+        <Grid item xs={12} lg={6} key={slo.definition.name}>
+          <SloHistoryCharts slo={slo} />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -16,6 +16,10 @@ export interface Config {
          * string such as `PT5M`). Default 5 minutes.
          */
         frequency?: { [unit: string]: number } | string;
+        /**
+         * How long after startup the first collection runs (a duration, like `frequency`). Default 15 seconds.
+         */
+        initialDelay?: { [unit: string]: number } | string;
         /** Time limit of one whole collection pass. Default 2 minutes. */
         timeout?: { [unit: string]: number } | string;
         /**

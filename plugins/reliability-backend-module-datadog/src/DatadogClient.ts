@@ -1,12 +1,10 @@
+import {
+  parseProviderResponse,
+  ProviderHttpClient,
+  ProviderRetryOptions,
+} from '@internal/backstage-plugin-reliability-node';
 import { z } from 'zod';
 import { DatadogConfig } from './config';
-import {
-  DatadogHttpError,
-  DatadogNetworkError,
-  DatadogResponseError,
-  DatadogTimeoutError,
-} from './errors';
-import { fetchWithRetry, RetryOptions } from './fetchWithRetry';
 
 const seriesSchema = z.object({ sum: z.number() });
 
@@ -37,20 +35,17 @@ export type DatadogSloHistory = z.infer<typeof historySchema>;
 
 /** Options of a DatadogClient. @public */
 export interface DatadogClientOptions extends DatadogConfig {
-  retry?: RetryOptions;
+  retry?: ProviderRetryOptions;
   fetchImpl?: typeof fetch;
 }
 
-function errorMessages(body: unknown): string {
+function errorMessages(body: unknown): string | undefined {
   const parsed = z
     .object({
       errors: z.array(z.union([z.string(), z.object({ error: z.string() })])),
     })
     .safeParse(body);
-  if (!parsed.success) {
-    return '';
-  }
-  return parsed.data.errors
+  return parsed.data?.errors
     .map(error => (typeof error === 'string' ? error : error.error))
     .join('; ');
 }
@@ -62,7 +57,23 @@ function errorMessages(body: unknown): string {
  * @public
  */
 export class DatadogClient {
-  constructor(private readonly options: DatadogClientOptions) {}
+  private readonly http: ProviderHttpClient;
+
+  constructor(private readonly options: DatadogClientOptions) {
+    this.http = new ProviderHttpClient({
+      provider: 'Datadog',
+      baseUrl: this.baseUrl,
+      headers: {
+        Accept: 'application/json',
+        'DD-API-KEY': options.apiKey,
+        'DD-APPLICATION-KEY': options.applicationKey,
+      },
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      errorDetail: errorMessages,
+      fetch: options.fetchImpl,
+    });
+  }
 
   get baseUrl(): string {
     return `https://api.${this.options.site}`;
@@ -74,53 +85,31 @@ export class DatadogClient {
     to: Date,
     signal?: AbortSignal,
   ): Promise<DatadogSloHistory> {
-    const params = new URLSearchParams({
-      from_ts: Math.floor(from.getTime() / 1000).toString(),
-      to_ts: Math.floor(to.getTime() / 1000).toString(),
-    });
-    const url = `${this.baseUrl}/api/v1/slo/${encodeURIComponent(
-      sloId,
-    )}/history?${params}`;
-    const response = await fetchWithRetry(
-      url,
+    const body = await this.http.getJson(
+      `/api/v1/slo/${encodeURIComponent(sloId)}/history`,
       {
-        headers: {
-          Accept: 'application/json',
-          'DD-API-KEY': this.options.apiKey,
-          'DD-APPLICATION-KEY': this.options.applicationKey,
+        query: {
+          from_ts: Math.floor(from.getTime() / 1000).toString(),
+          to_ts: Math.floor(to.getTime() / 1000).toString(),
+        },
+        signal,
+        describeError: ({ status, detail }) => {
+          const suffix = detail ? `: ${detail}` : '';
+          if (status === 401 || status === 403) {
+            return `Datadog refused access to SLO ${sloId} (HTTP ${status})${suffix}. Check reliability.datadog.apiKey and applicationKey (the application key needs the slos_read scope) and reliability.datadog.site`;
+          }
+          if (status === 404) {
+            return `Datadog has no SLO with id ${sloId}${suffix}`;
+          }
+          return `Datadog answered HTTP ${status} for SLO ${sloId}${suffix}`;
         },
       },
-      {
-        ...this.options.retry,
-        timeoutMs: this.options.timeoutMs,
-        signal,
-        fetchImpl: this.options.fetchImpl,
-        timeoutError: ms =>
-          new DatadogTimeoutError(
-            `Datadog did not answer within ${ms} ms (${this.baseUrl})`,
-          ),
-        networkError: cause =>
-          new DatadogNetworkError(`Cannot reach ${this.baseUrl}`, cause),
-      },
     );
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const details = errorMessages(body);
-      const suffix = details ? `: ${details}` : '';
-      let message = `Datadog answered HTTP ${response.status} for SLO ${sloId}${suffix}`;
-      if (response.status === 401 || response.status === 403) {
-        message = `Datadog refused access to SLO ${sloId} (HTTP ${response.status})${suffix}. Check reliability.datadog.apiKey and applicationKey (the application key needs the slos_read scope) and reliability.datadog.site`;
-      } else if (response.status === 404) {
-        message = `Datadog has no SLO with id ${sloId}${suffix}`;
-      }
-      throw new DatadogHttpError(message, response.status);
-    }
-    const parsed = historySchema.safeParse(body);
-    if (!parsed.success) {
-      throw new DatadogResponseError(
-        `Datadog returned SLO history for ${sloId} in an unexpected format`,
-      );
-    }
-    return parsed.data;
+    return parseProviderResponse(
+      'Datadog',
+      historySchema,
+      body,
+      `SLO history for ${sloId}`,
+    );
   }
 }

@@ -6,11 +6,14 @@ import {
   SliIndicator,
   SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
+import {
+  ProviderConfigError,
+  ProviderHttpError,
+} from '@internal/backstage-plugin-reliability-node';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DatadogClient } from './DatadogClient';
 import { DatadogSliProvider } from './DatadogSliProvider';
-import { DatadogConfigError, DatadogHttpError } from './errors';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -211,7 +214,7 @@ describe('DatadogSliProvider', () => {
     const error = await provider()
       .getEventCounts(request)
       .catch(e => e);
-    expect(error).toBeInstanceOf(DatadogHttpError);
+    expect(error).toBeInstanceOf(ProviderHttpError);
     expect(error.status).toBe(403);
     expect(error.message).toContain(
       `Datadog refused access to SLO ${SLO_ID} (HTTP 403): Forbidden`,
@@ -257,7 +260,7 @@ describe('DatadogSliProvider', () => {
         expect.stringContaining('reliability.datadog is not configured'),
       );
       await expect(unconfigured.getEventCounts(request)).rejects.toThrow(
-        DatadogConfigError,
+        ProviderConfigError,
       );
     });
 

@@ -3,6 +3,8 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { MetricSource } from '@internal/backstage-plugin-reliability-common';
 import {
+  ProviderConfigError,
+  ProviderResponseError,
   SliEventCounts,
   SliEventCountsRequest,
   SliProvider,
@@ -10,7 +12,6 @@ import {
 import { z } from 'zod';
 import { readDatadogConfig } from './config';
 import { DatadogClient, DatadogSloHistory } from './DatadogClient';
-import { DatadogConfigError, DatadogResponseError } from './errors';
 
 const metricSpec = z.object({
   sloId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Datadog SLO id'),
@@ -56,7 +57,8 @@ export function eventCountsFromHistory(
     const errors = (history.errors ?? [])
       .map(error => (typeof error === 'string' ? error : error.error))
       .join('; ');
-    throw new DatadogResponseError(
+    throw new ProviderResponseError(
+      'Datadog',
       `Datadog returned no history for SLO ${sloId}${
         errors ? `: ${errors}` : ''
       }`,
@@ -64,7 +66,8 @@ export function eventCountsFromHistory(
   }
   if (data.type === 'metric' || data.type_id === 1) {
     if (!data.series) {
-      throw new DatadogResponseError(
+      throw new ProviderResponseError(
+        'Datadog',
         `Datadog returned no numerator/denominator series for metric SLO ${sloId}`,
       );
     }
@@ -105,14 +108,15 @@ export class DatadogSliProvider implements SliProvider {
     return new DatadogSliProvider(new DatadogClient(settings));
   }
 
-  /** `client` undefined: not configured, every request fails with a DatadogConfigError. */
+  /** `client` undefined: not configured, every request fails with a ProviderConfigError. */
   constructor(private readonly client: DatadogClient | undefined) {}
 
   async getEventCounts(
     request: SliEventCountsRequest,
   ): Promise<SliEventCounts> {
     if (!this.client) {
-      throw new DatadogConfigError(
+      throw new ProviderConfigError(
+        'Datadog',
         'The Datadog SLI provider is not configured: set reliability.datadog.apiKey and reliability.datadog.applicationKey in app-config',
       );
     }

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { DatadogConfigError } from './errors';
+import { ProviderConfigError } from '@internal/backstage-plugin-reliability-node';
 
 /** Settings of the Datadog SLI provider, read from `reliability.datadog`. @public */
 export interface DatadogConfig {
@@ -22,7 +22,8 @@ export function readDatadogConfig(config: Config): DatadogConfig | undefined {
   const apiKey = section.getOptionalString('apiKey');
   const applicationKey = section.getOptionalString('applicationKey');
   if (!apiKey || !applicationKey) {
-    throw new DatadogConfigError(
+    throw new ProviderConfigError(
+      'Datadog',
       'reliability.datadog needs both apiKey and applicationKey',
     );
   }
@@ -32,13 +33,15 @@ export function readDatadogConfig(config: Config): DatadogConfig | undefined {
     .toLowerCase()
     .replace(/^app\./, '');
   if (!SITE_PATTERN.test(site)) {
-    throw new DatadogConfigError(
+    throw new ProviderConfigError(
+      'Datadog',
       `reliability.datadog.site '${site}' is not a Datadog site like datadoghq.com or datadoghq.eu`,
     );
   }
   const timeoutMs = section.getOptionalNumber('timeoutMs') ?? 15_000;
   if (!(timeoutMs >= 100 && timeoutMs <= 300_000)) {
-    throw new DatadogConfigError(
+    throw new ProviderConfigError(
+      'Datadog',
       'reliability.datadog.timeoutMs must be between 100 and 300000',
     );
   }

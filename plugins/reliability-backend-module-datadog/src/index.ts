@@ -9,4 +9,3 @@ export { DatadogSliProvider } from './DatadogSliProvider';
 export { DatadogClient } from './DatadogClient';
 export type { DatadogClientOptions, DatadogSloHistory } from './DatadogClient';
 export type { DatadogConfig } from './config';
-export * from './errors';

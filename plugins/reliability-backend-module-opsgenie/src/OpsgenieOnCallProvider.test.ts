@@ -3,8 +3,8 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { retryDelayFromHeaders } from '@internal/backstage-plugin-reliability-node';
 import { createOpsgenieClient } from './createOpsgenieClient';
-import { retryDelayFromHeaders } from './httpClient';
 import { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
 
 const API = 'https://api.opsgenie.test';
@@ -309,7 +309,7 @@ describe('OpsgenieOnCallProvider', () => {
     await expect(
       provider().getOnCall({ entity, at: AT, horizonDays: 7 }),
     ).rejects.toMatchObject({
-      name: 'OpsgenieApiError',
+      name: 'ProviderHttpError',
       status: 401,
       message:
         'Opsgenie GET /v2/teams/Payments answered HTTP 401, the API key was rejected (check reliability.opsgenie.apiKey): Could not authenticate',

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   EscalationLevel,
@@ -10,9 +11,9 @@ import {
 import {
   OnCallProvider,
   OnCallRequest,
+  parseProviderResponse,
+  ProviderHttpClient,
 } from '@internal/backstage-plugin-reliability-node';
-import { z } from 'zod';
-import { HttpClient, OpsgenieApiError } from './httpClient';
 import {
   escalationsResponseSchema,
   nextOnCallsResponseSchema,
@@ -28,25 +29,6 @@ import {
 const TEAM_NAME = /^[^/?#]{1,100}$/;
 /** Most schedules of one team that are read. */
 const MAX_SCHEDULES = 5;
-
-function parse<T extends z.ZodType>(
-  schema: T,
-  body: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new OpsgenieApiError(
-      `Opsgenie ${what} has an unexpected format: ${result.error.issues
-        .slice(0, 3)
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-      200,
-      what,
-    );
-  }
-  return result.data;
-}
 
 /** Opsgenie usernames are email addresses. */
 function toPerson(user: {
@@ -115,7 +97,7 @@ function ownedBy(
 export class OpsgenieOnCallProvider implements OnCallProvider {
   readonly id = 'opsgenie';
 
-  constructor(private readonly client: HttpClient) {}
+  constructor(private readonly client: ProviderHttpClient) {}
 
   supports(entity: Entity): boolean {
     return Boolean(
@@ -128,47 +110,43 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
       request.entity.metadata.annotations?.[ANNOTATIONS.opsgenieTeam]?.trim() ??
       '';
     if (!TEAM_NAME.test(teamName)) {
-      throw new OpsgenieApiError(
+      throw new InputError(
         `Invalid ${ANNOTATIONS.opsgenieTeam} annotation '${teamName}'`,
-        400,
-        'annotation',
       );
     }
     const { signal, at } = request;
     const horizonEnd = new Date(
       at.getTime() + request.horizonDays * 86_400_000,
     );
-    const team = parse(
+    const team = parseProviderResponse(
+      'Opsgenie',
       teamResponseSchema,
-      await this.client
-        .get(
-          `/v2/teams/${encodeURIComponent(teamName)}`,
-          [['identifierType', 'name']],
-          signal,
-        )
-        .catch(error => {
-          if (error instanceof OpsgenieApiError && error.status === 404) {
-            throw new OpsgenieApiError(
-              `Opsgenie team '${teamName}' not found (HTTP 404)`,
-              404,
-              error.path,
-            );
-          }
-          throw error;
-        }),
+      await this.client.getJson(`/v2/teams/${encodeURIComponent(teamName)}`, {
+        query: [['identifierType', 'name']],
+        signal,
+        describeError: ({ status }) =>
+          status === 404
+            ? `Opsgenie team '${teamName}' not found (HTTP 404)`
+            : undefined,
+      }),
       'team',
     ).data;
 
-    const schedules = parse(
+    const schedules = parseProviderResponse(
+      'Opsgenie',
       schedulesResponseSchema,
-      await this.client.get('/v2/schedules', [['expand', 'rotation']], signal),
+      await this.client.getJson('/v2/schedules', {
+        query: [['expand', 'rotation']],
+        signal,
+      }),
       'schedule list',
     )
       .data.filter(s => s.enabled !== false && ownedBy(s.ownerTeam, team))
       .slice(0, MAX_SCHEDULES);
-    const escalations = parse(
+    const escalations = parseProviderResponse(
+      'Opsgenie',
       escalationsResponseSchema,
-      await this.client.get('/v2/escalations', [], signal),
+      await this.client.getJson('/v2/escalations', { signal }),
       'escalation list',
     ).data.filter(e => ownedBy(e.ownerTeam, team));
     const escalation = escalations[0] as OpsgenieEscalation | undefined;
@@ -236,12 +214,10 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
       upcoming: upcoming.sort((a, b) => a.start.localeCompare(b.start)),
       escalation: levels.length
         ? levels
-        : schedules
-            .slice(0, 1)
-            .map(s => ({
-              level: 1,
-              targets: [{ kind: 'schedule' as const, name: s.name }],
-            })),
+        : schedules.slice(0, 1).map(s => ({
+            level: 1,
+            targets: [{ kind: 'schedule' as const, name: s.name }],
+          })),
       rotations,
       computedAt: at.toISOString(),
     };
@@ -261,17 +237,17 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
   }> {
     const path = `/v2/schedules/${encodeURIComponent(schedule.id)}`;
     const date = at.toISOString();
-    const onCalls = parse(
+    const onCalls = parseProviderResponse(
+      'Opsgenie',
       onCallsResponseSchema,
-      await this.client.get(
-        `${path}/on-calls`,
-        [
+      await this.client.getJson(`${path}/on-calls`, {
+        query: [
           ['scheduleIdentifierType', 'id'],
           ['flat', 'false'],
           ['date', date],
         ],
         signal,
-      ),
+      }),
       'on-call participants',
     ).data.onCallParticipants;
     const days =
@@ -279,18 +255,18 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
         1,
         Math.ceil((horizonEnd.getTime() - at.getTime()) / 86_400_000),
       ) + 1;
-    const timeline = parse(
+    const timeline = parseProviderResponse(
+      'Opsgenie',
       timelineResponseSchema,
-      await this.client.get(
-        `${path}/timeline`,
-        [
+      await this.client.getJson(`${path}/timeline`, {
+        query: [
           ['identifierType', 'id'],
           ['date', new Date(at.getTime() - 86_400_000).toISOString()],
           ['interval', String(days)],
           ['intervalUnit', 'days'],
         ],
         signal,
-      ),
+      }),
       'schedule timeline',
     );
     const periods = (timeline.data.finalTimeline?.rotations ?? [])
@@ -334,17 +310,17 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
       .sort((a, b) => a.start.localeCompare(b.start));
     let next = upcoming[0];
     if (!next) {
-      const nextOnCalls = parse(
+      const nextOnCalls = parseProviderResponse(
+        'Opsgenie',
         nextOnCallsResponseSchema,
-        await this.client.get(
-          `${path}/next-on-calls`,
-          [
+        await this.client.getJson(`${path}/next-on-calls`, {
+          query: [
             ['scheduleIdentifierType', 'id'],
             ['flat', 'false'],
             ['date', date],
           ],
           signal,
-        ),
+        }),
         'next on-call participants',
       ).data.nextOnCallRecipients;
       const [user] = users(nextOnCalls);

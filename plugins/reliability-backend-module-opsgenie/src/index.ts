@@ -6,4 +6,3 @@
 
 export { reliabilityModuleOpsgenie as default } from './module';
 export { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
-export { OpsgenieApiError } from './httpClient';

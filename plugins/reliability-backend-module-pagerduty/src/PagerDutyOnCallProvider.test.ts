@@ -3,8 +3,8 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { retryDelayFromHeaders } from '@internal/backstage-plugin-reliability-node';
 import { createPagerDutyClient } from './createPagerDutyClient';
-import { retryDelayFromHeaders } from './httpClient';
 import { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
 
 const API = 'https://api.pagerduty.test';
@@ -330,7 +330,7 @@ describe('PagerDutyOnCallProvider', () => {
     await expect(
       provider().getOnCall({ entity, at: AT, horizonDays: 7 }),
     ).rejects.toMatchObject({
-      name: 'PagerDutyApiError',
+      name: 'ProviderHttpError',
       status: 401,
       message: expect.stringContaining('the API token was rejected'),
     });

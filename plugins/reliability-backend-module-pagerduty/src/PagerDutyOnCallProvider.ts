@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   EscalationLevel,
@@ -10,9 +11,9 @@ import {
 import {
   OnCallProvider,
   OnCallRequest,
+  parseProviderResponse,
+  ProviderHttpClient,
 } from '@internal/backstage-plugin-reliability-node';
-import { z } from 'zod';
-import { HttpClient, PagerDutyApiError } from './httpClient';
 import {
   escalationPolicyResponseSchema,
   oncallsResponseSchema,
@@ -30,25 +31,6 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 /** Rotations whose members are looked up (schedules of the first two levels). */
 const MEMBER_LEVELS = 2;
-
-function parse<T extends z.ZodType>(
-  schema: T,
-  body: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new PagerDutyApiError(
-      `PagerDuty ${what} has an unexpected format: ${result.error.issues
-        .slice(0, 3)
-        .map(i => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-      200,
-      what,
-    );
-  }
-  return result.data;
-}
 
 function toPerson(user: PagerDutyUser): OnCallPerson {
   return {
@@ -81,7 +63,7 @@ function toShift(
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly id = 'pagerduty';
 
-  constructor(private readonly client: HttpClient) {}
+  constructor(private readonly client: ProviderHttpClient) {}
 
   supports(entity: Entity): boolean {
     return Boolean(
@@ -95,31 +77,22 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
         ANNOTATIONS.pagerDutyServiceId
       ]?.trim() ?? '';
     if (!SERVICE_ID.test(serviceId)) {
-      throw new PagerDutyApiError(
+      throw new InputError(
         `Invalid ${ANNOTATIONS.pagerDutyServiceId} annotation '${serviceId}'`,
-        400,
-        'annotation',
       );
     }
     const { signal } = request;
-    const { service } = parse(
+    const { service } = parseProviderResponse(
+      'PagerDuty',
       serviceResponseSchema,
-      await this.client
-        .get(
-          `/services/${serviceId}`,
-          [['include[]', 'escalation_policies']],
-          signal,
-        )
-        .catch(error => {
-          if (error instanceof PagerDutyApiError && error.status === 404) {
-            throw new PagerDutyApiError(
-              `PagerDuty service ${serviceId} not found (HTTP 404)`,
-              404,
-              error.path,
-            );
-          }
-          throw error;
-        }),
+      await this.client.getJson(`/services/${serviceId}`, {
+        query: [['include[]', 'escalation_policies']],
+        signal,
+        describeError: ({ status }) =>
+          status === 404
+            ? `PagerDuty service ${serviceId} not found (HTTP 404)`
+            : undefined,
+      }),
       'service',
     );
     const policy = await this.escalationPolicy(
@@ -183,13 +156,16 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     signal?: AbortSignal,
   ): Promise<PagerDutyEscalationPolicy> {
     if (included.escalation_rules) return included;
-    const body = await this.client.get(
+    const body = await this.client.getJson(
       `/escalation_policies/${included.id}`,
-      [],
-      signal,
+      { signal },
     );
-    return parse(escalationPolicyResponseSchema, body, 'escalation policy')
-      .escalation_policy;
+    return parseProviderResponse(
+      'PagerDuty',
+      escalationPolicyResponseSchema,
+      body,
+      'escalation policy',
+    ).escalation_policy;
   }
 
   private async oncalls(
@@ -200,11 +176,11 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
   ): Promise<PagerDutyOnCall[]> {
     const all: PagerDutyOnCall[] = [];
     for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-      const body = parse(
+      const body = parseProviderResponse(
+        'PagerDuty',
         oncallsResponseSchema,
-        await this.client.get(
-          '/oncalls',
-          [
+        await this.client.getJson('/oncalls', {
+          query: [
             ['escalation_policy_ids[]', policyId],
             ['since', since.toISOString()],
             ['until', until.toISOString()],
@@ -213,7 +189,7 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
             ['offset', String(offset)],
           ],
           signal,
-        ),
+        }),
         'on-call list',
       );
       all.push(...body.oncalls);
@@ -233,9 +209,10 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
       for (const target of rule.targets.filter(t =>
         t.type.startsWith('schedule'),
       )) {
-        const { schedule } = parse(
+        const { schedule } = parseProviderResponse(
+          'PagerDuty',
           scheduleResponseSchema,
-          await this.client.get(`/schedules/${target.id}`, [], signal),
+          await this.client.getJson(`/schedules/${target.id}`, { signal }),
           'schedule',
         );
         const users = schedule.schedule_layers?.length

@@ -6,4 +6,3 @@
 
 export { reliabilityModulePagerduty as default } from './module';
 export { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
-export { PagerDutyApiError } from './httpClient';

@@ -2,10 +2,10 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  PrometheusHttpError,
-  PrometheusQueryError,
-  PrometheusTimeoutError,
-} from './errors';
+  ProviderHttpError,
+  ProviderResponseError,
+  ProviderTimeoutError,
+} from '@internal/backstage-plugin-reliability-node';
 import { PrometheusClient } from './PrometheusClient';
 
 const BASE = 'http://prometheus.test:9090';
@@ -78,13 +78,13 @@ describe('PrometheusClient', () => {
     const error = await client()
       .querySum('up', at)
       .catch(e => e);
-    expect(error).toBeInstanceOf(PrometheusHttpError);
+    expect(error).toBeInstanceOf(ProviderHttpError);
     expect(error.status).toBe(503);
     expect(error.message).toBe('Prometheus answered HTTP 503: overloaded');
     expect(calls).toBe(3);
   });
 
-  it('fails with PrometheusTimeoutError when Prometheus does not answer in time', async () => {
+  it('fails with ProviderTimeoutError when Prometheus does not answer in time', async () => {
     server.use(
       http.get(`${BASE}/api/v1/query`, async () => {
         await delay(2000);
@@ -92,11 +92,11 @@ describe('PrometheusClient', () => {
       }),
     );
     await expect(client(100).querySum('up', at)).rejects.toThrow(
-      PrometheusTimeoutError,
+      ProviderTimeoutError,
     );
   });
 
-  it('reports rejected queries and unusable results as PrometheusQueryError', async () => {
+  it('reports rejected queries and unusable results as ProviderResponseError', async () => {
     server.use(
       http.get(`${BASE}/api/v1/query`, ({ request }) => {
         const query = new URL(request.url).searchParams.get('query');
@@ -123,7 +123,7 @@ describe('PrometheusClient', () => {
       'Prometheus rejected the query (bad_data): parse error: unclosed left parenthesis',
     );
     await expect(client().querySum('inf', at)).rejects.toThrow(
-      PrometheusQueryError,
+      ProviderResponseError,
     );
     await expect(client().querySum('up[5m]', at)).rejects.toThrow(
       /returned a matrix/,

@@ -1,12 +1,11 @@
+import {
+  parseProviderResponse,
+  ProviderHttpClient,
+  ProviderResponseError,
+  ProviderRetryOptions,
+} from '@internal/backstage-plugin-reliability-node';
 import { z } from 'zod';
 import { PrometheusConfig } from './config';
-import {
-  PrometheusHttpError,
-  PrometheusNetworkError,
-  PrometheusQueryError,
-  PrometheusTimeoutError,
-} from './errors';
-import { fetchWithRetry, RetryOptions } from './fetchWithRetry';
 
 const sampleValue = z.tuple([z.number(), z.string()]);
 
@@ -31,7 +30,7 @@ const errorResponse = z.object({
 
 /** Options of a PrometheusClient. @public */
 export interface PrometheusClientOptions extends PrometheusConfig {
-  retry?: RetryOptions;
+  retry?: ProviderRetryOptions;
   fetchImpl?: typeof fetch;
 }
 
@@ -42,7 +41,18 @@ export interface PrometheusClientOptions extends PrometheusConfig {
  * @public
  */
 export class PrometheusClient {
-  constructor(private readonly options: PrometheusClientOptions) {}
+  private readonly http: ProviderHttpClient;
+
+  constructor(options: PrometheusClientOptions) {
+    this.http = new ProviderHttpClient({
+      provider: 'Prometheus',
+      baseUrl: options.baseUrl,
+      headers: { Accept: 'application/json', ...options.headers },
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      fetch: options.fetchImpl,
+    });
+  }
 
   /**
    * Evaluates an instant query at `time` and returns the sum of the values of all returned samples
@@ -53,72 +63,47 @@ export class PrometheusClient {
     time: Date,
     signal?: AbortSignal,
   ): Promise<number> {
-    const params = new URLSearchParams({
-      query,
-      time: (time.getTime() / 1000).toString(),
-    });
-    const url = `${this.options.baseUrl}/api/v1/query?${params}`;
-    const response = await fetchWithRetry(
-      url,
-      { headers: { Accept: 'application/json', ...this.options.headers } },
-      {
-        ...this.options.retry,
-        timeoutMs: this.options.timeoutMs,
-        signal,
-        fetchImpl: this.options.fetchImpl,
-        timeoutError: ms =>
-          new PrometheusTimeoutError(
-            `Prometheus did not answer within ${ms} ms (${this.options.baseUrl})`,
-          ),
-        networkError: cause =>
-          new PrometheusNetworkError(
-            `Cannot reach Prometheus at ${this.options.baseUrl}`,
-            cause,
-          ),
-      },
-    );
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const error = errorResponse.safeParse(body);
-      if (
-        error.success &&
-        (response.status === 400 || response.status === 422)
-      ) {
-        throw new PrometheusQueryError(
-          `Prometheus rejected the query (${
-            error.data.errorType ?? 'error'
-          }): ${error.data.error ?? 'no details'}`,
-        );
-      }
-      throw new PrometheusHttpError(
-        `Prometheus answered HTTP ${response.status}${
+    const body = await this.http.getJson('/api/v1/query', {
+      query: { query, time: (time.getTime() / 1000).toString() },
+      signal,
+      describeError: ({ status, body: errorBody }) => {
+        const error = errorResponse.safeParse(errorBody);
+        if (error.success && (status === 400 || status === 422)) {
+          return new ProviderResponseError(
+            'Prometheus',
+            `Prometheus rejected the query (${
+              error.data.errorType ?? 'error'
+            }): ${error.data.error ?? 'no details'}`,
+          );
+        }
+        return `Prometheus answered HTTP ${status}${
           error.success && error.data.error ? `: ${error.data.error}` : ''
-        }`,
-        response.status,
-      );
-    }
-    const parsed = queryResponse.safeParse(body);
-    if (!parsed.success) {
-      throw new PrometheusQueryError(
-        'Prometheus returned a response that is not a successful query result',
-      );
-    }
-    const { data } = parsed.data;
+        }`;
+      },
+    });
+    const { data } = parseProviderResponse(
+      'Prometheus',
+      queryResponse,
+      body,
+      'query result',
+    );
     let values: string[];
     if (data.resultType === 'vector') {
       values = data.result.map(sample => sample.value[1]);
     } else if (data.resultType === 'scalar') {
       values = [data.result[1]];
     } else {
-      throw new PrometheusQueryError(
-        `The query returned a ${data.resultType}; it must return an instant vector or a scalar`,
+      throw new ProviderResponseError(
+        'Prometheus',
+        `The Prometheus query returned a ${data.resultType}; it must return an instant vector or a scalar`,
       );
     }
     return values.reduce((sum, text) => {
       const value = Number(text);
       if (!Number.isFinite(value)) {
-        throw new PrometheusQueryError(
-          `The query returned a non-finite value (${text})`,
+        throw new ProviderResponseError(
+          'Prometheus',
+          `The Prometheus query returned a non-finite value (${text})`,
         );
       }
       return sum + value;

@@ -8,9 +8,9 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import { ProviderResponseError } from '@internal/backstage-plugin-reliability-node';
 import { PrometheusClient } from './PrometheusClient';
 import { PrometheusSliProvider } from './PrometheusSliProvider';
-import { PrometheusQueryError } from './errors';
 
 /**
  * Runs the provider against a real Prometheus (the `prometheus` and `promtool` binaries) holding
@@ -249,7 +249,7 @@ describeWithPrometheus(
       ).resolves.toEqual({ good: 15, total: 20 });
     });
 
-    it('surfaces PromQL errors as PrometheusQueryError', async () => {
+    it('surfaces PromQL errors as ProviderResponseError', async () => {
       const indicator: SliIndicator = {
         name: 'broken',
         ratio: {
@@ -265,7 +265,7 @@ describeWithPrometheus(
           from,
           to,
         }),
-      ).rejects.toThrow(PrometheusQueryError);
+      ).rejects.toThrow(ProviderResponseError);
     });
 
     it('is registered with a config-built client', async () => {

@@ -3,7 +3,7 @@ import {
   SliIndicator,
   SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
-import { PrometheusConfigError } from './errors';
+import { ProviderConfigError } from '@internal/backstage-plugin-reliability-node';
 import { PrometheusSliProvider } from './PrometheusSliProvider';
 
 const indicator: SliIndicator = {
@@ -44,7 +44,7 @@ describe('PrometheusSliProvider', () => {
       expect.stringContaining('reliability.prometheus is not configured'),
     );
     await expect(provider.getEventCounts(request)).rejects.toThrow(
-      PrometheusConfigError,
+      ProviderConfigError,
     );
   });
 

@@ -3,13 +3,13 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { MetricSource } from '@internal/backstage-plugin-reliability-common';
 import {
+  ProviderConfigError,
   SliEventCounts,
   SliEventCountsRequest,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
 import { z } from 'zod';
 import { readPrometheusConfig } from './config';
-import { PrometheusConfigError } from './errors';
 import { PrometheusClient } from './PrometheusClient';
 import { counterIncreaseQuery, thresholdQueries } from './promql';
 
@@ -58,7 +58,7 @@ export class PrometheusSliProvider implements SliProvider {
     return new PrometheusSliProvider(new PrometheusClient(settings));
   }
 
-  /** `client` undefined: not configured, every request fails with a PrometheusConfigError. */
+  /** `client` undefined: not configured, every request fails with a ProviderConfigError. */
   constructor(private readonly client: PrometheusClient | undefined) {}
 
   async getEventCounts(
@@ -66,7 +66,8 @@ export class PrometheusSliProvider implements SliProvider {
   ): Promise<SliEventCounts> {
     const { client } = this;
     if (!client) {
-      throw new PrometheusConfigError(
+      throw new ProviderConfigError(
+        'Prometheus',
         'The Prometheus SLI provider is not configured: set reliability.prometheus.baseUrl in app-config',
       );
     }

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { PrometheusConfigError } from './errors';
+import { ProviderConfigError } from '@internal/backstage-plugin-reliability-node';
 
 /** Settings of the Prometheus SLI provider, read from `reliability.prometheus`. @public */
 export interface PrometheusConfig {
@@ -23,19 +23,22 @@ export function readPrometheusConfig(
   try {
     protocol = new URL(baseUrl).protocol;
   } catch {
-    throw new PrometheusConfigError(
+    throw new ProviderConfigError(
+      'Prometheus',
       `reliability.prometheus.baseUrl is not a URL: '${baseUrl}'`,
     );
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new PrometheusConfigError(
+    throw new ProviderConfigError(
+      'Prometheus',
       'reliability.prometheus.baseUrl must be an http(s) URL',
     );
   }
   const timeoutMs =
     section.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs >= 100 && timeoutMs <= 300_000)) {
-    throw new PrometheusConfigError(
+    throw new ProviderConfigError(
+      'Prometheus',
       'reliability.prometheus.timeoutMs must be between 100 and 300000',
     );
   }

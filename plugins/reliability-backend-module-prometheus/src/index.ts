@@ -9,4 +9,3 @@ export { PrometheusSliProvider } from './PrometheusSliProvider';
 export { PrometheusClient } from './PrometheusClient';
 export type { PrometheusClientOptions } from './PrometheusClient';
 export type { PrometheusConfig } from './config';
-export * from './errors';

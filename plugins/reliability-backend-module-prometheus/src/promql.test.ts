@@ -1,4 +1,4 @@
-import { PrometheusQueryError } from './errors';
+import { InputError } from '@backstage/errors';
 import { counterIncreaseQuery, thresholdQueries } from './promql';
 
 describe('counterIncreaseQuery', () => {
@@ -22,7 +22,7 @@ describe('counterIncreaseQuery', () => {
 
   it('rejects expressions without the placeholder', () => {
     expect(() => counterIncreaseQuery('rate(a_total[5m])', 60)).toThrow(
-      PrometheusQueryError,
+      InputError,
     );
   });
 });

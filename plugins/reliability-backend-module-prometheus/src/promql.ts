@@ -1,5 +1,5 @@
 import { SloObjective } from '@internal/backstage-plugin-reliability-common';
-import { PrometheusQueryError } from './errors';
+import { InputError } from '@backstage/errors';
 
 /** Placeholder replaced by the range of the interval (e.g. `3600s`) in full PromQL expressions. */
 export const WINDOW_PLACEHOLDER = '{{.window}}';
@@ -30,7 +30,7 @@ export function counterIncreaseQuery(
     return trimmed.split(WINDOW_PLACEHOLDER).join(`${rangeSeconds}s`);
   }
   if (!trimmed || !SELECTOR.test(trimmed)) {
-    throw new PrometheusQueryError(
+    throw new InputError(
       `'${trimmed}' is neither a counter selector (like http_requests_total{code!~"5.."}) nor an expression using ${WINDOW_PLACEHOLDER}`,
     );
   }
@@ -50,7 +50,7 @@ export function thresholdQueries(
 ): { good: string; total: string } {
   const expression = query.trim();
   if (!expression || expression.includes(WINDOW_PLACEHOLDER)) {
-    throw new PrometheusQueryError(
+    throw new InputError(
       'a threshold SLI query must be an instant-vector expression without {{.window}}',
     );
   }

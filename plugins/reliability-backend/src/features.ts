@@ -2,6 +2,7 @@ import express from 'express';
 import { ReliabilityContext } from './context';
 import { createChecklistFeature } from './checklist/createChecklistFeature';
 import { createOnCallFeature } from './oncall/createOnCallFeature';
+import { createOverviewFeature } from './overview';
 import { createRunbooksFeature } from './runbooks';
 import { SloDefinitionLoader } from './slo/SloDefinitionLoader';
 import { createSloFeature } from './slo/createSloFeature';
@@ -39,6 +40,14 @@ export async function createFeatures(
     runbooks: runbooks.summaries,
   });
   features.push(checklist);
+  const overview = createOverviewFeature(ctx, {
+    slo: slo.summaries,
+    oncall: oncall.summaries,
+    runbooks: runbooks.summaries,
+    maturity: checklist.summaries,
+    maturityLevels: checklist.maturityLevels,
+  });
+  features.push(overview);
   void ctx;
   return features;
 }

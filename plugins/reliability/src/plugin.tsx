@@ -5,6 +5,7 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ReliabilityClient } from '@internal/backstage-plugin-reliability-common';
 import { reliabilityApiRef } from './api';
@@ -29,6 +30,7 @@ export const reliabilityPage = PageBlueprint.make({
   params: {
     path: '/reliability',
     title: 'Reliability',
+    icon: <VerifiedUserIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     loader: () =>
       import('./components/ReliabilityPage').then(m => <m.ReliabilityPage />),
@@ -112,6 +114,8 @@ export const reliabilityGroupOnCallEntityContent = EntityContentBlueprint.make({
  */
 export const reliabilityPlugin = createFrontendPlugin({
   pluginId: 'reliability',
+  title: 'Reliability',
+  icon: <VerifiedUserIcon fontSize="inherit" />,
   extensions: [
     reliabilityApi,
     reliabilityPage,

@@ -238,9 +238,9 @@ describe('checklist router', () => {
   });
 
   it.each([
-    // eslint-disable-next-line no-script-url
     [
       'a non-http evidence link',
+      // eslint-disable-next-line no-script-url
       { rollback: { answer: 'yes', evidenceUrl: 'javascript:alert(1)' } },
     ],
     ['an unknown answer', { rollback: { answer: 'maybe' } }],

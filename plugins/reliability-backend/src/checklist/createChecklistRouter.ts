@@ -157,6 +157,21 @@ export function createChecklistRouter(options: {
     const entityRef = entityRefFromParams(req.params);
     const body = parseInput(saveDraftSchema, req.body, 'draft');
     await loadEntity(catalog, entityRef, credentials);
+    // A draft is a write like any other: only those who may submit assessments keep drafts of them.
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: reliabilityAssessmentCreatePermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not save maturity assessment drafts for ${entityRef}; only its owners can`,
+      );
+    }
     const userRef = await authorOf(credentials, auth, userInfo);
     res.json({ draft: await service.saveDraft(entityRef, userRef, body) });
   });

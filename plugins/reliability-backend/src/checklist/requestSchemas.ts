@@ -29,11 +29,10 @@ export const answerInputSchema = z.strictObject({
     .refine(isHttpUrl, { message: 'must be an http(s) URL' })
     .optional(),
   note: z.string().max(2000).optional(),
+  // Real calendar dates only: Date.parse would silently roll 2027-02-30 over to March 2.
   expiresAt: z
-    .string()
-    .max(40)
-    .refine(v => Number.isFinite(Date.parse(v)), {
-      message: 'must be an ISO 8601 date',
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time',
     })
     .optional(),
 });

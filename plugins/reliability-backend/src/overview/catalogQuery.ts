@@ -117,7 +117,9 @@ export async function buildServiceCatalogQuery(options: {
       { credentials },
     );
     systems.push(
-      items.map(system => stringifyEntityRef(system).toLocaleLowerCase('en-US')),
+      items.map(system =>
+        stringifyEntityRef(system).toLocaleLowerCase('en-US'),
+      ),
     );
   }
   if (systems.length > 0) {
@@ -148,16 +150,14 @@ export async function buildServiceCatalogQuery(options: {
     }
     if (refs.length > 0) {
       query =
-        match === 'equal'
-          ? refsPredicate(refs)
-          : { $not: refsPredicate(refs) };
+        match === 'equal' ? refsPredicate(refs) : { $not: refsPredicate(refs) };
     }
   }
 
-  const orderFields = [{ field: ORDER_FIELDS[filters.sort], order: filters.order }];
-  if (filters.sort !== 'name') {
-    orderFields.push({ field: 'metadata.name', order: 'asc' });
-  }
+  // The catalog sorts by one field (ties keep its stable internal order).
+  const orderFields = [
+    { field: ORDER_FIELDS[filters.sort], order: filters.order },
+  ];
   return {
     filter,
     query,

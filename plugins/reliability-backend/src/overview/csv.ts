@@ -8,7 +8,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so spreadsheets show it as text.
  * Numbers are written as they are (a negative budget stays a number).
  */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(
+  value: string | number | boolean | null | undefined,
+): string {
   if (value === null || value === undefined) {
     return '';
   }
@@ -26,7 +28,9 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 
 /** One CSV line from cells, terminated by CRLF. */
-export function csvLine(cells: Array<string | number | boolean | null | undefined>): string {
+export function csvLine(
+  cells: Array<string | number | boolean | null | undefined>,
+): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 

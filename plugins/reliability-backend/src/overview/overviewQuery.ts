@@ -20,10 +20,14 @@ export const overviewFiltersSchema = z
     system: optional(filterText),
     domain: optional(filterText),
     tier: optional(
-      z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a tier such as tier-1'),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a tier such as tier-1'),
     ),
     level: optional(
-      z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a maturity level name'),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a maturity level name'),
     ),
     q: optional(z.string().trim().min(1).max(100)),
     sort: z.enum(OVERVIEW_SORT_FIELDS).default('name'),
@@ -106,7 +110,12 @@ export function parseOverviewRequest(query: unknown): OverviewRequest {
   );
   if (cursor !== undefined) {
     const decoded = decodeCursor(cursor);
-    return { limit, filters: decoded.f, offset: decoded.o, totalItems: decoded.t };
+    return {
+      limit,
+      filters: decoded.f,
+      offset: decoded.o,
+      totalItems: decoded.t,
+    };
   }
   return { limit, filters, offset: 0 };
 }

@@ -19,7 +19,10 @@ import {
   system,
 } from './testing/fixtures';
 
-const names = Array.from({ length: 12 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+const names = Array.from(
+  { length: 12 },
+  (_, i) => `svc-${String(i).padStart(2, '0')}`,
+);
 
 function entities() {
   return [
@@ -36,14 +39,16 @@ function entities() {
   ];
 }
 
-function setup(options: { sources?: Partial<OverviewSources>; authenticated?: boolean } = {}) {
+function setup(
+  options: { sources?: Partial<OverviewSources>; authenticated?: boolean } = {},
+) {
   const catalog = catalogServiceMock({ entities: entities() });
   const spies = {
     queryEntities: jest.spyOn(catalog, 'queryEntities'),
     getEntitiesByRefs: jest.spyOn(catalog, 'getEntitiesByRefs'),
     getEntities: jest.spyOn(catalog, 'getEntities'),
   };
-  const sources = {
+  const fakes = {
     slo: fakeSource({
       'component:default/svc-00': sloSummary('component:default/svc-00', {
         alerting: 'page',
@@ -51,30 +56,48 @@ function setup(options: { sources?: Partial<OverviewSources>; authenticated?: bo
       'component:default/svc-01': sloSummary('component:default/svc-01'),
     }),
     oncall: fakeSource({
-      'component:default/svc-00': onCallSummary('component:default/svc-00', 'Ada'),
+      'component:default/svc-00': onCallSummary(
+        'component:default/svc-00',
+        'Ada',
+      ),
     }),
     runbooks: fakeSource({
       'component:default/svc-00': runbookSummary('component:default/svc-00', 2),
     }),
     maturity: fakeSource({
-      'component:default/svc-00': maturitySummary('component:default/svc-00', 'gold', 90),
-      'component:default/svc-03': maturitySummary('component:default/svc-03', 'bronze', 40),
+      'component:default/svc-00': maturitySummary(
+        'component:default/svc-00',
+        'gold',
+        90,
+      ),
+      'component:default/svc-03': maturitySummary(
+        'component:default/svc-03',
+        'bronze',
+        40,
+      ),
     }),
-    ...options.sources,
   };
+  const sources = { ...fakes, ...options.sources };
   const httpAuth = mockServices.httpAuth({
     defaultCredentials:
-      options.authenticated === false ? mockCredentials.none() : mockCredentials.user(),
+      options.authenticated === false
+        ? mockCredentials.none()
+        : mockCredentials.user(),
   });
   const feature = createOverviewFeature({ catalog, httpAuth }, sources);
   const app = express().use(feature.router).use(mockErrorHandler());
-  return { app, spies, sources };
+  return { app, spies, sources: fakes };
 }
 
 describe('overview router', () => {
   it('rejects unauthenticated requests', async () => {
     const { app } = setup({ authenticated: false });
-    for (const path of ['/overview', '/overview.csv', '/overview/summaries', '/tour/systems/default/shop']) {
+    for (const path of [
+      '/overview',
+      '/overview.csv',
+      '/overview/summaries',
+      '/tour/systems/default/shop',
+    ]) {
       const response = await request(app).get(path);
       expect(response.status).toBe(401);
     }
@@ -156,22 +179,36 @@ describe('overview router', () => {
   it('filters by team, system, domain, tier and text in the catalog query', async () => {
     const { app } = setup();
     const team = await request(app).get('/overview?team=team-b&limit=100');
-    expect(team.body.items.every((r: any) => r.owner === 'group:default/team-b')).toBe(true);
+    expect(
+      team.body.items.every((r: any) => r.owner === 'group:default/team-b'),
+    ).toBe(true);
     expect(team.body.totalItems).toBe(6);
 
-    const byDomain = await request(app).get('/overview?domain=commerce&tier=tier-1');
-    expect(byDomain.body.items.map((r: any) => r.name)).toEqual(['svc-00', 'svc-03']);
+    const byDomain = await request(app).get(
+      '/overview?domain=commerce&tier=tier-1',
+    );
+    expect(byDomain.body.items.map((r: any) => r.name)).toEqual([
+      'svc-00',
+      'svc-03',
+    ]);
 
-    const none = await request(app).get('/overview?domain=commerce&system=infra');
+    const none = await request(app).get(
+      '/overview?domain=commerce&system=infra',
+    );
     expect(none.body).toMatchObject({ items: [], totalItems: 0 });
 
     const text = await request(app).get('/overview?q=svc-1');
-    expect(text.body.items.map((r: any) => r.name)).toEqual(['svc-10', 'svc-11']);
+    expect(text.body.items.map((r: any) => r.name)).toEqual([
+      'svc-10',
+      'svc-11',
+    ]);
   });
 
   it('sorts by a catalog field in either order', async () => {
     const { app } = setup();
-    const response = await request(app).get('/overview?sort=tier&order=desc&limit=4');
+    const response = await request(app).get(
+      '/overview?sort=tier&order=desc&limit=4',
+    );
     expect(response.body.items.map((r: any) => r.tier)).toEqual([
       'tier-3',
       'tier-3',
@@ -225,7 +262,9 @@ describe('overview router', () => {
     const lines = response.text.trim().split('\r\n');
     expect(lines[0].startsWith('entityRef,name,title,owner')).toBe(true);
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toContain('component:default/svc-00,svc-00,,group:default/team-a');
+    expect(lines[1]).toContain(
+      'component:default/svc-00,svc-00,,group:default/team-a',
+    );
   });
 
   it('rolls services up by team and by system', async () => {
@@ -233,7 +272,9 @@ describe('overview router', () => {
     const byTeam = await request(app).get('/overview/summaries?by=team');
     expect(byTeam.status).toBe(200);
     expect(byTeam.body.serviceCount).toBe(12);
-    const teamA = byTeam.body.groups.find((g: any) => g.entityRef === 'group:default/team-a');
+    const teamA = byTeam.body.groups.find(
+      (g: any) => g.entityRef === 'group:default/team-a',
+    );
     expect(teamA).toMatchObject({
       serviceCount: 6,
       withSlos: 1 / 6,
@@ -247,14 +288,22 @@ describe('overview router', () => {
       'system:default/infra',
       'system:default/shop',
     ]);
-    expect((await request(app).get('/overview/summaries?by=everything')).status).toBe(400);
+    expect(
+      (await request(app).get('/overview/summaries?by=everything')).status,
+    ).toBe(400);
   });
 
   it('serves tours and answers 404 for unknown systems and 400 for bad names', async () => {
     const { app } = setup();
-    expect((await request(app).get('/tour/systems/default/nope')).status).toBe(404);
-    expect((await request(app).get('/tour/domains/default/shop')).status).toBe(404);
-    expect((await request(app).get('/tour/systems/default/a%20b')).status).toBe(400);
+    expect((await request(app).get('/tour/systems/default/nope')).status).toBe(
+      404,
+    );
+    expect((await request(app).get('/tour/domains/default/shop')).status).toBe(
+      404,
+    );
+    expect((await request(app).get('/tour/systems/default/a%20b')).status).toBe(
+      400,
+    );
     const tour = await request(app).get('/tour/domains/default/commerce');
     expect(tour.status).toBe(200);
     expect(tour.body.root.entityRef).toBe('domain:default/commerce');

@@ -63,7 +63,11 @@ export function createOverviewRouter(options: {
 
   router.get('/overview/summaries', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { by } = parseInput(summariesQuerySchema, req.query, 'summaries query');
+    const { by } = parseInput(
+      summariesQuerySchema,
+      req.query,
+      'summaries query',
+    );
     res.json(await overview.getGroupSummaries(by, credentials));
   });
 

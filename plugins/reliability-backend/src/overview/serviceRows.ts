@@ -139,6 +139,8 @@ export function toServiceRow(
           coverage: runbooks.coverage,
         }
       : null,
-    maturity: maturity ? { level: maturity.level, score: maturity.score } : null,
+    maturity: maturity
+      ? { level: maturity.level, score: maturity.score }
+      : null,
   };
 }

@@ -1,18 +1,11 @@
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+  ReliabilityTestBackend,
+  startReliabilityBackend,
+} from './__testUtils__/testBackend';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { createRouter } from '../router';
-import { reliabilityPlugin } from '../plugin';
-import { listRoutes, RouteInfo, samplePath } from './listRoutes';
-
-jest.mock('../router', () => {
-  const actual = jest.requireActual('../router');
-  return { ...actual, createRouter: jest.fn(actual.createRouter) };
-});
+import { RouteInfo, samplePath } from './listRoutes';
 
 const PUBLIC_ROUTES = new Set(['GET /health']);
 
@@ -23,35 +16,37 @@ const entity = {
     name: 'checkout-api',
     namespace: 'default',
     annotations: {
-      'backstage.io/managed-by-location': 'url:https://example.com/catalog-info.yaml',
+      'backstage.io/managed-by-location':
+        'url:https://example.com/catalog-info.yaml',
     },
   },
-  spec: { type: 'service', owner: 'group:default/checkout-payments', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/checkout-payments',
+    lifecycle: 'production',
+  },
 };
 
 describe('every reliability backend route', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let server: typeof backend.server;
+  let app: ReliabilityTestBackend;
+  let server: ReliabilityTestBackend['server'];
   let routes: RouteInfo[];
 
   beforeAll(async () => {
-    const createRouterSpy = createRouter as jest.MockedFunction<typeof createRouter>;
-    backend = await startTestBackend({
-      features: [
-        reliabilityPlugin,
-        catalogServiceMock.factory({ entities: [entity] }),
-        mockServices.rootConfig.factory({ data: {} }),
-        // A request without an Authorization header carries no credentials (the default mock assumes a user).
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    });
-    server = backend.server;
-    expect(createRouterSpy).toHaveBeenCalledTimes(1);
-    routes = listRoutes(createRouterSpy.mock.results[0].value);
+    app = await startReliabilityBackend([
+      catalogServiceMock.factory({ entities: [entity] }),
+      mockServices.rootConfig.factory({ data: {} }),
+      // A request without an Authorization header carries no credentials (the default mock assumes a user).
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    ]);
+    server = app.server;
+    routes = app.routes;
   });
 
   afterAll(async () => {
-    await backend.stop();
+    await app?.backend.stop();
   });
 
   it('finds the routes of every feature', () => {
@@ -69,7 +64,9 @@ describe('every reliability backend route', () => {
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
       const res = await request(server)
-        [route.method.toLowerCase() as 'get'](`/api/reliability${samplePath(route.path)}`)
+        [route.method.toLowerCase() as 'get'](
+          `/api/reliability${samplePath(route.path)}`,
+        )
         .send({});
       const expected = PUBLIC_ROUTES.has(key) ? 200 : 401;
       if (res.status !== expected) {
@@ -86,7 +83,12 @@ describe('every reliability backend route', () => {
         .get(`/api/reliability${samplePath(route.path)}`)
         .set('Authorization', mockCredentials.user.header());
       if (res.status >= 500) {
-        failures.push(`${route.method} ${route.path}: ${res.status} ${res.text.slice(0, 200)}`);
+        failures.push(
+          `${route.method} ${route.path}: ${res.status} ${res.text.slice(
+            0,
+            200,
+          )}`,
+        );
       }
     }
     expect(failures).toEqual([]);

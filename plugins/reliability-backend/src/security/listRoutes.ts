@@ -36,9 +36,18 @@ const SAMPLE_PARAMS: Record<string, string> = {
   kind: 'component',
   namespace: 'default',
   name: 'checkout-api',
+  // Valid for both kinds of `:id` (runbook ids and assessment UUIDs), so requests get past parameter checks.
+  id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+  slo: 'checkout-availability',
 };
 
-/** Fills route parameters (`:kind`, `:id`, ...) with plausible sample values. */
-export function samplePath(path: string): string {
-  return path.replace(/:(\w+)/g, (_m, param: string) => SAMPLE_PARAMS[param] ?? 'sample');
+/** Fills route parameters (`:kind`, `:id`, ...) with the given values, or else plausible sample values. */
+export function samplePath(
+  path: string,
+  params: Record<string, string> = {},
+): string {
+  return path.replace(
+    /:(\w+)/g,
+    (_m, param: string) => params[param] ?? SAMPLE_PARAMS[param] ?? 'sample',
+  );
 }

@@ -88,7 +88,11 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
         timeout: durationAt(ctx, 'reliability.slo.collection.timeout', {
           minutes: 2,
         }),
-        initialDelay: { seconds: 15 },
+        initialDelay: durationAt(
+          ctx,
+          'reliability.slo.collection.initialDelay',
+          { seconds: 15 },
+        ),
       },
       retentionDays:
         ctx.config.getOptionalNumber('reliability.slo.retention.days') ?? 90,

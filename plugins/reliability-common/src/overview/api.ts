@@ -12,7 +12,12 @@ export const OVERVIEW_MAX_LIMIT = 100;
 export const OVERVIEW_DEFAULT_LIMIT = 50;
 
 /** Columns the overview can be sorted by (all are catalog fields, so the catalog sorts and pages). @public */
-export const OVERVIEW_SORT_FIELDS = ['name', 'owner', 'system', 'tier'] as const;
+export const OVERVIEW_SORT_FIELDS = [
+  'name',
+  'owner',
+  'system',
+  'tier',
+] as const;
 
 /** @public */
 export type OverviewSortField = (typeof OVERVIEW_SORT_FIELDS)[number];

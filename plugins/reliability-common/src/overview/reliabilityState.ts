@@ -12,7 +12,10 @@ export const AT_RISK_BUDGET_REMAINING = 0.25;
  * @public
  */
 export function reliabilityStateOf(
-  summary: Pick<SloSummary, 'sloCount' | 'worstBudgetRemaining' | 'alerting'> | undefined | null,
+  summary:
+    | Pick<SloSummary, 'sloCount' | 'worstBudgetRemaining' | 'alerting'>
+    | undefined
+    | null,
 ): ReliabilityState {
   if (!summary || summary.sloCount === 0) {
     return 'unknown';

@@ -14,7 +14,11 @@ import { OnCallPerson } from '../oncall/types';
 export type ReliabilityState = 'ok' | 'at-risk' | 'breaching' | 'unknown';
 
 /** Relation types drawn in the tour. @public */
-export type TourEdgeType = 'dependsOn' | 'providesApi' | 'consumesApi' | 'partOf';
+export type TourEdgeType =
+  | 'dependsOn'
+  | 'providesApi'
+  | 'consumesApi'
+  | 'partOf';
 
 /** A runbook of a service: a link of type `runbook`, or a Markdown file named by the runbooks annotation. @public */
 export interface TourRunbook {

@@ -25,8 +25,12 @@ export function component(
   } = {},
 ): Entity {
   const relations = [
-    ...(options.owner ? [rel('ownedBy', `group:default/${options.owner}`)] : []),
-    ...(options.system ? [rel('partOf', `system:default/${options.system}`)] : []),
+    ...(options.owner
+      ? [rel('ownedBy', `group:default/${options.owner}`)]
+      : []),
+    ...(options.system
+      ? [rel('partOf', `system:default/${options.system}`)]
+      : []),
     ...(options.dependsOn ?? []).map(ref => rel('dependsOn', ref)),
     ...(options.dependents ?? []).map(ref => rel('dependencyOf', ref)),
     ...(options.providesApis ?? []).map(ref => rel('providesApi', ref)),
@@ -51,14 +55,18 @@ export function component(
 }
 
 /** A test System (optionally in a domain) whose parts are the given refs. */
-export function system(name: string, domain?: string, parts: string[] = []): Entity {
+export function system(
+  name: string,
+  domainName?: string,
+  parts: string[] = [],
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
     metadata: { name, namespace: 'default', description: `The ${name} system` },
-    spec: { owner: 'team-a', ...(domain ? { domain } : {}) },
+    spec: { owner: 'team-a', ...(domainName ? { domain: domainName } : {}) },
     relations: [
-      ...(domain ? [rel('partOf', `domain:default/${domain}`)] : []),
+      ...(domainName ? [rel('partOf', `domain:default/${domainName}`)] : []),
       ...parts.map(ref => rel('hasPart', ref)),
     ],
   };

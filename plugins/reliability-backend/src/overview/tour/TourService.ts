@@ -3,9 +3,11 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATIONS,
   ArchitectureTour,
   SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
+import { parseOpenSloYaml } from '../../slo/parseOpenSloYaml';
 import { refOf } from '../serviceRows';
 import { loadSummaries, OverviewSources } from '../sources';
 import { buildTourGraph, externalRefs } from './buildTourGraph';
@@ -148,6 +150,14 @@ export class TourService {
         ? this.sources.sloDefinitions.getSummaries(services.map(refOf))
         : Promise.resolve(new Map<string, SloDefinition[]>()),
     ]);
+    for (const service of services) {
+      const inline = service.metadata.annotations?.[ANNOTATIONS.sloInline];
+      const ref = refOf(service);
+      if (inline && !sloDefinitions.has(ref)) {
+        // Inline SLOs are already loaded with the entity: explaining them costs no query.
+        sloDefinitions.set(ref, parseOpenSloYaml(inline).slos);
+      }
+    }
     const { nodes, edges } = buildTourGraph({
       root,
       members,

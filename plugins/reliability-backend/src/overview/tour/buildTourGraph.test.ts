@@ -18,7 +18,9 @@ const members = [
     system: 'shop',
     tier: 'tier-2',
     dependsOn: ['component:default/orders', 'resource:default/payments-db'],
-    links: [{ url: 'https://runbooks/web', title: 'Web runbook', type: 'runbook' }],
+    links: [
+      { url: 'https://runbooks/web', title: 'Web runbook', type: 'runbook' },
+    ],
   }),
   component('orders', {
     owner: 'team-b',
@@ -34,9 +36,18 @@ const root = system('shop', 'commerce');
 
 const summaries = {
   slo: new Map([
-    ['component:default/orders', sloSummary('component:default/orders', { alerting: 'page' })],
-    ['component:default/web', sloSummary('component:default/web', { worstBudgetRemaining: 0.1 })],
-    ['component:default/emails', sloSummary('component:default/emails', { sloCount: 2 })],
+    [
+      'component:default/orders',
+      sloSummary('component:default/orders', { alerting: 'page' }),
+    ],
+    [
+      'component:default/web',
+      sloSummary('component:default/web', { worstBudgetRemaining: 0.1 }),
+    ],
+    [
+      'component:default/emails',
+      sloSummary('component:default/emails', { sloCount: 2 }),
+    ],
   ]),
   oncall: new Map(),
   runbooks: new Map(),
@@ -44,7 +55,12 @@ const summaries = {
 };
 
 describe('buildTourGraph', () => {
-  const edgeTypes = ['dependsOn', 'providesApi', 'consumesApi', 'partOf'] as const;
+  const edgeTypes = [
+    'dependsOn',
+    'providesApi',
+    'consumesApi',
+    'partOf',
+  ] as const;
 
   it('draws members, the root and external targets with their relations', () => {
     expect(externalRefs({ root, members, edgeTypes: [...edgeTypes] })).toEqual([
@@ -66,10 +82,26 @@ describe('buildTourGraph', () => {
     ]);
     expect(edges).toEqual(
       expect.arrayContaining([
-        { from: 'component:default/web', to: 'component:default/orders', type: 'dependsOn' },
-        { from: 'component:default/web', to: 'resource:default/payments-db', type: 'dependsOn' },
-        { from: 'component:default/orders', to: 'api:default/orders-api', type: 'providesApi' },
-        { from: 'api:default/orders-api', to: 'system:default/shop', type: 'partOf' },
+        {
+          from: 'component:default/web',
+          to: 'component:default/orders',
+          type: 'dependsOn',
+        },
+        {
+          from: 'component:default/web',
+          to: 'resource:default/payments-db',
+          type: 'dependsOn',
+        },
+        {
+          from: 'component:default/orders',
+          to: 'api:default/orders-api',
+          type: 'providesApi',
+        },
+        {
+          from: 'api:default/orders-api',
+          to: 'system:default/shop',
+          type: 'partOf',
+        },
       ]),
     );
     expect(edges.filter(e => e.type === 'partOf')).toHaveLength(4);
@@ -104,8 +136,15 @@ describe('buildReadingPath', () => {
           [
             {
               name: 'availability',
-              indicator: { name: 'good-requests', displayName: 'order requests' },
-              window: { kind: 'rolling', durationSeconds: 28 * 86400, label: '28d' },
+              indicator: {
+                name: 'good-requests',
+                displayName: 'order requests',
+              },
+              window: {
+                kind: 'rolling',
+                durationSeconds: 28 * 86400,
+                label: '28d',
+              },
               budgetingMethod: 'Occurrences',
               objectives: [{ target: 0.999 }],
               alertPolicies: [],
@@ -122,11 +161,17 @@ describe('buildReadingPath', () => {
     expect(path[0].whyItMatters).toBe(
       'Tier-1: among the most critical services; 2 entities depend on it; paging now: its error budget is burning fast.',
     );
-    expect(path[0].slos[0].meaning).toContain('99.9% of events for "order requests" must be good over 28d');
+    expect(path[0].slos[0].meaning).toContain(
+      '99.9% of events for "order requests" must be good over 28d',
+    );
     expect(path[0].slos[0].meaning).toContain('40.3 minutes');
-    expect(path[1].runbooks).toEqual([{ title: 'Web runbook', url: 'https://runbooks/web' }]);
+    expect(path[1].runbooks).toEqual([
+      { title: 'Web runbook', url: 'https://runbooks/web' },
+    ]);
     expect(path[2].slos[0].name).toBe('2 SLOs');
-    expect(path[2].whyItMatters).toBe('Supporting service: no tier, no dependents recorded.');
+    expect(path[2].whyItMatters).toBe(
+      'Supporting service: no tier, no dependents recorded.',
+    );
   });
 });
 

@@ -34,8 +34,7 @@ export interface TourGraphInput {
 
 /** Number of catalog entities that depend on this one. */
 export function dependentsOf(entity: Entity): number {
-  return (entity.relations ?? []).filter(r => r.type === 'dependencyOf')
-    .length;
+  return (entity.relations ?? []).filter(r => r.type === 'dependencyOf').length;
 }
 
 function toNode(
@@ -72,14 +71,20 @@ function toNode(
 function externalNode(entityRef: string, summaries: LoadedSummaries): TourNode {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return toNode(
-    { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace } },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name, namespace },
+    },
     true,
     summaries,
   );
 }
 
 /** Refs of the entities outside the map that edges of the members lead to (they get external nodes). */
-export function externalRefs(input: Omit<TourGraphInput, 'summaries'>): string[] {
+export function externalRefs(
+  input: Omit<TourGraphInput, 'summaries'>,
+): string[] {
   const inside = new Set([input.root, ...input.members].map(refOf));
   const outside = new Set<string>();
   for (const member of input.members) {

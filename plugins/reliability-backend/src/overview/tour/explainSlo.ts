@@ -67,6 +67,10 @@ export function explainSlo(definition: SloDefinition): TourSloExplanation {
     : '';
   return {
     name,
-    meaning: `${percent(objective.target)} of ${unit} for "${what}" must be good over ${definition.window.label}${budget}.${description}`,
+    meaning: `${percent(
+      objective.target,
+    )} of ${unit} for "${what}" must be good over ${
+      definition.window.label
+    }${budget}.${description}`,
   };
 }

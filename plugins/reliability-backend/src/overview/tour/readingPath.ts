@@ -24,10 +24,7 @@ function alertRank(summary: SloSummary | undefined): number {
   return summary?.alerting ? ALERT_RANK[summary.alerting] : 0;
 }
 
-function whyItMatters(
-  entity: Entity,
-  summary: SloSummary | undefined,
-): string {
+function whyItMatters(entity: Entity, summary: SloSummary | undefined): string {
   const reasons: string[] = [];
   const tier = tierOf(entity);
   if (tier) {
@@ -38,7 +35,9 @@ function whyItMatters(
   const dependents = dependentsOf(entity);
   if (dependents > 0) {
     reasons.push(
-      `${dependents} ${dependents === 1 ? 'entity depends' : 'entities depend'} on it`,
+      `${dependents} ${
+        dependents === 1 ? 'entity depends' : 'entities depend'
+      } on it`,
     );
   }
   if (summary?.alerting === 'page') {

@@ -16,13 +16,13 @@ export function EntityReliabilityContent() {
         <EntityOnCallCard />
       </Grid>
       <Grid item xs={12} md={6}>
-        <ReliabilitySourcesCard />
-      </Grid>
-      <Grid item xs={12} md={6}>
         <EntityRunbooksCard />
       </Grid>
       <Grid item xs={12} md={6}>
         <EntityMaturityCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ReliabilitySourcesCard />
       </Grid>
     </Grid>
   );

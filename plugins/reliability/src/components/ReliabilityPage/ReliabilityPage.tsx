@@ -1,17 +1,41 @@
-import { Content, ContentHeader, SupportButton } from '@backstage/core-components';
-import { ServiceCatalogTable } from './ServiceCatalogTable';
+import {
+  Content,
+  ContentHeader,
+  SupportButton,
+  TabbedLayout,
+} from '@backstage/core-components';
+import {
+  ArchitectureTourTab,
+  GlossaryTab,
+  GroupSummariesTab,
+  ServicesTab,
+} from '../overview';
 
-/** The org-wide reliability page at /reliability. */
+/** The org-wide reliability page at /reliability: services, roll-ups, the architecture tour and a glossary. */
 export function ReliabilityPage() {
   return (
     <Content>
       <ContentHeader title="Service reliability">
         <SupportButton>
-          Every service in the catalog with its owner, system and tier, and how it is kept
-          reliable: SLOs, on-call, runbooks and its maturity score.
+          Every service in the catalog with its owner, system and tier, and how
+          it is kept reliable: SLOs, on-call, runbooks and its maturity score.
+          New here? Start with the architecture tour.
         </SupportButton>
       </ContentHeader>
-      <ServiceCatalogTable />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Services">
+          <ServicesTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/summaries" title="Teams & systems">
+          <GroupSummariesTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/tour" title="Architecture tour">
+          <ArchitectureTourTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/glossary" title="Glossary">
+          <GlossaryTab />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Content>
   );
 }

@@ -34,7 +34,10 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** A readable name for an entity ref (`payments` for `group:default/payments`); "—" for null. */
-export function formatRef(entityRef: string | null | undefined, defaultKind?: string): string {
+export function formatRef(
+  entityRef: string | null | undefined,
+  defaultKind?: string,
+): string {
   if (!entityRef) {
     return '—';
   }

@@ -16,7 +16,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { formatPercent, formatScore } from '../overviewFormat';
 
-function columns(by: 'team' | 'system'): TableColumn<GroupReliabilitySummary>[] {
+function columns(
+  by: 'team' | 'system',
+): TableColumn<GroupReliabilitySummary>[] {
   return [
     {
       title: by === 'team' ? 'Team' : 'System',
@@ -34,9 +36,18 @@ function columns(by: 'team' | 'system'): TableColumn<GroupReliabilitySummary>[] 
     },
     { title: 'Services', field: 'serviceCount', type: 'numeric' },
     { title: 'With SLOs', render: group => formatPercent(group.withSlos) },
-    { title: 'Meeting SLOs', render: group => formatPercent(group.meetingSlos) },
-    { title: 'On-call coverage', render: group => formatPercent(group.onCallCoverage) },
-    { title: 'Avg. maturity', render: group => formatScore(group.averageMaturity) },
+    {
+      title: 'Meeting SLOs',
+      render: group => formatPercent(group.meetingSlos),
+    },
+    {
+      title: 'On-call coverage',
+      render: group => formatPercent(group.onCallCoverage),
+    },
+    {
+      title: 'Avg. maturity',
+      render: group => formatScore(group.averageMaturity),
+    },
     { title: 'Breaching now', field: 'breachingCount', type: 'numeric' },
   ];
 }
@@ -45,7 +56,44 @@ function columns(by: 'team' | 'system'): TableColumn<GroupReliabilitySummary>[] 
 export function GroupSummariesTab() {
   const api = useApi(reliabilityApiRef);
   const [by, setBy] = useState<'team' | 'system'>('team');
-  const { value, loading, error } = useAsync(() => api.getOverviewSummaries(by), [api, by]);
+  const { value, loading, error } = useAsync(
+    () => api.getOverviewSummaries(by),
+    [api, by],
+  );
+
+  const body = () => {
+    if (error) {
+      return (
+        <ResponseErrorPanel
+          title="Summaries could not be loaded"
+          error={error}
+        />
+      );
+    }
+    if (!loading && value && value.groups.length === 0) {
+      return (
+        <EmptyState
+          missing="content"
+          title="No services to summarise"
+          description="Register Component entities with an owner and a system to see roll-ups."
+        />
+      );
+    }
+    return (
+      <Table
+        title={by === 'team' ? 'Teams' : 'Systems'}
+        isLoading={loading}
+        columns={columns(by)}
+        data={value?.groups ?? []}
+        options={{
+          paging: true,
+          pageSize: 20,
+          search: false,
+          padding: 'dense',
+        }}
+      />
+    );
+  };
 
   return (
     <>
@@ -63,23 +111,7 @@ export function GroupSummariesTab() {
           {`Only the first ${value.serviceCount} services are rolled up.`}
         </WarningPanel>
       )}
-      {error ? (
-        <ResponseErrorPanel title="Summaries could not be loaded" error={error} />
-      ) : !loading && value && value.groups.length === 0 ? (
-        <EmptyState
-          missing="content"
-          title="No services to summarise"
-          description="Register Component entities with an owner and a system to see roll-ups."
-        />
-      ) : (
-        <Table
-          title={by === 'team' ? 'Teams' : 'Systems'}
-          isLoading={loading}
-          columns={columns(by)}
-          data={value?.groups ?? []}
-          options={{ paging: true, pageSize: 20, search: false, padding: 'dense' }}
-        />
-      )}
+      {body()}
     </>
   );
 }

@@ -28,5 +28,11 @@ const useStyles = makeStyles({
 /** A small coloured chip naming a reliability state. */
 export function ReliabilityStateChip(props: { state: ReliabilityState }) {
   const classes = useStyles(props);
-  return <Chip size="small" className={classes.chip} label={STATE_LABELS[props.state]} />;
+  return (
+    <Chip
+      size="small"
+      className={classes.chip}
+      label={STATE_LABELS[props.state]}
+    />
+  );
 }

@@ -1,1 +1,5 @@
-export { ReliabilityStateChip, STATE_COLOURS, STATE_LABELS } from './ReliabilityStateChip';
+export {
+  ReliabilityStateChip,
+  STATE_COLOURS,
+  STATE_LABELS,
+} from './ReliabilityStateChip';

@@ -32,7 +32,9 @@ function FilterSelect(props: {
         id={id}
         label={label}
         value={value ?? ''}
-        onChange={event => onChange((event.target.value as string) || undefined)}
+        onChange={event =>
+          onChange((event.target.value as string) || undefined)
+        }
       >
         <MenuItem value="">
           <em>All</em>
@@ -136,7 +138,10 @@ export function ServiceFilters(props: {
         <Button
           size="small"
           onClick={() =>
-            onChange({ ...values, order: values.order === 'desc' ? 'asc' : 'desc' })
+            onChange({
+              ...values,
+              order: values.order === 'desc' ? 'asc' : 'desc',
+            })
           }
         >
           {values.order === 'desc' ? 'Descending' : 'Ascending'}

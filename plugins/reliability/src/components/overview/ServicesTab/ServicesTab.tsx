@@ -25,7 +25,11 @@ interface PagingState {
   page: number;
 }
 
-const firstPage = (limit: number): PagingState => ({ limit, cursors: [undefined], page: 0 });
+const firstPage = (limit: number): PagingState => ({
+  limit,
+  cursors: [undefined],
+  page: 0,
+});
 
 /**
  * The "Services" tab: every service with its reliability state, paged on the server with opaque cursors
@@ -34,15 +38,24 @@ const firstPage = (limit: number): PagingState => ({ limit, cursors: [undefined]
 export function ServicesTab() {
   const api = useApi(reliabilityApiRef);
   const options = useServiceFilterOptions();
-  const [filters, setFilters] = useState<ServiceFilterValues>({ sort: 'name', order: 'asc' });
-  const [paging, setPaging] = useState<PagingState>(firstPage(OVERVIEW_DEFAULT_LIMIT));
+  const [filters, setFilters] = useState<ServiceFilterValues>({
+    sort: 'name',
+    order: 'asc',
+  });
+  const [paging, setPaging] = useState<PagingState>(
+    firstPage(OVERVIEW_DEFAULT_LIMIT),
+  );
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<Error | undefined>();
 
   const cursor = paging.cursors[paging.page];
   const { value, loading, error } = useAsync(
     (): Promise<OverviewPage> =>
-      api.getOverview(cursor ? { limit: paging.limit, cursor } : { ...filters, limit: paging.limit }),
+      api.getOverview(
+        cursor
+          ? { limit: paging.limit, cursor }
+          : { ...filters, limit: paging.limit },
+      ),
     [api, filters, paging.limit, cursor],
   );
 
@@ -53,7 +66,10 @@ export function ServicesTab() {
 
   const changePage = (page: number) => {
     if (page === paging.page + 1 && value?.pageInfo.nextCursor) {
-      const cursors = [...paging.cursors.slice(0, page), value.pageInfo.nextCursor];
+      const cursors = [
+        ...paging.cursors.slice(0, page),
+        value.pageInfo.nextCursor,
+      ];
       setPaging({ ...paging, cursors, page });
     } else if (page < paging.page) {
       setPaging({ ...paging, page });
@@ -77,6 +93,61 @@ export function ServicesTab() {
     ([key, v]) => v && key !== 'sort' && key !== 'order',
   );
 
+  const body = () => {
+    if (error) {
+      return (
+        <ResponseErrorPanel
+          title="Services could not be loaded"
+          error={error}
+        />
+      );
+    }
+    if (!loading && value && value.items.length === 0) {
+      return (
+        <EmptyState
+          missing={filtered ? 'data' : 'content'}
+          title={
+            filtered
+              ? 'No service matches these filters'
+              : 'No services in the catalog yet'
+          }
+          description={
+            filtered
+              ? 'Clear a filter or search for another name.'
+              : 'Register Component entities in the catalog to see their reliability here.'
+          }
+        />
+      );
+    }
+    return (
+      <>
+        <Table
+          title={value ? `Services (${value.totalItems})` : 'Services'}
+          isLoading={loading}
+          columns={serviceColumns}
+          data={value?.items ?? []}
+          options={{
+            paging: false,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+          }}
+        />
+        <TablePagination
+          component="div"
+          count={value?.totalItems ?? 0}
+          page={value ? paging.page : 0}
+          rowsPerPage={paging.limit}
+          rowsPerPageOptions={[25, 50, 100]}
+          onPageChange={(_event, page) => changePage(page)}
+          onRowsPerPageChange={event =>
+            setPaging(firstPage(Number(event.target.value)))
+          }
+        />
+      </>
+    );
+  };
+
   return (
     <>
       <ServiceFilters
@@ -87,51 +158,27 @@ export function ServicesTab() {
         exporting={exporting}
       />
       {options.error && (
-        <WarningPanel severity="info" title="Filter choices could not be loaded">
+        <WarningPanel
+          severity="info"
+          title="Filter choices could not be loaded"
+        >
           {options.error.message}
         </WarningPanel>
       )}
-      {exportError && <ResponseErrorPanel title="CSV export failed" error={exportError} />}
+      {exportError && (
+        <ResponseErrorPanel title="CSV export failed" error={exportError} />
+      )}
       {value && value.unavailable.length > 0 && (
         <WarningPanel
           severity="info"
-          title={`Not installed in this backend: ${value.unavailable.join(', ')}`}
+          title={`Not installed in this backend: ${value.unavailable.join(
+            ', ',
+          )}`}
         >
           Those columns stay empty.
         </WarningPanel>
       )}
-      {error ? (
-        <ResponseErrorPanel title="Services could not be loaded" error={error} />
-      ) : !loading && value && value.items.length === 0 ? (
-        <EmptyState
-          missing={filtered ? 'data' : 'content'}
-          title={filtered ? 'No service matches these filters' : 'No services in the catalog yet'}
-          description={
-            filtered
-              ? 'Clear a filter or search for another name.'
-              : 'Register Component entities in the catalog to see their reliability here.'
-          }
-        />
-      ) : (
-        <>
-          <Table
-            title={value ? `Services (${value.totalItems})` : 'Services'}
-            isLoading={loading}
-            columns={serviceColumns}
-            data={value?.items ?? []}
-            options={{ paging: false, search: false, sorting: false, padding: 'dense' }}
-          />
-          <TablePagination
-            component="div"
-            count={value?.totalItems ?? 0}
-            page={value ? paging.page : 0}
-            rowsPerPage={paging.limit}
-            rowsPerPageOptions={[25, 50, 100]}
-            onPageChange={(_event, page) => changePage(page)}
-            onRowsPerPageChange={event => setPaging(firstPage(Number(event.target.value)))}
-          />
-        </>
-      )}
+      {body()}
     </>
   );
 }

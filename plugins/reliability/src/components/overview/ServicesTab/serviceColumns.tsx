@@ -9,11 +9,18 @@ import {
 import { formatDateTime, formatPercent, formatScore } from '../overviewFormat';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
 
-const none = <Typography variant="body2" color="textSecondary">—</Typography>;
+const none = (
+  <Typography variant="body2" color="textSecondary">
+    —
+  </Typography>
+);
 
 function RefCell(props: { entityRef: string | null; defaultKind: string }) {
   return props.entityRef ? (
-    <EntityRefLink entityRef={props.entityRef} defaultKind={props.defaultKind} />
+    <EntityRefLink
+      entityRef={props.entityRef}
+      defaultKind={props.defaultKind}
+    />
   ) : (
     none
   );
@@ -21,15 +28,19 @@ function RefCell(props: { entityRef: string | null; defaultKind: string }) {
 
 function SloCell({ row }: { row: ServiceOverviewRow }) {
   if (!row.slo || row.slo.sloCount === 0) {
-    return <Typography variant="body2" color="textSecondary">no SLOs</Typography>;
+    return (
+      <Typography variant="body2" color="textSecondary">
+        no SLOs
+      </Typography>
+    );
   }
   return (
     <>
       <ReliabilityStateChip state={reliabilityStateOf(row.slo)} />
       <Typography variant="caption" display="block">
-        {`${row.slo.sloCount} SLO${row.slo.sloCount === 1 ? '' : 's'}, worst budget ${formatPercent(
-          row.slo.worstBudgetRemaining,
-        )} left`}
+        {`${row.slo.sloCount} SLO${
+          row.slo.sloCount === 1 ? '' : 's'
+        }, worst budget ${formatPercent(row.slo.worstBudgetRemaining)} left`}
         {row.slo.alerting ? ` · ${row.slo.alerting} alert firing` : ''}
         {row.slo.stale ? ' · stale data' : ''}
       </Typography>
@@ -39,11 +50,19 @@ function SloCell({ row }: { row: ServiceOverviewRow }) {
 
 function OnCallCell({ row }: { row: ServiceOverviewRow }) {
   if (!row.onCall) {
-    return <Typography variant="body2" color="textSecondary">not configured</Typography>;
+    return (
+      <Typography variant="body2" color="textSecondary">
+        not configured
+      </Typography>
+    );
   }
   const { primary, until, error } = row.onCall;
   const who = primary?.userRef ? (
-    <EntityRefLink entityRef={primary.userRef} defaultKind="user" title={primary.name} />
+    <EntityRefLink
+      entityRef={primary.userRef}
+      defaultKind="user"
+      title={primary.name}
+    />
   ) : (
     primary?.name ?? 'unknown'
   );
@@ -70,9 +89,18 @@ export const serviceColumns: TableColumn<ServiceOverviewRow>[] = [
       <EntityRefLink entityRef={row.entityRef} title={row.title ?? undefined} />
     ),
   },
-  { title: 'Owner', render: row => <RefCell entityRef={row.owner} defaultKind="group" /> },
-  { title: 'System', render: row => <RefCell entityRef={row.system} defaultKind="system" /> },
-  { title: 'Domain', render: row => <RefCell entityRef={row.domain} defaultKind="domain" /> },
+  {
+    title: 'Owner',
+    render: row => <RefCell entityRef={row.owner} defaultKind="group" />,
+  },
+  {
+    title: 'System',
+    render: row => <RefCell entityRef={row.system} defaultKind="system" />,
+  },
+  {
+    title: 'Domain',
+    render: row => <RefCell entityRef={row.domain} defaultKind="domain" />,
+  },
   { title: 'Tier', render: row => row.tier ?? none },
   { title: 'SLOs', render: row => <SloCell row={row} /> },
   { title: 'On call now', render: row => <OnCallCell row={row} /> },
@@ -85,7 +113,9 @@ export const serviceColumns: TableColumn<ServiceOverviewRow>[] = [
           {row.runbooks.coverage !== null
             ? ` · ${formatPercent(row.runbooks.coverage)} of alerts covered`
             : ''}
-          {row.runbooks.staleCount > 0 ? ` · ${row.runbooks.staleCount} stale` : ''}
+          {row.runbooks.staleCount > 0
+            ? ` · ${row.runbooks.staleCount} stale`
+            : ''}
         </Typography>
       ) : (
         none

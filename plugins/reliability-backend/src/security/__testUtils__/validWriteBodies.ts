@@ -1,0 +1,69 @@
+import { defaultChecklist } from '../../checklist/defaultChecklist';
+
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** A minimal valid body of one write route, and which of its top-level fields may be left out. */
+export interface ValidWriteBody {
+  body: Record<string, unknown>;
+  optionalFields?: string[];
+}
+
+/** A self-assessed item of the default checklist. */
+const SELF_ASSESSED_ITEM = defaultChecklist.items.find(
+  item => item.kind === 'self-assessed',
+)!.id;
+
+/**
+ * Valid bodies of every write route, keyed by `METHOD /path` as the router declares it, built from the
+ * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/checklist/requestSchemas.ts).
+ * A write route missing here fails the security tests: add its body when adding the route.
+ */
+export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
+  {
+    'POST /entities/:kind/:namespace/:name/sli-events': now => ({
+      body: {
+        sli: 'checkout-requests',
+        events: [
+          {
+            start: new Date(now.getTime() - 10 * MINUTE_MS).toISOString(),
+            end: new Date(now.getTime() - 5 * MINUTE_MS).toISOString(),
+            good: 995,
+            total: 1000,
+          },
+        ],
+      },
+    }),
+    'POST /entities/:kind/:namespace/:name/maturity/assessments': now => ({
+      body: {
+        checklistVersion: defaultChecklist.version,
+        answers: {
+          [SELF_ASSESSED_ITEM]: {
+            answer: 'yes',
+            evidenceUrl: 'https://example.com/evidence',
+            note: 'Reviewed with the team',
+            expiresAt: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
+          },
+        },
+      },
+    }),
+    'PUT /entities/:kind/:namespace/:name/maturity/draft': () => ({
+      body: {
+        checklistVersion: defaultChecklist.version,
+        answers: { [SELF_ASSESSED_ITEM]: { answer: 'partial', note: 'WIP' } },
+        step: 1,
+      },
+      optionalFields: ['step'],
+    }),
+  };
+
+/** The valid body of a write route; throws (failing the test) when the route has no entry. */
+export function validWriteBody(key: string, now: Date): ValidWriteBody {
+  const build = VALID_WRITE_BODIES[key];
+  if (!build) {
+    throw new Error(
+      `No valid body for the write route '${key}': add one to src/security/__testUtils__/validWriteBodies.ts`,
+    );
+  }
+  return build(now);
+}

@@ -1,0 +1,116 @@
+import {
+  ReliabilityTestBackend,
+  startReliabilityBackend,
+} from './__testUtils__/testBackend';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { Knex } from 'knex';
+import { serviceEntity } from './__testUtils__/catalogFixtures';
+import {
+  countingSliProvider,
+  sliProviderModule,
+} from './__testUtils__/testProviders';
+
+const CONNECTION_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
+const enabled = Boolean(process.env[CONNECTION_ENV]);
+
+const CADENCE_MS = 2000;
+const INITIAL_DELAY_MS = 1000;
+/** How long both replicas run side by side. */
+const RUN_MS = 11_000;
+
+const config = {
+  reliability: {
+    slo: {
+      collection: {
+        frequency: { milliseconds: CADENCE_MS },
+        initialDelay: { milliseconds: INITIAL_DELAY_MS },
+        timeout: { seconds: 30 },
+      },
+    },
+  },
+};
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+// startTestBackend's default scheduler is an in-memory mock that never runs tasks on a cadence, so each replica
+// gets the real, database-coordinated scheduler (schedulerServiceFactory) over the shared PostgreSQL database.
+const describeOnPostgres = enabled ? describe : describe.skip;
+
+describeOnPostgres(
+  `two replicas on one PostgreSQL database${
+    enabled ? '' : ` (skipped: set ${CONNECTION_ENV} to run)`
+  }`,
+  () => {
+    const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+    let knexA: Knex;
+    let knexB: Knex;
+    const replicas: ReliabilityTestBackend[] = [];
+
+    afterAll(async () => {
+      await Promise.all(replicas.map(r => r.backend.stop()));
+      await knexB?.destroy();
+    });
+
+    it('collects SLOs once per cadence across both replicas', async () => {
+      knexA = await databases.init('POSTGRES_15');
+      // The second replica has its own connection pool to the same database, as a real second instance would.
+      knexB = knexFactory({
+        client: knexA.client.config.client,
+        connection: knexA.client.config.connection,
+        pool: { min: 0, max: 5 },
+      });
+      const providers = [countingSliProvider(), countingSliProvider()];
+      const startedAt = Date.now();
+      for (const [i, knex] of [knexA, knexB].entries()) {
+        // One after the other: both run the plugin's and the scheduler's migrations on the shared database.
+        replicas.push(
+          await startReliabilityBackend([
+            mockServices.database.factory({ knex }),
+            schedulerServiceFactory,
+            mockServices.rootConfig.factory({ data: config }),
+            catalogServiceMock.factory({ entities: [serviceEntity()] }),
+            sliProviderModule(`replica-${i}`, providers[i]),
+          ]),
+        );
+      }
+      await sleep(RUN_MS);
+      await Promise.all(replicas.map(r => r.backend.stop()));
+      const stoppedAt = Date.now();
+
+      const rows: Array<{ collected_at: Date }> = await knexA('slo_snapshots')
+        .select('collected_at')
+        .where({ entity_ref: 'component:default/checkout-api' })
+        .orderBy('collected_at', 'asc');
+      const times = [
+        ...new Set(rows.map(r => new Date(r.collected_at).getTime())),
+      ];
+      expect(times).toHaveLength(rows.length);
+
+      // Releases of a global task are one cadence apart from its first release (initial delay after start).
+      const window = stoppedAt - startedAt - INITIAL_DELAY_MS;
+      const maxRuns = Math.floor(window / CADENCE_MS) + 1;
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      expect(times.length).toBeLessThanOrEqual(maxRuns);
+
+      const gaps = times.slice(1).map((t, i) => t - times[i]);
+      for (const gap of gaps) {
+        expect(gap).toBeGreaterThanOrEqual(CADENCE_MS * 0.5);
+      }
+      const sorted = [...gaps].sort((a, b) => a - b);
+      expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThanOrEqual(
+        CADENCE_MS * 0.8,
+      );
+
+      // Every collection asked a provider; none was collected by both replicas.
+      const calls = providers[0].calls + providers[1].calls;
+      expect(calls).toBeGreaterThan(0);
+      expect(calls % times.length).toBe(0);
+
+      // The collection was coordinated through the scheduler's table, not run in-process.
+      const tasks = await knexA('backstage_backend_tasks__tasks').select('id');
+      expect(tasks.map(t => t.id)).toContain('reliability-slo-collection');
+    }, 30_000);
+  },
+);

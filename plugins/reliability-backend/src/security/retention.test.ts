@@ -1,0 +1,228 @@
+import {
+  ReliabilityTestBackend,
+  startReliabilityBackend,
+  WRITE_METHODS,
+} from './__testUtils__/testBackend';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import { KnexOnCallStore } from '../oncall/OnCallStore';
+import { catalogFactory, serviceEntity } from './__testUtils__/catalogFixtures';
+import { listTables } from './__testUtils__/databaseSnapshot';
+import { sendAsUser } from './__testUtils__/sendRequest';
+import {
+  countingSliProvider,
+  fixedOnCallProvider,
+  onCallProviderModule,
+  sliProviderModule,
+} from './__testUtils__/testProviders';
+import { validWriteBody } from './__testUtils__/validWriteBodies';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SLO_RETENTION_DAYS = 30;
+const CHECKLIST_RETENTION_DAYS = 10;
+
+const GONE = 'component:default/checkout-api';
+const KEPT = 'component:default/payments-api';
+
+/** The scheduled tasks of every feature, by id. */
+const TASKS = {
+  slo: 'reliability-slo-collection',
+  oncall: 'reliability-oncall-refresh',
+  runbooks: 'reliability-runbooks-index',
+  checklist: 'reliability-checklist-refresh',
+};
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())(
+  'retention of the features’ scheduled cleanup (%s)',
+  databaseId => {
+    let knex: Knex;
+    let app: ReliabilityTestBackend;
+    const scheduler = mockServices.scheduler();
+    const catalog = catalogServiceMock({
+      entities: [serviceEntity('checkout-api'), serviceEntity('payments-api')],
+    });
+
+    /** Runs a feature's scheduled task function now, failing the test if it throws. */
+    async function runTask(id: string) {
+      const done = scheduler.waitForTask(id);
+      await scheduler.triggerTask(id);
+      await done;
+    }
+
+    async function runAllTasks() {
+      for (const id of Object.values(TASKS)) {
+        await runTask(id);
+      }
+    }
+
+    /** Rows of one entity in every table of the plugin. */
+    async function rowsOf(entityRef: string): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const table of await listTables(knex)) {
+        const [{ count }] = await knex(table)
+          .where({ entity_ref: entityRef })
+          .count({ count: '*' });
+        counts[table] = Number(count);
+      }
+      return counts;
+    }
+
+    /** Snapshots of an entity older than the SLO retention period. */
+    async function agedSnapshotsOf(entityRef: string, now: number) {
+      const [{ count }] = await knex('slo_snapshots')
+        .where({ entity_ref: entityRef })
+        .andWhere(
+          'collected_at',
+          '<',
+          new Date(now - SLO_RETENTION_DAYS * DAY_MS),
+        )
+        .count({ count: '*' });
+      return Number(count);
+    }
+
+    async function write(pathSuffix: string, name: string) {
+      const route = app.routes.find(
+        r => WRITE_METHODS.has(r.method) && r.path.endsWith(pathSuffix),
+      )!;
+      const res = await sendAsUser(app.server, route, {
+        body: validWriteBody(`${route.method} ${route.path}`, new Date()).body,
+        params: { name },
+      });
+      expect([200, 201]).toContain(res.status);
+    }
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      app = await startReliabilityBackend([
+        mockServices.database.factory({ knex }),
+        scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.rootConfig.factory({
+          data: {
+            reliability: {
+              slo: { retention: { days: SLO_RETENTION_DAYS } },
+              checklist: { retentionDays: CHECKLIST_RETENTION_DAYS },
+            },
+          },
+        }),
+        catalogFactory(catalog),
+        sliProviderModule('retention-test-sli', countingSliProvider()),
+        onCallProviderModule('retention-test-oncall', fixedOnCallProvider()),
+      ]);
+    }, 60_000);
+
+    afterAll(async () => {
+      await app?.backend.stop();
+    });
+
+    it('fills every table of the plugin for both entities', async () => {
+      for (const name of ['checkout-api', 'payments-api']) {
+        await write('/sli-events', name);
+        await write('/maturity/assessments', name);
+        await write('/maturity/draft', name);
+      }
+      await runAllTasks();
+
+      for (const ref of [GONE, KEPT]) {
+        const rows = await rowsOf(ref);
+        const empty = Object.entries(rows)
+          .filter(
+            ([table, n]) => n === 0 && table !== 'checklist_missing_entities',
+          )
+          .map(([table]) => table);
+        expect(empty).toEqual([]);
+      }
+    });
+
+    it('deletes SLO, on-call and runbook data of an entity gone from the catalog, and data past its age', async () => {
+      const now = Date.now();
+      // Data older than the retention periods, of an entity still in the catalog.
+      const [snapshot] = await knex('slo_snapshots')
+        .where({ entity_ref: KEPT })
+        .select();
+      const { id: _id, ...oldSnapshot } = snapshot;
+      await knex('slo_snapshots').insert({
+        ...oldSnapshot,
+        collected_at: new Date(now - (SLO_RETENTION_DAYS + 1) * DAY_MS),
+      });
+      await knex('slo_sli_events').insert({
+        entity_ref: KEPT,
+        sli_name: 'checkout-requests',
+        interval_start: new Date(now - (SLO_RETENTION_DAYS + 2) * DAY_MS),
+        interval_end: new Date(now - (SLO_RETENTION_DAYS + 1) * DAY_MS),
+        good: 1,
+        total: 1,
+      });
+      await new KnexOnCallStore(knex).recordShifts(
+        KEPT,
+        [
+          {
+            person: { name: 'Former on-call', email: 'former@example.com' },
+            escalationLevel: 1,
+            start: new Date(now - 101 * DAY_MS).toISOString(),
+            end: new Date(now - 100 * DAY_MS).toISOString(),
+          },
+        ],
+        new Date(now),
+      );
+      const keptBefore = await rowsOf(KEPT);
+      expect(await agedSnapshotsOf(KEPT, now)).toBe(1);
+
+      await catalog.removeEntityByUid('uid-checkout-api');
+      await runAllTasks();
+
+      const gone = await rowsOf(GONE);
+      for (const table of [
+        'slo_snapshots',
+        'slo_latest',
+        'slo_entities',
+        'slo_sli_events',
+        'oncall_latest',
+        'oncall_shifts',
+        'runbooks_index',
+        'runbooks_latest',
+      ]) {
+        expect({ table, rows: gone[table] }).toEqual({ table, rows: 0 });
+      }
+      // The checklist keeps the history of a missing entity for its retention period.
+      expect(gone.checklist_assessments).toBe(1);
+      expect(gone.checklist_missing_entities).toBe(1);
+
+      const kept = await rowsOf(KEPT);
+      // The aged rows went; the one new collection added a snapshot; nothing else of the entity was touched.
+      expect(kept.slo_snapshots).toBe(keptBefore.slo_snapshots);
+      expect(await agedSnapshotsOf(KEPT, now)).toBe(0);
+      expect(kept.slo_sli_events).toBe(keptBefore.slo_sli_events - 1);
+      expect(kept.oncall_shifts).toBe(keptBefore.oncall_shifts - 1);
+      for (const table of ['slo_latest', 'oncall_latest', 'runbooks_index']) {
+        expect({ table, rows: kept[table] }).toEqual({
+          table,
+          rows: keptBefore[table],
+        });
+      }
+      expect(kept.checklist_assessments).toBe(1);
+    });
+
+    it('deletes the checklist history of an entity gone for longer than the checklist retention', async () => {
+      // As if the entity had been missing for longer than the retention period.
+      await knex('checklist_missing_entities')
+        .where({ entity_ref: GONE })
+        .update({
+          missing_since: new Date(
+            Date.now() - (CHECKLIST_RETENTION_DAYS + 1) * DAY_MS,
+          ),
+        });
+      await runTask(TASKS.checklist);
+
+      const gone = await rowsOf(GONE);
+      expect(gone).toEqual(
+        Object.fromEntries(Object.keys(gone).map(table => [table, 0])),
+      );
+      const kept = await rowsOf(KEPT);
+      expect(kept.checklist_assessments).toBe(1);
+      expect(kept.checklist_drafts).toBe(1);
+    });
+  },
+);

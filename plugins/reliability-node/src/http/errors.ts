@@ -1,0 +1,73 @@
+import { CustomErrorBase } from '@backstage/errors';
+
+/**
+ * Base class of the errors of external providers (Datadog, Prometheus, PagerDuty, Opsgenie, ...).
+ * `provider` names the provider; messages name it too.
+ *
+ * @public
+ */
+export class ProviderError extends CustomErrorBase {
+  constructor(
+    readonly provider: string,
+    message: string,
+    cause?: Error | unknown,
+  ) {
+    super(message, cause);
+  }
+}
+
+/**
+ * The provider is used but its configuration is missing or invalid.
+ *
+ * @public
+ */
+export class ProviderConfigError extends ProviderError {
+  name = 'ProviderConfigError' as const;
+}
+
+/**
+ * The provider answered with an HTTP error status (after retries for 429 and 5xx).
+ *
+ * @public
+ */
+export class ProviderHttpError extends ProviderError {
+  name = 'ProviderHttpError' as const;
+
+  constructor(
+    provider: string,
+    message: string,
+    /** The HTTP status of the last answer. */
+    readonly status: number,
+    /** The start of the response body, for logs; never shown to users as is. */
+    readonly bodyExcerpt?: string,
+  ) {
+    super(provider, message);
+  }
+}
+
+/**
+ * The provider answered, but not with data that can be used (unexpected format, rejected query, ...).
+ *
+ * @public
+ */
+export class ProviderResponseError extends ProviderError {
+  name = 'ProviderResponseError' as const;
+}
+
+/**
+ * The provider did not answer within the time limit of an attempt.
+ *
+ * @public
+ */
+export class ProviderTimeoutError extends ProviderError {
+  name = 'ProviderTimeoutError' as const;
+}
+
+/**
+ * The provider could not be reached (connection refused, DNS, TLS, ...), also after retries.
+ *
+ * @public
+ */
+export class ProviderNetworkError extends ProviderError {
+  name = 'ProviderNetworkError' as const;
+}

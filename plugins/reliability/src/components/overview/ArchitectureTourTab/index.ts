@@ -1,0 +1,1 @@
+export { ArchitectureTourTab } from './ArchitectureTourTab';

@@ -1,0 +1,23 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { GlossaryTab } from './GlossaryTab';
+
+describe('GlossaryTab', () => {
+  it('defines every SRE term the pages use', async () => {
+    await renderInTestApp(<GlossaryTab />);
+    for (const term of [
+      'SLI (service level indicator)',
+      'SLO (service level objective)',
+      'Error budget',
+      'Burn rate',
+      'Multiwindow alert',
+      'Toil',
+      'Runbook',
+      'Postmortem',
+      'Escalation policy',
+      'Maturity level',
+    ]) {
+      expect(screen.getByText(term)).toBeInTheDocument();
+    }
+  });
+});

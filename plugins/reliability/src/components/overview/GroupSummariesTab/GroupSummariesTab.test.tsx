@@ -1,0 +1,79 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { reliabilityApiRef } from '../../../api';
+import { GroupSummariesTab } from './GroupSummariesTab';
+
+const response = (by: 'team' | 'system') => ({
+  by,
+  serviceCount: 3,
+  truncated: false,
+  groups: [
+    {
+      entityRef:
+        by === 'team' ? 'group:default/payments' : 'system:default/shop',
+      serviceCount: 2,
+      withSlos: 0.5,
+      meetingSlos: null,
+      onCallCoverage: 1,
+      averageMaturity: 61.6,
+      breachingCount: 1,
+    },
+    {
+      entityRef: null,
+      serviceCount: 1,
+      withSlos: 0,
+      meetingSlos: null,
+      onCallCoverage: 0,
+      averageMaturity: null,
+      breachingCount: 0,
+    },
+  ],
+});
+
+async function renderTab(getOverviewSummaries: jest.Mock) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[[reliabilityApiRef, { getOverviewSummaries } as any]]}
+    >
+      <GroupSummariesTab />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('GroupSummariesTab', () => {
+  it('shows team roll-ups and switches to systems', async () => {
+    const getOverviewSummaries = jest.fn(async (by: 'team' | 'system') =>
+      response(by),
+    );
+    await renderTab(getOverviewSummaries);
+    expect(await screen.findByText('payments')).toBeInTheDocument();
+    expect(screen.getByText('no owner')).toBeInTheDocument();
+    expect(screen.getByText('50%')).toBeInTheDocument();
+    expect(screen.getByText('62')).toBeInTheDocument();
+    expect(screen.getAllByText('—').length).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('tab', { name: 'By system' }));
+    expect(await screen.findByText('shop')).toBeInTheDocument();
+    expect(getOverviewSummaries).toHaveBeenLastCalledWith('system');
+  });
+
+  it('shows an empty state and an error panel', async () => {
+    await renderTab(jest.fn(async () => ({ ...response('team'), groups: [] })));
+    expect(
+      await screen.findByText('No services to summarise'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the backend fails', async () => {
+    await renderTab(
+      jest.fn(async () => {
+        throw new Error('rollups down');
+      }),
+    );
+    expect((await screen.findAllByText(/rollups down/)).length).toBeGreaterThan(
+      0,
+    );
+  });
+});

@@ -1,0 +1,156 @@
+import { entityRouteRef, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { reliabilityApiRef } from '../../../api';
+import { testPage, testRow } from '../testData';
+import { ServicesTab } from './ServicesTab';
+
+function mockApi(overrides: Record<string, jest.Mock> = {}) {
+  return {
+    getOverview: jest.fn(async () => testPage([testRow('orders')])),
+    getOverviewCsv: jest.fn(async () => 'entityRef\r\n'),
+    getChecklist: jest.fn(async () => ({
+      levels: [{ id: 'bronze', title: 'Bronze' }],
+    })),
+    ...overrides,
+  };
+}
+
+async function renderTab(api: ReturnType<typeof mockApi>) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [reliabilityApiRef, api as any],
+        [catalogApiRef, catalogApiMock()],
+      ]}
+    >
+      <ServicesTab />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('ServicesTab', () => {
+  it('shows services with their reliability state', async () => {
+    const api = mockApi();
+    await renderTab(api);
+    expect(await screen.findByText('orders')).toBeInTheDocument();
+    expect(screen.getByText('Services (1)')).toBeInTheDocument();
+    expect(screen.getByText('OK')).toBeInTheDocument();
+    expect(
+      screen.getByText(/2 SLOs, worst budget 42% left/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Ada Lovelace')).toBeInTheDocument();
+    expect(
+      screen.getByText(/3 · 50% of alerts covered · 1 stale/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('silver (72)')).toBeInTheDocument();
+    expect(api.getOverview).toHaveBeenCalledWith({
+      sort: 'name',
+      order: 'asc',
+      limit: 50,
+    });
+  });
+
+  it('shows placeholders instead of empty or broken values', async () => {
+    const api = mockApi({
+      getOverview: jest.fn(async () =>
+        testPage(
+          [
+            testRow('bare', {
+              owner: null,
+              slo: null,
+              onCall: null,
+              runbooks: null,
+              maturity: null,
+              tier: null,
+            }),
+          ],
+          { unavailable: ['maturity'] },
+        ),
+      ),
+    });
+    await renderTab(api);
+    expect(await screen.findByText('no SLOs')).toBeInTheDocument();
+    expect(screen.getByText('not configured')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Not installed in this backend: maturity/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/NaN/)).not.toBeInTheDocument();
+  });
+
+  it('shows an empty state when the catalog has no services', async () => {
+    await renderTab(
+      mockApi({ getOverview: jest.fn(async () => testPage([])) }),
+    );
+    expect(
+      await screen.findByText('No services in the catalog yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the backend fails', async () => {
+    await renderTab(
+      mockApi({
+        getOverview: jest.fn(async () => {
+          throw new Error('overview exploded');
+        }),
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/overview exploded/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('follows the opaque cursors to the next page and back', async () => {
+    const getOverview = jest.fn(async (query: { cursor?: string }) =>
+      query.cursor === 'page-2'
+        ? testPage([testRow('payments')], {
+            totalItems: 120,
+            pageInfo: { prevCursor: 'page-1' },
+          })
+        : testPage([testRow('orders')], {
+            totalItems: 120,
+            pageInfo: { nextCursor: 'page-2' },
+          }),
+    );
+    await renderTab(mockApi({ getOverview }));
+    await screen.findByText('orders');
+    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+    expect(
+      await screen.findByTitle('component:default/payments'),
+    ).toBeInTheDocument();
+    expect(getOverview).toHaveBeenLastCalledWith({
+      limit: 50,
+      cursor: 'page-2',
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: /previous page/i }),
+    );
+    expect(
+      await screen.findByTitle('component:default/orders'),
+    ).toBeInTheDocument();
+  });
+
+  it('exports the filtered services as CSV', async () => {
+    const api = mockApi();
+    const createObjectURL = jest.fn(() => 'blob:csv');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderTab(api);
+    await screen.findByText('orders');
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() =>
+      expect(api.getOverviewCsv).toHaveBeenCalledWith({
+        sort: 'name',
+        order: 'asc',
+      }),
+    );
+    expect(createObjectURL).toHaveBeenCalled();
+    expect(click).toHaveBeenCalled();
+    click.mockRestore();
+  });
+});

@@ -1,0 +1,4 @@
+export { ServicesTab } from './ServicesTab';
+export { GroupSummariesTab } from './GroupSummariesTab';
+export { ArchitectureTourTab } from './ArchitectureTourTab';
+export { GlossaryTab } from './GlossaryTab';

@@ -4,7 +4,11 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
-import { reliabilityAssessmentCreatePermission } from '@internal/backstage-plugin-reliability-backend';
+import {
+  reliabilityAdminPermission,
+  reliabilityAssessmentCreatePermission,
+  reliabilitySliEventsWritePermission,
+} from '@internal/backstage-plugin-reliability-common';
 import {
   readReliabilityAdmins,
   ReliabilityPermissionPolicy,
@@ -66,12 +70,34 @@ describe('ReliabilityPermissionPolicy', () => {
     });
   });
 
-  it('allows members of a reliability.admins group everywhere', async () => {
-    const decision = await policy(['group:default/sre']).handle(
-      request,
-      userWith(['user:development/guest']),
+  it('lets owners write SLI events through the same owner condition', async () => {
+    const decision = await policy([]).handle(
+      { permission: reliabilitySliEventsWritePermission },
+      userWith(['user:default/jonas.berg']),
     );
-    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_ENTITY_OWNER' },
+    });
+  });
+
+  it('grants the admin permission only to members of a reliability.admins group', async () => {
+    const admin = { permission: reliabilityAdminPermission };
+    expect(
+      await policy(['group:default/sre']).handle(
+        admin,
+        userWith(['user:development/guest']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy(['group:default/sre']).handle(
+        admin,
+        userWith(['user:default/jonas.berg']),
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(await policy(['group:default/sre']).handle(admin)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
   it('denies assessments without a user', async () => {

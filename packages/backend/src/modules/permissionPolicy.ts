@@ -8,9 +8,11 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -19,13 +21,17 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { reliabilityAssessmentCreatePermission } from '@internal/backstage-plugin-reliability-backend';
+import {
+  reliabilityAdminPermission,
+  reliabilityAssessmentCreatePermission,
+  reliabilitySliEventsWritePermission,
+} from '@internal/backstage-plugin-reliability-common';
 
 const GROUP_REF = /^group:[^/:\s]+\/[^/:\s]+$/;
 
 /**
- * Reads `reliability.admins`: full group refs (`group:<namespace>/<name>`) whose members may submit
- * maturity assessments for any entity. Throws at startup on anything else, so a typo cannot silently
+ * Reads `reliability.admins`: full group refs (`group:<namespace>/<name>`) whose members hold the
+ * `reliability.admin` permission (they may write assessments and SLI events for any entity). Throws at startup on anything else, so a typo cannot silently
  * lock admins out.
  */
 export function readReliabilityAdmins(config: Config): Set<string> {
@@ -40,11 +46,18 @@ export function readReliabilityAdmins(config: Config): Set<string> {
   return new Set(admins.map(ref => ref.toLocaleLowerCase('en-US')));
 }
 
+/** Entity-scoped writes of the suite that owners of the entity may perform. */
+const OWNER_WRITE_PERMISSIONS = new Set([
+  reliabilityAssessmentCreatePermission.name,
+  reliabilitySliEventsWritePermission.name,
+]);
+
 /**
  * The demo app's permission policy.
  *
- * - Submitting a reliability-maturity assessment: allowed for members of a `reliability.admins` group,
- *   otherwise only for owners of the entity (a conditional decision the catalog resolves with `isEntityOwner`).
+ * - `reliability.admin`: allowed for members of a `reliability.admins` group (they may write for any entity).
+ * - Entity-scoped writes (maturity assessments, SLI events): allowed for owners of the entity, as a conditional
+ *   decision the catalog resolves with `isEntityOwner`.
  * - Everything else: allowed (reads stay open to anyone signed in).
  */
 export class ReliabilityPermissionPolicy implements PermissionPolicy {
@@ -59,28 +72,38 @@ export class ReliabilityPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    if (isPermission(request.permission, reliabilityAdminPermission)) {
+      const claims = await this.ownershipOf(user);
+      const isAdmin = claims.some(ref =>
+        this.options.admins.has(ref.toLocaleLowerCase('en-US')),
+      );
+      return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
     if (
-      isPermission(request.permission, reliabilityAssessmentCreatePermission)
+      isResourcePermission(request.permission, RESOURCE_TYPE_CATALOG_ENTITY) &&
+      OWNER_WRITE_PERMISSIONS.has(request.permission.name)
     ) {
       if (!user) {
         return { result: AuthorizeResult.DENY };
       }
-      const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
-        user.credentials,
-      );
-      if (
-        ownershipEntityRefs.some(ref =>
-          this.options.admins.has(ref.toLocaleLowerCase('en-US')),
-        )
-      ) {
-        return { result: AuthorizeResult.ALLOW };
-      }
       return createCatalogConditionalDecision(
         request.permission,
-        catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+        catalogConditions.isEntityOwner({
+          claims: await this.ownershipOf(user),
+        }),
       );
     }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  private async ownershipOf(user?: PolicyQueryUser): Promise<string[]> {
+    if (!user) {
+      return [];
+    }
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      user.credentials,
+    );
+    return ownershipEntityRefs;
   }
 }
 

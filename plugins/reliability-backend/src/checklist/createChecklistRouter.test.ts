@@ -8,6 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -188,6 +189,7 @@ describe('checklist router', () => {
           permission: reliabilityAssessmentCreatePermission,
           resourceRef: 'component:default/orders',
         },
+        { permission: reliabilityAdminPermission },
       ],
       expect.anything(),
     );
@@ -226,6 +228,19 @@ describe('checklist router', () => {
       .send(validSubmission);
     expect(response.status).toBe(403);
     expect(response.body.error.name).toBe('NotAllowedError');
+  });
+
+  it('lets holders of the admin permission submit where the owner condition denies', async () => {
+    const { app, permissions } = await setup();
+    permissions.authorize.mockResolvedValue([
+      { result: AuthorizeResult.DENY },
+      { result: AuthorizeResult.ALLOW },
+    ]);
+    const response = await request(app)
+      .post(`${ORDERS}/assessments`)
+      .set('Authorization', alice)
+      .send(validSubmission);
+    expect(response.status).toBe(201);
   });
 
   it('answers 409 when the checklist version is not the current one', async () => {

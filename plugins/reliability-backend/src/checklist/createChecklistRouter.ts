@@ -5,13 +5,13 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { reliabilityAssessmentCreatePermission } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
 import { parseInput } from '../shared/parseInput';
 import { MaturityService } from './MaturityService';
 import {
@@ -122,20 +122,13 @@ export function createChecklistRouter(options: {
     const entityRef = entityRefFromParams(req.params);
     const body = parseInput(submitAssessmentSchema, req.body, 'assessment');
     await loadEntity(catalog, entityRef, credentials);
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: reliabilityAssessmentCreatePermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not submit maturity assessments for ${entityRef}; only its owners can`,
-      );
-    }
+    await authorizeEntityWrite({
+      permissions,
+      credentials,
+      permission: reliabilityAssessmentCreatePermission,
+      entityRef,
+      deniedMessage: `You may not submit maturity assessments for ${entityRef}; only its owners can`,
+    });
     const record = await service.submitAssessment({
       entityRef,
       request: body,
@@ -158,20 +151,13 @@ export function createChecklistRouter(options: {
     const body = parseInput(saveDraftSchema, req.body, 'draft');
     await loadEntity(catalog, entityRef, credentials);
     // A draft is a write like any other: only those who may submit assessments keep drafts of them.
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: reliabilityAssessmentCreatePermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not save maturity assessment drafts for ${entityRef}; only its owners can`,
-      );
-    }
+    await authorizeEntityWrite({
+      permissions,
+      credentials,
+      permission: reliabilityAssessmentCreatePermission,
+      entityRef,
+      deniedMessage: `You may not save maturity assessment drafts for ${entityRef}; only its owners can`,
+    });
     const userRef = await authorOf(credentials, auth, userInfo);
     res.json({ draft: await service.saveDraft(entityRef, userRef, body) });
   });

@@ -88,29 +88,36 @@ describeOnPostgres(
       ];
       expect(times).toHaveLength(rows.length);
 
-      // Releases of a global task are one cadence apart from its first release (initial delay after start).
+      // Releases of a global task are one cadence apart from its first release (initial delay after start):
+      // one replica collecting per release gives at most window / cadence + 1 collections; both would give ~2x.
       const window = stoppedAt - startedAt - INITIAL_DELAY_MS;
       const maxRuns = Math.floor(window / CADENCE_MS) + 1;
-      expect(times.length).toBeGreaterThanOrEqual(3);
-      expect(times.length).toBeLessThanOrEqual(maxRuns);
-
       const gaps = times.slice(1).map((t, i) => t - times[i]);
-      for (const gap of gaps) {
-        expect(gap).toBeGreaterThanOrEqual(CADENCE_MS * 0.5);
-      }
-      const sorted = [...gaps].sort((a, b) => a - b);
-      expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThanOrEqual(
-        CADENCE_MS * 0.8,
-      );
-
-      // Every collection asked a provider; none was collected by both replicas.
+      const medianGap = [...gaps].sort((a, b) => a - b)[
+        Math.floor(gaps.length / 2)
+      ];
       const calls = providers[0].calls + providers[1].calls;
-      expect(calls).toBeGreaterThan(0);
-      expect(calls % times.length).toBe(0);
+      const summary = { runs: times.length, maxRuns, gaps, calls };
+      expect({
+        ...summary,
+        enoughRuns: times.length >= 3,
+        notMoreThanOnePerCadence: times.length <= maxRuns,
+        // A second replica running the same release would collect within moments of the first.
+        noCloseRuns: gaps.every(gap => gap >= CADENCE_MS * 0.25),
+        medianGapIsCadence: medianGap >= CADENCE_MS * 0.8,
+        providersCalled: calls > 0,
+      }).toEqual({
+        ...summary,
+        enoughRuns: true,
+        notMoreThanOnePerCadence: true,
+        noCloseRuns: true,
+        medianGapIsCadence: true,
+        providersCalled: true,
+      });
 
       // The collection was coordinated through the scheduler's table, not run in-process.
       const tasks = await knexA('backstage_backend_tasks__tasks').select('id');
       expect(tasks.map(t => t.id)).toContain('reliability-slo-collection');
-    }, 30_000);
+    }, 45_000);
   },
 );

@@ -3,6 +3,7 @@ import {
   startReliabilityBackend,
   WRITE_METHODS,
 } from './__testUtils__/testBackend';
+import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -40,16 +41,22 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let knex: Knex;
     let app: ReliabilityTestBackend;
-    const scheduler = mockServices.scheduler();
+    // Captures each feature's scheduled task function, so the test runs them when it wants.
+    const tasks = new Map<string, SchedulerServiceTaskFunction>();
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async task => {
+        tasks.set(task.id, task.fn);
+      },
+    });
     const catalog = catalogServiceMock({
       entities: [serviceEntity('checkout-api'), serviceEntity('payments-api')],
     });
 
-    /** Runs a feature's scheduled task function now, failing the test if it throws. */
+    /** Runs a feature's scheduled task function now. */
     async function runTask(id: string) {
-      const done = scheduler.waitForTask(id);
-      await scheduler.triggerTask(id);
-      await done;
+      const fn = tasks.get(id);
+      if (!fn) throw new Error(`No task ${id} was scheduled`);
+      await fn(new AbortController().signal);
     }
 
     async function runAllTasks() {
@@ -98,7 +105,7 @@ describe.each(databases.eachSupportedId())(
       knex = await databases.init(databaseId);
       app = await startReliabilityBackend([
         mockServices.database.factory({ knex }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
+        scheduler.factory,
         mockServices.rootConfig.factory({
           data: {
             reliability: {

@@ -4,6 +4,7 @@ import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../features';
 import { SummarySource } from '../summaries';
+import { SloBurndownService } from './burndown/SloBurndownService';
 import { DemoSliSeeder } from './demo/DemoSliSeeder';
 import {
   EMBEDDED_SLI_TYPE,
@@ -71,6 +72,19 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
     logger: ctx.logger,
     now: ctx.now,
   });
+  const collectionFrequency = durationAt(
+    ctx,
+    'reliability.slo.collection.frequency',
+    { minutes: 5 },
+  );
+  const burndown = new SloBurndownService({
+    loader,
+    evaluator,
+    logger: ctx.logger,
+    now: ctx.now,
+    cacheTtlMs: durationToMilliseconds(collectionFrequency),
+    cheapProviderTypes: [EMBEDDED_SLI_TYPE],
+  });
   const collector = new SloCollector({
     auth: ctx.auth,
     catalog: ctx.catalog,
@@ -82,9 +96,7 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
     now: ctx.now,
     options: {
       schedule: {
-        frequency: durationAt(ctx, 'reliability.slo.collection.frequency', {
-          minutes: 5,
-        }),
+        frequency: collectionFrequency,
         timeout: durationAt(ctx, 'reliability.slo.collection.timeout', {
           minutes: 2,
         }),
@@ -116,6 +128,7 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
       permissions: ctx.permissions,
       catalog: ctx.catalog,
       service,
+      burndown,
       eventStore,
       now: ctx.now,
     }),

@@ -32,7 +32,7 @@ async function createApp(
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
   const eventStore = new KnexSliEventStore(db);
-  const { service } = createTestSloService({
+  const { service, burndown } = createTestSloService({
     db,
     providers: [fakeProvider(() => ({ good: 99, total: 100 }))],
     now: () => NOW,
@@ -49,6 +49,7 @@ async function createApp(
     permissions,
     catalog: catalogServiceMock({ entities: [checkoutEntity()] }),
     service,
+    burndown,
     eventStore,
     now: () => NOW,
   });
@@ -118,6 +119,60 @@ describe('SLO routes', () => {
       .expect(404);
   });
 
+  it('serves the burn-down of the current window, bounded, with 401/400/404', async () => {
+    const { app } = await createApp();
+    expect(
+      (await request(app).get(`${BASE}/slos/checkout-availability/burndown`))
+        .status,
+    ).toBe(401);
+    const response = await request(app)
+      .get(`${BASE}/slos/checkout-availability/burndown`)
+      .set(user());
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      sloName: 'checkout-availability',
+      windowStart: '2026-10-21T12:00:00.000Z',
+      windowEnd: NOW.toISOString(),
+      stale: false,
+    });
+    expect(response.body.points).toHaveLength(60);
+    expect(response.body.points[0]).toEqual({
+      at: '2026-10-21T12:00:00.000Z',
+      budgetRemaining: 1,
+      ideal: 1,
+    });
+    // 1% errors against a 0.1% budget: 10 budgets spent by now.
+    expect(response.body.points[59]).toEqual({
+      at: NOW.toISOString(),
+      budgetRemaining: expect.closeTo(-9, 6),
+      ideal: 0,
+    });
+    const few = await request(app)
+      .get(`${BASE}/slos/checkout-availability/burndown`)
+      .query({ points: '5' })
+      .set(user());
+    expect(few.body.points).toHaveLength(5);
+    for (const query of [{ points: '1' }, { points: '201' }, { x: '1' }]) {
+      await request(app)
+        .get(`${BASE}/slos/checkout-availability/burndown`)
+        .query(query)
+        .set(user())
+        .expect(400);
+    }
+    await request(app)
+      .get(`${BASE}/slos/bad%20name/burndown`)
+      .set(user())
+      .expect(400);
+    await request(app)
+      .get(`${BASE}/slos/unknown-slo/burndown`)
+      .set(user())
+      .expect(404);
+    await request(app)
+      .get('/entities/component/default/nope/slos/x/burndown')
+      .set(user())
+      .expect(404);
+  });
+
   it('ingests SLI events idempotently', async () => {
     const { app, eventStore, permissions } = await createApp();
     const body = {
@@ -154,6 +209,9 @@ describe('SLO routes', () => {
             name: 'reliability.sli-events.write',
           }),
           resourceRef: 'component:default/checkout',
+        }),
+        expect.objectContaining({
+          permission: expect.objectContaining({ name: 'reliability.admin' }),
         }),
       ],
       expect.anything(),

@@ -2,10 +2,10 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  BURNDOWN_DEFAULT_POINTS,
+  BURNDOWN_MAX_POINTS,
   reliabilitySliEventsWritePermission,
   SliEventsIngestResponse,
 } from '@internal/backstage-plugin-reliability-common';
@@ -13,9 +13,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
 import { parseInput } from '../shared/parseInput';
 import { sliEventsBodySchema } from './embedded/sliEventsSchema';
 import { SliEventStore } from './embedded/SliEventStore';
+import { SloBurndownService } from './burndown/SloBurndownService';
 import { SloService } from './SloService';
 
 /** Longest history range served. */
@@ -35,16 +37,29 @@ const historyQuerySchema = z
   })
   .strict();
 
+const burndownQuerySchema = z
+  .object({
+    points: z.coerce
+      .number()
+      .int()
+      .min(2)
+      .max(BURNDOWN_MAX_POINTS)
+      .default(BURNDOWN_DEFAULT_POINTS),
+  })
+  .strict();
+
 /** Routes of the SLO feature. */
 export function createSloRouter(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
   service: SloService;
+  burndown: SloBurndownService;
   eventStore: SliEventStore;
   now: () => Date;
 }): express.Router {
-  const { httpAuth, permissions, catalog, service, eventStore, now } = deps;
+  const { httpAuth, permissions, catalog, service, burndown, eventStore, now } =
+    deps;
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -84,6 +99,20 @@ export function createSloRouter(deps: {
     },
   );
 
+  router.get(
+    '/entities/:kind/:namespace/:name/slos/:slo/burndown',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entityRef = entityRefFromParams(req.params);
+      const sloName = parseInput(sloNameSchema, req.params.slo, 'SLO name');
+      const query = parseInput(burndownQuerySchema, req.query, 'query');
+      const entity = await loadEntity(catalog, entityRef, credentials);
+      res.json(await burndown.getBurndown(entity, sloName, query.points));
+    },
+  );
+
   router.post(
     '/entities/:kind/:namespace/:name/sli-events',
     async (req, res) => {
@@ -91,20 +120,13 @@ export function createSloRouter(deps: {
         allow: ['user', 'service'],
       });
       const entityRef = entityRefFromParams(req.params);
-      const [decision] = await permissions.authorize(
-        [
-          {
-            permission: reliabilitySliEventsWritePermission,
-            resourceRef: entityRef,
-          },
-        ],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Not allowed to write SLI events for ${entityRef}`,
-        );
-      }
+      await authorizeEntityWrite({
+        permissions,
+        credentials,
+        permission: reliabilitySliEventsWritePermission,
+        entityRef,
+        deniedMessage: `Not allowed to write SLI events for ${entityRef}`,
+      });
       const body = parseInput(
         sliEventsBodySchema(now()),
         req.body,

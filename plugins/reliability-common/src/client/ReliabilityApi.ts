@@ -18,7 +18,11 @@ import {
   OverviewSummariesResponse,
 } from '../overview';
 import { EntityRunbookResponse, EntityRunbooksResponse } from '../runbooks/types';
-import { EntitySlosResponse, SloHistoryResponse } from '../slo/api';
+import {
+  EntitySlosResponse,
+  SloBurndownResponse,
+  SloHistoryResponse,
+} from '../slo/api';
 
 /**
  * Everything the reliability backend's REST API offers, as a typed interface.
@@ -35,6 +39,11 @@ export interface ReliabilityApi {
     sloName: string,
     range: { from: Date; to: Date },
   ): Promise<SloHistoryResponse>;
+  /** Error-budget burn-down of one SLO over its current window, computed from the SLI provider. */
+  getSloBurndown(
+    entityRef: CompoundEntityRef,
+    sloName: string,
+  ): Promise<SloBurndownResponse>;
   /** On-call state of an entity: who is on call now, until when, escalation; or a degraded state. */
   getEntityOnCall(entityRef: CompoundEntityRef): Promise<EntityOnCall>;
   /** On-call view of a team: on call now per owned entity, load per person, single-person rotations. */

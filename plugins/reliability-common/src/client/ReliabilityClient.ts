@@ -1,6 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { EntitySlosResponse, SloHistoryResponse } from '../slo/api';
+import {
+  EntitySlosResponse,
+  SloBurndownResponse,
+  SloHistoryResponse,
+} from '../slo/api';
 import { ReliabilityApi } from './ReliabilityApi';
 import {
   AssessmentDraft,
@@ -119,6 +123,17 @@ export class ReliabilityClient implements ReliabilityApi {
       `${ReliabilityClient.entityPath(entityRef)}/slos/${encodeURIComponent(
         sloName,
       )}/history?${query}`,
+    );
+  }
+
+  async getSloBurndown(
+    entityRef: CompoundEntityRef,
+    sloName: string,
+  ): Promise<SloBurndownResponse> {
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/slos/${encodeURIComponent(
+        sloName,
+      )}/burndown`,
     );
   }
 

@@ -1,6 +1,10 @@
 /* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they are neutralised */
 import { SloAlertPolicy, SloDefinition } from '../slo/types';
-import { computeRunbookCoverage, isRunbookStale } from './coverage';
+import {
+  computeRunbookCoverage,
+  isRunbookStale,
+  linkSloRunbooks,
+} from './coverage';
 import { resolveRunbookReference } from './runbookReferences';
 import { RunbookEntry } from './types';
 
@@ -146,6 +150,104 @@ describe('computeRunbookCoverage', () => {
       ratio: 1,
       alertCount: 2,
       alertsWithRunbook: 2,
+    });
+  });
+});
+
+describe('linkSloRunbooks', () => {
+  const runbooks = [
+    runbook({
+      id: 'premortem',
+      title: 'Pre-mortem',
+      answers: ['checkout-latency', 'checkout-availability'],
+    }),
+    runbook({
+      id: 'checkout-slow',
+      title: 'Checkout is slow',
+      answers: ['Checkout-Latency-Fast-Burn'],
+    }),
+    runbook({ id: 'broken', answers: ['checkout-latency'], error: 'bad' }),
+  ];
+
+  it('lists every runbook answering the SLO and each alert, those naming the alert first', () => {
+    const links = linkSloRunbooks(
+      slo('checkout-latency', [
+        policy('checkout-latency-fast-burn'),
+        policy('checkout-latency-slow-burn'),
+      ]),
+      runbooks,
+    );
+    expect(links).toEqual({
+      slo: 'checkout-latency',
+      runbooks: [{ id: 'premortem', title: 'Pre-mortem', url: null }],
+      matchedBy: 'answers',
+      problem: null,
+      alerts: [
+        {
+          alert: 'checkout-latency-fast-burn',
+          runbooks: [
+            { id: 'checkout-slow', title: 'Checkout is slow', url: null },
+            { id: 'premortem', title: 'Pre-mortem', url: null },
+          ],
+          matchedBy: 'answers',
+          problem: null,
+        },
+        {
+          alert: 'checkout-latency-slow-burn',
+          runbooks: [{ id: 'premortem', title: 'Pre-mortem', url: null }],
+          matchedBy: 'answers',
+          problem: null,
+        },
+      ],
+    });
+    // coverage counts exactly these links, taking the first one
+    const coverage = computeRunbookCoverage(
+      [slo('checkout-latency', [policy('checkout-latency-fast-burn')])],
+      runbooks,
+    );
+    expect(coverage.alerts[0].runbook?.id).toBe('checkout-slow');
+  });
+
+  it('uses the SLO and alert references first and reports dangling ones', () => {
+    const links = linkSloRunbooks(
+      slo(
+        'checkout-availability',
+        [
+          policy('fast', 'https://wiki.example.com/errors'),
+          policy('slow', 'nope'),
+          policy('other'),
+        ],
+        'checkout-slow',
+      ),
+      runbooks,
+    );
+    expect(links.runbooks).toEqual([
+      { id: 'checkout-slow', title: 'Checkout is slow', url: null },
+    ]);
+    expect(links.matchedBy).toBe('slo');
+    expect(links.alerts.map(a => [a.alert, a.matchedBy, a.runbooks])).toEqual([
+      [
+        'fast',
+        'alert-policy',
+        [{ id: null, title: null, url: 'https://wiki.example.com/errors' }],
+      ],
+      ['slow', 'alert-policy', []],
+      [
+        'other',
+        'slo',
+        [{ id: 'checkout-slow', title: 'Checkout is slow', url: null }],
+      ],
+    ]);
+    expect(links.alerts[1].problem).toBe("No runbook with id 'nope'");
+  });
+
+  it('links nothing when nothing answers', () => {
+    expect(linkSloRunbooks(slo('x', [policy('y')]), [])).toEqual({
+      slo: 'x',
+      runbooks: [],
+      matchedBy: null,
+      problem: null,
+      alerts: [{ alert: 'y', runbooks: [], matchedBy: null, problem: null }],
     });
   });
 });

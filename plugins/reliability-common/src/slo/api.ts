@@ -1,3 +1,4 @@
+import { SloBurndownPoint } from './burndown';
 import { SloDefinition, SloDefinitionError } from './types';
 
 /**
@@ -124,4 +125,26 @@ export interface SliEventsIngestResponse {
   sli: string;
   /** Intervals written (an interval already stored with the same start is replaced). */
   written: number;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/slos/:slo/burndown`: the error-budget burn-down of the current window. @public */
+export interface SloBurndownResponse {
+  entityRef: string;
+  sloName: string;
+  target: number;
+  /** Start and end (ISO 8601) of the SLO's current window; for rolling windows the end is `computedAt`. */
+  windowStart: string;
+  windowEnd: string;
+  /** When the series was computed from the SLI provider (series of remote providers are cached for a while). */
+  computedAt: string;
+  /** Events over [windowStart, computedAt]; null when the provider failed. */
+  good: number | null;
+  total: number | null;
+  /** From windowStart to computedAt; empty when the provider failed and nothing was computed before. */
+  points: SloBurndownPoint[];
+  /** True when the provider failed: the points are the last computed ones (or none). */
+  stale: boolean;
+  error: string | null;
+  /** Where the SLI data comes from, e.g. `prometheus`, `embedded (demo data)`. */
+  dataSource: string;
 }

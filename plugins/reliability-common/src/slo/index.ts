@@ -1,6 +1,7 @@
 export * from './types';
 export * from './api';
 export * from './math';
+export * from './burndown';
 export * from './alerting';
 export * from './window';
 export * from './format';

@@ -1,5 +1,6 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import {
   CatalogService,
   catalogServiceRef,
@@ -83,7 +84,7 @@ export function serviceEntity(name = 'checkout-api'): Entity {
 }
 
 /** An entity of another kind named like the sample route parameters (`checkout-api`). */
-function namedEntity(kind: string, spec: Record<string, unknown>): Entity {
+function namedEntity(kind: string, spec: JsonObject): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { SliProvider } from '@internal/backstage-plugin-reliability-node';
 import { Knex } from 'knex';
+import { SloBurndownService } from '../burndown/SloBurndownService';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SloDefinitionLoader } from '../SloDefinitionLoader';
 import { SloService } from '../SloService';
@@ -110,5 +111,13 @@ export function createTestSloService(options: {
     logger: mockServices.logger.mock(),
     now: options.now,
   });
-  return { service, store, loader, evaluator };
+  const burndown = new SloBurndownService({
+    loader,
+    evaluator,
+    logger: mockServices.logger.mock(),
+    now: options.now,
+    cacheTtlMs: 300_000,
+    cheapProviderTypes: ['embedded'],
+  });
+  return { service, store, loader, evaluator, burndown };
 }

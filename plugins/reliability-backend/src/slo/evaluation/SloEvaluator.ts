@@ -89,11 +89,44 @@ export class SloEvaluator {
     return this.options.dataSourceLabel?.(type) ?? type;
   }
 
-  async evaluate(
+  /** The provider type an SLO's SLI is read from, e.g. `prometheus`; undefined when it names none. */
+  providerTypeOf(slo: SloDefinition): string | undefined {
+    return metricSourceType(slo.indicator);
+  }
+
+  /**
+   * Good/total counts of an SLO's SLI over each interval, read from its provider with at most
+   * `concurrency` calls at a time. Throws SliProviderError when the provider is missing or any call fails.
+   */
+  async countEvents(
     entity: Entity,
     slo: SloDefinition,
-    now: Date,
-  ): Promise<SloStatus> {
+    intervals: Array<{ from: Date; to: Date }>,
+    concurrency = 6,
+  ): Promise<SliEventCounts[]> {
+    const count = this.counter(this.providerOf(slo), entity, slo);
+    const results: SliEventCounts[] = new Array(intervals.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < intervals.length) {
+        const i = next++;
+        results[i] = await count(
+          intervals[i].from,
+          intervals[i].to,
+          `${intervals[i].from.toISOString()} to ${intervals[i].to.toISOString()}`,
+        );
+      }
+    };
+    await Promise.all(
+      Array.from(
+        { length: Math.max(1, Math.min(concurrency, intervals.length)) },
+        worker,
+      ),
+    );
+    return results;
+  }
+
+  private providerOf(slo: SloDefinition): SliProvider {
     const type = metricSourceType(slo.indicator);
     const provider = type ? this.providers.get(type) : undefined;
     if (!provider) {
@@ -103,24 +136,12 @@ export class SloEvaluator {
         }' is configured in this Backstage instance`,
       );
     }
-    const target = primaryObjective(slo).target;
-    const window = windowSeconds(slo.window, now);
-    const windowEnd = window.end < now ? window.end : now;
-    const { conditions, source } = alertConditionsOf(slo);
-    const lookbacks = new Map<number, string>(
-      BURN_RATE_WINDOWS.map(w => [w.seconds, w.label]),
-    );
-    for (const condition of conditions) {
-      for (const seconds of [
-        condition.longWindowSeconds,
-        condition.shortWindowSeconds,
-      ]) {
-        if (!lookbacks.has(seconds))
-          lookbacks.set(seconds, windowLabel(seconds));
-      }
-    }
+    return provider;
+  }
 
-    const count = (from: Date, to: Date, what: string) =>
+  /** Reads the counts of one interval from a provider, with a deadline and validated results. */
+  private counter(provider: SliProvider, entity: Entity, slo: SloDefinition) {
+    return (from: Date, to: Date, what: string) =>
       callWithTimeout(
         signal =>
           provider.getEventCounts({
@@ -143,6 +164,32 @@ export class SloEvaluator {
           );
         })
         .then(counts => checkCounts(counts, `SLI provider '${provider.type}'`));
+  }
+
+  async evaluate(
+    entity: Entity,
+    slo: SloDefinition,
+    now: Date,
+  ): Promise<SloStatus> {
+    const provider = this.providerOf(slo);
+    const target = primaryObjective(slo).target;
+    const window = windowSeconds(slo.window, now);
+    const windowEnd = window.end < now ? window.end : now;
+    const { conditions, source } = alertConditionsOf(slo);
+    const lookbacks = new Map<number, string>(
+      BURN_RATE_WINDOWS.map(w => [w.seconds, w.label]),
+    );
+    for (const condition of conditions) {
+      for (const seconds of [
+        condition.longWindowSeconds,
+        condition.shortWindowSeconds,
+      ]) {
+        if (!lookbacks.has(seconds))
+          lookbacks.set(seconds, windowLabel(seconds));
+      }
+    }
+
+    const count = this.counter(provider, entity, slo);
 
     const [windowCounts, ...lookbackCounts] = await Promise.all([
       count(window.start, windowEnd, 'SLO window'),

@@ -1,10 +1,18 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntitySlosResponse } from '@internal/backstage-plugin-reliability-common';
+import {
+  EntityRunbooksResponse,
+  EntitySlosResponse,
+  RunbookEntry,
+} from '@internal/backstage-plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
-import { checkoutSlo, healthyStatus } from '../testData';
+import { testRunbook } from '../../runbooks/testData';
+import { checkoutDefinition, checkoutSlo, healthyStatus } from '../testData';
 import { EntitySloCard } from './EntitySloCard';
 
 const entity: Entity = {
@@ -14,13 +22,39 @@ const entity: Entity = {
   spec: { type: 'service' },
 };
 
-function renderCard(getEntitySlos: () => Promise<EntitySlosResponse>) {
+function runbooksResponse(runbooks: RunbookEntry[]): EntityRunbooksResponse {
+  return {
+    entityRef: 'component:default/checkout',
+    runbooks,
+    total: runbooks.length,
+    query: null,
+    staleCount: 0,
+    staleAfterDays: 180,
+    coverage: {
+      ratio: null,
+      alertCount: 0,
+      alertsWithRunbook: 0,
+      alerts: [],
+      error: null,
+    },
+    generatedAt: '2026-11-20T12:00:00.000Z',
+  };
+}
+
+function renderCard(
+  getEntitySlos: () => Promise<EntitySlosResponse>,
+  getEntityRunbooks: () => Promise<EntityRunbooksResponse> = async () =>
+    runbooksResponse([]),
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, { getEntitySlos } as any]]}>
+    <TestApiProvider
+      apis={[[reliabilityApiRef, { getEntitySlos, getEntityRunbooks } as any]]}
+    >
       <EntityProvider entity={entity}>
         <EntitySloCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -44,11 +78,91 @@ describe('EntitySloCard', () => {
     expect(screen.getByText('Error budget: 50% left')).toBeInTheDocument();
     expect(screen.getByText('0.4×')).toBeInTheDocument();
     expect(screen.getByText('No alert')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /^Runbook/ })).toHaveAttribute(
-      'href',
-      'https://wiki.example/runbooks/checkout',
-    );
+    expect(
+      await screen.findByRole('link', { name: /^Runbook \(wiki\.example\)/ }),
+    ).toHaveAttribute('href', 'https://wiki.example/runbooks/checkout');
     expect(screen.getByText('Data: embedded (demo data)')).toBeInTheDocument();
+  });
+
+  it('links each SLO and alert policy to the runbooks answering it, as runbook coverage does', async () => {
+    const definition = {
+      ...checkoutDefinition,
+      runbook: undefined,
+      alertPolicies: [
+        { name: 'checkout-fast-burn', displayName: 'Fast burn', conditions: [] },
+        { name: 'checkout-slow-burn', conditions: [] },
+        { name: 'checkout-other', conditions: [], runbook: 'missing' },
+      ],
+    };
+    await renderCard(
+      async () =>
+        response({ slos: [{ definition, status: healthyStatus }] }),
+      async () =>
+        runbooksResponse([
+          testRunbook({
+            id: 'checkout-slow',
+            title: 'Checkout is slow',
+            answers: ['Checkout-Fast-Burn'],
+          }),
+          testRunbook({
+            id: 'error-spike',
+            title: 'Error spike',
+            source: 'link',
+            url: 'https://wiki.example/errors',
+            answers: ['checkout-availability'],
+          }),
+        ]),
+    );
+    const links = await screen.findByTestId(
+      'slo-runbooks-checkout-availability',
+    );
+    const lines = [...links.children].map(line =>
+      line.textContent?.replace(/, Opens in a new window/g, ''),
+    );
+    expect(lines).toEqual([
+      'Runbook: Error spike',
+      'Alert Fast burn: Checkout is slow, Error spike',
+      'Alert checkout-slow-burn: Error spike',
+      "Alert checkout-other: no runbook (No runbook with id 'missing')",
+    ]);
+    expect(
+      screen.getAllByRole('link', { name: 'Checkout is slow' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/runbooks?runbook=checkout-slow',
+    );
+    expect(
+      screen.getAllByRole('link', { name: /^Error spike/ })[0],
+    ).toHaveAttribute('href', 'https://wiki.example/errors');
+    expect(screen.queryByText('No runbook linked')).not.toBeInTheDocument();
+  });
+
+  it('says so when nothing answers an SLO', async () => {
+    await renderCard(
+      async () =>
+        response({
+          slos: [
+            {
+              definition: { ...checkoutDefinition, runbook: undefined },
+              status: healthyStatus,
+            },
+          ],
+        }),
+    );
+    expect(await screen.findByText('No runbook linked')).toBeInTheDocument();
+  });
+
+  it('links URL runbooks even when the runbooks cannot be loaded', async () => {
+    await renderCard(
+      async () => response({}),
+      () => Promise.reject(new Error('runbooks down')),
+    );
+    expect(
+      await screen.findByText(/Could not load the entity's runbooks/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^Runbook \(wiki\.example\)/ }),
+    ).toHaveAttribute('href', 'https://wiki.example/runbooks/checkout');
   });
 
   it('shows a paging SLO with an exhausted budget', async () => {

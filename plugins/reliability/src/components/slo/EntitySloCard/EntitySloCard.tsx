@@ -9,10 +9,12 @@ import Typography from '@material-ui/core/Typography';
 import { SloDefinitionErrors } from '../SloDefinitionErrors';
 import { SloStatusSummary } from '../SloStatusSummary';
 import { useEntitySlos } from '../useEntitySlos';
+import { useSloRunbooks } from '../useSloRunbooks';
 
 /** The entity's SLOs: attainment, error budget, burn rate and alert state of each, with definition problems. */
 export function EntitySloCard() {
   const { value, loading, error } = useEntitySlos();
+  const runbooks = useSloRunbooks();
 
   if (loading) {
     return (
@@ -49,7 +51,11 @@ export function EntitySloCard() {
         />
       )}
       {value.slos.map(slo => (
-        <SloStatusSummary key={slo.definition.name} slo={slo} />
+        <SloStatusSummary
+          key={slo.definition.name}
+          slo={slo}
+          runbooks={runbooks}
+        />
       ))}
     </InfoCard>
   );

@@ -7,10 +7,12 @@ import Grid from '@material-ui/core/Grid';
 import { SloDefinitionErrors } from '../SloDefinitionErrors';
 import { SloHistoryCharts } from '../SloHistoryCharts';
 import { useEntitySlos } from '../useEntitySlos';
+import { useSloRunbooks } from '../useSloRunbooks';
 
-/** The "SLOs" tab of an entity: each SLO's state, error-budget burn-down and burn-rate history. */
+/** The "SLOs" tab of an entity: each SLO's state and runbooks, error-budget burn-down over the current window and burn-rate history. */
 export function EntitySloContent() {
   const { value, loading, error } = useEntitySlos();
+  const runbooks = useSloRunbooks();
   if (loading) return <Progress />;
   if (error || !value) {
     return <ResponseErrorPanel error={error ?? new Error('No response')} />;
@@ -33,7 +35,7 @@ export function EntitySloContent() {
       )}
       {value.slos.map(slo => (
         <Grid item xs={12} lg={6} key={slo.definition.name}>
-          <SloHistoryCharts slo={slo} />
+          <SloHistoryCharts slo={slo} runbooks={runbooks} />
         </Grid>
       ))}
     </Grid>

@@ -7,48 +7,41 @@ import {
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  EntitySlo,
-  formatRatio,
-} from '@internal/backstage-plugin-reliability-common';
+import { EntitySlo } from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { SloStatusSummary } from '../SloStatusSummary';
-import { burnDownSeries } from './burnDownSeries';
+import { SloRunbooks } from '../useSloRunbooks';
+import { SloBurndownChart } from './SloBurndownChart';
+import { SloBurnRateChart } from './SloBurnRateChart';
 
 const MAX_RANGE_MS = 366 * 24 * 3600 * 1000;
 
-const formatTime = (ms: number) =>
-  new Date(ms).toLocaleDateString(undefined, {
-    month: 'short',
-    day: 'numeric',
-  });
-
 /**
- * One SLO in detail: its current state, the error-budget burn-down over the SLO window against the ideal
- * linear burn, and the burn-rate history.
+ * One SLO in detail: its current state and runbooks, the error-budget burn-down over the current window
+ * (computed by the backend from the SLI provider) against the ideal linear burn, and the burn-rate history
+ * of the collected snapshots.
  */
-export function SloHistoryCharts(props: { slo: EntitySlo }) {
+export function SloHistoryCharts(props: {
+  slo: EntitySlo;
+  runbooks: SloRunbooks;
+}) {
   const { slo } = props;
   const api = useApi(reliabilityApiRef);
   const { entity } = useEntity();
-  const theme = useTheme();
-  const status = slo.status;
-  const windowStart = status?.windowStart;
-  const windowEnd = status?.windowEnd;
+  const entityRef = getCompoundEntityRef(entity);
+  const refKey = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
+  const sloName = slo.definition.name;
+  const windowStart = slo.status?.windowStart;
+  const windowEnd = slo.status?.windowEnd;
+
+  const burndown = useAsync(
+    () => api.getSloBurndown(entityRef, sloName),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, refKey, sloName],
+  );
 
   const history = useAsync(async () => {
     if (!windowStart || !windowEnd) return undefined;
@@ -56,127 +49,40 @@ export function SloHistoryCharts(props: { slo: EntitySlo }) {
     const from = new Date(
       Math.max(new Date(windowStart).getTime(), to.getTime() - MAX_RANGE_MS),
     );
-    return api.getSloHistory(
-      getCompoundEntityRef(entity),
-      slo.definition.name,
-      {
-        from,
-        to,
-      },
-    );
-  }, [api, entity, slo.definition.name, windowStart, windowEnd]);
+    return api.getSloHistory(entityRef, sloName, { from, to });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, refKey, sloName, windowStart, windowEnd]);
 
-  let charts;
+  let burndownView;
+  if (burndown.loading) {
+    burndownView = <Progress />;
+  } else if (burndown.error || !burndown.value) {
+    burndownView = (
+      <ResponseErrorPanel error={burndown.error ?? new Error('No response')} />
+    );
+  } else {
+    burndownView = <SloBurndownChart burndown={burndown.value} />;
+  }
+
+  let historyView;
   if (!windowStart || !windowEnd) {
-    charts = <Typography variant="body2">No data collected yet.</Typography>;
+    historyView = (
+      <Typography variant="body2">No snapshots collected yet.</Typography>
+    );
   } else if (history.loading) {
-    charts = <Progress />;
+    historyView = <Progress />;
   } else if (history.error) {
-    charts = <ResponseErrorPanel error={history.error} />;
+    historyView = <ResponseErrorPanel error={history.error} />;
   } else if (!history.value || history.value.points.length === 0) {
-    charts = (
+    historyView = (
       <EmptyState
         missing="data"
-        title="No history yet"
+        title="No burn-rate history yet"
         description="Snapshots appear after the first collections (every few minutes)."
       />
     );
   } else {
-    const rows = burnDownSeries(history.value.points, windowStart, windowEnd);
-    const target = slo.definition.objectives[0]?.target;
-    charts = (
-      <>
-        <Typography variant="subtitle2">
-          Error budget remaining vs ideal linear burn (target{' '}
-          {formatRatio(target)})
-        </Typography>
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={rows}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="at"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={formatTime}
-            />
-            <YAxis unit="%" />
-            <Tooltip
-              labelFormatter={ms => new Date(Number(ms)).toLocaleString()}
-            />
-            <Legend />
-            <ReferenceLine y={0} stroke={theme.palette.error.main} />
-            <Line
-              dataKey="remaining"
-              name="Budget remaining"
-              stroke={theme.palette.primary.main}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="ideal"
-              name="Ideal linear burn"
-              stroke={theme.palette.text.secondary}
-              strokeDasharray="5 5"
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-        <Typography variant="subtitle2">
-          Burn rate (1× spends the budget exactly over the window)
-        </Typography>
-        <ResponsiveContainer width="100%" height={200}>
-          <LineChart data={rows}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="at"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={formatTime}
-            />
-            <YAxis unit="×" />
-            <Tooltip
-              labelFormatter={ms => new Date(Number(ms)).toLocaleString()}
-            />
-            <Legend />
-            <ReferenceLine
-              y={1}
-              stroke={theme.palette.warning.main}
-              strokeDasharray="3 3"
-            />
-            <Line
-              dataKey="burn1h"
-              name="1h"
-              stroke={theme.palette.error.main}
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="burn6h"
-              name="6h"
-              stroke={theme.palette.warning.main}
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="burn3d"
-              name="3d"
-              stroke={theme.palette.primary.main}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-        {history.value.downsampled && (
-          <Typography variant="caption" color="textSecondary">
-            Averaged to {history.value.points.length} points.
-          </Typography>
-        )}
-      </>
-    );
+    historyView = <SloBurnRateChart history={history.value} />;
   }
 
   return (
@@ -184,8 +90,9 @@ export function SloHistoryCharts(props: { slo: EntitySlo }) {
       title={slo.definition.displayName ?? slo.definition.name}
       subheader={slo.definition.description}
     >
-      <SloStatusSummary slo={slo} />
-      {charts}
+      <SloStatusSummary slo={slo} runbooks={props.runbooks} />
+      <Box mb={2}>{burndownView}</Box>
+      {historyView}
     </InfoCard>
   );
 }

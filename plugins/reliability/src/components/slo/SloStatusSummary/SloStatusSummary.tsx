@@ -10,7 +10,8 @@ import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { SloAlertChip } from '../SloAlertChip';
 import { SloBudgetBar } from '../SloBudgetBar';
-import { SloRunbookLink } from '../SloRunbookLink';
+import { SloRunbookLinks } from '../SloRunbookLinks';
+import { SloRunbooks } from '../useSloRunbooks';
 import {
   describeWindow,
   formatBudget,
@@ -35,7 +36,11 @@ function Metric(props: { label: string; help: string; children: ReactNode }) {
  * One SLO at a glance: target, attainment, error budget remaining, burn rate, alert state, runbook,
  * and what is wrong when the data is missing or stale.
  */
-export function SloStatusSummary(props: { slo: EntitySlo }) {
+export function SloStatusSummary(props: {
+  slo: EntitySlo;
+  /** The entity's runbooks linked to SLOs (see useSloRunbooks). */
+  runbooks: SloRunbooks;
+}) {
   const { definition, status } = props.slo;
   const target = definition.objectives[0]?.target ?? null;
   const windowText = describeWindow(definition.window);
@@ -88,11 +93,13 @@ export function SloStatusSummary(props: { slo: EntitySlo }) {
         </Box>
       </Tooltip>
       <Box mt={0.5} display="flex" justifyContent="space-between">
-        <SloRunbookLink slo={props.slo} />
+        <SloRunbookLinks slo={definition} runbooks={props.runbooks} />
         {status && (
-          <Typography variant="caption" color="textSecondary">
-            Data: {status.dataSource}
-          </Typography>
+          <Box flexShrink={0} ml={1}>
+            <Typography variant="caption" color="textSecondary">
+              Data: {status.dataSource}
+            </Typography>
+          </Box>
         )}
       </Box>
       {status?.error && (

@@ -1,0 +1,140 @@
+import { EmptyState, WarningPanel } from '@backstage/core-components';
+import {
+  formatRatio,
+  SloBurndownResponse,
+} from '@internal/backstage-plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatBudget } from '../sloFormat';
+import { burndownFloor, burndownRows } from './chartRows';
+import { formatTooltipTime, timeTickFormatter, timeTicks } from './timeAxis';
+
+const formatPercent = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? `${value}%` : '—';
+
+/**
+ * Error budget remaining over the SLO's current window (computed from the SLI provider) against the ideal
+ * linear burn from 100% at the window's start to 0% at its end.
+ */
+export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
+  const { burndown } = props;
+  const theme = useTheme();
+  const start = Date.parse(burndown.windowStart);
+  const end = Date.parse(burndown.windowEnd);
+  const rows = burndownRows(burndown);
+  const floor = burndownFloor(rows);
+  const current = burndown.points[burndown.points.length - 1]?.budgetRemaining;
+  const title = (
+    <Typography variant="subtitle2">
+      Error budget remaining vs ideal linear burn (target{' '}
+      {formatRatio(burndown.target)}, {formatTooltipTime(start)} –{' '}
+      {formatTooltipTime(end)})
+    </Typography>
+  );
+  const staleNote = burndown.error && (
+    <WarningPanel
+      severity={burndown.points.length > 0 ? 'warning' : 'error'}
+      title={
+        burndown.points.length > 0
+          ? `Stale: burn-down computed ${formatTooltipTime(
+              Date.parse(burndown.computedAt),
+            )}`
+          : 'The SLI provider did not answer'
+      }
+      message={burndown.error}
+    />
+  );
+  if (burndown.points.length === 0) {
+    return (
+      <>
+        {title}
+        {staleNote}
+      </>
+    );
+  }
+  if (burndown.total === 0) {
+    return (
+      <>
+        {title}
+        {staleNote}
+        <EmptyState
+          missing="data"
+          title="No traffic in this window"
+          description={`The SLI (${burndown.dataSource}) counted no events since the window started: no budget to burn.`}
+        />
+      </>
+    );
+  }
+  const formatTick = timeTickFormatter(start, end);
+  return (
+    <>
+      {title}
+      {staleNote}
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={rows}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={[start, end]}
+            ticks={timeTicks(start, end)}
+            tickFormatter={formatTick}
+          />
+          <YAxis
+            unit="%"
+            domain={[floor, 100]}
+            allowDataOverflow
+            ticks={Array.from(
+              { length: (100 - floor) / 25 + 1 },
+              (_, i) => floor + i * 25,
+            )}
+          />
+          <Tooltip
+            labelFormatter={formatTooltipTime}
+            formatter={formatPercent}
+          />
+          <Legend />
+          <ReferenceLine y={0} stroke={theme.palette.error.main} />
+          <Line
+            dataKey="remaining"
+            name="Budget remaining"
+            stroke={theme.palette.primary.main}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="ideal"
+            name="Ideal linear burn"
+            stroke={theme.palette.text.secondary}
+            strokeDasharray="5 5"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Now: {formatBudget(current)}
+        {current !== null && current !== undefined && current * 100 < floor
+          ? ' (below the chart)'
+          : ''}
+        . Budget remaining at each instant = 1 − bad events since the window
+        started ÷ bad events the window&apos;s traffic allows. Source:{' '}
+        {burndown.dataSource}.
+      </Typography>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { Link } from '@backstage/core-components';
+import {
+  LinkedRunbook,
+  SloDefinition,
+} from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { Fragment } from 'react';
+import { SloRunbooks } from '../useSloRunbooks';
+
+function runbookLabel(runbook: LinkedRunbook): string {
+  if (runbook.title) return runbook.title;
+  if (runbook.url) {
+    try {
+      return `Runbook (${new URL(runbook.url).hostname})`;
+    } catch {
+      return 'Runbook';
+    }
+  }
+  return runbook.id ?? 'Runbook';
+}
+
+function RunbookList(props: {
+  runbooks: LinkedRunbook[];
+  hrefFor: SloRunbooks['hrefFor'];
+}) {
+  return (
+    <>
+      {props.runbooks.map((runbook, i) => {
+        const href = props.hrefFor(runbook);
+        const label = runbookLabel(runbook);
+        return (
+          <Fragment key={`${runbook.id ?? runbook.url}-${i}`}>
+            {i > 0 && ', '}
+            {href ? (
+              <Link to={href} variant="caption">
+                {label}
+              </Link>
+            ) : (
+              label
+            )}
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The runbooks answering an SLO and each of its alert policies, linked to the Runbooks tab (the entity's
+ * Markdown runbooks) or to their URL; the same links the runbooks card counts as coverage.
+ */
+export function SloRunbookLinks(props: {
+  slo: SloDefinition;
+  runbooks: SloRunbooks;
+}) {
+  const { slo, runbooks } = props;
+  const links = runbooks.linksFor(slo);
+  if (!links) {
+    return (
+      <Typography variant="caption" color="textSecondary">
+        Looking up runbooks…
+      </Typography>
+    );
+  }
+  const anyLinked =
+    links.runbooks.length > 0 || links.alerts.some(a => a.runbooks.length > 0);
+  const policyTitle = new Map(
+    slo.alertPolicies.map(p => [p.name, p.displayName ?? p.name]),
+  );
+  return (
+    <Box data-testid={`slo-runbooks-${slo.name}`}>
+      <Typography variant="caption" component="div">
+        {links.runbooks.length > 0 ? (
+          <>
+            Runbook:{' '}
+            <RunbookList runbooks={links.runbooks} hrefFor={runbooks.hrefFor} />
+          </>
+        ) : (
+          <Typography variant="caption" color="textSecondary">
+            {anyLinked ? 'No runbook for the SLO as a whole' : 'No runbook linked'}
+          </Typography>
+        )}
+        {links.problem && (
+          <Typography variant="caption" color="error">
+            {' '}
+            ({links.problem})
+          </Typography>
+        )}
+      </Typography>
+      {links.alerts.map(alert => (
+        <Typography
+          key={alert.alert}
+          variant="caption"
+          component="div"
+          color={alert.runbooks.length > 0 ? 'textPrimary' : 'textSecondary'}
+        >
+          Alert {policyTitle.get(alert.alert) ?? alert.alert}:{' '}
+          {alert.runbooks.length > 0 ? (
+            <RunbookList runbooks={alert.runbooks} hrefFor={runbooks.hrefFor} />
+          ) : (
+            'no runbook'
+          )}
+          {alert.problem && (
+            <Typography variant="caption" color="error">
+              {' '}
+              ({alert.problem})
+            </Typography>
+          )}
+        </Typography>
+      ))}
+      {runbooks.error && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          Could not load the entity's runbooks: only runbook URLs are linked.
+        </Typography>
+      )}
+    </Box>
+  );
+}

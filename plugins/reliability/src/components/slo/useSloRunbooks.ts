@@ -1,0 +1,61 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  LinkedRunbook,
+  linkSloRunbooks,
+  RunbookEntry,
+  SloDefinition,
+  SloRunbookLinks,
+} from '@internal/backstage-plugin-reliability-common';
+import { useCallback } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../api';
+import { useRunbookLinks } from '../runbooks/useRunbookLinks';
+
+/** The runbooks answering the current entity's SLOs and their alert policies. */
+export interface SloRunbooks {
+  loading: boolean;
+  /** Set when the entity's runbooks could not be loaded: only URL references are linked then. */
+  error?: Error;
+  /** Runbooks of an SLO and of each of its alert policies (undefined while loading). */
+  linksFor(slo: SloDefinition): SloRunbookLinks | undefined;
+  /** Where a linked runbook opens: the Runbooks tab for the entity's Markdown runbooks, else its URL. */
+  hrefFor(runbook: LinkedRunbook): string | null;
+}
+
+/**
+ * Loads the current entity's runbooks and links them to SLOs and alert policies with the matching the
+ * runbooks feature uses for its coverage (`linkSloRunbooks` of the common package).
+ */
+export function useSloRunbooks(): SloRunbooks {
+  const api = useApi(reliabilityApiRef);
+  const { entity } = useEntity();
+  const { linkFor } = useRunbookLinks();
+  const entityRef = getCompoundEntityRef(entity);
+  const refKey = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
+  const { value, loading, error } = useAsync(
+    () => api.getEntityRunbooks(entityRef),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, refKey],
+  );
+  const runbooks: RunbookEntry[] | undefined = error
+    ? []
+    : value?.runbooks;
+
+  const linksFor = useCallback(
+    (slo: SloDefinition) =>
+      runbooks ? linkSloRunbooks(slo, runbooks) : undefined,
+    [runbooks],
+  );
+  const hrefFor = useCallback(
+    (runbook: LinkedRunbook) => {
+      const entry = runbook.id
+        ? runbooks?.find(r => r.id === runbook.id)
+        : undefined;
+      return entry ? linkFor(entry) : runbook.url;
+    },
+    [runbooks, linkFor],
+  );
+  return { loading, error, linksFor, hrefFor };
+}

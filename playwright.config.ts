@@ -20,8 +20,8 @@ const yarn = 'node .yarn/releases/yarn-4.13.0.cjs';
  * and drive it with headless chromium.
  */
 export default defineConfig({
-  timeout: 90_000,
-  expect: { timeout: 45_000 },
+  timeout: 180_000,
+  expect: { timeout: 90_000 },
   workers: 1,
 
   webServer: [

@@ -5,9 +5,8 @@ async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link', { name: 'Reliability' })).toBeVisible();
 }
 
 test('a guest opens a service and sees its Reliability tab', async ({
@@ -15,18 +14,33 @@ test('a guest opens a service and sees its Reliability tab', async ({
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/checkout-api');
-  const tab = page.getByRole('tab', { name: 'Reliability' });
+  const tab = page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Reliability', exact: true });
   await expect(tab).toBeVisible();
   await tab.click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-api\/reliability/);
+  // SLO card: the demo service's SLOs, computed from the embedded SLI data.
+  await expect(
+    page.getByRole('heading', { name: 'Checkout availability' }),
+  ).toBeVisible();
+  await expect(page.getByText('Error budget').first()).toBeVisible();
+  // On-call card: who is on call now, from the schedules as code.
+  await expect(page.getByText('PRIMARY', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('Reliability data sources')).toBeVisible();
   await page.screenshot({ path: 'e2e-test-report/entity-reliability-tab.png', fullPage: true });
 });
 
 test('the org reliability page lists services', async ({ page }) => {
   await signInAsGuest(page);
-  await page.goto('/reliability');
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Reliability' })
+    .click();
+  await expect(page).toHaveURL(/\/reliability/);
   await expect(page.getByText('Service reliability')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'checkout-api' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Checkout API' }).first(),
+  ).toBeVisible();
   await page.screenshot({ path: 'e2e-test-report/reliability-page.png', fullPage: true });
 });

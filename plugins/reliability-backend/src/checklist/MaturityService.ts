@@ -109,8 +109,13 @@ export class MaturityService implements SummarySource<MaturitySummary> {
     };
   }
 
-  /** Current score, explanation, automatic results and latest answers of one entity (computed live). */
-  async getEntityMaturity(entityRef: string): Promise<EntityMaturity> {
+  /**
+   * Current score, explanation, automatic results and latest answers of one entity (computed live). Whether the
+   * caller may submit depends on the caller, so the router adds `canSubmit`.
+   */
+  async getEntityMaturity(
+    entityRef: string,
+  ): Promise<Omit<EntityMaturity, 'canSubmit'>> {
     const latest = await this.options.store.getLatestAssessments([entityRef]);
     const assessment = latest.get(entityRef);
     const [result] = await this.evaluateMany(

@@ -220,14 +220,57 @@ describe('checklist router', () => {
     expect(detail.body.checklist.version).toBe(defaultChecklist.version);
   });
 
-  it('answers 403 when the permission policy denies the submission', async () => {
-    const { app } = await setup(AuthorizeResult.DENY);
-    const response = await request(app)
+  it('tells the caller they may submit when the policy allows', async () => {
+    const { app, permissions } = await setup(AuthorizeResult.ALLOW);
+    const response = await request(app).get(ORDERS).set('Authorization', alice);
+    expect(response.status).toBe(200);
+    expect(response.body.canSubmit).toBe(true);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: reliabilityAssessmentCreatePermission,
+          resourceRef: 'component:default/orders',
+        },
+        { permission: reliabilityAdminPermission },
+      ],
+      expect.anything(),
+    );
+  });
+
+  it('tells reliability admins they may submit where the owner condition denies', async () => {
+    const { app, permissions } = await setup();
+    permissions.authorize.mockResolvedValue([
+      { result: AuthorizeResult.DENY },
+      { result: AuthorizeResult.ALLOW },
+    ]);
+    const response = await request(app).get(ORDERS).set('Authorization', alice);
+    expect(response.body.canSubmit).toBe(true);
+  });
+
+  it('reports canSubmit false and still answers 403 on writes when the policy denies', async () => {
+    const { app, permissions } = await setup(AuthorizeResult.DENY);
+    permissions.authorize.mockResolvedValue([
+      { result: AuthorizeResult.DENY },
+      { result: AuthorizeResult.DENY },
+    ]);
+    const maturity = await request(app).get(ORDERS).set('Authorization', alice);
+    expect(maturity.status).toBe(200);
+    expect(maturity.body.canSubmit).toBe(false);
+    expect(maturity.body.explanation).toBeDefined();
+
+    const submitted = await request(app)
       .post(`${ORDERS}/assessments`)
       .set('Authorization', alice)
       .send(validSubmission);
-    expect(response.status).toBe(403);
-    expect(response.body.error.name).toBe('NotAllowedError');
+    expect(submitted.status).toBe(403);
+    expect(submitted.body.error.name).toBe('NotAllowedError');
+
+    const draft = await request(app)
+      .put(`${ORDERS}/draft`)
+      .set('Authorization', alice)
+      .send({ checklistVersion: defaultChecklist.version, answers: {} });
+    expect(draft.status).toBe(403);
+    expect(draft.body.error.name).toBe('NotAllowedError');
   });
 
   it('lets holders of the admin permission submit where the owner condition denies', async () => {

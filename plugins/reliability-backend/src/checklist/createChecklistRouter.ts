@@ -7,11 +7,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { reliabilityAssessmentCreatePermission } from '@internal/backstage-plugin-reliability-common';
+import {
+  EntityMaturity,
+  reliabilityAssessmentCreatePermission,
+} from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
-import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
+import {
+  authorizeEntityWrite,
+  canWriteEntity,
+} from '../shared/authorizeEntityWrite';
 import { parseInput } from '../shared/parseInput';
 import { MaturityService } from './MaturityService';
 import {
@@ -83,7 +89,17 @@ export function createChecklistRouter(options: {
     });
     const entityRef = entityRefFromParams(req.params);
     await loadEntity(catalog, entityRef, credentials);
-    res.json(await service.getEntityMaturity(entityRef));
+    const [maturity, canSubmit] = await Promise.all([
+      service.getEntityMaturity(entityRef),
+      canWriteEntity({
+        permissions,
+        credentials,
+        permission: reliabilityAssessmentCreatePermission,
+        entityRef,
+      }),
+    ]);
+    const response: EntityMaturity = { ...maturity, canSubmit };
+    res.json(response);
   });
 
   router.get(`${ENTITY}/history`, async (req, res) => {

@@ -7,6 +7,7 @@ import {
 import {
   ANNOTATIONS,
   EntityOnCall,
+  OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import { OnCallProvider } from '@internal/backstage-plugin-reliability-node';
@@ -88,6 +89,11 @@ export class OnCallService {
   private readonly inFlight = new Map<string, Promise<EntityOnCall>>();
 
   constructor(private readonly options: OnCallServiceOptions) {}
+
+  /** Links people to catalog users (display name, ref, email), e.g. those of stored shifts. */
+  resolvePeople(people: OnCallPerson[]): Promise<OnCallPerson[]> {
+    return this.options.people.resolvePeople(people);
+  }
 
   providerFor(entity: Entity): OnCallProvider | undefined {
     return this.options.providers.find(provider => {

@@ -58,8 +58,43 @@ export class PeopleResolver {
   ) {}
 
   async resolve(snapshot: OnCallSnapshot): Promise<OnCallSnapshot> {
-    const people = peopleOf(snapshot);
-    if (people.length === 0) return snapshot;
+    const link = await this.linker(peopleOf(snapshot));
+    if (!link) return snapshot;
+    return {
+      ...snapshot,
+      current: snapshot.current.map(s => ({ ...s, person: link(s.person) })),
+      next: snapshot.next.map(s => ({ ...s, person: link(s.person) })),
+      upcoming: snapshot.upcoming.map(s => ({
+        ...s,
+        person: link(s.person),
+      })),
+      rotations: snapshot.rotations?.map(r => ({
+        ...r,
+        members: r.members.map(link),
+      })),
+      escalation: snapshot.escalation.map(level => ({
+        ...level,
+        targets: level.targets.map(target => {
+          if (!target.person) return target;
+          const person = link(target.person);
+          // A person target is shown by its person's (display) name.
+          return { ...target, name: person.name, person };
+        }),
+      })),
+    };
+  }
+
+  /** Links people (e.g. of the stored shifts behind the team's load table) to catalog users, in order. */
+  async resolvePeople(people: OnCallPerson[]): Promise<OnCallPerson[]> {
+    const link = await this.linker(people);
+    return link ? people.map(link) : people;
+  }
+
+  /** A function linking each of `people` to its catalog user; undefined when there is nobody or the catalog failed. */
+  private async linker(
+    people: OnCallPerson[],
+  ): Promise<((person: OnCallPerson) => OnCallPerson) | undefined> {
+    if (people.length === 0) return undefined;
     const refs = new Set<string>();
     const emails = new Set<string>();
     for (const person of people) {
@@ -98,7 +133,7 @@ export class PeopleResolver {
           if (user.email) byEmail.set(user.email, user);
         }
       }
-      const link = (person: OnCallPerson): OnCallPerson => {
+      return (person: OnCallPerson): OnCallPerson => {
         const user =
           (person.userRef && byRef.get(person.userRef)) ||
           (person.email &&
@@ -116,32 +151,13 @@ export class PeopleResolver {
           email: person.email ?? user.email,
         };
       };
-      return {
-        ...snapshot,
-        current: snapshot.current.map(s => ({ ...s, person: link(s.person) })),
-        next: snapshot.next.map(s => ({ ...s, person: link(s.person) })),
-        upcoming: snapshot.upcoming.map(s => ({
-          ...s,
-          person: link(s.person),
-        })),
-        rotations: snapshot.rotations?.map(r => ({
-          ...r,
-          members: r.members.map(link),
-        })),
-        escalation: snapshot.escalation.map(level => ({
-          ...level,
-          targets: level.targets.map(target =>
-            target.person ? { ...target, person: link(target.person) } : target,
-          ),
-        })),
-      };
     } catch (error) {
       this.logger.warn(
         `Could not link on-call people to catalog users: ${
           (error as Error).message
         }`,
       );
-      return snapshot;
+      return undefined;
     }
   }
 }

@@ -113,10 +113,13 @@ export async function buildGroupOnCall(options: {
 
   const from = new Date(now.getTime() - LOAD_WINDOW_DAYS * 86_400_000);
   const shifts = await store.getShifts(refs, from, now);
+  const load = computeShiftLoad(shifts, from, now);
+  // Shifts are stored as the provider named the people: show catalog display names.
+  const people = await service.resolvePeople(load.map(row => row.person));
   return {
     groupRef: options.groupRef,
     loadWindow: { from: from.toISOString(), to: now.toISOString() },
     entities: entities.sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
-    load: computeShiftLoad(shifts, from, now),
+    load: load.map((row, i) => ({ ...row, person: people[i] ?? row.person })),
   };
 }

@@ -69,6 +69,14 @@ async function createApp() {
   const catalog = catalogServiceMock({
     entities: [
       groupEntity('payments'),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'ana.silva', namespace: 'default' },
+        spec: {
+          profile: { displayName: 'Ana Silva', email: 'ana@example.com' },
+        },
+      },
       serviceEntity('checkout'),
       serviceEntity('ledger'),
       serviceEntity('broken', { 'fake/oncall': 'x' }),
@@ -254,8 +262,14 @@ describe('on-call routes', () => {
     const load = Object.fromEntries(
       res.body.load.map((l: any) => [l.person.name, l]),
     );
-    expect(load.ana).toEqual(
+    // People of stored shifts are shown by their catalog display name, keeping their email.
+    expect(load['Ana Silva']).toEqual(
       expect.objectContaining({
+        person: {
+          name: 'Ana Silva',
+          email: 'ana@example.com',
+          userRef: 'user:default/ana.silva',
+        },
         hoursOnCall: 8,
         shiftCount: 1,
         outOfHoursShare: 0,

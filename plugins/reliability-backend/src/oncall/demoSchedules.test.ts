@@ -58,4 +58,16 @@ describe('demo on-call schedules', () => {
     }
     expect(single).toEqual(['delivery-experience']);
   });
+  it('gives every escalation level a runbook', async () => {
+    const repository = new ScheduleRepository({
+      files,
+      logger: mockServices.logger.mock(),
+      baseDir: backendDir,
+    });
+    await repository.reload();
+    for (const group of GROUPS) {
+      const levels = repository.getPolicy(group)!.levels;
+      expect(levels.filter(level => !level.runbook)).toEqual([]);
+    }
+  });
 });

@@ -54,6 +54,11 @@ export interface EntityMaturity {
   latestAssessment: AssessmentRecord | null;
   /** True when the latest assessment answered an older checklist version. */
   outdatedChecklist: boolean;
+  /**
+   * Whether the caller may submit assessments and save drafts for this entity (owners, or holders of the
+   * reliability admin permission). When false the UI shows the checklist read-only.
+   */
+  canSubmit: boolean;
 }
 
 /** Response of `GET /entities/:kind/:namespace/:name/maturity/history`. @public */

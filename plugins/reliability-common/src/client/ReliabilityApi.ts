@@ -17,7 +17,10 @@ import {
   OverviewQuery,
   OverviewSummariesResponse,
 } from '../overview';
-import { EntityRunbookResponse, EntityRunbooksResponse } from '../runbooks/types';
+import {
+  EntityRunbookResponse,
+  EntityRunbooksResponse,
+} from '../runbooks/types';
 import {
   EntitySlosResponse,
   SloBurndownResponse,
@@ -72,7 +75,9 @@ export interface ReliabilityApi {
     request: SubmitAssessmentRequest,
   ): Promise<AssessmentRecord>;
   /** The caller's saved, unsubmitted assessment of an entity, or null. */
-  getMaturityDraft(entityRef: CompoundEntityRef): Promise<AssessmentDraft | null>;
+  getMaturityDraft(
+    entityRef: CompoundEntityRef,
+  ): Promise<AssessmentDraft | null>;
   /** Saves the caller's unsubmitted assessment of an entity (save and resume). */
   saveMaturityDraft(
     entityRef: CompoundEntityRef,
@@ -85,7 +90,9 @@ export interface ReliabilityApi {
   /** The org overview with the same filters as CSV (bounded number of rows). */
   getOverviewCsv(query: OverviewQuery): Promise<string>;
   /** Reliability roll-ups per owning team or per system. */
-  getOverviewSummaries(by: 'team' | 'system'): Promise<OverviewSummariesResponse>;
+  getOverviewSummaries(
+    by: 'team' | 'system',
+  ): Promise<OverviewSummariesResponse>;
   /** Architecture tour of a system (map, reliability state, reading path). */
   getSystemTour(systemRef: CompoundEntityRef): Promise<ArchitectureTour>;
   /** Architecture tour of a domain (its systems and their components). */

@@ -25,7 +25,10 @@ import {
   OverviewSummariesResponse,
   overviewQueryString,
 } from '../overview';
-import { EntityRunbookResponse, EntityRunbooksResponse } from '../runbooks/types';
+import {
+  EntityRunbookResponse,
+  EntityRunbooksResponse,
+} from '../runbooks/types';
 
 /** The subset of Backstage's DiscoveryApi the client needs (isomorphic). @public */
 export interface ReliabilityDiscovery {

@@ -1,4 +1,9 @@
-import { cleanNumber, errorBudgetFraction, EventCounts, sanitizeCounts } from './math';
+import {
+  cleanNumber,
+  errorBudgetFraction,
+  EventCounts,
+  sanitizeCounts,
+} from './math';
 
 /** Default number of points of an error-budget burn-down. @public */
 export const BURNDOWN_DEFAULT_POINTS = 60;

@@ -31,6 +31,24 @@ describe('parseScheduleFile', () => {
     expect(file.escalationPolicies[0].levels).toHaveLength(2);
   });
 
+  it('accepts runbook ids as well as URLs on escalation levels, nothing else', () => {
+    const withId = VALID.replace(
+      'runbook: https://runbooks.example.com/payments',
+      'runbook: payment-failures',
+    );
+    expect(
+      parseScheduleFile(withId, 'oncall.yaml').escalationPolicies[0].levels[0]
+        .runbook,
+    ).toBe('payment-failures');
+    const bad = VALID.replace(
+      'runbook: https://runbooks.example.com/payments',
+      "runbook: 'javascript:alert(1)'",
+    );
+    expect(() => parseScheduleFile(bad, 'oncall.yaml')).toThrow(
+      /levels\.0\.runbook/,
+    );
+  });
+
   it('names every problem with its path', () => {
     const text = `
 schedules:

@@ -46,6 +46,19 @@ const url = z
   .string()
   .max(2000)
   .regex(/^https?:\/\//, 'must be an http(s) URL');
+/**
+ * The runbook of an escalation level: an http(s) URL, or the id of a runbook of the entity the policy is used
+ * for (resolved in the UI against that entity's runbooks, like SLO `runbook` fields).
+ */
+const runbookReference = z.union([
+  url,
+  z
+    .string()
+    .regex(
+      ID,
+      'must be an http(s) URL or a runbook id (letters, digits, dots, dashes, underscores)',
+    ),
+]);
 const contact = z
   .array(
     z.object({
@@ -135,7 +148,7 @@ const escalationPolicy = z.object({
           .max(24 * 60)
           .optional(),
         targets: z.array(target).min(1).max(20),
-        runbook: url.optional(),
+        runbook: runbookReference.optional(),
       }),
     )
     .min(1)

@@ -25,7 +25,10 @@ function createProvider(type = 'fake') {
       const days = (request.to.getTime() - request.from.getTime()) / DAY;
       const firstHalf =
         request.from.getTime() < WINDOW_START.getTime() + 15 * DAY;
-      return { good: days * 1000 - (firstHalf ? days * 0.5 : 0), total: days * 1000 };
+      return {
+        good: days * 1000 - (firstHalf ? days * 0.5 : 0),
+        total: days * 1000,
+      };
     },
   };
   return provider;

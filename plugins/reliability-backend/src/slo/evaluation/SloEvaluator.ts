@@ -113,7 +113,9 @@ export class SloEvaluator {
         results[i] = await count(
           intervals[i].from,
           intervals[i].to,
-          `${intervals[i].from.toISOString()} to ${intervals[i].to.toISOString()}`,
+          `${intervals[i].from.toISOString()} to ${intervals[
+            i
+          ].to.toISOString()}`,
         );
       }
     };

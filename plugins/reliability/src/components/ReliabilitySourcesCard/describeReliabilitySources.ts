@@ -12,7 +12,9 @@ export interface ReliabilitySource {
 }
 
 /** Lists the reliability data sources an entity declares through its annotations and links. */
-export function describeReliabilitySources(entity: Entity): ReliabilitySource[] {
+export function describeReliabilitySources(
+  entity: Entity,
+): ReliabilitySource[] {
   const annotations = entity.metadata.annotations ?? {};
   const has = (key: string) => Boolean(annotations[key]?.trim());
   const runbookLinks = (entity.metadata.links ?? []).filter(

@@ -108,6 +108,7 @@ export function testMaturity(
           }
         : null,
     outdatedChecklist: false,
+    canSubmit: true,
     ...overrides,
   };
 }

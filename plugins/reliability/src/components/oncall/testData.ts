@@ -141,6 +141,7 @@ export function mockOnCallApi(overrides: Record<string, unknown> = {}) {
   return {
     getEntityOnCall: jest.fn(async () => okState()),
     getGroupOnCall: jest.fn(async () => testGroupOnCall()),
+    getEntityRunbooks: jest.fn(async () => ({ runbooks: [] })),
     ...overrides,
   };
 }

@@ -8,7 +8,7 @@ import {
   SloDefinition,
   SloRunbookLinks,
 } from '@internal/backstage-plugin-reliability-common';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { useRunbookLinks } from '../runbooks/useRunbookLinks';
@@ -39,9 +39,10 @@ export function useSloRunbooks(): SloRunbooks {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, refKey],
   );
-  const runbooks: RunbookEntry[] | undefined = error
-    ? []
-    : value?.runbooks;
+  const runbooks = useMemo<RunbookEntry[] | undefined>(
+    () => (error ? [] : value?.runbooks),
+    [error, value],
+  );
 
   const linksFor = useCallback(
     (slo: SloDefinition) =>

@@ -1,4 +1,6 @@
+import { Link } from '@backstage/core-components';
 import {
+  AnswerView,
   ASSESSMENT_ANSWERS,
   AutomaticResult,
   ChecklistItem,
@@ -13,19 +15,62 @@ import Typography from '@material-ui/core/Typography';
 import { ANSWER_LABELS, STATUS_LABELS } from '../maturityFormat';
 import { AnswerDraft, answerProblems } from './wizardState';
 
-/** One checklist item in the wizard: read-only for automatic items, an answer form otherwise. */
+/** The latest assessment's answer to one item, for readers who may not submit. */
+function LatestAnswer(props: { previous?: AnswerView }) {
+  const { previous } = props;
+  if (!previous) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Not answered in the latest assessment.
+      </Typography>
+    );
+  }
+  const label = ANSWER_LABELS[previous.answer];
+  return (
+    <Box>
+      <Typography variant="body2">
+        {previous.expired ? (
+          <>The latest answer ({label}) has expired and no longer counts.</>
+        ) : (
+          <>
+            Latest answer: <strong>{label}</strong>
+            {` (valid until ${previous.expiresAt.slice(0, 10)})`}
+          </>
+        )}
+      </Typography>
+      {previous.evidenceUrl && (
+        <Typography variant="body2">
+          <Link to={previous.evidenceUrl}>Evidence</Link>
+        </Typography>
+      )}
+      {previous.note && (
+        <Typography variant="body2" color="textSecondary">
+          {previous.note}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * One checklist item in the wizard: read-only for automatic items, an answer form otherwise (or the latest
+ * answer when the reader may not submit).
+ */
 export function AssessmentItem(props: {
   item: ChecklistItem;
   levelTitle: string;
   automatic?: AutomaticResult;
-  previous?: { answer: string; expired: boolean };
+  previous?: AnswerView;
   value: AnswerDraft | undefined;
   today: string;
   onChange: (value: AnswerDraft) => void;
+  /** Show the latest answer instead of the answer form. */
+  readOnly?: boolean;
 }) {
-  const { item, automatic, value, previous, today, onChange } = props;
+  const { item, automatic, value, previous, today, onChange, readOnly } = props;
   const problems = answerProblems(value, today);
   const titleId = `checklist-item-${item.id}`;
+  const selfAssessed = item.kind !== 'automatic';
   return (
     <Box
       component="section"
@@ -43,7 +88,7 @@ export function AssessmentItem(props: {
       <Typography variant="body2" paragraph>
         <strong>Why it matters:</strong> {item.why}
       </Typography>
-      {item.kind === 'automatic' ? (
+      {!selfAssessed && (
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
           <Chip
             size="small"
@@ -56,7 +101,9 @@ export function AssessmentItem(props: {
             {automatic?.detail ?? 'No data source evaluated this check'}
           </Typography>
         </Box>
-      ) : (
+      )}
+      {selfAssessed && readOnly && <LatestAnswer previous={previous} />}
+      {selfAssessed && !readOnly && (
         <>
           {previous?.expired && !value?.answer && (
             <Typography variant="body2" color="error">

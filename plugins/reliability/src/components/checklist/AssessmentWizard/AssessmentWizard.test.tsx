@@ -1,4 +1,7 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -33,6 +36,7 @@ async function renderWizard(
         />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return { onChanged };
 }
@@ -109,6 +113,70 @@ describe('AssessmentWizard', () => {
     );
   });
 
+  it('lets readers who may not submit browse the checklist without drafts or submission', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMaturityApi();
+    await renderWizard(
+      api,
+      testMaturity(
+        {
+          rollback: {
+            ...answer('yes'),
+            evidenceUrl: 'https://wiki.example.com/rollback',
+            note: 'One click in the pipeline',
+          },
+        },
+        { canSubmit: false },
+      ),
+    );
+
+    const notice = await screen.findByRole('note', { name: 'Read-only' });
+    expect(notice).toHaveTextContent(
+      'Only members of checkout-payments (or reliability admins) can submit assessments for this service.',
+    );
+    expect(
+      within(notice).getByRole('link', { name: /checkout-payments/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/checkout-payments');
+
+    // Items and why they matter are there; answers are not editable.
+    const policy = screen.getByTestId('item-error-budget-policy');
+    expect(
+      within(policy).getByText(/Gives the SLO consequences/),
+    ).toBeInTheDocument();
+    expect(
+      within(policy).getByText('Not answered in the latest assessment.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Save draft' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Review & submit' }),
+    ).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const rollback = await screen.findByTestId('item-rollback');
+    expect(rollback).toHaveTextContent(
+      'Latest answer: Yes (valid until 2027-05-01)',
+    );
+    expect(
+      within(rollback).getByRole('link', { name: /Evidence/ }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/rollback');
+    expect(rollback).toHaveTextContent('One click in the pipeline');
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+    expect(
+      screen.queryByRole('button', { name: 'Submit assessment' }),
+    ).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(
+      await screen.findByTestId('item-error-budget-policy'),
+    ).toBeInTheDocument();
+    expect(api.getMaturityDraft).not.toHaveBeenCalled();
+    expect(api.saveMaturityDraft).not.toHaveBeenCalled();
+    expect(api.submitMaturityAssessment).not.toHaveBeenCalled();
+  });
+
   it('explains who may submit when the backend answers 403', async () => {
     const user = userEvent.setup({ delay: null });
     const forbidden = Object.assign(new Error('not allowed'), {
@@ -124,7 +192,7 @@ describe('AssessmentWizard', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Submit assessment' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Only members of checkout-payments can submit assessments for orders-api.',
+      'Only members of checkout-payments (or reliability admins) can submit assessments for orders-api.',
     );
   });
 

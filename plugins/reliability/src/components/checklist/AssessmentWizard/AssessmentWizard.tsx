@@ -18,6 +18,7 @@ import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { formatScore, levelTitle } from '../maturityFormat';
+import { SubmitRestrictionNotice } from '../SubmitRestrictionNotice';
 import { AssessmentItem } from './AssessmentItem';
 import { submitErrorMessage } from './submitErrorMessage';
 import {
@@ -38,7 +39,8 @@ type Message = {
 /**
  * The self-assessment wizard: one step per category (each item with why it matters; automatic items read-only
  * with their result), then a review step with the resulting score. Drafts are saved on every step change and
- * on demand, and resumed on the next visit.
+ * on demand, and resumed on the next visit. Callers who may not submit (`maturity.canSubmit` false) browse the
+ * categories read-only, with the latest answers: no drafts, no review step, no submission.
  */
 export function AssessmentWizard(props: {
   checklist: Checklist;
@@ -52,13 +54,15 @@ export function AssessmentWizard(props: {
   const api = useApi(reliabilityApiRef);
   const { entity } = useEntity();
   const entityRef = getCompoundEntityRef(entity);
+  const readOnly = !maturity.canSubmit;
   const steps = useMemo(() => wizardSteps(checklist), [checklist]);
   const reviewStep = steps.length;
+  const lastStep = readOnly ? steps.length - 1 : reviewStep;
 
   const draft = useAsync(
-    () => api.getMaturityDraft(entityRef),
+    async () => (readOnly ? null : api.getMaturityDraft(entityRef)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, entityRef.kind, entityRef.namespace, entityRef.name],
+    [api, readOnly, entityRef.kind, entityRef.namespace, entityRef.name],
   );
   const [answers, setAnswers] = useState<Record<string, AnswerDraft>>();
   const [step, setStep] = useState(0);
@@ -113,7 +117,9 @@ export function AssessmentWizard(props: {
   const goTo = (next: number) => {
     setStep(next);
     setMessage(undefined);
-    void saveDraft(next, false);
+    if (!readOnly) {
+      void saveDraft(next, false);
+    }
   };
 
   const submit = async () => {
@@ -151,6 +157,14 @@ export function AssessmentWizard(props: {
 
   return (
     <Box>
+      {readOnly && (
+        <Box mb={2}>
+          <SubmitRestrictionNotice>
+            Browse the checklist below to see each item, why it matters and the
+            latest answers.
+          </SubmitRestrictionNotice>
+        </Box>
+      )}
       <Stepper nonLinear activeStep={step} alternativeLabel>
         {steps.map((s, index) => (
           <Step key={s.category.id}>
@@ -159,11 +173,13 @@ export function AssessmentWizard(props: {
             </StepButton>
           </Step>
         ))}
-        <Step key="review">
-          <StepButton onClick={() => goTo(reviewStep)}>
-            Review & submit
-          </StepButton>
-        </Step>
+        {!readOnly && (
+          <Step key="review">
+            <StepButton onClick={() => goTo(reviewStep)}>
+              Review & submit
+            </StepButton>
+          </Step>
+        )}
       </Stepper>
 
       {message && (
@@ -200,6 +216,7 @@ export function AssessmentWizard(props: {
                 previous={maturity.answers[item.id]}
                 value={answers[item.id]}
                 today={today}
+                readOnly={readOnly}
                 onChange={value =>
                   setAnswers(current => ({ ...current, [item.id]: value }))
                 }
@@ -207,20 +224,22 @@ export function AssessmentWizard(props: {
             ))}
           </>
         ) : (
-          <Box aria-label="Review">
-            <Typography variant="h6">Review & submit</Typography>
-            <Typography variant="body1">
-              Score after submitting:{' '}
-              <strong>{formatScore(preview.score)}</strong>
-              {' · '}Level:{' '}
-              <strong>{levelTitle(checklist, preview.level)}</strong>
-            </Typography>
-            <Typography variant="body2" color="textSecondary" paragraph>
-              {unanswered.length === 0
-                ? `All ${selfAssessed.length} self-assessed items answered.`
-                : `${unanswered.length} of ${selfAssessed.length} self-assessed items unanswered; they count as "no".`}
-            </Typography>
-          </Box>
+          !readOnly && (
+            <Box aria-label="Review">
+              <Typography variant="h6">Review & submit</Typography>
+              <Typography variant="body1">
+                Score after submitting:{' '}
+                <strong>{formatScore(preview.score)}</strong>
+                {' · '}Level:{' '}
+                <strong>{levelTitle(checklist, preview.level)}</strong>
+              </Typography>
+              <Typography variant="body2" color="textSecondary" paragraph>
+                {unanswered.length === 0
+                  ? `All ${selfAssessed.length} self-assessed items answered.`
+                  : `${unanswered.length} of ${selfAssessed.length} self-assessed items unanswered; they count as "no".`}
+              </Typography>
+            </Box>
+          )
         )}
       </Box>
 
@@ -228,13 +247,16 @@ export function AssessmentWizard(props: {
         <Button disabled={step === 0} onClick={() => goTo(step - 1)}>
           Back
         </Button>
-        <Button variant="outlined" onClick={() => saveDraft(step, true)}>
-          Save draft
-        </Button>
-        {step < reviewStep ? (
+        {!readOnly && (
+          <Button variant="outlined" onClick={() => saveDraft(step, true)}>
+            Save draft
+          </Button>
+        )}
+        {readOnly || step < reviewStep ? (
           <Button
-            variant="contained"
+            variant={readOnly ? 'outlined' : 'contained'}
             color="primary"
+            disabled={step >= lastStep}
             onClick={() => goTo(step + 1)}
           >
             Next

@@ -1,18 +1,13 @@
-import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
-import {
-  getEntityRelations,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import { entityOwnerRefs } from '../entityOwners';
 
 /** Names of the entity's owners, for "only members of ... can submit". */
 export function ownerNames(entity: Entity): string {
-  const owners = getEntityRelations(entity, RELATION_OWNED_BY).map(ref =>
+  const owners = entityOwnerRefs(entity).map(ref =>
     humanizeEntityRef(ref, { defaultKind: 'group' }),
   );
-  if (owners.length > 0) return owners.join(' or ');
-  return typeof entity.spec?.owner === 'string'
-    ? entity.spec.owner
-    : 'its owner';
+  return owners.length > 0 ? owners.join(' or ') : 'its owning team';
 }
 
 /** What to tell the user when a submission fails, by HTTP status. */
@@ -27,7 +22,7 @@ export function submitErrorMessage(
       kind: 'forbidden',
       text: `Only members of ${ownerNames(
         entity,
-      )} can submit assessments for ${name}. Your answers are kept: save them as a draft and ask an owner to submit.`,
+      )} (or reliability admins) can submit assessments for ${name}. Ask one of them to submit.`,
     };
   }
   if (status === 409) {

@@ -3,7 +3,7 @@ import {
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
 import { answer, mockMaturityApi, testEntity, testMaturity } from '../testData';
 import { EntityMaturityCard } from './EntityMaturityCard';
@@ -57,6 +57,47 @@ describe('EntityMaturityCard', () => {
       'href',
       '/catalog/default/component/orders-api/maturity',
     );
+  });
+
+  it('links owners to the wizard with "Self-assess"', async () => {
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () =>
+          testMaturity({ rollback: answer('yes') }),
+        ),
+      }),
+    );
+    expect(
+      (await screen.findByText('Self-assess')).closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/component/orders-api/maturity');
+    expect(
+      screen.queryByRole('note', { name: 'Read-only' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('tells readers who may not submit who can, and offers to browse the checklist', async () => {
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () =>
+          testMaturity({ rollback: answer('yes') }, { canSubmit: false }),
+        ),
+      }),
+    );
+    const notice = await screen.findByRole('note', { name: 'Read-only' });
+    expect(notice).toHaveTextContent(
+      'Only members of checkout-payments (or reliability admins) can submit assessments for this service.',
+    );
+    const owner = within(notice).getByRole('link', {
+      name: /checkout-payments/,
+    });
+    expect(owner).toHaveAttribute(
+      'href',
+      '/catalog/default/group/checkout-payments',
+    );
+    expect(screen.queryByText('Self-assess')).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Browse the checklist').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/component/orders-api/maturity');
   });
 
   it('shows score, level, items to fix and expired answers', async () => {

@@ -13,7 +13,9 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { ReactElement } from 'react';
 import { MaturityLevelChip } from '../MaturityLevelChip';
+import { SubmitRestrictionNotice } from '../SubmitRestrictionNotice';
 import { levelTitle, STATUS_LABELS } from '../maturityFormat';
 import { useMaturity } from '../useMaturity';
 import { useMaturityTabLink } from '../useMaturityTabLink';
@@ -22,16 +24,35 @@ const TOP_ITEMS = 3;
 
 /**
  * Maturity card of the Reliability tab: score gauge, level badge, production readiness, the items most worth
- * fixing next and a link to the self-assessment wizard.
+ * fixing next and a link to the self-assessment wizard (to browse the checklist, for those who may not submit).
  */
-export function EntityMaturityCard() {
+export function EntityMaturityCard(props: {
+  /** Set false where the wizard is on the same page (the Maturity tab): no link to it, no permission notice. */
+  linkToWizard?: boolean;
+}) {
+  const { linkToWizard = true } = props;
   const { value, error } = useMaturity();
   const tabLink = useMaturityTabLink();
-  const selfAssess = (
-    <LinkButton variant="contained" color="primary" to={tabLink}>
-      Self-assess
+  const canSubmit = value?.maturity.canSubmit ?? false;
+  const wizardLink = (
+    <LinkButton
+      variant={canSubmit ? 'contained' : 'outlined'}
+      color="primary"
+      to={tabLink}
+    >
+      {canSubmit ? 'Self-assess' : 'Browse the checklist'}
     </LinkButton>
   );
+  const readOnlyWizardLink = (
+    <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+      <SubmitRestrictionNotice />
+      <Box>{wizardLink}</Box>
+    </Box>
+  );
+  let selfAssess: ReactElement | undefined;
+  if (linkToWizard) {
+    selfAssess = canSubmit ? wizardLink : readOnlyWizardLink;
+  }
 
   const content = () => {
     if (error) {
@@ -47,7 +68,11 @@ export function EntityMaturityCard() {
         <EmptyState
           missing="data"
           title="Not assessed yet"
-          description="Answer the reliability-maturity checklist to get a score, a level and a list of what to improve next."
+          description={
+            canSubmit
+              ? 'Answer the reliability-maturity checklist to get a score, a level and a list of what to improve next.'
+              : "The service's owners answer the reliability-maturity checklist to get a score, a level and a list of what to improve next."
+          }
           action={selfAssess}
         />
       );
@@ -126,7 +151,7 @@ export function EntityMaturityCard() {
             </List>
           </>
         )}
-        <Box mt={2}>{selfAssess}</Box>
+        {selfAssess && <Box mt={2}>{selfAssess}</Box>}
       </>
     );
   };

@@ -6,7 +6,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
-import { mockMaturityApi, testEntity } from '../testData';
+import { mockMaturityApi, testEntity, testMaturity } from '../testData';
 import { EntityMaturityContent } from './EntityMaturityContent';
 
 jest.setTimeout(30_000);
@@ -42,5 +42,32 @@ describe('EntityMaturityContent', () => {
       expect(api.getEntityMaturityHistory).toHaveBeenCalledTimes(2),
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Assessment submitted');
+  });
+
+  it('shows the checklist read-only, with one permission notice, to readers who may not submit', async () => {
+    const api = mockMaturityApi({
+      getEntityMaturity: jest.fn(async () =>
+        testMaturity({}, { canSubmit: false }),
+      ),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+        <EntityProvider entity={testEntity}>
+          <EntityMaturityContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByText('Checklist (read-only)'),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('item-slo-defined')).toBeInTheDocument();
+    expect(screen.getAllByRole('note', { name: 'Read-only' })).toHaveLength(1);
+    expect(screen.queryByText('Browse the checklist')).not.toBeInTheDocument();
+
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByTestId('item-rollback')).toBeInTheDocument();
+    expect(api.saveMaturityDraft).not.toHaveBeenCalled();
   });
 });

@@ -35,13 +35,21 @@ export function EntityMaturityContent() {
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={5}>
-        <EntityMaturityCard key={`card-${version}`} />
+        <EntityMaturityCard key={`card-${version}`} linkToWizard={false} />
       </Grid>
       <Grid item xs={12} md={7}>
         <MaturityHistoryChart reloadKey={version} />
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Self-assessment">{wizard()}</InfoCard>
+        <InfoCard
+          title={
+            value && !value.maturity.canSubmit
+              ? 'Checklist (read-only)'
+              : 'Self-assessment'
+          }
+        >
+          {wizard()}
+        </InfoCard>
       </Grid>
     </Grid>
   );

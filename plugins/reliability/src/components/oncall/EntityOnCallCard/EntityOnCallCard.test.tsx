@@ -81,9 +81,7 @@ describe('EntityOnCallCard', () => {
       /Cy Doe .* takes over in 3 hours/,
     );
     const escalation = screen.getByTestId('oncall-escalation');
-    expect(
-      within(escalation).getByText('Level 1: Checkout primary'),
-    ).toBeInTheDocument();
+    expect(escalation).toHaveTextContent('Level 1: Checkout primary');
     expect(
       within(escalation).getByText(/escalates after 15 min/),
     ).toBeInTheDocument();
@@ -102,6 +100,84 @@ describe('EntityOnCallCard', () => {
     ).toHaveAttribute(
       'href',
       'https://acme.pagerduty.com/service-directory/PSVC1',
+    );
+  });
+
+  it('shows every level with its runbook (entity runbook ids resolved) and people by display name', async () => {
+    const api = mockOnCallApi({
+      getEntityOnCall: async () =>
+        okState(
+          testSnapshot({
+            escalation: [
+              {
+                level: 1,
+                escalateAfterMinutes: 10,
+                targets: [{ kind: 'schedule', name: 'Checkout primary' }],
+                runbook: 'checkout-slow',
+              },
+              {
+                level: 2,
+                escalateAfterMinutes: 15,
+                targets: [{ kind: 'schedule', name: 'SRE primary' }],
+                runbook: 'https://wiki.example.com/sre/major-incident',
+              },
+              {
+                level: 3,
+                targets: [
+                  {
+                    kind: 'person',
+                    name: 'Amara Okafor',
+                    person: {
+                      name: 'Amara Okafor',
+                      email: 'amara@example.com',
+                      userRef: 'user:default/amara.okafor',
+                    },
+                  },
+                ],
+                runbook: 'unknown-id',
+              },
+            ],
+          }),
+        ),
+      getEntityRunbooks: jest.fn(async () => ({
+        runbooks: [
+          {
+            id: 'checkout-slow',
+            title: 'Checkout is slow',
+            kind: 'runbook',
+            answers: [],
+            owner: null,
+            lastReviewed: null,
+            stale: true,
+            url: null,
+            source: 'markdown',
+            location: null,
+            error: null,
+          },
+        ],
+      })),
+    });
+    await renderCard(api);
+    const escalation = await screen.findByTestId('oncall-escalation');
+    expect(
+      await within(escalation).findByRole('link', {
+        name: 'Runbook: Checkout is slow',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/runbooks?runbook=checkout-slow',
+    );
+    expect(
+      within(escalation).getByRole('link', { name: 'Runbook' }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/sre/major-incident');
+    expect(
+      within(escalation).getByRole('link', { name: 'Amara Okafor' }),
+    ).toHaveAttribute('href', '/catalog/default/user/amara.okafor');
+    expect(escalation).toHaveTextContent(
+      'Level 3: Amara Okafor (amara@example.com)',
+    );
+    expect(escalation).toHaveTextContent(
+      "Runbook unknown-id (No runbook with id 'unknown-id')",
     );
   });
 

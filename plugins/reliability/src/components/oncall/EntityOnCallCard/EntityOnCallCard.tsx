@@ -14,6 +14,7 @@ import { EntityOnCall } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { useRunbookReferences } from '../../runbooks/useRunbookReferences';
 import { formatWhen } from '../formatOnCallTime';
 import { OnCallSnapshotView } from './OnCallSnapshotView';
 
@@ -52,6 +53,12 @@ export function EntityOnCallCard() {
     [api, entityRef],
   );
   const now = new Date();
+  let snapshot;
+  if (value?.status === 'ok') snapshot = value.snapshot;
+  if (value?.status === 'error') snapshot = value.lastKnown;
+  const { resolve } = useRunbookReferences(
+    snapshot?.escalation.some(level => level.runbook) ?? false,
+  );
 
   let content;
   if (loading) {
@@ -84,6 +91,7 @@ export function EntityOnCallCard() {
             snapshot={value.lastKnown}
             owner={value.owner}
             now={now}
+            resolveRunbook={resolve}
           />
         )}
       </>
@@ -94,6 +102,7 @@ export function EntityOnCallCard() {
         snapshot={value.snapshot}
         owner={value.owner}
         now={now}
+        resolveRunbook={resolve}
       />
     );
   }

@@ -4,11 +4,14 @@ import {
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
+import { Fragment } from 'react';
 import Link from '@material-ui/core/Link';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { ResolvedRunbookLink } from '../../runbooks/useRunbookReferences';
+import { EscalationRunbookLink } from '../EscalationRunbookLink';
 import { formatWhen } from '../formatOnCallTime';
 import { OnCallPersonName } from '../OnCallPersonName';
 
@@ -39,8 +42,10 @@ export function OnCallSnapshotView(props: {
   snapshot: OnCallSnapshot;
   owner?: string;
   now: Date;
+  /** Resolves escalation-level runbook references (ids of the entity's runbooks or URLs). */
+  resolveRunbook: (reference: string) => ResolvedRunbookLink;
 }) {
-  const { snapshot, owner, now } = props;
+  const { snapshot, owner, now, resolveRunbook } = props;
   const at = now.getTime();
   // A cached snapshot may be minutes old: take shifts that have started since from its upcoming list.
   const shifts = [...snapshot.current, ...snapshot.upcoming];
@@ -120,9 +125,21 @@ export function OnCallSnapshotView(props: {
             {snapshot.escalation.map(level => (
               <ListItem key={level.level} disableGutters>
                 <ListItemText
-                  primary={`Level ${level.level}: ${level.targets
-                    .map(t => t.name)
-                    .join(', ')}`}
+                  primary={
+                    <>
+                      Level {level.level}:{' '}
+                      {level.targets.map((target, i) => (
+                        <Fragment key={`${target.kind}:${target.name}:${i}`}>
+                          {i > 0 && ', '}
+                          {target.person ? (
+                            <OnCallPersonName person={target.person} />
+                          ) : (
+                            target.name
+                          )}
+                        </Fragment>
+                      ))}
+                    </>
+                  }
                   secondary={
                     <>
                       {typeof level.escalateAfterMinutes === 'number'
@@ -131,13 +148,10 @@ export function OnCallSnapshotView(props: {
                       {level.runbook && (
                         <>
                           {' · '}
-                          <Link
-                            href={level.runbook}
-                            target="_blank"
-                            rel="noopener"
-                          >
-                            Runbook
-                          </Link>
+                          <EscalationRunbookLink
+                            reference={level.runbook}
+                            resolved={resolveRunbook(level.runbook)}
+                          />
                         </>
                       )}
                     </>

@@ -1,4 +1,7 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -13,7 +16,10 @@ async function renderTab(api: ReturnType<typeof mockRunbooksApi>, url = '/') {
         <EntityRunbooksContent />
       </EntityProvider>
     </TestApiProvider>,
-    { routeEntries: [url] },
+    {
+      routeEntries: [url],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 
@@ -27,6 +33,10 @@ describe('EntityRunbooksContent', () => {
     expect(api.getEntityRunbook).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'orders-api' },
       'high-error-rate',
+    );
+    expect(screen.getByRole('link', { name: 'team-orders' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-orders',
     );
   });
 

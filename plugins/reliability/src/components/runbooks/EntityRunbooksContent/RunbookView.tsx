@@ -6,8 +6,12 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  CompoundEntityRef,
+  getCompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { isSafeLinkUrl } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -16,6 +20,20 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { describeReview, RUNBOOK_KIND_LABELS } from '../runbookFormat';
 import { RunbookMarkdown } from '../RunbookMarkdown';
+
+function ownerRef(owner: string): CompoundEntityRef | undefined {
+  try {
+    return parseEntityRef(owner, { defaultKind: 'group' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A runbook's owner from its front matter: a link to the catalog entity, or the text as written. */
+function RunbookOwner(props: { owner: string }) {
+  const ref = ownerRef(props.owner);
+  return ref ? <EntityRefLink entityRef={ref} /> : <>{props.owner}</>;
+}
 
 /** One runbook: its metadata and rendered Markdown, or a link when it lives outside Backstage. */
 export function RunbookView(props: { id: string; staleAfterDays: number }) {
@@ -52,7 +70,11 @@ export function RunbookView(props: { id: string; staleAfterDays: number }) {
         >
           <Chip size="small" label={RUNBOOK_KIND_LABELS[runbook.kind]} />
           <span>{describeReview(runbook, staleAfterDays)}</span>
-          {runbook.owner && <span>Owner: {runbook.owner}</span>}
+          {runbook.owner && (
+            <span>
+              Owner: <RunbookOwner owner={runbook.owner} />
+            </span>
+          )}
         </Box>
       }
     >

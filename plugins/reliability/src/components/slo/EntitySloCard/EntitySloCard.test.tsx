@@ -89,14 +89,17 @@ describe('EntitySloCard', () => {
       ...checkoutDefinition,
       runbook: undefined,
       alertPolicies: [
-        { name: 'checkout-fast-burn', displayName: 'Fast burn', conditions: [] },
+        {
+          name: 'checkout-fast-burn',
+          displayName: 'Fast burn',
+          conditions: [],
+        },
         { name: 'checkout-slow-burn', conditions: [] },
         { name: 'checkout-other', conditions: [], runbook: 'missing' },
       ],
     };
     await renderCard(
-      async () =>
-        response({ slos: [{ definition, status: healthyStatus }] }),
+      async () => response({ slos: [{ definition, status: healthyStatus }] }),
       async () =>
         runbooksResponse([
           testRunbook({
@@ -138,16 +141,15 @@ describe('EntitySloCard', () => {
   });
 
   it('says so when nothing answers an SLO', async () => {
-    await renderCard(
-      async () =>
-        response({
-          slos: [
-            {
-              definition: { ...checkoutDefinition, runbook: undefined },
-              status: healthyStatus,
-            },
-          ],
-        }),
+    await renderCard(async () =>
+      response({
+        slos: [
+          {
+            definition: { ...checkoutDefinition, runbook: undefined },
+            status: healthyStatus,
+          },
+        ],
+      }),
     );
     expect(await screen.findByText('No runbook linked')).toBeInTheDocument();
   });

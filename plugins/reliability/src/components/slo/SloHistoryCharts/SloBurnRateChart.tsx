@@ -14,7 +14,12 @@ import {
 } from 'recharts';
 import { formatBurnRate } from '../sloFormat';
 import { burnRateRows } from './chartRows';
-import { formatTooltipTime, timeTickFormatter, timeTicks } from './timeAxis';
+import {
+  formatTooltipTime,
+  tickCount,
+  timeTickFormatter,
+  timeTicks,
+} from './timeAxis';
 
 /** Burn rates (1h, 6h, 3d) of the collected snapshots of an SLO, on a time axis over the requested range. */
 export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
@@ -31,8 +36,7 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
     <>
       <Typography variant="subtitle2">
         Burn rate history (1× spends the budget exactly over the window), from
-        snapshots collected {formatTooltipTime(start)} –{' '}
-        {formatTooltipTime(end)}
+        snapshots collected {formatTick(start)} – {formatTick(end)}
       </Typography>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows}>
@@ -42,7 +46,7 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
             type="number"
             scale="time"
             domain={[start, end]}
-            ticks={timeTicks(start, end)}
+            ticks={timeTicks(start, end, tickCount(start, end))}
             tickFormatter={formatTick}
           />
           <YAxis unit="×" />

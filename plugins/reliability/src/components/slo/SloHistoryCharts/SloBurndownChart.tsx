@@ -18,7 +18,12 @@ import {
 } from 'recharts';
 import { formatBudget } from '../sloFormat';
 import { burndownFloor, burndownRows } from './chartRows';
-import { formatTooltipTime, timeTickFormatter, timeTicks } from './timeAxis';
+import {
+  formatTooltipTime,
+  tickCount,
+  timeTickFormatter,
+  timeTicks,
+} from './timeAxis';
 
 const formatPercent = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? `${value}%` : '—';
@@ -35,11 +40,12 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
   const rows = burndownRows(burndown);
   const floor = burndownFloor(rows);
   const current = burndown.points[burndown.points.length - 1]?.budgetRemaining;
+  const formatTick = timeTickFormatter(start, end);
   const title = (
     <Typography variant="subtitle2">
       Error budget remaining vs ideal linear burn (target{' '}
-      {formatRatio(burndown.target)}, {formatTooltipTime(start)} –{' '}
-      {formatTooltipTime(end)})
+      {formatRatio(burndown.target)}, window {formatTick(start)} –{' '}
+      {formatTick(end)})
     </Typography>
   );
   const staleNote = burndown.error && (
@@ -76,7 +82,6 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
       </>
     );
   }
-  const formatTick = timeTickFormatter(start, end);
   return (
     <>
       {title}
@@ -89,7 +94,7 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
             type="number"
             scale="time"
             domain={[start, end]}
-            ticks={timeTicks(start, end)}
+            ticks={timeTicks(start, end, tickCount(start, end))}
             tickFormatter={formatTick}
           />
           <YAxis

@@ -67,8 +67,18 @@ describe('burnRateRows', () => {
       stale,
     });
     expect(burnRateRows([point(false), point(true)])).toEqual([
-      { at: Date.parse('2026-11-02T00:00:00Z'), burn1h: 2, burn6h: null, burn3d: null },
-      { at: Date.parse('2026-11-02T00:00:00Z'), burn1h: null, burn6h: null, burn3d: null },
+      {
+        at: Date.parse('2026-11-02T00:00:00Z'),
+        burn1h: 2,
+        burn6h: null,
+        burn3d: null,
+      },
+      {
+        at: Date.parse('2026-11-02T00:00:00Z'),
+        burn1h: null,
+        burn6h: null,
+        burn3d: null,
+      },
     ]);
   });
 });

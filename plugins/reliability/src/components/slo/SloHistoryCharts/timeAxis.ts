@@ -8,10 +8,14 @@ export function timeTicks(start: number, end: number, count = 6): number[] {
   if (!(end > start) || count < 2) {
     return [start];
   }
-  return Array.from(
-    { length: count },
-    (_, i) => Math.round(start + ((end - start) * i) / (count - 1)),
+  return Array.from({ length: count }, (_, i) =>
+    Math.round(start + ((end - start) * i) / (count - 1)),
   );
+}
+
+/** How many ticks fit a chart: fewer when the labels carry times (they are longer). */
+export function tickCount(start: number, end: number): number {
+  return end - start < SHOW_TIME_BELOW_MS ? 4 : 6;
 }
 
 /**
@@ -32,7 +36,9 @@ export function timeTickFormatter(
     month: 'short',
     day: 'numeric',
     ...(withYear ? { year: 'numeric' } : {}),
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    ...(withTime
+      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : {}),
     timeZone,
   });
   return (ms: number) => (Number.isFinite(ms) ? format.format(ms) : '');

@@ -78,7 +78,9 @@ export function SloRunbookLinks(props: {
           </>
         ) : (
           <Typography variant="caption" color="textSecondary">
-            {anyLinked ? 'No runbook for the SLO as a whole' : 'No runbook linked'}
+            {anyLinked
+              ? 'No runbook for the SLO as a whole'
+              : 'No runbook linked'}
           </Typography>
         )}
         {links.problem && (

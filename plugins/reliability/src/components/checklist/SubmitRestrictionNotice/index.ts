@@ -1,0 +1,1 @@
+export { SubmitRestrictionNotice } from './SubmitRestrictionNotice';

@@ -29,8 +29,14 @@ export interface Config {
         providerTimeout?: { [unit: string]: number } | string;
       };
       retention?: {
-        /** Days SLO snapshots and embedded SLI events are kept. Default 90. */
+        /** Days SLO snapshots (history) are kept. Default 90. */
         days?: number;
+        /**
+         * Days events pushed to the embedded SLI provider are kept. Default 400: longer than the longest SLO
+         * window (366 days), so long windows never undercount. Judging a yearly calendar window on the previous
+         * complete year needs up to 731. Values below 366 are used but logged as a warning.
+         */
+        sliEventsDays?: number;
       };
     };
     /** Demo-only switches. Never enable them in a real installation. */

@@ -4,7 +4,6 @@ import { createChecklistFeature } from './checklist/createChecklistFeature';
 import { createOnCallFeature } from './oncall/createOnCallFeature';
 import { createOverviewFeature } from './overview';
 import { createRunbooksFeature } from './runbooks';
-import { SloDefinitionLoader } from './slo/SloDefinitionLoader';
 import { createSloFeature } from './slo/createSloFeature';
 
 /**
@@ -30,9 +29,7 @@ export async function createFeatures(
   features.push(slo);
   const oncall = await createOnCallFeature(ctx);
   features.push(oncall);
-  const runbooks = createRunbooksFeature(ctx, {
-    slos: new SloDefinitionLoader({ urlReader: ctx.urlReader, now: ctx.now }),
-  });
+  const runbooks = createRunbooksFeature(ctx, { slos: slo.definitions });
   features.push(runbooks);
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
@@ -46,7 +43,7 @@ export async function createFeatures(
     runbooks: runbooks.summaries,
     maturity: checklist.summaries,
     maturityLevels: checklist.maturityLevels,
-  });
+  }, { sloDefinitions: slo.definitions });
   features.push(overview);
   void ctx;
   return features;

@@ -23,7 +23,11 @@ import {
   loadAutomaticCheckData,
 } from './automaticChecks';
 import { ChecklistSettings } from './checklistConfig';
-import { ChecklistStore, LatestEvaluation } from './store/ChecklistStore';
+import {
+  ChecklistStore,
+  LatestEvaluation,
+  LevelPageRequest,
+} from './store/ChecklistStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Longest accepted answer validity. */
@@ -277,7 +281,8 @@ export class MaturityService implements SummarySource<MaturitySummary> {
 
   /**
    * Re-evaluates the given entities (answers expire, automatic data changes) and stores the result as
-   * their latest evaluation. Entities with neither answers nor any evaluable automatic item are skipped.
+   * their latest evaluation. Entities with neither answers nor any evaluable automatic item are recorded as
+   * unevaluated (level `none`, not an evaluation).
    */
   async refresh(entityRefs: string[]): Promise<number> {
     const latest = await this.options.store.getLatestAssessments(entityRefs);
@@ -293,6 +298,12 @@ export class MaturityService implements SummarySource<MaturitySummary> {
       )
       .map(r => this.toEvaluation(r.entityRef, r.explanation, r.now));
     await this.options.store.upsertEvaluations(evaluations);
+    // Entities without answers or automatic data still get a `none` row, so `level=none` is an index lookup.
+    const evaluated = new Set(evaluations.map(e => e.entityRef));
+    await this.options.store.recordUnevaluated(
+      entityRefs.filter(ref => !evaluated.has(ref)),
+      this.options.now(),
+    );
     return evaluations.length;
   }
 
@@ -314,12 +325,11 @@ export class MaturityService implements SummarySource<MaturitySummary> {
     return summaries;
   }
 
-  /** Entity refs at (or not at) a level, in one query; for the overview's level filter. */
-  async entityRefsWithLevel(
-    level: string,
-    match: 'equal' | 'notEqual',
-  ): Promise<string[]> {
-    return this.options.store.entityRefsWithLevel(level, match);
+  /** One page of the refs of a kind at a level, ordered by ref (the overview's level filter). */
+  async pageEntityRefsWithLevel(
+    options: LevelPageRequest,
+  ): Promise<{ entityRefs: string[]; totalItems?: number }> {
+    return this.options.store.pageEntityRefsWithLevel(options);
   }
 }
 

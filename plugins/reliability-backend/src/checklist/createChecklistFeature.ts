@@ -14,13 +14,8 @@ import { KnexChecklistStore } from './store/KnexChecklistStore';
 export interface ChecklistFeature extends ReliabilityFeature {
   name: 'checklist';
   summaries: SummarySource<MaturitySummary>;
-  /** Entity refs at a maturity level, in one query (the overview's level filter). */
-  maturityLevels: {
-    entityRefsWithLevel(
-      level: string,
-      match: 'equal' | 'notEqual',
-    ): Promise<string[]>;
-  };
+  /** Pages of entity refs at a maturity level, ordered by ref (the overview's level filter). */
+  maturityLevels: Pick<MaturityService, 'pageEntityRefsWithLevel'>;
 }
 
 /**

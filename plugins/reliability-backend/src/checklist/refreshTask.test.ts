@@ -82,3 +82,38 @@ describe('runChecklistRefresh', () => {
     ).toEqual([]);
   });
 });
+
+describe('MaturityService.refresh', () => {
+  it('records entities it cannot evaluate as unevaluated level-none rows, not as evaluations', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const store = KnexChecklistStore.create(knex);
+    const service = MaturityService.create({
+      store,
+      checklist: defaultChecklist,
+      settings: {
+        extend: false,
+        answerValidityDays: 30,
+        runbookCoverageThreshold: 1,
+        retentionDays: 10,
+        refreshIntervalMinutes: 60,
+      },
+      sources: {},
+      logger: mockServices.logger.mock(),
+      now: () => new Date('2026-11-22T00:00:00Z'),
+    });
+    const ref = 'component:default/never-assessed';
+    expect(await service.refresh([ref])).toBe(0);
+    expect(await service.getSummaries([ref])).toEqual(new Map());
+    expect(
+      await service.pageEntityRefsWithLevel({
+        level: 'none',
+        kind: 'component',
+        order: 'asc',
+        offset: 0,
+        limit: 10,
+        includeTotal: true,
+      }),
+    ).toEqual({ entityRefs: [ref], totalItems: 1 });
+  });
+});

@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OverviewPage,
@@ -6,7 +7,8 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { rollUpServices } from './groupSummaries';
-import { encodeCursor, OverviewRequest } from './overviewQuery';
+import { loadLevelPage } from './levelPage';
+import { decodeCursor, encodeCursor, OverviewRequest } from './overviewQuery';
 import {
   loadSystemDomains,
   systemRefOf,
@@ -14,6 +16,14 @@ import {
   refOf,
 } from './serviceRows';
 import { loadSummaries, OverviewSources, unavailableAreas } from './sources';
+
+/** Services of one page and how far it advanced (`examined`: 0 on the last page) over `span` per page. */
+interface ServicePage {
+  entities: Entity[];
+  totalItems: number;
+  examined: number;
+  span: number;
+}
 
 /** Services the team/system roll-ups read at most (in catalog pages of {@link ROLLUP_PAGE_SIZE}). */
 export const MAX_ROLLUP_SERVICES = 20_000;
@@ -23,8 +33,8 @@ const ROLLUP_PAGE_SIZE = 1000;
  * The org overview: pages of services joined with every area's summaries.
  *
  * A page costs a constant number of queries whatever its size: at most one catalog query for pre-selection
- * (domain) plus one maturity-index query (level), ONE `queryEntities` for the page, ONE `getEntitiesByRefs`
- * for the systems' domains, and ONE `getSummaries` per area.
+ * (domain), ONE `queryEntities` for the page (or, with `level`, one maturity-index query plus ONE
+ * `getEntitiesByRefs`), ONE `getEntitiesByRefs` for the systems' domains, and ONE `getSummaries` per area.
  */
 export class OverviewService {
   private constructor(
@@ -43,16 +53,58 @@ export class OverviewService {
     request: OverviewRequest,
     credentials: BackstageCredentials,
   ): Promise<OverviewPage> {
-    const { limit, filters, offset } = request;
+    const { filters, offset } = request;
     const unavailable = unavailableAreas(this.sources);
+    const page = filters.level
+      ? await this.levelPage(request, credentials)
+      : await this.catalogPage(request, credentials);
+    if (!page) {
+      return { items: [], totalItems: 0, pageInfo: {}, unavailable };
+    }
+    const { entities, totalItems, examined, span } = page;
+    const systemRefs = entities
+      .map(systemRefOf)
+      .filter((ref): ref is string => ref !== null);
+    const [domains, summaries] = await Promise.all([
+      loadSystemDomains(this.catalog, systemRefs, credentials),
+      loadSummaries(this.sources, entities.map(refOf)),
+    ]);
+    const pageInfo: OverviewPage['pageInfo'] = {};
+    if (examined > 0 && offset + examined < totalItems) {
+      pageInfo.nextCursor = encodeCursor(
+        filters,
+        offset + examined,
+        totalItems,
+      );
+    }
+    if (offset > 0) {
+      pageInfo.prevCursor = encodeCursor(
+        filters,
+        Math.max(0, offset - span),
+        totalItems,
+      );
+    }
+    return {
+      items: entities.map(entity => toServiceRow(entity, domains, summaries)),
+      totalItems,
+      pageInfo,
+      unavailable,
+    };
+  }
+
+  /** A page of the catalog's query for the filters: ONE `queryEntities` (plus one for a domain filter). */
+  private async catalogPage(
+    request: OverviewRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ServicePage | null> {
+    const { limit, filters, offset } = request;
     const catalogQuery = await buildServiceCatalogQuery({
       filters,
       catalog: this.catalog,
       credentials,
-      maturityLevels: this.sources.maturityLevels,
     });
     if (!catalogQuery) {
-      return { items: [], totalItems: 0, pageInfo: {}, unavailable };
+      return null;
     }
     const response = await this.catalog.queryEntities(
       {
@@ -64,31 +116,39 @@ export class OverviewService {
       },
       { credentials },
     );
-    const totalItems = request.totalItems ?? response.totalItems;
     const entities = response.items;
-    const systemRefs = entities
-      .map(systemRefOf)
-      .filter((ref): ref is string => ref !== null);
-    const [domains, summaries] = await Promise.all([
-      loadSystemDomains(this.catalog, systemRefs, credentials),
-      loadSummaries(this.sources, entities.map(refOf)),
-    ]);
-    const pageInfo: OverviewPage['pageInfo'] = {};
-    if (offset + entities.length < totalItems && entities.length === limit) {
-      pageInfo.nextCursor = encodeCursor(filters, offset + limit, totalItems);
-    }
-    if (offset > 0) {
-      pageInfo.prevCursor = encodeCursor(
-        filters,
-        Math.max(0, offset - limit),
-        totalItems,
-      );
+    return {
+      entities,
+      totalItems: request.totalItems ?? response.totalItems,
+      // A short page is the last one.
+      examined: entities.length === limit ? limit : 0,
+      span: limit,
+    };
+  }
+
+  /** A page of the `level` filter, read from the maturity index (see {@link loadLevelPage}). */
+  private async levelPage(
+    request: OverviewRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ServicePage | null> {
+    const { limit, filters, offset } = request;
+    const page = await loadLevelPage({
+      filters: { ...filters, level: filters.level! },
+      offset,
+      limit,
+      includeTotal: request.totalItems === undefined,
+      catalog: this.catalog,
+      credentials,
+      maturityLevels: this.sources.maturityLevels,
+    });
+    if (!page) {
+      return null;
     }
     return {
-      items: entities.map(entity => toServiceRow(entity, domains, summaries)),
-      totalItems,
-      pageInfo,
-      unavailable,
+      entities: page.entities,
+      totalItems: request.totalItems ?? page.totalItems ?? 0,
+      examined: page.examined,
+      span: page.pageSpan,
     };
   }
 
@@ -108,11 +168,7 @@ export class OverviewService {
       rows += page.items.length;
       yield page;
       current = page.pageInfo.nextCursor
-        ? {
-            ...current,
-            offset: current.offset + page.items.length,
-            totalItems: page.totalItems,
-          }
+        ? { ...decodeCursor(page.pageInfo.nextCursor), limit: current.limit }
         : undefined;
     }
   }

@@ -81,7 +81,7 @@ export function encodeCursor(
   ).toString('base64url');
 }
 
-function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
+function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
   let decoded: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) {
@@ -98,6 +98,12 @@ function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
   return result.data;
 }
 
+/** Decodes an opaque cursor into the request of the page it points to (without `limit`). */
+export function decodeCursor(cursor: string): Omit<OverviewRequest, 'limit'> {
+  const decoded = parseCursor(cursor);
+  return { filters: decoded.f, offset: decoded.o, totalItems: decoded.t };
+}
+
 /**
  * Parses the query string of `/overview` and `/overview.csv`. With a cursor, filters and sort come from the
  * cursor (as with the catalog's own cursors); only `limit` may change between pages.
@@ -109,13 +115,7 @@ export function parseOverviewRequest(query: unknown): OverviewRequest {
     'overview query',
   );
   if (cursor !== undefined) {
-    const decoded = decodeCursor(cursor);
-    return {
-      limit,
-      filters: decoded.f,
-      offset: decoded.o,
-      totalItems: decoded.t,
-    };
+    return { limit, ...decodeCursor(cursor) };
   }
   return { limit, filters, offset: 0 };
 }

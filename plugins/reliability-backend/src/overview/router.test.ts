@@ -219,25 +219,158 @@ describe('overview router', () => {
     expect(byName.body.items[0].name).toBe('svc-11');
   });
 
-  it('filters by maturity level through the level index in one query', async () => {
-    const maturityLevels: MaturityLevelIndex = {
-      entityRefsWithLevel: jest.fn(async (level: string, match: string) => {
-        const levels: Record<string, string> = {
-          'component:default/svc-00': 'gold',
-          'component:default/svc-03': 'bronze',
-        };
-        return Object.keys(levels).filter(ref =>
-          match === 'equal' ? levels[ref] === level : levels[ref] !== level,
-        );
-      }),
+  describe('level filter', () => {
+    const levels: Record<string, string> = {
+      'component:default/svc-00': 'gold',
+      'component:default/svc-03': 'bronze',
+      'component:default/svc-05': 'gold',
+      'component:default/svc-07': 'gold',
+      'component:default/svc-08': 'gold',
+      'component:default/gone': 'gold',
+      'system:default/shop': 'gold',
     };
-    const { app, spies } = setup({ sources: { maturityLevels } });
-    const gold = await request(app).get('/overview?level=gold');
-    expect(gold.body.items.map((r: any) => r.name)).toEqual(['svc-00']);
-    const none = await request(app).get('/overview?level=none');
-    expect(none.body.totalItems).toBe(10);
-    expect(spies.queryEntities).toHaveBeenCalledTimes(2);
-    expect(maturityLevels.entityRefsWithLevel).toHaveBeenCalledTimes(2);
+    for (const name of names) {
+      levels[`component:default/${name}`] ??= 'none';
+    }
+    function levelIndex(): MaturityLevelIndex & {
+      pageEntityRefsWithLevel: jest.Mock;
+    } {
+      return {
+        pageEntityRefsWithLevel: jest.fn(async options => {
+          const refs = Object.keys(levels)
+            .filter(
+              ref =>
+                levels[ref] === options.level &&
+                ref.startsWith(`${options.kind}:`),
+            )
+            .sort();
+          if (options.order === 'desc') refs.reverse();
+          return {
+            entityRefs: refs.slice(
+              options.offset,
+              options.offset + options.limit,
+            ),
+            totalItems: options.includeTotal ? refs.length : undefined,
+          };
+        }),
+      };
+    }
+
+    it('pages over the level index with a constant number of calls whatever the page size', async () => {
+      const counts = [];
+      for (const limit of [2, 3, 100]) {
+        const maturityLevels = levelIndex();
+        const { app, spies, sources } = setup({ sources: { maturityLevels } });
+        const response = await request(app).get(
+          `/overview?level=gold&limit=${limit}`,
+        );
+        expect(response.status).toBe(200);
+        expect(response.body.totalItems).toBe(5);
+        counts.push({
+          index: maturityLevels.pageEntityRefsWithLevel.mock.calls.length,
+          queryEntities: spies.queryEntities.mock.calls.length,
+          getEntitiesByRefs: spies.getEntitiesByRefs.mock.calls.length,
+          getEntities: spies.getEntities.mock.calls.length,
+          slo: sources.slo.getSummaries.mock.calls.length,
+          oncall: sources.oncall.getSummaries.mock.calls.length,
+          runbooks: sources.runbooks.getSummaries.mock.calls.length,
+          maturity: sources.maturity.getSummaries.mock.calls.length,
+        });
+      }
+      expect(counts[0]).toEqual({
+        index: 1,
+        queryEntities: 0,
+        // the page's services, then their systems' domains
+        getEntitiesByRefs: 2,
+        getEntities: 0,
+        slo: 1,
+        oncall: 1,
+        runbooks: 1,
+        maturity: 1,
+      });
+      expect(counts[1]).toEqual(counts[0]);
+      expect(counts[2]).toEqual(counts[0]);
+    });
+
+    it('reads only the page of refs, with fields, and drops refs the catalog does not return', async () => {
+      const maturityLevels = levelIndex();
+      const { app, spies } = setup({ sources: { maturityLevels } });
+      const first = await request(app).get('/overview?level=gold&limit=3');
+      expect(first.body.items.map((r: any) => r.name)).toEqual([
+        // component:default/gone is not in the catalog (or not visible): dropped, the page is shorter
+        'svc-00',
+        'svc-05',
+      ]);
+      expect(spies.getEntitiesByRefs.mock.calls[0][0]).toMatchObject({
+        entityRefs: [
+          'component:default/gone',
+          'component:default/svc-00',
+          'component:default/svc-05',
+        ],
+        fields: expect.arrayContaining(['metadata.name', 'spec.owner']),
+      });
+      expect(maturityLevels.pageEntityRefsWithLevel).toHaveBeenCalledWith({
+        level: 'gold',
+        kind: 'component',
+        order: 'asc',
+        offset: 0,
+        limit: 3,
+        includeTotal: true,
+      });
+      const second = await request(app).get(
+        `/overview?limit=3&cursor=${first.body.pageInfo.nextCursor}`,
+      );
+      expect(second.body.items.map((r: any) => r.name)).toEqual([
+        'svc-07',
+        'svc-08',
+      ]);
+      expect(second.body.totalItems).toBe(5);
+      expect(second.body.pageInfo.nextCursor).toBeUndefined();
+      expect(second.body.pageInfo.prevCursor).toBeDefined();
+      expect(
+        maturityLevels.pageEntityRefsWithLevel.mock.calls[1][0],
+      ).toMatchObject({ offset: 3, includeTotal: false });
+    });
+
+    it('matches never-assessed services with level=none and keeps the order', async () => {
+      const { app } = setup({ sources: { maturityLevels: levelIndex() } });
+      const none = await request(app).get('/overview?level=none&order=desc');
+      expect(none.body.totalItems).toBe(7);
+      expect(none.body.items.map((r: any) => r.name)).toEqual([
+        'svc-11',
+        'svc-10',
+        'svc-09',
+        'svc-06',
+        'svc-04',
+        'svc-02',
+        'svc-01',
+      ]);
+    });
+
+    it('applies other filters to a bounded scan of the index in the same calls', async () => {
+      const maturityLevels = levelIndex();
+      const { app, spies } = setup({ sources: { maturityLevels } });
+      const response = await request(app).get(
+        '/overview?level=gold&team=team-b&q=svc-0',
+      );
+      expect(response.body.items.map((r: any) => r.name)).toEqual([
+        'svc-05',
+        'svc-07',
+      ]);
+      expect(spies.getEntitiesByRefs.mock.calls[0][0]).toMatchObject({
+        filter: {
+          kind: 'component',
+          'relations.ownedBy': 'group:default/team-b',
+        },
+      });
+      expect(maturityLevels.pageEntityRefsWithLevel).toHaveBeenCalledTimes(1);
+      expect(spies.queryEntities).not.toHaveBeenCalled();
+
+      const csv = await request(app).get(
+        '/overview.csv?level=gold&tier=tier-3',
+      );
+      expect(csv.text.trim().split('\r\n')).toHaveLength(3);
+    });
   });
 
   it('answers 400 to a level filter without the checklist', async () => {

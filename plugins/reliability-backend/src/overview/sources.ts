@@ -8,15 +8,19 @@ import {
 import { SummarySource } from '../summaries';
 
 /**
- * Finds the entities at a maturity level in one query (for the overview's `level` filter).
- * `equal` returns the refs whose level is `level`; `notEqual` the assessed refs whose level is anything else
- * (used for `level=none`, which also matches never-assessed entities).
+ * Pages of the entity refs of a kind at a maturity level, ordered by ref, for the overview's `level` filter:
+ * one indexed query for the page, plus one count when `includeTotal`. `none` also matches entities the
+ * checklist saw but never evaluated.
  */
 export interface MaturityLevelIndex {
-  entityRefsWithLevel(
-    level: string,
-    match: 'equal' | 'notEqual',
-  ): Promise<string[]>;
+  pageEntityRefsWithLevel(options: {
+    level: string;
+    kind: string;
+    order: 'asc' | 'desc';
+    offset: number;
+    limit: number;
+    includeTotal: boolean;
+  }): Promise<{ entityRefs: string[]; totalItems?: number }>;
 }
 
 /**

@@ -151,4 +151,24 @@ describe('SloCollector', () => {
       await eventStore.getExtent('component:default/removed', 'sli'),
     ).toBeUndefined();
   });
+
+  it('keeps SLI events beyond the snapshot retention, for windows up to a year', async () => {
+    const { collector, eventStore, advance } = await setup([checkoutEntity()]);
+    const ref = 'component:default/checkout';
+    const interval = (iso: string) => ({
+      start: new Date(iso),
+      end: new Date(new Date(iso).getTime() + 3600_000),
+      good: 1,
+      total: 1,
+    });
+    advance(91 * DAY_MS); // now 2027-02-19: snapshot cutoff 2026-11-21, SLI events cutoff (400 days) 2026-01-15
+    await eventStore.writeEvents(ref, 'sli', [
+      interval('2025-12-01T00:00:00Z'),
+      interval('2026-03-01T00:00:00Z'),
+    ]);
+    await collector.run();
+    expect(await eventStore.getExtent(ref, 'sli')).toMatchObject({
+      firstStart: new Date('2026-03-01T00:00:00Z'),
+    });
+  });
 });

@@ -21,8 +21,16 @@ const ENTITY_FIELDS = ['kind', 'metadata', 'spec.type', 'spec.owner'];
 /** Collection settings (from `reliability.slo.*`). */
 export interface SloCollectorOptions {
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Days SLO snapshots are kept. */
   retentionDays: number;
+  /** Days embedded SLI events are kept (default 400: beyond the longest SLO window of 366 days). */
+  sliEventsRetentionDays?: number;
 }
+
+/** Default of `reliability.slo.retention.sliEventsDays`. */
+export const DEFAULT_SLI_EVENTS_RETENTION_DAYS = 400;
+/** Longest SLO window the validator accepts, in days. */
+const LONGEST_WINDOW_DAYS = 366;
 
 /**
  * The scheduled SLO collection: walks catalog entities that declare SLOs, collects each SLO's state from
@@ -45,6 +53,11 @@ export class SloCollector {
   ) {}
 
   async start(): Promise<void> {
+    if (this.sliEventsRetentionDays() < LONGEST_WINDOW_DAYS) {
+      this.deps.logger.warn(
+        `reliability.slo.retention.sliEventsDays is ${this.sliEventsRetentionDays()}: SLOs with windows longer than that will undercount embedded SLI events`,
+      );
+    }
     await this.deps.scheduler.scheduleTask({
       id: 'reliability-slo-collection',
       scope: 'global',
@@ -88,12 +101,20 @@ export class SloCollector {
     }
   }
 
-  private async applyRetention(catalogRefs: Set<string>): Promise<void> {
-    const cutoff = new Date(
-      this.deps.now().getTime() - this.deps.options.retentionDays * DAY_MS,
+  private sliEventsRetentionDays(): number {
+    return (
+      this.deps.options.sliEventsRetentionDays ??
+      DEFAULT_SLI_EVENTS_RETENTION_DAYS
     );
+  }
+
+  private async applyRetention(catalogRefs: Set<string>): Promise<void> {
+    const now = this.deps.now().getTime();
+    const cutoff = new Date(now - this.deps.options.retentionDays * DAY_MS);
+    // SLI events feed SLO windows (up to 366 days), so they have their own, longer retention.
+    const eventsCutoff = new Date(now - this.sliEventsRetentionDays() * DAY_MS);
     const snapshots = await this.deps.store.deleteSnapshotsOlderThan(cutoff);
-    const events = await this.deps.eventStore.deleteOlderThan(cutoff);
+    const events = await this.deps.eventStore.deleteOlderThan(eventsCutoff);
     const gone = (await this.deps.store.listEntityRefs()).filter(
       ref => !catalogRefs.has(ref),
     );
@@ -103,7 +124,8 @@ export class SloCollector {
     );
     if (snapshots + events + gone.length + goneEvents > 0) {
       this.deps.logger.info(
-        `SLO retention: deleted ${snapshots} snapshots, ${events} SLI intervals older than ${cutoff.toISOString()}; ` +
+        `SLO retention: deleted ${snapshots} snapshots older than ${cutoff.toISOString()}, ` +
+          `${events} SLI intervals older than ${eventsCutoff.toISOString()}; ` +
           `${gone.length} entities and ${goneEvents} SLI intervals no longer in the catalog`,
       );
     }

@@ -23,6 +23,11 @@ export interface SloFeature extends ReliabilityFeature {
   name: 'slo';
   summaries: SummarySource<SloSummary>;
   service: SloService;
+  /**
+   * The cached loader of an entity's SLO definitions (file named by its annotation, or inline), for areas that
+   * explain or match SLOs (runbooks, the architecture tour). Shared so every area hits the same cache.
+   */
+  definitions: Pick<SloDefinitionLoader, 'load'>;
 }
 
 function durationAt(
@@ -108,6 +113,9 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
       },
       retentionDays:
         ctx.config.getOptionalNumber('reliability.slo.retention.days') ?? 90,
+      sliEventsRetentionDays: ctx.config.getOptionalNumber(
+        'reliability.slo.retention.sliEventsDays',
+      ),
     },
   });
   const seeder = demoSeeding
@@ -138,5 +146,6 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
     },
     summaries: service,
     service,
+    definitions: loader,
   };
 }

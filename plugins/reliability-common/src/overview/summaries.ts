@@ -13,7 +13,10 @@ export interface SloSummary {
   sloCount: number;
   /** Definition problems (invalid YAML, unreadable file, ...). */
   definitionErrors: number;
-  /** SLOs whose attainment over their last full window met the target (null: no data yet). */
+  /**
+   * SLOs that met every objective over their last window: the previous, complete calendar period for calendar
+   * windows, the current rolling window for rolling ones (null: no such window collected yet).
+   */
   slosMeetingTarget: number | null;
   /** True when every SLO has multiwindow burn-rate alert policies. */
   burnRateAlertsConfigured: boolean;
@@ -24,7 +27,10 @@ export interface SloSummary {
   /** Number of SLO alert policies, and how many name a runbook. */
   alertCount: number;
   alertsWithRunbook: number;
-  /** The newest data is older than the collection cadence (provider down or slow). */
+  /**
+   * The latest collection of at least one SLO failed (provider down, too slow or not configured): the numbers
+   * above are the last good data kept (or none).
+   */
   stale: boolean;
   updatedAt: string | null;
 }

@@ -1,5 +1,5 @@
 import { SloBurndownPoint } from './burndown';
-import { SloDefinition, SloDefinitionError } from './types';
+import { BudgetingMethod, SloDefinition, SloDefinitionError } from './types';
 
 /**
  * Types of the SLO part of the reliability backend's REST API.
@@ -34,7 +34,53 @@ export interface SloBurnRateWindow {
   burnRate: number | null;
 }
 
-/** The newest known state of one SLO. Numbers are null when there is no data (never NaN/Infinity). @public */
+/**
+ * Whether an objective was met over the SLO's last window: for calendar windows the previous, complete
+ * calendar period; for rolling windows the current rolling window (it always spans a full window length).
+ *
+ * @public
+ */
+export interface SloLastWindow {
+  start: string;
+  end: string;
+  attainment: number | null;
+  /** attainment >= target; null without data. */
+  met: boolean | null;
+}
+
+/**
+ * Evaluation of one objective of an SLO. `good`/`total` count events, or slices when `countUnit` is
+ * `slices` (Timeslices budgeting). Numbers are null when there is no data.
+ *
+ * @public
+ */
+export interface SloObjectiveStatus {
+  displayName?: string;
+  target: number;
+  budgetingMethod: BudgetingMethod;
+  countUnit: 'events' | 'slices';
+  /** Timeslices: share of good events a slice needs, and the slice length. */
+  timeSliceTarget?: number;
+  timeSliceWindowSeconds?: number;
+  good: number | null;
+  total: number | null;
+  attainment: number | null;
+  budgetRemaining: number | null;
+  burnRate: number | null;
+  burnRates: SloBurnRateWindow[];
+  alertState: SloAlertState;
+  alerts: SloAlertEvaluation[];
+  timeToExhaustionSeconds: number | null;
+  lastWindow: SloLastWindow | null;
+}
+
+/**
+ * The newest known state of one SLO. Numbers are null when there is no data (never NaN/Infinity).
+ * Every objective is evaluated (`objectives`); the top-level numbers are those of the objective with the
+ * highest target (`objectiveIndex`), which the SLO's burn-rate alerts are defined against.
+ *
+ * @public
+ */
 export interface SloStatus {
   /** When the data below was collected from the SLI provider. */
   collectedAt: string;
@@ -64,6 +110,17 @@ export interface SloStatus {
   error: string | null;
   /** Where the SLI data comes from, e.g. `prometheus`, `embedded`, `embedded (demo data)`. */
   dataSource: string;
+  /** What `good`/`total` count: events, or slices under Timeslices budgeting (absent in states stored before). */
+  countUnit?: 'events' | 'slices';
+  /** Index in the definition's objectives of the objective the numbers above belong to. */
+  objectiveIndex?: number;
+  /** Every objective, in definition order (absent in states stored before multi-objective evaluation). */
+  objectives?: SloObjectiveStatus[];
+  /**
+   * The SLO over its last window (see SloLastWindow): met when every objective with data met its target;
+   * null when not computed (no data, provider failure before any success, older stored states).
+   */
+  lastWindow?: SloLastWindow | null;
 }
 
 /** One SLO of an entity with its newest state (null when it could not be computed at all). @public */

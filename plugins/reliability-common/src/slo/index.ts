@@ -18,3 +18,4 @@ export {
   MAX_SLOS_PER_FILE,
   MAX_DOCUMENTS_PER_FILE,
 } from './openslo';
+export * from './timeslices';

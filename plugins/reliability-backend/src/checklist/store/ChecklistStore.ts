@@ -31,6 +31,18 @@ export interface LatestEvaluation {
   evaluatedAt: string;
 }
 
+/** A page of the level index (see {@link ChecklistStore.pageEntityRefsWithLevel}). */
+export interface LevelPageRequest {
+  level: string;
+  /** Lower-case entity kind, e.g. `component`. */
+  kind: string;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  /** Whether to count the refs at the level (skipped on later pages, whose total is known). */
+  includeTotal: boolean;
+}
+
 /** A saved wizard state. */
 export interface StoredDraft {
   entityRef: string;
@@ -70,11 +82,20 @@ export interface ChecklistStore {
   ): Promise<void>;
   /** Latest evaluations of the given entities, or of every entity when omitted (one query). */
   getEvaluations(entityRefs?: string[]): Promise<Map<string, LatestEvaluation>>;
-  /** Entity refs whose latest level equals (or differs from) `level` (one query). */
-  entityRefsWithLevel(
-    level: string,
-    match: 'equal' | 'notEqual',
-  ): Promise<string[]>;
+  /**
+   * Records entities seen in the catalog but not evaluated (no answers, no automatic data) as `unevaluated`
+   * rows at level `none`, so the overview's `level=none` is an index lookup. Existing rows are left alone.
+   * Such rows are not evaluations: {@link ChecklistStore.getEvaluations} skips them.
+   */
+  recordUnevaluated(entityRefs: string[], at: Date): Promise<void>;
+  /**
+   * One page of the refs of a kind at a level (evaluated or recorded unevaluated), ordered by ref, and their
+   * total: two queries on the (level, entity_ref) index.
+   */
+  pageEntityRefsWithLevel(options: LevelPageRequest): Promise<{
+    entityRefs: string[];
+    totalItems?: number;
+  }>;
 
   getDraft(
     entityRef: string,

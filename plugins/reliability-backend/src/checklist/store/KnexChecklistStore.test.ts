@@ -148,10 +148,59 @@ describe('KnexChecklistStore', () => {
         assessedAt: null,
         score: null,
       });
-      expect((await store.entityRefsWithLevel('none', 'equal')).sort()).toEqual(
-        ['component:default/never-assessed', ref],
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages the refs of a kind at a level, including entities recorded as unevaluated, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.upsertEvaluations([
+        evaluation('component:default/b', 30, 'none'),
+        evaluation('component:default/d', 70, 'beginner'),
+        evaluation('system:default/a', 20, 'none'),
+      ]);
+      await store.recordUnevaluated(
+        ['component:default/a', 'component:default/c', 'component:default/d'],
+        new Date('2026-11-22T10:00:00Z'),
       );
-      expect(await store.entityRefsWithLevel('none', 'notEqual')).toEqual([]);
+      // Unevaluated rows are not evaluations; recording never overwrites a real one.
+      expect([...(await store.getEvaluations()).keys()].sort()).toEqual([
+        'component:default/b',
+        'component:default/d',
+        'system:default/a',
+      ]);
+      const page = (offset: number, order: 'asc' | 'desc' = 'asc') =>
+        store.pageEntityRefsWithLevel({
+          level: 'none',
+          kind: 'component',
+          order,
+          offset,
+          limit: 2,
+          includeTotal: offset === 0,
+        });
+      expect(await page(0)).toEqual({
+        entityRefs: ['component:default/a', 'component:default/b'],
+        totalItems: 3,
+      });
+      expect(await page(2)).toEqual({
+        entityRefs: ['component:default/c'],
+        totalItems: undefined,
+      });
+      expect((await page(0, 'desc')).entityRefs).toEqual([
+        'component:default/c',
+        'component:default/b',
+      ]);
+      // A later real evaluation replaces the unevaluated row.
+      await store.upsertEvaluations([
+        evaluation('component:default/a', 90, 'beginner'),
+      ]);
+      expect((await page(0)).totalItems).toBe(2);
+      expect(
+        (await store.getEvaluations(['component:default/a'])).get(
+          'component:default/a',
+        ),
+      ).toMatchObject({ level: 'beginner', score: 90 });
     },
   );
 

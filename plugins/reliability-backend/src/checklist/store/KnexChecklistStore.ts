@@ -2,12 +2,14 @@ import {
   AssessmentDetail,
   AssessmentRecord,
   CategoryScore,
+  NO_LEVEL,
 } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {
   ChecklistStore,
   LatestEvaluation,
+  LevelPageRequest,
   NewAssessment,
   StoredDraft,
 } from './ChecklistStore';
@@ -142,6 +144,7 @@ export class KnexChecklistStore implements ChecklistStore {
           level: evaluation.level,
           category_scores: JSON.stringify(evaluation.categoryScores),
           evaluated_at: new Date(evaluation.evaluatedAt),
+          unevaluated: false,
         })
         .onConflict('entity_ref')
         .merge();
@@ -217,10 +220,17 @@ export class KnexChecklistStore implements ChecklistStore {
             level: e.level,
             category_scores: JSON.stringify(e.categoryScores),
             evaluated_at: new Date(e.evaluatedAt),
+            unevaluated: false,
           })),
         )
         .onConflict('entity_ref')
-        .merge(['score', 'level', 'category_scores', 'evaluated_at']);
+        .merge([
+          'score',
+          'level',
+          'category_scores',
+          'evaluated_at',
+          'unevaluated',
+        ]);
     }
   }
 
@@ -232,7 +242,9 @@ export class KnexChecklistStore implements ChecklistStore {
       ? chunk([...new Set(entityRefs)], BATCH)
       : [undefined];
     for (const refs of batches) {
-      const query = this.knex<LatestRow>(LATEST).select('*');
+      const query = this.knex<LatestRow>(LATEST)
+        .where('unevaluated', false)
+        .select('*');
       if (refs) {
         query.whereIn('entity_ref', refs);
       }
@@ -243,14 +255,53 @@ export class KnexChecklistStore implements ChecklistStore {
     return result;
   }
 
-  async entityRefsWithLevel(
-    level: string,
-    match: 'equal' | 'notEqual',
-  ): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.knex(LATEST)
-      .where('level', match === 'equal' ? '=' : '<>', level)
-      .select('entity_ref');
-    return rows.map(r => r.entity_ref);
+  async recordUnevaluated(entityRefs: string[], at: Date): Promise<void> {
+    for (const batch of chunk([...new Set(entityRefs)], 100)) {
+      await this.knex(LATEST)
+        .insert(
+          batch.map(ref => ({
+            entity_ref: ref,
+            assessment_id: null,
+            checklist_version: null,
+            assessed_at: null,
+            score: null,
+            level: NO_LEVEL,
+            category_scores: '[]',
+            evaluated_at: at,
+            unevaluated: true,
+          })),
+        )
+        .onConflict('entity_ref')
+        .ignore();
+    }
+  }
+
+  async pageEntityRefsWithLevel(
+    options: LevelPageRequest,
+  ): Promise<{ entityRefs: string[]; totalItems?: number }> {
+    const { level, kind, order, offset, limit, includeTotal } = options;
+    // `kind:` .. `kind;` is the range of refs of that kind (';' follows ':'), an index range scan.
+    const ofKind = () =>
+      this.knex(LATEST)
+        .where('level', level)
+        .where('entity_ref', '>=', `${kind}:`)
+        .where('entity_ref', '<', `${kind};`);
+    const [rows, count] = await Promise.all([
+      ofKind()
+        .orderBy('entity_ref', order)
+        .offset(offset)
+        .limit(limit)
+        .select('entity_ref') as Promise<Array<{ entity_ref: string }>>,
+      includeTotal
+        ? (ofKind().count({ n: '*' }).first() as Promise<
+            { n: number | string } | undefined
+          >)
+        : Promise.resolve(undefined),
+    ]);
+    return {
+      entityRefs: rows.map(r => r.entity_ref),
+      totalItems: count ? Number(count.n) : undefined,
+    };
   }
 
   async getDraft(

@@ -2,16 +2,15 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATIONS,
-  ArchitectureTour,
-  SloDefinition,
-} from '@internal/backstage-plugin-reliability-common';
-import { parseOpenSloYaml } from '../../slo/parseOpenSloYaml';
+import { ArchitectureTour } from '@internal/backstage-plugin-reliability-common';
 import { refOf } from '../serviceRows';
 import { loadSummaries, OverviewSources } from '../sources';
 import { buildTourGraph, externalRefs } from './buildTourGraph';
-import { buildReadingPath } from './readingPath';
+import { buildReadingPath, readingOrder } from './readingPath';
+import {
+  loadTourSloDefinitions,
+  TourSloDefinitionSource,
+} from './tourSloDefinitions';
 
 /** Most entities a tour draws (members of the system or domain); more are cut and `truncated` is set. */
 export const MAX_TOUR_MEMBERS = 300;
@@ -42,19 +41,27 @@ function partRefs(entity: Entity, kinds?: string[]): string[] {
 /**
  * Architecture tours of systems and domains. Each tour costs a constant number of queries: the root entity,
  * ONE `getEntitiesByRefs` per level of parts (one for a system, two for a domain), then ONE `getSummaries`
- * per area (and one for SLO definitions) for every entity on the map.
+ * per area for every entity on the map. SLO definitions (to explain each SLO) come from the SLO feature's
+ * cached loader, only for the tour's SLO-annotated services and at most `MAX_EXPLAINED_SERVICES` of them.
  */
 export class TourService {
   private constructor(
     private readonly catalog: CatalogService,
     private readonly sources: OverviewSources,
+    private readonly sloDefinitions: TourSloDefinitionSource | undefined,
   ) {}
 
+  /** `sloDefinitions` (the SLO feature's loader) lets the reading path say what each SLO promises. */
   static create(options: {
     catalog: CatalogService;
     sources: OverviewSources;
+    sloDefinitions?: TourSloDefinitionSource;
   }): TourService {
-    return new TourService(options.catalog, options.sources);
+    return new TourService(
+      options.catalog,
+      options.sources,
+      options.sloDefinitions,
+    );
   }
 
   /** A system: its components, APIs and resources, with dependsOn, providesApi, consumesApi and partOf edges. */
@@ -144,20 +151,12 @@ export class TourService {
       ...externalRefs({ root, members, edgeTypes }),
     ];
     const services = members.filter(m => lower(m.kind) === 'component');
-    const [summaries, sloDefinitions] = await Promise.all([
-      loadSummaries(this.sources, refs),
-      services.length > 0 && this.sources.sloDefinitions
-        ? this.sources.sloDefinitions.getSummaries(services.map(refOf))
-        : Promise.resolve(new Map<string, SloDefinition[]>()),
-    ]);
-    for (const service of services) {
-      const inline = service.metadata.annotations?.[ANNOTATIONS.sloInline];
-      const ref = refOf(service);
-      if (inline && !sloDefinitions.has(ref)) {
-        // Inline SLOs are already loaded with the entity: explaining them costs no query.
-        sloDefinitions.set(ref, parseOpenSloYaml(inline).slos);
-      }
-    }
+    const summaries = await loadSummaries(this.sources, refs);
+    // Definitions of the services new hires read first; one cached load per SLO-annotated service, bounded.
+    const sloDefinitions = await loadTourSloDefinitions(
+      readingOrder(services, summaries),
+      this.sloDefinitions,
+    );
     const { nodes, edges } = buildTourGraph({
       root,
       members,

@@ -79,13 +79,11 @@ function sloExplanations(
 /**
  * The order in which a new hire should get to know the services of a system or domain: by tier (tier-1
  * first), then by how many entities depend on them, then by how loudly their SLOs alert, then by name.
- * Each step says in one line why the service matters, lists its runbooks and explains its SLOs.
  */
-export function buildReadingPath(
+export function readingOrder(
   services: Entity[],
-  summaries: LoadedSummaries,
-  sloDefinitions: Map<string, SloDefinition[]>,
-): ReadingPathStep[] {
+  summaries: Pick<LoadedSummaries, 'slo'>,
+): Entity[] {
   return [...services]
     .map(entity => ({ entity, ref: refOf(entity) }))
     .sort(
@@ -96,6 +94,21 @@ export function buildReadingPath(
           alertRank(summaries.slo.get(a.ref)) ||
         a.ref.localeCompare(b.ref),
     )
+    .map(({ entity }) => entity);
+}
+
+/**
+ * The reading path of a system or domain, in {@link readingOrder}. Each step says in one line why the service
+ * matters, lists its runbooks and explains its SLOs (from their definitions, or their count when the
+ * definitions were not loaded).
+ */
+export function buildReadingPath(
+  services: Entity[],
+  summaries: LoadedSummaries,
+  sloDefinitions: Map<string, SloDefinition[]>,
+): ReadingPathStep[] {
+  return readingOrder(services, summaries)
+    .map(entity => ({ entity, ref: refOf(entity) }))
     .map(({ entity, ref }) => {
       const summary = summaries.slo.get(ref);
       return {

@@ -3,6 +3,8 @@ import {
   SliEventCounts,
   SliEventCountsRequest,
   SliProvider,
+  SliTimesliceCounts,
+  SliTimeslicesRequest,
 } from '@internal/backstage-plugin-reliability-node';
 import { SliEventStore } from './SliEventStore';
 
@@ -38,6 +40,20 @@ export class EmbeddedSliProvider implements SliProvider {
       embeddedSliName(request.indicator),
       request.from,
       request.to,
+    );
+  }
+
+  /** Timeslices grouped in the database; see SliEventStore.countSlices for the slicing rule. */
+  async getTimeslices(
+    request: SliTimeslicesRequest,
+  ): Promise<SliTimesliceCounts> {
+    return this.store.countSlices(
+      stringifyEntityRef(request.entity).toLocaleLowerCase('en-US'),
+      embeddedSliName(request.indicator),
+      request.from,
+      request.to,
+      request.sliceSeconds,
+      request.timeSliceTarget,
     );
   }
 }

@@ -112,4 +112,58 @@ describe('KnexSliEventStore', () => {
       });
     },
   );
+
+  it.each(sloTestDatabases.eachSupportedId())(
+    'counts time slices in the database, with unaligned intervals in the slice of their start (%p)',
+    async id => {
+      const store = new KnexSliEventStore(await migratedDatabase(id));
+      const minute = (m: number, s = 0) =>
+        new Date(Date.UTC(2026, 10, 1, 0, m, s));
+      await store.writeEvents(ref, 'availability', [
+        // slice 0 [00:00, 00:01): 2 intervals summing 95/100 -> good at 0.95
+        { start: minute(0), end: minute(0, 30), good: 45, total: 50 },
+        { start: minute(0, 30), end: minute(1), good: 50, total: 50 },
+        // slice 1: 94/100 -> bad at 0.95
+        { start: minute(1), end: minute(2), good: 94, total: 100 },
+        // slice 2: no data -> good
+        // slice 3: an interval starting inside it and running into slice 4 belongs to slice 3 -> bad
+        { start: minute(3, 40), end: minute(4, 40), good: 0, total: 10 },
+        // slice 4: zero traffic recorded -> good
+        { start: minute(4, 40), end: minute(5), good: 0, total: 0 },
+        // outside [from, to)
+        { start: minute(10), end: minute(11), good: 0, total: 10 },
+      ]);
+      await expect(
+        store.countSlices(ref, 'availability', minute(0), minute(5), 60, 0.95),
+      ).resolves.toEqual({ goodSlices: 3, totalSlices: 5 });
+      // A partial last slice counts: [00:00, 00:04:30) is 5 slices of 60 s.
+      await expect(
+        store.countSlices(
+          ref,
+          'availability',
+          minute(0),
+          minute(4, 30),
+          60,
+          0.95,
+        ),
+      ).resolves.toEqual({ goodSlices: 3, totalSlices: 5 });
+      // Slices aligned on `from`: from 00:00:30 the first slice holds 50/50 + 94/100 = 144/150 = 0.96.
+      await expect(
+        store.countSlices(
+          ref,
+          'availability',
+          minute(0, 30),
+          minute(2, 30),
+          60,
+          0.95,
+        ),
+      ).resolves.toEqual({ goodSlices: 2, totalSlices: 2 });
+      await expect(
+        store.countSlices(ref, 'availability', minute(1), minute(2), 60, 0.94),
+      ).resolves.toEqual({ goodSlices: 1, totalSlices: 1 });
+      await expect(
+        store.countSlices(ref, 'availability', minute(5), minute(5), 60, 0.95),
+      ).resolves.toEqual({ goodSlices: 0, totalSlices: 0 });
+    },
+  );
 });

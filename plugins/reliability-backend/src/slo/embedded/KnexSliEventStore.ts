@@ -1,3 +1,4 @@
+import { sliceCountOf } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk, dbDate, dbNumber } from '../dbValues';
 import { SliEventRecord, SliEventStore } from './SliEventStore';
@@ -50,6 +51,52 @@ export class KnexSliEventStore implements SliEventStore {
       good: dbNumber(row?.good) ?? 0,
       total: dbNumber(row?.total) ?? 0,
     };
+  }
+
+  async countSlices(
+    entityRef: string,
+    sliName: string,
+    from: Date,
+    to: Date,
+    sliceSeconds: number,
+    timeSliceTarget: number,
+  ): Promise<{ goodSlices: number; totalSlices: number }> {
+    const totalSlices = sliceCountOf(from, to, sliceSeconds);
+    if (totalSlices === 0) return { goodSlices: 0, totalSlices: 0 };
+    const postgres = this.isPostgres();
+    // Slice index of an interval: whole slices between `from` and the interval's start.
+    const sliceOf = postgres
+      ? 'FLOOR((EXTRACT(EPOCH FROM interval_start) * 1000 - ?) / ?)'
+      : 'CAST((interval_start - ?) / ? AS INTEGER)';
+    const perSlice = this.db(TABLE)
+      .where({ entity_ref: entityRef, sli_name: sliName })
+      .where('interval_start', '>=', from)
+      .where('interval_start', '<', to)
+      .select(
+        this.db.raw(`${sliceOf} AS slice`, [
+          from.getTime(),
+          sliceSeconds * 1000,
+        ]),
+      )
+      .sum({ good: 'good', total: 'total' })
+      .groupBy('slice');
+    // Both operands as doubles: correctly rounded, so a ratio exactly at the target counts as good.
+    const ratioBelow = postgres
+      ? 'CAST(good AS DOUBLE PRECISION) / CAST(total AS DOUBLE PRECISION) < CAST(? AS DOUBLE PRECISION)'
+      : 'CAST(good AS REAL) / total < ?';
+    const row = await this.db
+      .from(perSlice.as('s'))
+      .where('total', '>', 0)
+      .whereRaw(ratioBelow, [timeSliceTarget])
+      .count({ bad: '*' })
+      .first();
+    const bad = Math.min(dbNumber(row?.bad) ?? 0, totalSlices);
+    return { goodSlices: totalSlices - bad, totalSlices };
+  }
+
+  private isPostgres(): boolean {
+    const client = String(this.db.client.config.client ?? '');
+    return client === 'pg' || client.startsWith('postgres');
   }
 
   async getExtent(

@@ -24,6 +24,20 @@ export interface SliEventStore {
     from: Date,
     to: Date,
   ): Promise<{ good: number; total: number }>;
+  /**
+   * Timeslices counts over [from, to): slices of `sliceSeconds` aligned on `from` (the last one cut at `to`).
+   * A stored interval belongs wholly to the slice containing its start (no proration, the rule of
+   * `sumEvents`). A slice is bad when its summed good/total is below `timeSliceTarget`; slices without
+   * traffic are good.
+   */
+  countSlices(
+    entityRef: string,
+    sliName: string,
+    from: Date,
+    to: Date,
+    sliceSeconds: number,
+    timeSliceTarget: number,
+  ): Promise<{ goodSlices: number; totalSlices: number }>;
   /** Earliest interval start and latest interval end stored for an SLI; undefined when none. */
   getExtent(
     entityRef: string,

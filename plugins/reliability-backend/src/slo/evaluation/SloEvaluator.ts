@@ -1,10 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  BurnRateAlertCondition,
   burnRate,
   computeErrorBudget,
+  countGoodSlices,
+  sliceCountOf,
+  sliceIntervals,
+  SloLastWindow,
+  SloObjective,
+  SloObjectiveStatus,
   evaluateBurnRateAlerts,
   mostSevereFiring,
-  SloAlertState,
   SloDefinition,
   SloStatus,
   timeToExhaustionSeconds,
@@ -14,12 +20,16 @@ import {
 import {
   SliEventCounts,
   SliProvider,
+  SliTimesliceCounts,
 } from '@internal/backstage-plugin-reliability-node';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
+import { limitConcurrency } from './limitConcurrency';
 import {
   alertConditionsOf,
+  alertingObjectiveIndex,
   metricSourceType,
   primaryObjective,
+  slicesRatioSli,
 } from './sloFacts';
 
 /** Look-back windows whose burn rates are always computed (those of the SRE workbook's alerts). */
@@ -58,6 +68,42 @@ function checkCounts(counts: SliEventCounts, what: string): SliEventCounts {
     throw new SliProviderError(`${what} returned invalid event counts`);
   }
   return { good: counts.good, total: counts.total };
+}
+
+/**
+ * Most per-slice provider calls one evaluation may make for a Timeslices SLO whose provider has no
+ * `getTimeslices`; beyond that the SLO is reported as not supported by the provider for its window.
+ */
+export const MAX_FALLBACK_SLICES = 2000;
+
+/** An interval an SLO is measured over (SLO window, last window, burn-rate windows). */
+interface MeasuredInterval {
+  from: Date;
+  to: Date;
+  what: string;
+}
+
+function checkSliceCounts(
+  counts: SliTimesliceCounts,
+  type: string,
+  from: Date,
+  to: Date,
+  sliceSeconds: number,
+): SliEventCounts {
+  const expected = sliceCountOf(from, to, sliceSeconds);
+  const valid =
+    counts !== null &&
+    typeof counts === 'object' &&
+    Number.isInteger(counts.goodSlices) &&
+    counts.totalSlices === expected &&
+    counts.goodSlices >= 0 &&
+    counts.goodSlices <= counts.totalSlices;
+  if (!valid) {
+    throw new SliProviderError(
+      `SLI provider '${type}' returned invalid time-slice counts (expected ${expected} slices)`,
+    );
+  }
+  return { good: counts.goodSlices, total: counts.totalSlices };
 }
 
 /** Options of the SloEvaluator. */
@@ -141,31 +187,51 @@ export class SloEvaluator {
     return provider;
   }
 
-  /** Reads the counts of one interval from a provider, with a deadline and validated results. */
-  private counter(provider: SliProvider, entity: Entity, slo: SloDefinition) {
+  /** Runs one provider call with a deadline; failures become SliProviderError. */
+  private call<T>(
+    provider: SliProvider,
+    fn: (signal: AbortSignal) => Promise<T>,
+    what: string,
+  ): Promise<T> {
+    return callWithTimeout(
+      fn,
+      this.options.callTimeoutMs,
+      `SLI provider '${provider.type}' (${what})`,
+    ).catch(error => {
+      if (error instanceof SliProviderError) throw error;
+      throw new SliProviderError(
+        `SLI provider '${provider.type}' failed (${what}): ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    });
+  }
+
+  /**
+   * Reads the counts of one interval from a provider, with a deadline and validated results. With an
+   * objective, the request names it and `slo.objectives` holds only it (threshold SLIs: its op/value).
+   */
+  private counter(
+    provider: SliProvider,
+    entity: Entity,
+    slo: SloDefinition,
+    objective?: SloObjective,
+  ) {
     return (from: Date, to: Date, what: string) =>
-      callWithTimeout(
+      this.call(
+        provider,
         signal =>
           provider.getEventCounts({
             entity,
-            slo,
+            slo: objective ? { ...slo, objectives: [objective] } : slo,
             indicator: slo.indicator,
+            ...(objective ? { objective } : {}),
             from,
             to,
             signal,
           }),
-        this.options.callTimeoutMs,
-        `SLI provider '${provider.type}' (${what})`,
-      )
-        .catch(error => {
-          if (error instanceof SliProviderError) throw error;
-          throw new SliProviderError(
-            `SLI provider '${provider.type}' failed (${what}): ${
-              error instanceof Error ? error.message : String(error)
-            }`,
-          );
-        })
-        .then(counts => checkCounts(counts, `SLI provider '${provider.type}'`));
+        what,
+      ).then(counts => checkCounts(counts, `SLI provider '${provider.type}'`));
   }
 
   async evaluate(
@@ -174,9 +240,13 @@ export class SloEvaluator {
     now: Date,
   ): Promise<SloStatus> {
     const provider = this.providerOf(slo);
-    const target = primaryObjective(slo).target;
     const window = windowSeconds(slo.window, now);
     const windowEnd = window.end < now ? window.end : now;
+    // Calendar windows: the previous, complete period; rolling windows: the current window (always full length).
+    const lastWindow =
+      slo.window.kind === 'calendar'
+        ? windowSeconds(slo.window, new Date(window.start.getTime() - 1))
+        : undefined;
     const { conditions, source } = alertConditionsOf(slo);
     const lookbacks = new Map<number, string>(
       BURN_RATE_WINDOWS.map(w => [w.seconds, w.label]),
@@ -190,29 +260,190 @@ export class SloEvaluator {
           lookbacks.set(seconds, windowLabel(seconds));
       }
     }
+    const intervals: MeasuredInterval[] = [
+      { from: window.start, to: windowEnd, what: 'SLO window' },
+      ...(lastWindow
+        ? [{ from: lastWindow.start, to: lastWindow.end, what: 'last window' }]
+        : []),
+      ...[...lookbacks.entries()].map(([seconds, label]) => ({
+        from: new Date(now.getTime() - seconds * 1000),
+        to: now,
+        what: `last ${label}`,
+      })),
+    ];
+    const measure = this.measurer(provider, entity, slo, intervals);
 
-    const count = this.counter(provider, entity, slo);
-
-    const [windowCounts, ...lookbackCounts] = await Promise.all([
-      count(window.start, windowEnd, 'SLO window'),
-      ...[...lookbacks.keys()].map(seconds =>
-        count(
-          new Date(now.getTime() - seconds * 1000),
+    const objectives = await Promise.all(
+      slo.objectives.map(async (objective, index) => {
+        const [windowCounts, ...rest] = await Promise.all(
+          intervals.map(interval => measure(index, interval)),
+        );
+        const lastCounts = lastWindow ? rest.shift()! : windowCounts;
+        return this.objectiveStatus(slo, objective, {
           now,
-          `last ${lookbacks.get(seconds)}`,
-        ),
-      ),
-    ]);
-    const burnRateBySeconds = new Map<number, number | null>(
-      [...lookbacks.keys()].map((seconds, i) => [
-        seconds,
-        burnRate(lookbackCounts[i], target),
-      ]),
+          windowCounts,
+          lastCounts,
+          lastWindow: lastWindow ?? { start: window.start, end: windowEnd },
+          lookbacks: [...lookbacks.keys()].map((seconds, i) => ({
+            seconds,
+            label: lookbacks.get(seconds)!,
+            counts: rest[i],
+          })),
+          conditions,
+        });
+      }),
     );
+    const objectiveIndex = alertingObjectiveIndex(slo);
+    const headline = objectives[objectiveIndex];
+    const lastWindows = objectives
+      .map(o => o.lastWindow)
+      .filter((w): w is SloLastWindow => w !== null && w.met !== null);
 
+    return {
+      collectedAt: now.toISOString(),
+      checkedAt: now.toISOString(),
+      windowStart: window.start.toISOString(),
+      windowEnd: window.end.toISOString(),
+      target: headline.target,
+      good: headline.good,
+      total: headline.total,
+      attainment: headline.attainment,
+      budgetRemaining: headline.budgetRemaining,
+      burnRate: headline.burnRate,
+      burnRates: headline.burnRates,
+      alertState: headline.alertState,
+      alertsSource: source,
+      alerts: headline.alerts,
+      timeToExhaustionSeconds: headline.timeToExhaustionSeconds,
+      stale: false,
+      error: null,
+      dataSource: this.dataSourceOf(slo),
+      countUnit: headline.countUnit,
+      objectiveIndex,
+      objectives,
+      lastWindow:
+        lastWindows.length === 0
+          ? null
+          : {
+              ...headline.lastWindow!,
+              met: lastWindows.every(w => w.met),
+            },
+    };
+  }
+
+  /**
+   * Reads the counts of one objective over one interval, in the objective's unit: events, or slices for
+   * Timeslices budgeting of ratio SLIs (natively when the provider has `getTimeslices`, else one
+   * `getEventCounts` call per slice when the evaluation needs at most MAX_FALLBACK_SLICES of them).
+   * Calls with the same arguments are made once per evaluation.
+   */
+  private measurer(
+    provider: SliProvider,
+    entity: Entity,
+    slo: SloDefinition,
+    intervals: MeasuredInterval[],
+  ) {
+    const cache = new Map<string, Promise<SliEventCounts>>();
+    const limit = limitConcurrency(6);
+    const once = (key: string, call: () => Promise<SliEventCounts>) => {
+      if (!cache.has(key)) cache.set(key, call());
+      return cache.get(key)!;
+    };
+    const sliced = slicesRatioSli(slo);
+    if (sliced && !provider.getTimeslices) {
+      const sliceLengths = new Set(
+        slo.objectives.map(o => o.timeSliceWindowSeconds ?? 60),
+      );
+      let slices = 0;
+      for (const seconds of sliceLengths) {
+        for (const interval of intervals) {
+          slices += sliceCountOf(interval.from, interval.to, seconds);
+        }
+      }
+      if (slices > MAX_FALLBACK_SLICES) {
+        throw new SliProviderError(
+          `Timeslices not supported by provider '${provider.type}' for this window: it has no native Timeslices ` +
+            `support and the window, last window and burn-rate windows hold ${slices} slices (at most ${MAX_FALLBACK_SLICES} ` +
+            `are queried one by one); use a longer timeSliceWindow, a shorter SLO window or Occurrences budgeting`,
+        );
+      }
+    }
+
+    return (index: number, interval: MeasuredInterval) => {
+      const objective = slo.objectives[index];
+      const { from, to, what } = interval;
+      const span = `${from.toISOString()}/${to.toISOString()}`;
+      if (!sliced) {
+        // Ratio SLIs count the same events for every objective; threshold SLIs depend on the objective's op/value.
+        const key = slo.indicator.threshold ? `${index}|${span}` : span;
+        return once(key, () =>
+          this.counter(provider, entity, slo, objective)(from, to, what),
+        );
+      }
+      const sliceSeconds = objective.timeSliceWindowSeconds ?? 60;
+      const timeSliceTarget = objective.timeSliceTarget ?? objective.target;
+      const getTimeslices = provider.getTimeslices?.bind(provider);
+      if (getTimeslices) {
+        return once(`slices|${sliceSeconds}|${timeSliceTarget}|${span}`, () =>
+          this.call(
+            provider,
+            signal =>
+              getTimeslices({
+                entity,
+                slo: { ...slo, objectives: [objective] },
+                indicator: slo.indicator,
+                objective,
+                from,
+                to,
+                signal,
+                sliceSeconds,
+                timeSliceTarget,
+              }),
+            what,
+          ).then(counts =>
+            checkSliceCounts(counts, provider.type, from, to, sliceSeconds),
+          ),
+        );
+      }
+      const count = this.counter(provider, entity, slo, objective);
+      return Promise.all(
+        sliceIntervals(from, to, sliceSeconds).map(slice =>
+          once(`${slice.from.toISOString()}/${slice.to.toISOString()}`, () =>
+            limit(() => count(slice.from, slice.to, `${what}, one slice`)),
+          ),
+        ),
+      ).then(slices => {
+        const counts = countGoodSlices(slices, timeSliceTarget);
+        return { good: counts.goodSlices, total: counts.totalSlices };
+      });
+    };
+  }
+
+  /** Budget, burn rates, alerts and last window of one objective from its counts. */
+  private objectiveStatus(
+    slo: SloDefinition,
+    objective: SloObjective,
+    data: {
+      now: Date;
+      windowCounts: SliEventCounts;
+      lastCounts: SliEventCounts;
+      lastWindow: { start: Date; end: Date };
+      lookbacks: Array<{
+        seconds: number;
+        label: string;
+        counts: SliEventCounts;
+      }>;
+      conditions: BurnRateAlertCondition[];
+    },
+  ): SloObjectiveStatus {
+    const { target } = objective;
+    const { windowCounts, lastCounts } = data;
+    const burnRateBySeconds = new Map<number, number | null>(
+      data.lookbacks.map(l => [l.seconds, burnRate(l.counts, target)]),
+    );
     const budget = computeErrorBudget(windowCounts, target);
     const alerts = evaluateBurnRateAlerts(
-      conditions,
+      data.conditions,
       seconds => burnRateBySeconds.get(seconds) ?? null,
     );
     const currentBurnRate =
@@ -220,31 +451,37 @@ export class SloEvaluator {
     const hasData =
       windowCounts.total > 0 ||
       [...burnRateBySeconds.values()].some(rate => rate !== null);
-    const alertState: SloAlertState = hasData
-      ? mostSevereFiring(alerts) ?? 'ok'
-      : 'unknown';
-
+    const lastAttainment = computeErrorBudget(lastCounts, target).attainment;
+    const sliced = slo.budgetingMethod === 'Timeslices';
     return {
-      collectedAt: now.toISOString(),
-      checkedAt: now.toISOString(),
-      windowStart: window.start.toISOString(),
-      windowEnd: window.end.toISOString(),
+      ...(objective.displayName !== undefined
+        ? { displayName: objective.displayName }
+        : {}),
       target,
+      budgetingMethod: slo.budgetingMethod,
+      countUnit: sliced ? 'slices' : 'events',
+      ...(sliced
+        ? {
+            timeSliceTarget: slicesRatioSli(slo)
+              ? objective.timeSliceTarget ?? target
+              : objective.timeSliceTarget,
+            timeSliceWindowSeconds: objective.timeSliceWindowSeconds,
+          }
+        : {}),
       good: windowCounts.good,
       total: windowCounts.total,
       attainment: budget.attainment,
       budgetRemaining:
         windowCounts.total > 0 ? budget.budgetRemainingRatio : null,
       burnRate: currentBurnRate,
-      burnRates: [...lookbacks.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([seconds, label]) => ({
+      burnRates: data.lookbacks
+        .map(({ seconds, label }) => ({
           label,
           windowSeconds: seconds,
           burnRate: burnRateBySeconds.get(seconds) ?? null,
-        })),
-      alertState,
-      alertsSource: source,
+        }))
+        .sort((a, b) => a.windowSeconds - b.windowSeconds),
+      alertState: hasData ? mostSevereFiring(alerts) ?? 'ok' : 'unknown',
       alerts: alerts.map(evaluation => ({
         ...evaluation.condition,
         firing: evaluation.firing,
@@ -256,12 +493,15 @@ export class SloEvaluator {
           ? timeToExhaustionSeconds(
               budget.budgetRemainingRatio,
               currentBurnRate,
-              windowLengthSeconds(slo.window, now),
+              windowLengthSeconds(slo.window, data.now),
             )
           : null,
-      stale: false,
-      error: null,
-      dataSource: this.dataSourceOf(slo),
+      lastWindow: {
+        start: data.lastWindow.start.toISOString(),
+        end: data.lastWindow.end.toISOString(),
+        attainment: lastAttainment,
+        met: lastAttainment === null ? null : lastAttainment >= target,
+      },
     };
   }
 
@@ -313,6 +553,10 @@ export class SloEvaluator {
       stale: true,
       error: message,
       dataSource: this.dataSourceOf(slo),
+      countUnit: slo.budgetingMethod === 'Timeslices' ? 'slices' : 'events',
+      objectiveIndex: alertingObjectiveIndex(slo),
+      objectives: [],
+      lastWindow: null,
     };
   }
 }

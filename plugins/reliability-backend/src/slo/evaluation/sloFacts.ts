@@ -7,9 +7,26 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { SloDefinitionFacts } from '../store/SloStore';
 
-/** The objective an SLO is evaluated against: its first (OpenSLO allows several; the first is the primary one). */
+/**
+ * Index of the objective an SLO's headline numbers and alert state use: the one with the highest target
+ * (the first of equals), which burn-rate alerts are defined against. Every objective is still evaluated.
+ */
+export function alertingObjectiveIndex(slo: SloDefinition): number {
+  let best = 0;
+  slo.objectives.forEach((objective, i) => {
+    if (objective.target > slo.objectives[best].target) best = i;
+  });
+  return best;
+}
+
+/** The objective with the highest target (see alertingObjectiveIndex). */
 export function primaryObjective(slo: SloDefinition): SloObjective {
-  return slo.objectives[0];
+  return slo.objectives[alertingObjectiveIndex(slo)];
+}
+
+/** Timeslices of a ratio SLI are sliced by the suite; threshold SLIs are already sampled per slice by providers. */
+export function slicesRatioSli(slo: SloDefinition): boolean {
+  return slo.budgetingMethod === 'Timeslices' && !slo.indicator.threshold;
 }
 
 /** The metric source type (= SLI provider type) of an indicator, lower case. */

@@ -31,6 +31,12 @@ function status(at: string, overrides: Partial<SloStatus> = {}): SloStatus {
     stale: false,
     error: null,
     dataSource: 'embedded',
+    lastWindow: {
+      start: '2026-10-01T00:00:00.000Z',
+      end: '2026-11-01T00:00:00.000Z',
+      attainment: 0.995,
+      met: true,
+    },
     ...overrides,
   };
 }
@@ -64,6 +70,7 @@ describe('KnexSloStore', () => {
         A,
         'latency',
         status('2026-11-20T00:05:00.000Z', {
+          // The current (calendar) window is failing mid-way, the last complete one was met.
           attainment: 0.9,
           budgetRemaining: -9,
           alertState: 'page',
@@ -110,7 +117,7 @@ describe('KnexSloStore', () => {
       expect(summaries.get(A)).toMatchObject({
         sloCount: 2,
         definitionErrors: 1,
-        slosMeetingTarget: 1,
+        slosMeetingTarget: 2,
         burnRateAlertsConfigured: false,
         worstBudgetRemaining: -9,
         alerting: 'page',
@@ -158,6 +165,8 @@ describe('KnexSloStore', () => {
           collectedAt: '2026-11-20T00:00:00.000Z',
           stale: true,
           error: 'down',
+          // A state stored before last windows were computed: not judged.
+          lastWindow: undefined,
         }),
         facts,
       );
@@ -180,7 +189,10 @@ describe('KnexSloStore', () => {
         stale: true,
         error: 'down',
       });
-      expect((await store.getSummaries([A])).get(A)?.stale).toBe(true);
+      expect((await store.getSummaries([A])).get(A)).toMatchObject({
+        stale: true,
+        slosMeetingTarget: null,
+      });
     },
   );
 });

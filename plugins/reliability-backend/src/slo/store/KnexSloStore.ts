@@ -179,6 +179,7 @@ export class KnexSloStore implements SloStore {
           'l.alerts_with_runbook as alerts_with_runbook',
           'l.has_burn_rate_alerts as has_burn_rate_alerts',
           'l.checked_at as checked_at',
+          'l.status as status',
         );
       const byEntity = new Map<string, typeof rows>();
       for (const row of rows) {
@@ -200,6 +201,9 @@ export class KnexSloStore implements SloStore {
             alertsWithRunbook: dbNumber(row.alerts_with_runbook) ?? 0,
             hasBurnRateAlerts: dbBoolean(row.has_burn_rate_alerts),
             checkedAt: dbDate(row.checked_at),
+            metLastWindow:
+              parseJson<Partial<SloStatus> | null>(row.status, null)?.lastWindow
+                ?.met ?? null,
           }));
         result.set(
           entityRef,

@@ -11,6 +11,11 @@ export interface SloSummaryRow {
   alertsWithRunbook: number;
   hasBurnRateAlerts: boolean;
   checkedAt: Date;
+  /**
+   * Whether the SLO met every objective over its last window (previous calendar period, or the current
+   * rolling window); null when not known yet.
+   */
+  metLastWindow: boolean | null;
 }
 
 /** Rolls an entity's per-SLO newest states up into its SloSummary. */
@@ -19,7 +24,7 @@ export function summarizeSloRows(
   entity: { sloCount: number; definitionErrors: number; updatedAt: Date },
   rows: SloSummaryRow[],
 ): SloSummary {
-  const withData = rows.filter(r => r.attainment !== null);
+  const judged = rows.filter(r => r.metLastWindow !== null);
   const budgets = rows
     .map(r => r.budgetRemaining)
     .filter((b): b is number => b !== null);
@@ -35,9 +40,7 @@ export function summarizeSloRows(
     sloCount: entity.sloCount,
     definitionErrors: entity.definitionErrors,
     slosMeetingTarget:
-      withData.length === 0
-        ? null
-        : withData.filter(r => (r.attainment as number) >= r.target).length,
+      judged.length === 0 ? null : judged.filter(r => r.metLastWindow).length,
     burnRateAlertsConfigured:
       entity.sloCount > 0 &&
       rows.length >= entity.sloCount &&

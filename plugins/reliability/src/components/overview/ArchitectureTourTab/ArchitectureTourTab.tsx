@@ -17,19 +17,40 @@ import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../../api';
-import { ReadingPath } from './ReadingPath';
-import { TourMap } from './TourMap';
+import { TourView } from './TourView';
+import { useEntityQueryParam } from './useEntityQueryParam';
 
-/** The "Architecture tour" tab: pick a domain or system, see its map and the reading path for new hires. */
+interface TourChoice {
+  ref: string;
+  kind: string;
+  label: string;
+}
+
+/** The normalised ref a `?entity=` value names (`system:shop` or `System:default/Shop`), if it parses. */
+function normalise(value: string | undefined): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase(
+      'en-US',
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The "Architecture tour" tab: the map and reading path of a domain or system. Opens on the `?entity=` of the
+ * address (deep link) or else on the first domain (the first system when there are no domains), so a new hire
+ * sees a map straight away; picking another one updates the address.
+ */
 export function ArchitectureTourTab() {
   const catalogApi = useApi(catalogApiRef);
-  const reliabilityApi = useApi(reliabilityApiRef);
-  const [selected, setSelected] = useState<string>('');
+  const [requested, setRequested] = useEntityQueryParam();
 
-  const choices = useAsync(async () => {
+  const choices = useAsync(async (): Promise<TourChoice[]> => {
     const { items } = await catalogApi.getEntities({
       filter: [{ kind: 'domain' }, { kind: 'system' }],
       fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
@@ -43,16 +64,6 @@ export function ArchitectureTourTab() {
         humanizeEntityRef(entity, { defaultKind: entity.kind }),
     }));
   }, [catalogApi]);
-
-  const tour = useAsync(async () => {
-    if (!selected) {
-      return undefined;
-    }
-    const ref = parseEntityRef(selected);
-    return ref.kind === 'domain'
-      ? reliabilityApi.getDomainTour(ref)
-      : reliabilityApi.getSystemTour(ref);
-  }, [reliabilityApi, selected]);
 
   if (choices.loading) {
     return <Progress />;
@@ -77,6 +88,9 @@ export function ArchitectureTourTab() {
   }
   const domains = options.filter(o => o.kind === 'domain');
   const systems = options.filter(o => o.kind === 'system');
+  const wanted = normalise(requested);
+  const match = options.find(o => o.ref === wanted);
+  const selected = match ?? domains[0] ?? systems[0];
 
   return (
     <Grid container spacing={2}>
@@ -87,8 +101,8 @@ export function ArchitectureTourTab() {
             labelId="tour-root-label"
             id="tour-root"
             label="Domain or system"
-            value={selected}
-            onChange={event => setSelected(event.target.value as string)}
+            value={selected.ref}
+            onChange={event => setRequested(event.target.value as string)}
           >
             {domains.length > 0 && <ListSubheader>Domains</ListSubheader>}
             {domains.map(o => (
@@ -105,52 +119,22 @@ export function ArchitectureTourTab() {
           </Select>
         </FormControl>
       </Grid>
-      <Grid item xs={12}>
-        {!selected && (
-          <Typography variant="body2" color="textSecondary">
-            Pick a domain or a system to see how its parts fit together, how
-            reliable each one is, and where to start reading.
-          </Typography>
-        )}
-        {tour.loading && <Progress />}
-        {tour.error && (
-          <ResponseErrorPanel
-            title="The tour could not be loaded"
-            error={tour.error}
+      <Grid item xs={12} md={8}>
+        <Typography variant="body2" color="textSecondary">
+          How the parts of a domain or system fit together, how reliable each
+          one is right now, and where a new hire should start reading.
+        </Typography>
+      </Grid>
+      {requested && !match && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity="info"
+            title={`No domain or system "${requested}" in the catalog; showing ${selected.label}.`}
           />
-        )}
-        {tour.value && (
-          <Grid container spacing={2}>
-            <Grid item xs={12}>
-              <Typography variant="h6">{tour.value.root.title}</Typography>
-              {tour.value.root.description && (
-                <Typography variant="body2">
-                  {tour.value.root.description}
-                </Typography>
-              )}
-              {tour.value.truncated && (
-                <WarningPanel
-                  severity="info"
-                  title="Large scope: only part of it is drawn"
-                />
-              )}
-            </Grid>
-            <Grid item xs={12} lg={8}>
-              {tour.value.nodes.length <= 1 ? (
-                <EmptyState
-                  missing="content"
-                  title="Nothing to draw yet"
-                  description="This entity has no parts in the catalog."
-                />
-              ) : (
-                <TourMap tour={tour.value} />
-              )}
-            </Grid>
-            <Grid item xs={12} lg={4}>
-              <ReadingPath steps={tour.value.readingPath} />
-            </Grid>
-          </Grid>
-        )}
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <TourView entityRef={selected.ref} />
       </Grid>
     </Grid>
   );

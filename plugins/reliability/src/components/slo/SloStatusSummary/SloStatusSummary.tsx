@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { SloAlertChip } from '../SloAlertChip';
 import { SloBudgetBar } from '../SloBudgetBar';
+import { SloObjectiveList } from '../SloObjectiveList';
 import { SloRunbookLinks } from '../SloRunbookLinks';
 import { SloRunbooks } from '../useSloRunbooks';
 import {
@@ -42,7 +43,12 @@ export function SloStatusSummary(props: {
   runbooks: SloRunbooks;
 }) {
   const { definition, status } = props.slo;
-  const target = definition.objectives[0]?.target ?? null;
+  // The headline is the objective with the highest target (the one alerts use), as computed by the backend.
+  const target =
+    status?.target ??
+    (definition.objectives.length > 0
+      ? Math.max(...definition.objectives.map(o => o.target))
+      : null);
   const windowText = describeWindow(definition.window);
   return (
     <Box mb={2}>
@@ -61,7 +67,9 @@ export function SloStatusSummary(props: {
             label="Target"
             help={`${SLO_HELP.target} Window: ${windowText}.`}
           >
-            {formatRatio(target)} · {windowText}
+            {formatRatio(target)}
+            {status?.countUnit === 'slices' ? ' of time slices' : ''} ·{' '}
+            {windowText}
           </Metric>
         </Grid>
         <Grid item xs={6} sm={3}>
@@ -92,6 +100,12 @@ export function SloStatusSummary(props: {
           <SloBudgetBar remaining={status?.budgetRemaining ?? null} />
         </Box>
       </Tooltip>
+      {status?.objectives && (
+        <SloObjectiveList
+          objectives={status.objectives}
+          alertingIndex={status.objectiveIndex}
+        />
+      )}
       <Box mt={0.5} display="flex" justifyContent="space-between">
         <SloRunbookLinks slo={definition} runbooks={props.runbooks} />
         {status && (

@@ -26,7 +26,7 @@ export const reliabilitySliEventsWritePermission = createPermission({
 });
 
 /**
- * Administer the reliability suite: submit assessments for any entity and trigger collection.
+ * Administer the reliability suite: write maturity assessments and SLI events for any entity, whoever owns it.
  *
  * @public
  */

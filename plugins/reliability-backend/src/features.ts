@@ -37,13 +37,17 @@ export async function createFeatures(
     runbooks: runbooks.summaries,
   });
   features.push(checklist);
-  const overview = createOverviewFeature(ctx, {
-    slo: slo.summaries,
-    oncall: oncall.summaries,
-    runbooks: runbooks.summaries,
-    maturity: checklist.summaries,
-    maturityLevels: checklist.maturityLevels,
-  }, { sloDefinitions: slo.definitions });
+  const overview = createOverviewFeature(
+    ctx,
+    {
+      slo: slo.summaries,
+      oncall: oncall.summaries,
+      runbooks: runbooks.summaries,
+      maturity: checklist.summaries,
+      maturityLevels: checklist.maturityLevels,
+    },
+    { sloDefinitions: slo.definitions },
+  );
   features.push(overview);
   void ctx;
   return features;

@@ -33,9 +33,7 @@ function normalise(value: string | undefined): string | undefined {
     return undefined;
   }
   try {
-    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase(
-      'en-US',
-    );
+    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
   }

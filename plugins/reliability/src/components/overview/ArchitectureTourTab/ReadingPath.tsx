@@ -3,23 +3,36 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { ReadingPathStep } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
+
+const useStyles = makeStyles(theme => ({
+  // Long names and runbook paths wrap inside the card instead of running out of it.
+  text: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 },
+  list: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
+  scroll: { maxHeight: 960, overflowY: 'auto' },
+  chip: { marginLeft: theme.spacing(0.5), verticalAlign: 'middle' },
+}));
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
 function Step(props: { step: ReadingPathStep; index: number }) {
   const { step, index } = props;
+  const classes = useStyles();
   return (
     <ListItem alignItems="flex-start" divider>
       <ListItemText
+        className={classes.text}
         disableTypography
         primary={
           <Typography variant="subtitle1">
             {index + 1}.{' '}
-            <EntityRefLink entityRef={step.entityRef} title={step.title} />{' '}
-            <ReliabilityStateChip state={step.state} />
+            <EntityRefLink entityRef={step.entityRef} title={step.title} />
+            <span className={classes.chip}>
+              <ReliabilityStateChip state={step.state} />
+            </span>
           </Typography>
         }
         secondary={
@@ -30,7 +43,7 @@ function Step(props: { step: ReadingPathStep; index: number }) {
                 <Typography variant="overline" display="block">
                   What its SLOs promise
                 </Typography>
-                <ul>
+                <ul className={classes.list}>
                   {step.slos.map(slo => (
                     <li key={slo.name}>
                       <Typography variant="body2">
@@ -49,7 +62,7 @@ function Step(props: { step: ReadingPathStep; index: number }) {
                 none yet
               </Typography>
             ) : (
-              <ul>
+              <ul className={classes.list}>
                 {step.runbooks.map(runbook => (
                   <li key={runbook.url}>
                     {isWebUrl(runbook.url) ? (
@@ -70,6 +83,7 @@ function Step(props: { step: ReadingPathStep; index: number }) {
 
 /** The guided reading path: services in the order a new hire should learn them. */
 export function ReadingPath(props: { steps: ReadingPathStep[] }) {
+  const classes = useStyles();
   return (
     <InfoCard
       title="Reading path"
@@ -80,7 +94,7 @@ export function ReadingPath(props: { steps: ReadingPathStep[] }) {
           No services (components) here yet.
         </Typography>
       ) : (
-        <List dense disablePadding>
+        <List dense disablePadding className={classes.scroll}>
           {props.steps.map((step, index) => (
             <Step key={step.entityRef} step={step} index={index} />
           ))}

@@ -50,6 +50,12 @@ export function TourLegend() {
         <span className={classes.external} />
         <Typography variant="caption">Outside this scope</Typography>
       </li>
+      <li className={classes.item}>
+        <Typography variant="caption" color="textSecondary">
+          Arrows point to what a part depends on, the API it provides or uses,
+          or the system it belongs to. Click the map to zoom.
+        </Typography>
+      </li>
     </ul>
   );
 }

@@ -16,6 +16,8 @@ describe('GlossaryTab', () => {
       'Postmortem',
       'Escalation policy',
       'Maturity level',
+      'Reliability state',
+      'Service tier',
     ]) {
       expect(screen.getByText(term)).toBeInTheDocument();
     }

@@ -54,6 +54,16 @@ export const GLOSSARY: GlossaryTerm[] = [
   {
     term: 'Maturity level',
     definition:
-      'How far a service has come on the reliability checklist, from basics (an owner, on-call, runbooks) to SLOs with alerting and regular reviews. The score is the weighted share of checklist items met; the level is the highest tier fully reached.',
+      'How far a service has come on the reliability checklist, from basics (an owner, on-call, runbooks) to SLOs with alerting and regular reviews. The score (0–100) is the weighted share of checklist items met; the level is the highest level whose items are all met ("No level yet" below the first one). "Not assessed" means no score exists yet.',
+  },
+  {
+    term: 'Reliability state',
+    definition:
+      'The colour of a service on these pages, from its SLOs: Breaching when its error budget is used up or a page-level burn-rate alert fires, At risk when less than a quarter of the budget is left or a ticket-level alert fires, OK otherwise, and No SLO data when it has no SLOs or no measurements yet.',
+  },
+  {
+    term: 'Service tier',
+    definition:
+      'How critical a service is to the business, from tier-1 (customers notice at once when it fails) to tier-4 (internal, can wait). Set with the tier annotation; the tour reads tier-1 services first.',
   },
 ];

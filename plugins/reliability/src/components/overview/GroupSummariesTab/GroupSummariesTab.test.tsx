@@ -52,7 +52,8 @@ describe('GroupSummariesTab', () => {
     expect(await screen.findByText('payments')).toBeInTheDocument();
     expect(screen.getByText('no owner')).toBeInTheDocument();
     expect(screen.getByText('50%')).toBeInTheDocument();
-    expect(screen.getByText('62')).toBeInTheDocument();
+    expect(screen.getByText('62/100')).toBeInTheDocument();
+    expect(screen.getByText('not assessed')).toBeInTheDocument();
     expect(screen.getAllByText('—').length).toBeGreaterThan(0);
     await userEvent.click(screen.getByRole('tab', { name: 'By system' }));
     expect(await screen.findByText('shop')).toBeInTheDocument();

@@ -16,12 +16,22 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { formatPercent, formatScore } from '../overviewFormat';
 
+const PAGE_SIZE = 20;
+const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
+const headerStyle = { whiteSpace: 'nowrap' } as const;
+
+/** A mean maturity score out of 100; "not assessed" when no service of the group has a score. */
+function maturityText(score: number | null): string {
+  return score === null ? 'not assessed' : `${formatScore(score)}/100`;
+}
+
 function columns(
   by: 'team' | 'system',
 ): TableColumn<GroupReliabilitySummary>[] {
-  return [
+  const list: TableColumn<GroupReliabilitySummary>[] = [
     {
       title: by === 'team' ? 'Team' : 'System',
+      width: '28%',
       render: group =>
         group.entityRef ? (
           <EntityRefLink
@@ -41,15 +51,16 @@ function columns(
       render: group => formatPercent(group.meetingSlos),
     },
     {
-      title: 'On-call coverage',
+      title: 'On call covered',
       render: group => formatPercent(group.onCallCoverage),
     },
     {
       title: 'Avg. maturity',
-      render: group => formatScore(group.averageMaturity),
+      render: group => maturityText(group.averageMaturity),
     },
     { title: 'Breaching now', field: 'breachingCount', type: 'numeric' },
   ];
+  return list.map(column => ({ ...column, cellStyle, headerStyle }));
 }
 
 /** The "Teams & systems" tab: reliability roll-ups per owning team or per system. */
@@ -86,8 +97,9 @@ export function GroupSummariesTab() {
         columns={columns(by)}
         data={value?.groups ?? []}
         options={{
-          paging: true,
-          pageSize: 20,
+          paging: (value?.groups.length ?? 0) > PAGE_SIZE,
+          pageSize: PAGE_SIZE,
+          emptyRowsWhenPaging: false,
           search: false,
           padding: 'dense',
         }}

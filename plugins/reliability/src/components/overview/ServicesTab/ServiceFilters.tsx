@@ -1,13 +1,17 @@
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
-import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
+import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import {
   OVERVIEW_SORT_FIELDS,
   OverviewQuery,
+  OverviewSortField,
 } from '@internal/backstage-plugin-reliability-common';
 import { formatRef } from '../overviewFormat';
 import { ServiceFilterOptions } from './useServiceFilterOptions';
@@ -15,17 +19,49 @@ import { ServiceFilterOptions } from './useServiceFilterOptions';
 /** The filter and sort part of an overview query. */
 export type ServiceFilterValues = Omit<OverviewQuery, 'limit' | 'cursor'>;
 
+/** Labels of the sort fields. */
+export const SORT_LABELS: Record<OverviewSortField, string> = {
+  name: 'Name',
+  owner: 'Owner',
+  system: 'System',
+  tier: 'Tier',
+};
+
+const useStyles = makeStyles(theme => ({
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1.5),
+    marginBottom: theme.spacing(2),
+  },
+  search: { flex: '1 1 220px', maxWidth: 320 },
+  export: { marginLeft: 'auto' },
+}));
+
 function FilterSelect(props: {
   id: string;
   label: string;
   value: string | undefined;
   options: string[];
+  width: number;
   format?: (value: string) => string;
+  /** Offer an "All" choice that clears the filter (not for the sort field). */
+  allowAll?: boolean;
   onChange: (value: string | undefined) => void;
 }) {
-  const { id, label, value, options, format = v => v, onChange } = props;
+  const {
+    id,
+    label,
+    value,
+    options,
+    width,
+    format = v => v,
+    allowAll = true,
+    onChange,
+  } = props;
   return (
-    <FormControl fullWidth size="small" variant="outlined">
+    <FormControl size="small" variant="outlined" style={{ width }}>
       <InputLabel id={`${id}-label`}>{label}</InputLabel>
       <Select
         labelId={`${id}-label`}
@@ -36,9 +72,11 @@ function FilterSelect(props: {
           onChange((event.target.value as string) || undefined)
         }
       >
-        <MenuItem value="">
-          <em>All</em>
-        </MenuItem>
+        {allowAll && (
+          <MenuItem value="">
+            <em>All</em>
+          </MenuItem>
+        )}
         {options.map(option => (
           <MenuItem key={option} value={option}>
             {format(option)}
@@ -58,106 +96,101 @@ export function ServiceFilters(props: {
   exporting: boolean;
 }) {
   const { values, options, onChange, onExport, exporting } = props;
+  const classes = useStyles();
   const set = (key: keyof ServiceFilterValues) => (value: string | undefined) =>
     onChange({ ...values, [key]: value });
+  const descending = values.order === 'desc';
   return (
-    <Grid container spacing={2} alignItems="center">
-      <Grid item xs={12} md={3}>
-        <TextField
-          fullWidth
-          size="small"
-          variant="outlined"
-          label="Search services"
-          value={values.q ?? ''}
-          inputProps={{ maxLength: 100 }}
-          onChange={event => set('q')(event.target.value || undefined)}
-        />
-      </Grid>
-      <Grid item xs={6} md={2}>
-        <FilterSelect
-          id="overview-team"
-          label="Team"
-          value={values.team}
-          options={options?.teams ?? []}
-          format={ref => formatRef(ref, 'group')}
-          onChange={set('team')}
-        />
-      </Grid>
-      <Grid item xs={6} md={2}>
-        <FilterSelect
-          id="overview-system"
-          label="System"
-          value={values.system}
-          options={options?.systems ?? []}
-          format={ref => formatRef(ref, 'system')}
-          onChange={set('system')}
-        />
-      </Grid>
-      <Grid item xs={6} md={1}>
-        <FilterSelect
-          id="overview-domain"
-          label="Domain"
-          value={values.domain}
-          options={options?.domains ?? []}
-          format={ref => formatRef(ref, 'domain')}
-          onChange={set('domain')}
-        />
-      </Grid>
-      <Grid item xs={6} md={1}>
-        <FilterSelect
-          id="overview-tier"
-          label="Tier"
-          value={values.tier}
-          options={options?.tiers ?? []}
-          onChange={set('tier')}
-        />
-      </Grid>
+    <Box className={classes.bar}>
+      <TextField
+        className={classes.search}
+        size="small"
+        variant="outlined"
+        label="Search services"
+        value={values.q ?? ''}
+        inputProps={{ maxLength: 100 }}
+        onChange={event => set('q')(event.target.value || undefined)}
+      />
+      <FilterSelect
+        id="overview-team"
+        label="Team"
+        width={190}
+        value={values.team}
+        options={options?.teams ?? []}
+        format={ref => formatRef(ref, 'group')}
+        onChange={set('team')}
+      />
+      <FilterSelect
+        id="overview-system"
+        label="System"
+        width={170}
+        value={values.system}
+        options={options?.systems ?? []}
+        format={ref => formatRef(ref, 'system')}
+        onChange={set('system')}
+      />
+      <FilterSelect
+        id="overview-domain"
+        label="Domain"
+        width={150}
+        value={values.domain}
+        options={options?.domains ?? []}
+        format={ref => formatRef(ref, 'domain')}
+        onChange={set('domain')}
+      />
+      <FilterSelect
+        id="overview-tier"
+        label="Tier"
+        width={110}
+        value={values.tier}
+        options={options?.tiers ?? []}
+        onChange={set('tier')}
+      />
       {options && options.levels.length > 0 && (
-        <Grid item xs={6} md={1}>
-          <FilterSelect
-            id="overview-level"
-            label="Level"
-            value={values.level}
-            options={options.levels}
-            onChange={set('level')}
-          />
-        </Grid>
-      )}
-      <Grid item xs={6} md={1}>
         <FilterSelect
-          id="overview-sort"
-          label="Sort by"
-          value={values.sort}
-          options={[...OVERVIEW_SORT_FIELDS]}
-          onChange={value =>
-            onChange({ ...values, sort: value as ServiceFilterValues['sort'] })
-          }
+          id="overview-level"
+          label="Maturity"
+          width={130}
+          value={values.level}
+          options={options.levels}
+          format={level => (level === 'none' ? 'No level yet' : level)}
+          onChange={set('level')}
         />
-      </Grid>
-      <Grid item xs={6} md={1}>
-        <Button
-          size="small"
-          onClick={() =>
-            onChange({
-              ...values,
-              order: values.order === 'desc' ? 'asc' : 'desc',
-            })
-          }
-        >
-          {values.order === 'desc' ? 'Descending' : 'Ascending'}
-        </Button>
-      </Grid>
-      <Grid item xs={12} md="auto">
-        <Button
-          variant="outlined"
-          color="primary"
-          size="small"
-          disabled={exporting}
-          onClick={onExport}
-        >
-          {exporting ? 'Exporting…' : 'Export CSV'}
-        </Button>
-      </Grid>
-    </Grid>
+      )}
+      <FilterSelect
+        id="overview-sort"
+        label="Sort by"
+        width={130}
+        allowAll={false}
+        value={values.sort ?? 'name'}
+        options={[...OVERVIEW_SORT_FIELDS]}
+        format={field => SORT_LABELS[field as OverviewSortField] ?? field}
+        onChange={value =>
+          onChange({ ...values, sort: value as OverviewSortField })
+        }
+      />
+      <Button
+        size="small"
+        aria-label={`Sort order: ${
+          descending ? 'descending' : 'ascending'
+        } (click to reverse)`}
+        startIcon={descending ? <ArrowDownwardIcon /> : <ArrowUpwardIcon />}
+        onClick={() =>
+          onChange({ ...values, order: descending ? 'asc' : 'desc' })
+        }
+      >
+        {descending ? 'Descending' : 'Ascending'}
+      </Button>
+      <Button
+        className={classes.export}
+        variant="outlined"
+        color="primary"
+        size="small"
+        disabled={exporting}
+        onClick={onExport}
+      >
+        {exporting ? 'Exporting…' : 'Export CSV'}
+      </Button>
+    </Box>
   );
 }

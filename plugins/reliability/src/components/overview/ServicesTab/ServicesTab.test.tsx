@@ -1,7 +1,7 @@
 import { entityRouteRef, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
 import { testPage, testRow } from '../testData';
@@ -39,14 +39,17 @@ describe('ServicesTab', () => {
     expect(await screen.findByText('orders')).toBeInTheDocument();
     expect(screen.getByText('Services (1)')).toBeInTheDocument();
     expect(screen.getByText('OK')).toBeInTheDocument();
-    expect(
-      screen.getByText(/2 SLOs, worst budget 42% left/),
-    ).toBeInTheDocument();
+    expect(screen.getByText('2 SLOs · 42% budget left')).toBeInTheDocument();
     expect(screen.getByText('Ada Lovelace')).toBeInTheDocument();
+    expect(screen.getByText(/^until /)).toBeInTheDocument();
+    expect(screen.getByText('3 runbooks')).toBeInTheDocument();
     expect(
-      screen.getByText(/3 · 50% of alerts covered · 1 stale/),
+      screen.getByText('50% of alerts covered · 1 stale'),
     ).toBeInTheDocument();
-    expect(screen.getByText('silver (72)')).toBeInTheDocument();
+    expect(screen.getByText('Silver')).toBeInTheDocument();
+    expect(screen.getByText('score 72/100')).toBeInTheDocument();
+    expect(screen.getByText('service · production')).toBeInTheDocument();
+    expect(screen.getByText(/· commerce$/)).toBeInTheDocument();
     expect(api.getOverview).toHaveBeenCalledWith({
       sort: 'name',
       order: 'asc',
@@ -75,10 +78,57 @@ describe('ServicesTab', () => {
     await renderTab(api);
     expect(await screen.findByText('no SLOs')).toBeInTheDocument();
     expect(screen.getByText('not configured')).toBeInTheDocument();
+    expect(screen.getByText('not assessed')).toBeInTheDocument();
+    expect(screen.getByText('no owner')).toBeInTheDocument();
     expect(
       screen.getByText(/Not installed in this backend: maturity/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/NaN/)).not.toBeInTheDocument();
+  });
+
+  it('says "No level yet" with the score for services below the first level', async () => {
+    await renderTab(
+      mockApi({
+        getOverview: jest.fn(async () =>
+          testPage([
+            testRow('fresh', { maturity: { level: 'none', score: 18 } }),
+          ]),
+        ),
+      }),
+    );
+    expect(await screen.findByText('No level yet')).toBeInTheDocument();
+    expect(screen.getByText('score 18/100')).toBeInTheDocument();
+  });
+
+  it('sorts by a labelled field and reverses the order', async () => {
+    const api = mockApi();
+    await renderTab(api);
+    await screen.findByText('orders');
+    const sort = screen.getByRole('button', { name: /Sort by/ });
+    expect(sort).toHaveTextContent('Name');
+    await userEvent.click(sort);
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['Name', 'Owner', 'System', 'Tier']);
+    await userEvent.click(within(listbox).getByText('Owner'));
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'owner',
+        order: 'asc',
+        limit: 50,
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Sort order/ }));
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'owner',
+        order: 'desc',
+        limit: 50,
+      }),
+    );
   });
 
   it('shows an empty state when the catalog has no services', async () => {

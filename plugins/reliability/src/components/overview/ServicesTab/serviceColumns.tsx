@@ -6,55 +6,104 @@ import {
   reliabilityStateOf,
   ServiceOverviewRow,
 } from '@internal/backstage-plugin-reliability-common';
-import { formatDateTime, formatPercent, formatScore } from '../overviewFormat';
+import { ReactNode } from 'react';
+import {
+  formatDateTime,
+  formatPercent,
+  formatRef,
+  formatScore,
+} from '../overviewFormat';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
 
-const none = (
-  <Typography variant="body2" color="textSecondary">
-    —
-  </Typography>
-);
+/** Whole words only: names wrap between words, never inside one. */
+const cellStyle = {
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+  hyphens: 'none',
+  verticalAlign: 'top',
+} as const;
+const headerStyle = { whiteSpace: 'nowrap' } as const;
 
-function RefCell(props: { entityRef: string | null; defaultKind: string }) {
-  return props.entityRef ? (
-    <EntityRefLink
-      entityRef={props.entityRef}
-      defaultKind={props.defaultKind}
+/** A cell of two lines: the datum, and what qualifies it in small grey text. */
+function TwoLines(props: { primary: ReactNode; secondary?: ReactNode }) {
+  return (
+    <>
+      <Typography variant="body2" component="div">
+        {props.primary}
+      </Typography>
+      {props.secondary ? (
+        <Typography variant="caption" color="textSecondary" component="div">
+          {props.secondary}
+        </Typography>
+      ) : null}
+    </>
+  );
+}
+
+function Muted(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {props.children}
+    </Typography>
+  );
+}
+
+const plural = (count: number, word: string) =>
+  `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function OwnershipCell({ row }: { row: ServiceOverviewRow }) {
+  return (
+    <TwoLines
+      primary={
+        row.owner ? (
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          <Muted>no owner</Muted>
+        )
+      }
+      secondary={
+        <>
+          {row.system ? (
+            <EntityRefLink
+              entityRef={row.system}
+              defaultKind="system"
+              hideIcon
+            />
+          ) : (
+            'no system'
+          )}
+          {row.domain ? ` · ${formatRef(row.domain, 'domain')}` : ''}
+        </>
+      }
     />
-  ) : (
-    none
   );
 }
 
 function SloCell({ row }: { row: ServiceOverviewRow }) {
   if (!row.slo || row.slo.sloCount === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        no SLOs
-      </Typography>
-    );
+    return <Muted>no SLOs</Muted>;
   }
+  const { sloCount, worstBudgetRemaining, alerting, stale } = row.slo;
+  const notes = [
+    worstBudgetRemaining === null
+      ? `${plural(sloCount, 'SLO')} · no data yet`
+      : `${plural(sloCount, 'SLO')} · ${formatPercent(
+          worstBudgetRemaining,
+        )} budget left`,
+    alerting ? `${alerting} alert firing` : null,
+    stale ? 'stale data' : null,
+  ].filter(Boolean);
   return (
-    <>
-      <ReliabilityStateChip state={reliabilityStateOf(row.slo)} />
-      <Typography variant="caption" display="block">
-        {`${row.slo.sloCount} SLO${
-          row.slo.sloCount === 1 ? '' : 's'
-        }, worst budget ${formatPercent(row.slo.worstBudgetRemaining)} left`}
-        {row.slo.alerting ? ` · ${row.slo.alerting} alert firing` : ''}
-        {row.slo.stale ? ' · stale data' : ''}
-      </Typography>
-    </>
+    <TwoLines
+      primary={<ReliabilityStateChip state={reliabilityStateOf(row.slo)} />}
+      secondary={notes.join(' · ')}
+    />
   );
 }
 
 function OnCallCell({ row }: { row: ServiceOverviewRow }) {
   if (!row.onCall) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        not configured
-      </Typography>
-    );
+    return <Muted>not configured</Muted>;
   }
   const { primary, until, error } = row.onCall;
   const who = primary?.userRef ? (
@@ -62,74 +111,114 @@ function OnCallCell({ row }: { row: ServiceOverviewRow }) {
       entityRef={primary.userRef}
       defaultKind="user"
       title={primary.name}
+      hideIcon
     />
   ) : (
-    primary?.name ?? 'unknown'
+    primary?.name ?? 'nobody known'
   );
   return (
-    <>
-      <Typography variant="body2">{who}</Typography>
-      <Typography variant="caption" color="textSecondary">
-        {until ? `until ${formatDateTime(until)}` : ''}
-        {error ? (
-          <Tooltip title={error}>
-            <span> · last known (provider failed)</span>
-          </Tooltip>
-        ) : null}
-      </Typography>
-    </>
+    <TwoLines
+      primary={who}
+      secondary={
+        <>
+          {until ? `until ${formatDateTime(until)}` : null}
+          {error ? (
+            <Tooltip title={error}>
+              <span>{until ? ' · ' : ''}last known (provider failed)</span>
+            </Tooltip>
+          ) : null}
+        </>
+      }
+    />
   );
 }
 
-/** Columns of the services table. */
-export const serviceColumns: TableColumn<ServiceOverviewRow>[] = [
+function RunbooksCell({ row }: { row: ServiceOverviewRow }) {
+  if (!row.runbooks) {
+    return <Muted>—</Muted>;
+  }
+  const { runbookCount, coverage, staleCount } = row.runbooks;
+  const notes = [
+    coverage !== null ? `${formatPercent(coverage)} of alerts covered` : null,
+    staleCount > 0 ? `${staleCount} stale` : null,
+  ].filter(Boolean);
+  return (
+    <TwoLines
+      primary={plural(runbookCount, 'runbook')}
+      secondary={notes.join(' · ')}
+    />
+  );
+}
+
+const capitalise = (text: string) =>
+  text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
+
+function MaturityCell({ row }: { row: ServiceOverviewRow }) {
+  if (!row.maturity || row.maturity.score === null) {
+    return <Muted>not assessed</Muted>;
+  }
+  const { level, score } = row.maturity;
+  return (
+    <TwoLines
+      primary={level === 'none' ? 'No level yet' : capitalise(level)}
+      secondary={`score ${formatScore(score)}/100`}
+    />
+  );
+}
+
+const columns: TableColumn<ServiceOverviewRow>[] = [
   {
     title: 'Service',
+    width: '17%',
     render: row => (
-      <EntityRefLink entityRef={row.entityRef} title={row.title ?? undefined} />
+      <TwoLines
+        primary={
+          <EntityRefLink
+            entityRef={row.entityRef}
+            title={row.title ?? undefined}
+            hideIcon
+          />
+        }
+        secondary={[row.type, row.lifecycle].filter(Boolean).join(' · ')}
+      />
     ),
   },
   {
-    title: 'Owner',
-    render: row => <RefCell entityRef={row.owner} defaultKind="group" />,
+    title: 'Owner · system · domain',
+    width: '23%',
+    render: row => <OwnershipCell row={row} />,
   },
   {
-    title: 'System',
-    render: row => <RefCell entityRef={row.system} defaultKind="system" />,
-  },
-  {
-    title: 'Domain',
-    render: row => <RefCell entityRef={row.domain} defaultKind="domain" />,
-  },
-  { title: 'Tier', render: row => row.tier ?? none },
-  { title: 'SLOs', render: row => <SloCell row={row} /> },
-  { title: 'On call now', render: row => <OnCallCell row={row} /> },
-  {
-    title: 'Runbooks',
+    title: 'Tier',
+    width: '7%',
     render: row =>
-      row.runbooks ? (
-        <Typography variant="body2">
-          {row.runbooks.runbookCount}
-          {row.runbooks.coverage !== null
-            ? ` · ${formatPercent(row.runbooks.coverage)} of alerts covered`
-            : ''}
-          {row.runbooks.staleCount > 0
-            ? ` · ${row.runbooks.staleCount} stale`
-            : ''}
+      row.tier ? (
+        <Typography variant="body2" noWrap>
+          {row.tier}
         </Typography>
       ) : (
-        none
+        <Muted>—</Muted>
       ),
+  },
+  { title: 'SLO status', width: '16%', render: row => <SloCell row={row} /> },
+  {
+    title: 'On call now',
+    width: '14%',
+    render: row => <OnCallCell row={row} />,
+  },
+  {
+    title: 'Runbooks',
+    width: '12%',
+    render: row => <RunbooksCell row={row} />,
   },
   {
     title: 'Maturity',
-    render: row =>
-      row.maturity ? (
-        <Typography variant="body2">
-          {row.maturity.level} ({formatScore(row.maturity.score)})
-        </Typography>
-      ) : (
-        none
-      ),
+    width: '11%',
+    render: row => <MaturityCell row={row} />,
   },
 ];
+
+/** Columns of the services table: one datum per column, details as secondary text. */
+export const serviceColumns: TableColumn<ServiceOverviewRow>[] = columns.map(
+  column => ({ ...column, cellStyle, headerStyle }),
+);

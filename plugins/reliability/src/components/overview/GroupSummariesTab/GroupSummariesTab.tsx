@@ -18,7 +18,6 @@ import { formatPercent, formatScore } from '../overviewFormat';
 
 const PAGE_SIZE = 20;
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
-const headerStyle = { whiteSpace: 'nowrap' } as const;
 
 /** A mean maturity score out of 100; "not assessed" when no service of the group has a score. */
 function maturityText(score: number | null): string {
@@ -31,7 +30,7 @@ function columns(
   const list: TableColumn<GroupReliabilitySummary>[] = [
     {
       title: by === 'team' ? 'Team' : 'System',
-      width: '28%',
+      cellStyle: { ...cellStyle, minWidth: 240 },
       render: group =>
         group.entityRef ? (
           <EntityRefLink
@@ -60,7 +59,7 @@ function columns(
     },
     { title: 'Breaching now', field: 'breachingCount', type: 'numeric' },
   ];
-  return list.map(column => ({ ...column, cellStyle, headerStyle }));
+  return list.map(column => ({ cellStyle, ...column }));
 }
 
 /** The "Teams & systems" tab: reliability roll-ups per owning team or per system. */

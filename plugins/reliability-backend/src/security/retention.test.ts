@@ -21,6 +21,8 @@ import { validWriteBody } from './__testUtils__/validWriteBodies';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SLO_RETENTION_DAYS = 30;
+/** SLI events are kept separately, at least as long as the longest SLO window (366 days). */
+const SLI_EVENT_RETENTION_DAYS = 400;
 const CHECKLIST_RETENTION_DAYS = 10;
 
 const GONE = 'component:default/checkout-api';
@@ -109,7 +111,12 @@ describe.each(databases.eachSupportedId())(
         mockServices.rootConfig.factory({
           data: {
             reliability: {
-              slo: { retention: { days: SLO_RETENTION_DAYS } },
+              slo: {
+                retention: {
+                  days: SLO_RETENTION_DAYS,
+                  sliEventsDays: SLI_EVENT_RETENTION_DAYS,
+                },
+              },
               checklist: { retentionDays: CHECKLIST_RETENTION_DAYS },
             },
           },
@@ -157,8 +164,8 @@ describe.each(databases.eachSupportedId())(
       await knex('slo_sli_events').insert({
         entity_ref: KEPT,
         sli_name: 'checkout-requests',
-        interval_start: new Date(now - (SLO_RETENTION_DAYS + 2) * DAY_MS),
-        interval_end: new Date(now - (SLO_RETENTION_DAYS + 1) * DAY_MS),
+        interval_start: new Date(now - (SLI_EVENT_RETENTION_DAYS + 2) * DAY_MS),
+        interval_end: new Date(now - (SLI_EVENT_RETENTION_DAYS + 1) * DAY_MS),
         good: 1,
         total: 1,
       });

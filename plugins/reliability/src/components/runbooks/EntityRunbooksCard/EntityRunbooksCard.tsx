@@ -6,15 +6,9 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import {
-  countKinds,
-  RunbookCoverageSummary,
-  RunbookFilters,
-  RunbookList,
-} from '../RunbookList';
+import { RunbookCoverageSummary } from '../RunbookList';
+import { SearchableRunbookList } from '../SearchableRunbookList';
 import { useEntityRunbooks } from '../useEntityRunbooks';
 import { useKindFilter } from '../useKindFilter';
 import { useRunbookLinks } from '../useRunbookLinks';
@@ -54,25 +48,18 @@ export function EntityRunbooksCard() {
             title={`${value.staleCount} of ${value.total} runbooks not reviewed in the last ${value.staleAfterDays} days`}
           />
         )}
-        <RunbookFilters
+        <SearchableRunbookList
           query={query}
           onQueryChange={setQuery}
           kinds={kinds}
           onKindsChange={setKinds}
-          counts={countKinds(value.runbooks)}
+          runbooks={value.runbooks}
+          visible={visible}
+          searchedQuery={value.query}
+          searching={loading}
+          staleAfterDays={value.staleAfterDays}
+          linkFor={linkFor}
         />
-        {loading && <LinearProgress aria-label="Searching" />}
-        {visible.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            No runbooks match{value.query ? ` “${value.query}”` : ''}.
-          </Typography>
-        ) : (
-          <RunbookList
-            runbooks={visible}
-            staleAfterDays={value.staleAfterDays}
-            linkFor={linkFor}
-          />
-        )}
       </>
     );
   };

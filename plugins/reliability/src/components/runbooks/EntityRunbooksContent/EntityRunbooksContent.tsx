@@ -7,15 +7,10 @@ import {
 } from '@backstage/core-components';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import Grid from '@material-ui/core/Grid';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import {
-  countKinds,
-  RunbookCoverageSummary,
-  RunbookFilters,
-  RunbookList,
-} from '../RunbookList';
+import { RunbookCoverageSummary } from '../RunbookList';
+import { SearchableRunbookList } from '../SearchableRunbookList';
 import { useEntityRunbooks } from '../useEntityRunbooks';
 import { useKindFilter } from '../useKindFilter';
 import { RunbookView } from './RunbookView';
@@ -56,26 +51,19 @@ export function EntityRunbooksContent() {
       <Grid item xs={12} md={4}>
         <InfoCard title="Runbooks">
           <RunbookCoverageSummary coverage={value.coverage} />
-          <RunbookFilters
+          <SearchableRunbookList
             query={query}
             onQueryChange={setQuery}
             kinds={kinds}
             onKindsChange={setKinds}
-            counts={countKinds(value.runbooks)}
+            runbooks={value.runbooks}
+            visible={visible}
+            searchedQuery={value.query}
+            searching={loading}
+            staleAfterDays={value.staleAfterDays}
+            selectedId={selectedId}
+            onSelect={setSelected}
           />
-          {loading && <LinearProgress aria-label="Searching" />}
-          {visible.length === 0 ? (
-            <Typography variant="body2" color="textSecondary">
-              No runbooks match{value.query ? ` “${value.query}”` : ''}.
-            </Typography>
-          ) : (
-            <RunbookList
-              runbooks={visible}
-              staleAfterDays={value.staleAfterDays}
-              selectedId={selectedId}
-              onSelect={setSelected}
-            />
-          )}
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={8}>

@@ -1,25 +1,20 @@
 import { SloHistoryResponse } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, ReferenceLine, YAxis } from 'recharts';
 import { formatBurnRate } from '../sloFormat';
 import { burnRateRows } from './chartRows';
-import {
-  formatTooltipTime,
-  tickCount,
-  timeTickFormatter,
-  timeTicks,
-} from './timeAxis';
+import { timeTickFormatter } from './timeAxis';
+import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
+
+const WINDOWS = [
+  { dataKey: 'burn1h', name: '1h', color: 'error' },
+  { dataKey: 'burn6h', name: '6h', color: 'warning' },
+  { dataKey: 'burn3d', name: '3d', color: 'primary' },
+] as const;
+
+const formatBurnRateValue = (value: unknown) =>
+  formatBurnRate(typeof value === 'number' ? value : null);
 
 /** Burn rates (1h, 6h, 3d) of the collected snapshots of an SLO, on a time axis over the requested range. */
 export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
@@ -38,53 +33,31 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
         Burn rate history (1× spends the budget exactly over the window), from
         snapshots collected {formatTick(start)} – {formatTick(end)}
       </Typography>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={rows}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            ticks={timeTicks(start, end, tickCount(start, end))}
-            tickFormatter={formatTick}
-          />
-          <YAxis unit="×" />
-          <Tooltip
-            labelFormatter={formatTooltipTime}
-            formatter={value =>
-              formatBurnRate(typeof value === 'number' ? value : null)
-            }
-          />
-          <Legend />
-          <ReferenceLine
-            y={1}
-            stroke={theme.palette.warning.main}
-            strokeDasharray="3 3"
-          />
+      <TimeSeriesChartFrame
+        rows={rows}
+        start={start}
+        end={end}
+        height={200}
+        formatTick={formatTick}
+        yAxis={<YAxis unit="×" />}
+        formatValue={formatBurnRateValue}
+      >
+        <ReferenceLine
+          y={1}
+          stroke={theme.palette.warning.main}
+          strokeDasharray="3 3"
+        />
+        {WINDOWS.map(window => (
           <Line
-            dataKey="burn1h"
-            name="1h"
-            stroke={theme.palette.error.main}
+            key={window.dataKey}
+            dataKey={window.dataKey}
+            name={window.name}
+            stroke={theme.palette[window.color].main}
             dot={false}
             isAnimationActive={false}
           />
-          <Line
-            dataKey="burn6h"
-            name="6h"
-            stroke={theme.palette.warning.main}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="burn3d"
-            name="3d"
-            stroke={theme.palette.primary.main}
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+        ))}
+      </TimeSeriesChartFrame>
       {history.downsampled && (
         <Typography variant="caption" color="textSecondary">
           Averaged to {history.points.length} points.

@@ -5,25 +5,11 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, ReferenceLine, YAxis } from 'recharts';
 import { formatBudget } from '../sloFormat';
 import { burndownFloor, burndownRows } from './chartRows';
-import {
-  formatTooltipTime,
-  tickCount,
-  timeTickFormatter,
-  timeTicks,
-} from './timeAxis';
+import { formatTooltipTime, timeTickFormatter } from './timeAxis';
+import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
 
 const formatPercent = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? `${value}%` : '—';
@@ -86,17 +72,13 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
     <>
       {title}
       {staleNote}
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={rows}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            ticks={timeTicks(start, end, tickCount(start, end))}
-            tickFormatter={formatTick}
-          />
+      <TimeSeriesChartFrame
+        rows={rows}
+        start={start}
+        end={end}
+        height={240}
+        formatTick={formatTick}
+        yAxis={
           <YAxis
             unit="%"
             domain={[floor, 100]}
@@ -106,31 +88,28 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
               (_, i) => floor + i * 25,
             )}
           />
-          <Tooltip
-            labelFormatter={formatTooltipTime}
-            formatter={formatPercent}
-          />
-          <Legend />
-          <ReferenceLine y={0} stroke={theme.palette.error.main} />
-          <Line
-            dataKey="remaining"
-            name="Budget remaining"
-            stroke={theme.palette.primary.main}
-            dot={false}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="ideal"
-            name="Ideal linear burn"
-            stroke={theme.palette.text.secondary}
-            strokeDasharray="5 5"
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+        }
+        formatValue={formatPercent}
+      >
+        <ReferenceLine y={0} stroke={theme.palette.error.main} />
+        <Line
+          dataKey="remaining"
+          name="Budget remaining"
+          stroke={theme.palette.primary.main}
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="ideal"
+          name="Ideal linear burn"
+          stroke={theme.palette.text.secondary}
+          strokeDasharray="5 5"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </TimeSeriesChartFrame>
       <Typography variant="caption" color="textSecondary" component="p">
         Now: {formatBudget(current)}
         {current !== null && current !== undefined && current * 100 < floor

@@ -1,0 +1,1 @@
+export { SearchableRunbookList } from './SearchableRunbookList';

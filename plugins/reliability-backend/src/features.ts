@@ -49,6 +49,5 @@ export async function createFeatures(
     { sloDefinitions: slo.definitions },
   );
   features.push(overview);
-  void ctx;
   return features;
 }

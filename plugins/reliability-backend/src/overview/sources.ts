@@ -2,7 +2,6 @@ import {
   MaturitySummary,
   OnCallSummary,
   RunbookSummary,
-  SloDefinition,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { SummarySource } from '../summaries';
@@ -34,8 +33,6 @@ export interface OverviewSources {
   maturity?: SummarySource<MaturitySummary>;
   /** Enables the `level` filter (constant-query pre-selection of entity refs). */
   maturityLevels?: MaturityLevelIndex;
-  /** SLO definitions per entity, so the tour can say what each SLO means (one query for many entities). */
-  sloDefinitions?: SummarySource<SloDefinition[]>;
 }
 
 /** Reads every available summary for a batch of entity refs: one getSummaries call per source, in parallel. */

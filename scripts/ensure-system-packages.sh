@@ -16,7 +16,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
   else
-    echo "system: missing ${missing[*]} (install them with your package manager); related tests will be skipped" >&2
+    echo "system: missing ${missing[*]} and cannot install them (needs root and apt-get)." >&2
+    echo "system: ./dev test will fail without them: chromium runs the browser test, postgresql the store and" >&2
+    echo "system: two-replica tests, prometheus the real-Prometheus provider test. Install them with your package manager." >&2
+    if [ -n "${CI:-}" ]; then
+      exit 1
+    fi
   fi
 fi
 

@@ -14,4 +14,5 @@ yarn backstage-cli repo lint
 echo "== unit and integration tests" >&2
 CI=true yarn backstage-cli repo test --maxWorkers=2
 echo "== end-to-end (Playwright + Debian chromium)" >&2
-yarn playwright test
+# CI mode for the browser test: always a freshly started portal (never a stale dev server), no .only.
+CI=true yarn playwright test

@@ -1,6 +1,9 @@
 export interface Config {
   reliability?: {
-    /** The Datadog SLI provider (metric sources of type `datadog` with `spec.sloId`). */
+    /**
+     * The Datadog SLI provider (metric sources of type `datadog` with `spec.sloId`). Without this section the module
+     * answers every Datadog SLI with "Datadog provider not configured".
+     */
     datadog?: {
       /** Datadog site, e.g. `datadoghq.com` (default), `datadoghq.eu`, `us3.datadoghq.com`, `us5.datadoghq.com`, `ap1.datadoghq.com`. */
       site?: string;

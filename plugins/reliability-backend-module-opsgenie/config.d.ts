@@ -6,13 +6,13 @@ export interface Config {
       apiBaseUrl?: string;
       /**
        * API key of an API integration with read access, sent as `Authorization: GenieKey ...`.
-       * Without it the provider is disabled.
+       * Without it the provider answers every annotated entity with "Opsgenie provider not configured".
        * @visibility secret
        */
       apiKey?: string;
       /** Time limit of one API call, in seconds. Default 10. */
       timeoutSeconds?: number;
-      /** Retries on HTTP 429, 5xx and network errors, with exponential backoff honouring Retry-After. Default 3. */
+      /** Retries on HTTP 429, 5xx and network errors, with exponential backoff, waiting as long as Retry-After asks within the retry budget. Default 3. */
       maxRetries?: number;
     };
   };

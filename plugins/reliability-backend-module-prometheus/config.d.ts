@@ -1,6 +1,9 @@
 export interface Config {
   reliability?: {
-    /** The Prometheus SLI provider (metric sources of type `prometheus`). */
+    /**
+     * The Prometheus SLI provider (metric sources of type `prometheus`). Without this section the module answers
+     * every Prometheus SLI with "Prometheus provider not configured".
+     */
     prometheus?: {
       /** Base URL of the Prometheus HTTP API, e.g. `http://prometheus:9090` (the `/api/v1/...` paths are appended). */
       baseUrl: string;

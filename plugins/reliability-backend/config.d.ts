@@ -8,6 +8,25 @@ export interface Config {
      * entity. Read by the demo app's permission policy (packages/backend/src/modules/permissionPolicy.ts).
      */
     admins?: string[];
+    /**
+     * Documents (OpenSLO files, runbooks) are read only under the entity's own source location
+     * (`backstage.io/source-location`, or the directory of `backstage.io/managed-by-location`). This allow-list
+     * names further places every entity may read from. See docs/security.md ("Documents read on behalf of entities").
+     */
+    documents?: {
+      allow?: Array<
+        | {
+            /** An http(s) host, e.g. `github.com`. */
+            host: string;
+            /** Path prefixes on that host, e.g. `/parcelly/runbooks/`. */
+            paths: string[];
+          }
+        | {
+            /** A local directory (for catalogs registered from files), relative to the backend's working directory. */
+            directory: string;
+          }
+      >;
+    };
     /** SLOs: collection of SLO states from the SLI providers, and retention. */
     slo?: {
       collection?: {
@@ -56,18 +75,34 @@ export interface Config {
        * and its last good content is kept.
        */
       scheduleFiles?: string[];
-      /** How often the schedule files are re-read, in seconds (10..86400). Default 60. */
-      scheduleFilesRefreshSeconds?: number;
-      /** How long an entity's on-call state (or provider failure) is served from memory, in seconds (0..3600). Default 60. */
-      cacheTtlSeconds?: number;
+      /**
+       * How often every replica re-reads the schedule files (a duration: `{ seconds: 60 }` or an ISO 8601 string
+       * such as `PT1M`), 10 seconds to 1 day. Default 60 seconds.
+       */
+      scheduleFilesRefresh?: { [unit: string]: number } | string;
+      /**
+       * How long an entity's on-call state (or provider failure) is served from memory (a duration), 0 to 1 hour.
+       * Default 60 seconds; 0 disables the cache.
+       */
+      cacheTtl?: { [unit: string]: number } | string;
       /**
        * How often the on-call state of every annotated entity is refreshed into the database (summaries, team views,
-       * shift history), in minutes (1..60). Default 5.
+       * shift history), a duration from 1 to 60 minutes. Default 5 minutes.
        */
+      refreshInterval?: { [unit: string]: number } | string;
+      /** How far ahead upcoming shifts are computed or fetched (a duration), 1 to 90 days. Default 14 days. */
+      horizon?: { [unit: string]: number } | string;
+      /** Time limit of one on-call provider call (a duration), 1 to 120 seconds. Default 15 seconds. */
+      providerTimeout?: { [unit: string]: number } | string;
+      /** @deprecated Use `scheduleFilesRefresh`. Seconds (10..86400). */
+      scheduleFilesRefreshSeconds?: number;
+      /** @deprecated Use `cacheTtl`. Seconds (0..3600). */
+      cacheTtlSeconds?: number;
+      /** @deprecated Use `refreshInterval`. Minutes (1..60). */
       refreshIntervalMinutes?: number;
-      /** How far ahead upcoming shifts are computed or fetched, in days (1..90). Default 14. */
+      /** @deprecated Use `horizon`. Days (1..90). */
       horizonDays?: number;
-      /** Time limit of one on-call provider call, in seconds (1..120). Default 15. */
+      /** @deprecated Use `providerTimeout`. Seconds (1..120). */
       providerTimeoutSeconds?: number;
     };
     /** Runbooks, rollback procedures and postmortems of entities. */
@@ -78,6 +113,72 @@ export interface Config {
        * Default 180.
        */
       staleAfterDays?: number;
+      /**
+       * How often the runbook index (summaries, coverage) is rebuilt from every entity's runbook sources
+       * (a duration: `{ minutes: 30 }` or `PT30M`), 1 minute to 1 day. Default 30 minutes.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+    };
+    /**
+     * Error-budget policy as code and the deploy gate (docs/policy.md, docs/deploy-gate.md). Without config every
+     * entity gets the built-in `default` policy: page-severity burn -> `halted` (deny), budget exhausted ->
+     * `frozen` (deny), less than 25 % left -> `review` (warn).
+     */
+    policy?: {
+      /**
+       * Named policies (names: lower case letters, digits, `-`). A policy named `default` replaces the built-in one.
+       * Validated at startup; a mistake stops the backend with a message naming the key.
+       */
+      policies?: {
+        [name: string]: {
+          description?: string;
+          /** Ordered rules: the first whose condition holds for an SLO gives its state (1 to 20 rules). */
+          rules: Array<{
+            /** Name of the state, e.g. `review`, `frozen`, `halted` (`ok` and `no-data` are reserved). */
+            state: string;
+            /**
+             * Every condition given must hold: budget left below a percentage (0-100], budget exhausted, or a
+             * burn-rate alert of at least this severity firing (`ticket` also holds during a `page`).
+             */
+            when: {
+              budgetRemainingBelow?: number;
+              budgetExhausted?: boolean;
+              burnAlert?: 'page' | 'ticket';
+            };
+            /** What the deploy gate answers in this state. */
+            decision: 'allow' | 'warn' | 'deny';
+            /** What the team does in this state, e.g. "Freeze feature releases; reliability work only." */
+            consequence: string;
+          }>;
+        };
+      };
+      /**
+       * The policy of each tier (the `reliability.sre-portal.dev/tier` annotation), by name. An entity may name
+       * another policy with the `reliability.sre-portal.dev/policy` annotation.
+       */
+      tiers?: {
+        'tier-1'?: string;
+        'tier-2'?: string;
+        'tier-3'?: string;
+        'tier-4'?: string;
+      };
+      /** Policy of entities without a tier (or whose tier has none). Default `default`. */
+      defaultPolicy?: string;
+      /**
+       * How often every entity with SLOs is evaluated and policy state changes are recorded (a duration), 1 minute
+       * to 1 day. Default 5 minutes.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+      retention?: {
+        /** Days policy state changes, deploy-gate answers and expired overrides are kept (1..3650). Default 400. */
+        days?: number;
+      };
+      deployGate?: {
+        /** Gate answers kept per entity (1..1000). Default 50. */
+        answersPerEntity?: number;
+        /** Longest break-glass override (a duration), 5 minutes to 7 days. Default 24 hours. */
+        maxOverrideDuration?: { [unit: string]: number } | string;
+      };
     };
     /** The reliability-maturity checklist. */
     checklist?: {
@@ -92,7 +193,10 @@ export interface Config {
        * same id and add new ones, and the version becomes `<default>+<file version>`. Default false (replace).
        */
       extend?: boolean;
-      /** How long a self-assessed answer counts before it expires, in days (1..1095). Default 180. */
+      /**
+       * How long a self-assessed answer counts before it expires, in days (1..1095). Default 180. Also the longest
+       * validity a submitter may choose: a later `expiresAt` is rejected with a 400 naming the limit.
+       */
       answerValidityDays?: number;
       /**
        * Share of an entity's SLO alerts (0..1) that must link a runbook for the automatic
@@ -106,7 +210,13 @@ export interface Config {
       retentionDays?: number;
       /**
        * How often every entity's score is re-evaluated (answers expire, automatic checks change) and
-       * retention is applied, in minutes (5..1440). Default 60.
+       * retention is applied: a Backstage duration (`{ minutes: 60 }` or `PT1H`), 5 minutes to 1 day.
+       * Default 60 minutes.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+      /**
+       * How often scores are re-evaluated, in minutes (5..1440).
+       * @deprecated Use `refreshInterval`; still read (with a warning) when `refreshInterval` is not set.
        */
       refreshIntervalMinutes?: number;
     };

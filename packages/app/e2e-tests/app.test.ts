@@ -44,3 +44,23 @@ test('the org reliability page lists services', async ({ page }) => {
   ).toBeVisible();
   await page.screenshot({ path: 'e2e-test-report/reliability-page.png', fullPage: true });
 });
+
+test('the guest (a member of sre) assesses an sre service and sees other teams\' checklists read-only', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+
+  // api-gateway is owned by sre: the wizard lets the guest submit.
+  await page.goto('/catalog/default/component/api-gateway/maturity');
+  await page.getByRole('button', { name: 'Review & submit' }).click();
+  await page.getByRole('button', { name: 'Submit assessment' }).click();
+  await expect(page.getByText(/Assessment submitted: score/)).toBeVisible();
+  await page.screenshot({ path: 'e2e-test-report/maturity-owner-submitted.png', fullPage: true });
+
+  // checkout-api is owned by checkout-payments: the checklist is read-only and cannot be submitted.
+  await page.goto('/catalog/default/component/checkout-api/maturity');
+  await expect(page.getByRole('note', { name: 'Read-only' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit assessment' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save draft' })).toHaveCount(0);
+  await page.screenshot({ path: 'e2e-test-report/maturity-read-only.png', fullPage: true });
+});

@@ -1,6 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import reliabilityPlugin from '@internal/backstage-plugin-reliability';
+import reliabilityPlugin from '@internal/backstage-plugin-reliability/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 

@@ -14,6 +14,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DatadogClient } from './DatadogClient';
 import { DatadogSliProvider } from './DatadogSliProvider';
+import { datadogProviderFromConfig } from './providerFromConfig';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -168,6 +169,26 @@ describe('DatadogSliProvider', () => {
     });
   });
 
+  it('computes the error ratio of a monitor SLO from sli_value, not from rounded minutes', async () => {
+    const fiveMinutes = { ...request, from: new Date(to.getTime() - 300_000) };
+    const withSli = (sli: number) =>
+      http.get(HISTORY, () =>
+        HttpResponse.json({
+          data: { ...monitorHistory.data, overall: { sli_value: sli } },
+          errors: null,
+        }),
+      );
+    // 99.9 % over 5 minutes: 0.1 % bad (burn 1x at a 99.9 % target), not 5 good minutes of 5.
+    server.use(withSli(99.9));
+    const nearlyGood = await provider().getEventCounts(fiveMinutes);
+    expect(nearlyGood.total).toBe(5);
+    expect(1 - nearlyGood.good / nearlyGood.total).toBeCloseTo(0.001, 9);
+    // 86 % over 5 minutes: 14 % bad, not one whole bad minute (20 %).
+    server.use(withSli(86));
+    const partlyBad = await provider().getEventCounts(fiveMinutes);
+    expect(1 - partlyBad.good / partlyBad.total).toBeCloseTo(0.14, 9);
+  });
+
   it('treats a monitor SLO without an SLI value as no data', async () => {
     server.use(
       http.get(HISTORY, () =>
@@ -252,9 +273,9 @@ describe('DatadogSliProvider', () => {
   describe('configuration', () => {
     it('warns at startup and fails clearly at query time when not configured', async () => {
       const logger = mockServices.logger.mock();
-      const unconfigured = DatadogSliProvider.fromConfig(
+      const unconfigured = datadogProviderFromConfig(
         mockServices.rootConfig(),
-        { logger },
+        logger,
       );
       expect(logger.warn).toHaveBeenCalledWith(
         expect.stringContaining('reliability.datadog is not configured'),
@@ -267,15 +288,15 @@ describe('DatadogSliProvider', () => {
     it('fails at startup when a key is missing or the site is invalid', () => {
       const logger = mockServices.logger.mock();
       expect(() =>
-        DatadogSliProvider.fromConfig(
+        datadogProviderFromConfig(
           mockServices.rootConfig({
             data: { reliability: { datadog: { apiKey: 'a' } } },
           }),
-          { logger },
+          logger,
         ),
       ).toThrow('reliability.datadog needs both apiKey and applicationKey');
       expect(() =>
-        DatadogSliProvider.fromConfig(
+        datadogProviderFromConfig(
           mockServices.rootConfig({
             data: {
               reliability: {
@@ -287,7 +308,7 @@ describe('DatadogSliProvider', () => {
               },
             },
           }),
-          { logger },
+          logger,
         ),
       ).toThrow(/is not a Datadog site/);
     });
@@ -298,13 +319,13 @@ describe('DatadogSliProvider', () => {
           HttpResponse.json(metricHistory),
         ),
       );
-      const configured = DatadogSliProvider.fromConfig(
+      const configured = datadogProviderFromConfig(
         mockServices.rootConfig({
           data: {
             reliability: { datadog: { apiKey: 'a', applicationKey: 'b' } },
           },
         }),
-        { logger: mockServices.logger.mock() },
+        mockServices.logger.mock(),
       );
       await expect(configured.getEventCounts(request)).resolves.toEqual({
         good: 19990,

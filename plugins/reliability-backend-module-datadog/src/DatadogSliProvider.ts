@@ -1,16 +1,12 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { MetricSource } from '@internal/backstage-plugin-reliability-common';
 import {
-  ProviderConfigError,
   ProviderResponseError,
   SliEventCounts,
   SliEventCountsRequest,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
 import { z } from 'zod';
-import { readDatadogConfig } from './config';
 import { DatadogClient, DatadogSloHistory } from './DatadogClient';
 
 const metricSpec = z.object({
@@ -18,6 +14,9 @@ const metricSpec = z.object({
 });
 
 const SLICE_SECONDS = 60;
+
+/** The metric source type the provider serves. */
+export const DATADOG_TYPE = 'datadog';
 
 function sloIdOf(indicator: SliEventCountsRequest['indicator']): string {
   const sources: Array<MetricSource | undefined> = [
@@ -41,10 +40,11 @@ function sloIdOf(indicator: SliEventCountsRequest['indicator']): string {
  * Good/total counts from Datadog SLO history.
  *
  * - Metric-based SLOs: good = `series.numerator.sum`, total = `series.denominator.sum` (exact counts).
- * - Monitor-based (and time-slice) SLOs only report an SLI percentage (`overall.sli_value`). They are mapped
- *   onto one-minute slices of the interval: total = whole minutes in [from, to), good =
- *   round(sli_value / 100 * total). This is an approximation: budgets are as precise as a minute.
- *   No SLI value (no data) means no traffic: 0 / 0.
+ * - Monitor-based (and time-slice) SLOs only report an SLI percentage (`overall.sli_value`), no counts. They
+ *   are expressed in minutes of the interval: total = whole minutes in [from, to), good =
+ *   sli_value / 100 * total, not rounded, so good/total is the SLI value itself and burn rates are computed
+ *   from it (a 5-minute window at 99.9 % is 0.1 % bad, not 0 or 20 %). No SLI value (no data) means no
+ *   traffic: 0 / 0.
  */
 export function eventCountsFromHistory(
   history: DatadogSloHistory,
@@ -82,7 +82,7 @@ export function eventCountsFromHistory(
   const total = Math.floor(
     (to.getTime() - from.getTime()) / 1000 / SLICE_SECONDS,
   );
-  const good = Math.round((Math.min(Math.max(sli, 0), 100) / 100) * total);
+  const good = (Math.min(Math.max(sli, 0), 100) / 100) * total;
   return { good, total };
 }
 
@@ -92,34 +92,13 @@ export function eventCountsFromHistory(
  * @public
  */
 export class DatadogSliProvider implements SliProvider {
-  readonly type = 'datadog';
+  readonly type = DATADOG_TYPE;
 
-  static fromConfig(
-    config: Config,
-    options: { logger: LoggerService },
-  ): DatadogSliProvider {
-    const settings = readDatadogConfig(config);
-    if (!settings) {
-      options.logger.warn(
-        'reliability.datadog is not configured; SLIs of type datadog will fail until reliability.datadog.apiKey and applicationKey are set',
-      );
-      return new DatadogSliProvider(undefined);
-    }
-    return new DatadogSliProvider(new DatadogClient(settings));
-  }
-
-  /** `client` undefined: not configured, every request fails with a ProviderConfigError. */
-  constructor(private readonly client: DatadogClient | undefined) {}
+  constructor(private readonly client: DatadogClient) {}
 
   async getEventCounts(
     request: SliEventCountsRequest,
   ): Promise<SliEventCounts> {
-    if (!this.client) {
-      throw new ProviderConfigError(
-        'Datadog',
-        'The Datadog SLI provider is not configured: set reliability.datadog.apiKey and reliability.datadog.applicationKey in app-config',
-      );
-    }
     const { indicator, from, to, signal } = request;
     if (to.getTime() - from.getTime() < SLICE_SECONDS * 1000) {
       throw new InputError('The SLI interval must be at least one minute long');

@@ -3,10 +3,11 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { reliabilitySliProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
-import { DatadogSliProvider } from './DatadogSliProvider';
+import { datadogProviderFromConfig } from './providerFromConfig';
 
 /**
- * Adds the `datadog` SLI provider to the reliability backend (configured under `reliability.datadog`).
+ * Adds the `datadog` SLI provider to the reliability backend (configured under `reliability.datadog`). Installed
+ * but not configured, it still registers the provider, which answers "Datadog provider not configured".
  *
  * @public
  */
@@ -21,9 +22,7 @@ export const reliabilityModuleDatadog = createBackendModule({
         sliProviders: reliabilitySliProvidersExtensionPoint,
       },
       async init({ config, logger, sliProviders }) {
-        sliProviders.addSliProvider(
-          DatadogSliProvider.fromConfig(config, { logger }),
-        );
+        sliProviders.addSliProvider(datadogProviderFromConfig(config, logger));
       },
     });
   },

@@ -35,7 +35,27 @@ function provider(sleeps: number[] = []) {
 const envelope = (data: unknown) => ({ data, took: 0.01, requestId: 'req-1' });
 const team = { id: 'team-1', name: 'Payments' };
 
-function handlers(options: { timelineEmpty?: boolean } = {}) {
+const anaPeriod = {
+  startDate: '2026-11-16T08:00:00Z',
+  endDate: '2026-11-23T08:00:00Z' as string | undefined,
+  type: 'default',
+  recipient: { id: 'u1', type: 'user', name: 'ana@example.com' },
+};
+const boPeriod = {
+  startDate: '2026-11-23T08:00:00Z',
+  endDate: '2026-11-30T08:00:00Z',
+  type: 'default',
+  recipient: { id: 'u2', type: 'user', name: 'bo@example.com' },
+};
+
+function handlers(
+  options: {
+    timelineEmpty?: boolean;
+    /** Timeline periods instead of Ana's and Bo's weeks. */
+    periods?: object[];
+    teamWeb?: string;
+  } = {},
+) {
   return [
     http.get(`${API}/v2/teams/Payments`, ({ request }) => {
       expect(new URL(request.url).searchParams.get('identifierType')).toBe(
@@ -50,7 +70,9 @@ function handlers(options: { timelineEmpty?: boolean } = {}) {
             { user: { id: 'u1', username: 'ana@example.com' }, role: 'admin' },
           ],
           links: {
-            web: 'https://acme.app.opsgenie.com/teams/dashboard/team-1/main',
+            web:
+              options.teamWeb ??
+              'https://acme.app.opsgenie.com/teams/dashboard/team-1/main',
           },
         }),
       );
@@ -149,28 +171,7 @@ function handlers(options: { timelineEmpty?: boolean } = {}) {
                     id: 'rot-1',
                     name: 'Weekly',
                     order: 1,
-                    periods: [
-                      {
-                        startDate: '2026-11-16T08:00:00Z',
-                        endDate: '2026-11-23T08:00:00Z',
-                        type: 'default',
-                        recipient: {
-                          id: 'u1',
-                          type: 'user',
-                          name: 'ana@example.com',
-                        },
-                      },
-                      {
-                        startDate: '2026-11-23T08:00:00Z',
-                        endDate: '2026-11-30T08:00:00Z',
-                        type: 'default',
-                        recipient: {
-                          id: 'u2',
-                          type: 'user',
-                          name: 'bo@example.com',
-                        },
-                      },
-                    ],
+                    periods: options.periods ?? [anaPeriod, boPeriod],
                   },
                 ],
           },
@@ -250,13 +251,66 @@ describe('OpsgenieOnCallProvider', () => {
   });
 
   it('falls back to next-on-calls when the timeline shows no upcoming shift', async () => {
-    server.use(...handlers({ timelineEmpty: true }));
+    server.use(...handlers({ periods: [anaPeriod] }));
     const snapshot = await provider().getOnCall({
       entity,
       at: AT,
       horizonDays: 7,
     });
     expect(snapshot.next.map(s => s.person.email)).toEqual(['bo@example.com']);
+    // Bo takes over when Ana's period ends; when Bo's shift ends is not known.
+    expect(snapshot.next[0]).toMatchObject({
+      start: '2026-11-23T08:00:00Z',
+      end: null,
+    });
+  });
+
+  it('keeps the end of the current shift unknown when the timeline has no period for it', async () => {
+    server.use(...handlers({ timelineEmpty: true }));
+    const snapshot = await provider().getOnCall({
+      entity,
+      at: AT,
+      horizonDays: 7,
+    });
+    expect(snapshot.current).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ email: 'ana@example.com' }),
+        start: AT.toISOString(),
+        end: null,
+      }),
+    ]);
+    // Without a known handover time no next shift is invented.
+    expect(snapshot.next).toEqual([]);
+  });
+
+  it('keeps a timeline period without an end open-ended', async () => {
+    server.use(
+      ...handlers({ periods: [{ ...anaPeriod, endDate: undefined }] }),
+    );
+    const snapshot = await provider().getOnCall({
+      entity,
+      at: AT,
+      horizonDays: 7,
+    });
+    expect(snapshot.current).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ email: 'ana@example.com' }),
+        start: '2026-11-16T08:00:00Z',
+        end: null,
+      }),
+    ]);
+  });
+
+  it('links only to http(s) URLs: a team web link of another scheme is dropped', async () => {
+    // eslint-disable-next-line no-script-url
+    server.use(...handlers({ teamWeb: 'javascript:alert(document.cookie)' }));
+    const snapshot = await provider().getOnCall({
+      entity,
+      at: AT,
+      horizonDays: 7,
+    });
+    expect(snapshot.externalUrl).toBeUndefined();
+    expect(snapshot.current).toHaveLength(1);
   });
 
   it('retries after a 429 with the rate-limit headers, then succeeds', async () => {

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   EscalationLevel,
+  isHttpUrl,
   OnCallPerson,
   OnCallRotation,
   OnCallShift,
@@ -29,6 +30,16 @@ import {
 const TEAM_NAME = /^[^/?#]{1,100}$/;
 /** Most schedules of one team that are read. */
 const MAX_SCHEDULES = 5;
+
+/** The provider's id, stored with its snapshots. */
+export const OPSGENIE_PROVIDER_ID = 'opsgenie';
+
+/** True for entities annotated `opsgenie.com/team`: the entities the provider serves. */
+export function hasOpsgenieTeam(entity: Entity): boolean {
+  return Boolean(
+    entity.metadata.annotations?.[ANNOTATIONS.opsgenieTeam]?.trim(),
+  );
+}
 
 /** Opsgenie usernames are email addresses. */
 function toPerson(user: {
@@ -95,14 +106,12 @@ function ownedBy(
  * the timeline of shifts, next on call) and its escalation (REST API v2).
  */
 export class OpsgenieOnCallProvider implements OnCallProvider {
-  readonly id = 'opsgenie';
+  readonly id = OPSGENIE_PROVIDER_ID;
 
   constructor(private readonly client: ProviderHttpClient) {}
 
   supports(entity: Entity): boolean {
-    return Boolean(
-      entity.metadata.annotations?.[ANNOTATIONS.opsgenieTeam]?.trim(),
-    );
+    return hasOpsgenieTeam(entity);
   }
 
   async getOnCall(request: OnCallRequest): Promise<OnCallSnapshot> {
@@ -208,7 +217,8 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
       a.escalationLevel - b.escalationLevel;
     return {
       provider: this.id,
-      externalUrl: team.links?.web,
+      // Only http(s) links reach the page.
+      externalUrl: isHttpUrl(team.links?.web) ? team.links!.web : undefined,
       current: current.sort(byLevel),
       next: next.sort(byLevel),
       upcoming: upcoming.sort((a, b) => a.start.localeCompare(b.start)),
@@ -275,13 +285,14 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
     const shift = (
       person: OnCallPerson,
       start: string,
-      end: string,
+      end: string | null | undefined,
     ): OnCallShift => ({
       person,
       escalationLevel: level,
       scheduleName: schedule.name,
       start,
-      end,
+      // An end Opsgenie does not give stays unknown.
+      end: end ?? null,
       timeZone: schedule.timezone,
     });
     const now = at.getTime();
@@ -292,13 +303,10 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
           (p.recipient.id === user.id ||
             toPerson(p.recipient).email === person.email) &&
           Date.parse(p.startDate) <= now &&
-          now < Date.parse(p.endDate),
+          (!p.endDate || now < Date.parse(p.endDate)),
       );
-      return shift(
-        person,
-        period?.startDate ?? date,
-        period?.endDate ?? horizonEnd.toISOString(),
-      );
+      // Without a timeline period the end of the current shift is unknown.
+      return shift(person, period?.startDate ?? date, period?.endDate);
     });
     const upcoming = periods
       .filter(
@@ -324,9 +332,9 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
         'next on-call participants',
       ).data.nextOnCallRecipients;
       const [user] = users(nextOnCalls);
-      const end = current[0]?.end;
-      if (user && end)
-        next = shift(toPerson(user), end, horizonEnd.toISOString());
+      // The next shift starts when the current one ends; when that is unknown, so is the next shift.
+      const handover = current[0]?.end;
+      if (user && handover) next = shift(toPerson(user), handover, null);
     }
     return { current, upcoming, next };
   }

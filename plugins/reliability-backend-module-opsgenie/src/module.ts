@@ -3,12 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { reliabilityOnCallProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
-import { createOpsgenieClient } from './createOpsgenieClient';
-import { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
+import { opsgenieProviderFromConfig } from './providerFromConfig';
 
 /**
  * Adds Opsgenie as an on-call provider of the reliability backend, for entities annotated
- * `opsgenie.com/team`. Needs `reliability.opsgenie.apiKey`.
+ * `opsgenie.com/team`. Needs `reliability.opsgenie.apiKey`: installed but not configured, it still registers
+ * the provider, which answers "Opsgenie provider not configured".
  *
  * @public
  */
@@ -23,14 +23,7 @@ export const reliabilityModuleOpsgenie = createBackendModule({
         onCall: reliabilityOnCallProvidersExtensionPoint,
       },
       async init({ config, logger, onCall }) {
-        const client = createOpsgenieClient(config);
-        if (!client) {
-          logger.warn(
-            'reliability.opsgenie.apiKey is not set; the Opsgenie on-call provider is disabled',
-          );
-          return;
-        }
-        onCall.addOnCallProvider(new OpsgenieOnCallProvider(client));
+        onCall.addOnCallProvider(opsgenieProviderFromConfig(config, logger));
       },
     });
   },

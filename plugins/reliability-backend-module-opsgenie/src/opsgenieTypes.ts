@@ -85,7 +85,8 @@ export const timelineResponseSchema = z.object({
                 .array(
                   z.object({
                     startDate: z.string(),
-                    endDate: z.string(),
+                    // Absent for a period without a known end: kept unknown, never invented.
+                    endDate: z.string().nullish(),
                     type: z.string().optional(),
                     recipient: participant,
                   }),

@@ -239,6 +239,29 @@ describe('PagerDutyOnCallProvider', () => {
     ]);
   });
 
+  it('links only to http(s) URLs: a service html_url of another scheme is dropped', async () => {
+    server.use(
+      http.get(`${API}/services/PSVC123`, () =>
+        HttpResponse.json({
+          service: {
+            id: 'PSVC123',
+            // eslint-disable-next-line no-script-url
+            html_url: 'javascript:alert(document.cookie)',
+            escalation_policy: policy,
+          },
+        }),
+      ),
+      ...happyHandlers(),
+    );
+    const snapshot = await provider().getOnCall({
+      entity,
+      at: AT,
+      horizonDays: 7,
+    });
+    expect(snapshot.externalUrl).toBeUndefined();
+    expect(snapshot.current.length).toBeGreaterThan(0);
+  });
+
   it('fetches the escalation policy when it was not included', async () => {
     // Handlers given first take precedence.
     server.use(

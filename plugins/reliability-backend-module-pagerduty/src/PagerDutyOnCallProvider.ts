@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   EscalationLevel,
+  isHttpUrl,
   OnCallPerson,
   OnCallRotation,
   OnCallShift,
@@ -31,6 +32,16 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 /** Rotations whose members are looked up (schedules of the first two levels). */
 const MEMBER_LEVELS = 2;
+
+/** The provider's id, stored with its snapshots. */
+export const PAGERDUTY_PROVIDER_ID = 'pagerduty';
+
+/** True for entities annotated `pagerduty.com/service-id`: the entities the provider serves. */
+export function hasPagerDutyService(entity: Entity): boolean {
+  return Boolean(
+    entity.metadata.annotations?.[ANNOTATIONS.pagerDutyServiceId]?.trim(),
+  );
+}
 
 function toPerson(user: PagerDutyUser): OnCallPerson {
   return {
@@ -61,14 +72,12 @@ function toShift(
  * who is on call per level and the upcoming shifts (REST API v2).
  */
 export class PagerDutyOnCallProvider implements OnCallProvider {
-  readonly id = 'pagerduty';
+  readonly id = PAGERDUTY_PROVIDER_ID;
 
   constructor(private readonly client: ProviderHttpClient) {}
 
   supports(entity: Entity): boolean {
-    return Boolean(
-      entity.metadata.annotations?.[ANNOTATIONS.pagerDutyServiceId]?.trim(),
-    );
+    return hasPagerDutyService(entity);
   }
 
   async getOnCall(request: OnCallRequest): Promise<OnCallSnapshot> {
@@ -112,7 +121,11 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     const at = request.at.getTime();
     const shifts = oncalls.map(o => toShift(o, request.at, horizonEnd));
     const current = shifts
-      .filter(s => Date.parse(s.start) <= at && at < Date.parse(s.end))
+      .filter(
+        s =>
+          Date.parse(s.start) <= at &&
+          (s.end === null || at < Date.parse(s.end)),
+      )
       .sort((a, b) => a.escalationLevel - b.escalationLevel);
     const upcoming = shifts
       .filter(s => Date.parse(s.start) > at)
@@ -141,7 +154,8 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     const rotations = await this.rotations(rules, signal);
     return {
       provider: this.id,
-      externalUrl: service.html_url ?? undefined,
+      // Only http(s) links reach the page.
+      externalUrl: isHttpUrl(service.html_url) ? service.html_url! : undefined,
       current,
       next,
       upcoming,

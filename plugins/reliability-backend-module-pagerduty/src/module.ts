@@ -3,12 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { reliabilityOnCallProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
-import { createPagerDutyClient } from './createPagerDutyClient';
-import { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
+import { pagerDutyProviderFromConfig } from './providerFromConfig';
 
 /**
  * Adds PagerDuty as an on-call provider of the reliability backend, for entities annotated
- * `pagerduty.com/service-id`. Needs `reliability.pagerduty.token`.
+ * `pagerduty.com/service-id`. Needs `reliability.pagerduty.token`: installed but not configured, it still
+ * registers the provider, which answers "PagerDuty provider not configured".
  *
  * @public
  */
@@ -23,14 +23,7 @@ export const reliabilityModulePagerduty = createBackendModule({
         onCall: reliabilityOnCallProvidersExtensionPoint,
       },
       async init({ config, logger, onCall }) {
-        const client = createPagerDutyClient(config);
-        if (!client) {
-          logger.warn(
-            'reliability.pagerduty.token is not set; the PagerDuty on-call provider is disabled',
-          );
-          return;
-        }
-        onCall.addOnCallProvider(new PagerDutyOnCallProvider(client));
+        onCall.addOnCallProvider(pagerDutyProviderFromConfig(config, logger));
       },
     });
   },

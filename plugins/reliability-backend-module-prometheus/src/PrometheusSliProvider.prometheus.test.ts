@@ -11,6 +11,7 @@ import path from 'path';
 import { ProviderResponseError } from '@internal/backstage-plugin-reliability-node';
 import { PrometheusClient } from './PrometheusClient';
 import { PrometheusSliProvider } from './PrometheusSliProvider';
+import { prometheusProviderFromConfig } from './providerFromConfig';
 
 /**
  * Runs the provider against a real Prometheus (the `prometheus` and `promtool` binaries) holding
@@ -23,6 +24,55 @@ const describeWithPrometheus = skip ? describe.skip : describe;
 // An hour of data, one sample a minute, starting on an hour boundary.
 const T0 = 1_699_999_200;
 const MINUTE = 60;
+
+/**
+ * Orders, scraped every minute but 17 s after the minute, so window edges fall between scrapes. `ordersOk[i]`
+ * and `ordersFailed[i]` are the events scrape i saw since the previous one: uneven increments, a restart
+ * (counter reset) at scrape 50, and a sparse code="500" series that only appears with its first error at
+ * scrape 15.
+ */
+const ORDERS_OFFSET = 17;
+const ORDERS_RESET_AT = 50;
+const ordersOk = Array.from(
+  { length: 61 },
+  (_, i) => ((i * 37) % 11) * 10 + (i % 3),
+);
+const ordersFailed: Record<number, number> = {
+  15: 1,
+  22: 1,
+  27: 2,
+  33: 1,
+  52: 1,
+};
+const ordersScrape = (i: number) => T0 + i * MINUTE + ORDERS_OFFSET;
+
+/** The events of the scrapes in (from, to]: the counts at scrape resolution. */
+function ordersSeen(from: Date, to: Date) {
+  const within = (i: number) =>
+    from.getTime() < ordersScrape(i) * 1000 &&
+    ordersScrape(i) * 1000 <= to.getTime();
+  const sum = (counts: Array<[number, number]>) =>
+    counts.filter(([i]) => within(i)).reduce((a, [, n]) => a + n, 0);
+  return {
+    ok: sum(ordersOk.map((n, i) => [i, n])),
+    failed: sum(Object.entries(ordersFailed).map(([i, n]) => [+i, n])),
+  };
+}
+
+function ordersMetrics(): string[] {
+  const lines = ['# TYPE orders counter'];
+  let ok = 0;
+  ordersOk.forEach((n, i) => {
+    ok = i === ORDERS_RESET_AT ? n : ok + n;
+    lines.push(`orders_total{code="200"} ${ok} ${ordersScrape(i)}`);
+  });
+  let failed = 0;
+  for (let i = 15; i <= 60; i++) {
+    failed += ordersFailed[i] ?? 0;
+    lines.push(`orders_total{code="500"} ${failed} ${ordersScrape(i)}`);
+  }
+  return lines;
+}
 
 function openMetrics(): string {
   const lines: string[] = [];
@@ -38,6 +88,7 @@ function openMetrics(): string {
     // every 4th minute is slow
     lines.push(`latency_seconds ${i % 4 === 0 ? 0.5 : 0.1} ${T0 + i * MINUTE}`);
   }
+  lines.push(...ordersMetrics());
   lines.push('# EOF');
   return `${lines.join('\n')}\n`;
 }
@@ -232,6 +283,55 @@ describeWithPrometheus(
       ).resolves.toEqual({ good: 0, total: 0 });
     });
 
+    describe('counters scraped between window edges', () => {
+      const orders: SliIndicator = {
+        name: 'orders',
+        ratio: {
+          bad: prom('orders_total{code=~"5.."}'),
+          total: prom('orders_total'),
+        },
+      };
+      const countOrders = (fromMinute: number, toMinute: number) =>
+        provider.getEventCounts({
+          entity,
+          slo: slo(orders),
+          indicator: orders,
+          from: new Date((T0 + fromMinute * MINUTE) * 1000),
+          to: new Date((T0 + toMinute * MINUTE) * 1000),
+        });
+
+      it('counts uneven increments and a series that appears inside the window exactly', async () => {
+        // minutes 10 to 30: the code="500" series appears at 15:17 with its first error (value 1)
+        const seen = ordersSeen(
+          new Date((T0 + 10 * MINUTE) * 1000),
+          new Date((T0 + 30 * MINUTE) * 1000),
+        );
+        expect(seen.failed).toBe(4);
+        // sum(increase(...)) gave good 971.68 - 3.26 = 968.42, total 971.68 (errors 3.26 instead of 4)
+        await expect(countOrders(10, 30)).resolves.toEqual({
+          good: seen.ok,
+          total: seen.ok + seen.failed,
+        });
+      });
+
+      it('counts a series with a counter reset inside the window within one scrape of events at each edge', async () => {
+        // minutes 40 to 58: the code="200" series restarts at 50:17, the code="500" one does not
+        const seen = ordersSeen(
+          new Date((T0 + 40 * MINUTE) * 1000),
+          new Date((T0 + 58 * MINUTE) * 1000),
+        );
+        expect(seen.failed).toBe(1);
+        const counts = await countOrders(40, 58);
+        // series without a reset stay exact
+        expect(counts.total - counts.good).toBeCloseTo(seen.failed, 9);
+        // the reset series is counted by increase(), which estimates both edges from the average rate
+        const edges = ordersOk[40] + ordersOk[57];
+        expect(
+          Math.abs(counts.total - (seen.ok + seen.failed)),
+        ).toBeLessThanOrEqual(edges);
+      });
+    });
+
     it('counts the samples of a threshold SLI meeting the objective', async () => {
       const indicator: SliIndicator = {
         name: 'latency',
@@ -269,11 +369,11 @@ describeWithPrometheus(
     });
 
     it('is registered with a config-built client', async () => {
-      const configured = PrometheusSliProvider.fromConfig(
+      const configured = prometheusProviderFromConfig(
         mockServices.rootConfig({
           data: { reliability: { prometheus: { baseUrl } } },
         }),
-        { logger: mockServices.logger.mock() },
+        mockServices.logger.mock(),
       );
       const indicator: SliIndicator = {
         name: 'availability',

@@ -4,7 +4,7 @@ import {
   SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
 import { ProviderConfigError } from '@internal/backstage-plugin-reliability-node';
-import { PrometheusSliProvider } from './PrometheusSliProvider';
+import { prometheusProviderFromConfig } from './providerFromConfig';
 
 const indicator: SliIndicator = {
   name: 'availability',
@@ -36,9 +36,9 @@ const request = {
 describe('PrometheusSliProvider', () => {
   it('warns at startup and fails clearly at query time when not configured', async () => {
     const logger = mockServices.logger.mock();
-    const provider = PrometheusSliProvider.fromConfig(
+    const provider = prometheusProviderFromConfig(
       mockServices.rootConfig(),
-      { logger },
+      logger,
     );
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('reliability.prometheus is not configured'),
@@ -50,23 +50,23 @@ describe('PrometheusSliProvider', () => {
 
   it('rejects an invalid base URL at startup', () => {
     expect(() =>
-      PrometheusSliProvider.fromConfig(
+      prometheusProviderFromConfig(
         mockServices.rootConfig({
           data: { reliability: { prometheus: { baseUrl: 'ftp://x' } } },
         }),
-        { logger: mockServices.logger.mock() },
+        mockServices.logger.mock(),
       ),
     ).toThrow('reliability.prometheus.baseUrl must be an http(s) URL');
   });
 
   it('explains a metric source without spec.query', async () => {
-    const provider = PrometheusSliProvider.fromConfig(
+    const provider = prometheusProviderFromConfig(
       mockServices.rootConfig({
         data: {
           reliability: { prometheus: { baseUrl: 'http://prometheus.test' } },
         },
       }),
-      { logger: mockServices.logger.mock() },
+      mockServices.logger.mock(),
     );
     await expect(provider.getEventCounts(request)).rejects.toThrow(
       'The good metric source of a prometheus SLI needs spec.query',

@@ -1,19 +1,18 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { MetricSource } from '@internal/backstage-plugin-reliability-common';
 import {
-  ProviderConfigError,
   SliEventCounts,
   SliEventCountsRequest,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
 import { z } from 'zod';
-import { readPrometheusConfig } from './config';
 import { PrometheusClient } from './PrometheusClient';
 import { counterIncreaseQuery, thresholdQueries } from './promql';
 
 const metricSpec = z.object({ query: z.string().min(1).max(4000) });
+
+/** The metric source type the provider serves. */
+export const PROMETHEUS_TYPE = 'prometheus';
 
 /** Threshold SLIs without a timeSliceWindow are sampled once a minute. */
 const DEFAULT_STEP_SECONDS = 60;
@@ -33,44 +32,23 @@ function queryOf(source: MetricSource, what: string): string {
 /**
  * SLI provider for metric sources of type `prometheus` (`spec.query`).
  *
- * - Ratio SLIs: good and total (or bad and total, good = total - bad) are counter increases over
- *   [from, to], evaluated with one instant query each at `to`. With samples at both ends of the
- *   interval the increase is exact (Prometheus only extrapolates towards boundaries without samples).
+ * - Ratio SLIs: good and total (or bad and total, good = total - bad) are the events counters counted in
+ *   [from, to], evaluated with one instant query each at `to` (`counterIncreaseQuery`): exact at scrape
+ *   resolution, except for series with a counter reset inside the interval (`increase()`, approximate edges).
  * - Threshold SLIs: a gauge is sampled every `timeSliceWindow` (default 1m) with a subquery; total is the
  *   number of samples, good the number meeting the first objective's `op`/`value`.
  *
  * @public
  */
 export class PrometheusSliProvider implements SliProvider {
-  readonly type = 'prometheus';
+  readonly type = PROMETHEUS_TYPE;
 
-  static fromConfig(
-    config: Config,
-    options: { logger: LoggerService },
-  ): PrometheusSliProvider {
-    const settings = readPrometheusConfig(config);
-    if (!settings) {
-      options.logger.warn(
-        'reliability.prometheus is not configured; SLIs of type prometheus will fail until reliability.prometheus.baseUrl is set',
-      );
-      return new PrometheusSliProvider(undefined);
-    }
-    return new PrometheusSliProvider(new PrometheusClient(settings));
-  }
-
-  /** `client` undefined: not configured, every request fails with a ProviderConfigError. */
-  constructor(private readonly client: PrometheusClient | undefined) {}
+  constructor(private readonly client: PrometheusClient) {}
 
   async getEventCounts(
     request: SliEventCountsRequest,
   ): Promise<SliEventCounts> {
     const { client } = this;
-    if (!client) {
-      throw new ProviderConfigError(
-        'Prometheus',
-        'The Prometheus SLI provider is not configured: set reliability.prometheus.baseUrl in app-config',
-      );
-    }
     const { indicator, slo, from, to, signal } = request;
     const rangeSeconds = Math.floor((to.getTime() - from.getTime()) / 1000);
     if (rangeSeconds < 1) {

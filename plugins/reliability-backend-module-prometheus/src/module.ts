@@ -3,10 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { reliabilitySliProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
-import { PrometheusSliProvider } from './PrometheusSliProvider';
+import { prometheusProviderFromConfig } from './providerFromConfig';
 
 /**
  * Adds the `prometheus` SLI provider to the reliability backend (configured under `reliability.prometheus`).
+ * Installed but not configured, it still registers the provider, which answers "Prometheus provider not
+ * configured".
  *
  * @public
  */
@@ -22,7 +24,7 @@ export const reliabilityModulePrometheus = createBackendModule({
       },
       async init({ config, logger, sliProviders }) {
         sliProviders.addSliProvider(
-          PrometheusSliProvider.fromConfig(config, { logger }),
+          prometheusProviderFromConfig(config, logger),
         );
       },
     });

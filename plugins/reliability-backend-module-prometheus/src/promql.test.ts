@@ -1,13 +1,26 @@
 import { InputError } from '@backstage/errors';
-import { counterIncreaseQuery, thresholdQueries } from './promql';
+import {
+  counterIncreaseQuery,
+  exactCounterQuery,
+  thresholdQueries,
+} from './promql';
 
 describe('counterIncreaseQuery', () => {
-  it('wraps selectors in sum(increase(...[range]))', () => {
-    expect(counterIncreaseQuery('http_requests_total{code!~"5.."}', 3600)).toBe(
-      'sum(increase(http_requests_total{code!~"5.."}[3600s]))',
+  it('counts selectors from the last sample before the range, falling back to increase() across resets', () => {
+    expect(counterIncreaseQuery('http_requests_total{code!~"5.."}', 7200)).toBe(
+      exactCounterQuery('http_requests_total{code!~"5.."}', 7200),
     );
-    expect(counterIncreaseQuery('{__name__="x_total"}', 60)).toBe(
-      'sum(increase({__name__="x_total"}[60s]))',
+    const x = '{__name__="x_total"}';
+    expect(counterIncreaseQuery(x, 60)).toBe(
+      `sum(((((last_over_time(${x}[60s]) - last_over_time(${x}[3600s] offset 60s)) and (min_over_time(${x}[60s]) >= last_over_time(${x}[3600s] offset 60s))) or last_over_time(${x}[60s])) and (resets(${x}[60s]) == 0)) or increase(${x}[60s]))`,
+    );
+  });
+
+  it('looks back the length of the range, at least an hour and at most a day', () => {
+    expect(exactCounterQuery('a', 60)).toContain('a[3600s] offset 60s');
+    expect(exactCounterQuery('a', 7200)).toContain('a[7200s] offset 7200s');
+    expect(exactCounterQuery('a', 2_419_200)).toContain(
+      'a[86400s] offset 2419200s',
     );
   });
 

@@ -13,13 +13,47 @@ const COMPARISON: Record<NonNullable<SloObjective['op']>, string> = {
   gte: '>=',
 };
 
+/** Bounds of how far before the interval a series' last sample is looked for. */
+const MIN_LOOKBACK_SECONDS = 3600;
+const MAX_LOOKBACK_SECONDS = 86_400;
+
+/**
+ * PromQL for the events a counter selector counted in the `rangeSeconds` before the evaluation time, at scrape
+ * resolution and without `increase()`'s extrapolation, per series:
+ *
+ * - no reset inside the interval and a last sample in the lookback before it (`start`): last sample in the
+ *   interval minus `start`;
+ * - no reset inside the interval, but no `start` (the series appeared inside the interval, e.g. a sparse
+ *   `code="500"` series created by its first error) or a drop from `start` (a restart just before the first
+ *   sample): the last sample, counted from zero;
+ * - a reset inside the interval: `increase()` (Prometheus estimates both edges of the interval from the
+ *   series' average rate, so this one series is approximate).
+ *
+ * The lookback is the interval's length, at least an hour and at most a day.
+ */
+export function exactCounterQuery(
+  selector: string,
+  rangeSeconds: number,
+): string {
+  const lookback = Math.min(
+    Math.max(rangeSeconds, MIN_LOOKBACK_SECONDS),
+    MAX_LOOKBACK_SECONDS,
+  );
+  const range = `${selector}[${rangeSeconds}s]`;
+  const end = `last_over_time(${range})`;
+  const start = `last_over_time(${selector}[${lookback}s] offset ${rangeSeconds}s)`;
+  const sinceStart = `(${end} - ${start}) and (min_over_time(${range}) >= ${start})`;
+  const withoutReset = `((${sinceStart}) or ${end}) and (resets(${range}) == 0)`;
+  return `sum((${withoutReset}) or increase(${range}))`;
+}
+
 /**
  * The PromQL for the number of events a counter query counted in the `rangeSeconds` before the
  * evaluation time:
- * - a series selector (`http_requests_total{job="api",code!~"5.."}`) becomes
- *   `sum(increase(<selector>[<range>s]))`;
+ * - a series selector (`http_requests_total{job="api",code!~"5.."}`) becomes `exactCounterQuery`;
  * - an expression containing `{{.window}}` is used as written, with the placeholder replaced by the
- *   range (e.g. `sum(increase(a_total[{{.window}}])) - sum(increase(b_total[{{.window}}]))`).
+ *   range (e.g. `sum(increase(a_total[{{.window}}])) - sum(increase(b_total[{{.window}}]))`); it is as
+ *   exact as the functions it uses (`increase()` extrapolates at the edges of the interval).
  */
 export function counterIncreaseQuery(
   query: string,
@@ -34,7 +68,7 @@ export function counterIncreaseQuery(
       `'${trimmed}' is neither a counter selector (like http_requests_total{code!~"5.."}) nor an expression using ${WINDOW_PLACEHOLDER}`,
     );
   }
-  return `sum(increase(${trimmed}[${rangeSeconds}s]))`;
+  return exactCounterQuery(trimmed, rangeSeconds);
 }
 
 /**

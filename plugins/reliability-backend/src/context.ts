@@ -8,6 +8,7 @@ import {
   UrlReaderService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OnCallProvider,
@@ -16,22 +17,28 @@ import {
 import { Knex } from 'knex';
 
 /**
- * The core services and registered providers every part of the reliability backend is built from.
- * Created once in plugin.ts; domain modules take what they need from it.
+ * The core services and the providers registered by modules, built once in plugin.ts and handed, read-only,
+ * to every `create<Area>Feature` factory. Factories never change it: what one area offers another is passed
+ * explicitly as the second argument of the later factory (see createFeatures.ts).
  */
 export interface ReliabilityContext {
-  logger: LoggerService;
-  config: RootConfigService;
-  database: Knex;
-  auth: AuthService;
-  httpAuth: HttpAuthService;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
-  scheduler: SchedulerService;
-  urlReader: UrlReaderService;
-  sliProviders: SliProvider[];
-  onCallProviders: OnCallProvider[];
+  readonly logger: LoggerService;
+  readonly config: RootConfigService;
+  /** The plugin's migrated database connection (from the DatabaseService). */
+  readonly knex: Knex;
+  readonly auth: AuthService;
+  readonly httpAuth: HttpAuthService;
+  readonly userInfo: UserInfoService;
+  readonly permissions: PermissionsService;
+  readonly catalog: CatalogService;
+  readonly scheduler: SchedulerService;
+  readonly urlReader: UrlReaderService;
+  /** Backstage's actions registry, where the actions area registers the suite's actions (MCP tools). */
+  readonly actionsRegistry: ActionsRegistryService;
+  /** SLI providers added by modules through the extension point (the SLO area adds its embedded one). */
+  readonly sliProviders: readonly SliProvider[];
+  /** On-call providers added by modules (the on-call area adds schedules as code after them). */
+  readonly onCallProviders: readonly OnCallProvider[];
   /** Injectable clock, so tests can pin "now". */
-  now: () => Date;
+  readonly now: () => Date;
 }

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@internal/backstage-plugin-reliability-common';
 import {
@@ -11,7 +12,7 @@ import {
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from './database/migrateDatabase';
-import { createFeatures } from './features';
+import { createFeatures } from './createFeatures';
 import { createRouter } from './router';
 
 /**
@@ -45,6 +46,7 @@ export const reliabilityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({ database, httpRouter, permissionsRegistry, ...services }) {
         const knex = await database.getClient();
@@ -55,16 +57,13 @@ export const reliabilityPlugin = createBackendPlugin({
 
         const features = await createFeatures({
           ...services,
-          database: knex,
-          sliProviders,
-          onCallProviders,
+          knex,
+          sliProviders: [...sliProviders],
+          onCallProviders: [...onCallProviders],
           now: () => new Date(),
         });
         httpRouter.use(createRouter(features));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        for (const feature of features) {
-          await feature.start?.();
-        }
       },
     });
   },

@@ -1,6 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { ReliabilityFeature } from './features';
+import { ReliabilityFeature } from './feature';
 import { rejectPrototypeKeys } from './shared/rejectPrototypeKeys';
 
 /** Largest accepted JSON body; ingest batches and assessments are far smaller. */

@@ -19,6 +19,11 @@ export const ANNOTATIONS = {
   runbooks: `${RELIABILITY_ANNOTATION_PREFIX}/runbooks`,
   /** Service tier: tier-1 (most critical) to tier-4. */
   tier: `${RELIABILITY_ANNOTATION_PREFIX}/tier`,
+  /**
+   * Name of the error-budget policy of the entity, one of `reliability.policy.policies` in app config
+   * (overrides the policy of its tier).
+   */
+  policy: `${RELIABILITY_ANNOTATION_PREFIX}/policy`,
   /** PagerDuty service id (the de-facto standard annotation of the PagerDuty plugin). */
   pagerDutyServiceId: 'pagerduty.com/service-id',
   /** Opsgenie team name (the de-facto standard annotation of the Opsgenie plugin). */

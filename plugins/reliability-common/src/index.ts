@@ -4,10 +4,14 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './entities';
 export * from './permissions';
 export * from './slo';
 export * from './oncall';
 export * from './runbooks';
 export * from './checklist';
 export * from './overview';
+export * from './policy';
+export * from './search';
 export * from './client';
+export * from './validation';

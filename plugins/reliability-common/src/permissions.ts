@@ -26,6 +26,19 @@ export const reliabilitySliEventsWritePermission = createPermission({
 });
 
 /**
+ * Override the deploy gate of a catalog entity (break-glass): while the override is active, the gate answers
+ * `allow` where the error-budget policy says `deny`. A resource permission on catalog entities, so policies can
+ * allow only the owning group (`isEntityOwner`).
+ *
+ * @public
+ */
+export const reliabilityDeployGateOverridePermission = createPermission({
+  name: 'reliability.deploy-gate.override',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Administer the reliability suite: write maturity assessments and SLI events for any entity, whoever owns it.
  *
  * @public
@@ -39,5 +52,6 @@ export const reliabilityAdminPermission = createPermission({
 export const reliabilityPermissions = [
   reliabilityAssessmentCreatePermission,
   reliabilitySliEventsWritePermission,
+  reliabilityDeployGateOverridePermission,
   reliabilityAdminPermission,
 ];

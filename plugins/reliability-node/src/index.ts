@@ -1,9 +1,11 @@
 /**
- * Extension points of the reliability backend (SLI data providers and on-call providers), and the HTTP client
- * with timeouts, retries and typed errors that provider modules share.
+ * Extension points of the reliability backend (SLI data providers and on-call providers), the HTTP client
+ * with timeouts, retries and typed errors that provider modules share, and the config-to-provider wiring of
+ * modules.
  *
  * @packageDocumentation
  */
 export * from './sliProviders';
 export * from './onCallProviders';
 export * from './http';
+export * from './providerFromConfig';

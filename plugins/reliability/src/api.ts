@@ -1,4 +1,4 @@
-import { createApiRef } from '@backstage/frontend-plugin-api';
+import { createApiRef } from '@backstage/core-plugin-api';
 import { ReliabilityApi } from '@internal/backstage-plugin-reliability-common';
 
 /** The reliability backend API, as used by the frontend. @public */

@@ -1,3 +1,26 @@
-export { reliabilityPlugin as default } from './plugin';
+/**
+ * Frontend plugin of the reliability suite. The package root serves apps on the legacy frontend system
+ * (plugin, page, entity tabs, cards and `EntitySwitch` conditions); apps on the new frontend system import
+ * the default export of `@internal/backstage-plugin-reliability/alpha`.
+ *
+ * @packageDocumentation
+ */
+export {
+  reliabilityPlugin,
+  ReliabilityPage,
+  EntityReliabilityContent,
+  EntitySloContent,
+  EntityRunbooksContent,
+  EntityMaturityContent,
+  EntityGroupOnCallContent,
+  EntitySloCard,
+  EntityOnCallCard,
+  EntityRunbooksCard,
+  EntityMaturityCard,
+  EntityGroupOnCallCard,
+} from './plugin';
 export { reliabilityApiRef } from './api';
-export { isReliabilityEntity } from './isReliabilityEntity';
+export { rootRouteRef } from './routes';
+export { isReliabilityAvailable } from './isReliabilityAvailable';
+export { hasRunbooks } from './components/runbooks/hasRunbooks';
+export { hasSloDefinitions } from '@internal/backstage-plugin-reliability-common';

@@ -1,4 +1,4 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** The org-wide `/reliability` page. @public */
-export const rootRouteRef = createRouteRef();
+/** The org-wide reliability page (`/reliability` in both frontend systems). @public */
+export const rootRouteRef = createRouteRef({ id: 'reliability' });

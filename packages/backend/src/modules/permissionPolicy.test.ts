@@ -7,6 +7,7 @@ import {
 import {
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
+  reliabilityDeployGateOverridePermission,
   reliabilitySliEventsWritePermission,
 } from '@internal/backstage-plugin-reliability-common';
 import {
@@ -67,6 +68,17 @@ describe('ReliabilityPermissionPolicy', () => {
           ],
         },
       },
+    });
+  });
+
+  it('lets owners override the deploy gate through the same owner condition', async () => {
+    const decision = await policy([]).handle(
+      { permission: reliabilityDeployGateOverridePermission },
+      userWith(['user:default/jonas.berg']),
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_ENTITY_OWNER' },
     });
   });
 

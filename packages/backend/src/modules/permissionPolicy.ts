@@ -24,6 +24,7 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
+  reliabilityDeployGateOverridePermission,
   reliabilitySliEventsWritePermission,
 } from '@internal/backstage-plugin-reliability-common';
 
@@ -50,13 +51,14 @@ export function readReliabilityAdmins(config: Config): Set<string> {
 const OWNER_WRITE_PERMISSIONS = new Set([
   reliabilityAssessmentCreatePermission.name,
   reliabilitySliEventsWritePermission.name,
+  reliabilityDeployGateOverridePermission.name,
 ]);
 
 /**
  * The demo app's permission policy.
  *
  * - `reliability.admin`: allowed for members of a `reliability.admins` group (they may write for any entity).
- * - Entity-scoped writes (maturity assessments, SLI events): allowed for owners of the entity, as a conditional
+ * - Entity-scoped writes (maturity assessments, SLI events, deploy-gate overrides): allowed for owners of the entity, as a conditional
  *   decision the catalog resolves with `isEntityOwner`.
  * - Everything else: allowed (reads stay open to anyone signed in).
  */

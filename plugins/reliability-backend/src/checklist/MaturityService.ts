@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   AnswerView,
   AssessmentDetail,
@@ -8,6 +8,7 @@ import {
   Checklist,
   EntityMaturity,
   isAnswerExpired,
+  MaturityAuditLog,
   MaturityHistory,
   MaturitySummary,
   SaveDraftRequest,
@@ -16,50 +17,43 @@ import {
   StoredAnswer,
   SubmitAssessmentRequest,
 } from '@internal/backstage-plugin-reliability-common';
+import type { MaturityLevelIndex } from '../overview/sources';
 import { SummarySource } from '../summaries';
+import { toAuditAssessment } from './auditLog';
 import {
   AutomaticCheckSources,
   evaluateAutomaticItems,
   loadAutomaticCheckData,
 } from './automaticChecks';
-import { ChecklistSettings } from './checklistConfig';
-import {
-  ChecklistStore,
-  LatestEvaluation,
-  LevelPageRequest,
-} from './store/ChecklistStore';
+import { ChecklistConfig } from './config';
+import { ChecklistStore, LatestEvaluation } from './store/ChecklistStore';
+import { toStoredAnswers } from './submittedAnswers';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Longest accepted answer validity. */
-const MAX_VALIDITY_DAYS = 3 * 365;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Options of {@link MaturityService}. */
+export interface MaturityServiceOptions {
+  store: ChecklistStore;
+  checklist: Checklist;
+  config: Pick<
+    ChecklistConfig,
+    'answerValidityDays' | 'runbookCoverageThreshold'
+  >;
+  sources: AutomaticCheckSources;
+  logger: LoggerService;
+  now: () => Date;
+}
 
 /**
- * The checklist's domain logic: live evaluation of an entity, submissions, drafts, history and the
- * per-entity evaluations that summaries and roll-ups read.
+ * The checklist's domain logic: live evaluation of an entity, submissions, drafts, history, the answer audit
+ * and the per-entity evaluations that summaries and the overview's level index read.
  */
-export class MaturityService implements SummarySource<MaturitySummary> {
-  static create(options: {
-    store: ChecklistStore;
-    checklist: Checklist;
-    settings: ChecklistSettings;
-    sources: AutomaticCheckSources;
-    logger: LoggerService;
-    now: () => Date;
-  }): MaturityService {
-    return new MaturityService(options);
-  }
+export class MaturityService
+  implements SummarySource<MaturitySummary>, MaturityLevelIndex
+{
+  private readonly options: MaturityServiceOptions;
 
-  private constructor(
-    private readonly options: {
-      store: ChecklistStore;
-      checklist: Checklist;
-      settings: ChecklistSettings;
-      sources: AutomaticCheckSources;
-      logger: LoggerService;
-      now: () => Date;
-    },
-  ) {}
+  constructor(options: MaturityServiceOptions) {
+    this.options = options;
+  }
 
   get checklist(): Checklist {
     return this.options.checklist;
@@ -70,7 +64,7 @@ export class MaturityService implements SummarySource<MaturitySummary> {
     entityRefs: string[],
     answersByEntity: Map<string, Record<string, StoredAnswer>>,
   ) {
-    const { checklist, sources, logger, settings } = this.options;
+    const { checklist, sources, logger, config } = this.options;
     const now = this.options.now();
     const data = await loadAutomaticCheckData(
       sources,
@@ -83,7 +77,7 @@ export class MaturityService implements SummarySource<MaturitySummary> {
         checklist,
         entityRef,
         data,
-        settings,
+        config,
       );
       const answers = answersByEntity.get(entityRef) ?? {};
       const explanation = scoreChecklist({
@@ -159,31 +153,12 @@ export class MaturityService implements SummarySource<MaturitySummary> {
       );
     }
     const now = this.options.now();
-    const items = new Map(checklist.items.map(i => [i.id, i]));
-    const answers: Record<string, StoredAnswer> = {};
-    const problems: string[] = [];
-    for (const [itemId, input] of Object.entries(request.answers)) {
-      const item = items.get(itemId);
-      if (!item) {
-        problems.push(`unknown item '${itemId}'`);
-        continue;
-      }
-      if (item.kind !== 'self-assessed') {
-        problems.push(`item '${itemId}' is evaluated automatically`);
-        continue;
-      }
-      const expiresAt = this.expiryOf(input.expiresAt, now, itemId, problems);
-      answers[itemId] = {
-        answer: input.answer,
-        ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
-        ...(input.note ? { note: input.note } : {}),
-        expiresAt,
-        answeredAt: now.toISOString(),
-      };
-    }
-    if (problems.length > 0) {
-      throw new InputError(`Invalid assessment: ${problems.join('; ')}`);
-    }
+    const answers = toStoredAnswers({
+      checklist,
+      answers: request.answers,
+      now,
+      answerValidityDays: this.options.config.answerValidityDays,
+    });
     const [result] = await this.evaluateMany(
       [entityRef],
       new Map([[entityRef, answers]]),
@@ -206,36 +181,33 @@ export class MaturityService implements SummarySource<MaturitySummary> {
     return record;
   }
 
-  private expiryOf(
-    value: string | undefined,
-    now: Date,
-    itemId: string,
-    problems: string[],
-  ): string {
-    const { answerValidityDays } = this.options.settings;
-    if (value === undefined) {
-      return new Date(
-        now.getTime() + answerValidityDays * DAY_MS,
-      ).toISOString();
-    }
-    // A date without time means "valid through that day" (UTC).
-    const parsed = DATE_ONLY.test(value)
-      ? Date.parse(`${value}T00:00:00Z`) + DAY_MS
-      : Date.parse(value);
-    if (parsed <= now.getTime()) {
-      problems.push(`answer to '${itemId}' expires in the past`);
-    } else if (parsed > now.getTime() + MAX_VALIDITY_DAYS * DAY_MS) {
-      problems.push(
-        `answer to '${itemId}' may be valid for at most ${MAX_VALIDITY_DAYS} days`,
-      );
-    }
-    return new Date(parsed).toISOString();
-  }
-
   async getHistory(entityRef: string, limit: number): Promise<MaturityHistory> {
     return {
       entityRef,
       assessments: await this.options.store.listHistory(entityRef, limit),
+    };
+  }
+
+  /**
+   * Who answered what: the `limit` newest assessments of an entity with every answer, newest first, each answer
+   * flagged when it changed since the assessment before it. For reliability admins (the router checks).
+   */
+  async getAuditLog(
+    entityRef: string,
+    limit: number,
+  ): Promise<MaturityAuditLog> {
+    // One more than shown, so the oldest shown assessment is compared with its predecessor too.
+    const assessments = await this.options.store.listAssessments(
+      entityRef,
+      limit + 1,
+    );
+    return {
+      entityRef,
+      assessments: assessments
+        .slice(0, limit)
+        .map((assessment, i) =>
+          toAuditAssessment(assessment, assessments[i + 1]),
+        ),
     };
   }
 
@@ -327,7 +299,7 @@ export class MaturityService implements SummarySource<MaturitySummary> {
 
   /** One page of the refs of a kind at a level, ordered by ref (the overview's level filter). */
   async pageEntityRefsWithLevel(
-    options: LevelPageRequest,
+    options: Parameters<MaturityLevelIndex['pageEntityRefsWithLevel']>[0],
   ): Promise<{ entityRefs: string[]; totalItems?: number }> {
     return this.options.store.pageEntityRefsWithLevel(options);
   }

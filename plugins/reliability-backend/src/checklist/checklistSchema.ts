@@ -30,11 +30,16 @@ const itemSchema = z
     kind: z.enum(['automatic', 'self-assessed']),
     check: z.enum(AUTOMATIC_CHECK_IDS).optional(),
     productionReadiness: z.boolean().optional(),
+    allowNotApplicable: z.boolean().optional(),
   })
   .refine(item => (item.kind === 'automatic') === (item.check !== undefined), {
     message:
       'automatic items need a `check`; self-assessed items must not have one',
     path: ['check'],
+  })
+  .refine(item => !(item.kind === 'automatic' && item.allowNotApplicable), {
+    message: 'only self-assessed items can be answered "not applicable"',
+    path: ['allowNotApplicable'],
   });
 
 /** A complete checklist file (replaces the default). */

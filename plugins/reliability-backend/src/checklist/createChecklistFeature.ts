@@ -1,22 +1,27 @@
 import { MaturitySummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
-import { ReliabilityFeature } from '../features';
+import { ReliabilityFeature } from '../feature';
+import type { MaturityLevelIndex } from '../overview/sources';
+import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { AutomaticCheckSources } from './automaticChecks';
-import { readChecklistSettings } from './checklistConfig';
-import { createChecklistRouter } from './createChecklistRouter';
+import { ChecklistRefresher } from './ChecklistRefresher';
+import { ChecklistRollupService } from './ChecklistRollupService';
+import { readChecklistConfig } from './config';
 import { loadChecklist } from './loadChecklist';
 import { MaturityService } from './MaturityService';
-import { runChecklistRefresh } from './refreshTask';
+import { createChecklistRouter } from './router';
 import { KnexChecklistStore } from './store/KnexChecklistStore';
 
 /** The checklist feature, exposing maturity summaries (and a level index) to the overview. */
-export interface ChecklistFeature extends ReliabilityFeature {
+export type ChecklistFeature = ReliabilityFeature & {
   name: 'checklist';
   summaries: SummarySource<MaturitySummary>;
   /** Pages of entity refs at a maturity level, ordered by ref (the overview's level filter). */
-  maturityLevels: Pick<MaturityService, 'pageEntityRefsWithLevel'>;
-}
+  maturityLevels: MaturityLevelIndex;
+  /** Score, level and explanation of one entity (the `get-service-reliability` action). */
+  service: MaturityService;
+};
 
 /**
  * Builds the reliability-maturity checklist: loads (and validates) the checklist in force, wires the
@@ -27,52 +32,56 @@ export async function createChecklistFeature(
   ctx: ReliabilityContext,
   sources: AutomaticCheckSources,
 ): Promise<ChecklistFeature> {
-  const settings = readChecklistSettings(ctx.config);
-  const checklist = await loadChecklist(settings);
-  const store = KnexChecklistStore.create(ctx.database);
-  const service = MaturityService.create({
+  const config = readChecklistConfig(ctx.config, ctx.logger);
+  const checklist = await loadChecklist(config);
+  const store = new KnexChecklistStore({ knex: ctx.knex });
+  const service = new MaturityService({
     store,
     checklist,
-    settings,
+    config,
     sources,
     logger: ctx.logger,
     now: ctx.now,
   });
+  const rollups = new ChecklistRollupService({
+    catalog: ctx.catalog,
+    store,
+    checklist,
+  });
   ctx.logger.info(
     `Reliability checklist '${checklist.title}' version ${checklist.version} with ${checklist.items.length} items`,
+  );
+  await scheduleRefresher(
+    ctx.scheduler,
+    'reliability-checklist-refresh',
+    {
+      frequency: config.refreshInterval,
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 30 },
+    },
+    new ChecklistRefresher({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      service,
+      store,
+      logger: ctx.logger,
+      retentionDays: config.retentionDays,
+      now: ctx.now,
+    }),
   );
   return {
     name: 'checklist',
     router: createChecklistRouter({
-      service,
-      store,
       auth: ctx.auth,
       httpAuth: ctx.httpAuth,
       userInfo: ctx.userInfo,
       permissions: ctx.permissions,
       catalog: ctx.catalog,
+      service,
+      rollups,
     }),
     summaries: service,
     maturityLevels: service,
-    start: async () => {
-      await ctx.scheduler.scheduleTask({
-        id: 'reliability-checklist-refresh',
-        scope: 'global',
-        frequency: { minutes: settings.refreshIntervalMinutes },
-        timeout: { minutes: 15 },
-        initialDelay: { seconds: 30 },
-        fn: async () => {
-          await runChecklistRefresh({
-            catalog: ctx.catalog,
-            auth: ctx.auth,
-            service,
-            store,
-            logger: ctx.logger,
-            retentionDays: settings.retentionDays,
-            now: ctx.now,
-          });
-        },
-      });
-    },
+    service,
   };
 }

@@ -6,12 +6,13 @@ import { Checklist } from '@internal/backstage-plugin-reliability-common';
  *
  * Levels build on each other: beginner covers the basics every production service needs, intermediate makes
  * reliability measurable and budget-driven, advanced makes it systematic. Items marked `productionReadiness`
- * form the bar a service should clear before it takes production traffic.
+ * form the bar a service should clear before it takes production traffic. Only items that do not apply to every
+ * service (`allowNotApplicable`: state, dependencies, rollout style) accept "not applicable", with a note saying why.
  *
  * Change `version` whenever items change: assessments remember the version (and a copy of the items) they answered.
  */
 export const defaultChecklist: Checklist = {
-  version: '2026.11.1',
+  version: '2026.11.2',
   title: 'Reliability maturity',
   levels: [
     {
@@ -271,6 +272,7 @@ export const defaultChecklist: Checklist = {
       category: 'releases',
       weight: 2,
       kind: 'self-assessed',
+      allowNotApplicable: true,
     },
     {
       id: 'config-changes-reviewed',
@@ -290,6 +292,7 @@ export const defaultChecklist: Checklist = {
       category: 'releases',
       weight: 2,
       kind: 'self-assessed',
+      allowNotApplicable: true,
     },
 
     // Capacity & resilience
@@ -302,6 +305,7 @@ export const defaultChecklist: Checklist = {
       weight: 2,
       kind: 'self-assessed',
       productionReadiness: true,
+      allowNotApplicable: true,
     },
     {
       id: 'graceful-shutdown',
@@ -312,6 +316,7 @@ export const defaultChecklist: Checklist = {
       weight: 1,
       kind: 'self-assessed',
       productionReadiness: true,
+      allowNotApplicable: true,
     },
     {
       id: 'dependencies-documented',
@@ -335,12 +340,13 @@ export const defaultChecklist: Checklist = {
     {
       id: 'restore-tested',
       title: 'Backups are restored in regular tests',
-      why: 'A backup that has never been restored is a hope, not a backup. Answer "not applicable" for services without state of their own.',
+      why: 'A backup that has never been restored is a hope, not a backup. Answer "not applicable", and say why in the note, for services without state of their own.',
       level: 'intermediate',
       category: 'capacity',
       weight: 2,
       kind: 'self-assessed',
       productionReadiness: true,
+      allowNotApplicable: true,
     },
     {
       id: 'failover-exercised',
@@ -350,6 +356,7 @@ export const defaultChecklist: Checklist = {
       category: 'capacity',
       weight: 2,
       kind: 'self-assessed',
+      allowNotApplicable: true,
     },
 
     // Operations & toil

@@ -1,8 +1,6 @@
-import { ConfigReader } from '@backstage/config';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { readChecklistSettings } from './checklistConfig';
 import { checklistProblems } from './checklistSchema';
 import { defaultChecklist } from './defaultChecklist';
 import { checklistFromDocument, loadChecklist } from './loadChecklist';
@@ -28,6 +26,18 @@ describe('default checklist', () => {
       'runbooks-fresh',
       'slo-defined',
       'slo-met-last-window',
+    ]);
+    // "Not applicable" only where a practice does not apply to every service.
+    const optional = defaultChecklist.items
+      .filter(i => i.allowNotApplicable)
+      .map(i => i.id);
+    expect(optional).toEqual([
+      'gradual-rollout',
+      'canary-judged-by-slo',
+      'timeouts-retries',
+      'graceful-shutdown',
+      'restore-tested',
+      'failover-exercised',
     ]);
     expect(() =>
       checklistFromDocument(JSON.parse(JSON.stringify(defaultChecklist)), {
@@ -79,6 +89,30 @@ describe('checklistFromDocument', () => {
     );
   });
 
+  it('lets self-assessed items allow "not applicable", and only them', () => {
+    const checklist = checklistFromDocument(
+      { version: 'acme-1', items: [{ ...item, allowNotApplicable: true }] },
+      { extend: true, source: 'test' },
+    );
+    expect(checklist.items.at(-1)?.allowNotApplicable).toBe(true);
+    expect(() =>
+      checklistFromDocument(
+        {
+          version: 'acme-1',
+          items: [
+            {
+              ...item,
+              kind: 'automatic',
+              check: 'slo-defined',
+              allowNotApplicable: true,
+            },
+          ],
+        },
+        { extend: true, source: 'test' },
+      ),
+    ).toThrow(/items\.0\.allowNotApplicable/);
+  });
+
   it('rejects schema errors with their path', () => {
     expect(() =>
       checklistFromDocument(
@@ -116,24 +150,5 @@ describe('loadChecklist', () => {
     await expect(
       loadChecklist({ file: path.join(dir, 'missing.yaml'), extend: true }),
     ).rejects.toThrow(/Cannot read reliability.checklist.file/);
-  });
-});
-
-describe('readChecklistSettings', () => {
-  it('applies defaults and rejects invalid values clearly', () => {
-    expect(readChecklistSettings(new ConfigReader({}))).toEqual({
-      extend: false,
-      answerValidityDays: 180,
-      runbookCoverageThreshold: 1,
-      retentionDays: 90,
-      refreshIntervalMinutes: 60,
-    });
-    expect(() =>
-      readChecklistSettings(
-        new ConfigReader({
-          reliability: { checklist: { answerValidityDays: 0, extra: 1 } },
-        }),
-      ),
-    ).toThrow(/reliability.checklist configuration: .*answerValidityDays/);
   });
 });

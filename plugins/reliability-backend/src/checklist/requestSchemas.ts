@@ -62,6 +62,11 @@ export const historyQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** Query of `GET .../maturity/audit`: how many of the newest assessments to show. */
+export const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 /** Query of `GET /rollups`. */
 export const rollupsQuerySchema = z.strictObject({
   by: z.enum(['team', 'system', 'domain', 'org']).default('team'),

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { OnCallRefresher } from './OnCallRefresher';
 import { OnCallService } from './OnCallService';
-import { KnexOnCallStore } from './OnCallStore';
+import { KnexOnCallStore } from './store/KnexOnCallStore';
 import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
-import { serviceEntity, snapshot } from './testFixtures';
+import { serviceEntity, snapshot } from './__testUtils__/onCallFixtures';
 
 jest.setTimeout(60_000);
 
@@ -31,7 +31,7 @@ it('materialises every annotated entity, fills shift history and removes entitie
   );
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
-  const store = new KnexOnCallStore(db);
+  const store = new KnexOnCallStore({ knex: db });
   await store.saveSnapshot('component:default/gone', snapshot(), NOW);
   const repository = new ScheduleRepository({
     files: ['oncall.yaml'],
@@ -39,36 +39,41 @@ it('materialises every annotated entity, fills shift history and removes entitie
     baseDir: dir,
   });
   await repository.reload();
-  const builtIn = new ScheduleAsCodeProvider(repository);
+  const builtIn = new ScheduleAsCodeProvider({ repository });
   const catalog = catalogServiceMock({
     entities: [serviceEntity('checkout'), serviceEntity('docs', {})],
   });
   const service = new OnCallService({
     providers: [builtIn],
     store,
-    people: new PeopleResolver(
+    catalog,
+    people: new PeopleResolver({
       catalog,
-      mockServices.auth(),
-      mockServices.logger.mock(),
-    ),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
     logger: mockServices.logger.mock(),
     now: () => NOW,
     cacheTtlMs: 60_000,
     horizonDays: 7,
     timeoutMs: 1000,
+    groupViewMaxAgeMs: 600_000,
   });
   const refresher = new OnCallRefresher({
     catalog,
     auth: mockServices.auth(),
-    scheduler: mockServices.scheduler.mock(),
     logger: mockServices.logger.mock(),
     service,
     store,
     builtIn,
     now: () => NOW,
-    frequency: { minutes: 5 },
   });
-  await refresher.refreshAll();
+  await expect(refresher.run()).resolves.toEqual({
+    refreshed: 1,
+    failed: 0,
+    removed: 1,
+    prunedShifts: 0,
+  });
 
   expect(await store.listLatestEntityRefs()).toEqual([
     'component:default/checkout',
@@ -84,4 +89,54 @@ it('materialises every annotated entity, fills shift history and removes entitie
     '2026-11-21T08:00:00.000Z',
   );
   await fs.rm(dir, { recursive: true, force: true });
+});
+
+it('skips retention when the run is aborted, since the catalog listing is incomplete', async () => {
+  const db = await databases.init('SQLITE_3');
+  await migrateDatabase(db);
+  const store = new KnexOnCallStore({ knex: db });
+  await store.saveSnapshot('component:default/gone', snapshot(), NOW);
+  const repository = new ScheduleRepository({
+    files: [],
+    logger: mockServices.logger.mock(),
+  });
+  const builtIn = new ScheduleAsCodeProvider({ repository });
+  const catalog = catalogServiceMock({ entities: [serviceEntity('checkout')] });
+  const service = new OnCallService({
+    providers: [builtIn],
+    store,
+    catalog,
+    people: new PeopleResolver({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
+    logger: mockServices.logger.mock(),
+    now: () => NOW,
+    cacheTtlMs: 60_000,
+    horizonDays: 7,
+    timeoutMs: 1000,
+    groupViewMaxAgeMs: 600_000,
+  });
+  const refresher = new OnCallRefresher({
+    catalog,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    service,
+    store,
+    builtIn,
+    now: () => NOW,
+  });
+  const controller = new AbortController();
+  controller.abort();
+
+  await expect(refresher.run(controller.signal)).resolves.toEqual({
+    refreshed: 0,
+    failed: 0,
+    removed: 0,
+    prunedShifts: 0,
+  });
+  expect(await store.listLatestEntityRefs()).toEqual([
+    'component:default/gone',
+  ]);
 });

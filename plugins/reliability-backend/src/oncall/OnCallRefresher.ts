@@ -1,19 +1,19 @@
-import {
-  AuthService,
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { HumanDuration } from '@backstage/types';
+import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
+import { catalogEntityPages } from '../shared/catalogPages';
+import { mapWithConcurrency } from '../shared/concurrency';
+import { Refresher } from '../shared/refresher';
 import { OnCallService, ONCALL_ANNOTATIONS } from './OnCallService';
-import { OnCallStore } from './OnCallStore';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
+import { OnCallStore } from './store/OnCallStore';
 
 /** Days of shift history kept for the team load. */
 export const SHIFT_RETENTION_DAYS = 90;
 const CONCURRENCY = 4;
+const PAGE_SIZE = 200;
 const ENTITY_FIELDS = [
   'kind',
   'metadata.name',
@@ -23,83 +23,67 @@ const ENTITY_FIELDS = [
   'spec.owner',
 ];
 
+/** Outcome of one refresh run. */
+export interface OnCallRefreshResult {
+  refreshed: number;
+  failed: number;
+  /** Entities whose materialised state was removed (gone from the catalog); 0 when the run was aborted. */
+  removed: number;
+  /** Shifts removed by retention; 0 when the run was aborted. */
+  prunedShifts: number;
+}
+
 /**
  * Keeps `oncall_latest` and `oncall_shifts` up to date for every entity with on-call annotations,
  * fills the shift history of schedule-as-code entities, and removes data of entities gone from the catalog.
+ * Reads the catalog with the plugin's own credentials.
  */
-export class OnCallRefresher {
+export class OnCallRefresher implements Refresher {
   constructor(
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
-      scheduler: SchedulerService;
       logger: LoggerService;
       service: OnCallService;
       store: OnCallStore;
       builtIn: ScheduleAsCodeProvider;
       now: () => Date;
-      frequency: HumanDuration;
     },
   ) {}
 
-  async schedule(): Promise<void> {
-    await this.options.scheduler.scheduleTask({
-      id: 'reliability-oncall-refresh',
-      scope: 'global',
-      frequency: this.options.frequency,
-      timeout: { minutes: 10 },
-      initialDelay: { seconds: 30 },
-      fn: () => this.refreshAll(),
-    });
-  }
-
-  /** Entities carrying any on-call annotation, read with the plugin's own credentials. */
-  private async annotatedEntities(): Promise<Entity[]> {
-    const credentials = await this.options.auth.getOwnServiceCredentials();
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.options.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 200, fields: ENTITY_FIELDS }
-          : {
-              filter: ONCALL_ANNOTATIONS.map(annotation => ({
-                [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-              })),
-              fields: ENTITY_FIELDS,
-              limit: 200,
-            },
-        { credentials },
+  async run(signal?: AbortSignal): Promise<OnCallRefreshResult> {
+    const { auth, catalog, logger, service, store } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const refs: string[] = [];
+    let refreshed = 0;
+    let failed = 0;
+    const pages = catalogEntityPages(
+      catalog,
+      {
+        filter: ONCALL_ANNOTATIONS.map(annotation => ({
+          [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
+        })),
+        fields: ENTITY_FIELDS,
+        pageSize: PAGE_SIZE,
+      },
+      credentials,
+    );
+    for await (const page of pages) {
+      if (signal?.aborted) break;
+      const entities = page.filter(e => service.providerFor(e));
+      refs.push(...entities.map(e => entityRefKey(e)));
+      const outcomes = await mapWithConcurrency(entities, CONCURRENCY, entity =>
+        this.refresh(entity, signal),
       );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
-  }
-
-  async refreshAll(): Promise<void> {
-    const { logger, service, store, builtIn } = this.options;
-    const entities = (await this.annotatedEntities()).filter(e =>
-      service.providerFor(e),
-    );
-    const refs = entities.map(e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-    );
-    let failures = 0;
-    let index = 0;
-    const worker = async () => {
-      while (index < entities.length) {
-        const entity = entities[index++];
-        const state = await service.getEntityOnCall(entity, { refresh: true });
-        if (state.status === 'error') failures += 1;
-        if (state.status === 'ok' && service.providerFor(entity) === builtIn) {
-          await this.backfill(entity, state.entityRef);
-        }
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, entities.length) }, worker),
-    );
+      refreshed += outcomes.filter(o => o === 'ok').length;
+      failed += outcomes.filter(o => o === 'error').length;
+    }
+    if (signal?.aborted) {
+      logger.info(
+        `On-call refresh aborted after ${refreshed} entities (${failed} failed); retention skipped`,
+      );
+      return { refreshed, failed, removed: 0, prunedShifts: 0 };
+    }
 
     // Retention: the catalog listing above is complete, so rows of other entities belong to entities that
     // are gone (or lost their on-call annotations).
@@ -107,13 +91,28 @@ export class OnCallRefresher {
     const gone = (await store.listLatestEntityRefs()).filter(r => !keep.has(r));
     await store.deleteLatest(gone);
     const now = this.options.now();
-    const pruned = await store.pruneShifts(
+    const prunedShifts = await store.pruneShifts(
       new Date(now.getTime() - SHIFT_RETENTION_DAYS * 86_400_000),
       refs,
     );
     logger.info(
-      `Refreshed on-call of ${entities.length} entities (${failures} failed); removed ${gone.length} stale entities and ${pruned} old shifts`,
+      `Refreshed on-call of ${refreshed} entities (${failed} failed); removed ${gone.length} stale entities and ${prunedShifts} old shifts`,
     );
+    return { refreshed, failed, removed: gone.length, prunedShifts };
+  }
+
+  /** Refreshes one entity: 'error' when its provider failed, 'skipped' once the run is aborted. */
+  private async refresh(
+    entity: Entity,
+    signal?: AbortSignal,
+  ): Promise<'ok' | 'error' | 'skipped'> {
+    const { service, builtIn } = this.options;
+    if (signal?.aborted) return 'skipped';
+    const state = await service.getEntityOnCall(entity, { refresh: true });
+    if (state.status === 'ok' && service.providerFor(entity) === builtIn) {
+      await this.backfill(entity, state.entityRef);
+    }
+    return state.status === 'error' ? 'error' : 'ok';
   }
 
   /** Fills 90 days of shift history of a schedule-as-code entity that has none yet. */

@@ -4,9 +4,14 @@ import { OnCallSnapshot } from '@internal/backstage-plugin-reliability-common';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { createOnCallSummaries } from './onCallSummaries';
 import { OnCallService } from './OnCallService';
-import { KnexOnCallStore } from './OnCallStore';
+import { KnexOnCallStore } from './store/KnexOnCallStore';
 import { PeopleResolver } from './PeopleResolver';
-import { fakeProvider, serviceEntity, snapshot } from './testFixtures';
+import {
+  fakeProvider,
+  serviceEntity,
+  shift,
+  snapshot,
+} from './__testUtils__/onCallFixtures';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +22,7 @@ async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
   let now = new Date('2026-11-20T12:00:00.000Z');
-  const store = new KnexOnCallStore(db);
+  const store = new KnexOnCallStore({ knex: db });
   const provider = fakeProvider(answer);
   const catalog = catalogServiceMock({
     entities: [
@@ -34,16 +39,18 @@ async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
   const service = new OnCallService({
     providers: [provider],
     store,
-    people: new PeopleResolver(
+    catalog,
+    people: new PeopleResolver({
       catalog,
-      mockServices.auth(),
-      mockServices.logger.mock(),
-    ),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
     logger: mockServices.logger.mock(),
     now: () => now,
     cacheTtlMs: 60_000,
     horizonDays: 14,
     timeoutMs: 1000,
+    groupViewMaxAgeMs: 600_000,
   });
   return {
     service,
@@ -146,16 +153,18 @@ describe('OnCallService', () => {
         }),
       ],
       store,
-      people: new PeopleResolver(
-        catalogServiceMock(),
-        mockServices.auth(),
-        mockServices.logger.mock(),
-      ),
+      catalog: catalogServiceMock(),
+      people: new PeopleResolver({
+        catalog: catalogServiceMock(),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+      }),
       logger: mockServices.logger.mock(),
       now,
       cacheTtlMs: 60_000,
       horizonDays: 14,
       timeoutMs: 1000,
+      groupViewMaxAgeMs: 600_000,
     });
     const state = await restarted.getEntityOnCall(entity);
     expect(state.status).toBe('error');
@@ -192,6 +201,27 @@ describe('OnCallService', () => {
         lastKnown: undefined,
       }),
     );
+  });
+
+  it('orders upcoming shifts by instant when the provider mixes offsets', async () => {
+    // Sorted as strings, which is what a provider comparing ISO timestamps would do: 01:00Z before 09:00+09:00.
+    const upcoming = [
+      shift('bo', 1, '2026-11-21T01:00:00.000Z', '2026-11-21T09:00:00.000Z'),
+      shift('cy', 1, '2026-11-21T09:00:00+09:00', '2026-11-21T01:00:00.000Z'),
+      shift('di', 2, '2026-11-21T00:00:00.000Z', '2026-11-21T08:00:00.000Z'),
+    ];
+    const { service } = await setup(() => snapshot({ upcoming }));
+    const state = await service.getEntityOnCall(entity);
+    expect(state.status).toBe('ok');
+    expect(
+      state.status === 'ok' &&
+        state.snapshot.upcoming.map(s => [s.person.name, s.escalationLevel]),
+    ).toEqual([
+      // 09:00+09:00 is 00:00Z: the same instant as di's shift, level 1 first.
+      ['cy', 1],
+      ['di', 2],
+      ['bo', 1],
+    ]);
   });
 
   it('serves summaries from the materialised state in one query', async () => {

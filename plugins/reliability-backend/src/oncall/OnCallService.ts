@@ -1,18 +1,23 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
   EntityOnCall,
+  entityRefKey,
+  GroupOnCall,
   OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import { OnCallProvider } from '@internal/backstage-plugin-reliability-node';
-import { OnCallStore } from './OnCallStore';
+import { buildGroupOnCall } from './buildGroupOnCall';
+import { ownedEntities } from './ownedEntities';
 import { PeopleResolver } from './PeopleResolver';
+import { compareShiftStart } from './shiftOrder';
+import { OnCallStore } from './store/OnCallStore';
 
 /** Annotations that configure on-call, shown when an entity has none. */
 export const ONCALL_ANNOTATIONS = [
@@ -35,8 +40,11 @@ const UNSERVED_HINTS = [
 ];
 
 export interface OnCallServiceOptions {
-  providers: OnCallProvider[];
+  /** In order of preference: the first provider that supports an entity serves it. */
+  providers: readonly OnCallProvider[];
   store: OnCallStore;
+  /** Read with the caller's credentials (the team view's owned entities). */
+  catalog: CatalogService;
   people: PeopleResolver;
   logger: LoggerService;
   now: () => Date;
@@ -46,6 +54,8 @@ export interface OnCallServiceOptions {
   horizonDays: number;
   /** Time limit of one provider call. */
   timeoutMs: number;
+  /** The team view fetches an entity again when its materialised state is older than this. */
+  groupViewMaxAgeMs: number;
 }
 
 /** The normalised owner ref of an entity (spec.owner), if it has one. */
@@ -53,12 +63,12 @@ export function ownerOf(entity: Entity): string | undefined {
   const owner = entity.spec?.owner;
   if (typeof owner !== 'string' || !owner.trim()) return undefined;
   try {
-    return stringifyEntityRef(
+    return entityRefKey(
       parseEntityRef(owner, {
         defaultKind: 'group',
         defaultNamespace: entity.metadata.namespace ?? 'default',
       }),
-    ).toLocaleLowerCase('en-US');
+    );
   } catch {
     return undefined;
   }
@@ -95,6 +105,29 @@ export class OnCallService {
     return this.options.people.resolvePeople(people);
   }
 
+  /**
+   * The on-call view of a team over the entities it owns (read with the caller's credentials): who is on call
+   * now, the load per person over the last 90 days, single-person rotations.
+   */
+  async groupOnCall(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<GroupOnCall> {
+    const entities = await ownedEntities(
+      this.options.catalog,
+      groupRef,
+      credentials,
+    );
+    return buildGroupOnCall({
+      groupRef,
+      entities,
+      service: this,
+      store: this.options.store,
+      now: this.options.now(),
+      maxAgeMs: this.options.groupViewMaxAgeMs,
+    });
+  }
+
   providerFor(entity: Entity): OnCallProvider | undefined {
     return this.options.providers.find(provider => {
       try {
@@ -110,7 +143,7 @@ export class OnCallService {
     entity: Entity,
     options: { refresh?: boolean } = {},
   ): Promise<EntityOnCall> {
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entityRef = entityRefKey(entity);
     const owner = ownerOf(entity);
     const provider = this.providerFor(entity);
     if (!provider) {
@@ -169,6 +202,11 @@ export class OnCallService {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       snapshot = await this.options.people.resolve(snapshot);
+      // Providers mix offsets (+09:00, Z): order by instant, whatever the provider did.
+      snapshot = {
+        ...snapshot,
+        upcoming: [...snapshot.upcoming].sort(compareShiftStart),
+      };
     } catch (error) {
       const message = messageOf(error);
       this.options.logger.warn(

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PeopleResolver } from './PeopleResolver';
-import { snapshot } from './testFixtures';
+import { snapshot } from './__testUtils__/onCallFixtures';
 
 const users = [
   {
@@ -24,11 +24,11 @@ const users = [
 ];
 
 function resolver(catalog = catalogServiceMock({ entities: users })) {
-  return new PeopleResolver(
+  return new PeopleResolver({
     catalog,
-    mockServices.auth(),
-    mockServices.logger.mock(),
-  );
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+  });
 }
 
 describe('PeopleResolver', () => {

@@ -1,7 +1,8 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityRefKey,
   OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
@@ -28,7 +29,7 @@ function toCatalogUser(entity: Entity): CatalogUser {
     email?: string;
   };
   return {
-    userRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    userRef: entityRefKey(entity),
     name: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
     email: profile.email?.toLocaleLowerCase('en-US'),
   };
@@ -51,11 +52,19 @@ function peopleOf(snapshot: OnCallSnapshot): OnCallPerson[] {
  * Lookups are batched: at most two catalog requests per snapshot.
  */
 export class PeopleResolver {
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-    private readonly logger: LoggerService,
-  ) {}
+  private readonly catalog: CatalogService;
+  private readonly auth: AuthService;
+  private readonly logger: LoggerService;
+
+  constructor(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    logger: LoggerService;
+  }) {
+    this.catalog = options.catalog;
+    this.auth = options.auth;
+    this.logger = options.logger;
+  }
 
   async resolve(snapshot: OnCallSnapshot): Promise<OnCallSnapshot> {
     const link = await this.linker(peopleOf(snapshot));

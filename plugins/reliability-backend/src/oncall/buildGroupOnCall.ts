@@ -1,14 +1,17 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
+  entityRefKey,
   EntityOnCall,
   GroupOnCall,
   GroupOnCallEntity,
+  OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
+import { OnCallProvider } from '@internal/backstage-plugin-reliability-node';
+import { mapWithConcurrency } from '../shared/concurrency';
 import { describeSnapshot } from './describeSnapshot';
-import { OnCallService } from './OnCallService';
-import { OnCallStore } from './OnCallStore';
 import { computeShiftLoad } from './shiftLoad';
+import { OnCallStore } from './store/OnCallStore';
 
 /** Window the team's on-call load is computed over. */
 export const LOAD_WINDOW_DAYS = 90;
@@ -27,7 +30,7 @@ function entry(
   now: Date,
   updatedAt: string | null,
 ): GroupOnCallEntity {
-  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const entityRef = entityRefKey(entity);
   let snapshot: OnCallSnapshot | undefined;
   if (state.status === 'ok') snapshot = state.snapshot;
   if (state.status === 'error') snapshot = state.lastKnown;
@@ -47,24 +50,11 @@ function entry(
   };
 }
 
-async function mapLimited<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let index = 0;
-  const workers = Array.from(
-    { length: Math.min(limit, items.length) },
-    async () => {
-      while (index < items.length) {
-        const current = index++;
-        results[current] = await fn(items[current]);
-      }
-    },
-  );
-  await Promise.all(workers);
-  return results;
+/** What the team view needs of the on-call service (which passes itself). */
+export interface EntityOnCallReader {
+  providerFor(entity: Entity): OnCallProvider | undefined;
+  getEntityOnCall(entity: Entity): Promise<EntityOnCall>;
+  resolvePeople(people: OnCallPerson[]): Promise<OnCallPerson[]>;
 }
 
 /**
@@ -75,7 +65,7 @@ async function mapLimited<T, R>(
 export async function buildGroupOnCall(options: {
   groupRef: string;
   entities: Entity[];
-  service: OnCallService;
+  service: EntityOnCallReader;
   store: OnCallStore;
   now: Date;
   /** Materialised state older than this is fetched again. */
@@ -83,33 +73,35 @@ export async function buildGroupOnCall(options: {
 }): Promise<GroupOnCall> {
   const { service, store, now } = options;
   const configured = options.entities.filter(e => service.providerFor(e));
-  const refs = configured.map(e =>
-    stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-  );
+  const refs = configured.map(e => entityRefKey(e));
   const latest = await store.getLatest(refs);
 
-  const entities = await mapLimited(configured, CONCURRENCY, async entity => {
-    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const row = latest.get(ref);
-    const fresh =
-      row && now.getTime() - row.updatedAt.getTime() <= options.maxAgeMs;
-    if (row && fresh) {
-      const state: EntityOnCall =
-        row.error || !row.snapshot
-          ? {
-              status: 'error',
-              entityRef: ref,
-              provider: row.provider,
-              message: row.error ?? 'No on-call data yet',
-              lastKnown: row.snapshot ?? undefined,
-              lastKnownAt: row.snapshotAt?.toISOString(),
-            }
-          : { status: 'ok', entityRef: ref, snapshot: row.snapshot };
-      return entry(entity, state, now, row.updatedAt.toISOString());
-    }
-    const state = await service.getEntityOnCall(entity);
-    return entry(entity, state, now, now.toISOString());
-  });
+  const entities = await mapWithConcurrency(
+    configured,
+    CONCURRENCY,
+    async entity => {
+      const ref = entityRefKey(entity);
+      const row = latest.get(ref);
+      const fresh =
+        row && now.getTime() - row.updatedAt.getTime() <= options.maxAgeMs;
+      if (row && fresh) {
+        const state: EntityOnCall =
+          row.error || !row.snapshot
+            ? {
+                status: 'error',
+                entityRef: ref,
+                provider: row.provider,
+                message: row.error ?? 'No on-call data yet',
+                lastKnown: row.snapshot ?? undefined,
+                lastKnownAt: row.snapshotAt?.toISOString(),
+              }
+            : { status: 'ok', entityRef: ref, snapshot: row.snapshot };
+        return entry(entity, state, now, row.updatedAt.toISOString());
+      }
+      const state = await service.getEntityOnCall(entity);
+      return entry(entity, state, now, now.toISOString());
+    },
+  );
 
   const from = new Date(now.getTime() - LOAD_WINDOW_DAYS * 86_400_000);
   const shifts = await store.getShifts(refs, from, now);

@@ -1,107 +1,94 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { OnCallSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
-import { ReliabilityFeature } from '../features';
+import { ReliabilityFeature } from '../feature';
+import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
-import { createOnCallRouter } from './createOnCallRouter';
+import { readOnCallConfig } from './config';
 import { createOnCallSummaries } from './onCallSummaries';
 import { OnCallRefresher } from './OnCallRefresher';
 import { OnCallService } from './OnCallService';
-import { KnexOnCallStore } from './OnCallStore';
 import { PeopleResolver } from './PeopleResolver';
+import { createOnCallRouter } from './router';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
+import { KnexOnCallStore } from './store/KnexOnCallStore';
 
-/** The on-call feature: routes, scheduled refresh, and on-call summaries for the other areas. */
+/** The on-call area: routes, on-call summaries for the later areas, and its service. */
 export interface OnCallFeature extends ReliabilityFeature {
-  name: 'oncall';
-  summaries: SummarySource<OnCallSummary>;
-  service: OnCallService;
-}
-
-function boundedNumber(
-  ctx: ReliabilityContext,
-  key: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = ctx.config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(
-      `Invalid config ${key}: must be a number from ${min} to ${max}`,
-    );
-  }
-  return value;
+  readonly name: 'oncall';
+  readonly summaries: SummarySource<OnCallSummary>;
+  readonly service: OnCallService;
 }
 
 /**
- * Builds the on-call feature from the shared context. Registers the built-in schedule-as-code provider
- * after any provider modules (PagerDuty, Opsgenie), so an entity with their annotations uses them.
+ * Builds the on-call area and schedules its refresher (`reliability-oncall-refresh`, global). Providers are
+ * the modules' (PagerDuty, Opsgenie) first, then the built-in schedules as code, so an entity with both kinds
+ * of annotations uses the module. When schedule files are configured, every replica re-reads them on its own
+ * (`reliability-oncall-schedule-files`, scope local).
  */
 export async function createOnCallFeature(
   ctx: ReliabilityContext,
 ): Promise<OnCallFeature> {
-  const key = (name: string) => `reliability.onCall.${name}`;
-  const cacheTtlSeconds = boundedNumber(
-    ctx,
-    key('cacheTtlSeconds'),
-    60,
-    0,
-    3600,
-  );
-  const refreshMinutes = boundedNumber(
-    ctx,
-    key('refreshIntervalMinutes'),
-    5,
-    1,
-    60,
-  );
-  const horizonDays = boundedNumber(ctx, key('horizonDays'), 14, 1, 90);
-  const timeoutSeconds = boundedNumber(
-    ctx,
-    key('providerTimeoutSeconds'),
-    15,
-    1,
-    120,
-  );
-  const reloadSeconds = boundedNumber(
-    ctx,
-    key('scheduleFilesRefreshSeconds'),
-    60,
-    10,
-    86400,
-  );
+  const config = readOnCallConfig(ctx.config, ctx.logger);
 
   const repository = new ScheduleRepository({
-    files: ctx.config.getOptionalStringArray(key('scheduleFiles')) ?? [],
+    files: config.scheduleFiles,
     logger: ctx.logger,
   });
   await repository.reload();
-  const builtIn = new ScheduleAsCodeProvider(repository);
-  ctx.onCallProviders.push(builtIn);
+  const builtIn = new ScheduleAsCodeProvider({ repository });
 
-  const store = new KnexOnCallStore(ctx.database);
+  const store = new KnexOnCallStore({ knex: ctx.knex });
   const service = new OnCallService({
-    providers: ctx.onCallProviders,
+    providers: [...ctx.onCallProviders, builtIn],
     store,
-    people: new PeopleResolver(ctx.catalog, ctx.auth, ctx.logger),
-    logger: ctx.logger,
-    now: ctx.now,
-    cacheTtlMs: cacheTtlSeconds * 1000,
-    horizonDays,
-    timeoutMs: timeoutSeconds * 1000,
-  });
-  const refresher = new OnCallRefresher({
     catalog: ctx.catalog,
-    auth: ctx.auth,
-    scheduler: ctx.scheduler,
+    people: new PeopleResolver({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      logger: ctx.logger,
+    }),
     logger: ctx.logger,
-    service,
-    store,
-    builtIn,
     now: ctx.now,
-    frequency: { minutes: refreshMinutes },
+    cacheTtlMs: config.cacheTtlMs,
+    horizonDays: config.horizonDays,
+    timeoutMs: config.providerTimeoutMs,
+    groupViewMaxAgeMs: 2 * durationToMilliseconds(config.refreshInterval),
   });
+
+  await scheduleRefresher(
+    ctx.scheduler,
+    'reliability-oncall-refresh',
+    {
+      frequency: config.refreshInterval,
+      timeout: { minutes: 10 },
+      initialDelay: { seconds: 30 },
+    },
+    new OnCallRefresher({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      logger: ctx.logger,
+      service,
+      store,
+      builtIn,
+      now: ctx.now,
+    }),
+  );
+  if (repository.files.length > 0) {
+    // Every replica reads its own copy of the files (docs/architecture.md: the one allowed local task).
+    await scheduleRefresher(
+      ctx.scheduler,
+      'reliability-oncall-schedule-files',
+      {
+        frequency: config.scheduleFilesRefresh,
+        timeout: { minutes: 1 },
+        initialDelay: config.scheduleFilesRefresh,
+      },
+      { run: () => repository.reload() },
+      'local',
+    );
+  }
 
   return {
     name: 'oncall',
@@ -111,25 +98,6 @@ export async function createOnCallFeature(
       httpAuth: ctx.httpAuth,
       catalog: ctx.catalog,
       service,
-      store,
-      now: ctx.now,
-      maxAgeMs: 2 * refreshMinutes * 60_000,
     }),
-    async start() {
-      if (repository.files.length > 0) {
-        await ctx.scheduler.scheduleTask({
-          id: 'reliability-oncall-schedule-files',
-          // Every replica reads its own copy of the files.
-          scope: 'local',
-          frequency: { seconds: reloadSeconds },
-          timeout: { minutes: 1 },
-          initialDelay: { seconds: reloadSeconds },
-          fn: async () => {
-            await repository.reload();
-          },
-        });
-      }
-      await refresher.schedule();
-    },
   };
 }

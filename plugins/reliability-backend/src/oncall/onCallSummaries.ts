@@ -1,7 +1,7 @@
 import { OnCallSummary } from '@internal/backstage-plugin-reliability-common';
 import { SummarySource } from '../summaries';
 import { describeSnapshot } from './describeSnapshot';
-import { OnCallStore } from './OnCallStore';
+import { OnCallStore } from './store/OnCallStore';
 
 /** On-call summaries of many entities from the materialised `oncall_latest` table, in one query. */
 export function createOnCallSummaries(

@@ -1,5 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { OnCallPerson } from '@internal/backstage-plugin-reliability-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  entityRefKey,
+  OnCallPerson,
+} from '@internal/backstage-plugin-reliability-common';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -19,7 +22,7 @@ export function personFromMember(member: string): OnCallPerson {
     const ref = parseEntityRef(value, { defaultKind: 'user' });
     return {
       name: ref.name,
-      userRef: stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+      userRef: entityRefKey(ref),
     };
   }
   return { name: value };

@@ -2,7 +2,7 @@ import {
   OnCallPerson,
   OnCallPersonLoad,
 } from '@internal/backstage-plugin-reliability-common';
-import { StoredShift } from './OnCallStore';
+import { StoredShift } from './store/OnCallStore';
 import {
   DAY_MS,
   fromWall,

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  entityRefKey,
   OverviewPage,
   OverviewSummariesResponse,
 } from '@internal/backstage-plugin-reliability-common';
@@ -9,12 +10,7 @@ import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { rollUpServices } from './groupSummaries';
 import { loadLevelPage } from './levelPage';
 import { decodeCursor, encodeCursor, OverviewRequest } from './overviewQuery';
-import {
-  loadSystemDomains,
-  systemRefOf,
-  toServiceRow,
-  refOf,
-} from './serviceRows';
+import { loadSystemDomains, systemRefOf, toServiceRow } from './serviceRows';
 import { loadSummaries, OverviewSources, unavailableAreas } from './sources';
 
 /** Services of one page and how far it advanced (`examined`: 0 on the last page) over `span` per page. */
@@ -37,16 +33,12 @@ const ROLLUP_PAGE_SIZE = 1000;
  * `getEntitiesByRefs`), ONE `getEntitiesByRefs` for the systems' domains, and ONE `getSummaries` per area.
  */
 export class OverviewService {
-  private constructor(
-    private readonly catalog: CatalogService,
-    private readonly sources: OverviewSources,
-  ) {}
+  private readonly catalog: CatalogService;
+  private readonly sources: OverviewSources;
 
-  static create(options: {
-    catalog: CatalogService;
-    sources: OverviewSources;
-  }): OverviewService {
-    return new OverviewService(options.catalog, options.sources);
+  constructor(options: { catalog: CatalogService; sources: OverviewSources }) {
+    this.catalog = options.catalog;
+    this.sources = options.sources;
   }
 
   async getPage(
@@ -67,7 +59,10 @@ export class OverviewService {
       .filter((ref): ref is string => ref !== null);
     const [domains, summaries] = await Promise.all([
       loadSystemDomains(this.catalog, systemRefs, credentials),
-      loadSummaries(this.sources, entities.map(refOf)),
+      loadSummaries(
+        this.sources,
+        entities.map(e => entityRefKey(e)),
+      ),
     ]);
     const pageInfo: OverviewPage['pageInfo'] = {};
     if (examined > 0 && offset + examined < totalItems) {
@@ -205,7 +200,7 @@ export class OverviewService {
       );
       const summaries = await loadSummaries(
         this.sources,
-        response.items.map(refOf),
+        response.items.map(e => entityRefKey(e)),
       );
       for (const entity of response.items) {
         services.push(toServiceRow(entity, new Map(), summaries));

@@ -1,8 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
+import {
+  ANNOTATIONS,
+  entityRefKey,
+} from '@internal/backstage-plugin-reliability-common';
 import { OverviewFilters } from './overviewQuery';
 
 /** Catalog fields the overview reads for each service (never whole entities). */
@@ -44,9 +47,9 @@ export interface ServiceCatalogQuery {
 /** Normalises a user-supplied ref or bare name (`payments`, `group:payments`) to `kind:namespace/name`. */
 export function normaliseRef(value: string, defaultKind: string): string {
   try {
-    return stringifyEntityRef(
+    return entityRefKey(
       parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    );
   } catch {
     throw new InputError(`Invalid ${defaultKind} reference '${value}'`);
   }
@@ -84,11 +87,7 @@ export async function buildServiceCatalogQuery(options: {
       },
       { credentials },
     );
-    systems.push(
-      items.map(system =>
-        stringifyEntityRef(system).toLocaleLowerCase('en-US'),
-      ),
-    );
+    systems.push(items.map(system => entityRefKey(system)));
   }
   if (systems.length > 0) {
     const allowed = systems.reduce((a, b) => a.filter(ref => b.includes(ref)));

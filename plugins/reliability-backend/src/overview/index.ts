@@ -1,2 +1,2 @@
 export { createOverviewFeature } from './createOverviewFeature';
-export type { OverviewSources, MaturityLevelIndex } from './sources';
+export type { OverviewFeature } from './createOverviewFeature';

@@ -6,8 +6,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import request from 'supertest';
-import { createOverviewFeature } from './createOverviewFeature';
+import { OverviewService } from './OverviewService';
+import { createOverviewRouter } from './router';
 import { MaturityLevelIndex, OverviewSources } from './sources';
+import { TourService } from './tour/TourService';
 import {
   component,
   domain,
@@ -17,7 +19,7 @@ import {
   runbookSummary,
   sloSummary,
   system,
-} from './testing/fixtures';
+} from './__testUtils__/fixtures';
 
 const names = Array.from(
   { length: 12 },
@@ -84,8 +86,16 @@ function setup(
         ? mockCredentials.none()
         : mockCredentials.user(),
   });
-  const feature = createOverviewFeature({ catalog, httpAuth }, sources);
-  const app = express().use(feature.router).use(mockErrorHandler());
+  const router = createOverviewRouter({
+    httpAuth,
+    overview: new OverviewService({ catalog, sources }),
+    tour: new TourService({
+      catalog,
+      sources,
+      sloDefinitions: { load: async () => ({ definitions: [] }) },
+    }),
+  });
+  const app = express().use(router).use(mockErrorHandler());
   return { app, spies, sources: fakes };
 }
 

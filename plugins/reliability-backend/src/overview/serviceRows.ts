@@ -1,17 +1,12 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
+  entityRefKey,
   ServiceOverviewRow,
 } from '@internal/backstage-plugin-reliability-common';
 import { LoadedSummaries } from './sources';
-
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
 
 /** `spec.owner` / `spec.system` / `spec.domain` shorthand resolved against the entity's namespace. */
 export function relatedRef(
@@ -23,19 +18,12 @@ export function relatedRef(
     return null;
   }
   try {
-    return lower(
-      stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace }),
-      ),
+    return entityRefKey(
+      parseEntityRef(value, { defaultKind, defaultNamespace }),
     );
   } catch {
     return null;
   }
-}
-
-/** Normalised ref of a catalog entity. */
-export function refOf(entity: Entity): string {
-  return lower(stringifyEntityRef(entity));
 }
 
 const text = (value: unknown): string | null =>
@@ -97,7 +85,7 @@ export function toServiceRow(
   domains: Map<string, string>,
   summaries: LoadedSummaries,
 ): ServiceOverviewRow {
-  const entityRef = refOf(entity);
+  const entityRef = entityRefKey(entity);
   const namespace = entity.metadata.namespace ?? 'default';
   const system = systemRefOf(entity);
   const slo = summaries.slo.get(entityRef);

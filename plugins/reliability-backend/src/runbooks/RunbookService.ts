@@ -5,11 +5,17 @@ import {
   computeRunbookCoverage,
   EntityRunbookResponse,
   EntityRunbooksResponse,
+  entityRefKey,
+  ReliabilitySearchDocument,
   RunbookCoverage,
 } from '@internal/backstage-plugin-reliability-common';
-import { normalizedEntityRef } from './normalizedEntityRef';
+import { mapWithConcurrency } from '../shared/concurrency';
+import { SloDefinitionSource } from '../slo';
+import {
+  runbookSearchDocuments,
+  sloSearchDocuments,
+} from './search/searchDocuments';
 import { searchRunbooks } from './searchRunbooks';
-import { SloDefinitionSource } from './SloDefinitionSource';
 import { RunbookCollector } from './sources/RunbookCollector';
 import { LoadedRunbook } from './sources/types';
 
@@ -21,6 +27,8 @@ export interface EntityRunbooks {
 
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 200;
+/** Entities whose documents are read at the same time when building search documents. */
+const SEARCH_CONCURRENCY = 4;
 
 /**
  * Reads an entity's runbooks live from their sources (so a fixed front matter shows up at once) and links them to
@@ -37,7 +45,7 @@ export class RunbookService {
   constructor(
     private readonly deps: {
       collector: RunbookCollector;
-      slos: SloDefinitionSource;
+      sloDefinitions: SloDefinitionSource;
       logger: LoggerService;
       now: () => Date;
       staleAfterDays: number;
@@ -46,7 +54,7 @@ export class RunbookService {
 
   /** Runbooks and coverage of one entity, from the cache when fresh. */
   async load(entity: Entity): Promise<EntityRunbooks> {
-    const key = `${stringifyEntityRef(entity)}|${
+    const key = `${entityRefKey(entity)}|${
       entity.metadata.etag ?? JSON.stringify(entity.metadata)
     }`;
     const nowMs = this.deps.now().getTime();
@@ -68,7 +76,7 @@ export class RunbookService {
     const entries = runbooks.map(r => r.entry);
     let coverage: RunbookCoverage;
     try {
-      const { definitions } = await this.deps.slos.load(entity);
+      const { definitions } = await this.deps.sloDefinitions.load(entity);
       coverage = computeRunbookCoverage(definitions, entries);
     } catch (error) {
       this.deps.logger.warn(
@@ -96,7 +104,7 @@ export class RunbookService {
     const { runbooks, coverage } = await this.load(entity);
     const matching = searchRunbooks(runbooks, query);
     return {
-      entityRef: normalizedEntityRef(entity),
+      entityRef: entityRefKey(entity),
       runbooks: matching.map(r => r.entry),
       total: runbooks.length,
       query: query?.trim() ? query.trim() : null,
@@ -116,10 +124,47 @@ export class RunbookService {
       );
     }
     return {
-      entityRef: normalizedEntityRef(entity),
+      entityRef: entityRefKey(entity),
       runbook: found.entry,
       markdown: found.body,
     };
+  }
+
+  /**
+   * The search documents of the given entities (loaded by the caller, with its credentials): their runbooks of
+   * every kind, read through the cache, and their SLOs. An entity whose runbooks or SLO definitions cannot be
+   * read contributes what could be read, and a warning is logged.
+   */
+  async searchDocuments(
+    entities: Entity[],
+  ): Promise<ReliabilitySearchDocument[]> {
+    const perEntity = await mapWithConcurrency(
+      entities,
+      SEARCH_CONCURRENCY,
+      async entity => {
+        const [runbooks, slos] = await Promise.all([
+          this.load(entity).then(
+            ({ runbooks: loaded }) => runbookSearchDocuments(entity, loaded),
+            error => this.skipped(entity, 'runbooks', error),
+          ),
+          this.deps.sloDefinitions.load(entity).then(
+            ({ definitions }) => sloSearchDocuments(entity, definitions),
+            error => this.skipped(entity, 'SLO definitions', error),
+          ),
+        ]);
+        return [...runbooks, ...slos];
+      },
+    );
+    return perEntity.flat();
+  }
+
+  private skipped(entity: Entity, what: string, error: unknown): [] {
+    this.deps.logger.warn(
+      `Cannot read the ${what} of ${stringifyEntityRef(
+        entity,
+      )} for search: ${error}`,
+    );
+    return [];
   }
 
   private evict(nowMs: number) {

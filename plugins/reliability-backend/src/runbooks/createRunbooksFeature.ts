@@ -1,47 +1,65 @@
 import { RunbookSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
-import { ReliabilityFeature } from '../features';
+import { ReliabilityFeature } from '../feature';
+import { readDocumentAllowRules } from '../shared/entityDocuments';
+import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { readRunbooksConfig } from './config';
-import { RunbookIndexer } from './RunbookIndexer';
 import { createRunbooksRouter } from './router';
+import { RunbookRefresher } from './RunbookRefresher';
 import { RunbookService } from './RunbookService';
-import { SloDefinitionSource } from './SloDefinitionSource';
+import { SloDefinitionSource } from '../slo';
 import { RunbookCollector } from './sources/RunbookCollector';
 import { KnexRunbookStore } from './store/KnexRunbookStore';
 
-/** The runbooks feature, exposing its per-entity summaries to later features (checklist, overview). */
+/** The runbooks area: routes, per-entity summaries for the later areas (checklist, overview), and its service. */
 export interface RunbooksFeature extends ReliabilityFeature {
-  name: 'runbooks';
-  summaries: SummarySource<RunbookSummary>;
-  service: RunbookService;
+  readonly name: 'runbooks';
+  readonly summaries: SummarySource<RunbookSummary>;
+  readonly service: RunbookService;
 }
 
 /**
- * Creates the runbooks feature: routes, the indexing task (every 30 minutes, once across replicas) and summaries.
- * `slos` is the SLO feature's definition loader.
+ * Builds the runbooks area and schedules its refresher (`reliability-runbooks-refresh`, global, every
+ * `reliability.runbooks.refreshInterval`). `sloDefinitions` is the SLO area's definition source: runbooks are
+ * matched against the alert policies of an entity's SLOs.
  */
-export function createRunbooksFeature(
+export async function createRunbooksFeature(
   ctx: ReliabilityContext,
-  deps: { slos: SloDefinitionSource },
-): RunbooksFeature {
-  const config = readRunbooksConfig(ctx.config);
-  const store = new KnexRunbookStore(ctx.database);
+  deps: { sloDefinitions: SloDefinitionSource },
+): Promise<RunbooksFeature> {
+  const config = readRunbooksConfig(ctx.config, ctx.logger);
+  const store = new KnexRunbookStore({ knex: ctx.knex });
   const service = new RunbookService({
-    collector: new RunbookCollector(ctx.urlReader, config),
-    slos: deps.slos,
+    collector: new RunbookCollector({
+      urlReader: ctx.urlReader,
+      staleAfterDays: config.staleAfterDays,
+      appBaseUrl: config.appBaseUrl,
+      documentAllow: readDocumentAllowRules(ctx.config),
+    }),
+    sloDefinitions: deps.sloDefinitions,
     logger: ctx.logger,
     now: ctx.now,
     staleAfterDays: config.staleAfterDays,
   });
-  const indexer = new RunbookIndexer({
-    catalog: ctx.catalog,
-    auth: ctx.auth,
-    service,
-    store,
-    logger: ctx.logger,
-    now: ctx.now,
-  });
+
+  await scheduleRefresher(
+    ctx.scheduler,
+    'reliability-runbooks-refresh',
+    {
+      frequency: config.refreshInterval,
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 45 },
+    },
+    new RunbookRefresher({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      service,
+      store,
+      logger: ctx.logger,
+      now: ctx.now,
+    }),
+  );
 
   return {
     name: 'runbooks',
@@ -52,17 +70,5 @@ export function createRunbooksFeature(
     }),
     service,
     summaries: { getSummaries: refs => store.getSummaries(refs) },
-    async start() {
-      await ctx.scheduler.scheduleTask({
-        id: 'reliability-runbooks-index',
-        scope: 'global',
-        frequency: { minutes: 30 },
-        timeout: { minutes: 15 },
-        initialDelay: { seconds: 45 },
-        fn: async signal => {
-          await indexer.run(signal);
-        },
-      });
-    },
   };
 }

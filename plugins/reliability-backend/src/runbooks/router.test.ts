@@ -6,6 +6,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ANNOTATIONS,
   EntityRunbooksResponse,
+  ReliabilitySearchDocumentsResponse,
   SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
@@ -13,7 +14,7 @@ import request from 'supertest';
 import { createRunbooksRouter } from './router';
 import { RunbookService } from './RunbookService';
 import { RunbookCollector } from './sources/RunbookCollector';
-import { createFakeUrlReader } from './testUtils';
+import { createFakeUrlReader } from './__testUtils__/fakeUrlReader';
 
 const BASE = 'https://git.example.com/shop/orders/blob/main/';
 
@@ -87,10 +88,11 @@ function createApp(options: { visible?: boolean; sloError?: boolean } = {}) {
     ),
   });
   const service = new RunbookService({
-    collector: new RunbookCollector(createFakeUrlReader(files), {
+    collector: new RunbookCollector({
+      urlReader: createFakeUrlReader(files),
       staleAfterDays: 180,
     }),
-    slos: {
+    sloDefinitions: {
       load: async () => {
         if (options.sloError) throw new Error('openslo.yaml: not found');
         return { definitions: slos };
@@ -239,5 +241,213 @@ describe('runbooks router', () => {
     expect(
       (await request(hidden).get(`${listPath}/rollback`).set(auth)).status,
     ).toBe(404);
+  });
+});
+
+describe('search documents route', () => {
+  const payments: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments',
+      namespace: 'default',
+      title: 'Payments',
+      annotations: { [ANNOTATIONS.sloInline]: 'inline' },
+    },
+    spec: { owner: 'group:default/team-payments', lifecycle: 'production' },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/team-payments' },
+    ],
+  };
+  const unrelated: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'website', namespace: 'default' },
+    spec: { owner: 'group:default/web' },
+  };
+  const searchPath = '/search/documents';
+
+  function createSearchApp(catalog: ReturnType<typeof catalogServiceMock>) {
+    const service = new RunbookService({
+      collector: new RunbookCollector({
+        urlReader: createFakeUrlReader(files),
+        staleAfterDays: 180,
+      }),
+      sloDefinitions: {
+        load: async entity => ({
+          definitions: entity.metadata.name === 'payments' ? slos : [],
+        }),
+      },
+      logger: mockServices.logger.mock(),
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      staleAfterDays: 180,
+    });
+    const app = express();
+    app.use(
+      createRunbooksRouter({
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        catalog,
+        service,
+      }),
+    );
+    app.use(
+      MiddlewareFactory.create({
+        config: mockServices.rootConfig(),
+        logger: mockServices.logger.mock(),
+      }).error(),
+    );
+    return app;
+  }
+
+  it('rejects requests without credentials', async () => {
+    const app = createSearchApp(
+      catalogServiceMock({ entities: [ordersApi, payments] }),
+    );
+    expect((await request(app).get(searchPath)).status).toBe(401);
+  });
+
+  it('returns the runbooks and SLOs of entities with reliability sources, with their tab locations', async () => {
+    const app = createSearchApp(
+      catalogServiceMock({ entities: [ordersApi, payments, unrelated] }),
+    );
+    const response = await request(app)
+      .get(searchPath)
+      .set({ Authorization: mockCredentials.service.header() });
+    expect(response.status).toBe(200);
+    const body = response.body as ReliabilitySearchDocumentsResponse;
+    expect(body.nextCursor).toBeNull();
+    expect(
+      body.documents.map(d => [d.kind, d.title, d.location, d.entityRef]),
+    ).toEqual([
+      [
+        'runbook',
+        'Orders API error rate',
+        '/catalog/default/component/orders-api/runbooks?runbook=high-error-rate',
+        'component:default/orders-api',
+      ],
+      [
+        'rollback',
+        'Roll back an orders-api release',
+        '/catalog/default/component/orders-api/runbooks?runbook=rollback',
+        'component:default/orders-api',
+      ],
+      [
+        'runbook',
+        'broken',
+        '/catalog/default/component/orders-api/runbooks?runbook=broken',
+        'component:default/orders-api',
+      ],
+      [
+        'runbook',
+        'Database failover',
+        '/catalog/default/component/orders-api/runbooks?runbook=database-failover',
+        'component:default/orders-api',
+      ],
+      [
+        'slo',
+        'orders-availability',
+        '/catalog/default/component/payments/slos?slo=orders-availability',
+        'component:default/payments',
+      ],
+    ]);
+    const rollback = body.documents[1];
+    expect(rollback.text).toContain('Rollback procedure of orders-api.');
+    expect(rollback.text).toContain(
+      'Use kubectl rollout undo deployment/orders-api.',
+    );
+    expect(rollback.owner).toBe('group:default/team-orders');
+    expect(body.documents[4]).toMatchObject({
+      entityTitle: 'Payments',
+      owner: 'group:default/team-payments',
+      lifecycle: 'production',
+      text: expect.stringContaining('Objectives: 99.9% over 28d.'),
+    });
+  });
+
+  it('pages through the catalog with its cursor', async () => {
+    const app = createSearchApp(
+      catalogServiceMock({ entities: [ordersApi, payments, unrelated] }),
+    );
+    const first = await request(app)
+      .get(searchPath)
+      .query({ limit: 1 })
+      .set(auth);
+    expect(first.status).toBe(200);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await request(app)
+      .get(searchPath)
+      .query({ limit: 1, cursor: first.body.nextCursor })
+      .set(auth);
+    expect(second.status).toBe(200);
+    expect(second.body.nextCursor).toBeNull();
+    const refs = [...first.body.documents, ...second.body.documents].map(
+      (d: { entityRef: string }) => d.entityRef,
+    );
+    expect(new Set(refs)).toEqual(
+      new Set(['component:default/orders-api', 'component:default/payments']),
+    );
+  });
+
+  it('reads the catalog with the caller’s credentials, so users only find what they may see', async () => {
+    const catalog = catalogServiceMock.mock({
+      queryEntities: jest.fn(async (_req, options) => ({
+        items:
+          options?.credentials.principal &&
+          'type' in (options.credentials.principal as object) &&
+          (options.credentials.principal as { type: string }).type === 'user'
+            ? [payments]
+            : [ordersApi, payments],
+        pageInfo: {},
+        totalItems: 0,
+      })),
+    });
+    const app = createSearchApp(catalog);
+
+    const asUser = await request(app).get(searchPath).set(auth);
+    expect(asUser.status).toBe(200);
+    expect(catalog.queryEntities).toHaveBeenLastCalledWith(
+      expect.objectContaining({ limit: 50 }),
+      { credentials: mockCredentials.user() },
+    );
+    expect(
+      new Set(asUser.body.documents.map((d: { entityRef: string }) => d.entityRef)),
+    ).toEqual(new Set(['component:default/payments']));
+
+    const asService = await request(app)
+      .get(searchPath)
+      .set({ Authorization: mockCredentials.service.header() });
+    expect(catalog.queryEntities).toHaveBeenLastCalledWith(
+      expect.anything(),
+      { credentials: mockCredentials.service() },
+    );
+    expect(
+      new Set(
+        asService.body.documents.map((d: { entityRef: string }) => d.entityRef),
+      ),
+    ).toEqual(
+      new Set(['component:default/orders-api', 'component:default/payments']),
+    );
+  });
+
+  it('rejects bad paging input with 400', async () => {
+    const app = createSearchApp(
+      catalogServiceMock({ entities: [ordersApi, payments] }),
+    );
+    for (const query of [
+      { limit: 0 },
+      { limit: 201 },
+      { limit: 'many' },
+      { cursor: 'not-a-catalog-cursor' },
+      { cursor: 'x'.repeat(4097) },
+      { other: 'x' },
+    ]) {
+      const response = await request(app).get(searchPath).query(query).set(auth);
+      expect([JSON.stringify(query), response.status]).toEqual([
+        JSON.stringify(query),
+        400,
+      ]);
+    }
   });
 });

@@ -57,6 +57,7 @@ describe('every reliability backend route', () => {
     expect(paths).toMatch(/runbooks/);
     expect(paths).toMatch(/maturity/);
     expect(paths).toMatch(/overview/);
+    expect(paths).toMatch(/deploy-gate/);
   });
 
   it('rejects unauthenticated calls with 401 except the public health route', async () => {

@@ -7,7 +7,7 @@ import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { KnexOnCallStore } from '../oncall/OnCallStore';
+import { KnexOnCallStore } from '../oncall/store/KnexOnCallStore';
 import { catalogFactory, serviceEntity } from './__testUtils__/catalogFixtures';
 import { listTables } from './__testUtils__/databaseSnapshot';
 import { sendAsUser } from './__testUtils__/sendRequest';
@@ -30,10 +30,11 @@ const KEPT = 'component:default/payments-api';
 
 /** The scheduled tasks of every feature, by id. */
 const TASKS = {
-  slo: 'reliability-slo-collection',
+  slo: 'reliability-slo-refresh',
   oncall: 'reliability-oncall-refresh',
-  runbooks: 'reliability-runbooks-index',
+  runbooks: 'reliability-runbooks-refresh',
   checklist: 'reliability-checklist-refresh',
+  policy: 'reliability-policy-refresh',
 };
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -136,8 +137,18 @@ describe.each(databases.eachSupportedId())(
         await write('/sli-events', name);
         await write('/maturity/assessments', name);
         await write('/maturity/draft', name);
+        await write('/deploy-gate/overrides', name);
       }
       await runAllTasks();
+      // The deploy gate records its answers (after the policy refresh evaluated the SLOs).
+      for (const name of ['checkout-api', 'payments-api']) {
+        const res = await sendAsUser(
+          app.server,
+          { method: 'GET', path: '/entities/:kind/:namespace/:name/deploy-gate' },
+          { params: { name } },
+        );
+        expect(res.status).toBe(200);
+      }
 
       for (const ref of [GONE, KEPT]) {
         const rows = await rowsOf(ref);
@@ -169,7 +180,7 @@ describe.each(databases.eachSupportedId())(
         good: 1,
         total: 1,
       });
-      await new KnexOnCallStore(knex).recordShifts(
+      await new KnexOnCallStore({ knex }).recordShifts(
         KEPT,
         [
           {
@@ -197,6 +208,10 @@ describe.each(databases.eachSupportedId())(
         'oncall_shifts',
         'runbooks_index',
         'runbooks_latest',
+        'policy_states',
+        'policy_state_changes',
+        'deploy_gate_answers',
+        'deploy_gate_overrides',
       ]) {
         expect({ table, rows: gone[table] }).toEqual({ table, rows: 0 });
       }

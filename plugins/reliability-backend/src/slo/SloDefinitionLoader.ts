@@ -1,15 +1,17 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  entityRefKey,
   SloDefinition,
   SloDefinitionProblem,
 } from '@internal/backstage-plugin-reliability-common';
 import {
-  readEntityDocument,
-  resolveEntityDocumentUrl,
+  DocumentAllowRule,
+  EntityDocumentReader,
 } from '../shared/entityDocuments';
 import { parseOpenSloYaml } from './parseOpenSloYaml';
+import { SloDefinitionSource } from './SloDefinitionSource';
 
 /** Largest OpenSLO file or inline annotation read. */
 const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -22,15 +24,6 @@ export interface LoadedSloDefinitions {
   errors: SloDefinitionProblem[];
 }
 
-/** True when the entity declares SLOs (a definitions file or inline definitions). */
-export function hasSloAnnotations(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return Boolean(
-    annotations[ANNOTATIONS.sloDefinitions]?.trim() ||
-      annotations[ANNOTATIONS.sloInline]?.trim(),
-  );
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -40,26 +33,35 @@ function describe(error: unknown): string {
  * the entity's source location, or an absolute URL) and from its inline `slo-inline` annotation, validates
  * them, and caches the result briefly (keyed by the annotation values, so an edited entity reloads).
  */
-export class SloDefinitionLoader {
+export class SloDefinitionLoader implements SloDefinitionSource {
   private readonly cache = new Map<
     string,
     { expiresAt: number; value: Promise<LoadedSloDefinitions> }
   >();
+
+  private readonly documents: EntityDocumentReader;
 
   constructor(
     private readonly options: {
       urlReader: UrlReaderService;
       now: () => Date;
       cacheTtlMs?: number;
+      /** Places beyond each entity's source location that SLO files may be read from (`reliability.documents.allow`). */
+      documentAllow?: DocumentAllowRule[];
     },
-  ) {}
+  ) {
+    this.documents = new EntityDocumentReader({
+      urlReader: options.urlReader,
+      allow: options.documentAllow,
+    });
+  }
 
   async load(entity: Entity): Promise<LoadedSloDefinitions> {
     const annotations = entity.metadata.annotations ?? {};
     const fileLocation = annotations[ANNOTATIONS.sloDefinitions]?.trim();
     const inline = annotations[ANNOTATIONS.sloInline];
     const key = JSON.stringify([
-      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      entityRefKey(entity),
       fileLocation ?? null,
       inline ?? null,
     ]);
@@ -113,8 +115,8 @@ export class SloDefinitionLoader {
     if (fileLocation) {
       let url = fileLocation;
       try {
-        url = resolveEntityDocumentUrl(entity, fileLocation);
-        const text = await readEntityDocument(this.options.urlReader, url, {
+        url = this.documents.resolve(entity, fileLocation);
+        const text = await this.documents.read(entity, url, {
           maxBytes: MAX_DEFINITION_BYTES,
         });
         add(url, parseOpenSloYaml(text));

@@ -1,7 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  entityRefKey,
   EntitySlosResponse,
   SloDefinition,
   SloHistoryResponse,
@@ -17,8 +18,13 @@ import { SloStore } from './store/SloStore';
 /** Most points a history response carries; longer series are bucket-averaged. */
 export const MAX_HISTORY_POINTS = 2000;
 
-function normalisedRef(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+/** Options of the SloService. */
+export interface SloServiceOptions {
+  loader: SloDefinitionLoader;
+  evaluator: SloEvaluator;
+  store: SloStore;
+  logger: LoggerService;
+  now: () => Date;
 }
 
 /**
@@ -26,22 +32,14 @@ function normalisedRef(entity: Entity): string {
  * one entity, and per-entity summaries for the other areas of the suite.
  */
 export class SloService implements SummarySource<SloSummary> {
-  constructor(
-    private readonly deps: {
-      loader: SloDefinitionLoader;
-      evaluator: SloEvaluator;
-      store: SloStore;
-      logger: LoggerService;
-      now: () => Date;
-    },
-  ) {}
+  constructor(private readonly deps: SloServiceOptions) {}
 
   /**
    * The entity's SLO definitions (and definition problems) with each SLO's newest collected state.
    * SLOs never collected yet are computed once on demand and stored.
    */
   async getEntitySlos(entity: Entity): Promise<EntitySlosResponse> {
-    const entityRef = normalisedRef(entity);
+    const entityRef = entityRefKey(entity);
     const { definitions, errors } = await this.deps.loader.load(entity);
     const latest = await this.deps.store.getLatest(entityRef);
     const missing = definitions.filter(slo => !latest.has(slo.name));
@@ -71,7 +69,7 @@ export class SloService implements SummarySource<SloSummary> {
 
   /** Collects every SLO of an entity now and stores the results; provider failures mark data stale. */
   async collectEntity(entity: Entity): Promise<void> {
-    const entityRef = normalisedRef(entity);
+    const entityRef = entityRefKey(entity);
     const { definitions, errors } = await this.deps.loader.load(entity);
     await this.deps.store.recordEntityFacts(
       entityRef,
@@ -94,7 +92,7 @@ export class SloService implements SummarySource<SloSummary> {
     from: Date,
     to: Date,
   ): Promise<SloHistoryResponse> {
-    const entityRef = normalisedRef(entity);
+    const entityRef = entityRefKey(entity);
     const { definitions } = await this.deps.loader.load(entity);
     if (!definitions.some(slo => slo.name === sloName)) {
       throw new NotFoundError(`Entity ${entityRef} has no SLO '${sloName}'`);

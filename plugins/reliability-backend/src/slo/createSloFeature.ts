@@ -1,72 +1,68 @@
-import { readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
-import { ReliabilityFeature } from '../features';
+import { ReliabilityFeature } from '../feature';
+import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { SloBurndownService } from './burndown/SloBurndownService';
+import { readSloConfig } from './config';
 import { DemoSliSeeder } from './demo/DemoSliSeeder';
 import {
   EMBEDDED_SLI_TYPE,
   EmbeddedSliProvider,
 } from './embedded/EmbeddedSliProvider';
 import { KnexSliEventStore } from './embedded/KnexSliEventStore';
+import { SliIngestService } from './embedded/SliIngestService';
 import { SloEvaluator } from './evaluation/SloEvaluator';
-import { createSloRouter } from './createSloRouter';
-import { SloCollector } from './SloCollector';
+import { createSloRouter } from './router';
 import { SloDefinitionLoader } from './SloDefinitionLoader';
+import { SloDefinitionSource } from './SloDefinitionSource';
+import { SloRefresher } from './SloRefresher';
 import { SloService } from './SloService';
 import { KnexSloStore } from './store/KnexSloStore';
 
-/** The SLO feature: routes, scheduled collection, and SLO summaries for the other areas. */
+/** The SLO area as the later areas see it: routes, SLO summaries, the service and the definitions. */
 export interface SloFeature extends ReliabilityFeature {
-  name: 'slo';
-  summaries: SummarySource<SloSummary>;
-  service: SloService;
+  readonly name: 'slo';
+  readonly summaries: SummarySource<SloSummary>;
+  readonly service: SloService;
   /**
-   * The cached loader of an entity's SLO definitions (file named by its annotation, or inline), for areas that
-   * explain or match SLOs (runbooks, the architecture tour). Shared so every area hits the same cache.
+   * The cached loader of an entity's SLO definitions, for areas that explain or match SLOs (runbooks, the
+   * overview's tour). Shared so every area hits the same cache.
    */
-  definitions: Pick<SloDefinitionLoader, 'load'>;
+  readonly definitions: SloDefinitionSource;
+  /** Writes SLI event counts to the embedded SLI store (the HTTP route and the `submit-sli-events` action). */
+  readonly ingest: SliIngestService;
 }
 
-function durationAt(
+/**
+ * Builds the SLO area: the SLI providers of the modules plus the embedded one (unless a module registered an
+ * `embedded` provider itself), the stores, services and router; schedules the SLO refresher and, in demo mode,
+ * the demo SLI seeder.
+ */
+export async function createSloFeature(
   ctx: ReliabilityContext,
-  key: string,
-  fallback: HumanDuration,
-): HumanDuration {
-  return ctx.config.has(key)
-    ? readDurationFromConfig(ctx.config, { key })
-    : fallback;
-}
-
-/** Builds the SLO feature from the shared context and registers the embedded SLI provider. */
-export function createSloFeature(ctx: ReliabilityContext): SloFeature {
-  const eventStore = new KnexSliEventStore(ctx.database);
+): Promise<SloFeature> {
+  const config = readSloConfig(ctx.config, ctx.logger);
+  const eventStore = new KnexSliEventStore({ knex: ctx.knex });
+  const sliProviders = [...ctx.sliProviders];
   if (
-    !ctx.sliProviders.some(
+    !sliProviders.some(
       p => p.type.toLocaleLowerCase('en-US') === EMBEDDED_SLI_TYPE,
     )
   ) {
-    ctx.sliProviders.push(new EmbeddedSliProvider(eventStore));
+    sliProviders.push(new EmbeddedSliProvider({ store: eventStore }));
   }
-  const demoSeeding =
-    ctx.config.getOptionalBoolean('reliability.demo.seedSliEvents') ?? false;
 
-  const store = new KnexSloStore(ctx.database);
+  const store = new KnexSloStore({ knex: ctx.knex });
   const loader = new SloDefinitionLoader({
     urlReader: ctx.urlReader,
     now: ctx.now,
   });
   const evaluator = new SloEvaluator({
-    providers: ctx.sliProviders,
-    callTimeoutMs: durationToMilliseconds(
-      durationAt(ctx, 'reliability.slo.collection.providerTimeout', {
-        seconds: 10,
-      }),
-    ),
+    providers: sliProviders,
+    callTimeoutMs: config.providerTimeoutMs,
     dataSourceLabel: type =>
-      demoSeeding && type === EMBEDDED_SLI_TYPE
+      config.demoSeeding && type === EMBEDDED_SLI_TYPE
         ? `${EMBEDDED_SLI_TYPE} (demo data)`
         : type,
   });
@@ -77,58 +73,57 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
     logger: ctx.logger,
     now: ctx.now,
   });
-  const collectionFrequency = durationAt(
-    ctx,
-    'reliability.slo.collection.frequency',
-    { minutes: 5 },
-  );
   const burndown = new SloBurndownService({
     loader,
     evaluator,
     logger: ctx.logger,
     now: ctx.now,
-    cacheTtlMs: durationToMilliseconds(collectionFrequency),
+    cacheTtlMs: config.burndownCacheTtlMs,
     cheapProviderTypes: [EMBEDDED_SLI_TYPE],
   });
-  const collector = new SloCollector({
+  const refresher = new SloRefresher({
     auth: ctx.auth,
     catalog: ctx.catalog,
-    scheduler: ctx.scheduler,
     logger: ctx.logger,
     service,
     store,
     eventStore,
     now: ctx.now,
-    options: {
-      schedule: {
-        frequency: collectionFrequency,
-        timeout: durationAt(ctx, 'reliability.slo.collection.timeout', {
-          minutes: 2,
-        }),
-        initialDelay: durationAt(
-          ctx,
-          'reliability.slo.collection.initialDelay',
-          { seconds: 15 },
-        ),
-      },
-      retentionDays:
-        ctx.config.getOptionalNumber('reliability.slo.retention.days') ?? 90,
-      sliEventsRetentionDays: ctx.config.getOptionalNumber(
-        'reliability.slo.retention.sliEventsDays',
-      ),
-    },
+    snapshotRetentionDays: config.snapshotRetentionDays,
+    sliEventsRetentionDays: config.sliEventsRetentionDays,
   });
-  const seeder = demoSeeding
-    ? new DemoSliSeeder({
-        collector,
-        loader,
-        eventStore,
-        scheduler: ctx.scheduler,
-        logger: ctx.logger,
-        now: ctx.now,
-      })
-    : undefined;
+  await scheduleRefresher(
+    ctx.scheduler,
+    'reliability-slo-refresh',
+    config.refreshSchedule,
+    refresher,
+  );
 
+  if (config.demoSeeding) {
+    ctx.logger.warn(
+      'reliability.demo.seedSliEvents is on: writing SYNTHETIC SLI events (demo only, never in production)',
+    );
+    const seeder = new DemoSliSeeder({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      refresher,
+      loader,
+      eventStore,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
+    // Its own task: it appends the minutes passed since its last run, so the demo data keeps flowing.
+    await ctx.scheduler.scheduleTask({
+      id: 'reliability-slo-demo-seeder',
+      scope: 'global',
+      frequency: { minutes: 1 },
+      timeout: { minutes: 2 },
+      initialDelay: { seconds: 5 },
+      fn: signal => seeder.run(signal as AbortSignal | undefined),
+    });
+  }
+
+  const ingest = new SliIngestService({ events: eventStore });
   return {
     name: 'slo',
     router: createSloRouter({
@@ -137,15 +132,12 @@ export function createSloFeature(ctx: ReliabilityContext): SloFeature {
       catalog: ctx.catalog,
       service,
       burndown,
-      eventStore,
+      ingest,
       now: ctx.now,
     }),
-    start: async () => {
-      await seeder?.start();
-      await collector.start();
-    },
     summaries: service,
     service,
     definitions: loader,
+    ingest,
   };
 }

@@ -24,12 +24,3 @@ export function dbNumber(value: unknown): number | null {
 export function dbBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't';
 }
-
-/** Splits a list into chunks, for bounded `IN (...)` lists and batched inserts. */
-export function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    chunks.push(items.slice(i, i + size));
-  }
-  return chunks;
-}

@@ -11,8 +11,12 @@ import { ScoreExplanation } from './scoring';
 export interface AssessmentAnswerInput {
   answer: AssessmentAnswerValue;
   evidenceUrl?: string;
+  /** Required (non-blank) for `not-applicable`: why the practice does not apply. */
   note?: string;
-  /** ISO date or timestamp; defaults to now + the configured validity. */
+  /**
+   * ISO date (valid through that day, UTC) or timestamp; defaults to, and may not be later than, now + the
+   * configured validity (`reliability.checklist.answerValidityDays`).
+   */
   expiresAt?: string;
 }
 
@@ -97,6 +101,8 @@ export interface MaturityRollup {
   /** Services per level id (plus `none`). */
   levels: Record<string, number>;
   averageScore: number | null;
+  /** "Not applicable" answers counted in the group's latest evaluations (items left out of their scores). */
+  notApplicableCount: number;
   /** Lowest average category scores first (at most three). */
   weakestCategories: Array<{
     category: string;
@@ -110,4 +116,31 @@ export interface MaturityRollupsResponse {
   by: RollupDimension;
   checklistVersion: string;
   rollups: MaturityRollup[];
+}
+
+/** One answer of an assessment, as the audit shows it. @public */
+export interface MaturityAuditAnswer {
+  itemId: string;
+  /** Title of the item in the checklist the assessment answered. */
+  itemTitle: string;
+  answer: AssessmentAnswerValue;
+  evidenceUrl?: string;
+  note?: string;
+  expiresAt: string;
+  /** Whether the answer, its note or its evidence differ from the previous assessment (true for the first one). */
+  changed: boolean;
+}
+
+/** One submitted assessment in the audit: who submitted it, when, and every answer it gave. @public */
+export interface MaturityAuditAssessment extends AssessmentRecord {
+  answers: MaturityAuditAnswer[];
+  /** How many of its answers are `not-applicable`. */
+  notApplicableCount: number;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/maturity/audit` (reliability admins only). @public */
+export interface MaturityAuditLog {
+  entityRef: string;
+  /** Newest first, at most the requested number. */
+  assessments: MaturityAuditAssessment[];
 }

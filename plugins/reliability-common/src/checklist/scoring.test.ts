@@ -99,6 +99,7 @@ describe('scoreChecklist', () => {
         score: 75,
         earnedWeight: 3,
         possibleWeight: 4,
+        notApplicable: 0,
       },
       {
         category: 'ops',
@@ -106,6 +107,7 @@ describe('scoreChecklist', () => {
         score: 66.7,
         earnedWeight: 4,
         possibleWeight: 6,
+        notApplicable: 0,
       },
     ]);
     const toil = result.items.find(i => i.itemId === 'toil')!;
@@ -117,7 +119,9 @@ describe('scoreChecklist', () => {
     const result = scoreChecklist({
       checklist: {
         ...checklist,
-        items: checklist.items.filter(i => i.kind === 'self-assessed'),
+        items: checklist.items
+          .filter(i => i.kind === 'self-assessed')
+          .map(i => ({ ...i, allowNotApplicable: true })),
       },
       answers: {
         runbooks: answer('not-applicable'),
@@ -133,6 +137,70 @@ describe('scoreChecklist', () => {
     expect(result.nextLevel).toBeNull();
     expect(result.excluded).toEqual(['runbooks', 'toil', 'burn-alerts']);
     expect(result.categories.every(c => c.score === null)).toBe(true);
+  });
+
+  it('lists allowed not-applicable answers apart, with their justification and per-category counts', () => {
+    const result = scoreChecklist({
+      checklist: {
+        ...checklist,
+        items: checklist.items.map(i =>
+          i.id === 'toil' ? { ...i, allowNotApplicable: true } : i,
+        ),
+      },
+      answers: {
+        runbooks: answer('yes'),
+        toil: {
+          ...answer('not-applicable'),
+          note: 'No manual operations: fully managed service',
+        },
+        'burn-alerts': answer('no'),
+      },
+      automatic: [pass],
+      now,
+    });
+    expect(result.notApplicable).toEqual(['toil']);
+    expect(result.excluded).toEqual(['toil']);
+    const toil = result.items.find(i => i.itemId === 'toil')!;
+    expect(toil).toMatchObject({
+      status: 'not-applicable',
+      credit: null,
+      passes: true,
+    });
+    expect(toil.reason).toContain(
+      'No manual operations: fully managed service',
+    );
+    expect(result.categories.map(c => [c.category, c.notApplicable])).toEqual([
+      ['slo', 0],
+      ['ops', 1],
+    ]);
+    expect(result.level).toBe('intermediate');
+  });
+
+  it('counts a not-applicable answer as no on an item that does not allow it', () => {
+    const result = scoreChecklist({
+      checklist,
+      answers: {
+        runbooks: { ...answer('not-applicable'), note: 'We do not need them' },
+        toil: answer('yes'),
+        'burn-alerts': answer('yes'),
+      },
+      automatic: [pass],
+      now,
+    });
+    const runbooks = result.items.find(i => i.itemId === 'runbooks')!;
+    expect(runbooks).toMatchObject({
+      status: 'no',
+      credit: 0,
+      earned: 0,
+      passes: false,
+    });
+    expect(runbooks.reason).toContain('does not allow');
+    expect(result.notApplicable).toEqual([]);
+    expect(result.excluded).toEqual([]);
+    expect(result.score).toBe(80); // (3 + 0 + 4 + 1) / 10
+    expect(result.level).toBe(NO_LEVEL);
+    expect(result.blockingNextLevel).toEqual(['runbooks']);
+    expect(result.productionReadiness.blocking).toEqual(['runbooks']);
   });
 
   it('counts expired answers as no, even expired not-applicable ones', () => {

@@ -1,4 +1,5 @@
 import {
+  allowsNotApplicable,
   AutomaticResult,
   Checklist,
   ChecklistItem,
@@ -53,6 +54,8 @@ export interface CategoryScore {
   score: number | null;
   earnedWeight: number;
   possibleWeight: number;
+  /** Items of the category answered "not applicable" (left out of `possibleWeight`). */
+  notApplicable: number;
 }
 
 /** A score and a level, explained item by item. @public */
@@ -70,6 +73,8 @@ export interface ScoreExplanation {
   items: ItemContribution[];
   /** Ids of items left out of the denominator (not applicable, or automatic without data). */
   excluded: string[];
+  /** Ids of the items answered "not applicable" (a subset of `excluded`), so readers can tell them apart. */
+  notApplicable: string[];
   categories: CategoryScore[];
   /** Whether every production-readiness item passes, and which do not. */
   productionReadiness: { ready: boolean; blocking: string[] };
@@ -154,13 +159,25 @@ function contribution(
     };
   }
   if (answer.answer === 'not-applicable') {
+    if (!allowsNotApplicable(item)) {
+      return {
+        status: 'no',
+        credit: 0,
+        earned: 0,
+        passes: false,
+        reason:
+          'Answered "not applicable", which this item does not allow (it applies to every service); counts as "no" until it is re-assessed.',
+      };
+    }
+    const why = answer.note?.trim();
     return {
       status: 'not-applicable',
       credit: null,
       earned: 0,
       passes: true,
-      reason:
-        'Not applicable: left out of the score and does not block its level.',
+      reason: `Not applicable${
+        why ? ` ("${why}")` : ''
+      }: left out of the score and does not block its level.`,
     };
   }
   const credit = CREDIT[answer.answer];
@@ -196,9 +213,11 @@ function toResultMap(
  * Scores a checklist for one entity.
  *
  * - Score: weighted mean of the items' credit (yes 1, partial 0.5, no / unanswered / expired 0), x100.
- *   Not-applicable answers and automatic items without data are left out of the denominator (and listed in `excluded`).
+ *   Not-applicable answers and automatic items without data are left out of the denominator (and listed in `excluded`;
+ *   not-applicable ones also in `notApplicable`). A not-applicable answer counts only on items that allow it
+ *   (`allowNotApplicable`); elsewhere it counts as "no".
  * - Level: the highest level L such that every item of L and of every lower level passes
- *   (self-assessed: yes or not applicable; automatic: pass). A level without items passes trivially.
+ *   (self-assessed: yes or an allowed not applicable; automatic: pass). A level without items passes trivially.
  *
  * Pure: the same input always gives the same explanation.
  *
@@ -252,6 +271,9 @@ export function scoreChecklist(input: ScoreInput): ScoreExplanation {
       score: roundScore(earned, possible),
       earnedWeight: earned,
       possibleWeight: possible,
+      notApplicable: items.filter(
+        i => i.category === category.id && i.status === 'not-applicable',
+      ).length,
     };
   });
 
@@ -271,6 +293,9 @@ export function scoreChecklist(input: ScoreInput): ScoreExplanation {
     blockingNextLevel,
     items,
     excluded: items.filter(i => i.credit === null).map(i => i.itemId),
+    notApplicable: items
+      .filter(i => i.status === 'not-applicable')
+      .map(i => i.itemId),
     categories,
     productionReadiness: {
       ready: readinessBlocking.length === 0,

@@ -48,6 +48,12 @@ export interface ChecklistItem {
   check?: AutomaticCheckId;
   /** Part of the production-readiness bar a service should clear before taking production traffic. */
   productionReadiness?: boolean;
+  /**
+   * Whether teams may answer "not applicable" (always with a note justifying it). Default false: a practice
+   * every service needs cannot be skipped. A not-applicable answer to an item that does not allow it counts
+   * as "no".
+   */
+  allowNotApplicable?: boolean;
 }
 
 /** A versioned checklist. @public */
@@ -71,11 +77,19 @@ export const ASSESSMENT_ANSWERS = [
 /** @public */
 export type AssessmentAnswerValue = (typeof ASSESSMENT_ANSWERS)[number];
 
+/** Whether the item accepts a "not applicable" answer (see {@link ChecklistItem.allowNotApplicable}). @public */
+export function allowsNotApplicable(
+  item: Pick<ChecklistItem, 'allowNotApplicable'>,
+): boolean {
+  return item.allowNotApplicable === true;
+}
+
 /** One answer as stored with an assessment. @public */
 export interface StoredAnswer {
   answer: AssessmentAnswerValue;
   /** http(s) link to evidence (dashboard, runbook, policy document, ...). */
   evidenceUrl?: string;
+  /** Free text; for `not-applicable`, the justification (required on submission). */
   note?: string;
   /** ISO timestamp after which the answer no longer counts. */
   expiresAt: string;

@@ -26,6 +26,13 @@ import {
   SloBurndownResponse,
   SloHistoryResponse,
 } from '../slo/api';
+import {
+  CreateDeployGateOverrideRequest,
+  DeployGateActivity,
+  DeployGateOverride,
+  DeployGateResponse,
+  EntityPolicyResponse,
+} from '../policy/api';
 
 /**
  * Everything the reliability backend's REST API offers, as a typed interface.
@@ -97,4 +104,23 @@ export interface ReliabilityApi {
   getSystemTour(systemRef: CompoundEntityRef): Promise<ArchitectureTour>;
   /** Architecture tour of a domain (its systems and their components). */
   getDomainTour(domainRef: CompoundEntityRef): Promise<ArchitectureTour>;
+  /** Error-budget policy of an entity: its state per SLO and for the service, since when, and the history. */
+  getEntityPolicy(entityRef: CompoundEntityRef): Promise<EntityPolicyResponse>;
+  /**
+   * Asks the deploy gate (allow / warn / deny with reasons). Every call is recorded as a gate answer: meant for
+   * pipelines and tools about to deploy, not for display (use getDeployGateActivity).
+   */
+  getDeployGate(
+    entityRef: CompoundEntityRef,
+    options?: { context?: string },
+  ): Promise<DeployGateResponse>;
+  /** The deploy gate's last answers for an entity and its active and recent overrides. */
+  getDeployGateActivity(
+    entityRef: CompoundEntityRef,
+  ): Promise<DeployGateActivity>;
+  /** Creates a break-glass override of the deploy gate (403 unless permitted). */
+  createDeployGateOverride(
+    entityRef: CompoundEntityRef,
+    request: CreateDeployGateOverrideRequest,
+  ): Promise<DeployGateOverride>;
 }

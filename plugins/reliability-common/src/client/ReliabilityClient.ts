@@ -7,6 +7,13 @@ import {
 } from '../slo/api';
 import { ReliabilityApi } from './ReliabilityApi';
 import {
+  CreateDeployGateOverrideRequest,
+  DeployGateActivity,
+  DeployGateOverride,
+  DeployGateResponse,
+  EntityPolicyResponse,
+} from '../policy/api';
+import {
   AssessmentDraft,
   AssessmentRecord,
   Checklist,
@@ -215,6 +222,41 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getDomainTour(domainRef: CompoundEntityRef): Promise<ArchitectureTour> {
     return this.get(ReliabilityClient.tourPath('domains', domainRef));
+  }
+
+  async getEntityPolicy(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityPolicyResponse> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/policy`);
+  }
+
+  async getDeployGate(
+    entityRef: CompoundEntityRef,
+    options: { context?: string } = {},
+  ): Promise<DeployGateResponse> {
+    const context = options.context?.trim();
+    const query = context ? `?${new URLSearchParams({ context })}` : '';
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/deploy-gate${query}`,
+    );
+  }
+
+  async getDeployGateActivity(
+    entityRef: CompoundEntityRef,
+  ): Promise<DeployGateActivity> {
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/deploy-gate/activity`,
+    );
+  }
+
+  async createDeployGateOverride(
+    entityRef: CompoundEntityRef,
+    request: CreateDeployGateOverrideRequest,
+  ): Promise<DeployGateOverride> {
+    return this.post(
+      `${ReliabilityClient.entityPath(entityRef)}/deploy-gate/overrides`,
+      request,
+    );
   }
 
   private static tourPath(

@@ -13,7 +13,8 @@ export interface OnCallShift {
   escalationLevel: number;
   scheduleName?: string;
   start: string;
-  end: string;
+  /** null when the provider does not say when the shift ends (shown as "unknown", never invented). */
+  end: string | null;
   /** IANA time zone of the rotation, used to tell office hours from out-of-hours load. */
   timeZone?: string;
 }

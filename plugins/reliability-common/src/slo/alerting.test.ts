@@ -1,5 +1,7 @@
 import {
+  alertingBurnRate,
   evaluateBurnRateAlerts,
+  evaluateBurnRateAlertsOnCounts,
   mostSevereFiring,
   WORKBOOK_MULTIWINDOW_ALERTS,
 } from './alerting';
@@ -84,5 +86,71 @@ describe('evaluateBurnRateAlerts', () => {
       true,
     );
     expect(mostSevereFiring(evaluations)).toBeNull();
+  });
+});
+
+describe('a 100% target (zero error budget)', () => {
+  const counts =
+    (byWindow: Record<number, { good: number; total: number }>) =>
+    (windowSeconds: number) =>
+      byWindow[windowSeconds];
+
+  it('alerts on any bad event in both windows: an unbounded burn, not an unknown one', () => {
+    const evaluations = evaluateBurnRateAlertsOnCounts(
+      WORKBOOK_MULTIWINDOW_ALERTS,
+      counts({
+        3600: { good: 999, total: 1000 },
+        300: { good: 99, total: 100 },
+      }),
+      1,
+    );
+    expect(evaluations[0]).toMatchObject({
+      firing: true,
+      unboundedBurn: true,
+      longBurnRate: null,
+      shortBurnRate: null,
+    });
+    expect(mostSevereFiring(evaluations)).toBe('page');
+  });
+
+  it('does not alert once the short window is clean, nor without traffic', () => {
+    const evaluations = evaluateBurnRateAlertsOnCounts(
+      WORKBOOK_MULTIWINDOW_ALERTS,
+      counts({
+        3600: { good: 999, total: 1000 },
+        300: { good: 100, total: 100 },
+      }),
+      1,
+    );
+    expect(evaluations[0]).toMatchObject({
+      firing: false,
+      unboundedBurn: true,
+      shortBurnRate: 0,
+    });
+    expect(
+      evaluateBurnRateAlertsOnCounts(
+        WORKBOOK_MULTIWINDOW_ALERTS,
+        () => undefined,
+        1,
+      ).some(e => e.firing || e.unboundedBurn),
+    ).toBe(false);
+  });
+
+  it('treats an Infinity burn rate as reaching every threshold and reports it as null', () => {
+    const [fast] = evaluateBurnRateAlerts(WORKBOOK_MULTIWINDOW_ALERTS, () =>
+      alertingBurnRate({ good: 4, total: 5 }, 1),
+    );
+    expect(fast).toMatchObject({
+      firing: true,
+      longBurnRate: null,
+      unboundedBurn: true,
+    });
+  });
+
+  it('alertingBurnRate is burnRate except for bad events against a zero budget', () => {
+    expect(alertingBurnRate({ good: 4, total: 5 }, 1)).toBe(Infinity);
+    expect(alertingBurnRate({ good: 5, total: 5 }, 1)).toBe(0);
+    expect(alertingBurnRate({ good: 0, total: 0 }, 1)).toBeNull();
+    expect(alertingBurnRate({ good: 998, total: 1000 }, 0.999)).toBe(2);
   });
 });

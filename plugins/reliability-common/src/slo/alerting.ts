@@ -1,3 +1,9 @@
+import {
+  burnRate,
+  errorBudgetFraction,
+  EventCounts,
+  sanitizeCounts,
+} from './math';
 import { BurnRateAlertCondition } from './types';
 
 const HOUR = 3600;
@@ -7,6 +13,8 @@ const MINUTE = 60;
  * The SRE workbook's recommended multiwindow, multi-burn-rate alerts for a 30-day SLO
  * (chapter 5, "Alerting on SLOs"): page at 14.4x over 1h and 5m (2% of the budget),
  * page at 6x over 6h and 30m (5%), ticket at 1x over 3d and 6h (10%).
+ * Only right for 30-day windows: SLOs without alert policies get `defaultMultiwindowAlerts(window)`,
+ * the same budget shares sized for their own window.
  *
  * @public
  */
@@ -39,19 +47,53 @@ export interface BurnRateAlertEvaluation {
   condition: BurnRateAlertCondition;
   /** True only when both the long- and the short-window burn rates reach the threshold. */
   firing: boolean;
+  /** Burn rates over the two windows; null when unknown (no traffic) or unbounded (see `unboundedBurn`). */
   longBurnRate: number | null;
   shortBurnRate: number | null;
+  /** True when a window saw bad events against a zero error budget (100% target): an unbounded burn. */
+  unboundedBurn: boolean;
 }
 
 function reaches(value: number | null, threshold: number): boolean {
-  return value !== null && Number.isFinite(value) && value >= threshold;
+  return (
+    value !== null &&
+    (Number.isFinite(value) || value === Number.POSITIVE_INFINITY) &&
+    value >= threshold
+  );
+}
+
+function reported(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The burn rate alert evaluation compares with thresholds: `burnRate`, except that bad events against a
+ * zero error budget (a 100% target) are an unbounded burn, `Infinity`, which reaches every threshold
+ * (`burnRate` says null: the ratio is undefined). Only for comparisons and `formatBurnRate`; never store it
+ * (evaluations report it as null with `unboundedBurn`). Null without traffic.
+ *
+ * @public
+ */
+export function alertingBurnRate(
+  counts: EventCounts,
+  target: number,
+): number | null {
+  const rate = burnRate(counts, target);
+  if (rate !== null) {
+    return rate;
+  }
+  const { good, total } = sanitizeCounts(counts);
+  return total > 0 && good < total && errorBudgetFraction(target) === 0
+    ? Number.POSITIVE_INFINITY
+    : null;
 }
 
 /**
  * Evaluates multiwindow burn-rate alerts. `burnRateOver(windowSeconds)` returns the burn rate over the
- * last `windowSeconds` (null when unknown, e.g. no traffic). A condition fires only when BOTH windows
- * burn at or above its threshold: the long window proves the budget is really being spent, the short
- * one that it still is (so the alert resets soon after the problem stops).
+ * last `windowSeconds` (null when unknown, e.g. no traffic; `Infinity` for an unbounded burn, see
+ * `alertingBurnRate`). A condition fires only when BOTH windows burn at or above its threshold: the long
+ * window proves the budget is really being spent, the short one that it still is (so the alert resets
+ * soon after the problem stops).
  *
  * @public
  */
@@ -67,9 +109,30 @@ export function evaluateBurnRateAlerts(
       firing:
         reaches(longBurnRate, condition.burnRateThreshold) &&
         reaches(shortBurnRate, condition.burnRateThreshold),
-      longBurnRate,
-      shortBurnRate,
+      longBurnRate: reported(longBurnRate),
+      shortBurnRate: reported(shortBurnRate),
+      unboundedBurn:
+        longBurnRate === Number.POSITIVE_INFINITY ||
+        shortBurnRate === Number.POSITIVE_INFINITY,
     };
+  });
+}
+
+/**
+ * `evaluateBurnRateAlerts` from event counts: `countsOver(windowSeconds)` gives the counts of the last
+ * `windowSeconds` (undefined or null when unknown). Burn rates are `alertingBurnRate`s, so a 100% target
+ * alerts on any bad event in both windows instead of never.
+ *
+ * @public
+ */
+export function evaluateBurnRateAlertsOnCounts(
+  conditions: BurnRateAlertCondition[],
+  countsOver: (windowSeconds: number) => EventCounts | null | undefined,
+  target: number,
+): BurnRateAlertEvaluation[] {
+  return evaluateBurnRateAlerts(conditions, windowSeconds => {
+    const counts = countsOver(windowSeconds);
+    return counts ? alertingBurnRate(counts, target) : null;
   });
 }
 

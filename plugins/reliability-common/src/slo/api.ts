@@ -22,8 +22,13 @@ export interface SloAlertEvaluation {
   longWindowSeconds: number;
   shortWindowSeconds: number;
   firing: boolean;
+  /** null when unknown (no traffic) or unbounded (`unboundedBurn`). */
   longBurnRate: number | null;
   shortBurnRate: number | null;
+  /** A window saw bad events against a zero error budget (100% target): unbounded burn, fires every threshold. */
+  unboundedBurn?: boolean;
+  /** Why this threshold (`2% of a 7-day budget in 1h = 3.36×`); set for the default alerts. See `explainBurnRateCondition`. */
+  explanation?: string;
 }
 
 /** Burn rate over one look-back window (e.g. the last hour). @public */
@@ -44,7 +49,7 @@ export interface SloLastWindow {
   start: string;
   end: string;
   attainment: number | null;
-  /** attainment >= target; null without data. */
+  /** good >= target × total, decided from the counts (`meetsTarget`), not the rounded attainment; null without data. */
   met: boolean | null;
 }
 
@@ -99,7 +104,10 @@ export interface SloStatus {
   burnRate: number | null;
   burnRates: SloBurnRateWindow[];
   alertState: SloAlertState;
-  /** `definition`: the SLO's own alert policies; `default`: the SRE workbook's multiwindow alerts, as none are defined. */
+  /**
+   * `definition`: the SLO's own alert policies; `default`: none are defined, so the SRE workbook's budget
+   * shares sized for the SLO's window (`defaultMultiwindowAlerts`).
+   */
   alertsSource: 'definition' | 'default';
   alerts: SloAlertEvaluation[];
   /** Seconds until the budget is exhausted at the current burn rate; null when not burning or no data. */

@@ -3,6 +3,13 @@ export * from './api';
 export * from './math';
 export * from './burndown';
 export * from './alerting';
+export * from './defaultAlerts';
+export {
+  explainBurnRateCondition,
+  nominalWindowSeconds,
+} from './alertExplanations';
+export * from './budgetState';
+export * from './targetMet';
 export * from './window';
 export * from './format';
 export * from './timeZone';
@@ -19,3 +26,5 @@ export {
   MAX_DOCUMENTS_PER_FILE,
 } from './openslo';
 export * from './timeslices';
+export * from './sliceGrid';
+export * from './ratioTimeslices';

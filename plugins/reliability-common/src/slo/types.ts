@@ -69,6 +69,11 @@ export interface BurnRateAlertCondition {
   burnRateThreshold: number;
   longWindowSeconds: number;
   shortWindowSeconds: number;
+  /**
+   * Why this threshold, in words (`2% of a 7-day budget in 1h = 3.36×`); set on the default alerts
+   * (`defaultMultiwindowAlerts`). For others see `explainBurnRateCondition`.
+   */
+  explanation?: string;
 }
 
 /** An alert policy attached to an SLO. @public */

@@ -5,6 +5,7 @@ import {
   ProviderHttpError,
   ProviderNetworkError,
   ProviderResponseError,
+  ProviderResponseTooLargeError,
   ProviderTimeoutError,
 } from './errors';
 import {
@@ -66,7 +67,7 @@ describe('ProviderHttpClient', () => {
     expect(sleeps).toEqual([2000]);
   });
 
-  it('honours a Retry-After date and caps it at maxDelayMs', async () => {
+  it('honours a Retry-After date and gives up when the next one exceeds the retry budget', async () => {
     let calls = 0;
     const sleeps: number[] = [];
     const now = Date.parse('2026-11-20T12:00:00Z');
@@ -86,11 +87,78 @@ describe('ProviderHttpClient', () => {
           : HttpResponse.json({});
       }),
     );
-    await client(sleeps, {
+    const error = await client(sleeps, {
       now: () => now,
       retry: { maxDelayMs: 10_000 },
-    }).getJson('/x');
-    expect(sleeps).toEqual([5000, 10_000]);
+    })
+      .get('/x')
+      .catch(e => e);
+    // The hour asked for the second retry is neither shortened nor waited: the request fails at once.
+    expect(sleeps).toEqual([5000]);
+    expect(calls).toBe(2);
+    expect(error).toBeInstanceOf(ProviderHttpError);
+    expect(error.status).toBe(503);
+    expect(error.message).toBe(
+      'Acme GET /x answered HTTP 503, Acme is unavailable (asked to retry after 3600 s)',
+    );
+  });
+
+  it('waits as long as Retry-After asks, beyond maxDelayMs, when it fits in the retry budget', async () => {
+    let calls = 0;
+    const sleeps: number[] = [];
+    server.use(
+      http.get(`${BASE}/x`, () => {
+        calls += 1;
+        return calls === 1
+          ? new HttpResponse(null, {
+              status: 429,
+              headers: { 'Retry-After': '45' },
+            })
+          : HttpResponse.json({ ok: true });
+      }),
+    );
+    await expect(client(sleeps).getJson('/x')).resolves.toEqual({ ok: true });
+    expect(sleeps).toEqual([45_000]);
+  });
+
+  it('does not retry early when Retry-After exceeds the whole retry budget', async () => {
+    let calls = 0;
+    const sleeps: number[] = [];
+    server.use(
+      http.get(`${BASE}/x`, () => {
+        calls += 1;
+        return HttpResponse.json(
+          { message: 'quota exhausted' },
+          { status: 429, headers: { 'Retry-After': '120' } },
+        );
+      }),
+    );
+    const error = await client(sleeps, {
+      errorDetail: body => (body as { message?: string }).message,
+    })
+      .get('/x')
+      .catch(e => e);
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
+    expect(error).toMatchObject({
+      name: 'ProviderHttpError',
+      status: 429,
+      message:
+        'Acme GET /x answered HTTP 429, rate limited: quota exhausted (asked to retry after 120 s)',
+    });
+  });
+
+  it('still caps its own backoff at maxDelayMs', async () => {
+    const sleeps: number[] = [];
+    server.use(
+      http.get(`${BASE}/x`, () => new HttpResponse(null, { status: 503 })),
+    );
+    await expect(
+      client(sleeps, {
+        retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 2000 },
+      }).get('/x'),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(sleeps).toEqual([750, 1500, 2000]);
   });
 
   it('backs off exponentially and throws a typed error when 503 retries are exhausted', async () => {
@@ -256,5 +324,97 @@ describe('ProviderHttpClient', () => {
         'Acme answered GET /x with a body that is not JSON',
       ),
     );
+  });
+
+  describe('response size limit', () => {
+    /** A JSON array streamed in 1 KiB chunks, counting the chunks the client pulled. */
+    function streamedArray(chunks: number) {
+      const pulled = { count: 0 };
+      const item = JSON.stringify('x'.repeat(1020));
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled.count += 1;
+          const encoder = new TextEncoder();
+          if (sent === chunks) {
+            controller.enqueue(encoder.encode(']'));
+            controller.close();
+            return;
+          }
+          controller.enqueue(
+            encoder.encode(`${sent === 0 ? '[' : ','}${item}`),
+          );
+          sent += 1;
+        },
+      });
+      return { stream, pulled };
+    }
+
+    it('stops reading a body larger than maxResponseBytes and fails with a typed error', async () => {
+      const { stream, pulled } = streamedArray(1000);
+      server.use(
+        http.get(
+          `${BASE}/x`,
+          () =>
+            new HttpResponse(stream, {
+              headers: { 'Content-Type': 'application/json' },
+            }),
+        ),
+      );
+      const error = await client([], { maxResponseBytes: 8 * 1024 })
+        .getJson('/x')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ProviderResponseTooLargeError);
+      expect(error).toBeInstanceOf(ProviderResponseError);
+      expect(error).toMatchObject({
+        name: 'ProviderResponseTooLargeError',
+        provider: 'Acme',
+        maxBytes: 8192,
+        message:
+          'Acme answered GET /x with more than 8192 bytes; reading stopped there',
+      });
+      // About 8 chunks are needed to pass the limit; the rest of the megabyte is never produced.
+      expect(pulled.count).toBeLessThan(50);
+    });
+
+    it('reads a body within the limit in full', async () => {
+      const { stream } = streamedArray(20);
+      server.use(http.get(`${BASE}/x`, () => new HttpResponse(stream)));
+      const body = await client([], { maxResponseBytes: 64 * 1024 }).getJson(
+        '/x',
+      );
+      expect(body).toHaveLength(20);
+    });
+
+    it('rejects a Content-Length above the limit without reading the body', async () => {
+      server.use(
+        http.get(
+          `${BASE}/x`,
+          () =>
+            new HttpResponse(JSON.stringify({ data: 'y'.repeat(5000) }), {
+              headers: { 'Content-Type': 'application/json' },
+            }),
+        ),
+      );
+      await expect(
+        client([], { maxResponseBytes: 1000 }).getJson('/x'),
+      ).rejects.toThrow(ProviderResponseTooLargeError);
+    });
+
+    it('limits bodies to 5 MiB by default', async () => {
+      const big = JSON.stringify({ data: 'z'.repeat(5 * 1024 * 1024) });
+      const small = JSON.stringify({ data: 'z'.repeat(4 * 1024 * 1024) });
+      server.use(
+        http.get(`${BASE}/big`, () => new HttpResponse(big)),
+        http.get(`${BASE}/small`, () => new HttpResponse(small)),
+      );
+      await expect(client().getJson('/big')).rejects.toMatchObject({
+        name: 'ProviderResponseTooLargeError',
+        maxBytes: 5 * 1024 * 1024,
+      });
+      await expect(client().getJson('/small')).resolves.toMatchObject({
+        data: expect.any(String),
+      });
+    });
   });
 });

@@ -2,8 +2,10 @@ import {
   ProviderHttpError,
   ProviderNetworkError,
   ProviderResponseError,
+  ProviderResponseTooLargeError,
   ProviderTimeoutError,
 } from './errors';
+import { readLimitedText } from './readLimitedText';
 import { abortableSleep, retryDelayFromHeaders } from './retryDelay';
 
 /**
@@ -16,9 +18,15 @@ export interface ProviderRetryOptions {
   maxAttempts?: number;
   /** Delay before the first retry; doubled for each further retry, with jitter. Default 500 ms. */
   baseDelayMs?: number;
-  /** Upper bound of one delay, including one the provider asked for (Retry-After, ...). Default 30 s. */
+  /**
+   * Upper bound of one backoff delay. Default 30 s. A delay the provider asks for (Retry-After, ...) is not
+   * shortened: it is waited in full, or not at all when it does not fit in `maxTotalDelayMs`.
+   */
   maxDelayMs?: number;
-  /** Upper bound of all delays of one request: a retry that would exceed it is not made. Default 60 s. */
+  /**
+   * Upper bound of all delays of one request: a retry whose delay would exceed what is left of it is not made,
+   * and the request fails with the provider's last answer. Default 60 s.
+   */
   maxTotalDelayMs?: number;
 }
 
@@ -53,6 +61,11 @@ export interface ProviderHttpClientOptions {
   /** Time limit of one attempt, combined with the caller's signal. */
   timeoutMs: number;
   retry?: ProviderRetryOptions;
+  /**
+   * Largest response body read, in bytes. Default 5 MiB. Reading stops at the limit and the request fails
+   * with a ProviderResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   /** Extracts the provider's error message from an error body, for error messages. */
   errorDetail?: (body: unknown) => string | undefined;
   /**
@@ -90,6 +103,9 @@ export interface ProviderRequestOptions {
 }
 
 const BODY_EXCERPT_LENGTH = 500;
+const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+/** Error bodies only feed messages and excerpts: read less of them. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
@@ -97,9 +113,10 @@ function isRetryableStatus(status: number): boolean {
 
 /**
  * HTTP client of an external provider: a time limit per attempt (combined with the caller's signal), retries with
- * exponential backoff and jitter on network errors, 429 and 5xx, honouring Retry-After and rate-limit headers
- * (bounded per delay and in total), and typed errors naming the provider. A timeout is not retried: the attempt's
- * budget is spent and the provider is likely overloaded. The caller's abort stops at once with its reason.
+ * exponential backoff and jitter on network errors, 429 and 5xx, waiting as long as Retry-After and rate-limit
+ * headers ask (or giving up when that exceeds the retry budget), a size limit on response bodies, and typed
+ * errors naming the provider. A timeout is not retried: the attempt's budget is spent and the provider is likely
+ * overloaded. The caller's abort stops at once with its reason.
  *
  * @public
  */
@@ -109,6 +126,7 @@ export class ProviderHttpClient {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly retry: Required<ProviderRetryOptions>;
+  private readonly maxResponseBytes: number;
 
   constructor(private readonly options: ProviderHttpClientOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
@@ -121,6 +139,8 @@ export class ProviderHttpClient {
       maxDelayMs: options.retry?.maxDelayMs ?? 30_000,
       maxTotalDelayMs: options.retry?.maxTotalDelayMs ?? 60_000,
     };
+    this.maxResponseBytes =
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   get provider(): string {
@@ -167,11 +187,13 @@ export class ProviderHttpClient {
       if (response.ok) {
         return response;
       }
-      const delay = isRetryableStatus(response.status)
-        ? this.nextDelay(attempt, waitedMs, this.retryAfterMs(response))
+      const retryable = isRetryableStatus(response.status);
+      const askedMs = retryable ? this.retryAfterMs(response) : undefined;
+      const delay = retryable
+        ? this.nextDelay(attempt, waitedMs, askedMs)
         : undefined;
       if (delay === undefined) {
-        throw await this.errorFor(response, path, request);
+        throw await this.errorFor(response, path, request, askedMs);
       }
       // Release the connection of the discarded answer without waiting for it.
       response.body?.cancel().catch(() => undefined);
@@ -186,10 +208,29 @@ export class ProviderHttpClient {
     request: ProviderRequestOptions = {},
   ): Promise<unknown> {
     const response = await this.get(path, request);
+    const tooLarge = () =>
+      new ProviderResponseTooLargeError(
+        this.provider,
+        `${this.provider} answered GET ${path} with more than ${this.maxResponseBytes} bytes; reading stopped there`,
+        this.maxResponseBytes,
+      );
+    if (
+      Number(response.headers.get('content-length')) > this.maxResponseBytes
+    ) {
+      response.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
     let text: string;
     try {
-      text = await response.text();
+      const body = await readLimitedText(response, this.maxResponseBytes);
+      if (body.truncated) {
+        throw tooLarge();
+      }
+      text = body.text;
     } catch (error) {
+      if (error instanceof ProviderResponseTooLargeError) {
+        throw error;
+      }
       if (request.signal?.aborted) {
         throw request.signal.reason;
       }
@@ -237,7 +278,10 @@ export class ProviderHttpClient {
       : retryDelayFromHeaders(response.headers, now);
   }
 
-  /** The delay before the next attempt, or undefined when no retry is left. */
+  /**
+   * The delay before the next attempt: what the provider asked for, in full, else the capped backoff.
+   * Undefined when no attempt is left or the delay does not fit in what is left of the retry budget.
+   */
   private nextDelay(
     attempt: number,
     waitedMs: number,
@@ -250,7 +294,7 @@ export class ProviderHttpClient {
     }
     const backoff =
       baseDelayMs * 2 ** (attempt - 1) * (0.5 + this.random() / 2);
-    const delay = Math.min(askedMs ?? backoff, maxDelayMs);
+    const delay = askedMs ?? Math.min(backoff, maxDelayMs);
     return waitedMs + delay > maxTotalDelayMs ? undefined : delay;
   }
 
@@ -258,9 +302,15 @@ export class ProviderHttpClient {
     response: Response,
     path: string,
     request: ProviderRequestOptions,
+    retryAfterMs: number | undefined,
   ): Promise<Error> {
     const { provider, statusHints, errorDetail } = this.options;
-    const text = await response.text().catch(() => '');
+    const text = await readLimitedText(
+      response,
+      Math.min(this.maxResponseBytes, MAX_ERROR_BODY_BYTES),
+    )
+      .then(body => body.text)
+      .catch(() => '');
     let body: unknown = text;
     try {
       body = JSON.parse(text);
@@ -286,11 +336,15 @@ export class ProviderHttpClient {
       else if (status >= 500) hint = `${provider} is unavailable`;
       else hint = 'request failed';
     }
+    const retryAfter =
+      retryAfterMs === undefined
+        ? ''
+        : ` (asked to retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
     const message =
       described ??
       `${provider} GET ${path} answered HTTP ${status}, ${hint}${
         failure.detail ? `: ${failure.detail}` : ''
-      }`;
+      }${retryAfter}`;
     return new ProviderHttpError(
       provider,
       message,

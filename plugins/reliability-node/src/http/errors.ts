@@ -22,7 +22,29 @@ export class ProviderError extends CustomErrorBase {
  * @public
  */
 export class ProviderConfigError extends ProviderError {
-  name = 'ProviderConfigError' as const;
+  name: string = 'ProviderConfigError';
+}
+
+/**
+ * The provider's module is installed but its configuration is absent: every request of an entity that uses
+ * the provider fails with this error, whose message starts with "<provider> provider not configured" and
+ * names the keys to set. A kind of ProviderConfigError.
+ *
+ * @public
+ */
+export class ProviderNotConfiguredError extends ProviderConfigError {
+  name = 'ProviderNotConfiguredError' as const;
+
+  constructor(
+    provider: string,
+    /** The configuration to set, e.g. `reliability.datadog.apiKey and reliability.datadog.applicationKey`. */
+    readonly required: string,
+  ) {
+    super(
+      provider,
+      `${provider} provider not configured: set ${required} in app-config`,
+    );
+  }
 }
 
 /**
@@ -51,7 +73,26 @@ export class ProviderHttpError extends ProviderError {
  * @public
  */
 export class ProviderResponseError extends ProviderError {
-  name = 'ProviderResponseError' as const;
+  name: string = 'ProviderResponseError';
+}
+
+/**
+ * The provider's answer is longer than the client accepts (`maxResponseBytes`); reading stopped at the limit.
+ * A kind of ProviderResponseError.
+ *
+ * @public
+ */
+export class ProviderResponseTooLargeError extends ProviderResponseError {
+  name = 'ProviderResponseTooLargeError' as const;
+
+  constructor(
+    provider: string,
+    message: string,
+    /** The limit that was exceeded, in bytes. */
+    readonly maxBytes: number,
+  ) {
+    super(provider, message);
+  }
 }
 
 /**

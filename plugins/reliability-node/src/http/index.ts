@@ -3,7 +3,9 @@ export {
   ProviderConfigError,
   ProviderHttpError,
   ProviderNetworkError,
+  ProviderNotConfiguredError,
   ProviderResponseError,
+  ProviderResponseTooLargeError,
   ProviderTimeoutError,
 } from './errors';
 export { ProviderHttpClient } from './ProviderHttpClient';

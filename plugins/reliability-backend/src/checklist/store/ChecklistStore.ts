@@ -6,6 +6,7 @@ import {
   Checklist,
   StoredAnswer,
 } from '@internal/backstage-plugin-reliability-common';
+import type { MaturityLevelIndex } from '../../overview/sources';
 
 /** A new assessment to store. */
 export interface NewAssessment {
@@ -31,18 +32,6 @@ export interface LatestEvaluation {
   evaluatedAt: string;
 }
 
-/** A page of the level index (see {@link ChecklistStore.pageEntityRefsWithLevel}). */
-export interface LevelPageRequest {
-  level: string;
-  /** Lower-case entity kind, e.g. `component`. */
-  kind: string;
-  order: 'asc' | 'desc';
-  offset: number;
-  limit: number;
-  /** Whether to count the refs at the level (skipped on later pages, whose total is known). */
-  includeTotal: boolean;
-}
-
 /** A saved wizard state. */
 export interface StoredDraft {
   entityRef: string;
@@ -53,8 +42,12 @@ export interface StoredDraft {
   updatedAt: string;
 }
 
-/** Persistence of assessments, latest evaluations, drafts and retention bookkeeping. */
-export interface ChecklistStore {
+/**
+ * Persistence of assessments, latest evaluations, drafts and retention bookkeeping. Its level index
+ * (`pageEntityRefsWithLevel`: one page of the refs of a kind at a level, evaluated or recorded unevaluated,
+ * ordered by ref, and their total) is two queries on the (level, entity_ref) index.
+ */
+export interface ChecklistStore extends MaturityLevelIndex {
   /** Stores an assessment and makes it the entity's latest evaluation, atomically. */
   insertAssessment(
     assessment: NewAssessment,
@@ -73,6 +66,11 @@ export interface ChecklistStore {
   ): Promise<Map<string, AssessmentDetail>>;
   /** Assessments of an entity, oldest first, at most `limit` of the newest. */
   listHistory(entityRef: string, limit: number): Promise<AssessmentRecord[]>;
+  /** The `limit` newest assessments of an entity with their answers and checklist, newest first. */
+  listAssessments(
+    entityRef: string,
+    limit: number,
+  ): Promise<AssessmentDetail[]>;
 
   /** Replaces the latest evaluation of each entity (keeps the link to its latest assessment). */
   upsertEvaluations(
@@ -88,14 +86,6 @@ export interface ChecklistStore {
    * Such rows are not evaluations: {@link ChecklistStore.getEvaluations} skips them.
    */
   recordUnevaluated(entityRefs: string[], at: Date): Promise<void>;
-  /**
-   * One page of the refs of a kind at a level (evaluated or recorded unevaluated), ordered by ref, and their
-   * total: two queries on the (level, entity_ref) index.
-   */
-  pageEntityRefsWithLevel(options: LevelPageRequest): Promise<{
-    entityRefs: string[];
-    totalItems?: number;
-  }>;
 
   getDraft(
     entityRef: string,

@@ -10,7 +10,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
   await migrateDatabase(knex);
-  return { knex, store: KnexChecklistStore.create(knex) };
+  return { knex, store: new KnexChecklistStore({ knex }) };
 }
 
 const ref = 'component:default/orders';
@@ -21,6 +21,7 @@ const categoryScores = [
     score: 50,
     earnedWeight: 1,
     possibleWeight: 2,
+    notApplicable: 1,
   },
 ];
 
@@ -87,6 +88,17 @@ describe('KnexChecklistStore', () => {
         second.id,
       ]);
 
+      const audit = await store.listAssessments(ref, 10);
+      expect(audit.map(a => [a.id, a.author])).toEqual([
+        [second.id, 'user:default/bob'],
+        [first.id, 'user:default/alice'],
+      ]);
+      expect(audit[1].answers).toEqual(answers);
+      expect(audit[1].checklist.version).toBe(defaultChecklist.version);
+      expect((await store.listAssessments(ref, 1)).map(a => a.id)).toEqual([
+        second.id,
+      ]);
+
       const old = await store.getAssessment(ref, first.id);
       expect(old?.checklist.version).toBe(defaultChecklist.version);
       expect(old?.checklist.items).toHaveLength(defaultChecklist.items.length);
@@ -148,6 +160,21 @@ describe('KnexChecklistStore', () => {
         assessedAt: null,
         score: null,
       });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads category scores stored before not-applicable answers were counted as none, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      await store.upsertEvaluations([evaluation(ref, 50, 'none')]);
+      const { notApplicable: _, ...legacy } = categoryScores[0];
+      await knex('checklist_latest')
+        .where({ entity_ref: ref })
+        .update({ category_scores: JSON.stringify([legacy]) });
+      expect(
+        (await store.getEvaluations([ref])).get(ref)?.categoryScores,
+      ).toEqual([{ ...legacy, notApplicable: 0 }]);
     },
   );
 

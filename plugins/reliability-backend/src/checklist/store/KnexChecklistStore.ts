@@ -6,10 +6,10 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { chunk } from '../../shared/chunk';
 import {
   ChecklistStore,
   LatestEvaluation,
-  LevelPageRequest,
   NewAssessment,
   StoredDraft,
 } from './ChecklistStore';
@@ -21,14 +21,6 @@ const MISSING = 'checklist_missing_entities';
 
 /** Bound on `IN (...)` lists and batched inserts, well below SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 500;
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    chunks.push(items.slice(i, i + size));
-  }
-  return chunks;
-}
 
 /** Timestamp column to ISO string (PostgreSQL returns Date, SQLite epoch milliseconds). */
 function isoDate(value: unknown): string {
@@ -101,18 +93,21 @@ function toEvaluation(row: LatestRow): LatestEvaluation {
     assessedAt: nullableIsoDate(row.assessed_at),
     score: nullableNumber(row.score),
     level: row.level,
-    categoryScores: JSON.parse(row.category_scores) as CategoryScore[],
+    // Rows written before not-applicable answers were counted lack `notApplicable` until the next refresh.
+    categoryScores: (JSON.parse(row.category_scores) as CategoryScore[]).map(
+      c => ({ ...c, notApplicable: c.notApplicable ?? 0 }),
+    ),
     evaluatedAt: isoDate(row.evaluated_at),
   };
 }
 
 /** The checklist store on the plugin's Knex database (SQLite or PostgreSQL). */
 export class KnexChecklistStore implements ChecklistStore {
-  static create(knex: Knex): KnexChecklistStore {
-    return new KnexChecklistStore(knex);
-  }
+  private readonly knex: Knex;
 
-  private constructor(private readonly knex: Knex) {}
+  constructor(options: { knex: Knex }) {
+    this.knex = options.knex;
+  }
 
   async insertAssessment(
     assessment: NewAssessment,
@@ -201,6 +196,21 @@ export class KnexChecklistStore implements ChecklistStore {
     return rows.map(toRecord).reverse();
   }
 
+  async listAssessments(
+    entityRef: string,
+    limit: number,
+  ): Promise<AssessmentDetail[]> {
+    const rows: AssessmentRow[] = await this.knex(ASSESSMENTS)
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select('*');
+    return rows.map(toDetail);
+  }
+
   async upsertEvaluations(
     evaluations: Array<
       Omit<LatestEvaluation, 'assessmentId' | 'checklistVersion' | 'assessedAt'>
@@ -277,7 +287,7 @@ export class KnexChecklistStore implements ChecklistStore {
   }
 
   async pageEntityRefsWithLevel(
-    options: LevelPageRequest,
+    options: Parameters<ChecklistStore['pageEntityRefsWithLevel']>[0],
   ): Promise<{ entityRefs: string[]; totalItems?: number }> {
     const { level, kind, order, offset, limit, includeTotal } = options;
     // `kind:` .. `kind;` is the range of refs of that kind (';' follows ':'), an index range scan.

@@ -60,7 +60,7 @@ describe('ScheduleAsCodeProvider', () => {
       baseDir: dir,
     });
     await repository.reload();
-    provider = new ScheduleAsCodeProvider(repository);
+    provider = new ScheduleAsCodeProvider({ repository });
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 

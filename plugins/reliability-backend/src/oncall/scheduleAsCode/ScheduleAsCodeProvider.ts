@@ -12,6 +12,7 @@ import {
   OnCallRequest,
 } from '@internal/backstage-plugin-reliability-node';
 import { personFromMember, personKey } from '../people';
+import { compareShiftStart } from '../shiftOrder';
 import { CompiledSchedule } from './compileSchedule';
 import { scheduleSegments } from './computeOnCall';
 import { ScheduleRepository } from './ScheduleRepository';
@@ -68,7 +69,11 @@ function uniquePeople(people: OnCallPerson[]): OnCallPerson[] {
 export class ScheduleAsCodeProvider implements OnCallProvider {
   readonly id = SCHEDULE_AS_CODE_PROVIDER_ID;
 
-  constructor(private readonly repository: ScheduleRepository) {}
+  private readonly repository: ScheduleRepository;
+
+  constructor(options: { repository: ScheduleRepository }) {
+    this.repository = options.repository;
+  }
 
   supports(entity: Entity): boolean {
     return Boolean(
@@ -171,7 +176,7 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
           }
         }
       }
-      levelUpcoming.sort((a, b) => a.start.localeCompare(b.start));
+      levelUpcoming.sort(compareShiftStart);
       if (levelUpcoming.length) next.push(levelUpcoming[0]);
       upcoming.push(...levelUpcoming);
       escalation.push({
@@ -182,10 +187,7 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
       });
     });
 
-    upcoming.sort(
-      (a, b) =>
-        a.start.localeCompare(b.start) || a.escalationLevel - b.escalationLevel,
-    );
+    upcoming.sort(compareShiftStart);
     return {
       provider: this.id,
       current,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { personAt, scheduleSegments } from './computeOnCall';
-import { schedule } from './testSchedules';
+import { schedule } from '../__testUtils__/testSchedules';
 
 const ZONES = [
   'Europe/Berlin',

@@ -5,7 +5,12 @@ import {
   ANNOTATIONS,
   SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
-import { component, fakeSource, sloSummary, system } from '../testing/fixtures';
+import {
+  component,
+  fakeSource,
+  sloSummary,
+  system,
+} from '../__testUtils__/fixtures';
 import { TourService } from './TourService';
 import { MAX_EXPLAINED_SERVICES } from './tourSloDefinitions';
 
@@ -63,7 +68,7 @@ function setup(names: string[], annotate: (name: string) => boolean) {
       ]),
     ),
   );
-  const tour = TourService.create({
+  const tour = new TourService({
     catalog,
     sources: { slo },
     sloDefinitions: loader,
@@ -102,6 +107,33 @@ describe('TourService', () => {
     ]);
   });
 
+  it('asks the SLO area for the definitions of services that declare SLOs inline', async () => {
+    const orders = withAnnotations(
+      component('orders', { owner: 'team-a', system: 'shop' }),
+      { [ANNOTATIONS.sloInline]: 'apiVersion: openslo/v1' },
+    );
+    const catalog = catalogServiceMock({
+      entities: [
+        system('shop', undefined, ['component:default/orders']),
+        orders,
+      ],
+    });
+    const loader = {
+      load: jest.fn(async () => ({ definitions: [availability] })),
+    };
+    const tour = new TourService({
+      catalog,
+      sources: {},
+      sloDefinitions: loader,
+    });
+    const result = await tour.systemTour(
+      'system:default/shop',
+      mockCredentials.user(),
+    );
+    expect(loader.load).toHaveBeenCalledTimes(1);
+    expect(result.readingPath[0].slos[0].name).toBe('Availability');
+  });
+
   it('bounds the definition loads of a large tour', async () => {
     const names = Array.from(
       { length: MAX_EXPLAINED_SERVICES + 10 },
@@ -116,54 +148,5 @@ describe('TourService', () => {
     // The services loaded are the first ones of the reading path.
     expect(result.readingPath[0].slos[0].name).toBe('Availability');
     expect(result.readingPath.at(-1)?.slos[0].name).toBe('1 SLO');
-  });
-
-  it('still explains inline SLOs when no definitions source is wired', async () => {
-    const inline = [
-      'apiVersion: openslo/v1',
-      'kind: SLO',
-      'metadata:',
-      '  name: latency',
-      'spec:',
-      '  service: orders',
-      '  budgetingMethod: Occurrences',
-      '  timeWindow:',
-      '    - duration: 28d',
-      '      isRolling: true',
-      '  indicator:',
-      '    metadata:',
-      '      name: fast-requests',
-      '    spec:',
-      '      ratioMetric:',
-      '        counter: true',
-      '        good:',
-      '          metricSource:',
-      '            type: embedded',
-      '            spec: { query: good }',
-      '        total:',
-      '          metricSource:',
-      '            type: embedded',
-      '            spec: { query: total }',
-      '  objectives:',
-      '    - target: 0.99',
-    ].join('\n');
-    const orders = withAnnotations(
-      component('orders', { owner: 'team-a', system: 'shop' }),
-      { [ANNOTATIONS.sloInline]: inline },
-    );
-    const catalog = catalogServiceMock({
-      entities: [
-        system('shop', undefined, ['component:default/orders']),
-        orders,
-      ],
-    });
-    const tour = TourService.create({ catalog, sources: {} });
-    const result = await tour.systemTour(
-      'system:default/shop',
-      mockCredentials.user(),
-    );
-    expect(result.readingPath[0].slos[0].meaning).toMatch(
-      /^99% of events for "fast-requests"/,
-    );
   });
 });

@@ -2,15 +2,15 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ArchitectureTour } from '@internal/backstage-plugin-reliability-common';
-import { refOf } from '../serviceRows';
+import {
+  ArchitectureTour,
+  entityRefKey,
+} from '@internal/backstage-plugin-reliability-common';
+import type { SloDefinitionSource } from '../../slo';
 import { loadSummaries, OverviewSources } from '../sources';
 import { buildTourGraph, externalRefs } from './buildTourGraph';
 import { buildReadingPath, readingOrder } from './readingPath';
-import {
-  loadTourSloDefinitions,
-  TourSloDefinitionSource,
-} from './tourSloDefinitions';
+import { loadTourSloDefinitions } from './tourSloDefinitions';
 
 /** Most entities a tour draws (members of the system or domain); more are cut and `truncated` is set. */
 export const MAX_TOUR_MEMBERS = 300;
@@ -34,8 +34,9 @@ const lower = (value: string) => value.toLocaleLowerCase('en-US');
 function partRefs(entity: Entity, kinds?: string[]): string[] {
   return (entity.relations ?? [])
     .filter(relation => relation.type === 'hasPart')
-    .map(relation => lower(relation.targetRef))
-    .filter(ref => !kinds || kinds.includes(parseEntityRef(ref).kind));
+    .map(relation => parseEntityRef(relation.targetRef))
+    .filter(ref => !kinds || kinds.includes(lower(ref.kind)))
+    .map(ref => entityRefKey(ref));
 }
 
 /**
@@ -45,23 +46,19 @@ function partRefs(entity: Entity, kinds?: string[]): string[] {
  * cached loader, only for the tour's SLO-annotated services and at most `MAX_EXPLAINED_SERVICES` of them.
  */
 export class TourService {
-  private constructor(
-    private readonly catalog: CatalogService,
-    private readonly sources: OverviewSources,
-    private readonly sloDefinitions: TourSloDefinitionSource | undefined,
-  ) {}
+  private readonly catalog: CatalogService;
+  private readonly sources: OverviewSources;
+  private readonly sloDefinitions: SloDefinitionSource;
 
-  /** `sloDefinitions` (the SLO feature's loader) lets the reading path say what each SLO promises. */
-  static create(options: {
+  /** `sloDefinitions` (the SLO area's cached loader) lets the reading path say what each SLO promises. */
+  constructor(options: {
     catalog: CatalogService;
     sources: OverviewSources;
-    sloDefinitions?: TourSloDefinitionSource;
-  }): TourService {
-    return new TourService(
-      options.catalog,
-      options.sources,
-      options.sloDefinitions,
-    );
+    sloDefinitions: SloDefinitionSource;
+  }) {
+    this.catalog = options.catalog;
+    this.sources = options.sources;
+    this.sloDefinitions = options.sloDefinitions;
   }
 
   /** A system: its components, APIs and resources, with dependsOn, providesApi, consumesApi and partOf edges. */
@@ -146,8 +143,8 @@ export class TourService {
     truncated: boolean,
   ): Promise<ArchitectureTour> {
     const refs = [
-      refOf(root),
-      ...members.map(refOf),
+      entityRefKey(root),
+      ...members.map(m => entityRefKey(m)),
       ...externalRefs({ root, members, edgeTypes }),
     ];
     const services = members.filter(m => lower(m.kind) === 'component');
@@ -165,7 +162,7 @@ export class TourService {
     });
     return {
       root: {
-        entityRef: refOf(root),
+        entityRef: entityRefKey(root),
         title: root.metadata.title ?? root.metadata.name,
         description: root.metadata.description ?? null,
       },

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { component, sloSummary, system } from '../testing/fixtures';
+import { component, sloSummary, system } from '../__testUtils__/fixtures';
 import { buildTourGraph, externalRefs } from './buildTourGraph';
 import { buildReadingPath } from './readingPath';
 import { explainSlo, humanDuration } from './explainSlo';

@@ -1,11 +1,12 @@
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
+  entityRefKey,
   reliabilityStateOf,
   TourEdge,
   TourEdgeType,
   TourNode,
 } from '@internal/backstage-plugin-reliability-common';
-import { refOf, relatedRef, tierOf } from '../serviceRows';
+import { relatedRef, tierOf } from '../serviceRows';
 import { LoadedSummaries } from '../sources';
 
 const text = (value: unknown): string | null =>
@@ -42,7 +43,7 @@ function toNode(
   external: boolean,
   summaries: LoadedSummaries,
 ): TourNode {
-  const entityRef = refOf(entity);
+  const entityRef = entityRefKey(entity);
   const slo = summaries.slo.get(entityRef);
   return {
     entityRef,
@@ -85,12 +86,14 @@ function externalNode(entityRef: string, summaries: LoadedSummaries): TourNode {
 export function externalRefs(
   input: Omit<TourGraphInput, 'summaries'>,
 ): string[] {
-  const inside = new Set([input.root, ...input.members].map(refOf));
+  const inside = new Set(
+    [input.root, ...input.members].map(e => entityRefKey(e)),
+  );
   const outside = new Set<string>();
   for (const member of input.members) {
     for (const relation of member.relations ?? []) {
       const type = relation.type as TourEdgeType;
-      const target = lower(relation.targetRef);
+      const target = entityRefKey(parseEntityRef(relation.targetRef));
       if (
         type !== 'partOf' &&
         input.edgeTypes.includes(type) &&
@@ -114,9 +117,9 @@ export function buildTourGraph(input: TourGraphInput): {
 } {
   const { root, members, edgeTypes, summaries } = input;
   const nodes = new Map<string, TourNode>();
-  nodes.set(refOf(root), toNode(root, false, summaries));
+  nodes.set(entityRefKey(root), toNode(root, false, summaries));
   for (const member of members) {
-    nodes.set(refOf(member), toNode(member, false, summaries));
+    nodes.set(entityRefKey(member), toNode(member, false, summaries));
   }
   const inside = new Set(nodes.keys());
   for (const ref of externalRefs(input)) {
@@ -125,10 +128,10 @@ export function buildTourGraph(input: TourGraphInput): {
 
   const edges = new Map<string, TourEdge>();
   for (const member of members) {
-    const from = refOf(member);
+    const from = entityRefKey(member);
     for (const relation of member.relations ?? []) {
       const type = relation.type as TourEdgeType;
-      const to = lower(relation.targetRef);
+      const to = entityRefKey(parseEntityRef(relation.targetRef));
       if (!EDGE_RELATIONS.includes(type) || !edgeTypes.includes(type)) {
         continue;
       }

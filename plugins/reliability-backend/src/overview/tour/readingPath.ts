@@ -1,12 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  entityRefKey,
   ReadingPathStep,
   reliabilityStateOf,
   SloDefinition,
   SloSummary,
   TourSloExplanation,
 } from '@internal/backstage-plugin-reliability-common';
-import { refOf, tierOf } from '../serviceRows';
+import { tierOf } from '../serviceRows';
 import { LoadedSummaries } from '../sources';
 import { dependentsOf } from './buildTourGraph';
 import { explainSlo } from './explainSlo';
@@ -85,7 +86,7 @@ export function readingOrder(
   summaries: Pick<LoadedSummaries, 'slo'>,
 ): Entity[] {
   return [...services]
-    .map(entity => ({ entity, ref: refOf(entity) }))
+    .map(entity => ({ entity, ref: entityRefKey(entity) }))
     .sort(
       (a, b) =>
         tierRank(tierOf(a.entity)) - tierRank(tierOf(b.entity)) ||
@@ -108,7 +109,7 @@ export function buildReadingPath(
   sloDefinitions: Map<string, SloDefinition[]>,
 ): ReadingPathStep[] {
   return readingOrder(services, summaries)
-    .map(entity => ({ entity, ref: refOf(entity) }))
+    .map(entity => ({ entity, ref: entityRefKey(entity) }))
     .map(({ entity, ref }) => {
       const summary = summaries.slo.get(ref);
       return {

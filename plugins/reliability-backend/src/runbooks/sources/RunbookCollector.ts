@@ -1,6 +1,7 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { isRunbookStale } from '@internal/backstage-plugin-reliability-common';
+import { DocumentAllowRule } from '../../shared/entityDocuments';
 import { RunbookIdAllocator } from '../runbookIds';
 import { runbooksFromLinks } from './linkRunbooks';
 import { MarkdownRunbookReader } from './markdownRunbooks';
@@ -14,10 +15,18 @@ export class RunbookCollector {
   private readonly markdown: MarkdownRunbookReader;
 
   constructor(
-    urlReader: UrlReaderService,
-    private readonly options: { staleAfterDays: number; appBaseUrl?: string },
+    private readonly options: {
+      urlReader: UrlReaderService;
+      staleAfterDays: number;
+      appBaseUrl?: string;
+      /** `reliability.documents.allow`: places beyond each entity's source location runbooks may be read from. */
+      documentAllow?: DocumentAllowRule[];
+    },
   ) {
-    this.markdown = new MarkdownRunbookReader(urlReader);
+    this.markdown = new MarkdownRunbookReader({
+      urlReader: options.urlReader,
+      allow: options.documentAllow,
+    });
   }
 
   async collect(entity: Entity, now: Date): Promise<LoadedRunbook[]> {

@@ -1,7 +1,7 @@
 /* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they are neutralised */
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
-import { createFakeUrlReader } from '../testUtils';
+import { createFakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import {
   MARKDOWN_LIMITS,
   MarkdownRunbookReader,
@@ -57,7 +57,7 @@ describe('MarkdownRunbookReader', () => {
     const reader = createFakeUrlReader({
       [`${BASE}docs/high-error-rate.md`]: highErrorRate,
     });
-    const [draft] = await new MarkdownRunbookReader(reader).read(
+    const [draft] = await new MarkdownRunbookReader({ urlReader: reader }).read(
       entity('docs/high-error-rate.md'),
     );
     expect(draft).toEqual({
@@ -86,7 +86,7 @@ describe('MarkdownRunbookReader', () => {
       [`${BASE}runbooks/incidents/high-error-rate.md`]: highErrorRate,
       [`${BASE}runbooks/unlisted.md`]: '# Not read',
     });
-    const drafts = await new MarkdownRunbookReader(reader).read(
+    const drafts = await new MarkdownRunbookReader({ urlReader: reader }).read(
       entity('runbooks'),
     );
     expect(
@@ -108,7 +108,7 @@ describe('MarkdownRunbookReader', () => {
       [`${BASE}runbooks/a.md`]: '# A',
       [`${BASE}runbooks/notes.txt`]: 'ignored',
     });
-    const drafts = await new MarkdownRunbookReader(reader).read(
+    const drafts = await new MarkdownRunbookReader({ urlReader: reader }).read(
       entity('runbooks/'),
     );
     expect(drafts.map(d => d.entry.title)).toEqual(['A', 'B']);
@@ -125,7 +125,7 @@ describe('MarkdownRunbookReader', () => {
       },
       { treeSupported: false },
     );
-    const drafts = await new MarkdownRunbookReader(reader).read(
+    const drafts = await new MarkdownRunbookReader({ urlReader: reader }).read(
       entity(
         'ok.md, bad.md, missing.md, nodir/, broken-index/, javascript:alert(1)',
       ),
@@ -155,7 +155,7 @@ describe('MarkdownRunbookReader', () => {
     const reader = createFakeUrlReader({
       [`${BASE}huge.md`]: `# Huge\n${'x'.repeat(MARKDOWN_LIMITS.maxFileBytes)}`,
     });
-    const [draft] = await new MarkdownRunbookReader(reader).read(
+    const [draft] = await new MarkdownRunbookReader({ urlReader: reader }).read(
       entity('huge.md'),
     );
     expect(draft.entry.error).toMatch(/limit is/);
@@ -164,9 +164,9 @@ describe('MarkdownRunbookReader', () => {
 
   it('reads nothing without the annotation', async () => {
     const reader = createFakeUrlReader({});
-    expect(await new MarkdownRunbookReader(reader).read(entity(''))).toEqual(
-      [],
-    );
+    expect(
+      await new MarkdownRunbookReader({ urlReader: reader }).read(entity('')),
+    ).toEqual([]);
     expect(reader.reads).toEqual([]);
   });
 });
@@ -178,7 +178,10 @@ describe('RunbookCollector', () => {
         '---\nid: rollback\nlastReviewed: 2026-01-02\n---\n# Roll back',
       [`${BASE}runbooks/high-error-rate.md`]: highErrorRate,
     });
-    const collector = new RunbookCollector(reader, { staleAfterDays: 180 });
+    const collector = new RunbookCollector({
+      urlReader: reader,
+      staleAfterDays: 180,
+    });
     const runbooks = await collector.collect(
       entity('runbooks/', {
         links: [

@@ -7,8 +7,8 @@ import {
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
-  readEntityDocument,
-  resolveEntityDocumentUrl,
+  DocumentAllowRule,
+  EntityDocumentReader,
 } from '../../shared/entityDocuments';
 import { firstHeading, parseRunbookMarkdown } from './frontMatter';
 import { RunbookDraft } from './types';
@@ -82,7 +82,20 @@ function baseName(path: string): string {
  * `.md` files. Problems are returned per file or location as runbooks with an `error`; nothing here throws.
  */
 export class MarkdownRunbookReader {
-  constructor(private readonly urlReader: UrlReaderService) {}
+  private readonly urlReader: UrlReaderService;
+  private readonly documents: EntityDocumentReader;
+
+  constructor(options: {
+    urlReader: UrlReaderService;
+    /** Places beyond each entity's source location that runbooks may be read from (`reliability.documents.allow`). */
+    allow?: DocumentAllowRule[];
+  }) {
+    this.urlReader = options.urlReader;
+    this.documents = new EntityDocumentReader({
+      urlReader: options.urlReader,
+      allow: options.allow ?? [],
+    });
+  }
 
   async read(entity: Entity): Promise<RunbookDraft[]> {
     const locations = runbookLocations(entity);
@@ -112,24 +125,29 @@ export class MarkdownRunbookReader {
   ): Promise<RunbookDraft[]> {
     let url: string;
     try {
-      url = resolveEntityDocumentUrl(entity, location);
+      url = this.documents.resolve(entity, location);
     } catch (error) {
       return [this.failed(location, location, errorMessage(error))];
     }
     if (MARKDOWN_FILE.test(new URL(url).pathname)) {
-      return [await this.readFile(location, url, baseName(url))];
+      return [await this.readFile(entity, location, url, baseName(url))];
     }
-    return this.readDirectory(location, url.endsWith('/') ? url : `${url}/`);
+    return this.readDirectory(
+      entity,
+      location,
+      url.endsWith('/') ? url : `${url}/`,
+    );
   }
 
   private async readDirectory(
+    entity: Entity,
     location: string,
     dirUrl: string,
   ): Promise<RunbookDraft[]> {
     const indexUrl = new URL(INDEX_FILE, dirUrl).toString();
     let indexText: string | undefined;
     try {
-      indexText = await readEntityDocument(this.urlReader, indexUrl, {
+      indexText = await this.documents.read(entity, indexUrl, {
         maxBytes: 64 * 1024,
         signal: AbortSignal.timeout(MARKDOWN_LIMITS.readTimeoutMs),
       });
@@ -145,12 +163,13 @@ export class MarkdownRunbookReader {
       }
     }
     if (indexText !== undefined) {
-      return this.readIndexedFiles(location, dirUrl, indexText);
+      return this.readIndexedFiles(entity, location, dirUrl, indexText);
     }
     return this.readTree(location, dirUrl);
   }
 
   private async readIndexedFiles(
+    entity: Entity,
     location: string,
     dirUrl: string,
     indexText: string,
@@ -180,6 +199,7 @@ export class MarkdownRunbookReader {
     for (const file of files) {
       drafts.push(
         await this.readFile(
+          entity,
           `${location.replace(/\/+$/, '')}/${file}`,
           new URL(file, dirUrl).toString(),
           file,
@@ -248,12 +268,13 @@ export class MarkdownRunbookReader {
   }
 
   private async readFile(
+    entity: Entity,
     location: string,
     url: string,
     path: string,
   ): Promise<RunbookDraft> {
     try {
-      const text = await readEntityDocument(this.urlReader, url, {
+      const text = await this.documents.read(entity, url, {
         maxBytes: MARKDOWN_LIMITS.maxFileBytes,
         signal: AbortSignal.timeout(MARKDOWN_LIMITS.readTimeoutMs),
       });

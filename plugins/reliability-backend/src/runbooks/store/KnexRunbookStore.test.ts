@@ -10,7 +10,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
   await migrateDatabase(knex);
-  return { knex, store: new KnexRunbookStore(knex) };
+  return { knex, store: new KnexRunbookStore({ knex }) };
 }
 
 function runbook(

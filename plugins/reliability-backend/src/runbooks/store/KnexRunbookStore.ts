@@ -6,18 +6,13 @@ import {
   RunbookSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
+import { chunk } from '../../shared/chunk';
 import { IndexedEntityRunbooks, RunbookStore } from './RunbookStore';
 
 const INDEX_TABLE = 'runbooks_index';
 const LATEST_TABLE = 'runbooks_latest';
+/** Refs per `whereIn` list. */
 const CHUNK = 500;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
 
 function toDate(value: unknown): Date {
   if (value instanceof Date) return value;
@@ -52,7 +47,11 @@ const SOURCES: RunbookSource[] = ['link', 'techdocs', 'markdown'];
 
 /** Knex (SQLite / PostgreSQL) implementation of the runbook store. */
 export class KnexRunbookStore implements RunbookStore {
-  constructor(private readonly db: Knex) {}
+  private readonly db: Knex;
+
+  constructor(options: { knex: Knex }) {
+    this.db = options.knex;
+  }
 
   async replaceEntity(indexed: IndexedEntityRunbooks): Promise<void> {
     const { entityRef, runbooks } = indexed;
@@ -62,7 +61,7 @@ export class KnexRunbookStore implements RunbookStore {
         : indexed.alertsWithRunbook / indexed.alertCount;
     await this.db.transaction(async tx => {
       await tx(INDEX_TABLE).where({ entity_ref: entityRef }).delete();
-      for (const batch of chunks(runbooks, 50)) {
+      for (const batch of chunk(runbooks, 50)) {
         await tx(INDEX_TABLE).insert(
           batch.map(r => ({
             entity_ref: entityRef,
@@ -106,7 +105,7 @@ export class KnexRunbookStore implements RunbookStore {
     const gone = [...new Set(rows.map(row => String(row.entity_ref)))].filter(
       ref => !keepSet.has(ref),
     );
-    for (const batch of chunks(gone)) {
+    for (const batch of chunk(gone, CHUNK)) {
       await this.db.transaction(async tx => {
         await tx(INDEX_TABLE).whereIn('entity_ref', batch).delete();
         await tx(LATEST_TABLE).whereIn('entity_ref', batch).delete();
@@ -119,7 +118,7 @@ export class KnexRunbookStore implements RunbookStore {
     entityRefs: string[],
   ): Promise<Map<string, RunbookSummary>> {
     const result = new Map<string, RunbookSummary>();
-    for (const batch of chunks([...new Set(entityRefs)])) {
+    for (const batch of chunk([...new Set(entityRefs)], CHUNK)) {
       const rows = await this.db(LATEST_TABLE)
         .whereIn('entity_ref', batch)
         .select();

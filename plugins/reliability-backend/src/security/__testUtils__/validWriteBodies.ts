@@ -16,7 +16,7 @@ const SELF_ASSESSED_ITEM = defaultChecklist.items.find(
 
 /**
  * Valid bodies of every write route, keyed by `METHOD /path` as the router declares it, built from the
- * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/checklist/requestSchemas.ts).
+ * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/checklist/requestSchemas.ts, src/policy/router.ts).
  * A write route missing here fails the security tests: add its body when adding the route.
  */
 export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
@@ -45,6 +45,12 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
             expiresAt: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
           },
         },
+      },
+    }),
+    'POST /entities/:kind/:namespace/:name/deploy-gate/overrides': now => ({
+      body: {
+        reason: 'Hotfix for the checkout outage',
+        expiresAt: new Date(now.getTime() + 2 * 60 * MINUTE_MS).toISOString(),
       },
     }),
     'PUT /entities/:kind/:namespace/:name/maturity/draft': () => ({

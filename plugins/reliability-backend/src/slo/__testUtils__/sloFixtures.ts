@@ -94,7 +94,7 @@ export function createTestSloService(options: {
   providers: SliProvider[];
   now: () => Date;
 }) {
-  const store = new KnexSloStore(options.db);
+  const store = new KnexSloStore({ knex: options.db });
   const evaluator = new SloEvaluator({
     providers: options.providers,
     callTimeoutMs: 200,

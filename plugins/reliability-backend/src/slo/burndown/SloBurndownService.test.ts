@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
+import { SloDefinition } from '@internal/backstage-plugin-reliability-common';
 import { SliEventCountsRequest } from '@internal/backstage-plugin-reliability-node';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SloDefinitionLoader } from '../SloDefinitionLoader';
@@ -176,6 +177,60 @@ describe('SloBurndownService', () => {
     const { service } = setup();
     await expect(service.getBurndown(entity(), 'nope')).rejects.toThrow(
       NotFoundError,
+    );
+  });
+
+  it('measures a threshold SLI with the objective the headline uses', async () => {
+    // Latency below 500 ms for 90%, below 300 ms for 99%: the alerting objective is the 99% one.
+    const slo: SloDefinition = {
+      name: 'checkout-latency',
+      indicator: {
+        name: 'latency',
+        threshold: { metricSource: { type: 'fake', spec: {} } },
+      },
+      window: { kind: 'rolling', durationSeconds: 30 * 86400, label: '30d' },
+      budgetingMethod: 'Occurrences',
+      objectives: [
+        { target: 0.9, op: 'lt', value: 500 },
+        { target: 0.99, op: 'lt', value: 300 },
+      ],
+      alertPolicies: [],
+    };
+    // Like the Prometheus provider: the first objective of the request with op/value decides.
+    const provider = {
+      type: 'fake',
+      async getEventCounts(request: SliEventCountsRequest) {
+        const objective = request.slo.objectives.find(o => o.op);
+        const samples =
+          (request.to.getTime() - request.from.getTime()) / 60_000;
+        return {
+          good: objective?.value === 300 ? samples * 0.95 : samples,
+          total: samples,
+        };
+      },
+    };
+    const evaluator = new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 200,
+    });
+    const service = new SloBurndownService({
+      loader: { load: async () => ({ definitions: [slo] }) },
+      evaluator,
+      logger: mockServices.logger.mock(),
+      now: () => NOW,
+      cacheTtlMs: 0,
+      cheapProviderTypes: [],
+    });
+    const status = await evaluator.evaluate(checkoutEntity(), slo, NOW);
+    expect(status).toMatchObject({ objectiveIndex: 1, budgetRemaining: -4 });
+    const burndown = await service.getBurndown(
+      checkoutEntity(),
+      'checkout-latency',
+      5,
+    );
+    expect(burndown.target).toBe(0.99);
+    expect(burndown.points[burndown.points.length - 1].budgetRemaining).toBe(
+      status.budgetRemaining,
     );
   });
 });

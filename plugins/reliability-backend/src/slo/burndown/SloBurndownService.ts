@@ -1,17 +1,21 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
-  burndownInstants,
   BURNDOWN_DEFAULT_POINTS,
   computeBurndown,
+  entityRefKey,
   SloBurndownResponse,
   SloDefinition,
   windowSeconds,
 } from '@internal/backstage-plugin-reliability-common';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
-import { primaryObjective } from '../evaluation/sloFacts';
-import { SloDefinitionLoader } from '../SloDefinitionLoader';
+import {
+  alertingObjectiveIndex,
+  primaryObjective,
+} from '../evaluation/sloFacts';
+import { SloDefinitionSource } from '../SloDefinitionSource';
+import { burndownInstantsOf } from './burndownInstants';
 
 /** Most burn-downs kept in memory (the last one of each SLO also serves as stale data when a provider fails). */
 const MAX_CACHE_ENTRIES = 1000;
@@ -25,7 +29,7 @@ interface CacheEntry {
 
 /** Options of the SloBurndownService. */
 export interface SloBurndownServiceOptions {
-  loader: SloDefinitionLoader;
+  loader: SloDefinitionSource;
   evaluator: SloEvaluator;
   logger: LoggerService;
   now: () => Date;
@@ -36,8 +40,10 @@ export interface SloBurndownServiceOptions {
 }
 
 /**
- * Error-budget burn-down of an SLO over its current window, read from the SLI provider: the event counts
- * between ~60 instants from the window's start to now, turned into budget remaining by `computeBurndown`.
+ * Error-budget burn-down of an SLO over its current window, read from the SLI provider: the counts of the
+ * alerting objective (the one the headline numbers belong to) between ~60 instants from the window's start
+ * to now, measured exactly as the evaluator measures them (events, or slices on the clock grid), turned into
+ * budget remaining by `computeBurndown`; so the last point is the headline budget remaining.
  * Series of remote providers are cached for the collection interval; when a provider fails the last series
  * is served marked stale (or an empty one that carries the error).
  */
@@ -52,7 +58,7 @@ export class SloBurndownService {
     sloName: string,
     points: number = BURNDOWN_DEFAULT_POINTS,
   ): Promise<SloBurndownResponse> {
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entityRef = entityRefKey(entity);
     const { definitions } = await this.options.loader.load(entity);
     const slo = definitions.find(d => d.name === sloName);
     if (!slo) {
@@ -91,16 +97,25 @@ export class SloBurndownService {
     points: number,
     now: Date,
   ): Promise<SloBurndownResponse> {
-    const target = primaryObjective(slo).target;
+    const objectiveIndex = alertingObjectiveIndex(slo);
+    const objective = slo.objectives[objectiveIndex];
+    const target = objective.target;
     const window = windowSeconds(slo.window, now);
     const windowEnd = slo.window.kind === 'rolling' ? now : window.end;
-    const instants = burndownInstants(window.start, now, points);
+    const instants = burndownInstantsOf(
+      slo,
+      objective,
+      window.start,
+      now,
+      points,
+    );
     const intervals = instants
       .slice(1)
       .map((to, i) => ({ from: instants[i], to }));
-    const segments = await this.options.evaluator.countEvents(
+    const segments = await this.options.evaluator.measure(
       entity,
       slo,
+      objectiveIndex,
       intervals,
     );
     const good = segments.reduce((sum, s) => sum + s.good, 0);

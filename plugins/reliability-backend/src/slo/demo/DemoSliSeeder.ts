@@ -1,12 +1,16 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
+import { chunk } from '../../shared/chunk';
+import { Refresher } from '../../shared/refresher';
 import {
   EMBEDDED_SLI_TYPE,
   embeddedSliName,
 } from '../embedded/EmbeddedSliProvider';
 import { SliEventStore } from '../embedded/SliEventStore';
 import { metricSourceType, primaryObjective } from '../evaluation/sloFacts';
-import { SloDefinitionLoader } from '../SloDefinitionLoader';
+import { listSloEntities } from '../sloEntities';
+import { SloDefinitionSource } from '../SloDefinitionSource';
 import {
   DEMO_PROFILES,
   DemoProfile,
@@ -45,44 +49,36 @@ function profileOf(spec: Record<string, unknown> | undefined): DemoProfile {
 export class DemoSliSeeder {
   constructor(
     private readonly deps: {
-      collector: { listSloEntities(): Promise<Entity[]>; run(): Promise<void> };
-      loader: SloDefinitionLoader;
+      catalog: CatalogService;
+      auth: AuthService;
+      /** Run right after a first backfill, so the fresh history shows without waiting for the next refresh. */
+      refresher: Refresher;
+      loader: SloDefinitionSource;
       eventStore: SliEventStore;
-      scheduler: SchedulerService;
       logger: LoggerService;
       now: () => Date;
     },
   ) {}
 
-  async start(): Promise<void> {
-    this.deps.logger.warn(
-      'reliability.demo.seedSliEvents is on: writing SYNTHETIC SLI events (demo only, never in production)',
-    );
-    await this.deps.scheduler.scheduleTask({
-      id: 'reliability-slo-demo-seeder',
-      scope: 'global',
-      frequency: { minutes: 1 },
-      timeout: { minutes: 2 },
-      initialDelay: { seconds: 5 },
-      fn: async () => {
-        try {
-          const backfilled = await this.seed(await this.listDemoSlis());
-          if (backfilled > 0) {
-            // Fresh demo history: collect right away instead of waiting for the next collection.
-            await this.deps.collector.run();
-          }
-        } catch (error) {
-          this.deps.logger.warn(`Demo SLI seeding failed: ${error}`);
-        }
-      },
-    });
+  /** One seeding pass (the seeder's scheduled task): appends synthetic intervals up to now. Never throws. */
+  async run(signal?: AbortSignal): Promise<void> {
+    try {
+      const backfilled = await this.seed(await this.listDemoSlis());
+      if (backfilled > 0 && !signal?.aborted) {
+        // Fresh demo history: collect right away instead of waiting for the next refresh.
+        await this.deps.refresher.run(signal);
+      }
+    } catch (error) {
+      this.deps.logger.warn(`Demo SLI seeding failed: ${error}`);
+    }
   }
 
   /** The embedded SLIs of SLO-annotated catalog entities. */
   async listDemoSlis(): Promise<DemoSli[]> {
     const slis = new Map<string, DemoSli>();
-    for (const entity of await this.deps.collector.listSloEntities()) {
-      const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entities = await listSloEntities(this.deps.catalog, this.deps.auth);
+    for (const entity of entities) {
+      const entityRef = entityRefKey(entity);
       const { definitions } = await this.deps.loader.load(entity);
       for (const slo of definitions) {
         if (metricSourceType(slo.indicator) !== EMBEDDED_SLI_TYPE) continue;
@@ -125,11 +121,11 @@ export class DemoSliSeeder {
         (extent ? extent.firstStart.getTime() : from) +
         DEMO_HISTORY_DAYS * DAY_MS;
       const intervals = demoIntervals(from, to);
-      for (let i = 0; i < intervals.length; i += WRITE_BATCH) {
+      for (const batch of chunk(intervals, WRITE_BATCH)) {
         await this.deps.eventStore.writeEvents(
           demo.entityRef,
           demo.sli,
-          intervals.slice(i, i + WRITE_BATCH).map(({ start, end }) => ({
+          batch.map(({ start, end }) => ({
             start: new Date(start),
             end: new Date(end),
             ...demoIntervalCounts({

@@ -1,4 +1,7 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  entityRefKey,
+  SliceRatioSums,
+} from '@internal/backstage-plugin-reliability-common';
 import {
   SliEventCounts,
   SliEventCountsRequest,
@@ -6,6 +9,10 @@ import {
   SliTimesliceCounts,
   SliTimeslicesRequest,
 } from '@internal/backstage-plugin-reliability-node';
+import {
+  SliceRatioProvider,
+  SliSliceRatiosRequest,
+} from '../evaluation/sliceRatioProvider';
 import { SliEventStore } from './SliEventStore';
 
 /** Metric source type of SLIs whose events are pushed to the reliability backend itself. */
@@ -27,16 +34,16 @@ export function embeddedSliName(
 }
 
 /** SLI provider reading the event counts pushed to `POST /entities/:kind/:namespace/:name/sli-events`. */
-export class EmbeddedSliProvider implements SliProvider {
+export class EmbeddedSliProvider implements SliProvider, SliceRatioProvider {
   readonly type = EMBEDDED_SLI_TYPE;
 
-  constructor(private readonly store: SliEventStore) {}
+  constructor(private readonly options: { store: SliEventStore }) {}
 
   async getEventCounts(
     request: SliEventCountsRequest,
   ): Promise<SliEventCounts> {
-    return this.store.sumEvents(
-      stringifyEntityRef(request.entity).toLocaleLowerCase('en-US'),
+    return this.options.store.sumEvents(
+      entityRefKey(request.entity),
       embeddedSliName(request.indicator),
       request.from,
       request.to,
@@ -47,13 +54,26 @@ export class EmbeddedSliProvider implements SliProvider {
   async getTimeslices(
     request: SliTimeslicesRequest,
   ): Promise<SliTimesliceCounts> {
-    return this.store.countSlices(
-      stringifyEntityRef(request.entity).toLocaleLowerCase('en-US'),
+    return this.options.store.countSlices(
+      entityRefKey(request.entity),
       embeddedSliName(request.indicator),
       request.from,
       request.to,
       request.sliceSeconds,
       request.timeSliceTarget,
+    );
+  }
+
+  /** RatioTimeslices sums grouped in the database, with the slicing rule of `getTimeslices`. */
+  async getSliceRatios(
+    request: SliSliceRatiosRequest,
+  ): Promise<SliceRatioSums> {
+    return this.options.store.sumSliceRatios(
+      entityRefKey(request.entity),
+      embeddedSliName(request.indicator),
+      request.from,
+      request.to,
+      request.sliceSeconds,
     );
   }
 }

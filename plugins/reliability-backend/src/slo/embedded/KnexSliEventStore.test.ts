@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   migratedDatabase,
   sloTestDatabases,
@@ -13,7 +14,9 @@ describe('KnexSliEventStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(
     'replaces an interval written twice instead of double counting (%p)',
     async id => {
-      const store = new KnexSliEventStore(await migratedDatabase(id));
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
       const interval = {
         start: t('2026-11-01T00:00:00Z'),
         end: t('2026-11-01T00:05:00Z'),
@@ -64,9 +67,63 @@ describe('KnexSliEventStore', () => {
   );
 
   it.each(sloTestDatabases.eachSupportedId())(
+    'rejects intervals overlapping stored ones and writes nothing (%p)',
+    async id => {
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
+      await store.writeEvents(ref, 'availability', [
+        {
+          start: t('2026-11-01T00:00:00Z'),
+          end: t('2026-11-01T00:10:00Z'),
+          good: 9,
+          total: 10,
+        },
+      ]);
+      const write = store.writeEvents(ref, 'availability', [
+        {
+          start: t('2026-11-01T00:20:00Z'),
+          end: t('2026-11-01T00:25:00Z'),
+          good: 1,
+          total: 1,
+        },
+        {
+          start: t('2026-10-31T23:55:00Z'),
+          end: t('2026-11-01T00:01:00Z'),
+          good: 1,
+          total: 1,
+        },
+      ]);
+      await expect(write).rejects.toThrow(InputError);
+      await expect(write).rejects.toThrow(
+        '2026-10-31T23:55:00.000Z–2026-11-01T00:01:00.000Z overlaps the stored 2026-11-01T00:00:00.000Z–2026-11-01T00:10:00.000Z',
+      );
+      // Another SLI or entity does not conflict.
+      await store.writeEvents(ref, 'latency', [
+        {
+          start: t('2026-11-01T00:05:00Z'),
+          end: t('2026-11-01T00:06:00Z'),
+          good: 1,
+          total: 1,
+        },
+      ]);
+      await expect(
+        store.sumEvents(
+          ref,
+          'availability',
+          t('2026-10-01T00:00:00Z'),
+          t('2026-12-01T00:00:00Z'),
+        ),
+      ).resolves.toEqual({ good: 9, total: 10 });
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
     'stores counts beyond 32 bits and applies retention (%p)',
     async id => {
-      const store = new KnexSliEventStore(await migratedDatabase(id));
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
       const big = 5_000_000_000;
       await store.writeEvents(ref, 'availability', [
         {
@@ -116,7 +173,9 @@ describe('KnexSliEventStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(
     'counts time slices in the database, with unaligned intervals in the slice of their start (%p)',
     async id => {
-      const store = new KnexSliEventStore(await migratedDatabase(id));
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
       const minute = (m: number, s = 0) =>
         new Date(Date.UTC(2026, 10, 1, 0, m, s));
       await store.writeEvents(ref, 'availability', [
@@ -164,6 +223,40 @@ describe('KnexSliEventStore', () => {
       await expect(
         store.countSlices(ref, 'availability', minute(5), minute(5), 60, 0.95),
       ).resolves.toEqual({ goodSlices: 0, totalSlices: 0 });
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
+    'sums the success ratios of slices with traffic, for RatioTimeslices (%p)',
+    async id => {
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
+      const minute = (m: number, s = 0) =>
+        new Date(Date.UTC(2026, 10, 1, 0, m, s));
+      await store.writeEvents(ref, 'availability', [
+        // slice 0: 95/100
+        { start: minute(0), end: minute(0, 30), good: 45, total: 50 },
+        { start: minute(0, 30), end: minute(1), good: 50, total: 50 },
+        // slice 1: 1/4
+        { start: minute(1), end: minute(2), good: 1, total: 4 },
+        // slice 2: nothing; slice 3: zero traffic recorded
+        { start: minute(3), end: minute(4), good: 0, total: 0 },
+        // slice 4: 1/3
+        { start: minute(4), end: minute(5), good: 1, total: 3 },
+      ]);
+      const sums = await store.sumSliceRatios(
+        ref,
+        'availability',
+        minute(0),
+        minute(5),
+        60,
+      );
+      expect(sums.slicesWithData).toBe(3);
+      expect(sums.ratioSum).toBeCloseTo(0.95 + 0.25 + 1 / 3, 12);
+      await expect(
+        store.sumSliceRatios(ref, 'availability', minute(5), minute(5), 60),
+      ).resolves.toEqual({ ratioSum: 0, slicesWithData: 0 });
     },
   );
 });

@@ -1,14 +1,32 @@
-import { sliceCountOf } from '@internal/backstage-plugin-reliability-common';
+import { InputError } from '@backstage/errors';
+import {
+  SliceRatioSums,
+  sliceCountOf,
+} from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
-import { chunk, dbDate, dbNumber } from '../dbValues';
+import { chunk } from '../../shared/chunk';
+import { dbDate, dbNumber } from '../dbValues';
+import {
+  describeInterval,
+  intervalsOverlap,
+  sameInterval,
+} from './intervalOverlaps';
 import { SliEventRecord, SliEventStore } from './SliEventStore';
 
 const TABLE = 'slo_sli_events';
 const INSERT_BATCH = 200;
+/** Intervals looked up per overlap query (two bind parameters each). */
+const OVERLAP_BATCH = 200;
+/** Overlaps named in one error message. */
+const MAX_NAMED_OVERLAPS = 5;
 
 /** SliEventStore on the plugin's database (SQLite or PostgreSQL). */
 export class KnexSliEventStore implements SliEventStore {
-  constructor(private readonly db: Knex) {}
+  private readonly db: Knex;
+
+  constructor(options: { knex: Knex }) {
+    this.db = options.knex;
+  }
 
   async writeEvents(
     entityRef: string,
@@ -25,6 +43,7 @@ export class KnexSliEventStore implements SliEventStore {
       total: event.total,
     }));
     await this.db.transaction(async tx => {
+      await this.rejectStoredOverlaps(tx, entityRef, sliName, events);
       for (const batch of chunk(rows, INSERT_BATCH)) {
         await tx(TABLE)
           .insert(batch)
@@ -33,6 +52,62 @@ export class KnexSliEventStore implements SliEventStore {
       }
     });
     return rows.length;
+  }
+
+  /**
+   * Throws InputError when an interval overlaps a stored interval of the SLI other than the same interval
+   * (same start and end, which the write replaces): summing both would count events twice.
+   */
+  private async rejectStoredOverlaps(
+    tx: Knex.Transaction,
+    entityRef: string,
+    sliName: string,
+    events: SliEventRecord[],
+  ): Promise<void> {
+    const conflicts: string[] = [];
+    for (const batch of chunk(events, OVERLAP_BATCH)) {
+      const stored = await tx(TABLE)
+        .where({ entity_ref: entityRef, sli_name: sliName })
+        .where(query => {
+          for (const event of batch) {
+            query.orWhere(overlap =>
+              overlap
+                .where('interval_start', '<', event.end)
+                .where('interval_end', '>', event.start),
+            );
+          }
+        })
+        .select('interval_start', 'interval_end');
+      for (const row of stored) {
+        const existing = {
+          start: dbDate(row.interval_start),
+          end: dbDate(row.interval_end),
+        };
+        for (const event of batch) {
+          if (
+            intervalsOverlap(existing, event) &&
+            !sameInterval(existing, event)
+          ) {
+            conflicts.push(
+              `${describeInterval(
+                event,
+              )} overlaps the stored ${describeInterval(existing)}`,
+            );
+          }
+        }
+      }
+    }
+    if (conflicts.length > 0) {
+      const named = conflicts.slice(0, MAX_NAMED_OVERLAPS).join('; ');
+      const more =
+        conflicts.length > MAX_NAMED_OVERLAPS
+          ? ` (and ${conflicts.length - MAX_NAMED_OVERLAPS} more)`
+          : '';
+      throw new InputError(
+        `Invalid SLI events: intervals overlap stored intervals of SLI '${sliName}', which would count events twice: ${named}${more}. ` +
+          'Resend an interval with exactly the same start and end to replace it.',
+      );
+    }
   }
 
   async sumEvents(
@@ -63,12 +138,60 @@ export class KnexSliEventStore implements SliEventStore {
   ): Promise<{ goodSlices: number; totalSlices: number }> {
     const totalSlices = sliceCountOf(from, to, sliceSeconds);
     if (totalSlices === 0) return { goodSlices: 0, totalSlices: 0 };
-    const postgres = this.isPostgres();
+    // Both operands as doubles: correctly rounded, so a ratio exactly at the target counts as good.
+    const ratioBelow = this.isPostgres()
+      ? 'CAST(good AS DOUBLE PRECISION) / CAST(total AS DOUBLE PRECISION) < CAST(? AS DOUBLE PRECISION)'
+      : 'CAST(good AS REAL) / total < ?';
+    const row = await this.db
+      .from(this.perSlice(entityRef, sliName, from, to, sliceSeconds).as('s'))
+      .where('total', '>', 0)
+      .whereRaw(ratioBelow, [timeSliceTarget])
+      .count({ bad: '*' })
+      .first();
+    const bad = Math.min(dbNumber(row?.bad) ?? 0, totalSlices);
+    return { goodSlices: totalSlices - bad, totalSlices };
+  }
+
+  async sumSliceRatios(
+    entityRef: string,
+    sliName: string,
+    from: Date,
+    to: Date,
+    sliceSeconds: number,
+  ): Promise<SliceRatioSums> {
+    if (sliceCountOf(from, to, sliceSeconds) === 0) {
+      return { ratioSum: 0, slicesWithData: 0 };
+    }
+    const ratio = this.isPostgres()
+      ? 'CAST(good AS DOUBLE PRECISION) / CAST(total AS DOUBLE PRECISION)'
+      : 'CAST(good AS REAL) / total';
+    const row = await this.db
+      .from(this.perSlice(entityRef, sliName, from, to, sliceSeconds).as('s'))
+      .where('total', '>', 0)
+      .select(
+        this.db.raw(`SUM(${ratio}) AS ratio_sum`),
+        this.db.raw('COUNT(*) AS slices'),
+      )
+      .first();
+    return {
+      ratioSum: dbNumber(row?.ratio_sum) ?? 0,
+      slicesWithData: dbNumber(row?.slices) ?? 0,
+    };
+  }
+
+  /** Summed good/total per slice of [from, to) (slices aligned on `from`; an interval in the slice of its start). */
+  private perSlice(
+    entityRef: string,
+    sliName: string,
+    from: Date,
+    to: Date,
+    sliceSeconds: number,
+  ) {
     // Slice index of an interval: whole slices between `from` and the interval's start.
-    const sliceOf = postgres
+    const sliceOf = this.isPostgres()
       ? 'FLOOR((EXTRACT(EPOCH FROM interval_start) * 1000 - ?) / ?)'
       : 'CAST((interval_start - ?) / ? AS INTEGER)';
-    const perSlice = this.db(TABLE)
+    return this.db(TABLE)
       .where({ entity_ref: entityRef, sli_name: sliName })
       .where('interval_start', '>=', from)
       .where('interval_start', '<', to)
@@ -80,18 +203,6 @@ export class KnexSliEventStore implements SliEventStore {
       )
       .sum({ good: 'good', total: 'total' })
       .groupBy('slice');
-    // Both operands as doubles: correctly rounded, so a ratio exactly at the target counts as good.
-    const ratioBelow = postgres
-      ? 'CAST(good AS DOUBLE PRECISION) / CAST(total AS DOUBLE PRECISION) < CAST(? AS DOUBLE PRECISION)'
-      : 'CAST(good AS REAL) / total < ?';
-    const row = await this.db
-      .from(perSlice.as('s'))
-      .where('total', '>', 0)
-      .whereRaw(ratioBelow, [timeSliceTarget])
-      .count({ bad: '*' })
-      .first();
-    const bad = Math.min(dbNumber(row?.bad) ?? 0, totalSlices);
-    return { goodSlices: totalSlices - bad, totalSlices };
   }
 
   private isPostgres(): boolean {

@@ -1,3 +1,5 @@
+import { SliceRatioSums } from '@internal/backstage-plugin-reliability-common';
+
 /** Good/total event counts of one SLI over one interval [start, end). */
 export interface SliEventRecord {
   start: Date;
@@ -8,10 +10,15 @@ export interface SliEventRecord {
 
 /**
  * Storage of SLI event counts pushed to the embedded SLI provider (by the ingest API or the demo seeder).
- * Writes are idempotent per interval: writing an interval whose start is already stored replaces it.
+ * Writes are idempotent per interval: writing an interval with the start and end of a stored one replaces it;
+ * an interval overlapping a stored one in any other way is rejected, so no event is counted twice.
  */
 export interface SliEventStore {
-  /** Writes all intervals in one transaction (all or nothing); returns how many were written. */
+  /**
+   * Writes all intervals in one transaction (all or nothing); returns how many were written. Throws
+   * InputError, writing nothing, when an interval overlaps a stored interval other than the same interval.
+   * The intervals given must not overlap each other (the ingest schema rejects that).
+   */
   writeEvents(
     entityRef: string,
     sliName: string,
@@ -38,6 +45,17 @@ export interface SliEventStore {
     sliceSeconds: number,
     timeSliceTarget: number,
   ): Promise<{ goodSlices: number; totalSlices: number }>;
+  /**
+   * RatioTimeslices sums over [from, to), with the slices and interval rule of `countSlices`: the sum of the
+   * good/total ratios of the slices with traffic, and how many there were.
+   */
+  sumSliceRatios(
+    entityRef: string,
+    sliName: string,
+    from: Date,
+    to: Date,
+    sliceSeconds: number,
+  ): Promise<SliceRatioSums>;
   /** Earliest interval start and latest interval end stored for an SLI; undefined when none. */
   getExtent(
     entityRef: string,

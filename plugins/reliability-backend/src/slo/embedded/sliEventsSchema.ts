@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeInterval, overlappingPairs } from './intervalOverlaps';
 
 /** Most intervals accepted in one ingest request. */
 export const MAX_EVENTS_PER_REQUEST = 1000;
@@ -66,18 +67,22 @@ export function sliEventsBodySchema(now: Date) {
         .min(1)
         .max(MAX_EVENTS_PER_REQUEST)
         .superRefine((events, ctx) => {
-          const seen = new Set<number>();
-          events.forEach((event, index) => {
-            const start = Date.parse(event.start);
-            if (seen.has(start)) {
-              ctx.addIssue({
-                code: 'custom',
-                message: 'two intervals of the request start at the same time',
-                path: [index, 'start'],
-              });
-            }
-            seen.add(start);
-          });
+          // Overlapping intervals would count the same events twice.
+          const intervals = events.map(event => ({
+            start: new Date(event.start),
+            end: new Date(event.end),
+          }));
+          for (const [earlier, later] of overlappingPairs(intervals)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `the interval ${describeInterval(
+                intervals[later],
+              )} overlaps events.${earlier} (${describeInterval(
+                intervals[earlier],
+              )})`,
+              path: [later, 'start'],
+            });
+          }
         }),
     })
     .strict();

@@ -5,7 +5,8 @@ import {
 } from '@internal/backstage-plugin-reliability-node';
 import { SloDefinition } from '@internal/backstage-plugin-reliability-common';
 import { checkoutEntity } from '../__testUtils__/sloFixtures';
-import { MAX_FALLBACK_SLICES, SloEvaluator } from './SloEvaluator';
+import { MAX_FALLBACK_SLICES } from './ObjectiveMeasurer';
+import { SloEvaluator } from './SloEvaluator';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
@@ -206,6 +207,82 @@ describe('SloEvaluator', () => {
       end: '2026-11-01T00:00:00.000Z',
       attainment: 0.995,
       met: true,
+    });
+  });
+
+  it('cuts slices on the clock grid, not on the start of each measured interval', async () => {
+    // 12:30: the 1-day window [Nov 19 12:30, Nov 20 12:30) touches 25 hourly slices of the grid.
+    const at = new Date('2026-11-20T12:30:00Z');
+    const fallback = hourlyProvider([3], false);
+    const status = await new SloEvaluator({
+      providers: [fallback.provider],
+      callTimeoutMs: 1000,
+    }).evaluate(checkoutEntity(), timeslices, at);
+    expect(status).toMatchObject({ good: 24, total: 25 });
+    // Every per-slice call stays inside one hour of the clock: no slice straddles a grid line.
+    const hourOf = (ms: number) => Math.floor(ms / 3_600_000);
+    for (const request of fallback.requests) {
+      expect(hourOf(request.from.getTime())).toBe(
+        hourOf(request.to.getTime() - 1),
+      );
+    }
+    expect(fallback.requests).toContainEqual(
+      expect.objectContaining({
+        from: new Date('2026-11-19T12:30:00Z'),
+        to: new Date('2026-11-19T13:00:00Z'),
+      }),
+    );
+
+    const native = hourlyProvider([], true);
+    await new SloEvaluator({
+      providers: [native.provider],
+      callTimeoutMs: 1000,
+    }).evaluate(checkoutEntity(), timeslices, at);
+    // The window is asked for in pieces that start on the grid or hold less than one slice.
+    expect(
+      native.sliceRequests
+        .filter(r => r.from >= new Date('2026-11-19T12:30:00Z'))
+        .map(r => [r.from.toISOString(), r.to.toISOString()])
+        .slice(0, 3),
+    ).toEqual([
+      ['2026-11-19T12:30:00.000Z', '2026-11-19T13:00:00.000Z'],
+      ['2026-11-19T13:00:00.000Z', '2026-11-20T12:00:00.000Z'],
+      ['2026-11-20T12:00:00.000Z', '2026-11-20T12:30:00.000Z'],
+    ]);
+  });
+
+  it('budgets RatioTimeslices on the average of the slices’ ratios', async () => {
+    // Hourly slices of 100 requests; at 03:00 a burst of 10,000 requests of which 5,000 failed.
+    const provider: SliProvider = {
+      type: 'fake',
+      async getEventCounts({ from, to }) {
+        const hours = (to.getTime() - from.getTime()) / 3_600_000;
+        if (hours > 1) throw new Error('asked for more than one slice');
+        if (from.getUTCHours() === 3) return { good: 5000, total: 10_000 };
+        if (from.getUTCHours() === 4) return { good: 0, total: 0 };
+        return { good: 99, total: 100 };
+      },
+    };
+    const status = await new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    }).evaluate(
+      checkoutEntity(),
+      slo({
+        budgetingMethod: 'RatioTimeslices' as SloDefinition['budgetingMethod'],
+        objectives: [{ target: 0.95, timeSliceWindowSeconds: 3600 }],
+      }),
+      NOW,
+    );
+    // 23 slices with traffic (04:00 had none): 22 at 0.99 and one at 0.5 -> average 0.968695652...
+    // (per event it would be 7178 / 12200 = 0.588; as Timeslices at 0.95, 23 of 24 slices good).
+    expect(status.countUnit).toBe('slices');
+    expect(status.total).toBe(23);
+    expect(status.good).toBeCloseTo(22 * 0.99 + 0.5, 9);
+    expect(status.attainment).toBeCloseTo((22 * 0.99 + 0.5) / 23, 9);
+    expect(status.objectives![0]).toMatchObject({
+      budgetingMethod: 'RatioTimeslices',
+      timeSliceWindowSeconds: 3600,
     });
   });
 });

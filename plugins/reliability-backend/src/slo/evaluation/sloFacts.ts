@@ -3,7 +3,7 @@ import {
   SliIndicator,
   SloDefinition,
   SloObjective,
-  WORKBOOK_MULTIWINDOW_ALERTS,
+  defaultMultiwindowAlerts,
 } from '@internal/backstage-plugin-reliability-common';
 import { SloDefinitionFacts } from '../store/SloStore';
 
@@ -24,11 +24,6 @@ export function primaryObjective(slo: SloDefinition): SloObjective {
   return slo.objectives[alertingObjectiveIndex(slo)];
 }
 
-/** Timeslices of a ratio SLI are sliced by the suite; threshold SLIs are already sampled per slice by providers. */
-export function slicesRatioSli(slo: SloDefinition): boolean {
-  return slo.budgetingMethod === 'Timeslices' && !slo.indicator.threshold;
-}
-
 /** The metric source type (= SLI provider type) of an indicator, lower case. */
 export function metricSourceType(indicator: SliIndicator): string | undefined {
   const source =
@@ -39,7 +34,7 @@ export function metricSourceType(indicator: SliIndicator): string | undefined {
   return source?.type.toLocaleLowerCase('en-US');
 }
 
-/** Alert conditions to evaluate: the SLO's own, or the SRE workbook's defaults when it defines none. */
+/** Alert conditions to evaluate: the SLO's own, or the default alerts sized for its window when it defines none. */
 export function alertConditionsOf(slo: SloDefinition): {
   conditions: BurnRateAlertCondition[];
   source: 'definition' | 'default';
@@ -47,7 +42,7 @@ export function alertConditionsOf(slo: SloDefinition): {
   const own = slo.alertPolicies.flatMap(policy => policy.conditions);
   return own.length > 0
     ? { conditions: own, source: 'definition' }
-    : { conditions: WORKBOOK_MULTIWINDOW_ALERTS, source: 'default' };
+    : { conditions: defaultMultiwindowAlerts(slo.window), source: 'default' };
 }
 
 /** What summaries need to know about an SLO's alerting setup. */

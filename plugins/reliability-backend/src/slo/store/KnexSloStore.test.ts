@@ -45,7 +45,9 @@ describe('KnexSloStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(
     'keeps the newest state, history and summaries (%p)',
     async id => {
-      const store = new KnexSloStore(await migratedDatabase(id));
+      const store = new KnexSloStore({
+        knex: await migratedDatabase(id),
+      });
       const at = new Date('2026-11-20T00:00:00Z');
       await store.recordEntityFacts(
         A,
@@ -152,7 +154,9 @@ describe('KnexSloStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(
     'records a failed collection as a stale gap in history (%p)',
     async id => {
-      const store = new KnexSloStore(await migratedDatabase(id));
+      const store = new KnexSloStore({
+        knex: await migratedDatabase(id),
+      });
       await store.recordEntityFacts(
         A,
         { sloNames: ['avail'], definitionErrors: 0 },

@@ -5,7 +5,8 @@ import {
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
-import { chunk, dbBoolean, dbDate, dbNumber } from '../dbValues';
+import { chunk } from '../../shared/chunk';
+import { dbBoolean, dbDate, dbNumber } from '../dbValues';
 import { downsampleHistory } from './downsampleHistory';
 import {
   EntitySloFacts,
@@ -36,7 +37,11 @@ function burnRatesByLabel(status: SloStatus): Record<string, number | null> {
 
 /** SloStore on the plugin's database (SQLite or PostgreSQL). */
 export class KnexSloStore implements SloStore {
-  constructor(private readonly db: Knex) {}
+  private readonly db: Knex;
+
+  constructor(options: { knex: Knex }) {
+    this.db = options.knex;
+  }
 
   async recordStatus(
     entityRef: string,

@@ -4,7 +4,12 @@ import {
   RUNBOOK_LINK_TYPE,
 } from '@internal/backstage-plugin-reliability-common';
 
-/** Entities that get a "Runbooks" tab: a runbooks annotation or at least one `type: runbook` link. */
+/**
+ * Entities that get a "Runbooks" tab: a runbooks annotation or at least one `type: runbook` link.
+ * An `EntitySwitch` condition.
+ *
+ * @public
+ */
 export function hasRunbooks(entity: Entity): boolean {
   return Boolean(
     entity.metadata.annotations?.[ANNOTATIONS.runbooks]?.trim() ||

@@ -1,10 +1,6 @@
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { resolveRunbookReference } from '@internal/backstage-plugin-reliability-common';
 import { useCallback, useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../api';
+import { useEntityReliability } from '../../hooks';
 import { useRunbookLinks } from './useRunbookLinks';
 
 /** A `runbook` reference (runbook id or URL) resolved for display. */
@@ -25,16 +21,11 @@ export function useRunbookReferences(enabled: boolean): {
   loading: boolean;
   resolve: (reference: string) => ResolvedRunbookLink;
 } {
-  const api = useApi(reliabilityApiRef);
-  const { entity } = useEntity();
   const { linkFor } = useRunbookLinks();
-  const entityRef = getCompoundEntityRef(entity);
-  const refKey = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
-  const { value, loading, error } = useAsync(
-    async () =>
+  const { value, loading, error } = useEntityReliability(
+    async (api, entityRef) =>
       enabled ? (await api.getEntityRunbooks(entityRef)).runbooks : [],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, refKey, enabled],
+    [enabled],
   );
   const runbooks = useMemo(() => value ?? [], [value]);
   const resolve = useCallback(

@@ -1,32 +1,11 @@
 import {
   formatDuration,
-  formatRatio,
-  NO_VALUE,
   SloAlertState,
   SloWindow,
 } from '@internal/backstage-plugin-reliability-common';
 
-/** A burn rate as `2.5×`; "—" when unknown. */
-export function formatBurnRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) {
-    return NO_VALUE;
-  }
-  return `${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)}×`;
-}
-
-/** Error budget remaining as a percentage, "exhausted" below zero shown as the overspend. */
-export function formatBudget(remaining: number | null | undefined): string {
-  if (
-    remaining === null ||
-    remaining === undefined ||
-    !Number.isFinite(remaining)
-  ) {
-    return 'no data';
-  }
-  return remaining < 0
-    ? `exhausted (${formatRatio(-remaining, 1)} overspent)`
-    : `${formatRatio(remaining, 1)} left`;
-}
+// Numbers are formatted by -common (formatAttainment, formatRatio, formatBurnRate, formatBurnRateThreshold,
+// formatBudgetRemaining, formatDuration, explainBurnRateCondition); this file only holds words.
 
 /** The SLO window in words, e.g. "rolling 30d" or "calendar 1 Month". */
 export function describeWindow(window: SloWindow): string {
@@ -60,16 +39,19 @@ export const SLO_HELP = {
   target:
     'The objective: the share of events that must be good over the SLO window (e.g. 99.9% of requests succeed).',
   attainment:
-    'Attainment = good events ÷ total events over the SLO window. The SLO is met while it stays at or above the target.',
+    'Attainment = good events ÷ total events over the SLO window, rounded down. The SLO is met while good ≥ target × total.',
   budget:
     'Error budget = (1 − target) × total events: the bad events the target allows. Remaining = 1 − bad ÷ allowed. ' +
-    'Below 0% the SLO is breached for this window.',
+    'At 0% it is exhausted, below 0% the SLO is breached for this window. A 100% target has no budget: one bad event exhausts it.',
   burnRate:
     'Burn rate = error rate ÷ (1 − target), over the last hour. 1× spends exactly the budget over the window; ' +
     '14.4× spends 2% of a 30-day budget in one hour.',
   alert:
     'Multiwindow burn-rate alerts (SRE workbook): an alert fires only when both its long and short window burn ' +
     'at or above its threshold. Page = wake someone up; ticket = handle during work hours.',
+  thresholds:
+    'The SLO’s own alert policies, or, without any, the SRE workbook’s alerts sized for its window: page at 2% of ' +
+    'the budget in 1h or 5% in 6h, ticket at 10% in 3d. Threshold = share × window ÷ alert window, never below 1×.',
   exhaustion:
     'Time until the remaining budget is gone if the last hour’s burn rate continues.',
 };

@@ -1,6 +1,3 @@
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   LinkedRunbook,
   linkSloRunbooks,
@@ -9,8 +6,7 @@ import {
   SloRunbookLinks,
 } from '@internal/backstage-plugin-reliability-common';
 import { useCallback, useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../api';
+import { useEntityReliability } from '../../hooks';
 import { useRunbookLinks } from '../runbooks/useRunbookLinks';
 
 /** The runbooks answering the current entity's SLOs and their alert policies. */
@@ -29,15 +25,9 @@ export interface SloRunbooks {
  * runbooks feature uses for its coverage (`linkSloRunbooks` of the common package).
  */
 export function useSloRunbooks(): SloRunbooks {
-  const api = useApi(reliabilityApiRef);
-  const { entity } = useEntity();
   const { linkFor } = useRunbookLinks();
-  const entityRef = getCompoundEntityRef(entity);
-  const refKey = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
-  const { value, loading, error } = useAsync(
-    () => api.getEntityRunbooks(entityRef),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, refKey],
+  const { value, loading, error } = useEntityReliability((api, entityRef) =>
+    api.getEntityRunbooks(entityRef),
   );
   const runbooks = useMemo<RunbookEntry[] | undefined>(
     () => (error ? [] : value?.runbooks),

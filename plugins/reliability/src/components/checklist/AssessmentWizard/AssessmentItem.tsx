@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import {
+  allowsNotApplicable,
   AnswerView,
   ASSESSMENT_ANSWERS,
   AutomaticResult,
@@ -71,6 +72,12 @@ export function AssessmentItem(props: {
   const problems = answerProblems(value, today);
   const titleId = `checklist-item-${item.id}`;
   const selfAssessed = item.kind !== 'automatic';
+  const notApplicable = value?.answer === 'not-applicable';
+  // "Not applicable" is offered only where the checklist allows it (kept visible to change an old answer).
+  const answers = ASSESSMENT_ANSWERS.filter(
+    answer =>
+      answer !== 'not-applicable' || allowsNotApplicable(item) || notApplicable,
+  );
   return (
     <Box
       component="section"
@@ -121,7 +128,7 @@ export function AssessmentItem(props: {
               })
             }
           >
-            {ASSESSMENT_ANSWERS.map(answer => (
+            {answers.map(answer => (
               <FormControlLabel
                 key={answer}
                 value={answer}
@@ -162,7 +169,8 @@ export function AssessmentItem(props: {
                 }}
               />
               <TextField
-                label="Note"
+                label={notApplicable ? 'Why it does not apply' : 'Note'}
+                required={notApplicable}
                 multiline
                 fullWidth
                 value={value.note ?? ''}

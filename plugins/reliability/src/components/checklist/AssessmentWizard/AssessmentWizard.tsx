@@ -15,8 +15,8 @@ import Stepper from '@material-ui/core/Stepper';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { useEntityReliability } from '../../../hooks';
 import { formatScore, levelTitle } from '../maturityFormat';
 import { SubmitRestrictionNotice } from '../SubmitRestrictionNotice';
 import { AssessmentItem } from './AssessmentItem';
@@ -59,10 +59,10 @@ export function AssessmentWizard(props: {
   const reviewStep = steps.length;
   const lastStep = readOnly ? steps.length - 1 : reviewStep;
 
-  const draft = useAsync(
-    async () => (readOnly ? null : api.getMaturityDraft(entityRef)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, readOnly, entityRef.kind, entityRef.namespace, entityRef.name],
+  const draft = useEntityReliability(
+    async (reliabilityApi, ref) =>
+      readOnly ? null : reliabilityApi.getMaturityDraft(ref),
+    [readOnly],
   );
   const [answers, setAnswers] = useState<Record<string, AnswerDraft>>();
   const [step, setStep] = useState(0);

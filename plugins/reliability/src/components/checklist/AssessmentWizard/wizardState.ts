@@ -81,6 +81,8 @@ export function answerProblems(
   }
   if (value?.note && value.note.length > 2000) {
     problems.note = `At most 2000 characters (${value.note.length})`;
+  } else if (value?.answer === 'not-applicable' && !value.note?.trim()) {
+    problems.note = 'Say why the practice does not apply';
   }
   if (value?.expiresAt && value.expiresAt < today) {
     problems.expiresAt = 'Pick a date from today on';

@@ -124,6 +124,13 @@ export function EntityMaturityCard(props: {
                 {levelTitle(checklist, explanation.nextLevel)}
               </Typography>
             )}
+            {explanation.notApplicable.length > 0 && (
+              <Typography variant="body2" color="textSecondary">
+                {explanation.notApplicable.length} item
+                {explanation.notApplicable.length === 1 ? '' : 's'} marked not
+                applicable (left out of the score)
+              </Typography>
+            )}
             <Typography variant="body2" color="textSecondary">
               {explanation.productionReadiness.ready
                 ? 'Production-readiness items all pass'

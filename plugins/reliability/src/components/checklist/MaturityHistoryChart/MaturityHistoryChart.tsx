@@ -4,12 +4,8 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { AssessmentRecord } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
 import {
   CartesianGrid,
   Line,
@@ -19,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { reliabilityApiRef } from '../../../api';
+import { useEntityReliability } from '../../../hooks';
 import { formatScore } from '../maturityFormat';
 
 /** Points of the chart: assessments with a score (null scores would draw a misleading 0). */
@@ -36,13 +32,9 @@ export function historyPoints(assessments: AssessmentRecord[]) {
 
 /** Score of every submitted assessment of the current entity over time. */
 export function MaturityHistoryChart(props: { reloadKey?: number }) {
-  const api = useApi(reliabilityApiRef);
-  const { entity } = useEntity();
-  const entityRef = getCompoundEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getEntityMaturityHistory(entityRef),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, entityRef.kind, entityRef.namespace, entityRef.name, props.reloadKey],
+  const { value, loading, error } = useEntityReliability(
+    (api, entityRef) => api.getEntityMaturityHistory(entityRef),
+    [props.reloadKey],
   );
 
   const content = () => {

@@ -4,16 +4,9 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { EntityOnCall } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../../api';
+import { useEntityReliability } from '../../../hooks';
 import { useRunbookReferences } from '../../runbooks/useRunbookReferences';
 import { formatWhen } from '../formatOnCallTime';
 import { OnCallSnapshotView } from './OnCallSnapshotView';
@@ -45,12 +38,8 @@ function NotConfigured({
  * escalation levels with runbooks, the owning team, how to reach them and a link to the provider.
  */
 export function EntityOnCallCard() {
-  const { entity } = useEntity();
-  const api = useApi(reliabilityApiRef);
-  const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getEntityOnCall(getCompoundEntityRef(entity)),
-    [api, entityRef],
+  const { value, loading, error } = useEntityReliability((api, entityRef) =>
+    api.getEntityOnCall(entityRef),
   );
   const now = new Date();
   let snapshot;

@@ -7,88 +7,14 @@ import {
   TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import {
-  GroupOnCallEntity,
-  OnCallPersonLoad,
-} from '@internal/backstage-plugin-reliability-common';
-import Chip from '@material-ui/core/Chip';
+import { OnCallPersonLoad } from '@internal/backstage-plugin-reliability-common';
 import Grid from '@material-ui/core/Grid';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../../api';
-import {
-  formatAbsolute,
-  formatHours,
-  formatShare,
-  formatWhen,
-} from '../formatOnCallTime';
+import { useEntityReliability } from '../../../hooks';
+import { formatAbsolute, formatHours, formatShare } from '../formatOnCallTime';
 import { OnCallPersonName } from '../OnCallPersonName';
+import { onCallNowColumns } from '../onCallNowColumns';
 import { OnCallLoadChart } from './OnCallLoadChart';
-
-function entityColumns(now: Date): TableColumn<GroupOnCallEntity>[] {
-  return [
-    {
-      title: 'Service',
-      field: 'entityRef',
-      render: row => (
-        <EntityRefLink entityRef={row.entityRef} title={row.title} />
-      ),
-    },
-    {
-      title: 'Primary now',
-      render: row => <OnCallPersonName person={row.primary} />,
-    },
-    {
-      title: 'Until',
-      render: row => formatWhen(row.primaryUntil, now),
-    },
-    {
-      title: 'Secondary',
-      render: row => <OnCallPersonName person={row.secondary} />,
-    },
-    {
-      title: 'Rotation',
-      render: row => {
-        if (row.singlePersonRotation) {
-          return (
-            <Tooltip title="Nobody to hand over to: holidays and sick days leave the service uncovered">
-              <Chip
-                size="small"
-                color="secondary"
-                label="single person"
-                data-testid={`single-person-${row.entityRef}`}
-              />
-            </Tooltip>
-          );
-        }
-        return row.primaryRotationSize > 0
-          ? `${row.primaryRotationSize} people`
-          : '—';
-      },
-    },
-    {
-      title: 'Source',
-      render: row =>
-        row.status === 'error' ? (
-          <Tooltip title={row.message ?? ''}>
-            <Typography variant="body2" color="error">
-              {row.provider ?? 'provider'} failed
-              {row.primary ? ' (last known)' : ''}
-            </Typography>
-          </Tooltip>
-        ) : (
-          row.provider ?? '—'
-        ),
-    },
-  ];
-}
 
 const loadColumns: TableColumn<OnCallPersonLoad>[] = [
   { title: 'Person', render: row => <OnCallPersonName person={row.person} /> },
@@ -102,11 +28,8 @@ const loadColumns: TableColumn<OnCallPersonLoad>[] = [
  * person over the last 90 days, and services whose rotation has a single person.
  */
 export function GroupOnCallContent() {
-  const { entity } = useEntity();
-  const api = useApi(reliabilityApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getGroupOnCall(getCompoundEntityRef(entity)),
-    [api, stringifyEntityRef(entity)],
+  const { value, loading, error } = useEntityReliability((api, groupRef) =>
+    api.getGroupOnCall(groupRef),
   );
   const now = new Date();
 
@@ -153,7 +76,7 @@ export function GroupOnCallContent() {
         <Table
           title="On call now"
           options={{ paging: false, search: false, padding: 'dense' }}
-          columns={entityColumns(now)}
+          columns={onCallNowColumns(now)}
           data={value.entities}
         />
       </Grid>

@@ -5,7 +5,7 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';

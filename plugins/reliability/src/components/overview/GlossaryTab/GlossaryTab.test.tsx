@@ -11,6 +11,8 @@ describe('GlossaryTab', () => {
       'Error budget',
       'Burn rate',
       'Multiwindow alert',
+      'Default alert thresholds',
+      'Budget exhausted',
       'Toil',
       'Runbook',
       'Postmortem',

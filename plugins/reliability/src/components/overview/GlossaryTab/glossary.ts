@@ -32,6 +32,16 @@ export const GLOSSARY: GlossaryTerm[] = [
       'A burn-rate alert that checks a long and a short window together (say 1 hour and 5 minutes): the long one proves the problem is significant, the short one that it is still happening, so alerts fire fast and stop soon after recovery.',
   },
   {
+    term: 'Default alert thresholds',
+    definition:
+      'The alerts an SLO without its own alert policies gets: the SRE workbook’s “page when 2% of the budget burns in 1 hour or 5% in 6 hours, open a ticket at 10% in 3 days”, sized for the SLO’s window. The threshold is share × window ÷ alert window: 14.4× for a 30-day SLO, 3.36× for a 7-day one, never below 1×. Each SLO shows which thresholds apply and why.',
+  },
+  {
+    term: 'Budget exhausted',
+    definition:
+      'No error budget is left: the window’s bad events reached or passed what the target allows. A 100% target has no budget at all, so a single bad event exhausts it; its burn rate is unbounded, and a failure in both windows of an alert fires it.',
+  },
+  {
     term: 'Toil',
     definition:
       'Manual, repetitive operational work that scales with the service and leaves nothing lasting behind, such as restarting a stuck job by hand every week. Good teams measure it and automate it away.',

@@ -4,7 +4,7 @@ import {
   Table,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import TablePagination from '@material-ui/core/TablePagination';
 import {
   OVERVIEW_DEFAULT_LIMIT,

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';

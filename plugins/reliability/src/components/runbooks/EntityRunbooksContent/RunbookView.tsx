@@ -5,19 +5,13 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  CompoundEntityRef,
-  getCompoundEntityRef,
-  parseEntityRef,
-} from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { isSafeLinkUrl } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../../api';
+import { useEntityReliability } from '../../../hooks';
 import { describeReview, RUNBOOK_KIND_LABELS } from '../runbookFormat';
 import { RunbookMarkdown } from '../RunbookMarkdown';
 
@@ -38,13 +32,9 @@ function RunbookOwner(props: { owner: string }) {
 /** One runbook: its metadata and rendered Markdown, or a link when it lives outside Backstage. */
 export function RunbookView(props: { id: string; staleAfterDays: number }) {
   const { id, staleAfterDays } = props;
-  const api = useApi(reliabilityApiRef);
-  const { entity } = useEntity();
-  const entityRef = getCompoundEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getEntityRunbook(entityRef, id),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, entityRef.kind, entityRef.namespace, entityRef.name, id],
+  const { value, loading, error } = useEntityReliability(
+    (api, entityRef) => api.getEntityRunbook(entityRef, id),
+    [id],
   );
 
   if (loading) {

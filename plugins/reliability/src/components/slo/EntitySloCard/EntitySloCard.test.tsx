@@ -189,6 +189,90 @@ describe('EntitySloCard', () => {
     expect(screen.getByText('20×')).toBeInTheDocument();
   });
 
+  it('shows which alert thresholds apply and why', async () => {
+    await renderCard(async () =>
+      response({
+        slos: [
+          {
+            definition: {
+              ...checkoutDefinition,
+              window: {
+                kind: 'rolling',
+                durationSeconds: 7 * 86400,
+                label: '7d',
+              },
+            },
+            status: healthyStatus,
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(/Default alerts for a rolling 7d window/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'page-fast-burn (page, 1h and 5m): 2% of a 7-day budget in 1h = 3.36×',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says "exhausted" for a 100% target after a bad event, and never NaN or Infinity', async () => {
+    await renderCard(async () =>
+      response({
+        slos: [
+          checkoutSlo({
+            ...healthyStatus,
+            target: 1,
+            good: 999,
+            total: 1000,
+            attainment: 0.999,
+            budgetRemaining: 0,
+            burnRate: null,
+            alertState: 'page',
+            alerts: [
+              {
+                name: 'page-fast-burn',
+                severity: 'page',
+                burnRateThreshold: 14.4,
+                longWindowSeconds: 3600,
+                shortWindowSeconds: 300,
+                firing: true,
+                longBurnRate: null,
+                shortBurnRate: null,
+                unboundedBurn: true,
+              },
+            ],
+            timeToExhaustionSeconds: 0,
+          }),
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(/^Error budget: exhausted \(100% target/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/unbounded burn/)).toBeInTheDocument();
+    expect(screen.queryByText(/NaN|Infinity/)).not.toBeInTheDocument();
+  });
+
+  it('rounds attainment down: 99.9986% does not show as a met 99.999%', async () => {
+    await renderCard(async () =>
+      response({
+        slos: [
+          checkoutSlo({
+            ...healthyStatus,
+            target: 0.99999,
+            good: 999_986,
+            total: 1_000_000,
+            attainment: 0.999986,
+          }),
+        ],
+      }),
+    );
+    expect(await screen.findByText('99.998%')).toBeInTheDocument();
+    expect(screen.queryByText('99.999%')).not.toBeInTheDocument();
+  });
+
   it('shows stale data with the provider error', async () => {
     await renderCard(async () =>
       response({

@@ -1,8 +1,10 @@
-import { SloHistoryResponse } from '@internal/backstage-plugin-reliability-common';
+import {
+  formatBurnRate,
+  SloHistoryResponse,
+} from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Line, ReferenceLine, YAxis } from 'recharts';
-import { formatBurnRate } from '../sloFormat';
 import { burnRateRows } from './chartRows';
 import { timeTickFormatter } from './timeAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';

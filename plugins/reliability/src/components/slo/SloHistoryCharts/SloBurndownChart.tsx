@@ -1,12 +1,12 @@
 import { EmptyState, WarningPanel } from '@backstage/core-components';
 import {
+  formatBudgetRemaining,
   formatRatio,
   SloBurndownResponse,
 } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Line, ReferenceLine, YAxis } from 'recharts';
-import { formatBudget } from '../sloFormat';
 import { burndownFloor, burndownRows } from './chartRows';
 import { formatTooltipTime, timeTickFormatter } from './timeAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
@@ -111,7 +111,7 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
         />
       </TimeSeriesChartFrame>
       <Typography variant="caption" color="textSecondary" component="p">
-        Now: {formatBudget(current)}
+        Now: {formatBudgetRemaining(current)}
         {current !== null && current !== undefined && current * 100 < floor
           ? ' (below the chart)'
           : ''}

@@ -4,14 +4,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { EntitySlo } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef } from '../../../api';
+import { useEntityReliability } from '../../../hooks';
 import { SloStatusSummary } from '../SloStatusSummary';
 import { SloRunbooks } from '../useSloRunbooks';
 import { SloBurndownChart } from './SloBurndownChart';
@@ -29,29 +25,26 @@ export function SloHistoryCharts(props: {
   runbooks: SloRunbooks;
 }) {
   const { slo } = props;
-  const api = useApi(reliabilityApiRef);
-  const { entity } = useEntity();
-  const entityRef = getCompoundEntityRef(entity);
-  const refKey = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
   const sloName = slo.definition.name;
   const windowStart = slo.status?.windowStart;
   const windowEnd = slo.status?.windowEnd;
 
-  const burndown = useAsync(
-    () => api.getSloBurndown(entityRef, sloName),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, refKey, sloName],
+  const burndown = useEntityReliability(
+    (api, entityRef) => api.getSloBurndown(entityRef, sloName),
+    [sloName],
   );
 
-  const history = useAsync(async () => {
-    if (!windowStart || !windowEnd) return undefined;
-    const to = new Date(Math.min(Date.now(), new Date(windowEnd).getTime()));
-    const from = new Date(
-      Math.max(new Date(windowStart).getTime(), to.getTime() - MAX_RANGE_MS),
-    );
-    return api.getSloHistory(entityRef, sloName, { from, to });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, refKey, sloName, windowStart, windowEnd]);
+  const history = useEntityReliability(
+    async (api, entityRef) => {
+      if (!windowStart || !windowEnd) return undefined;
+      const to = new Date(Math.min(Date.now(), new Date(windowEnd).getTime()));
+      const from = new Date(
+        Math.max(new Date(windowStart).getTime(), to.getTime() - MAX_RANGE_MS),
+      );
+      return api.getSloHistory(entityRef, sloName, { from, to });
+    },
+    [sloName, windowStart, windowEnd],
+  );
 
   let burndownView;
   if (burndown.loading) {

@@ -1,11 +1,13 @@
 import {
+  formatAttainment,
+  formatBudgetRemaining,
   formatRatio,
   SloObjectiveStatus,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { formatBudget } from '../sloFormat';
+import { attainmentSource } from '../attainmentSource';
 
 function lastWindowText(objective: SloObjectiveStatus): string {
   const met = objective.lastWindow?.met;
@@ -46,8 +48,8 @@ export function SloObjectiveList(props: {
               attained{' '}
               {objective.attainment === null
                 ? 'no data'
-                : formatRatio(objective.attainment)}{' '}
-              · budget {formatBudget(objective.budgetRemaining)} ·{' '}
+                : formatAttainment(attainmentSource(objective))}{' '}
+              · budget {formatBudgetRemaining(objective.budgetRemaining)} ·{' '}
               {lastWindowText(objective)}
               {i === alertingIndex ? ' · alerts' : ''}
             </span>

@@ -1,5 +1,9 @@
 import {
   EntitySlo,
+  errorBudgetState,
+  formatAttainment,
+  formatBudgetRemaining,
+  formatBurnRate,
   formatDuration,
   formatRatio,
 } from '@internal/backstage-plugin-reliability-common';
@@ -9,16 +13,13 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { SloAlertChip } from '../SloAlertChip';
+import { SloAlertThresholds } from '../SloAlertThresholds';
+import { attainmentSource } from '../attainmentSource';
 import { SloBudgetBar } from '../SloBudgetBar';
 import { SloObjectiveList } from '../SloObjectiveList';
 import { SloRunbookLinks } from '../SloRunbookLinks';
 import { SloRunbooks } from '../useSloRunbooks';
-import {
-  describeWindow,
-  formatBudget,
-  formatBurnRate,
-  SLO_HELP,
-} from '../sloFormat';
+import { describeWindow, SLO_HELP } from '../sloFormat';
 
 function Metric(props: { label: string; help: string; children: ReactNode }) {
   return (
@@ -76,7 +77,7 @@ export function SloStatusSummary(props: {
           <Metric label="Attainment" help={SLO_HELP.attainment}>
             {status?.attainment === null || !status
               ? 'no data'
-              : formatRatio(status.attainment)}
+              : formatAttainment(attainmentSource(status))}
           </Metric>
         </Grid>
         <Grid item xs={6} sm={3}>
@@ -95,11 +96,16 @@ export function SloStatusSummary(props: {
       <Tooltip title={SLO_HELP.budget}>
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary">
-            Error budget: {formatBudget(status?.budgetRemaining)}
+            Error budget: {formatBudgetRemaining(status?.budgetRemaining)}
+            {target === 1 &&
+            errorBudgetState(status?.budgetRemaining) === 'exhausted'
+              ? ' (100% target: there is no budget, any bad event exhausts it)'
+              : ''}
           </Typography>
           <SloBudgetBar remaining={status?.budgetRemaining ?? null} />
         </Box>
       </Tooltip>
+      <SloAlertThresholds definition={definition} status={status} />
       {status?.objectives && (
         <SloObjectiveList
           objectives={status.objectives}

@@ -1,0 +1,89 @@
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  OnCallProvider,
+  ProviderNotConfiguredError,
+  reliabilityOnCallProvidersExtensionPoint,
+} from '@internal/backstage-plugin-reliability-node';
+import { reliabilityModulePagerduty } from './module';
+import { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
+
+const annotated: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    annotations: { 'pagerduty.com/service-id': 'PSVC123' },
+  },
+};
+
+async function startWith(data: object) {
+  const providers: OnCallProvider[] = [];
+  const logger = mockServices.logger.mock();
+  const plugin = createBackendPlugin({
+    pluginId: 'reliability',
+    register(reg) {
+      reg.registerExtensionPoint(reliabilityOnCallProvidersExtensionPoint, {
+        addOnCallProvider: (...added) => providers.push(...added),
+      });
+      reg.registerInit({ deps: {}, async init() {} });
+    },
+  });
+  await startTestBackend({
+    features: [
+      plugin,
+      reliabilityModulePagerduty,
+      mockServices.rootConfig.factory({ data }),
+      logger.factory,
+    ],
+  });
+  return { providers, logger };
+}
+
+describe('reliabilityModulePagerduty', () => {
+  it('registers the PagerDuty on-call provider', async () => {
+    const { providers, logger } = await startWith({
+      reliability: { pagerduty: { token: 'secret-token' } },
+    });
+    expect(providers).toHaveLength(1);
+    expect(providers[0]).toBeInstanceOf(PagerDutyOnCallProvider);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['without a reliability.pagerduty section', {}],
+    [
+      'with a section but no token',
+      {
+        reliability: {
+          pagerduty: { apiBaseUrl: 'https://api.eu.pagerduty.com' },
+        },
+      },
+    ],
+  ])(
+    'installed but not configured (%s): registers the provider, warns once, answers "PagerDuty provider not configured"',
+    async (_, data) => {
+      const { providers, logger } = await startWith(data);
+      expect(providers.map(provider => provider.id)).toEqual(['pagerduty']);
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'PagerDuty module installed but reliability.pagerduty.token is not configured',
+        ),
+      );
+      const [provider] = providers;
+      expect(provider.supports(annotated)).toBe(true);
+      expect(
+        provider.supports({ ...annotated, metadata: { name: 'other' } }),
+      ).toBe(false);
+      const error = await provider
+        .getOnCall({ entity: annotated, at: new Date(), horizonDays: 7 })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ProviderNotConfiguredError);
+      expect(error.message).toBe(
+        'PagerDuty provider not configured: set reliability.pagerduty.token in app-config',
+      );
+    },
+  );
+});

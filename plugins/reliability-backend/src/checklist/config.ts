@@ -1,0 +1,76 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
+import { z } from 'zod';
+import { readDuration } from '../shared/config';
+
+/** Configuration of the checklist area, read from `reliability.checklist.*`. */
+export interface ChecklistConfig {
+  /** YAML file replacing or extending the default checklist. */
+  file?: string;
+  /** Whether `file` extends the default checklist (true) or replaces it (false). */
+  extend: boolean;
+  /**
+   * How long a self-assessed answer counts, in days: the default validity of an answer and the longest one a
+   * submitter may choose.
+   */
+  answerValidityDays: number;
+  /** Share of SLO alerts (0..1) that must link a runbook for `runbook-coverage` to pass. */
+  runbookCoverageThreshold: number;
+  /** Days after an entity left the catalog before its checklist history is deleted. */
+  retentionDays: number;
+  /** How often scores are re-evaluated (expiry, automatic checks) and retention applied. */
+  refreshInterval: HumanDuration;
+}
+
+const KEY = 'reliability.checklist';
+
+const schema = z.strictObject({
+  file: z.string().min(1).max(1024).optional(),
+  extend: z.boolean().default(false),
+  answerValidityDays: z.number().int().min(1).max(1095).default(180),
+  runbookCoverageThreshold: z.number().min(0).max(1).default(1),
+  retentionDays: z.number().int().min(1).max(3650).default(90),
+  // Durations: validated by readDuration below.
+  refreshInterval: z.unknown().optional(),
+  refreshIntervalMinutes: z.unknown().optional(),
+});
+
+/**
+ * Reads and validates `reliability.checklist`; throws a clear error at startup when it is invalid.
+ * `refreshIntervalMinutes` (a number of minutes) still works, with a deprecation warning, when `refreshInterval`
+ * is not set.
+ */
+export function readChecklistConfig(
+  config: Config,
+  logger: LoggerService,
+): ChecklistConfig {
+  const raw = config.getOptional(KEY) ?? {};
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new Error(
+      `Invalid ${KEY} configuration: ${result.error.issues
+        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  const {
+    refreshInterval: _interval,
+    refreshIntervalMinutes: _minutes,
+    ...values
+  } = result.data;
+  return {
+    ...values,
+    refreshInterval: readDuration(
+      config,
+      `${KEY}.refreshInterval`,
+      { minutes: 60 },
+      {
+        deprecated: { key: `${KEY}.refreshIntervalMinutes`, unit: 'minutes' },
+        logger,
+        min: { minutes: 5 },
+        max: { hours: 24 },
+      },
+    ),
+  };
+}

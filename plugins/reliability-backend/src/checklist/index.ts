@@ -1,0 +1,2 @@
+export { createChecklistFeature } from './createChecklistFeature';
+export type { ChecklistFeature } from './createChecklistFeature';

@@ -1,0 +1,2 @@
+export { createOnCallFeature } from './createOnCallFeature';
+export type { OnCallFeature } from './createOnCallFeature';

@@ -1,0 +1,122 @@
+import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  CreateDeployGateOverrideRequest,
+  DeployGateActivity,
+  DeployGateOverride,
+  DeployGateResponse,
+  entityRefKey,
+} from '@internal/backstage-plugin-reliability-common';
+import { randomUUID } from 'node:crypto';
+import { PolicyService } from '../PolicyService';
+import { PolicyStore } from '../store/PolicyStore';
+import { buildGateAnswer } from './gateAnswer';
+
+const DAY_MS = 24 * 3600_000;
+/** Expired overrides shown beside the active ones. */
+const RECENT_OVERRIDES_MS = 7 * DAY_MS;
+/** Gate answers shown on the service. */
+const ACTIVITY_ANSWERS = 20;
+
+/**
+ * The deploy gate: answers allow / warn / deny for an entity from its error-budget policy state, honours
+ * break-glass overrides, and records each answer (bounded per entity) so the service shows the last ones.
+ */
+export class DeployGateService {
+  constructor(
+    private readonly options: {
+      policy: PolicyService;
+      store: PolicyStore;
+      now: () => Date;
+      answersPerEntity: number;
+      maxOverrideMs: number;
+    },
+  ) {}
+
+  /** Evaluates the entity now and records the answer, asked by `askedBy` with optional pipeline `context`. */
+  async answer(
+    entity: Entity,
+    askedBy: string,
+    context: string | null,
+  ): Promise<DeployGateResponse> {
+    const { policy, store } = this.options;
+    const evaluated = await policy.evaluate(entity);
+    const [activeOverride] = await store.getOverrides(
+      evaluated.entityRef,
+      evaluated.evaluatedAt,
+    );
+    const answer = buildGateAnswer({
+      entityRef: evaluated.entityRef,
+      policyName: evaluated.resolved.policy.name,
+      states: evaluated.states,
+      slos: evaluated.slos,
+      activeOverride,
+      evaluatedAt: evaluated.evaluatedAt,
+    });
+    await store.recordGateAnswer(
+      {
+        entityRef: answer.entityRef,
+        decision: answer.decision,
+        policyDecision: answer.policyDecision,
+        overridden: answer.overridden,
+        state: answer.state,
+        askedBy,
+        context,
+        askedAt: answer.evaluatedAt,
+      },
+      this.options.answersPerEntity,
+    );
+    return answer;
+  }
+
+  /** Records a break-glass override; `expiresAt` must lie in the future, within the configured maximum. */
+  async createOverride(
+    entity: Entity,
+    request: CreateDeployGateOverrideRequest,
+    createdBy: string,
+  ): Promise<DeployGateOverride> {
+    const now = this.options.now();
+    const expiresAt = new Date(request.expiresAt);
+    if (expiresAt.getTime() <= now.getTime()) {
+      throw new InputError('Invalid override: expiresAt must be in the future');
+    }
+    if (expiresAt.getTime() - now.getTime() > this.options.maxOverrideMs) {
+      throw new InputError(
+        `Invalid override: expiresAt must be at most ${
+          this.options.maxOverrideMs / 3600_000
+        } hours ahead (reliability.policy.deployGate.maxOverrideDuration)`,
+      );
+    }
+    const override: DeployGateOverride = {
+      id: randomUUID(),
+      entityRef: entityRefKey(entity),
+      reason: request.reason,
+      createdBy,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    };
+    await this.options.store.createOverride(override);
+    return override;
+  }
+
+  /** The last gate answers of an entity, its active overrides and those that expired in the last 7 days. */
+  async activity(entity: Entity): Promise<DeployGateActivity> {
+    const entityRef = entityRefKey(entity);
+    const now = this.options.now();
+    const [answers, overrides] = await Promise.all([
+      this.options.store.getGateAnswers(entityRef, ACTIVITY_ANSWERS),
+      this.options.store.getOverrides(
+        entityRef,
+        new Date(now.getTime() - RECENT_OVERRIDES_MS),
+      ),
+    ]);
+    const isActive = (o: DeployGateOverride) =>
+      new Date(o.expiresAt).getTime() > now.getTime();
+    return {
+      entityRef,
+      answers,
+      activeOverrides: overrides.filter(isActive),
+      recentOverrides: overrides.filter(o => !isActive(o)),
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import {
+  decisionRank,
+  DeployGateOverride,
+  DeployGateReason,
+  DeployGateResponse,
+  EntitySlo,
+  PolicyDecision,
+} from '@internal/backstage-plugin-reliability-common';
+import { SERVICE_SLO_NAME, StoredPolicyState } from '../store/PolicyStore';
+
+/** The SLOs whose state comes from a policy rule, most severe first (stricter decision, then earlier rule). */
+export function gateReasons(
+  states: StoredPolicyState[],
+  slos: EntitySlo[],
+): DeployGateReason[] {
+  const displayNames = new Map(
+    slos.map(slo => [slo.definition.name, slo.definition.displayName]),
+  );
+  return states
+    .filter(s => s.sloName !== SERVICE_SLO_NAME && s.ruleIndex !== null)
+    .sort(
+      (a, b) =>
+        decisionRank(b.decision) - decisionRank(a.decision) ||
+        a.ruleIndex! - b.ruleIndex! ||
+        a.sloName.localeCompare(b.sloName),
+    )
+    .map(s => {
+      const displayName = displayNames.get(s.sloName);
+      return {
+        sloName: s.sloName,
+        ...(displayName ? { displayName } : {}),
+        state: s.state,
+        decision: s.decision,
+        ruleIndex: s.ruleIndex!,
+        consequence: s.consequence ?? '',
+        since: s.since.toISOString(),
+      };
+    });
+}
+
+/** One line for pipeline logs explaining the answer. */
+export function gateMessage(options: {
+  decision: PolicyDecision;
+  policyDecision: PolicyDecision;
+  policyName: string;
+  reasons: DeployGateReason[];
+  override: DeployGateOverride | null;
+  hasSlos: boolean;
+}): string {
+  const { decision, policyDecision, policyName, reasons, override } = options;
+  if (!options.hasSlos) {
+    return `${decision}: the entity has no SLOs, so the error-budget policy does not restrict deploys`;
+  }
+  const strongest = reasons.filter(r => r.decision === policyDecision);
+  const why = strongest
+    .map(
+      r =>
+        `${r.sloName} is ${r.state} since ${r.since} (${r.consequence})`,
+    )
+    .join('; ');
+  if (override) {
+    return `${decision} (override by ${override.createdBy} until ${override.expiresAt}: ${override.reason}); policy ${policyName} says ${policyDecision}: ${why}`;
+  }
+  if (strongest.length === 0 || policyDecision === 'allow') {
+    return `${decision}: every SLO is within policy ${policyName}`;
+  }
+  return `${decision}: policy ${policyName}: ${why}`;
+}
+
+/** The gate's decision: an active override turns `deny` into `allow`; `warn` and `allow` stay. */
+export function gateDecision(
+  policyDecision: PolicyDecision,
+  override: DeployGateOverride | undefined,
+): { decision: PolicyDecision; overridden: boolean } {
+  if (policyDecision === 'deny' && override) {
+    return { decision: 'allow', overridden: true };
+  }
+  return { decision: policyDecision, overridden: false };
+}
+
+/** Builds the gate's answer from the evaluated states and the newest active override. */
+export function buildGateAnswer(options: {
+  entityRef: string;
+  policyName: string;
+  states: StoredPolicyState[];
+  slos: EntitySlo[];
+  activeOverride: DeployGateOverride | undefined;
+  evaluatedAt: Date;
+}): DeployGateResponse {
+  const service = options.states.find(s => s.sloName === SERVICE_SLO_NAME);
+  const policyDecision = service?.decision ?? 'allow';
+  const { decision, overridden } = gateDecision(
+    policyDecision,
+    options.activeOverride,
+  );
+  const override = overridden ? options.activeOverride! : null;
+  const reasons = gateReasons(options.states, options.slos);
+  return {
+    entityRef: options.entityRef,
+    decision,
+    policyDecision,
+    overridden,
+    override,
+    policyName: options.policyName,
+    state: service?.state ?? 'no-slos',
+    since: service ? service.since.toISOString() : null,
+    reasons,
+    message: gateMessage({
+      decision,
+      policyDecision,
+      policyName: options.policyName,
+      reasons,
+      override,
+      hasSlos: Boolean(service),
+    }),
+    evaluatedAt: options.evaluatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,2 @@
+export { createPolicyFeature } from './createPolicyFeature';
+export type { PolicyFeature } from './createPolicyFeature';

@@ -1,0 +1,380 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ANNOTATIONS,
+  DeployGateActivity,
+  DeployGateResponse,
+  EntityPolicyResponse,
+  ErrorBudgetPolicy,
+  reliabilityDeployGateOverridePermission,
+} from '@internal/backstage-plugin-reliability-common';
+import express from 'express';
+import request from 'supertest';
+import { migrateDatabase } from '../database/migrateDatabase';
+import { DeployGateService } from './deployGate/DeployGateService';
+import { PolicyService } from './PolicyService';
+import { createPolicyRouter } from './router';
+import { KnexPolicyStore } from './store/KnexPolicyStore';
+import { FakeSloStates, sloEntity, sloWith } from './__testUtils__/policyFixtures';
+import { BUILT_IN_POLICY_SET } from '@internal/backstage-plugin-reliability-common';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const HOUR_MS = 3600_000;
+
+const lenient: ErrorBudgetPolicy = {
+  name: 'lenient',
+  rules: [
+    {
+      state: 'review',
+      when: { budgetRemainingBelow: 25 },
+      decision: 'warn',
+      consequence: 'Review risky changes.',
+    },
+  ],
+};
+
+const checkout = sloEntity('checkout-api', { [ANNOTATIONS.tier]: 'tier-1' });
+const search = sloEntity('search-service', { [ANNOTATIONS.tier]: 'tier-3' });
+const payments = sloEntity('payments', {
+  [ANNOTATIONS.tier]: 'tier-3',
+  [ANNOTATIONS.policy]: 'default',
+});
+const orphan = sloEntity('orphan', { [ANNOTATIONS.policy]: 'missing' });
+
+const CHECKOUT = '/entities/component/default/checkout-api';
+const SEARCH = '/entities/component/default/search-service';
+const PAYMENTS = '/entities/component/default/payments';
+const ada = mockCredentials.user.header('user:default/ada');
+
+async function setup(
+  decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const knex = await databases.init('SQLITE_3');
+  await migrateDatabase(knex);
+  let now = new Date('2026-11-22T12:00:00.000Z');
+  const clock = () => now;
+  const store = new KnexPolicyStore({ knex });
+  const slos = new FakeSloStates()
+    .set(checkout, [
+      sloWith('checkout-availability', -0.1, 'ticket', {
+        displayName: 'Checkout availability',
+      }),
+      sloWith('checkout-latency', 0.6),
+    ])
+    .set(search, [sloWith('search-latency', 0.1, 'ticket')])
+    .set(payments, [sloWith('payments-availability', 0.5, 'page')])
+    .set(orphan, [sloWith('orphan-availability', null, 'unknown')]);
+  const policy = new PolicyService({
+    store,
+    slos,
+    policySet: {
+      policies: { ...BUILT_IN_POLICY_SET.policies, lenient },
+      tiers: { 'tier-3': 'lenient' },
+      defaultPolicy: 'default',
+    },
+    now: clock,
+  });
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockResolvedValue([
+    { result: decision },
+    { result: decision },
+  ]);
+  const router = createPolicyRouter({
+    auth: mockServices.auth(),
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.none(),
+    }),
+    userInfo: mockServices.userInfo(),
+    permissions,
+    catalog: catalogServiceMock({
+      entities: [checkout, search, payments, orphan],
+    }),
+    policy,
+    deployGate: new DeployGateService({
+      policy,
+      store,
+      now: clock,
+      answersPerEntity: 3,
+      maxOverrideMs: 24 * HOUR_MS,
+    }),
+  });
+  const app = express().use(express.json()).use(router).use(mockErrorHandler());
+  return {
+    app,
+    slos,
+    permissions,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+      return now;
+    },
+  };
+}
+
+describe('policy routes', () => {
+  it('answers the policy state of each SLO and of the service, since when, with history', async () => {
+    const { app, slos, advance } = await setup();
+    const first = await request(app).get(`${CHECKOUT}/policy`).set('Authorization', ada);
+    expect(first.status).toBe(200);
+    const body = first.body as EntityPolicyResponse;
+    expect(body.policy.name).toBe('default');
+    expect(body.source).toBe('default');
+    expect(body.problem).toBeNull();
+    expect(body.service).toMatchObject({
+      sloName: null,
+      state: 'frozen',
+      decision: 'deny',
+      ruleIndex: 1,
+      consequence: 'Freeze feature releases; reliability work only.',
+      since: '2026-11-22T12:00:00.000Z',
+      budgetRemaining: -0.1,
+    });
+    expect(body.slos.map(s => [s.sloName, s.displayName, s.state, s.decision])).toEqual([
+      ['checkout-availability', 'Checkout availability', 'frozen', 'deny'],
+      ['checkout-latency', undefined, 'ok', 'allow'],
+    ]);
+
+    // Later: the latency SLO drops below 25 %; availability stays frozen since the first evaluation.
+    slos.set(checkout, [
+      sloWith('checkout-availability', -0.2, 'ticket'),
+      sloWith('checkout-latency', 0.2),
+    ]);
+    const later = advance(HOUR_MS);
+    const second = (
+      await request(app).get(`${CHECKOUT}/policy`).set('Authorization', ada)
+    ).body as EntityPolicyResponse;
+    expect(second.service!.since).toBe('2026-11-22T12:00:00.000Z');
+    expect(second.slos.map(s => [s.sloName, s.state, s.since])).toEqual([
+      ['checkout-availability', 'frozen', '2026-11-22T12:00:00.000Z'],
+      ['checkout-latency', 'review', later.toISOString()],
+    ]);
+    expect(
+      second.history.map(h => `${h.sloName ?? 'service'}: ${h.fromState} -> ${h.toState}`),
+    ).toEqual([
+      'checkout-latency: ok -> review',
+      'service: null -> frozen',
+      'checkout-latency: null -> ok',
+      'checkout-availability: null -> frozen',
+    ]);
+  });
+
+  it('resolves the policy by tier and annotation, and reports an unknown policy annotation', async () => {
+    const { app } = await setup();
+    const searchPolicy = (
+      await request(app).get(`${SEARCH}/policy`).set('Authorization', ada)
+    ).body as EntityPolicyResponse;
+    expect([searchPolicy.policy.name, searchPolicy.source, searchPolicy.service?.state]).toEqual([
+      'lenient',
+      'tier',
+      'review',
+    ]);
+    const paymentsPolicy = (
+      await request(app).get(`${PAYMENTS}/policy`).set('Authorization', ada)
+    ).body as EntityPolicyResponse;
+    expect([paymentsPolicy.policy.name, paymentsPolicy.source, paymentsPolicy.service?.state]).toEqual([
+      'default',
+      'annotation',
+      'halted',
+    ]);
+    const orphanPolicy = (
+      await request(app)
+        .get('/entities/component/default/orphan/policy')
+        .set('Authorization', ada)
+    ).body as EntityPolicyResponse;
+    expect(orphanPolicy.problem).toMatch(/names the policy 'missing'/);
+    expect(orphanPolicy.service?.state).toBe('no-data');
+  });
+
+  it('answers 404 for an entity the catalog does not have, and 401 without credentials', async () => {
+    const { app } = await setup();
+    expect(
+      (await request(app).get('/entities/component/default/nope/deploy-gate').set('Authorization', ada))
+        .status,
+    ).toBe(404);
+    expect((await request(app).get(`${CHECKOUT}/deploy-gate`)).status).toBe(401);
+    expect((await request(app).get(`${CHECKOUT}/policy`)).status).toBe(401);
+  });
+});
+
+describe('deploy gate', () => {
+  it('denies a frozen service with the SLO, rule and since, and records the answer', async () => {
+    const { app } = await setup();
+    const res = await request(app)
+      .get(`${CHECKOUT}/deploy-gate`)
+      .query({ context: 'https://ci.example.com/run/42' })
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('external:github-actions'),
+          targetPluginId: 'reliability',
+        }),
+      );
+    expect(res.status).toBe(200);
+    const gate = res.body as DeployGateResponse;
+    expect(gate).toMatchObject({
+      entityRef: 'component:default/checkout-api',
+      decision: 'deny',
+      policyDecision: 'deny',
+      overridden: false,
+      override: null,
+      policyName: 'default',
+      state: 'frozen',
+      since: '2026-11-22T12:00:00.000Z',
+    });
+    expect(gate.reasons).toEqual([
+      {
+        sloName: 'checkout-availability',
+        displayName: 'Checkout availability',
+        state: 'frozen',
+        decision: 'deny',
+        ruleIndex: 1,
+        consequence: 'Freeze feature releases; reliability work only.',
+        since: '2026-11-22T12:00:00.000Z',
+      },
+    ]);
+    expect(gate.message).toBe(
+      'deny: policy default: checkout-availability is frozen since 2026-11-22T12:00:00.000Z (Freeze feature releases; reliability work only.)',
+    );
+
+    const activity = (
+      await request(app).get(`${CHECKOUT}/deploy-gate/activity`).set('Authorization', ada)
+    ).body as DeployGateActivity;
+    expect(activity.answers).toEqual([
+      {
+        entityRef: 'component:default/checkout-api',
+        decision: 'deny',
+        policyDecision: 'deny',
+        overridden: false,
+        state: 'frozen',
+        askedBy: 'external:github-actions',
+        context: 'https://ci.example.com/run/42',
+        askedAt: '2026-11-22T12:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('warns for a service in review and allows a healthy one', async () => {
+    const { app, slos } = await setup();
+    const warn = (await request(app).get(`${SEARCH}/deploy-gate`).set('Authorization', ada))
+      .body as DeployGateResponse;
+    expect([warn.decision, warn.state, warn.reasons.map(r => r.sloName)]).toEqual([
+      'warn',
+      'review',
+      ['search-latency'],
+    ]);
+    slos.set(search, [sloWith('search-latency', 0.9)]);
+    const allow = (await request(app).get(`${SEARCH}/deploy-gate`).set('Authorization', ada))
+      .body as DeployGateResponse;
+    expect([allow.decision, allow.state, allow.reasons, allow.message]).toEqual([
+      'allow',
+      'ok',
+      [],
+      'allow: every SLO is within policy lenient',
+    ]);
+  });
+
+  it('allows an entity without SLOs', async () => {
+    const { app, slos } = await setup();
+    slos.set(checkout, []);
+    const gate = (await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada))
+      .body as DeployGateResponse;
+    expect([gate.decision, gate.state, gate.since]).toEqual(['allow', 'no-slos', null]);
+  });
+
+  it('turns deny into allow while an override is active, records who and why, and keeps the last answers', async () => {
+    const { app, permissions, advance } = await setup();
+    const expiresAt = new Date('2026-11-22T14:00:00.000Z').toISOString();
+    const created = await request(app)
+      .post(`${CHECKOUT}/deploy-gate/overrides`)
+      .set('Authorization', ada)
+      .send({ reason: '  Hotfix for INC-7, approved by the SRE lead ', expiresAt });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      entityRef: 'component:default/checkout-api',
+      reason: 'Hotfix for INC-7, approved by the SRE lead',
+      createdBy: 'user:default/ada',
+      createdAt: '2026-11-22T12:00:00.000Z',
+      expiresAt,
+    });
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: reliabilityDeployGateOverridePermission,
+          resourceRef: 'component:default/checkout-api',
+        },
+        expect.anything(),
+      ],
+      expect.anything(),
+    );
+
+    const overridden = (
+      await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada)
+    ).body as DeployGateResponse;
+    expect([overridden.decision, overridden.policyDecision, overridden.overridden]).toEqual([
+      'allow',
+      'deny',
+      true,
+    ]);
+    expect(overridden.override?.id).toBe(created.body.id);
+    expect(overridden.message).toMatch(
+      /^allow \(override by user:default\/ada until 2026-11-22T14:00:00.000Z: Hotfix for INC-7, approved by the SRE lead\); policy default says deny: checkout-availability is frozen/,
+    );
+
+    // After expiry the gate denies again; the override moves to the recent ones.
+    advance(2 * 3600_000 + 1);
+    for (let i = 0; i < 3; i++) {
+      const gate = (await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada))
+        .body as DeployGateResponse;
+      expect(gate.decision).toBe('deny');
+    }
+    const activity = (
+      await request(app).get(`${CHECKOUT}/deploy-gate/activity`).set('Authorization', ada)
+    ).body as DeployGateActivity;
+    expect(activity.activeOverrides).toEqual([]);
+    expect(activity.recentOverrides.map(o => o.id)).toEqual([created.body.id]);
+    // answersPerEntity is 3: the overridden answer was the oldest and is gone.
+    expect(activity.answers.map(a => a.decision)).toEqual(['deny', 'deny', 'deny']);
+  });
+
+  it('refuses an override without the permission, and overrides out of bounds', async () => {
+    const denied = await setup(AuthorizeResult.DENY);
+    const res = await request(denied.app)
+      .post(`${CHECKOUT}/deploy-gate/overrides`)
+      .set('Authorization', ada)
+      .send({ reason: 'Hotfix', expiresAt: '2026-11-22T13:00:00.000Z' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'You may not override the deploy gate of component:default/checkout-api',
+    );
+
+    const { app } = await setup();
+    for (const [expiresAt, message] of [
+      ['2026-11-22T11:59:59.000Z', /must be in the future/],
+      ['2026-11-23T12:00:01.000Z', /at most 24 hours ahead/],
+      ['tomorrow', /expiresAt: must be an ISO 8601 date-time/],
+    ]) {
+      const bad = await request(app)
+        .post(`${CHECKOUT}/deploy-gate/overrides`)
+        .set('Authorization', ada)
+        .send({ reason: 'Hotfix', expiresAt });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(message);
+    }
+    const short = await request(app)
+      .post(`${CHECKOUT}/deploy-gate/overrides`)
+      .set('Authorization', ada)
+      .send({ reason: ' x ', expiresAt: '2026-11-22T13:00:00.000Z' });
+    expect(short.status).toBe(400);
+    const activity = (
+      await request(app).get(`${CHECKOUT}/deploy-gate/activity`).set('Authorization', ada)
+    ).body as DeployGateActivity;
+    expect(activity.activeOverrides).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  entityRefKey,
+  reliabilityDeployGateOverridePermission,
+} from '@internal/backstage-plugin-reliability-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
+import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { parseInput } from '../shared/parseInput';
+import { DeployGateService } from './deployGate/DeployGateService';
+import { PolicyService } from './PolicyService';
+
+const ENTITY = '/entities/:kind/:namespace/:name';
+
+const gateQuerySchema = z.strictObject({
+  /** Free text the pipeline records with the answer (run URL, commit). */
+  context: z.string().trim().min(1).max(500).optional(),
+});
+
+const overrideSchema = z.strictObject({
+  reason: z.string().trim().min(3).max(500),
+  expiresAt: z.iso.datetime({
+    offset: true,
+    error: 'must be an ISO 8601 date-time',
+  }),
+});
+
+/** Who is calling: a user's entity ref, or the subject of a service (`external:<subject>` for static tokens). */
+async function callerOf(
+  credentials: BackstageCredentials,
+  auth: AuthService,
+  userInfo: UserInfoService,
+): Promise<string> {
+  if (auth.isPrincipal(credentials, 'user')) {
+    const info = await userInfo.getUserInfo(credentials);
+    return entityRefKey(parseEntityRef(info.userEntityRef));
+  }
+  if (auth.isPrincipal(credentials, 'service')) {
+    return credentials.principal.subject;
+  }
+  return 'unknown';
+}
+
+/** Options of {@link createPolicyRouter}. */
+export interface PolicyRouterOptions {
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  policy: PolicyService;
+  deployGate: DeployGateService;
+}
+
+/**
+ * Routes of the policy area. Entities are read with the caller's credentials (catalog permissions decide
+ * who sees what):
+ * - `GET .../policy`: the entity's policy, its state per SLO and for the service since when, and the history;
+ * - `GET .../deploy-gate?context=`: allow / warn / deny with reasons, for users and pipelines (service tokens);
+ *   every answer is recorded;
+ * - `GET .../deploy-gate/activity`: the last answers and the overrides;
+ * - `POST .../deploy-gate/overrides`: a break-glass override (`reliability.deploy-gate.override`, users only).
+ */
+export function createPolicyRouter(
+  options: PolicyRouterOptions,
+): express.Router {
+  const { auth, httpAuth, userInfo, permissions, catalog, policy, deployGate } =
+    options;
+  const router = Router();
+
+  router.get(`${ENTITY}/policy`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await loadEntity(
+      catalog,
+      entityRefFromParams(req.params),
+      credentials,
+    );
+    res.json(await policy.getEntityPolicy(entity));
+  });
+
+  router.get(`${ENTITY}/deploy-gate`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefFromParams(req.params);
+    const { context } = parseInput(gateQuerySchema, req.query, 'deploy-gate query');
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    const askedBy = await callerOf(credentials, auth, userInfo);
+    res.json(await deployGate.answer(entity, askedBy, context ?? null));
+  });
+
+  router.get(`${ENTITY}/deploy-gate/activity`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await loadEntity(
+      catalog,
+      entityRefFromParams(req.params),
+      credentials,
+    );
+    res.json(await deployGate.activity(entity));
+  });
+
+  router.post(`${ENTITY}/deploy-gate/overrides`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = entityRefFromParams(req.params);
+    const body = parseInput(overrideSchema, req.body, 'deploy-gate override');
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    await authorizeEntityWrite({
+      permissions,
+      credentials,
+      permission: reliabilityDeployGateOverridePermission,
+      entityRef,
+      deniedMessage: `You may not override the deploy gate of ${entityRef}`,
+    });
+    const createdBy = await callerOf(credentials, auth, userInfo);
+    res
+      .status(201)
+      .json(await deployGate.createOverride(entity, body, createdBy));
+  });
+
+  return router;
+}

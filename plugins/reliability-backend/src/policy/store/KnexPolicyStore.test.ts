@@ -1,0 +1,275 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { migrateDatabase } from '../../database/migrateDatabase';
+import { KnexPolicyStore } from './KnexPolicyStore';
+import { PolicyStateInput, SERVICE_SLO_NAME } from './PolicyStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  await migrateDatabase(knex);
+  return { knex, store: new KnexPolicyStore({ knex }) };
+}
+
+const checkout = 'component:default/checkout-api';
+const search = 'component:default/search-service';
+const t0 = new Date('2026-11-20T08:00:00.000Z');
+const t1 = new Date('2026-11-20T08:05:00.000Z');
+const t2 = new Date('2026-11-20T08:10:00.000Z');
+
+function state(
+  sloName: string,
+  overrides: Partial<PolicyStateInput> = {},
+): PolicyStateInput {
+  return {
+    sloName,
+    policyName: 'default',
+    state: 'ok',
+    decision: 'allow',
+    ruleIndex: null,
+    consequence: null,
+    budgetRemaining: 0.8,
+    alertState: 'ok',
+    ...overrides,
+  };
+}
+
+const frozen: Partial<PolicyStateInput> = {
+  state: 'frozen',
+  decision: 'deny',
+  ruleIndex: 1,
+  consequence: 'Freeze feature releases; reliability work only.',
+  budgetRemaining: -0.1,
+};
+
+describe('KnexPolicyStore', () => {
+  it.each(databases.eachSupportedId())(
+    'keeps since while a state holds, and records each change once, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.recordStates(
+        checkout,
+        [state('availability'), state(SERVICE_SLO_NAME)],
+        t0,
+      );
+      // Same states, new numbers: since stays, no change recorded.
+      const unchanged = await store.recordStates(
+        checkout,
+        [
+          state('availability', { budgetRemaining: 0.7 }),
+          state(SERVICE_SLO_NAME, { budgetRemaining: 0.7 }),
+        ],
+        t1,
+      );
+      expect(unchanged).toEqual([
+        expect.objectContaining({
+          sloName: SERVICE_SLO_NAME,
+          since: t0,
+          evaluatedAt: t1,
+          budgetRemaining: 0.7,
+        }),
+        expect.objectContaining({
+          sloName: 'availability',
+          state: 'ok',
+          since: t0,
+          evaluatedAt: t1,
+        }),
+      ]);
+
+      const after = await store.recordStates(
+        checkout,
+        [state('availability', frozen), state(SERVICE_SLO_NAME, frozen)],
+        t2,
+      );
+      expect(after.map(s => [s.sloName, s.state, s.since])).toEqual([
+        [SERVICE_SLO_NAME, 'frozen', t2],
+        ['availability', 'frozen', t2],
+      ]);
+      expect(after[1]).toEqual({
+        ...state('availability', frozen),
+        since: t2,
+        evaluatedAt: t2,
+      });
+
+      const changes = await store.getChanges([checkout], { limit: 10 });
+      expect(
+        changes.map(c => [c.sloName, c.fromState, c.toState, c.changedAt]),
+      ).toEqual([
+        // Newest first; changes of one instant newest recorded first (states were given SLO first, service last).
+        [null, 'ok', 'frozen', t2.toISOString()],
+        ['availability', 'ok', 'frozen', t2.toISOString()],
+        [null, null, 'ok', t0.toISOString()],
+        ['availability', null, 'ok', t0.toISOString()],
+      ]);
+      expect(
+        await store.getChanges([checkout], { from: t1, limit: 10 }),
+      ).toHaveLength(2);
+      expect(
+        await store.getChanges([checkout], { to: t1, limit: 10 }),
+      ).toHaveLength(2);
+      expect(await store.getChanges([checkout], { limit: 1 })).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a policy change as a change even when the state name stays, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.recordStates(checkout, [state('availability')], t0);
+      const [after] = await store.recordStates(
+        checkout,
+        [state('availability', { policyName: 'strict' })],
+        t1,
+      );
+      expect(after.since).toEqual(t1);
+      const [change] = await store.getChanges([checkout], { limit: 10 });
+      expect(change).toEqual({
+        entityRef: checkout,
+        sloName: 'availability',
+        policyName: 'strict',
+        fromState: 'ok',
+        toState: 'ok',
+        decision: 'allow',
+        changedAt: t1.toISOString(),
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a change once when two replicas record the same new state concurrently, on %p',
+    async databaseId => {
+      const { knex } = await createStore(databaseId);
+      const replicaA = new KnexPolicyStore({ knex });
+      const replicaB = new KnexPolicyStore({ knex });
+      await replicaA.recordStates(checkout, [state('availability')], t0);
+      await Promise.all([
+        replicaA.recordStates(checkout, [state('availability', frozen)], t1),
+        replicaB.recordStates(checkout, [state('availability', frozen)], t1),
+      ]);
+      await Promise.all([
+        replicaA.recordStates(search, [state('latency')], t1),
+        replicaB.recordStates(search, [state('latency')], t1),
+      ]);
+      const changes = await replicaA.getChanges([checkout, search], {
+        limit: 10,
+      });
+      expect(
+        changes.map(c => `${c.entityRef} ${c.fromState}->${c.toState}`).sort(),
+      ).toEqual([
+        `${checkout} null->ok`,
+        `${checkout} ok->frozen`,
+        `${search} null->ok`,
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'forgets SLOs no longer defined and lists and deletes entities, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.recordStates(
+        checkout,
+        [state('availability'), state('latency')],
+        t0,
+      );
+      await store.recordStates(search, [state('latency')], t0);
+      await store.recordStates(checkout, [state('latency')], t1);
+      const states = await store.getStates([checkout, search, 'component:default/none']);
+      expect([...states.keys()].sort()).toEqual([checkout, search]);
+      expect(states.get(checkout)!.map(s => s.sloName)).toEqual(['latency']);
+
+      await store.recordGateAnswer(
+        {
+          entityRef: 'component:default/gate-only',
+          decision: 'allow',
+          policyDecision: 'allow',
+          overridden: false,
+          state: 'ok',
+          askedBy: 'external:ci',
+          context: null,
+          askedAt: t0.toISOString(),
+        },
+        10,
+      );
+      expect(await store.listEntitiesWithStates()).toEqual(
+        expect.arrayContaining([checkout, search]),
+      );
+      expect(await store.listEntityRefs()).toEqual([
+        checkout,
+        'component:default/gate-only',
+        search,
+      ]);
+
+      expect(await store.deleteStates([search])).toBe(1);
+      expect((await store.getStates([search])).size).toBe(0);
+      // The history of an entity without SLOs stays until retention...
+      expect(await store.getChanges([search], { limit: 10 })).toHaveLength(1);
+      // ...and everything goes when the entity leaves the catalog.
+      await store.deleteEntities([search, 'component:default/gate-only']);
+      expect(await store.listEntityRefs()).toEqual([checkout]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the newest gate answers per entity, and overrides until expiry, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      for (let i = 0; i < 5; i++) {
+        await store.recordGateAnswer(
+          {
+            entityRef: checkout,
+            decision: i % 2 ? 'deny' : 'allow',
+            policyDecision: 'deny',
+            overridden: i % 2 === 0,
+            state: 'frozen',
+            askedBy: 'user:default/ada',
+            context: `run ${i}`,
+            askedAt: new Date(t0.getTime() + i * 60_000).toISOString(),
+          },
+          3,
+        );
+      }
+      const answers = await store.getGateAnswers(checkout, 10);
+      expect(answers.map(a => a.context)).toEqual(['run 4', 'run 3', 'run 2']);
+      expect(answers[0]).toEqual({
+        entityRef: checkout,
+        decision: 'allow',
+        policyDecision: 'deny',
+        overridden: true,
+        state: 'frozen',
+        askedBy: 'user:default/ada',
+        context: 'run 4',
+        askedAt: new Date(t0.getTime() + 4 * 60_000).toISOString(),
+      });
+      expect(await store.getGateAnswers(checkout, 1)).toHaveLength(1);
+
+      const override = {
+        id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+        entityRef: checkout,
+        reason: 'Hotfix for the payment outage',
+        createdBy: 'user:default/ada',
+        createdAt: t0.toISOString(),
+        expiresAt: t2.toISOString(),
+      };
+      await store.createOverride(override);
+      expect(await store.getOverrides(checkout, t1)).toEqual([override]);
+      expect(await store.getOverrides(checkout, t2)).toEqual([]);
+      expect(await store.getOverrides(search, t0)).toEqual([]);
+
+      // Retention: answers asked and overrides expired before the cut-off go.
+      const cutOff = new Date(t0.getTime() + 3 * 60_000);
+      expect(await store.deleteOlderThan(cutOff)).toEqual({
+        changes: 0,
+        answers: 1,
+        overrides: 0,
+      });
+      expect(await store.deleteOlderThan(new Date(t2.getTime() + 1))).toEqual({
+        changes: 0,
+        answers: 2,
+        overrides: 1,
+      });
+    },
+  );
+});

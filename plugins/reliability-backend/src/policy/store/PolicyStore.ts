@@ -1,0 +1,87 @@
+import {
+  DeployGateAnswerRecord,
+  DeployGateOverride,
+  PolicyDecision,
+  PolicyStateChange,
+  SloAlertState,
+} from '@internal/backstage-plugin-reliability-common';
+
+/** `slo_name` of the row that holds the state of the service as a whole. */
+export const SERVICE_SLO_NAME = '';
+
+/** One evaluated policy state to record: of an SLO, or of the service (`sloName` SERVICE_SLO_NAME). */
+export interface PolicyStateInput {
+  sloName: string;
+  policyName: string;
+  state: string;
+  decision: PolicyDecision;
+  ruleIndex: number | null;
+  consequence: string | null;
+  budgetRemaining: number | null;
+  alertState: SloAlertState;
+}
+
+/** A recorded policy state, with when it began and when it was last confirmed. */
+export interface StoredPolicyState extends PolicyStateInput {
+  since: Date;
+  evaluatedAt: Date;
+}
+
+/**
+ * Storage of the policy area: the current policy state of each SLO and service, the history of state changes,
+ * the deploy gate's recent answers and its overrides. Entity refs are normalised (`entityRefKey`).
+ */
+export interface PolicyStore {
+  /**
+   * Records the states of one entity evaluated at `at`. A state whose policy, state or decision differs from the
+   * stored one starts anew (`since` = `at`) and appends a change; an unchanged one keeps its `since`. Rows of the
+   * entity missing from `states` (SLOs no longer defined) are deleted. Safe when replicas record concurrently:
+   * a change is appended once. Returns the entity's states as stored afterwards.
+   */
+  recordStates(
+    entityRef: string,
+    states: PolicyStateInput[],
+    at: Date,
+  ): Promise<StoredPolicyState[]>;
+  /** Current states of many entities, in a fixed number of queries; entities without states are absent. */
+  getStates(entityRefs: string[]): Promise<Map<string, StoredPolicyState[]>>;
+  /** State changes of the given entities in [from, to] (bounds optional), newest first, at most `limit`. */
+  getChanges(
+    entityRefs: string[],
+    options: { from?: Date; to?: Date; limit: number },
+  ): Promise<PolicyStateChange[]>;
+  /** Every entity that has current states. */
+  listEntitiesWithStates(): Promise<string[]>;
+  /** Every entity with any data in the store (states, changes, gate answers or overrides). */
+  listEntityRefs(): Promise<string[]>;
+  /** Deletes the current states of the given entities (no SLOs any more); their history stays until retention. */
+  deleteStates(entityRefs: string[]): Promise<number>;
+  /** Deletes every row of the given entities (gone from the catalog). */
+  deleteEntities(entityRefs: string[]): Promise<void>;
+
+  /** Records one deploy-gate answer and keeps only the newest `keepPerEntity` answers of the entity. */
+  recordGateAnswer(
+    answer: DeployGateAnswerRecord,
+    keepPerEntity: number,
+  ): Promise<void>;
+  /** The newest gate answers of an entity, newest first. */
+  getGateAnswers(
+    entityRef: string,
+    limit: number,
+  ): Promise<DeployGateAnswerRecord[]>;
+  /** Stores a new override. */
+  createOverride(override: DeployGateOverride): Promise<void>;
+  /** Overrides of an entity that expire after `expiringAfter`, newest first. */
+  getOverrides(
+    entityRef: string,
+    expiringAfter: Date,
+  ): Promise<DeployGateOverride[]>;
+
+  /**
+   * Retention: deletes state changes and gate answers recorded before `before`, and overrides that expired
+   * before it. Returns how many rows of each went.
+   */
+  deleteOlderThan(
+    before: Date,
+  ): Promise<{ changes: number; answers: number; overrides: number }>;
+}

@@ -1,0 +1,26 @@
+/**
+ * Values read back from the database: PostgreSQL returns timestamps as Date and big integers as strings;
+ * SQLite returns timestamps as epoch milliseconds and booleans as 0/1.
+ */
+
+/** A timestamp column as a Date. */
+export function dbDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value));
+  }
+  return new Date(String(value));
+}
+
+/** A nullable numeric column as a finite number, or null. */
+export function dbNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A boolean column. */
+export function dbBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
+}

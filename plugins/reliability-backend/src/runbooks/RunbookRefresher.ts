@@ -1,0 +1,115 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATIONS,
+  entityRefKey,
+  RUNBOOK_LINK_TYPE,
+} from '@internal/backstage-plugin-reliability-common';
+import { catalogEntityPages } from '../shared/catalogPages';
+import { mapWithConcurrency } from '../shared/concurrency';
+import { Refresher } from '../shared/refresher';
+import { RunbookService } from './RunbookService';
+import { RunbookStore } from './store/RunbookStore';
+
+const PAGE_SIZE = 200;
+const CONCURRENCY = 4;
+
+/**
+ * Catalog filter for entities that can have runbooks or SLO alerts needing one: a runbooks annotation,
+ * a runbook link, or SLO definitions (their coverage is 0 until someone writes a runbook).
+ */
+export const RUNBOOK_ENTITY_FILTER = [
+  { [`metadata.annotations.${ANNOTATIONS.runbooks}`]: CATALOG_FILTER_EXISTS },
+  { 'metadata.links.type': RUNBOOK_LINK_TYPE },
+  {
+    [`metadata.annotations.${ANNOTATIONS.sloDefinitions}`]:
+      CATALOG_FILTER_EXISTS,
+  },
+  { [`metadata.annotations.${ANNOTATIONS.sloInline}`]: CATALOG_FILTER_EXISTS },
+];
+
+/** Outcome of one refresh run. */
+export interface RunbookRefreshResult {
+  indexed: number;
+  failed: number;
+  removed: number;
+}
+
+/**
+ * Rebuilds the runbook index: reads the runbooks of every entity that has runbook sources or SLOs, stores them with
+ * the entity's coverage and staleness, and removes entities that left the catalog (or lost all sources).
+ * Runs as the plugin itself (service credentials), so it sees the whole catalog.
+ */
+export class RunbookRefresher implements Refresher {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      service: RunbookService;
+      store: RunbookStore;
+      logger: LoggerService;
+      now: () => Date;
+    },
+  ) {}
+
+  async run(signal?: AbortSignal): Promise<RunbookRefreshResult> {
+    const { auth, catalog, logger, store } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const listed: string[] = [];
+    let indexed = 0;
+    let failed = 0;
+    const pages = catalogEntityPages(
+      catalog,
+      { filter: RUNBOOK_ENTITY_FILTER, pageSize: PAGE_SIZE },
+      credentials,
+    );
+    for await (const page of pages) {
+      if (signal?.aborted) break;
+      listed.push(...page.map(entity => entityRefKey(entity)));
+      const outcomes = await mapWithConcurrency(page, CONCURRENCY, entity =>
+        this.index(entity, signal),
+      );
+      indexed += outcomes.filter(o => o === 'indexed').length;
+      failed += outcomes.filter(o => o === 'failed').length;
+    }
+    if (signal?.aborted) {
+      return { indexed, failed, removed: 0 };
+    }
+    // Only after a complete catalog listing: entities absent from it are gone (or have no runbook sources left).
+    const removed = await store.removeEntitiesNotIn(listed);
+    logger.info(
+      `Indexed runbooks of ${indexed} entities (${failed} failed, ${removed} removed)`,
+    );
+    return { indexed, failed, removed };
+  }
+
+  /** Indexes one entity; a failure is logged and counted, never thrown. */
+  private async index(
+    entity: Entity,
+    signal?: AbortSignal,
+  ): Promise<'indexed' | 'failed' | 'skipped'> {
+    if (signal?.aborted) return 'skipped';
+    const entityRef = entityRefKey(entity);
+    try {
+      const { runbooks, coverage } = await this.options.service.loadFresh(
+        entity,
+      );
+      await this.options.store.replaceEntity({
+        entityRef,
+        runbooks: runbooks.map(r => r.entry),
+        alertCount: coverage.alertCount,
+        alertsWithRunbook: coverage.alertsWithRunbook,
+        coverageError: coverage.error,
+        indexedAt: this.options.now(),
+      });
+      return 'indexed';
+    } catch (error) {
+      this.options.logger.warn(
+        `Indexing runbooks of ${entityRef} failed: ${error}`,
+      );
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/** Longest text kept per document; runbooks are far shorter, this only bounds the index. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+/**
+ * Reduces Markdown to the plain text a search engine should index: link and image texts without their
+ * URLs, code without fences or backticks (commands are worth finding), no HTML tags, heading, quote, list or
+ * table markers, emphasis or front matter; whitespace collapsed and the result cut at `maxLength`.
+ * Not a Markdown parser: a reasonable approximation for search text. Every pattern works within one line
+ * (or is lazy and bounded), so the cost stays linear in practice.
+ */
+export function markdownToText(
+  markdown: string,
+  maxLength: number = MAX_TEXT_LENGTH,
+): string {
+  const text = markdown
+    // markup only shrinks the text: twice the limit is plenty
+    .slice(0, maxLength * 2)
+    .replace(/\r\n?/g, '\n')
+    // front matter
+    .replace(/^---\n[\s\S]*?\n---(\n|$)/, '')
+    // code fences (keep the code)
+    .replace(/^[ \t]*(```|~~~).*$/gm, '')
+    // images and links: keep their text
+    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/\[([^\]\n]*)\]\[[^\]\n]*\]/g, '$1')
+    .replace(/^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*$/gm, '')
+    .replace(/<(https?:[^>\s]+)>/g, '$1')
+    // HTML comments and tags
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<\/?[A-Za-z][^>\n]*>/g, ' ')
+    // headings, block quotes, horizontal rules, table separators, list markers
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]*(>[ \t]?)+/gm, '')
+    .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
+    .replace(/^[ \t|:-]*-{3,}[ \t|:-]*$/gm, '')
+    .replace(/^[ \t]*([-*+]|\d+[.)])[ \t]+(\[[ xX]\][ \t]+)?/gm, '')
+    .replace(/\|/g, ' ')
+    // emphasis, strike-through and inline code markers
+    .replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?=[^\w*]|$)/gm, '$1$2')
+    .replace(/`+/g, '')
+    // whitespace: one space between words, one newline between lines
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+  return text.length > maxLength ? text.slice(0, maxLength).trimEnd() : text;
+}

@@ -1,0 +1,49 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogEntityPages, queryAllEntities } from './catalogPages';
+
+function component(name: string, owner = 'group:default/a'): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { owner },
+  };
+}
+
+describe('catalog paging', () => {
+  const entities = Array.from({ length: 7 }, (_, i) => component(`svc-${i}`));
+  const credentials = mockCredentials.service();
+
+  it('follows the cursor through every page', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const pages: number[] = [];
+    for await (const page of catalogEntityPages(
+      catalog,
+      { filter: { kind: 'component' }, pageSize: 3 },
+      credentials,
+    )) {
+      pages.push(page.length);
+    }
+    expect(pages).toEqual([3, 3, 1]);
+  });
+
+  it('applies the filter and stops at maxEntities', async () => {
+    const catalog = catalogServiceMock({
+      entities: [...entities, component('other', 'group:default/b')],
+    });
+    const owned = await queryAllEntities(
+      catalog,
+      { filter: { 'spec.owner': 'group:default/b' }, pageSize: 2 },
+      credentials,
+    );
+    expect(owned.map(e => e.metadata.name)).toEqual(['other']);
+    const capped = await queryAllEntities(
+      catalog,
+      { filter: { kind: 'component' }, pageSize: 2, maxEntities: 5 },
+      credentials,
+    );
+    expect(capped).toHaveLength(5);
+  });
+});

@@ -1,0 +1,59 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { EntityFilterQuery } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** Default page size asked of the catalog. */
+const DEFAULT_PAGE_SIZE = 500;
+
+/** What to read from the catalog: a filter (an array matches any of its filters) and the fields to keep. */
+export interface CatalogScan {
+  filter?: EntityFilterQuery;
+  fields?: string[];
+  pageSize?: number;
+  /** Stop once this many entities have been read. */
+  maxEntities?: number;
+}
+
+/**
+ * Pages of the entities matching `scan`, following the catalog's cursor pagination, read with the given
+ * credentials (so catalog permission policies apply). Lets a background job work through the catalog one
+ * page at a time instead of holding every entity in memory.
+ */
+export async function* catalogEntityPages(
+  catalog: CatalogService,
+  scan: CatalogScan,
+  credentials: BackstageCredentials,
+): AsyncGenerator<Entity[]> {
+  const limit = scan.pageSize ?? DEFAULT_PAGE_SIZE;
+  const max = scan.maxEntities ?? Number.POSITIVE_INFINITY;
+  let read = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, limit, fields: scan.fields }
+        : { filter: scan.filter, limit, fields: scan.fields },
+      { credentials },
+    );
+    const items = page.items.slice(0, max - read);
+    read += items.length;
+    if (items.length > 0) {
+      yield items;
+    }
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor && read < max);
+}
+
+/** Every entity matching `scan` (see {@link catalogEntityPages}). */
+export async function queryAllEntities(
+  catalog: CatalogService,
+  scan: CatalogScan,
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const entities: Entity[] = [];
+  for await (const page of catalogEntityPages(catalog, scan, credentials)) {
+    entities.push(...page);
+  }
+  return entities;
+}

@@ -1,0 +1,31 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { readDuration, readDurationMs } from './config';
+
+describe('readDuration', () => {
+  const deprecated = { key: 'a.oldSeconds', unit: 'seconds' as const };
+
+  it('reads a HumanDuration object or an ISO string, else the fallback', () => {
+    const config = new ConfigReader({ a: { x: { minutes: 2 }, y: 'PT30S' } });
+    expect(readDurationMs(config, 'a.x', { seconds: 1 })).toBe(120_000);
+    expect(readDurationMs(config, 'a.y', { seconds: 1 })).toBe(30_000);
+    expect(readDurationMs(config, 'a.z', { seconds: 1 })).toBe(1_000);
+  });
+
+  it('takes a deprecated number key with a warning, and prefers the new key', () => {
+    const logger = mockServices.logger.mock();
+    const old = new ConfigReader({ a: { oldSeconds: 15 } });
+    expect(readDurationMs(old, 'a.timeout', { seconds: 1 }, { deprecated, logger })).toBe(15_000);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('a.timeout'));
+
+    const both = new ConfigReader({ a: { oldSeconds: 15, timeout: { seconds: 3 } } });
+    expect(readDuration(both, 'a.timeout', { seconds: 1 }, { deprecated })).toEqual({ seconds: 3 });
+  });
+
+  it('rejects values outside the bounds, naming the key', () => {
+    const config = new ConfigReader({ a: { x: { hours: 5 } } });
+    expect(() =>
+      readDuration(config, 'a.x', { minutes: 1 }, { max: { hours: 1 } }),
+    ).toThrow(/a\.x/);
+  });
+});

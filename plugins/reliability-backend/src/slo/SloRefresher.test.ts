@@ -1,0 +1,225 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { migrateDatabase } from '../database/migrateDatabase';
+import { KnexSliEventStore } from './embedded/KnexSliEventStore';
+import { listSloEntities } from './sloEntities';
+import { SloRefresher } from './SloRefresher';
+import {
+  checkoutEntity,
+  createTestSloService,
+  fakeProvider,
+} from './__testUtils__/sloFixtures';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const DAY_MS = 86_400_000;
+
+const unrelated: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'no-slos', namespace: 'default' },
+  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+};
+
+async function setup(entities: Entity[]) {
+  const db = await databases.init('SQLITE_3');
+  await migrateDatabase(db);
+  let now = new Date('2026-11-20T12:00:00Z');
+  const provider = fakeProvider(() => ({ good: 999, total: 1000 }));
+  const { service, store } = createTestSloService({
+    db,
+    providers: [provider],
+    now: () => now,
+  });
+  const eventStore = new KnexSliEventStore({ knex: db });
+  const auth = mockServices.auth();
+  const catalog = catalogServiceMock({ entities });
+  const collector = new SloRefresher({
+    auth,
+    catalog,
+    logger: mockServices.logger.mock(),
+    service,
+    store,
+    eventStore,
+    now: () => now,
+    snapshotRetentionDays: 90,
+    sliEventsRetentionDays: 400,
+  });
+  return {
+    collector,
+    listEntities: () => listSloEntities(catalog, auth),
+    service,
+    store,
+    eventStore,
+    provider,
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
+}
+
+describe('SloRefresher', () => {
+  it('collects only SLO-annotated entities', async () => {
+    const { listEntities } = await setup([checkoutEntity(), unrelated]);
+    const entities = await listEntities();
+    expect(entities.map(e => e.metadata.name)).toEqual(['checkout']);
+  });
+
+  it('collects the SLOs of systems and domains like those of components', async () => {
+    const declaring = (kind: string, name: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          [ANNOTATIONS.sloInline]:
+            checkoutEntity().metadata.annotations![ANNOTATIONS.sloInline],
+        },
+      },
+      spec: { owner: 'team-a' },
+    });
+    const { collector, service } = await setup([
+      declaring('System', 'shop'),
+      declaring('Domain', 'commerce'),
+      unrelated,
+    ]);
+    await collector.run();
+    const summaries = await service.getSummaries([
+      'system:default/shop',
+      'domain:default/commerce',
+      'component:default/no-slos',
+    ]);
+    expect([...summaries.keys()].sort()).toEqual([
+      'domain:default/commerce',
+      'system:default/shop',
+    ]);
+    expect(summaries.get('system:default/shop')).toMatchObject({
+      sloCount: 1,
+      worstBudgetRemaining: 0,
+      stale: false,
+    });
+  });
+
+  it('stops when aborted and then applies no retention', async () => {
+    const { collector, store } = await setup([checkoutEntity()]);
+    await store.recordEntityFacts(
+      'component:default/removed',
+      { sloNames: [], definitionErrors: 1 },
+      new Date(),
+    );
+    const aborted = new AbortController();
+    aborted.abort();
+    await collector.run(aborted.signal);
+    expect(await store.listEntityRefs()).toEqual(['component:default/removed']);
+  });
+
+  it('keeps the last good data, marked stale with the error, when the provider fails', async () => {
+    const { collector, service, provider, advance } = await setup([
+      checkoutEntity(),
+    ]);
+    await collector.run();
+    const good = (await service.getEntitySlos(checkoutEntity())).slos[0]
+      .status!;
+    expect(good).toMatchObject({
+      attainment: 0.999,
+      stale: false,
+      error: null,
+    });
+
+    provider.fail = new Error('connection refused');
+    advance(5 * 60_000);
+    await expect(collector.run()).resolves.toBeUndefined();
+    const stale = (await service.getEntitySlos(checkoutEntity())).slos[0]
+      .status!;
+    expect(stale).toMatchObject({
+      attainment: 0.999,
+      budgetRemaining: good.budgetRemaining,
+      collectedAt: good.collectedAt,
+      stale: true,
+      error: expect.stringContaining('connection refused'),
+    });
+    expect(stale.checkedAt).not.toBe(good.checkedAt);
+
+    const summary = (
+      await service.getSummaries(['component:default/checkout'])
+    ).get('component:default/checkout');
+    expect(summary).toMatchObject({ stale: true, worstBudgetRemaining: 0 });
+
+    provider.fail = undefined;
+    advance(5 * 60_000);
+    await collector.run();
+    expect(
+      (await service.getEntitySlos(checkoutEntity())).slos[0].status,
+    ).toMatchObject({ stale: false, error: null });
+  });
+
+  it('treats a provider slower than the deadline as a failure', async () => {
+    const { collector, service, provider } = await setup([checkoutEntity()]);
+    provider.getEventCounts = () => new Promise(() => {});
+    await collector.run();
+    expect(
+      (await service.getEntitySlos(checkoutEntity())).slos[0].status,
+    ).toMatchObject({
+      stale: true,
+      error: expect.stringContaining('timed out'),
+    });
+  });
+
+  it('deletes old snapshots and data of entities no longer in the catalog', async () => {
+    const { collector, store, eventStore, advance } = await setup([
+      checkoutEntity(),
+    ]);
+    await collector.run();
+    await eventStore.writeEvents('component:default/removed', 'sli', [
+      {
+        start: new Date('2026-11-20T00:00:00Z'),
+        end: new Date('2026-11-20T01:00:00Z'),
+        good: 1,
+        total: 1,
+      },
+    ]);
+    await store.recordEntityFacts(
+      'component:default/removed',
+      { sloNames: [], definitionErrors: 1 },
+      new Date(),
+    );
+    advance(91 * DAY_MS);
+    await collector.run();
+    const history = await store.getHistory(
+      'component:default/checkout',
+      'checkout-availability',
+      new Date('2026-01-01T00:00:00Z'),
+      new Date('2027-12-31T00:00:00Z'),
+      100,
+    );
+    expect(history.points).toHaveLength(1);
+    expect(await store.listEntityRefs()).toEqual([
+      'component:default/checkout',
+    ]);
+    expect(
+      await eventStore.getExtent('component:default/removed', 'sli'),
+    ).toBeUndefined();
+  });
+
+  it('keeps SLI events beyond the snapshot retention, for windows up to a year', async () => {
+    const { collector, eventStore, advance } = await setup([checkoutEntity()]);
+    const ref = 'component:default/checkout';
+    const interval = (iso: string) => ({
+      start: new Date(iso),
+      end: new Date(new Date(iso).getTime() + 3600_000),
+      good: 1,
+      total: 1,
+    });
+    advance(91 * DAY_MS); // now 2027-02-19: snapshot cutoff 2026-11-21, SLI events cutoff (400 days) 2026-01-15
+    await eventStore.writeEvents(ref, 'sli', [
+      interval('2025-12-01T00:00:00Z'),
+      interval('2026-03-01T00:00:00Z'),
+    ]);
+    await collector.run();
+    expect(await eventStore.getExtent(ref, 'sli')).toMatchObject({
+      firstStart: new Date('2026-03-01T00:00:00Z'),
+    });
+  });
+});

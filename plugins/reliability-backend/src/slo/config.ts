@@ -1,0 +1,103 @@
+import {
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { readDuration, readDurationMs } from '../shared/config';
+
+/** Default of `reliability.slo.retention.days`. */
+export const DEFAULT_SNAPSHOT_RETENTION_DAYS = 90;
+/** Default of `reliability.slo.retention.sliEventsDays`: beyond the longest SLO window. */
+export const DEFAULT_SLI_EVENTS_RETENTION_DAYS = 400;
+/** Longest SLO window the validator accepts, in days. */
+export const LONGEST_WINDOW_DAYS = 366;
+
+/** Settings of the SLO area (`reliability.slo.*`, and the demo switch `reliability.demo.seedSliEvents`). */
+export interface SloConfig {
+  /** Schedule of the SLO refresher (collection of every SLO, then retention). */
+  refreshSchedule: SchedulerServiceTaskScheduleDefinition;
+  /** Deadline of one SLI provider call. */
+  providerTimeoutMs: number;
+  /** How long a burn-down read from a remote provider is reused: the collection interval. */
+  burndownCacheTtlMs: number;
+  /** Days SLO snapshots are kept. */
+  snapshotRetentionDays: number;
+  /** Days embedded SLI events are kept. */
+  sliEventsRetentionDays: number;
+  /** DEMO ONLY: write synthetic SLI events for embedded SLIs. */
+  demoSeeding: boolean;
+}
+
+function readDays(config: Config, key: string, fallback: number): number {
+  const days = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new Error(`Invalid config ${key}: must be a positive number of days`);
+  }
+  return days;
+}
+
+/** Reads and validates every config key of the SLO area. */
+export function readSloConfig(
+  config: Config,
+  logger: LoggerService,
+): SloConfig {
+  const frequency = readDuration(
+    config,
+    'reliability.slo.collection.frequency',
+    { minutes: 5 },
+    { logger },
+  );
+  const sliEventsRetentionDays = readDays(
+    config,
+    'reliability.slo.retention.sliEventsDays',
+    DEFAULT_SLI_EVENTS_RETENTION_DAYS,
+  );
+  if (sliEventsRetentionDays < LONGEST_WINDOW_DAYS) {
+    logger.warn(
+      `reliability.slo.retention.sliEventsDays is ${sliEventsRetentionDays}: SLOs with windows longer than that will undercount embedded SLI events`,
+    );
+  }
+  const demoSeeding =
+    config.getOptionalBoolean('reliability.demo.seedSliEvents') ?? false;
+  if (demoSeeding) {
+    logger.warn(
+      'reliability.demo.seedSliEvents is on: the embedded SLI store is filled with SYNTHETIC demo events. ' +
+        'Never enable it in production (app-config.production.yaml turns it off).',
+    );
+  }
+  return {
+    refreshSchedule: {
+      frequency,
+      timeout: readDuration(
+        config,
+        'reliability.slo.collection.timeout',
+        { minutes: 2 },
+        { logger },
+      ),
+      initialDelay: readDuration(
+        config,
+        'reliability.slo.collection.initialDelay',
+        { seconds: 15 },
+        { logger },
+      ),
+    },
+    providerTimeoutMs: readDurationMs(
+      config,
+      'reliability.slo.collection.providerTimeout',
+      { seconds: 10 },
+      { logger, min: { milliseconds: 1 } },
+    ),
+    burndownCacheTtlMs: readDurationMs(
+      config,
+      'reliability.slo.collection.frequency',
+      { minutes: 5 },
+    ),
+    snapshotRetentionDays: readDays(
+      config,
+      'reliability.slo.retention.days',
+      DEFAULT_SNAPSHOT_RETENTION_DAYS,
+    ),
+    sliEventsRetentionDays,
+    demoSeeding,
+  };
+}

@@ -1,0 +1,2 @@
+export { entityRefKey } from './entityRefKey';
+export { hasSloDefinitions } from './sloDefinitions';

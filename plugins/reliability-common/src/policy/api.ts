@@ -1,0 +1,126 @@
+import { SloAlertState } from '../slo/api';
+import {
+  ErrorBudgetPolicy,
+  PolicyDecision,
+  PolicyEvaluation,
+  PolicySource,
+} from './types';
+
+/**
+ * Types of the error-budget policy and deploy-gate routes of the reliability backend's REST API.
+ */
+
+/** The current policy state of one SLO, or of the service as a whole (`sloName` null). @public */
+export interface PolicyStateView extends PolicyEvaluation {
+  sloName: string | null;
+  displayName?: string;
+  /** When the SLO (or service) entered this state, as far as recorded. */
+  since: string;
+  /** The SLO's budget left and alert state the evaluation used (the most severe SLO's, for the service). */
+  budgetRemaining: number | null;
+  alertState: SloAlertState;
+}
+
+/** One recorded change of the policy state of an SLO or of the service (`sloName` null). @public */
+export interface PolicyStateChange {
+  entityRef: string;
+  sloName: string | null;
+  policyName: string;
+  /** The state before; null when the SLO (or service) was first evaluated. */
+  fromState: string | null;
+  toState: string;
+  decision: PolicyDecision;
+  changedAt: string;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/policy`. @public */
+export interface EntityPolicyResponse {
+  entityRef: string;
+  policy: ErrorBudgetPolicy;
+  source: PolicySource;
+  /** A problem with the entity's policy annotation (unknown policy), or null. */
+  problem: string | null;
+  /** The service's state: its most severe SLO's; null when the entity has no SLOs. */
+  service: PolicyStateView | null;
+  slos: PolicyStateView[];
+  /** Recorded state changes, newest first (bounded). */
+  history: PolicyStateChange[];
+  evaluatedAt: string;
+}
+
+/** Why the deploy gate answers as it does: one SLO in a state whose rule matched. @public */
+export interface DeployGateReason {
+  sloName: string;
+  displayName?: string;
+  state: string;
+  decision: PolicyDecision;
+  /** Index of the policy rule that matched. */
+  ruleIndex: number;
+  consequence: string;
+  since: string;
+}
+
+/** A break-glass override of the deploy gate: while active, `deny` answers become `allow`. @public */
+export interface DeployGateOverride {
+  id: string;
+  entityRef: string;
+  reason: string;
+  /** User entity ref (or service subject) who created it. */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Body of `POST /entities/:kind/:namespace/:name/deploy-gate/overrides`. @public */
+export interface CreateDeployGateOverrideRequest {
+  /** Why the gate is overridden (recorded; 3 to 500 characters). */
+  reason: string;
+  /** ISO 8601 end of the override: in the future and at most the configured maximum (24 hours by default) ahead. */
+  expiresAt: string;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/deploy-gate`. @public */
+export interface DeployGateResponse {
+  entityRef: string;
+  /** What the pipeline should do: `deny` fails the deploy, `warn` lets it go with a warning. */
+  decision: PolicyDecision;
+  /** The policy's decision before any override. */
+  policyDecision: PolicyDecision;
+  /** True when an active override turned a `deny` into `allow`. */
+  overridden: boolean;
+  override: DeployGateOverride | null;
+  policyName: string;
+  /** The service's policy state and since when (null since: the entity has no SLOs). */
+  state: string;
+  since: string | null;
+  /** Every SLO whose state comes from a policy rule, most severe first. */
+  reasons: DeployGateReason[];
+  /** One line for logs, e.g. "deny: checkout-availability is frozen since 2026-11-20T08:00:00Z: ...". */
+  message: string;
+  evaluatedAt: string;
+}
+
+/** One recorded answer of the deploy gate. @public */
+export interface DeployGateAnswerRecord {
+  entityRef: string;
+  decision: PolicyDecision;
+  policyDecision: PolicyDecision;
+  overridden: boolean;
+  state: string;
+  /** User entity ref or service subject (e.g. `external:github-actions`) that asked. */
+  askedBy: string;
+  /** Free text the pipeline sent with `?context=` (run URL, commit), or null. */
+  context: string | null;
+  askedAt: string;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/deploy-gate/activity`. @public */
+export interface DeployGateActivity {
+  entityRef: string;
+  /** The newest answers first (bounded). */
+  answers: DeployGateAnswerRecord[];
+  /** Overrides not yet expired, newest first. */
+  activeOverrides: DeployGateOverride[];
+  /** Overrides that expired recently (the last 7 days), newest first. */
+  recentOverrides: DeployGateOverride[];
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './api';
+export * from './evaluatePolicy';
+export * from './defaultPolicy';
+export * from './resolvePolicy';

@@ -1,0 +1,3 @@
+export { validateOpenSloDocuments } from './parse';
+export { SLO_RUNBOOK_ANNOTATION } from './runbookAnnotation';
+export { MAX_SLOS_PER_FILE, MAX_DOCUMENTS_PER_FILE } from './limits';

@@ -1,0 +1,201 @@
+// #region README
+import { EntityLayout, EntitySwitch, isKind } from '@backstage/plugin-catalog';
+import {
+  EntityGroupOnCallCard,
+  EntityGroupOnCallContent,
+  EntityMaturityContent,
+  EntityOnCallCard,
+  EntityReliabilityContent,
+  EntityRunbooksCard,
+  EntityRunbooksContent,
+  EntitySloCard,
+  EntitySloContent,
+  hasRunbooks,
+  hasSloDefinitions,
+  isReliabilityAvailable,
+} from '@internal/backstage-plugin-reliability';
+import Grid from '@material-ui/core/Grid';
+// #endregion
+import { catalogPlugin } from '@backstage/plugin-catalog';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+  starredEntitiesApiRef,
+  MockStarredEntitiesApi,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { Entity } from '@backstage/catalog-model';
+import {
+  mockReliabilityApi,
+  testService,
+  testTeam,
+} from './__testUtils__/mockReliabilityApi';
+import { reliabilityApiRef } from './api';
+
+// #region README
+const serviceOverviewCards = (
+  <Grid container spacing={3}>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isReliabilityAvailable}>
+        <Grid item xs={12} md={6}>
+          <EntitySloCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityOnCallCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={hasRunbooks}>
+        <Grid item xs={12} md={6}>
+          <EntityRunbooksCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+  </Grid>
+);
+
+const serviceEntityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {serviceOverviewCards}
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/reliability"
+      title="Reliability"
+      if={isReliabilityAvailable}
+    >
+      <EntityReliabilityContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/slos" title="SLOs" if={hasSloDefinitions}>
+      <EntitySloContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/runbooks" title="Runbooks" if={hasRunbooks}>
+      <EntityRunbooksContent />
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/maturity"
+      title="Maturity"
+      if={isReliabilityAvailable}
+    >
+      <EntityMaturityContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const groupPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <EntityGroupOnCallCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/oncall" title="On-call">
+      <EntityGroupOnCallContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+export const entityPage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isKind('group')} children={groupPage} />
+    <EntitySwitch.Case children={serviceEntityPage} />
+  </EntitySwitch>
+);
+// #endregion
+
+/** The code between the README markers of this file, as the README shows it. */
+function snippet(): string {
+  const source = readFileSync(__filename, 'utf8');
+  const regions = [
+    ...source.matchAll(/\/\/ #region README\n([\s\S]*?)\/\/ #endregion\n/g),
+  ].map(match => match[1]);
+  return regions.join('\n');
+}
+
+async function renderEntityPage(entity: Entity) {
+  const api = mockReliabilityApi();
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [reliabilityApiRef, api as any],
+        [catalogApiRef, catalogApiMock()],
+        [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
+      <EntityProvider entity={entity}>{entityPage}</EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/catalog': catalogPlugin.routes.catalogIndex,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+  return api;
+}
+
+describe('README: EntityPage.tsx of a legacy app', () => {
+  it('is the code of this test', () => {
+    const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`tsx\n${snippet()}\`\`\``);
+  });
+
+  it('gives services the reliability tabs and the SLO, on-call and runbook cards', async () => {
+    await renderEntityPage(testService);
+    for (const tab of [
+      'Overview',
+      'Reliability',
+      'SLOs',
+      'Runbooks',
+      'Maturity',
+    ]) {
+      expect(await screen.findByRole('tab', { name: tab })).toBeInTheDocument();
+    }
+    expect(
+      await screen.findByText('Service level objectives'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('On-call')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Runbooks, rollback procedures and postmortems'),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves out the SLO and Runbooks tabs of a service without them', async () => {
+    await renderEntityPage({
+      ...testService,
+      metadata: { name: 'bare', namespace: 'default' },
+    });
+    expect(
+      await screen.findByRole('tab', { name: 'Reliability' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'SLOs' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('tab', { name: 'Runbooks' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('gives groups the on-call card and tab', async () => {
+    await renderEntityPage(testTeam);
+    expect(
+      await screen.findByRole('tab', { name: 'On-call' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('tab', { name: 'Reliability' }),
+    ).not.toBeInTheDocument();
+    expect(await screen.findByText('On call now')).toBeInTheDocument();
+  });
+});

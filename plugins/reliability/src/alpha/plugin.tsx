@@ -1,0 +1,54 @@
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import { rootRouteRef } from '../routes';
+import { reliabilityApi } from './apis';
+import {
+  reliabilityGroupOnCallEntityCard,
+  reliabilityMaturityEntityCard,
+  reliabilityOnCallEntityCard,
+  reliabilityRunbooksEntityCard,
+  reliabilitySloEntityCard,
+} from './entityCards';
+import {
+  reliabilityEntityContent,
+  reliabilityGroupOnCallEntityContent,
+  reliabilityMaturityEntityContent,
+  reliabilityRunbooksEntityContent,
+  reliabilitySloEntityContent,
+} from './entityContents';
+import {
+  reliabilityMyServicesWidget,
+  reliabilityMyTeamsOnCallWidget,
+} from './homeWidgets';
+import { reliabilityPage } from './pages';
+
+/**
+ * The reliability frontend plugin (new frontend system).
+ *
+ * @alpha
+ */
+export const reliabilityPlugin = createFrontendPlugin({
+  pluginId: 'reliability',
+  title: 'Reliability',
+  icon: <VerifiedUserIcon fontSize="inherit" />,
+  extensions: [
+    reliabilityApi,
+    reliabilityPage,
+    reliabilityEntityContent,
+    reliabilitySloEntityContent,
+    reliabilityRunbooksEntityContent,
+    reliabilityGroupOnCallEntityContent,
+    reliabilityMaturityEntityContent,
+    reliabilitySloEntityCard,
+    reliabilityOnCallEntityCard,
+    reliabilityRunbooksEntityCard,
+    reliabilityMaturityEntityCard,
+    reliabilityGroupOnCallEntityCard,
+    reliabilityMyTeamsOnCallWidget,
+    reliabilityMyServicesWidget,
+  ],
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+  },
+});

@@ -1,0 +1,110 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  reliabilityStateOf,
+  ServiceOverviewRow,
+} from '@internal/backstage-plugin-reliability-common';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { formatPercent } from '../../overview/overviewFormat';
+import { ReliabilityStateChip } from '../../overview/ReliabilityStateChip';
+import { useMyServicesReliability } from '../useMyServicesReliability';
+
+const capitalise = (text: string) =>
+  text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
+
+const columns: TableColumn<ServiceOverviewRow>[] = [
+  {
+    title: 'Service',
+    render: row => (
+      <EntityRefLink
+        entityRef={row.entityRef}
+        title={row.title ?? undefined}
+        hideIcon
+      />
+    ),
+  },
+  {
+    title: 'Budget left',
+    render: row =>
+      row.slo && row.slo.sloCount > 0 ? (
+        <>
+          <ReliabilityStateChip state={reliabilityStateOf(row.slo)} />{' '}
+          {formatPercent(row.slo.worstBudgetRemaining)}
+        </>
+      ) : (
+        'no SLOs'
+      ),
+  },
+  {
+    title: 'Alerts firing',
+    render: row =>
+      row.slo?.alerting ? (
+        <Chip
+          size="small"
+          color={row.slo.alerting === 'page' ? 'secondary' : 'default'}
+          label={row.slo.alerting}
+        />
+      ) : (
+        'none'
+      ),
+  },
+  {
+    title: 'Maturity',
+    render: row => {
+      if (!row.maturity || row.maturity.score === null) return 'not assessed';
+      return row.maturity.level === 'none'
+        ? 'no level yet'
+        : capitalise(row.maturity.level);
+    },
+  },
+];
+
+/**
+ * Home page widget "My services' reliability": the services owned by the signed-in user and their groups,
+ * worst first, with the error budget left, the SLO alert firing and the maturity level of each.
+ */
+export function MyServicesReliabilityWidget() {
+  const { value, loading, error } = useMyServicesReliability();
+
+  if (loading) return <Progress />;
+  if (error || !value) {
+    return <ResponseErrorPanel error={error ?? new Error('No response')} />;
+  }
+  if (value.services.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="You own no services"
+        description="This widget lists the catalog components owned by you or by your teams."
+      />
+    );
+  }
+  return (
+    <>
+      <Table
+        options={{
+          paging: value.services.length > 10,
+          pageSize: 10,
+          search: false,
+          toolbar: false,
+          padding: 'dense',
+        }}
+        columns={columns}
+        data={value.services}
+      />
+      {value.truncated && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          Some of your services are not shown: see the Reliability page for all
+          of them.
+        </Typography>
+      )}
+    </>
+  );
+}

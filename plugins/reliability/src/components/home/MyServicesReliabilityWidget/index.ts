@@ -1,0 +1,1 @@
+export { MyServicesReliabilityWidget } from './MyServicesReliabilityWidget';

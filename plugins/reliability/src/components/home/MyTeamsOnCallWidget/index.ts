@@ -1,0 +1,1 @@
+export { MyTeamsOnCallWidget } from './MyTeamsOnCallWidget';

@@ -1,0 +1,2 @@
+export { MyServicesReliabilityWidget } from './MyServicesReliabilityWidget';
+export { MyTeamsOnCallWidget } from './MyTeamsOnCallWidget';

@@ -1,0 +1,73 @@
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../../../api';
+import { mockOnCallApi, testGroup, testGroupOnCall } from '../testData';
+import { EntityGroupOnCallCard } from './EntityGroupOnCallCard';
+
+async function renderCard(api: ReturnType<typeof mockOnCallApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <EntityProvider entity={testGroup}>
+        <EntityGroupOnCallCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityGroupOnCallCard', () => {
+  it('shows progress while loading', async () => {
+    await renderCard(
+      mockOnCallApi({ getGroupOnCall: () => new Promise(() => {}) }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the backend fails', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getGroupOnCall: async () => {
+          throw new Error('backend unavailable');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/backend unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('explains how to configure on-call when no owned service has it', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getGroupOnCall: async () => ({ ...testGroupOnCall(), entities: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText("No on-call configured for this team's services"),
+    ).toBeInTheDocument();
+  });
+
+  it("lists who is on call now for the group's services and flags stale data", async () => {
+    const api = mockOnCallApi();
+    await renderCard(api);
+    const ana = (await screen.findByText('Ana Silva')).closest('tr')!;
+    expect(within(ana).getByText('3 people')).toBeInTheDocument();
+    expect(api.getGroupOnCall).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'payments',
+    });
+    expect(
+      screen.getByTestId('single-person-component:default/ledger'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /On-call data of 1 service could not be refreshed: showing the last known$/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

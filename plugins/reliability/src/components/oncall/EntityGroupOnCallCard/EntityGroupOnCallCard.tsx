@@ -1,0 +1,70 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useEntityReliability } from '../../../hooks';
+import { onCallNowColumns } from '../onCallNowColumns';
+
+const TITLE = 'On call now';
+
+/**
+ * Card for a group: who is on call now for each service the team owns, with single-person rotations and
+ * failed providers flagged (their people are the last known). The group's "On-call" tab adds the load.
+ */
+export function EntityGroupOnCallCard() {
+  const { value, loading, error } = useEntityReliability((api, groupRef) =>
+    api.getGroupOnCall(groupRef),
+  );
+
+  if (loading) {
+    return (
+      <InfoCard title={TITLE}>
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error || !value) {
+    return <ResponseErrorPanel error={error ?? new Error('No response')} />;
+  }
+  if (value.entities.length === 0) {
+    return (
+      <InfoCard title={TITLE}>
+        <EmptyState
+          missing="field"
+          title="No on-call configured for this team's services"
+          description="Add an on-call annotation (for example pagerduty.com/service-id) to the components this group owns."
+        />
+      </InfoCard>
+    );
+  }
+  const failed = value.entities.filter(e => e.status === 'error');
+  return (
+    <InfoCard title={TITLE} noPadding>
+      {failed.length > 0 && (
+        <WarningPanel
+          severity="warning"
+          title={`On-call data of ${failed.length} service${
+            failed.length > 1 ? 's' : ''
+          } could not be refreshed: showing the last known`}
+          message={failed
+            .map(e => `${e.entityRef}: ${e.message ?? 'error'}`)
+            .join('; ')}
+        />
+      )}
+      <Table
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          padding: 'dense',
+        }}
+        columns={onCallNowColumns(new Date())}
+        data={value.entities}
+      />
+    </InfoCard>
+  );
+}

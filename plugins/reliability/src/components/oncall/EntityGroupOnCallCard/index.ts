@@ -1,0 +1,1 @@
+export { EntityGroupOnCallCard } from './EntityGroupOnCallCard';

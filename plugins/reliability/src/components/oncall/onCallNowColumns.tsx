@@ -1,0 +1,75 @@
+import { TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { GroupOnCallEntity } from '@internal/backstage-plugin-reliability-common';
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { formatWhen } from './formatOnCallTime';
+import { OnCallPersonName } from './OnCallPersonName';
+
+/**
+ * Columns of an "on call now" table of a team's services: service, primary and until when, secondary,
+ * rotation size (single-person rotations flagged) and where the data comes from (failed providers flagged).
+ * `compact` keeps the first three (for narrow cards).
+ */
+export function onCallNowColumns<T extends GroupOnCallEntity>(
+  now: Date,
+  options: { compact?: boolean } = {},
+): TableColumn<T>[] {
+  const columns: TableColumn<T>[] = [
+    {
+      title: 'Service',
+      field: 'entityRef',
+      render: row => (
+        <EntityRefLink entityRef={row.entityRef} title={row.title} />
+      ),
+    },
+    {
+      title: 'Primary now',
+      render: row => <OnCallPersonName person={row.primary} />,
+    },
+    {
+      title: 'Until',
+      render: row => formatWhen(row.primaryUntil, now),
+    },
+    {
+      title: 'Secondary',
+      render: row => <OnCallPersonName person={row.secondary} />,
+    },
+    {
+      title: 'Rotation',
+      render: row => {
+        if (row.singlePersonRotation) {
+          return (
+            <Tooltip title="Nobody to hand over to: holidays and sick days leave the service uncovered">
+              <Chip
+                size="small"
+                color="secondary"
+                label="single person"
+                data-testid={`single-person-${row.entityRef}`}
+              />
+            </Tooltip>
+          );
+        }
+        return row.primaryRotationSize > 0
+          ? `${row.primaryRotationSize} people`
+          : '—';
+      },
+    },
+    {
+      title: 'Source',
+      render: row =>
+        row.status === 'error' ? (
+          <Tooltip title={row.message ?? ''}>
+            <Typography variant="body2" color="error">
+              {row.provider ?? 'provider'} failed
+              {row.primary ? ' (last known)' : ''}
+            </Typography>
+          </Tooltip>
+        ) : (
+          row.provider ?? '—'
+        ),
+    },
+  ];
+  return options.compact ? columns.slice(0, 3) : columns;
+}

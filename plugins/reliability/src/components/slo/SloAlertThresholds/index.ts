@@ -1,0 +1,1 @@
+export { SloAlertThresholds } from './SloAlertThresholds';

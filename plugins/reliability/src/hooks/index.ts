@@ -1,0 +1,1 @@
+export { useEntityReliability } from './useEntityReliability';

@@ -1,0 +1,219 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ReliabilityClient } from '@internal/backstage-plugin-reliability-common';
+import { reliabilityApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The reliability frontend plugin for apps on the legacy frontend system. Apps on the new frontend system
+ * use the default export of `@internal/backstage-plugin-reliability/alpha` instead.
+ *
+ * @public
+ */
+export const reliabilityPlugin = createPlugin({
+  id: 'reliability',
+  apis: [
+    createApiFactory({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The org-wide reliability page: services, team and system roll-ups, architecture tour and glossary.
+ * Mount it at `/reliability`.
+ *
+ * @public
+ */
+export const ReliabilityPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityPage',
+    component: () =>
+      import('./components/ReliabilityPage').then(m => m.ReliabilityPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Reliability" entity tab: SLO, on-call, runbooks and maturity cards side by side.
+ * Mount it at `/reliability` of the entity page, for entities passing `isReliabilityAvailable`.
+ *
+ * @public
+ */
+export const EntityReliabilityContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReliabilityContent').then(
+          m => m.EntityReliabilityContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "SLOs" entity tab: burn-down and burn-rate history of each SLO. Mount it at `/slos` for entities
+ * passing `hasSloDefinitions`.
+ *
+ * @public
+ */
+export const EntitySloContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloContent',
+    component: {
+      lazy: () =>
+        import('./components/slo/EntitySloContent').then(
+          m => m.EntitySloContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Runbooks" entity tab (deep links `?runbook=<id>`). Mount it at `/runbooks` (the path the other
+ * cards link to) for entities passing `hasRunbooks`.
+ *
+ * @public
+ */
+export const EntityRunbooksContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksContent',
+    component: {
+      lazy: () =>
+        import('./components/runbooks/EntityRunbooksContent').then(
+          m => m.EntityRunbooksContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Maturity" entity tab: score explained, history and self-assessment wizard. Mount it at
+ * `/maturity` (the path the maturity card links to) for entities passing `isReliabilityAvailable`.
+ *
+ * @public
+ */
+export const EntityMaturityContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMaturityContent',
+    component: {
+      lazy: () =>
+        import('./components/checklist/EntityMaturityContent').then(
+          m => m.EntityMaturityContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "On-call" tab of groups: on call now per service, load per person, single-person rotations.
+ *
+ * @public
+ */
+export const EntityGroupOnCallContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupOnCallContent',
+    component: {
+      lazy: () =>
+        import('./components/oncall/GroupOnCallContent').then(
+          m => m.GroupOnCallContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the entity's SLOs with attainment, error budget, burn rate and alert state.
+ *
+ * @public
+ */
+export const EntitySloCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () =>
+        import('./components/slo/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/**
+ * Card: who is on call for the entity now and next, escalation and contact.
+ *
+ * @public
+ */
+export const EntityOnCallCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/oncall/EntityOnCallCard').then(
+          m => m.EntityOnCallCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the entity's runbooks and their SLO-alert coverage.
+ *
+ * @public
+ */
+export const EntityRunbooksCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksCard',
+    component: {
+      lazy: () =>
+        import('./components/runbooks/EntityRunbooksCard').then(
+          m => m.EntityRunbooksCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the entity's maturity level and score.
+ *
+ * @public
+ */
+export const EntityMaturityCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMaturityCard',
+    component: {
+      lazy: () =>
+        import('./components/checklist/EntityMaturityCard').then(
+          m => m.EntityMaturityCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for groups: who is on call now for each service the team owns.
+ *
+ * @public
+ */
+export const EntityGroupOnCallCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/oncall/EntityGroupOnCallCard').then(
+          m => m.EntityGroupOnCallCard,
+        ),
+    },
+  }),
+);

@@ -24,6 +24,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// reliability suite's scaffolder actions (reliability:slo:create, reliability:runbook:create, reliability:annotate)
+backend.add(import('@internal/plugin-scaffolder-backend-module-reliability'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -58,6 +60,7 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(import('@internal/plugin-search-backend-module-reliability'));
 
 
 // user settings plugin

@@ -23,4 +23,6 @@ export { reliabilityApiRef } from './api';
 export { rootRouteRef } from './routes';
 export { isReliabilityAvailable } from './isReliabilityAvailable';
 export { hasRunbooks } from './components/runbooks/hasRunbooks';
+export { ReliabilitySearchResultListItem } from './components/search';
+export type { ReliabilitySearchResultListItemProps } from './components/search';
 export { hasSloDefinitions } from '@internal/backstage-plugin-reliability-common';

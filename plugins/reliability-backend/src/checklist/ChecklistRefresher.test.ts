@@ -20,7 +20,7 @@ describe('ChecklistRefresher', () => {
   it('re-scores entities as answers expire and purges entities gone for too long', async () => {
     const knex = await databases.init('SQLITE_3');
     let now = new Date('2026-11-22T00:00:00Z');
-    const { store, service } = await createTestMaturityService(knex, {
+    const { store, service, exemptionService } = await createTestMaturityService(knex, {
       config: { answerValidityDays: 30, runbookCoverageThreshold: 1 },
       now: () => now,
     });
@@ -46,6 +46,7 @@ describe('ChecklistRefresher', () => {
       auth: mockServices.auth(),
       service,
       store,
+      exemptions: exemptionService,
       logger: mockServices.logger.mock(),
       retentionDays: 10,
       now: () => now,
@@ -67,7 +68,7 @@ describe('ChecklistRefresher', () => {
   it('applies no retention when the run is aborted', async () => {
     const knex = await databases.init('SQLITE_3');
     const now = new Date('2026-11-22T00:00:00Z');
-    const { store, service } = await createTestMaturityService(knex, {
+    const { store, service, exemptionService } = await createTestMaturityService(knex, {
       now: () => now,
     });
     await service.submitAssessment({
@@ -81,6 +82,7 @@ describe('ChecklistRefresher', () => {
       auth: mockServices.auth(),
       service,
       store,
+      exemptions: exemptionService,
       logger: mockServices.logger.mock(),
       retentionDays: 10,
       now: () => now,

@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../shared/catalogPages';
 import { Refresher } from '../shared/refresher';
+import { ExemptionService } from './exemptions/ExemptionService';
 import { MaturityService } from './MaturityService';
 import { ChecklistStore } from './store/ChecklistStore';
 
@@ -25,13 +26,15 @@ export interface ChecklistRefresherOptions {
   auth: AuthService;
   service: MaturityService;
   store: ChecklistStore;
+  /** Closes ended exemptions and applies their history retention. */
+  exemptions: Pick<ExemptionService, 'closeEndedAndApplyRetention'>;
   logger: LoggerService;
   retentionDays: number;
   now: () => Date;
 }
 
 /**
- * The checklist's background job: re-evaluates every assessable entity (answers expire and automatic data changes
+ * The checklist's background job: closes exemptions that ended (and deletes old closed ones), re-evaluates every assessable entity (answers expire and automatic data changes
  * over time), one catalog page at a time, then deletes the checklist data of entities that have been gone from the
  * catalog for longer than the retention period. Reads the catalog with the plugin's own credentials.
  */
@@ -43,9 +46,19 @@ export class ChecklistRefresher implements Refresher {
   }
 
   async run(signal?: AbortSignal): Promise<ChecklistRefreshResult> {
-    const { catalog, auth, service, store, logger, retentionDays, now } =
-      this.options;
+    const {
+      catalog,
+      auth,
+      service,
+      store,
+      exemptions,
+      logger,
+      retentionDays,
+      now,
+    } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
+    // Exemptions that ended stop counting in the evaluations below; owners hear about the expiry once.
+    await exemptions.closeEndedAndApplyRetention();
     const refs: string[] = [];
     let evaluated = 0;
     const pages = catalogEntityPages(

@@ -7,20 +7,23 @@ import {
   RollupDimension,
 } from '@internal/backstage-plugin-reliability-common';
 import { queryAllEntities } from '../shared/catalogPages';
-import { groupKeyOf, relationRef, rollupOf } from './rollups';
-import { ChecklistStore, LatestEvaluation } from './store/ChecklistStore';
+import { groupKeyOf, relationRef, RollupMember, rollupOf } from './rollups';
+import { ChecklistStore } from './store/ChecklistStore';
+import { ExemptionStore } from './store/ExemptionStore';
 
 /** Options of {@link ChecklistRollupService}. */
 export interface ChecklistRollupServiceOptions {
   catalog: CatalogService;
   store: ChecklistStore;
+  exemptions: Pick<ExemptionStore, 'getActiveGrants'>;
   checklist: Checklist;
+  now: () => Date;
 }
 
 /**
  * Maturity of services (catalog Components) grouped by owning team, system, domain or the whole org.
- * Reads the catalog with the caller's credentials and only the fields it needs, and every latest
- * evaluation in one query.
+ * Reads the catalog with the caller's credentials and only the fields it needs, every latest evaluation in
+ * one query and every active exemption in another.
  */
 export class ChecklistRollupService {
   private readonly options: ChecklistRollupServiceOptions;
@@ -33,8 +36,8 @@ export class ChecklistRollupService {
     by: RollupDimension,
     credentials: BackstageCredentials,
   ): Promise<MaturityRollupsResponse> {
-    const { catalog, store, checklist } = this.options;
-    const [components, systems, evaluations] = await Promise.all([
+    const { catalog, store, exemptions, checklist, now } = this.options;
+    const [components, systems, evaluations, grants] = await Promise.all([
       queryAllEntities(
         catalog,
         {
@@ -65,6 +68,7 @@ export class ChecklistRollupService {
           )
         : Promise.resolve([]),
       store.getEvaluations(),
+      exemptions.getActiveGrants(now()),
     ]);
 
     const domainOfSystem = new Map(
@@ -78,11 +82,15 @@ export class ChecklistRollupService {
       ]),
     );
 
-    const groups = new Map<string, Array<LatestEvaluation | undefined>>();
+    const groups = new Map<string, RollupMember[]>();
     for (const component of components) {
       const key = groupKeyOf(component, by, domainOfSystem);
+      const ref = entityRefKey(component);
       const list = groups.get(key) ?? [];
-      list.push(evaluations.get(entityRefKey(component)));
+      list.push({
+        evaluation: evaluations.get(ref),
+        exemptions: Object.values(grants.get(ref) ?? {}),
+      });
       groups.set(key, list);
     }
 

@@ -27,11 +27,14 @@ import {
 } from './automaticChecks';
 import { ChecklistConfig } from './config';
 import { ChecklistStore, LatestEvaluation } from './store/ChecklistStore';
+import { ExemptionStore } from './store/ExemptionStore';
 import { toStoredAnswers } from './submittedAnswers';
 
 /** Options of {@link MaturityService}. */
 export interface MaturityServiceOptions {
   store: ChecklistStore;
+  /** Active exemptions, applied to every evaluation. */
+  exemptions: Pick<ExemptionStore, 'getActiveGrants'>;
   checklist: Checklist;
   config: Pick<
     ChecklistConfig,
@@ -64,14 +67,12 @@ export class MaturityService
     entityRefs: string[],
     answersByEntity: Map<string, Record<string, StoredAnswer>>,
   ) {
-    const { checklist, sources, logger, config } = this.options;
+    const { checklist, sources, logger, config, exemptions } = this.options;
     const now = this.options.now();
-    const data = await loadAutomaticCheckData(
-      sources,
-      checklist,
-      entityRefs,
-      logger,
-    );
+    const [data, grants] = await Promise.all([
+      loadAutomaticCheckData(sources, checklist, entityRefs, logger),
+      exemptions.getActiveGrants(now, entityRefs),
+    ]);
     return entityRefs.map(entityRef => {
       const automatic = evaluateAutomaticItems(
         checklist,
@@ -84,6 +85,7 @@ export class MaturityService
         checklist,
         answers,
         automatic,
+        exemptions: grants.get(entityRef) ?? {},
         now,
       });
       return { entityRef, automatic, answers, explanation, now };
@@ -254,7 +256,7 @@ export class MaturityService
   /**
    * Re-evaluates the given entities (answers expire, automatic data changes) and stores the result as
    * their latest evaluation. Entities with neither answers nor any evaluable automatic item are recorded as
-   * unevaluated (level `none`, not an evaluation).
+   * unevaluated (level `none`, not an evaluation). Entities with an active exemption always count as evaluated.
    */
   async refresh(entityRefs: string[]): Promise<number> {
     const latest = await this.options.store.getLatestAssessments(entityRefs);
@@ -266,7 +268,8 @@ export class MaturityService
       .filter(
         r =>
           latest.has(r.entityRef) ||
-          r.automatic.some(a => a.status !== 'unknown'),
+          r.automatic.some(a => a.status !== 'unknown') ||
+          r.explanation.exempt.length > 0,
       )
       .map(r => this.toEvaluation(r.entityRef, r.explanation, r.now));
     await this.options.store.upsertEvaluations(evaluations);

@@ -15,6 +15,11 @@ describe('readChecklistConfig', () => {
       runbookCoverageThreshold: 1,
       retentionDays: 90,
       refreshInterval: { minutes: 60 },
+      exemptions: {
+        maxDuration: { days: 180 },
+        autoApprove: [],
+        historyDays: 365,
+      },
     });
     expect(() =>
       readChecklistConfig(
@@ -59,5 +64,37 @@ describe('readChecklistConfig', () => {
     expect(() =>
       readChecklistConfig(checklist({ refreshIntervalMinutes: 2000 }), logger),
     ).toThrow(/reliability\.checklist\.refreshInterval/);
+  });
+
+  it('reads exemptions: a bounded maximum duration, auto-approved items and history days', () => {
+    const logger = mockServices.logger.mock();
+    expect(
+      readChecklistConfig(
+        checklist({
+          exemptions: {
+            maxDuration: { days: 90 },
+            autoApprove: ['restore-tested'],
+            historyDays: 30,
+          },
+        }),
+        logger,
+      ).exemptions,
+    ).toEqual({
+      maxDuration: { days: 90 },
+      autoApprove: ['restore-tested'],
+      historyDays: 30,
+    });
+    expect(() =>
+      readChecklistConfig(
+        checklist({ exemptions: { maxDuration: { days: 2000 } } }),
+        logger,
+      ),
+    ).toThrow(/reliability\.checklist\.exemptions\.maxDuration/);
+    expect(() =>
+      readChecklistConfig(
+        checklist({ exemptions: { autoApprove: 'all' } }),
+        logger,
+      ),
+    ).toThrow(/exemptions\.autoApprove/);
   });
 });

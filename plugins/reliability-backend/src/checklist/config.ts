@@ -21,6 +21,18 @@ export interface ChecklistConfig {
   retentionDays: number;
   /** How often scores are re-evaluated (expiry, automatic checks) and retention applied. */
   refreshInterval: HumanDuration;
+  /** Exemptions of single items (`reliability.checklist.exemptions`). */
+  exemptions: ExemptionsConfig;
+}
+
+/** Configuration of checklist exemptions, read from `reliability.checklist.exemptions.*`. */
+export interface ExemptionsConfig {
+  /** Longest exemption that may be requested (and approved). */
+  maxDuration: HumanDuration;
+  /** Item ids whose exemptions are approved as soon as an owner requests them. */
+  autoApprove: string[];
+  /** Days closed exemptions (rejected, revoked, expired) are kept as history after they ended. */
+  historyDays: number;
 }
 
 const KEY = 'reliability.checklist';
@@ -34,6 +46,14 @@ const schema = z.strictObject({
   // Durations: validated by readDuration below.
   refreshInterval: z.unknown().optional(),
   refreshIntervalMinutes: z.unknown().optional(),
+  exemptions: z
+    .strictObject({
+      // Duration: validated by readDuration below.
+      maxDuration: z.unknown().optional(),
+      autoApprove: z.array(z.string().min(1).max(64)).max(300).default([]),
+      historyDays: z.number().int().min(1).max(3650).default(365),
+    })
+    .default({ autoApprove: [], historyDays: 365 }),
 });
 
 /**
@@ -57,10 +77,20 @@ export function readChecklistConfig(
   const {
     refreshInterval: _interval,
     refreshIntervalMinutes: _minutes,
+    exemptions: { maxDuration: _max, ...exemptions },
     ...values
   } = result.data;
   return {
     ...values,
+    exemptions: {
+      ...exemptions,
+      maxDuration: readDuration(
+        config,
+        `${KEY}.exemptions.maxDuration`,
+        { days: 180 },
+        { logger, min: { days: 1 }, max: { days: 1095 } },
+      ),
+    },
     refreshInterval: readDuration(
       config,
       `${KEY}.refreshInterval`,

@@ -8,10 +8,12 @@ import { AutomaticCheckSources } from './automaticChecks';
 import { ChecklistRefresher } from './ChecklistRefresher';
 import { ChecklistRollupService } from './ChecklistRollupService';
 import { readChecklistConfig } from './config';
+import { ExemptionListener, ExemptionService } from './exemptions/ExemptionService';
 import { loadChecklist } from './loadChecklist';
 import { MaturityService } from './MaturityService';
 import { createChecklistRouter } from './router';
 import { KnexChecklistStore } from './store/KnexChecklistStore';
+import { KnexExemptionStore } from './store/KnexExemptionStore';
 
 /** The checklist feature, exposing maturity summaries (and a level index) to the overview. */
 export type ChecklistFeature = ReliabilityFeature & {
@@ -21,6 +23,8 @@ export type ChecklistFeature = ReliabilityFeature & {
   maturityLevels: MaturityLevelIndex;
   /** Score, level and explanation of one entity (the `get-service-reliability` action). */
   service: MaturityService;
+  /** Exemptions of single items (requests, decisions, expiry). */
+  exemptions: ExemptionService;
 };
 
 /**
@@ -30,23 +34,50 @@ export type ChecklistFeature = ReliabilityFeature & {
  */
 export async function createChecklistFeature(
   ctx: ReliabilityContext,
-  sources: AutomaticCheckSources,
+  sources: AutomaticCheckSources & {
+    /** Told when exemptions are decided or expire (the notifications area). */
+    exemptionListener?: ExemptionListener;
+  },
 ): Promise<ChecklistFeature> {
+  const { exemptionListener, ...checkSources } = sources;
   const config = readChecklistConfig(ctx.config, ctx.logger);
   const checklist = await loadChecklist(config);
+  const unknownAutoApproved = config.exemptions.autoApprove.filter(
+    id => !checklist.items.some(item => item.id === id),
+  );
+  if (unknownAutoApproved.length > 0) {
+    throw new Error(
+      `Invalid reliability.checklist.exemptions.autoApprove: no checklist item ${unknownAutoApproved
+        .map(id => `'${id}'`)
+        .join(', ')}`,
+    );
+  }
   const store = new KnexChecklistStore({ knex: ctx.knex });
+  const exemptionStore = new KnexExemptionStore({ knex: ctx.knex });
   const service = new MaturityService({
     store,
+    exemptions: exemptionStore,
     checklist,
     config,
-    sources,
+    sources: checkSources,
     logger: ctx.logger,
     now: ctx.now,
+  });
+  const exemptions = new ExemptionService({
+    store: exemptionStore,
+    checklist,
+    config: config.exemptions,
+    maturity: service,
+    catalog: ctx.catalog,
+    now: ctx.now,
+    listener: exemptionListener,
   });
   const rollups = new ChecklistRollupService({
     catalog: ctx.catalog,
     store,
+    exemptions: exemptionStore,
     checklist,
+    now: ctx.now,
   });
   ctx.logger.info(
     `Reliability checklist '${checklist.title}' version ${checklist.version} with ${checklist.items.length} items`,
@@ -64,6 +95,7 @@ export async function createChecklistFeature(
       auth: ctx.auth,
       service,
       store,
+      exemptions,
       logger: ctx.logger,
       retentionDays: config.retentionDays,
       now: ctx.now,
@@ -79,9 +111,11 @@ export async function createChecklistFeature(
       catalog: ctx.catalog,
       service,
       rollups,
+      exemptions,
     }),
     summaries: service,
     maturityLevels: service,
     service,
+    exemptions,
   };
 }

@@ -74,3 +74,46 @@ export const rollupsQuerySchema = z.strictObject({
 
 /** Assessment id in a route. */
 export const assessmentIdSchema = z.uuid();
+
+/** A checklist item id (in a route or a body). */
+export const itemIdSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,63}$/,
+    'must be a checklist item id (lower-case letters, digits and dashes)',
+  );
+
+const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time',
+});
+
+/** Body of `POST .../maturity/exemptions`. */
+export const requestExemptionSchema = z.strictObject({
+  itemId: itemIdSchema,
+  justification: z.string().min(1).max(2000),
+  expiresAt: isoDateOrDateTime,
+});
+
+/** Body of `POST .../maturity/exemptions/:itemId/decision`. */
+export const decideExemptionSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().max(2000).optional(),
+  expiresAt: isoDateOrDateTime.optional(),
+});
+
+/** Body of `DELETE .../maturity/exemptions/:itemId`. */
+export const revokeExemptionSchema = z.strictObject({
+  reason: z.string().min(1).max(2000),
+  endsAt: isoDateOrDateTime.optional(),
+});
+
+/** Query of `GET .../maturity/exemptions`. */
+export const entityExemptionsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Query of `GET /exemptions`. */
+export const exemptionsQuerySchema = z.strictObject({
+  status: z.enum(['pending', 'active', 'all']).default('active'),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});

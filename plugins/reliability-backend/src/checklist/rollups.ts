@@ -2,6 +2,7 @@ import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   Checklist,
   entityRefKey,
+  ExemptionGrant,
   MaturityRollup,
   NO_LEVEL,
   RollupDimension,
@@ -56,12 +57,22 @@ export function groupKeyOf(
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Maturity of one group of services from their latest evaluations (undefined: never evaluated). */
+/** One service of a roll-up: its latest evaluation (undefined: never evaluated) and its active exemptions. */
+export interface RollupMember {
+  evaluation: LatestEvaluation | undefined;
+  exemptions: ExemptionGrant[];
+}
+
+/** Maturity of one group of services from their latest evaluations and active exemptions. */
 export function rollupOf(
   key: string,
-  evaluations: Array<LatestEvaluation | undefined>,
+  members: RollupMember[],
   checklist: Checklist,
 ): MaturityRollup {
+  const evaluations = members.map(m => m.evaluation);
+  const exemptions = members.flatMap(m => m.exemptions);
+  const nextExemptionExpiresAt =
+    exemptions.map(e => e.expiresAt).sort()[0] ?? null;
   const levels: Record<string, number> = { [NO_LEVEL]: 0 };
   for (const level of checklist.levels) levels[level.id] = 0;
   const scores: number[] = [];
@@ -105,6 +116,8 @@ export function rollupOf(
         ? round1(scores.reduce((a, b) => a + b, 0) / scores.length)
         : null,
     notApplicableCount,
+    exemptCount: exemptions.length,
+    nextExemptionExpiresAt,
     weakestCategories,
   };
 }

@@ -67,7 +67,9 @@ async function setup(
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   const knex = await databases.init('SQLITE_3');
-  const { store, service } = await createTestMaturityService(knex, {
+  const catalog = catalogServiceMock({ entities });
+  const { store, exemptions, service, exemptionService } =
+    await createTestMaturityService(knex, {
     sources: {
       slo: {
         getSummaries: async refs =>
@@ -79,17 +81,20 @@ async function setup(
       },
     },
     now: () => now,
+    catalog,
   });
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([{ result: decision }]);
-  const catalog = catalogServiceMock({ entities });
   const router = createChecklistRouter({
     service,
     rollups: new ChecklistRollupService({
       catalog,
       store,
+      exemptions,
       checklist: defaultChecklist,
+      now: () => now,
     }),
+    exemptions: exemptionService,
     auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
@@ -99,7 +104,7 @@ async function setup(
     catalog,
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
-  return { app, permissions, service };
+  return { app, permissions, service, knex };
 }
 
 const validSubmission = {

@@ -1,17 +1,14 @@
 import {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityMaturity,
-  entityRefKey,
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
 } from '@internal/backstage-plugin-reliability-common';
@@ -23,7 +20,10 @@ import {
   canWriteEntity,
 } from '../shared/authorizeEntityWrite';
 import { parseInput } from '../shared/parseInput';
+import { authorOf } from './authorOf';
 import { ChecklistRollupService } from './ChecklistRollupService';
+import { addExemptionRoutes } from './exemptions/exemptionRoutes';
+import { ExemptionService } from './exemptions/ExemptionService';
 import { MaturityService } from './MaturityService';
 import {
   assessmentIdSchema,
@@ -36,22 +36,6 @@ import {
 
 const ENTITY = '/entities/:kind/:namespace/:name/maturity';
 
-/** Who wrote an assessment: the user's entity ref, or `service:<subject>` for service callers. */
-async function authorOf(
-  credentials: BackstageCredentials,
-  auth: AuthService,
-  userInfo: UserInfoService,
-): Promise<string> {
-  if (auth.isPrincipal(credentials, 'user')) {
-    const info = await userInfo.getUserInfo(credentials);
-    return entityRefKey(parseEntityRef(info.userEntityRef));
-  }
-  if (auth.isPrincipal(credentials, 'service')) {
-    return `service:${credentials.principal.subject}`;
-  }
-  return 'unknown';
-}
-
 /** Options of {@link createChecklistRouter}. */
 export interface ChecklistRouterOptions {
   auth: AuthService;
@@ -61,14 +45,23 @@ export interface ChecklistRouterOptions {
   catalog: CatalogService;
   service: MaturityService;
   rollups: ChecklistRollupService;
+  exemptions: ExemptionService;
 }
 
 /** Routes of the reliability-maturity checklist. */
 export function createChecklistRouter(
   options: ChecklistRouterOptions,
 ): express.Router {
-  const { auth, httpAuth, userInfo, permissions, catalog, service, rollups } =
-    options;
+  const {
+    auth,
+    httpAuth,
+    userInfo,
+    permissions,
+    catalog,
+    service,
+    rollups,
+    exemptions,
+  } = options;
   const router = Router();
 
   router.get('/checklist', async (req, res) => {
@@ -196,6 +189,15 @@ export function createChecklistRouter(
     });
     const userRef = await authorOf(credentials, auth, userInfo);
     res.json({ draft: await service.saveDraft(entityRef, userRef, body) });
+  });
+
+  addExemptionRoutes(router, {
+    auth,
+    httpAuth,
+    userInfo,
+    permissions,
+    catalog,
+    exemptions,
   });
 
   return router;

@@ -125,7 +125,9 @@ export class OnCallRefresher implements Refresher {
       // The shift in progress is recorded from the snapshot, with its real end.
       const finished = builtIn
         .getShiftsBetween(entity, from, now)
-        .filter(shift => Date.parse(shift.end) < now.getTime());
+        .filter(
+          shift => shift.end !== null && Date.parse(shift.end) < now.getTime(),
+        );
       await store.recordShifts(entityRef, finished, now);
     } catch (error) {
       logger.warn(

@@ -25,7 +25,8 @@ function shiftAt(
     shift =>
       shift.escalationLevel === level &&
       Date.parse(shift.start) <= now &&
-      now < Date.parse(shift.end),
+      // An unknown end (the provider did not say) means the shift is still on.
+      (shift.end === null || now < Date.parse(shift.end)),
   );
 }
 

@@ -5,6 +5,7 @@ import {
   entityRefKey,
   OverviewPage,
   OverviewSummariesResponse,
+  SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { rollUpServices } from './groupSummaries';
@@ -170,7 +171,8 @@ export class OverviewService {
 
   /**
    * Team or system roll-ups over every service the caller can see (bounded by MAX_ROLLUP_SERVICES), reading the
-   * catalog in pages of 1000 with minimal fields and the summaries of each page in one call per area.
+   * catalog in pages of 1000 with minimal fields and the summaries of each page in one call per area; by system
+   * also the systems' own SLO summaries, in one call.
    */
   async getGroupSummaries(
     by: 'team' | 'system',
@@ -211,9 +213,21 @@ export class OverviewService {
         cursor = undefined;
       }
     } while (cursor);
+    // A System's own SLOs (user journeys) count in its roll-up: ONE getSummaries for every system.
+    const systemRefs = [
+      ...new Set(
+        services
+          .map(service => service.system)
+          .filter((ref): ref is string => by === 'system' && ref !== null),
+      ),
+    ];
+    const systemSlos =
+      systemRefs.length > 0 && this.sources.slo
+        ? await this.sources.slo.getSummaries(systemRefs)
+        : new Map<string, SloSummary>();
     return {
       by,
-      groups: rollUpServices(services, by),
+      groups: rollUpServices(services, by, systemSlos),
       serviceCount: services.length,
       truncated,
     };

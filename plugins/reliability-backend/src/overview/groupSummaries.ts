@@ -2,19 +2,23 @@ import {
   GroupReliabilitySummary,
   reliabilityStateOf,
   ServiceOverviewRow,
+  SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
+import { rollUpSlos } from './sloRollUp';
 
 const ratio = (part: number, whole: number): number | null =>
   whole > 0 ? part / whole : null;
 
 /**
  * Rolls services up per owner (`team`) or per system: how many have SLOs, meet them, have someone on call now,
- * and their mean maturity score. Groups are sorted by size, largest first; services without an owner/system
- * form one group with a null ref.
+ * their mean maturity score, and the lowest error budget remaining of their SLOs and of the group's own SLOs
+ * (`groupSlos`: a System's SLOs of its user journeys). Groups are sorted by size, largest first; services
+ * without an owner/system form one group with a null ref.
  */
 export function rollUpServices(
   services: ServiceOverviewRow[],
   by: 'team' | 'system',
+  groupSlos: Map<string, SloSummary> = new Map(),
 ): GroupReliabilitySummary[] {
   const groups = new Map<string | null, ServiceOverviewRow[]>();
   for (const service of services) {
@@ -52,6 +56,11 @@ export function rollUpServices(
         breachingCount: members.filter(
           s => reliabilityStateOf(s.slo) === 'breaching',
         ).length,
+        worstBudgetRemaining:
+          rollUpSlos([
+            entityRef === null ? undefined : groupSlos.get(entityRef),
+            ...members.map(s => s.slo),
+          ])?.worstBudgetRemaining ?? null,
       };
     })
     .sort(

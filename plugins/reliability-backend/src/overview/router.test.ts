@@ -436,6 +436,45 @@ describe('overview router', () => {
     ).toBe(400);
   });
 
+  it('rolls the lowest budget of a system’s services and of its own SLOs up to the system', async () => {
+    const slo = fakeSource({
+      'component:default/svc-00': sloSummary('component:default/svc-00', {
+        worstBudgetRemaining: 0.4,
+      }),
+      'component:default/svc-07': sloSummary('component:default/svc-07', {
+        worstBudgetRemaining: 0.9,
+      }),
+      // infra's own user-journey SLO has spent more than its budget
+      'system:default/infra': sloSummary('system:default/infra', {
+        worstBudgetRemaining: -2,
+      }),
+    });
+    const { app } = setup({ sources: { slo } });
+    const bySystem = await request(app).get('/overview/summaries?by=system');
+    const budgets = Object.fromEntries(
+      bySystem.body.groups.map((g: any) => [
+        g.entityRef,
+        g.worstBudgetRemaining,
+      ]),
+    );
+    expect(budgets).toEqual({
+      'system:default/shop': 0.4,
+      'system:default/infra': -2,
+    });
+    // One call per catalog page plus one for the systems' own summaries.
+    expect(slo.getSummaries).toHaveBeenLastCalledWith([
+      'system:default/shop',
+      'system:default/infra',
+    ]);
+    const byTeam = await request(app).get('/overview/summaries?by=team');
+    expect(
+      byTeam.body.groups.map((g: any) => [g.entityRef, g.worstBudgetRemaining]),
+    ).toEqual([
+      ['group:default/team-a', 0.4],
+      ['group:default/team-b', 0.9],
+    ]);
+  });
+
   it('serves tours and answers 404 for unknown systems and 400 for bad names', async () => {
     const { app } = setup();
     expect((await request(app).get('/tour/systems/default/nope')).status).toBe(

@@ -128,6 +128,9 @@ export class PolicyService {
       history: await this.getChanges([entityRef], {
         limit: MAX_HISTORY_ENTRIES,
       }),
+      staleSlos: slos
+        .filter(slo => slo.status?.stale)
+        .map(slo => slo.definition.name),
       evaluatedAt: evaluatedAt.toISOString(),
     };
   }

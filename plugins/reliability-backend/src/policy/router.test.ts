@@ -90,6 +90,7 @@ async function setup(
   const router = createPolicyRouter({
     auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth({
+      pluginId: 'reliability',
       defaultCredentials: mockCredentials.none(),
     }),
     userInfo: mockServices.userInfo(),
@@ -127,6 +128,7 @@ describe('policy routes', () => {
     expect(body.policy.name).toBe('default');
     expect(body.source).toBe('default');
     expect(body.problem).toBeNull();
+    expect(body.staleSlos).toEqual([]);
     expect(body.service).toMatchObject({
       sloName: null,
       state: 'frozen',
@@ -143,7 +145,9 @@ describe('policy routes', () => {
 
     // Later: the latency SLO drops below 25 %; availability stays frozen since the first evaluation.
     slos.set(checkout, [
-      sloWith('checkout-availability', -0.2, 'ticket'),
+      sloWith('checkout-availability', -0.2, 'ticket', {
+        status: { stale: true },
+      }),
       sloWith('checkout-latency', 0.2),
     ]);
     const later = advance(HOUR_MS);
@@ -151,6 +155,7 @@ describe('policy routes', () => {
       await request(app).get(`${CHECKOUT}/policy`).set('Authorization', ada)
     ).body as EntityPolicyResponse;
     expect(second.service!.since).toBe('2026-11-22T12:00:00.000Z');
+    expect(second.staleSlos).toEqual(['checkout-availability']);
     expect(second.slos.map(s => [s.sloName, s.state, s.since])).toEqual([
       ['checkout-availability', 'frozen', '2026-11-22T12:00:00.000Z'],
       ['checkout-latency', 'review', later.toISOString()],

@@ -103,6 +103,10 @@ export interface MaturityRollup {
   averageScore: number | null;
   /** "Not applicable" answers counted in the group's latest evaluations (items left out of their scores). */
   notApplicableCount: number;
+  /** Active exemptions of the group's services (items counted neither as passed nor as failed). */
+  exemptCount: number;
+  /** When the group's first active exemption ends (ISO timestamp), or null without any. */
+  nextExemptionExpiresAt: string | null;
   /** Lowest average category scores first (at most three). */
   weakestCategories: Array<{
     category: string;

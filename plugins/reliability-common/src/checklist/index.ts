@@ -1,3 +1,4 @@
 export * from './types';
 export * from './scoring';
 export * from './api';
+export * from './exemptions';

@@ -100,6 +100,7 @@ describe('scoreChecklist', () => {
         earnedWeight: 3,
         possibleWeight: 4,
         notApplicable: 0,
+        exempt: 0,
       },
       {
         category: 'ops',
@@ -108,6 +109,7 @@ describe('scoreChecklist', () => {
         earnedWeight: 4,
         possibleWeight: 6,
         notApplicable: 0,
+        exempt: 0,
       },
     ]);
     const toil = result.items.find(i => i.itemId === 'toil')!;
@@ -307,6 +309,75 @@ describe('scoreChecklist', () => {
     });
     expect(result.items[0]).toMatchObject({ status: 'fail', earned: 0 });
     expect(result.items[2].status).toBe('unanswered');
+  });
+
+  it('counts an exempt item neither as passed nor as failed until its expiry, then as it otherwise would', () => {
+    const input = {
+      checklist,
+      answers: { runbooks: answer('yes'), 'burn-alerts': answer('yes') },
+      automatic: [pass],
+      exemptions: {
+        toil: {
+          expiresAt: '2027-01-31T23:59:59.999Z',
+          grantedBy: 'user:default/sre-lead',
+        },
+      },
+    };
+    const exempt = scoreChecklist({ ...input, now });
+    const toil = exempt.items.find(i => i.itemId === 'toil')!;
+    expect(toil).toMatchObject({
+      status: 'exempt',
+      credit: null,
+      earned: 0,
+      passes: true,
+      exemption: {
+        expiresAt: '2027-01-31T23:59:59.999Z',
+        grantedBy: 'user:default/sre-lead',
+      },
+    });
+    expect(toil.reason).toContain('Exempt until 2027-01-31');
+    expect(toil.reason).toContain('user:default/sre-lead');
+    expect(exempt.exempt).toEqual(['toil']);
+    expect(exempt.excluded).toEqual(['toil']);
+    expect(exempt.notApplicable).toEqual([]);
+    // (3 + 2 + 1) / (3 + 2 + 1): the exempt item's weight 4 is left out.
+    expect(exempt.possibleWeight).toBe(6);
+    expect(exempt.score).toBe(100);
+    expect(exempt.level).toBe('advanced');
+    expect(exempt.categories.map(c => [c.category, c.exempt])).toEqual([
+      ['slo', 0],
+      ['ops', 1],
+    ]);
+
+    const expired = scoreChecklist({
+      ...input,
+      now: new Date('2027-02-01T00:00:00Z'),
+    });
+    expect(expired.items.find(i => i.itemId === 'toil')).toMatchObject({
+      status: 'unanswered',
+      credit: 0,
+      passes: false,
+    });
+    expect(expired.exempt).toEqual([]);
+    expect(expired.possibleWeight).toBe(10);
+    expect(expired.level).toBe('beginner');
+    expect(expired.blockingNextLevel).toEqual(['toil']);
+  });
+
+  it('exempts automatic items too and ignores exemptions with an unreadable expiry', () => {
+    const result = scoreChecklist({
+      checklist,
+      answers: { runbooks: answer('yes') },
+      automatic: [{ ...pass, status: 'fail', detail: 'no SLO' }],
+      exemptions: {
+        'slo-defined': { expiresAt: '2027-01-01T00:00:00Z', grantedBy: 'a' },
+        runbooks: { expiresAt: 'soon', grantedBy: 'a' },
+      },
+      now,
+    });
+    expect(result.items[0]).toMatchObject({ status: 'exempt', passes: true });
+    expect(result.items[1].status).toBe('yes');
+    expect(result.productionReadiness).toEqual({ ready: true, blocking: [] });
   });
 
   it('treats an unreadable expiry as expired', () => {

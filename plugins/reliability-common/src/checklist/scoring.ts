@@ -1,3 +1,4 @@
+import { ExemptionGrant } from './exemptions';
 import {
   allowsNotApplicable,
   AutomaticResult,
@@ -12,7 +13,7 @@ export const NO_LEVEL = 'none';
 /**
  * How one item was counted:
  * self-assessed items are `yes`, `partial`, `no`, `not-applicable`, `expired` or `unanswered`;
- * automatic items are `pass`, `fail` or `unknown`.
+ * automatic items are `pass`, `fail` or `unknown`; an item of either kind with an active exemption is `exempt`.
  *
  * @public
  */
@@ -25,7 +26,8 @@ export type ItemStatus =
   | 'unanswered'
   | 'pass'
   | 'fail'
-  | 'unknown';
+  | 'unknown'
+  | 'exempt';
 
 /** One item's part in the score and the level. @public */
 export interface ItemContribution {
@@ -44,6 +46,8 @@ export interface ItemContribution {
   passes: boolean;
   /** Why the item counted the way it did. */
   reason: string;
+  /** For `exempt` items: until when, and who granted the exemption. */
+  exemption?: ExemptionGrant;
 }
 
 /** Score of one category. @public */
@@ -56,6 +60,8 @@ export interface CategoryScore {
   possibleWeight: number;
   /** Items of the category answered "not applicable" (left out of `possibleWeight`). */
   notApplicable: number;
+  /** Items of the category with an active exemption (left out of `possibleWeight`). */
+  exempt: number;
 }
 
 /** A score and a level, explained item by item. @public */
@@ -75,6 +81,8 @@ export interface ScoreExplanation {
   excluded: string[];
   /** Ids of the items answered "not applicable" (a subset of `excluded`), so readers can tell them apart. */
   notApplicable: string[];
+  /** Ids of the items with an active exemption (a subset of `excluded`), each with its expiry in `items`. */
+  exempt: string[];
   categories: CategoryScore[];
   /** Whether every production-readiness item passes, and which do not. */
   productionReadiness: { ready: boolean; blocking: string[] };
@@ -87,6 +95,8 @@ export interface ScoreInput {
   answers: Record<string, StoredAnswer | undefined>;
   /** Automatic results (by item id or as a list). */
   automatic: Record<string, AutomaticResult | undefined> | AutomaticResult[];
+  /** Approved exemptions by item id; one counts while its expiry is after `now`. */
+  exemptions?: Record<string, ExemptionGrant | undefined>;
   now: Date;
 }
 
@@ -108,12 +118,43 @@ function roundScore(earned: number, possible: number): number | null {
   return Math.round((earned / possible) * 1000) / 10;
 }
 
+/** True while an exemption's expiry is after `now` (an unreadable expiry never counts). @public */
+export function isExemptionActive(
+  exemption: Pick<ExemptionGrant, 'expiresAt'>,
+  now: Date,
+): boolean {
+  const expiresAt = Date.parse(exemption.expiresAt);
+  return Number.isFinite(expiresAt) && expiresAt > now.getTime();
+}
+
+function exemptContribution(
+  exemption: ExemptionGrant,
+): Omit<ItemContribution, keyof ChecklistItemBase> {
+  return {
+    status: 'exempt',
+    credit: null,
+    earned: 0,
+    passes: true,
+    reason: `Exempt until ${exemption.expiresAt.slice(0, 10)} (granted by ${
+      exemption.grantedBy
+    }): counts neither as passed nor as failed, left out of the score and does not block its level. It counts again when the exemption ends.`,
+    exemption: {
+      expiresAt: exemption.expiresAt,
+      grantedBy: exemption.grantedBy,
+    },
+  };
+}
+
 function contribution(
   item: ChecklistItem,
   answer: StoredAnswer | undefined,
   result: AutomaticResult | undefined,
+  exemption: ExemptionGrant | undefined,
   now: Date,
 ): Omit<ItemContribution, keyof ChecklistItemBase> {
+  if (exemption && isExemptionActive(exemption, now)) {
+    return exemptContribution(exemption);
+  }
   if (item.kind === 'automatic') {
     if (!result || result.status === 'unknown') {
       return {
@@ -218,13 +259,16 @@ function toResultMap(
  *   (`allowNotApplicable`); elsewhere it counts as "no".
  * - Level: the highest level L such that every item of L and of every lower level passes
  *   (self-assessed: yes or an allowed not applicable; automatic: pass). A level without items passes trivially.
+ * - Exemptions: an item with an active exemption (expiry after `now`) counts neither as passed nor as failed:
+ *   it is left out of the denominator (listed in `excluded` and `exempt`) and does not block its level or
+ *   production readiness. Once the exemption ends the item counts as it otherwise would.
  *
  * Pure: the same input always gives the same explanation.
  *
  * @public
  */
 export function scoreChecklist(input: ScoreInput): ScoreExplanation {
-  const { checklist, answers, now } = input;
+  const { checklist, answers, exemptions, now } = input;
   const results = toResultMap(input.automatic);
 
   const items: ItemContribution[] = checklist.items.map(item => ({
@@ -240,6 +284,9 @@ export function scoreChecklist(input: ScoreInput): ScoreExplanation {
         ? answers[item.id]
         : undefined,
       results.get(item.id),
+      exemptions && Object.prototype.hasOwnProperty.call(exemptions, item.id)
+        ? exemptions[item.id]
+        : undefined,
       now,
     ),
   }));
@@ -274,6 +321,9 @@ export function scoreChecklist(input: ScoreInput): ScoreExplanation {
       notApplicable: items.filter(
         i => i.category === category.id && i.status === 'not-applicable',
       ).length,
+      exempt: items.filter(
+        i => i.category === category.id && i.status === 'exempt',
+      ).length,
     };
   });
 
@@ -296,6 +346,7 @@ export function scoreChecklist(input: ScoreInput): ScoreExplanation {
     notApplicable: items
       .filter(i => i.status === 'not-applicable')
       .map(i => i.itemId),
+    exempt: items.filter(i => i.status === 'exempt').map(i => i.itemId),
     categories,
     productionReadiness: {
       ready: readinessBlocking.length === 0,

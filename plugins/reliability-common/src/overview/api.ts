@@ -121,6 +121,11 @@ export interface GroupReliabilitySummary {
   averageMaturity: number | null;
   /** Services paging (or with an exhausted budget) now. */
   breachingCount: number;
+  /**
+   * Lowest error budget remaining (ratio, may be negative) of the SLOs of the group's services and, for a
+   * system, of the system's own SLOs (user journeys); null without SLO data.
+   */
+  worstBudgetRemaining: number | null;
 }
 
 /** Response of `GET /overview/summaries?by=team|system`. @public */

@@ -43,6 +43,11 @@ export interface TourNode {
   type: string | null;
   owner: string | null;
   external: boolean;
+  /**
+   * For a system or a domain these three are rolled up over its parts on the map: a system's own SLOs and those
+   * of its components, a domain's own SLOs and those of its systems (each rolled up first). The state is that
+   * of the roll-up: the most severe alert and the lowest budget.
+   */
   state: ReliabilityState;
   /** Budget remaining of the worst SLO (ratio), for the tooltip. */
   worstBudgetRemaining: number | null;

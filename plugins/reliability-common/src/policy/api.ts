@@ -45,6 +45,8 @@ export interface EntityPolicyResponse {
   slos: PolicyStateView[];
   /** Recorded state changes, newest first (bounded). */
   history: PolicyStateChange[];
+  /** SLOs whose latest collection failed: their state is judged on the last good data. */
+  staleSlos: string[];
   evaluatedAt: string;
 }
 

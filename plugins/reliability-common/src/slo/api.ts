@@ -36,7 +36,10 @@ export interface SloBurnRateWindow {
   /** Short label, e.g. `5m`, `1h`, `3d`. */
   label: string;
   windowSeconds: number;
+  /** null when unknown (no traffic) or unbounded (`unboundedBurn`). */
   burnRate: number | null;
+  /** The window saw bad events against a zero error budget (100% target): an unbounded burn. */
+  unboundedBurn?: boolean;
 }
 
 /**
@@ -55,7 +58,9 @@ export interface SloLastWindow {
 
 /**
  * Evaluation of one objective of an SLO. `good`/`total` count events, or slices when `countUnit` is
- * `slices` (Timeslices budgeting). Numbers are null when there is no data.
+ * `slices`: under Timeslices good and total slices; under RatioTimeslices good is the sum of the success
+ * ratios of the slices with traffic and total their number (so good / total is their average).
+ * Numbers are null when there is no data.
  *
  * @public
  */
@@ -64,7 +69,7 @@ export interface SloObjectiveStatus {
   target: number;
   budgetingMethod: BudgetingMethod;
   countUnit: 'events' | 'slices';
-  /** Timeslices: share of good events a slice needs, and the slice length. */
+  /** Timeslices: share of good events a slice needs; Timeslices and RatioTimeslices: the slice length. */
   timeSliceTarget?: number;
   timeSliceWindowSeconds?: number;
   good: number | null;
@@ -118,7 +123,10 @@ export interface SloStatus {
   error: string | null;
   /** Where the SLI data comes from, e.g. `prometheus`, `embedded`, `embedded (demo data)`. */
   dataSource: string;
-  /** What `good`/`total` count: events, or slices under Timeslices budgeting (absent in states stored before). */
+  /**
+   * What `good`/`total` count: events, or slices under Timeslices and RatioTimeslices budgeting (see
+   * SloObjectiveStatus; absent in states stored before).
+   */
   countUnit?: 'events' | 'slices';
   /** Index in the definition's objectives of the objective the numbers above belong to. */
   objectiveIndex?: number;

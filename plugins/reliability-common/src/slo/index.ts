@@ -10,6 +10,7 @@ export {
 } from './alertExplanations';
 export * from './budgetState';
 export * from './targetMet';
+export * from './alertingObjective';
 export * from './window';
 export * from './format';
 export * from './timeZone';

@@ -42,8 +42,15 @@ export type SloWindow =
       label: string;
     };
 
-/** @public */
-export type BudgetingMethod = 'Occurrences' | 'Timeslices';
+/**
+ * How an SLO's error budget is counted (OpenSLO `budgetingMethod`):
+ * `Occurrences` counts good/total events; `Timeslices` counts good/total time slices (a slice is good when
+ * its own good/total reaches `timeSliceTarget`); `RatioTimeslices` averages the good/total ratios of the
+ * time slices with traffic (see `sumSliceRatios`).
+ *
+ * @public
+ */
+export type BudgetingMethod = 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
 
 /** One objective of an SLO. `target` is a ratio in (0, 1], e.g. 0.999. @public */
 export interface SloObjective {
@@ -52,7 +59,10 @@ export interface SloObjective {
   /** Threshold SLIs: operator and value a measurement must satisfy to count as good. */
   op?: 'lt' | 'lte' | 'gt' | 'gte';
   value?: number;
-  /** Timeslices budgeting: share of good events a slice needs to count as good, and the slice length. */
+  /**
+   * Timeslices budgeting: share of good events a slice needs to count as good. Timeslices and
+   * RatioTimeslices: the slice length (required for both).
+   */
   timeSliceTarget?: number;
   timeSliceWindowSeconds?: number;
 }

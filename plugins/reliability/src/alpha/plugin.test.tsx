@@ -89,14 +89,15 @@ describe('reliability plugin (new frontend system)', () => {
         config: { filter: { kind: 'component', 'spec.type': type } },
       },
     });
-    renderEntityOverview(testService, [
+    const api = renderEntityOverview(testService, [
       onServices('entity-card:reliability/slo', 'service'),
       onServices('entity-card:reliability/oncall', 'website'),
     ]);
     expect(
-      await screen.findByText('Service level objectives', {}, WAIT),
+      await screen.findByText('Checkout availability', {}, WAIT),
     ).toBeInTheDocument();
     expect(screen.queryByText('On-call')).not.toBeInTheDocument();
+    expect(api.getEntityOnCall).not.toHaveBeenCalled();
   });
 
   it('shows only the group on-call card on a group', async () => {

@@ -22,6 +22,7 @@ import {
   reliabilityMyTeamsOnCallWidget,
 } from './homeWidgets';
 import { reliabilityPage } from './pages';
+import { reliabilitySearchResultListItem } from './searchResultItems';
 
 /**
  * The reliability frontend plugin (new frontend system).
@@ -47,6 +48,7 @@ export const reliabilityPlugin = createFrontendPlugin({
     reliabilityGroupOnCallEntityCard,
     reliabilityMyTeamsOnCallWidget,
     reliabilityMyServicesWidget,
+    reliabilitySearchResultListItem,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),

@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider } from '@backstage/test-utils';
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { ReactNode } from 'react';
 import { reliabilityApiRef } from '../api';
 import { useEntityReliability } from './useEntityReliability';
@@ -70,7 +70,7 @@ describe('useEntityReliability', () => {
     await waitFor(() => expect(hook.result.current.value).toBe('ledger?a'));
     setEntity(component('ledger'), 'b');
     await waitFor(() => expect(hook.result.current.value).toBe('ledger?b'));
-    hook.result.current.retry();
+    act(() => hook.result.current.retry());
     await waitFor(() => expect(load).toHaveBeenCalledTimes(4));
   });
 });

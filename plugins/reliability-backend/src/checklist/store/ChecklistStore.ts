@@ -96,8 +96,8 @@ export interface ChecklistStore extends MaturityLevelIndex {
 
   /**
    * Retention: records which stored entities are missing from `presentEntityRefs` (since `now`), forgets marks
-   * of entities that are back, and deletes every row of entities missing since before `purgeBefore`.
-   * Returns the purged entity refs.
+   * of entities that are back, and deletes every row of entities missing since before `purgeBefore` (their
+   * exemptions too). Returns the purged entity refs.
    */
   applyRetention(options: {
     presentEntityRefs: Set<string>;

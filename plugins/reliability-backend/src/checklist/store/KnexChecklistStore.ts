@@ -7,6 +7,7 @@ import {
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { isoDate, nullableIsoDate, nullableNumber } from './dbValues';
 import {
   ChecklistStore,
   LatestEvaluation,
@@ -18,29 +19,11 @@ const ASSESSMENTS = 'checklist_assessments';
 const LATEST = 'checklist_latest';
 const DRAFTS = 'checklist_drafts';
 const MISSING = 'checklist_missing_entities';
+/** Exemptions (KnexExemptionStore) go with the rest of an entity's checklist data. */
+const EXEMPTIONS = 'checklist_exemptions';
 
 /** Bound on `IN (...)` lists and batched inserts, well below SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 500;
-
-/** Timestamp column to ISO string (PostgreSQL returns Date, SQLite epoch milliseconds). */
-function isoDate(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number') return new Date(value).toISOString();
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(String(value)).toISOString();
-}
-
-function nullableIsoDate(value: unknown): string | null {
-  return value === null || value === undefined ? null : isoDate(value);
-}
-
-function nullableNumber(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
 
 type AssessmentRow = {
   id: string;
@@ -93,9 +76,10 @@ function toEvaluation(row: LatestRow): LatestEvaluation {
     assessedAt: nullableIsoDate(row.assessed_at),
     score: nullableNumber(row.score),
     level: row.level,
-    // Rows written before not-applicable answers were counted lack `notApplicable` until the next refresh.
+    // Rows written before not-applicable answers (or exemptions) were counted lack those counts until the next
+    // refresh.
     categoryScores: (JSON.parse(row.category_scores) as CategoryScore[]).map(
-      c => ({ ...c, notApplicable: c.notApplicable ?? 0 }),
+      c => ({ ...c, notApplicable: c.notApplicable ?? 0, exempt: c.exempt ?? 0 }),
     ),
     evaluatedAt: isoDate(row.evaluated_at),
   };
@@ -363,7 +347,8 @@ export class KnexChecklistStore implements ChecklistStore {
         .select('entity_ref')
         .from(ASSESSMENTS)
         .union(qb => qb.select('entity_ref').from(LATEST))
-        .union(qb => qb.select('entity_ref').from(DRAFTS));
+        .union(qb => qb.select('entity_ref').from(DRAFTS))
+        .union(qb => qb.select('entity_ref').from(EXEMPTIONS));
       const stored = new Set(storedRows.map(r => r.entity_ref));
 
       const marks: Array<{ entity_ref: string; missing_since: unknown }> =
@@ -397,7 +382,7 @@ export class KnexChecklistStore implements ChecklistStore {
         )
         .map(([ref]) => ref);
       for (const refs of chunk(purge, BATCH)) {
-        for (const table of [ASSESSMENTS, LATEST, DRAFTS, MISSING]) {
+        for (const table of [ASSESSMENTS, LATEST, DRAFTS, EXEMPTIONS, MISSING]) {
           await tx(table).whereIn('entity_ref', refs).delete();
         }
       }

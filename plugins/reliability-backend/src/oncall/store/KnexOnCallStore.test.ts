@@ -50,6 +50,21 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('records a shift with an unknown end as lasting until the latest refresh that reports it', async () => {
+      const store = await createStore();
+      const ref = 'component:default/a';
+      const open = { ...shift('ana', 1, '2026-11-20T08:00:00.000Z', '2026-11-21T08:00:00.000Z'), end: null };
+      await store.recordShifts(ref, [open], NOW, { current: true });
+      const later = new Date(NOW.getTime() + 30 * 60_000);
+      await store.recordShifts(ref, [open], later, { current: true });
+      const [recorded] = await store.getShifts(
+        [ref],
+        new Date('2026-11-01'),
+        new Date('2026-12-01'),
+      );
+      expect(recorded.end.toISOString()).toBe(later.toISOString());
+    });
+
     it('records shifts, updates their end and closes shifts no longer reported', async () => {
       const store = await createStore();
       const ref = 'component:default/a';

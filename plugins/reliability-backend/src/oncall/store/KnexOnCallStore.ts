@@ -141,7 +141,9 @@ export class KnexOnCallStore implements OnCallStore {
       person: JSON.stringify(shift.person),
       level: shift.escalationLevel,
       start_at: new Date(shift.start),
-      end_at: new Date(shift.end),
+      // A shift whose end the provider does not know is recorded as lasting until now; every refresh that
+      // still reports it moves its end forward, and the first one that does not closes it.
+      end_at: shift.end === null ? now : new Date(shift.end),
       time_zone: shift.timeZone ?? null,
     }));
     await this.db.transaction(async tx => {

@@ -72,8 +72,9 @@ describe('buildTourGraph', () => {
       edgeTypes: [...edgeTypes],
       summaries,
     });
+    // The system shows the roll-up of its parts: orders pages, so the system is breaching.
     expect(nodes.map(n => [n.entityRef, n.state, n.external])).toEqual([
-      ['system:default/shop', 'unknown', false],
+      ['system:default/shop', 'breaching', false],
       ['component:default/web', 'at-risk', false],
       ['component:default/orders', 'breaching', false],
       ['component:default/emails', 'ok', false],
@@ -109,6 +110,73 @@ describe('buildTourGraph', () => {
       owner: 'group:default/team-b',
       dependents: 2,
       tier: 'tier-1',
+      sloCount: 1,
+    });
+  });
+
+  it('rolls the worst budget of a system’s components and its own SLOs up to the system, and a domain’s systems up to the domain', () => {
+    const commerce: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: { name: 'commerce', namespace: 'default' },
+      spec: { owner: 'team-a' },
+      relations: [
+        { type: 'hasPart', targetRef: 'system:default/shop' },
+        { type: 'hasPart', targetRef: 'system:default/billing' },
+      ],
+    };
+    const shop = system('shop', 'commerce', ['component:default/web']);
+    const billing = system('billing', 'commerce', [
+      'component:default/invoices',
+    ]);
+    const web = component('web', { system: 'shop' });
+    const invoices = component('invoices', { system: 'billing' });
+    const rollUp = {
+      ...summaries,
+      slo: new Map([
+        [
+          'component:default/web',
+          sloSummary('component:default/web', { worstBudgetRemaining: 0.6 }),
+        ],
+        // the shop's own journey SLO is worse off than its component
+        [
+          'system:default/shop',
+          sloSummary('system:default/shop', { worstBudgetRemaining: 0.3 }),
+        ],
+        [
+          'component:default/invoices',
+          sloSummary('component:default/invoices', {
+            worstBudgetRemaining: -0.5,
+            sloCount: 2,
+          }),
+        ],
+      ]),
+    };
+    const { nodes } = buildTourGraph({
+      root: commerce,
+      members: [shop, billing, web, invoices],
+      edgeTypes: ['dependsOn', 'partOf'],
+      summaries: rollUp,
+    });
+    const byRef = Object.fromEntries(nodes.map(n => [n.entityRef, n]));
+    expect(byRef['system:default/shop']).toMatchObject({
+      worstBudgetRemaining: 0.3,
+      sloCount: 2,
+      state: 'ok',
+    });
+    expect(byRef['system:default/billing']).toMatchObject({
+      worstBudgetRemaining: -0.5,
+      sloCount: 2,
+      state: 'breaching',
+    });
+    expect(byRef['domain:default/commerce']).toMatchObject({
+      worstBudgetRemaining: -0.5,
+      sloCount: 4,
+      state: 'breaching',
+    });
+    // Components keep their own numbers.
+    expect(byRef['component:default/web']).toMatchObject({
+      worstBudgetRemaining: 0.6,
       sloCount: 1,
     });
   });
@@ -201,6 +269,20 @@ describe('explainSlo', () => {
     });
     expect(meaning).toBe(
       '99% of time slices for "latency" must be good over 1 calendar week — an error budget of about 1.7 hours of complete failure per window. Checkout stays fast.',
+    );
+  });
+
+  it('says that RatioTimeslices averages the time slices', () => {
+    const { meaning } = explainSlo({
+      name: 'availability',
+      indicator: { name: 'requests' },
+      window: { kind: 'rolling', durationSeconds: 86400, label: '1d' },
+      budgetingMethod: 'RatioTimeslices',
+      objectives: [{ target: 0.95, timeSliceWindowSeconds: 3600 }],
+      alertPolicies: [],
+    });
+    expect(meaning).toBe(
+      '95% of events for "requests" must be good over 1d (the average of its 1h time slices) — an error budget of about 1.2 hours of complete failure per window.',
     );
   });
 });

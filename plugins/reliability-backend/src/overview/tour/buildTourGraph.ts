@@ -8,6 +8,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { relatedRef, tierOf } from '../serviceRows';
 import { LoadedSummaries } from '../sources';
+import { rollUpGroupNodes } from './rollUpGroupNodes';
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : null;
@@ -109,7 +110,8 @@ export function externalRefs(
 /**
  * Builds the map of a system or domain from catalog relations: one node per member (plus the root, plus
  * external nodes that edges lead to) and one edge per relation of the drawn types, each node carrying its
- * reliability state, owner, on-call primary, runbook and SLO counts.
+ * reliability state, owner, on-call primary, runbook and SLO counts. Systems and domains show the roll-up
+ * of their parts' SLOs (`rollUpGroupNodes`).
  */
 export function buildTourGraph(input: TourGraphInput): {
   nodes: TourNode[];
@@ -143,5 +145,8 @@ export function buildTourGraph(input: TourGraphInput): {
       }
     }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return {
+    nodes: rollUpGroupNodes([...nodes.values()], root, members, summaries),
+    edges: [...edges.values()],
+  };
 }

@@ -1,12 +1,11 @@
 import {
+  alertingObjective,
+  formatDuration,
+  formatRatio,
+  nominalWindowSeconds,
   SloDefinition,
   TourSloExplanation,
 } from '@internal/backstage-plugin-reliability-common';
-
-function percent(target: number): string {
-  const value = target * 100;
-  return `${Number(value.toFixed(4))}%`;
-}
 
 /** A duration in the largest unit that reads well: "43 minutes", "3.6 hours", "2 days". */
 export function humanDuration(seconds: number): string {
@@ -28,23 +27,12 @@ export function humanDuration(seconds: number): string {
   return 'under a second';
 }
 
-function windowSeconds(definition: SloDefinition): number | null {
-  const { window } = definition;
-  if (window.kind === 'rolling') {
-    return window.durationSeconds;
-  }
-  const unitDays = { Day: 1, Week: 7, Month: 30, Quarter: 91, Year: 365 };
-  return unitDays[window.unit] * window.count * 86400;
-}
-
 /**
  * What an SLO promises, in one sentence a new hire can read: the share of good events (or time slices), the
  * window, and what that leaves as error budget. Uses the strictest objective when there are several.
  */
 export function explainSlo(definition: SloDefinition): TourSloExplanation {
-  const objective = [...definition.objectives].sort(
-    (a, b) => b.target - a.target,
-  )[0];
+  const objective = alertingObjective(definition);
   const what =
     definition.indicator.displayName ??
     definition.indicator.description ??
@@ -55,22 +43,25 @@ export function explainSlo(definition: SloDefinition): TourSloExplanation {
   }
   const unit =
     definition.budgetingMethod === 'Timeslices' ? 'time slices' : 'events';
-  const seconds = windowSeconds(definition);
-  const budget =
-    seconds === null
-      ? ''
-      : ` — an error budget of about ${humanDuration(
-          seconds * (1 - objective.target),
-        )} of complete failure per window`;
+  const averaged =
+    definition.budgetingMethod === 'RatioTimeslices'
+      ? ` (the average of its ${formatDuration(
+          objective.timeSliceWindowSeconds,
+        )} time slices)`
+      : '';
+  const budget = ` — an error budget of about ${humanDuration(
+    nominalWindowSeconds(definition.window) * (1 - objective.target),
+  )} of complete failure per window`;
   const description = definition.description
     ? ` ${definition.description.trim()}`
     : '';
   return {
     name,
-    meaning: `${percent(
+    meaning: `${formatRatio(
       objective.target,
+      4,
     )} of ${unit} for "${what}" must be good over ${
       definition.window.label
-    }${budget}.${description}`,
+    }${averaged}${budget}.${description}`,
   };
 }

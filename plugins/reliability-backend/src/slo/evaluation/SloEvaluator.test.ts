@@ -141,6 +141,8 @@ describe('SloEvaluator', () => {
     const status = await evaluator.evaluate(
       checkoutEntity(),
       slo({
+        // 30 days: the default alerts are the workbook's 14.4x, 6x and 1x (see the 1-day test below)
+        window: { kind: 'rolling', durationSeconds: 30 * 86400, label: '30d' },
         objectives: [
           { displayName: 'relaxed', target: 0.99 },
           { displayName: 'strict', target: 0.999 },
@@ -148,6 +150,7 @@ describe('SloEvaluator', () => {
       }),
       NOW,
     );
+    expect(status.alerts.map(a => a.burnRateThreshold)).toEqual([14.4, 6, 1]);
     expect(status.objectiveIndex).toBe(1);
     expect(status.target).toBe(0.999);
     expect(
@@ -164,6 +167,112 @@ describe('SloEvaluator', () => {
     // burn rate 5 over every window against 99.9%: the workbook's 6h/30m page (6) does not fire, the 3d ticket (1) does.
     expect(status.alertState).toBe('ticket');
     expect(status.objectives![0].alertState).toBe('ok');
+    expect(status.lastWindow).toMatchObject({ met: false });
+  });
+
+  it('sizes the default alerts for a 1-day SLO to its window, not to 30 days', async () => {
+    const { provider } = hourlyProvider([], false);
+    // Burn rate 5 over every window against 99.9%: below the workbook's 6x page, above its 1x ticket.
+    provider.getEventCounts = async () => ({ good: 995, total: 1000 });
+    const status = await new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    }).evaluate(
+      checkoutEntity(),
+      slo({ objectives: [{ target: 0.999 }] }),
+      NOW,
+    );
+    expect(status.alertsSource).toBe('default');
+    // 2% of a 1-day budget in 1h is 0.48x and 5% in 6h 0.2x: both raised to 1x; the 3-day ticket window
+    // is cut to the 1-day SLO window (short window 2h).
+    expect(
+      status.alerts.map(a => [
+        a.name,
+        a.burnRateThreshold,
+        a.longWindowSeconds,
+        a.shortWindowSeconds,
+      ]),
+    ).toEqual([
+      ['page-fast-burn', 1, 3600, 300],
+      ['page-medium-burn', 1, 21600, 1800],
+      ['ticket-slow-burn', 1, 86400, 7200],
+    ]);
+    expect(status.alerts[0].explanation).toBe(
+      '2% of a 1-day budget in 1h = 0.48×, raised to 1×: a slower burn leaves budget at the end of the window',
+    );
+    // With the 30-day thresholds this would be a ticket; on a 1-day window burning 5x spends the budget in
+    // under 5 hours, so it pages.
+    expect(status.alertState).toBe('page');
+    expect(status.burnRates.map(w => w.label)).toContain('2h');
+  });
+
+  it('alerts on any bad event against a 100% target, and keeps NaN and Infinity out of the status', async () => {
+    const { provider } = hourlyProvider([], false);
+    provider.getEventCounts = async () => ({ good: 9999, total: 10_000 });
+    const status = await new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    }).evaluate(checkoutEntity(), slo({ objectives: [{ target: 1 }] }), NOW);
+    expect(status).toMatchObject({
+      target: 1,
+      attainment: 0.9999,
+      budgetRemaining: 0,
+      burnRate: null,
+      alertState: 'page',
+      timeToExhaustionSeconds: 0,
+      lastWindow: { met: false },
+    });
+    expect(
+      status.alerts.map(a => [
+        a.firing,
+        a.unboundedBurn,
+        a.longBurnRate,
+        a.shortBurnRate,
+      ]),
+    ).toEqual([
+      [true, true, null, null],
+      [true, true, null, null],
+      [true, true, null, null],
+    ]);
+    expect(status.burnRates.find(w => w.label === '1h')).toEqual({
+      label: '1h',
+      windowSeconds: 3600,
+      burnRate: null,
+      unboundedBurn: true,
+    });
+    // JSON turns NaN and Infinity into null: a round trip changes nothing only when there are none.
+    expect(JSON.parse(JSON.stringify(status))).toEqual(status);
+
+    provider.getEventCounts = async () => ({ good: 10_000, total: 10_000 });
+    const clean = await new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    }).evaluate(checkoutEntity(), slo({ objectives: [{ target: 1 }] }), NOW);
+    expect(clean).toMatchObject({
+      budgetRemaining: 1,
+      burnRate: 0,
+      alertState: 'ok',
+      lastWindow: { met: true },
+    });
+    expect(clean.alerts.every(a => !a.unboundedBurn)).toBe(true);
+  });
+
+  it('decides whether a target was met from the counts, not from the rounded attainment', async () => {
+    const { provider } = hourlyProvider([], false);
+    // 99,998,999,999,999 of 10^14 is 0.99998999999999 (rounds to 0.99999 at 12 digits): it misses 99.999%.
+    provider.getEventCounts = async () => ({
+      good: 99_998_999_999_999,
+      total: 100_000_000_000_000,
+    });
+    const status = await new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    }).evaluate(
+      checkoutEntity(),
+      slo({ objectives: [{ target: 0.99999 }] }),
+      NOW,
+    );
+    expect(status.attainment).toBe(0.99999);
     expect(status.lastWindow).toMatchObject({ met: false });
   });
 
@@ -269,7 +378,7 @@ describe('SloEvaluator', () => {
     }).evaluate(
       checkoutEntity(),
       slo({
-        budgetingMethod: 'RatioTimeslices' as SloDefinition['budgetingMethod'],
+        budgetingMethod: 'RatioTimeslices',
         objectives: [{ target: 0.95, timeSliceWindowSeconds: 3600 }],
       }),
       NOW,

@@ -1,4 +1,5 @@
 import {
+  BudgetingMethod,
   SloDefinition,
   SloObjective,
 } from '@internal/backstage-plugin-reliability-common';
@@ -6,15 +7,12 @@ import {
 /** Slice length when an objective names none (threshold SLIs are sampled once a minute). */
 export const DEFAULT_SLICE_SECONDS = 60;
 
-/** OpenSLO budgeting methods the evaluator implements. */
-export type Budgeting = 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
+/** OpenSLO budgeting methods the evaluator implements (all of them). */
+export type Budgeting = BudgetingMethod;
 
-/**
- * The budgeting method of an SLO. Read as a string: `RatioTimeslices` is evaluated on its own terms as soon
- * as the definition carries it (older parsers normalised it to `Timeslices`).
- */
+/** The budgeting method of an SLO (Occurrences when a stored definition names another). */
 export function budgetingOf(slo: SloDefinition): Budgeting {
-  const method = slo.budgetingMethod as string;
+  const method = slo.budgetingMethod;
   return method === 'Timeslices' || method === 'RatioTimeslices'
     ? method
     : 'Occurrences';

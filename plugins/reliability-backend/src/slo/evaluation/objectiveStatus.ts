@@ -1,8 +1,10 @@
 import {
+  alertingBurnRate,
   BurnRateAlertCondition,
   burnRate,
   computeErrorBudget,
-  evaluateBurnRateAlerts,
+  evaluateBurnRateAlertsOnCounts,
+  meetsTarget,
   mostSevereFiring,
   SloDefinition,
   SloObjective,
@@ -45,7 +47,12 @@ function sliceSettings(
   }
 }
 
-/** Budget, burn rates, alerts and last window of one objective from its counts. */
+/**
+ * Budget, burn rates, alerts and last window of one objective from its counts. Alerts compare
+ * `alertingBurnRate`s (`evaluateBurnRateAlertsOnCounts`): against a 100% target any bad event is an unbounded
+ * burn that fires every condition whose windows saw it (reported as `unboundedBurn`, the rates as null).
+ * "Met" is decided on the counts (`meetsTarget`), never on the rounded attainment.
+ */
 export function objectiveStatus(
   slo: SloDefinition,
   objective: SloObjective,
@@ -53,19 +60,22 @@ export function objectiveStatus(
 ): SloObjectiveStatus {
   const { target } = objective;
   const { windowCounts, lastCounts } = data;
-  const burnRateBySeconds = new Map<number, number | null>(
-    data.lookbacks.map(l => [l.seconds, burnRate(l.counts, target)]),
+  const countsBySeconds = new Map<number, SliEventCounts>(
+    data.lookbacks.map(l => [l.seconds, l.counts]),
   );
+  const burnRateOf = (seconds: number) => {
+    const counts = countsBySeconds.get(seconds);
+    return counts ? burnRate(counts, target) : null;
+  };
   const budget = computeErrorBudget(windowCounts, target);
-  const alerts = evaluateBurnRateAlerts(
+  const alerts = evaluateBurnRateAlertsOnCounts(
     data.conditions,
-    seconds => burnRateBySeconds.get(seconds) ?? null,
+    seconds => countsBySeconds.get(seconds),
+    target,
   );
-  const currentBurnRate =
-    burnRateBySeconds.get(CURRENT_BURN_RATE_SECONDS) ?? null;
+  const currentBurnRate = burnRateOf(CURRENT_BURN_RATE_SECONDS);
   const hasData =
-    windowCounts.total > 0 ||
-    [...burnRateBySeconds.values()].some(rate => rate !== null);
+    windowCounts.total > 0 || data.lookbacks.some(l => l.counts.total > 0);
   const lastAttainment = computeErrorBudget(lastCounts, target).attainment;
   const settings = sliceSettings(slo, objective);
   return {
@@ -83,10 +93,13 @@ export function objectiveStatus(
       windowCounts.total > 0 ? budget.budgetRemainingRatio : null,
     burnRate: currentBurnRate,
     burnRates: data.lookbacks
-      .map(({ seconds, label }) => ({
+      .map(({ seconds, label, counts }) => ({
         label,
         windowSeconds: seconds,
-        burnRate: burnRateBySeconds.get(seconds) ?? null,
+        burnRate: burnRateOf(seconds),
+        ...(alertingBurnRate(counts, target) === Number.POSITIVE_INFINITY
+          ? { unboundedBurn: true }
+          : {}),
       }))
       .sort((a, b) => a.windowSeconds - b.windowSeconds),
     alertState: hasData ? mostSevereFiring(alerts) ?? 'ok' : 'unknown',
@@ -95,6 +108,7 @@ export function objectiveStatus(
       firing: evaluation.firing,
       longBurnRate: evaluation.longBurnRate,
       shortBurnRate: evaluation.shortBurnRate,
+      unboundedBurn: evaluation.unboundedBurn,
     })),
     timeToExhaustionSeconds:
       windowCounts.total > 0
@@ -108,7 +122,7 @@ export function objectiveStatus(
       start: data.lastWindow.start.toISOString(),
       end: data.lastWindow.end.toISOString(),
       attainment: lastAttainment,
-      met: lastAttainment === null ? null : lastAttainment >= target,
+      met: meetsTarget(lastCounts, target),
     },
   };
 }

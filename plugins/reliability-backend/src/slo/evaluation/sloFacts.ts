@@ -3,20 +3,17 @@ import {
   SliIndicator,
   SloDefinition,
   SloObjective,
+  alertingObjectiveIndex as highestTargetIndex,
   defaultMultiwindowAlerts,
 } from '@internal/backstage-plugin-reliability-common';
 import { SloDefinitionFacts } from '../store/SloStore';
 
 /**
  * Index of the objective an SLO's headline numbers and alert state use: the one with the highest target
- * (the first of equals), which burn-rate alerts are defined against. Every objective is still evaluated.
+ * (`alertingObjectiveIndex` of -common). Validated definitions have at least one objective.
  */
 export function alertingObjectiveIndex(slo: SloDefinition): number {
-  let best = 0;
-  slo.objectives.forEach((objective, i) => {
-    if (objective.target > slo.objectives[best].target) best = i;
-  });
-  return best;
+  return Math.max(0, highestTargetIndex(slo));
 }
 
 /** The objective with the highest target (see alertingObjectiveIndex). */

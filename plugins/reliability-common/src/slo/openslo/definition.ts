@@ -14,8 +14,7 @@ export function definitionOf(
   const { metadata, spec } = slo;
   const indicator = indicatorOf(spec, metadata.name, documents);
   const window = windowOf(spec);
-  const budgetingMethod =
-    spec.budgetingMethod === 'Occurrences' ? 'Occurrences' : 'Timeslices';
+  const budgetingMethod = spec.budgetingMethod;
   const definition: SloDefinition = {
     name: metadata.name,
     indicator,

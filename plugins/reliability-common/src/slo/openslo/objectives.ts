@@ -4,7 +4,7 @@ import { fail } from './errors';
 import { SloSpec } from './schema';
 import { fixedSeconds, windowLengthUpperBound } from './windows';
 
-/** The SLO's objectives: a target in (0, 1], op/value for threshold SLIs, time slices for Timeslices. */
+/** The SLO's objectives: a target in (0, 1], op/value for threshold SLIs, time slices for Timeslices and RatioTimeslices. */
 export function objectivesOf(
   spec: SloSpec,
   indicator: SliIndicator,
@@ -70,10 +70,10 @@ export function objectivesOf(
         );
       }
       objective.timeSliceWindowSeconds = seconds;
-    } else if (budgetingMethod === 'Timeslices') {
+    } else if (budgetingMethod !== 'Occurrences') {
       fail(
         `${path}.timeSliceWindow`,
-        'Timeslices budgeting needs a timeSliceWindow (e.g. 1m)',
+        `${budgetingMethod} budgeting needs a timeSliceWindow (e.g. 1m)`,
       );
     }
     return objective;

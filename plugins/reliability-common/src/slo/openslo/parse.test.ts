@@ -138,7 +138,8 @@ describe('validateOpenSloDocuments', () => {
         timeZone: 'Europe/Berlin',
         label: '1M',
       },
-      budgetingMethod: 'Timeslices',
+      // kept as written: RatioTimeslices averages slice ratios, it is not Timeslices
+      budgetingMethod: 'RatioTimeslices',
       objectives: [
         {
           target: 0.995,
@@ -276,6 +277,7 @@ describe('validateOpenSloDocuments', () => {
       slo({}, { name: 'Not_A_Dns_Name' }),
       slo({ objectives: [{}] }, { name: 'no-target' }),
       slo({ budgetingMethod: 'Timeslices' }, { name: 'no-slice' }),
+      slo({ budgetingMethod: 'RatioTimeslices' }, { name: 'no-ratio-slice' }),
       slo(
         {
           timeWindow: [
@@ -321,6 +323,11 @@ describe('validateOpenSloDocuments', () => {
         document: 'no-slice',
         path: 'spec.objectives.0.timeSliceWindow',
         message: 'Timeslices budgeting needs a timeSliceWindow (e.g. 1m)',
+      },
+      {
+        document: 'no-ratio-slice',
+        path: 'spec.objectives.0.timeSliceWindow',
+        message: 'RatioTimeslices budgeting needs a timeSliceWindow (e.g. 1m)',
       },
       {
         document: 'bad-zone',

@@ -327,6 +327,7 @@ describe('OpenSLO v1 specification shapes', () => {
 
     expect(threshold).toMatchObject({
       indicator: { threshold: { metricSource: { type: 'Redshift' } } },
+      budgetingMethod: 'RatioTimeslices',
       window: {
         kind: 'calendar',
         unit: 'Month',

@@ -4,6 +4,7 @@ import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
 import { EntitySloCard } from '../slo/EntitySloCard';
 import { EntityRunbooksCard } from '../runbooks/EntityRunbooksCard';
 import { EntityMaturityCard } from '../checklist/EntityMaturityCard';
+import { EntityPolicyCard } from '../policy/EntityPolicyCard';
 
 /** The "Reliability" tab of an entity: SLOs, on-call, runbooks and the maturity score side by side. */
 export function EntityReliabilityContent() {
@@ -23,6 +24,9 @@ export function EntityReliabilityContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <ReliabilitySourcesCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <EntityPolicyCard />
       </Grid>
     </Grid>
   );

@@ -193,6 +193,36 @@ describe('EntityOnCallCard', () => {
     );
   });
 
+  it('keeps a shift with an unknown end on call and says its end is unknown', async () => {
+    const base = testSnapshot();
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () =>
+          okState(
+            testSnapshot({
+              current: [{ ...base.current[0], end: null }, base.current[1]],
+            }),
+          ),
+      }),
+    );
+    const primary = await screen.findByTestId('oncall-primary');
+    expect(primary).toHaveTextContent(/Ana Silva/);
+    expect(primary).toHaveTextContent(/until an unknown time/);
+  });
+
+  it('renders the provider link only when it is http(s)', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getEntityOnCall: async () =>
+          okState(testSnapshot({ externalUrl: 'javascript:alert(1)' })),
+      }),
+    );
+    await screen.findByTestId('oncall-primary');
+    expect(
+      document.querySelector('a[href^="javascript:"]'),
+    ).toBeNull();
+  });
+
   it('shows the last known data, marked, when the provider fails', async () => {
     await renderCard(
       mockOnCallApi({

@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   OnCallShift,
   OnCallSnapshot,
+  isHttpUrl,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import { Fragment } from 'react';
@@ -26,8 +27,14 @@ function shiftAt(shifts: OnCallShift[], level: number, now: number) {
     s =>
       s.escalationLevel === level &&
       Date.parse(s.start) <= now &&
-      now < Date.parse(s.end),
+      // An unknown end (the provider did not say) means the shift is still on.
+      (s.end === null || now < Date.parse(s.end)),
   );
+}
+
+/** "until <when>", or that the provider did not say when the shift ends. */
+function untilText(end: string | null, now: number): string {
+  return end === null ? 'until an unknown time' : `until ${formatWhen(end, now)}`;
 }
 
 function contactHref(type: string, value: string): string | undefined {
@@ -70,7 +77,7 @@ export function OnCallSnapshotView(props: {
           <OnCallPersonName person={primary.person} />
           <br />
           <Typography variant="body2" component="span" color="textSecondary">
-            on call until {formatWhen(primary.end, now)}
+            on call {untilText(primary.end, now)}
           </Typography>
         </Typography>
       ) : (
@@ -93,7 +100,7 @@ export function OnCallSnapshotView(props: {
                 color="textSecondary"
               >
                 {' '}
-                until {formatWhen(secondary.end, now)}
+                {untilText(secondary.end, now)}
               </Typography>
             )}
           </>
@@ -193,10 +200,10 @@ export function OnCallSnapshotView(props: {
       <Box mt={2}>
         <Typography variant="caption" color="textSecondary">
           Source: {providerName}
-          {snapshot.externalUrl && (
+          {isHttpUrl(snapshot.externalUrl) && (
             <>
               {' · '}
-              <Link href={snapshot.externalUrl} target="_blank" rel="noopener">
+              <Link href={snapshot.externalUrl!} target="_blank" rel="noopener">
                 Open in {providerName}
               </Link>
             </>

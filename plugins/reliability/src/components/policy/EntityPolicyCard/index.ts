@@ -1,0 +1,1 @@
+export { EntityPolicyCard } from './EntityPolicyCard';

@@ -1,0 +1,46 @@
+import { PolicyDecision } from '@internal/backstage-plugin-reliability-common';
+import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+import { DECISION_LABEL, stateLabel } from '../policyFormat';
+
+const useStyles = makeStyles(theme => ({
+  deny: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+  warn: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.warning.contrastText,
+  },
+  allow: {
+    backgroundColor: theme.palette.success.main,
+    color: theme.palette.success.contrastText,
+  },
+  neutral: {},
+}));
+
+/**
+ * A policy state (`frozen`, `review`, `ok`, ...) coloured by what it means for deploys; a state no rule gave
+ * (`ok`, `no-data`) with an `allow` decision is green only when there is data.
+ */
+export function PolicyStateChip(props: {
+  state: string;
+  decision: PolicyDecision;
+  label?: string;
+}) {
+  const classes = useStyles();
+  const className =
+    props.state === 'no-data' || props.state === 'no-slos'
+      ? classes.neutral
+      : classes[props.decision];
+  return (
+    <Tooltip title={DECISION_LABEL[props.decision]}>
+      <Chip
+        size="small"
+        label={props.label ?? stateLabel(props.state)}
+        className={className}
+      />
+    </Tooltip>
+  );
+}

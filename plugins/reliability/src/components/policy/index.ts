@@ -1,0 +1,2 @@
+export { EntityPolicyCard } from './EntityPolicyCard';
+export { PolicyStateChip } from './PolicyStateChip';

@@ -1,0 +1,126 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  DEFAULT_ERROR_BUDGET_POLICY,
+  DeployGateActivity,
+  EntityPolicyResponse,
+  ReliabilityApi,
+} from '@internal/backstage-plugin-reliability-common';
+
+/** Test fixtures for the policy components. */
+export const testEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { owner: 'group:default/checkout-payments' },
+};
+
+export function testPolicy(
+  overrides: Partial<EntityPolicyResponse> = {},
+): EntityPolicyResponse {
+  return {
+    entityRef: 'component:default/checkout-api',
+    policy: DEFAULT_ERROR_BUDGET_POLICY,
+    source: 'tier',
+    problem: null,
+    service: {
+      sloName: null,
+      state: 'frozen',
+      decision: 'deny',
+      ruleIndex: 1,
+      consequence: 'Freeze feature releases; reliability work only.',
+      since: '2026-11-19T12:00:00.000Z',
+      budgetRemaining: -0.1,
+      alertState: 'ticket',
+    },
+    slos: [
+      {
+        sloName: 'checkout-availability',
+        displayName: 'Checkout availability',
+        state: 'frozen',
+        decision: 'deny',
+        ruleIndex: 1,
+        consequence: 'Freeze feature releases; reliability work only.',
+        since: '2026-11-19T12:00:00.000Z',
+        budgetRemaining: -0.1,
+        alertState: 'ticket',
+      },
+      {
+        sloName: 'checkout-latency',
+        state: 'ok',
+        decision: 'allow',
+        ruleIndex: null,
+        consequence: null,
+        since: '2026-11-01T12:00:00.000Z',
+        budgetRemaining: 0.62,
+        alertState: 'ok',
+      },
+    ],
+    history: [
+      {
+        entityRef: 'component:default/checkout-api',
+        sloName: 'checkout-availability',
+        policyName: 'default',
+        fromState: 'review',
+        toState: 'frozen',
+        decision: 'deny',
+        changedAt: '2026-11-19T12:00:00.000Z',
+      },
+    ],
+    staleSlos: [],
+    evaluatedAt: '2026-11-22T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function testGateActivity(
+  overrides: Partial<DeployGateActivity> = {},
+): DeployGateActivity {
+  return {
+    entityRef: 'component:default/checkout-api',
+    answers: [
+      {
+        entityRef: 'component:default/checkout-api',
+        decision: 'allow',
+        policyDecision: 'deny',
+        overridden: true,
+        state: 'frozen',
+        askedBy: 'external:github-actions',
+        context: 'https://ci.example.com/run/42',
+        askedAt: '2026-11-22T11:00:00.000Z',
+      },
+      {
+        entityRef: 'component:default/checkout-api',
+        decision: 'deny',
+        policyDecision: 'deny',
+        overridden: false,
+        state: 'frozen',
+        askedBy: 'external:github-actions',
+        context: null,
+        askedAt: '2026-11-22T10:00:00.000Z',
+      },
+    ],
+    activeOverrides: [
+      {
+        id: 'o-1',
+        entityRef: 'component:default/checkout-api',
+        reason: 'Hotfix for INC-7',
+        createdBy: 'user:default/ada',
+        createdAt: '2026-11-22T10:30:00.000Z',
+        expiresAt: '2026-11-22T14:00:00.000Z',
+      },
+    ],
+    recentOverrides: [],
+    ...overrides,
+  };
+}
+
+/** A ReliabilityApi answering the policy methods from fixtures (others throw). */
+export function mockPolicyApi(
+  overrides: Partial<ReliabilityApi> = {},
+): Partial<ReliabilityApi> {
+  return {
+    getEntityPolicy: jest.fn(async () => testPolicy()),
+    getDeployGateActivity: jest.fn(async () => testGateActivity()),
+    ...overrides,
+  };
+}

@@ -1,0 +1,2 @@
+export { ReliabilitySearchResultListItem } from './ReliabilitySearchResultListItem';
+export type { ReliabilitySearchResultListItemProps } from './ReliabilitySearchResultListItem';

@@ -1,0 +1,2 @@
+export { ReliabilitySearchResultListItem } from './searchResultListItemExtension';
+export type { ReliabilitySearchResultListItemProps } from './ReliabilitySearchResultListItem';

@@ -219,6 +219,21 @@ export interface Config {
        * @deprecated Use `refreshInterval`; still read (with a warning) when `refreshInterval` is not set.
        */
       refreshIntervalMinutes?: number;
+      /** Exemptions of single checklist items (an item counts neither as passed nor as failed until it ends). */
+      exemptions?: {
+        /**
+         * Longest exemption that may be requested: a Backstage duration (`{ days: 180 }` or `P180D`), 1 to 1095 days.
+         * Default 180 days. A later requested expiry is rejected with a 400 naming the limit.
+         */
+        maxDuration?: { [unit: string]: number } | string;
+        /**
+         * Checklist item ids whose exemptions are approved as soon as an owner requests them (no admin decision).
+         * Unknown ids stop the backend at startup. Default none.
+         */
+        autoApprove?: string[];
+        /** Days closed exemptions (rejected, revoked, expired) are kept as history after they ended (1..3650). Default 365. */
+        historyDays?: number;
+      };
     };
   };
 }

@@ -22,7 +22,8 @@ describe('App', () => {
     render(App.createRoot());
 
     expect(
-      await screen.findByText(/Enter as a Guest User/),
+      // The whole app loads first: give it time on a busy machine.
+      await screen.findByText(/Enter as a Guest User/, {}, { timeout: 15_000 }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enter' })).toBeInTheDocument();
   });

@@ -42,7 +42,10 @@ exports.up = async function up(knex) {
     table.string('to_state', 64).notNullable();
     table.string('decision', 8).notNullable();
     table.timestamp('changed_at', { useTz: true }).notNullable();
-    table.index(['entity_ref', 'changed_at'], 'policy_state_changes_entity_idx');
+    table.index(
+      ['entity_ref', 'changed_at'],
+      'policy_state_changes_entity_idx',
+    );
     table.index(['changed_at'], 'policy_state_changes_changed_idx');
   });
 
@@ -64,7 +67,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('deploy_gate_overrides', table => {
-    table.comment('Break-glass overrides of the deploy gate: who, why, until when');
+    table.comment(
+      'Break-glass overrides of the deploy gate: who, why, until when',
+    );
     table.string('id', 36).primary();
     table.string('entity_ref', 512).notNullable();
     table.text('reason').notNullable();

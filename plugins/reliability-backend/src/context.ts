@@ -11,6 +11,7 @@ import {
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  IncidentProvider,
   OnCallProvider,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
@@ -39,6 +40,8 @@ export interface ReliabilityContext {
   readonly sliProviders: readonly SliProvider[];
   /** On-call providers added by modules (the on-call area adds schedules as code after them). */
   readonly onCallProviders: readonly OnCallProvider[];
+  /** Incident providers added by modules (the incidents area adds its embedded source beside them). */
+  readonly incidentProviders: readonly IncidentProvider[];
   /** Injectable clock, so tests can pin "now". */
   readonly now: () => Date;
 }

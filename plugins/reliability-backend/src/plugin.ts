@@ -6,7 +6,9 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@internal/backstage-plugin-reliability-common';
 import {
+  IncidentProvider,
   OnCallProvider,
+  reliabilityIncidentProvidersExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
   reliabilitySliProvidersExtensionPoint,
   SliProvider,
@@ -25,11 +27,16 @@ export const reliabilityPlugin = createBackendPlugin({
   register(env) {
     const sliProviders: SliProvider[] = [];
     const onCallProviders: OnCallProvider[] = [];
+    const incidentProviders: IncidentProvider[] = [];
     env.registerExtensionPoint(reliabilitySliProvidersExtensionPoint, {
       addSliProvider: (...providers) => sliProviders.push(...providers),
     });
     env.registerExtensionPoint(reliabilityOnCallProvidersExtensionPoint, {
       addOnCallProvider: (...providers) => onCallProviders.push(...providers),
+    });
+    env.registerExtensionPoint(reliabilityIncidentProvidersExtensionPoint, {
+      addIncidentProvider: (...providers) =>
+        incidentProviders.push(...providers),
     });
 
     env.registerInit({
@@ -60,6 +67,7 @@ export const reliabilityPlugin = createBackendPlugin({
           knex,
           sliProviders: [...sliProviders],
           onCallProviders: [...onCallProviders],
+          incidentProviders: [...incidentProviders],
           now: () => new Date(),
         });
         httpRouter.use(createRouter(features));

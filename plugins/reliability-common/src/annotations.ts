@@ -24,6 +24,11 @@ export const ANNOTATIONS = {
    * (overrides the policy of its tier).
    */
   policy: `${RELIABILITY_ANNOTATION_PREFIX}/policy`,
+  /**
+   * IANA time zone of a team (on its Group) or of one entity (overrides its owner's): business days for
+   * postmortem deadlines and action item due dates are counted there.
+   */
+  timeZone: `${RELIABILITY_ANNOTATION_PREFIX}/time-zone`,
   /** PagerDuty service id (the de-facto standard annotation of the PagerDuty plugin). */
   pagerDutyServiceId: 'pagerduty.com/service-id',
   /** Opsgenie team name (the de-facto standard annotation of the Opsgenie plugin). */

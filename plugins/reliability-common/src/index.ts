@@ -12,6 +12,7 @@ export * from './runbooks';
 export * from './checklist';
 export * from './overview';
 export * from './policy';
+export * from './incidents';
 export * from './search';
 export * from './client';
 export * from './validation';

@@ -26,6 +26,18 @@ export const reliabilitySliEventsWritePermission = createPermission({
 });
 
 /**
+ * Write incidents of a catalog entity into the embedded incident source (`POST …/incidents`). A resource permission
+ * on catalog entities, so policies can allow only the owning group or the tools acting for it.
+ *
+ * @public
+ */
+export const reliabilityIncidentsWritePermission = createPermission({
+  name: 'reliability.incidents.write',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Override the deploy gate of a catalog entity (break-glass): while the override is active, the gate answers
  * `allow` where the error-budget policy says `deny`. A resource permission on catalog entities, so policies can
  * allow only the owning group (`isEntityOwner`).
@@ -53,5 +65,6 @@ export const reliabilityPermissions = [
   reliabilityAssessmentCreatePermission,
   reliabilitySliEventsWritePermission,
   reliabilityDeployGateOverridePermission,
+  reliabilityIncidentsWritePermission,
   reliabilityAdminPermission,
 ];

@@ -1,5 +1,5 @@
 /**
- * Extension points of the reliability backend (SLI data providers and on-call providers), the HTTP client
+ * Extension points of the reliability backend (SLI data, on-call and incident providers), the HTTP client
  * with timeouts, retries and typed errors that provider modules share, and the config-to-provider wiring of
  * modules.
  *
@@ -7,5 +7,6 @@
  */
 export * from './sliProviders';
 export * from './onCallProviders';
+export * from './incidentProviders';
 export * from './http';
 export * from './providerFromConfig';

@@ -1,8 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ProviderConfigError, ProviderNotConfiguredError } from './http/errors';
+import { IncidentProvider } from './incidentProviders';
 import { OnCallProvider } from './onCallProviders';
 import {
+  incidentProviderFromConfig,
   onCallProviderFromConfig,
   sliProviderFromConfig,
 } from './providerFromConfig';
@@ -147,6 +149,68 @@ describe('onCallProviderFromConfig', () => {
         entity: entity({ 'acme.example/team': 'pay' }),
         at: new Date(),
         horizonDays: 7,
+      }),
+    ).rejects.toThrow(
+      new ProviderNotConfiguredError('Acme', 'reliability.acme.token'),
+    );
+  });
+});
+
+describe('incidentProviderFromConfig', () => {
+  const options = {
+    vendor: 'Acme',
+    configKey: 'reliability.acme.token',
+    id: 'acme',
+    supports: (e: Entity) =>
+      Boolean(e.metadata.annotations?.['acme.example/team']),
+    read: readAcme,
+  };
+
+  it('builds the provider from the settings it read', () => {
+    const real: IncidentProvider = {
+      id: 'acme',
+      supports: () => true,
+      getIncidents: jest.fn(),
+    };
+    const create = jest.fn(() => real);
+    const logger = mockServices.logger.mock();
+    const provider = incidentProviderFromConfig({
+      ...options,
+      config: mockServices.rootConfig({
+        data: { reliability: { acme: { token: 't' } } },
+      }),
+      logger,
+      create,
+    });
+    expect(provider).toBe(real);
+    expect(create).toHaveBeenCalledWith({ token: 't' });
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('still serves the entities it supports, failing each read with "not configured"', async () => {
+    const logger = mockServices.logger.mock();
+    const provider = incidentProviderFromConfig({
+      ...options,
+      config: mockServices.rootConfig(),
+      logger,
+      create: () => {
+        throw new Error('not called');
+      },
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Acme module installed but reliability.acme.token is not configured: entities using the Acme provider show "Acme provider not configured: set reliability.acme.token in app-config"',
+    );
+    expect(provider.id).toBe('acme');
+    expect(provider.supports(entity({ 'acme.example/team': 'pay' }))).toBe(
+      true,
+    );
+    expect(provider.supports(entity())).toBe(false);
+    await expect(
+      provider.getIncidents({
+        entity: entity({ 'acme.example/team': 'pay' }),
+        from: new Date(0),
+        to: new Date(),
       }),
     ).rejects.toThrow(
       new ProviderNotConfiguredError('Acme', 'reliability.acme.token'),

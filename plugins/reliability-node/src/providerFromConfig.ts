@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ProviderNotConfiguredError } from './http/errors';
+import { IncidentProvider } from './incidentProviders';
 import { OnCallProvider } from './onCallProviders';
 import { SliProvider } from './sliProviders';
 
@@ -94,6 +95,34 @@ export function onCallProviderFromConfig<TSettings>(
     id: options.id,
     supports: entity => options.supports(entity),
     async getOnCall() {
+      throw read.notConfigured();
+    },
+  };
+}
+
+/**
+ * The incident provider of a module: built from its configuration, or, when the module is installed but not
+ * configured, one that still serves the entities it `supports` and fails each read with a
+ * ProviderNotConfiguredError (shown as the source's error on the entity's incidents), after one start-up warning.
+ *
+ * @public
+ */
+export function incidentProviderFromConfig<TSettings>(
+  options: ProviderFromConfigOptions<TSettings, IncidentProvider> & {
+    /** The provider's `id`, used also when not configured. */
+    id: string;
+    /** The entities the provider serves (e.g. "has my annotation"), also when not configured. */
+    supports(entity: Entity): boolean;
+  },
+): IncidentProvider {
+  const read = readOrWarn(options);
+  if ('settings' in read) {
+    return options.create(read.settings);
+  }
+  return {
+    id: options.id,
+    supports: entity => options.supports(entity),
+    async getIncidents() {
       throw read.notConfigured();
     },
   };

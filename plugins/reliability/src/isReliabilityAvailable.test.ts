@@ -27,7 +27,9 @@ describe('isReliabilityAvailable', () => {
       ),
     ).toBe(true);
     expect(
-      isReliabilityAvailable(entity('Domain', { [ANNOTATIONS.sloInline]: ' ' })),
+      isReliabilityAvailable(
+        entity('Domain', { [ANNOTATIONS.sloInline]: ' ' }),
+      ),
     ).toBe(false);
   });
 });

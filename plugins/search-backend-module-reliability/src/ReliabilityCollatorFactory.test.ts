@@ -51,7 +51,11 @@ describe('ReliabilityCollatorFactory', () => {
 
   it('reads every page with a service token and authorizes each document by its entity', async () => {
     const { factory, auth } = createFactory(2);
-    const requests: Array<{ limit: string | null; cursor: string | null; authorization: string | null }> = [];
+    const requests: Array<{
+      limit: string | null;
+      cursor: string | null;
+      authorization: string | null;
+    }> = [];
     server.use(
       http.get(`${BASE_URL}/search/documents`, ({ request }) => {
         const url = new URL(request.url);
@@ -69,12 +73,16 @@ describe('ReliabilityCollatorFactory', () => {
                   doc('component:default/payments', {
                     kind: 'slo',
                     title: 'Payments availability',
-                    location: '/catalog/default/component/payments/slos?slo=availability',
+                    location:
+                      '/catalog/default/component/payments/slos?slo=availability',
                   }),
                 ],
                 nextCursor: 'page-2',
               }
-            : { documents: [doc('component:default/orders')], nextCursor: null },
+            : {
+                documents: [doc('component:default/orders')],
+                nextCursor: null,
+              },
         );
       }),
     );

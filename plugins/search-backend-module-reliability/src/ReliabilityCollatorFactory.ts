@@ -68,7 +68,10 @@ export class ReliabilityCollatorFactory implements DocumentCollatorFactory {
       pages += 1;
       documents += page.documents.length;
       for (const document of page.documents) {
-        yield { ...document, authorization: { resourceRef: document.entityRef } };
+        yield {
+          ...document,
+          authorization: { resourceRef: document.entityRef },
+        };
       }
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -83,7 +86,9 @@ export class ReliabilityCollatorFactory implements DocumentCollatorFactory {
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'reliability',
     });
-    const query = new URLSearchParams({ limit: String(this.options.batchSize) });
+    const query = new URLSearchParams({
+      limit: String(this.options.batchSize),
+    });
     if (cursor !== null) {
       query.set('cursor', cursor);
     }

@@ -26,7 +26,14 @@ export const searchModuleReliabilityCollator = createBackendModule({
         scheduler: coreServices.scheduler,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init({ config, logger, auth, discovery, scheduler, indexRegistry }) {
+      async init({
+        config,
+        logger,
+        auth,
+        discovery,
+        scheduler,
+        indexRegistry,
+      }) {
         const { schedule, batchSize } = readReliabilityCollatorConfig(config);
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(schedule),

@@ -3,6 +3,7 @@ import {
   itemsToFix,
 } from '@internal/backstage-plugin-reliability-common';
 import { z } from 'zod/v3';
+import { fixingTemplate } from './checklistTemplates';
 
 /** Items listed under "what to fix next". */
 export const FIX_NEXT_LIMIT = 5;
@@ -25,6 +26,12 @@ export function maturitySchema(zod: typeof z) {
           status: zod.string(),
           blocksNextLevel: zod.boolean(),
           reason: zod.string(),
+          template: zod
+            .object({ templateRef: zod.string(), title: zod.string() })
+            .nullable()
+            .describe(
+              'A software template of the portal that fixes the item (Create > choose it; the service is its input)',
+            ),
         }),
       )
       .describe(
@@ -42,6 +49,7 @@ export function maturityOutput(
 ): MaturityOutput {
   const { explanation } = maturity;
   const blocking = new Set(explanation.blockingNextLevel);
+  const checks = new Map(maturity.automatic.map(r => [r.itemId, r.check]));
   return {
     level: explanation.level,
     score: explanation.score,
@@ -54,6 +62,7 @@ export function maturityOutput(
       status: item.status,
       blocksNextLevel: blocking.has(item.itemId),
       reason: item.reason,
+      template: fixingTemplate({ ...item, check: checks.get(item.itemId) }),
     })),
   };
 }

@@ -65,6 +65,7 @@ async function setup(
   decision:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  clock: { now: Date } = { now },
 ) {
   const knex = await databases.init('SQLITE_3');
   const catalog = catalogServiceMock({ entities });
@@ -80,7 +81,7 @@ async function setup(
           ),
       },
     },
-    now: () => now,
+    now: () => clock.now,
     catalog,
   });
   const permissions = mockServices.permissions.mock();
@@ -92,7 +93,7 @@ async function setup(
       store,
       exemptions,
       checklist: defaultChecklist,
-      now: () => now,
+      now: () => clock.now,
     }),
     exemptions: exemptionService,
     auth: mockServices.auth(),
@@ -557,12 +558,15 @@ describe('checklist router', () => {
 
   describe('answer audit', () => {
     it('shows reliability admins who answered what, newest first, with changes marked', async () => {
-      const { app, permissions } = await setup();
+      const clock = { now };
+      const { app, permissions } = await setup(AuthorizeResult.ALLOW, clock);
       await request(app)
         .post(`${ORDERS}/assessments`)
         .set('Authorization', alice)
         .send(validSubmission)
         .expect(201);
+      // A minute later, so "newest first" does not depend on the order of random ids.
+      clock.now = new Date(now.getTime() + 60_000);
       await request(app)
         .post(`${ORDERS}/assessments`)
         .set('Authorization', mockCredentials.user.header('user:default/bob'))

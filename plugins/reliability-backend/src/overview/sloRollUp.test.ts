@@ -31,7 +31,12 @@ describe('rollUpSlos', () => {
     expect(rollUpSlos([undefined, null])).toBeUndefined();
     expect(
       rollUpSlos([
-        { sloCount: 0, worstBudgetRemaining: null, alerting: null, stale: false },
+        {
+          sloCount: 0,
+          worstBudgetRemaining: null,
+          alerting: null,
+          stale: false,
+        },
       ]),
     ).toEqual({
       sloCount: 0,

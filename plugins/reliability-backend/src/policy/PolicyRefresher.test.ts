@@ -12,7 +12,11 @@ import { PolicyRefresher } from './PolicyRefresher';
 import { PolicyService } from './PolicyService';
 import { KnexPolicyStore } from './store/KnexPolicyStore';
 import { SERVICE_SLO_NAME } from './store/PolicyStore';
-import { FakeSloStates, sloEntity, sloWith } from './__testUtils__/policyFixtures';
+import {
+  FakeSloStates,
+  sloEntity,
+  sloWith,
+} from './__testUtils__/policyFixtures';
 
 jest.setTimeout(60_000);
 
@@ -124,10 +128,9 @@ describe('PolicyRefresher', () => {
     const changes = await store.getChanges(['component:default/checkout-api'], {
       limit: 10,
     });
-    expect(changes.filter(c => c.sloName === null).map(c => c.toState)).toEqual([
-      'ok',
-      'frozen',
-    ]);
+    expect(changes.filter(c => c.sloName === null).map(c => c.toState)).toEqual(
+      ['ok', 'frozen'],
+    );
   });
 
   it('clears states of entities without SLOs, deletes entities gone from the catalog, and applies retention', async () => {
@@ -154,10 +157,16 @@ describe('PolicyRefresher', () => {
     const result = await refresher.run();
     // Both lose their current states; only checkout-api's history, answers and overrides go at once.
     expect(result).toMatchObject({ cleared: 2, removed: 1 });
-    expect(await store.listEntityRefs()).toEqual(['component:default/search-service']);
-    expect((await store.getStates(['component:default/search-service'])).size).toBe(0);
+    expect(await store.listEntityRefs()).toEqual([
+      'component:default/search-service',
+    ]);
     expect(
-      await store.getChanges(['component:default/search-service'], { limit: 10 }),
+      (await store.getStates(['component:default/search-service'])).size,
+    ).toBe(0);
+    expect(
+      await store.getChanges(['component:default/search-service'], {
+        limit: 10,
+      }),
     ).toHaveLength(2);
 
     // Past the retention period the history goes too.
@@ -168,14 +177,16 @@ describe('PolicyRefresher', () => {
 
   it('counts a failing entity and goes on with the others', async () => {
     const { slos, refresher, checkout } = await setup();
-    jest
-      .spyOn(slos, 'getEntitySlos')
-      .mockImplementation(async entity => {
-        if (entityRefKey(entity) === entityRefKey(checkout)) {
-          throw new Error('store down');
-        }
-        return { entityRef: entityRefKey(entity), definitionErrors: [], slos: [] };
-      });
+    jest.spyOn(slos, 'getEntitySlos').mockImplementation(async entity => {
+      if (entityRefKey(entity) === entityRefKey(checkout)) {
+        throw new Error('store down');
+      }
+      return {
+        entityRef: entityRefKey(entity),
+        definitionErrors: [],
+        slos: [],
+      };
+    });
     expect(await refresher.run()).toMatchObject({ evaluated: 1, failed: 1 });
   });
 

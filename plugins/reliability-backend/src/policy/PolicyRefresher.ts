@@ -24,7 +24,10 @@ const DAY_MS = 24 * 3600_000;
 
 /** Entities declaring SLOs (a file or inline definitions). */
 const SLO_ENTITY_FILTER = [
-  { [`metadata.annotations.${ANNOTATIONS.sloDefinitions}`]: CATALOG_FILTER_EXISTS },
+  {
+    [`metadata.annotations.${ANNOTATIONS.sloDefinitions}`]:
+      CATALOG_FILTER_EXISTS,
+  },
   { [`metadata.annotations.${ANNOTATIONS.sloInline}`]: CATALOG_FILTER_EXISTS },
 ];
 /** Policy resolution reads annotations; the SLO loader also needs the source-location ones. */
@@ -81,8 +84,10 @@ export class PolicyRefresher implements Refresher {
       const collected = entities.filter(entity =>
         summaries.has(entityRefKey(entity)),
       );
-      const outcomes = await mapWithConcurrency(collected, CONCURRENCY, entity =>
-        this.evaluate(entity, signal),
+      const outcomes = await mapWithConcurrency(
+        collected,
+        CONCURRENCY,
+        entity => this.evaluate(entity, signal),
       );
       evaluated += outcomes.filter(o => o === 'evaluated').length;
       failed += outcomes.filter(o => o === 'failed').length;
@@ -116,7 +121,9 @@ export class PolicyRefresher implements Refresher {
       return 'evaluated';
     } catch (error) {
       this.options.logger.warn(
-        `Evaluating the error-budget policy of ${entityRefKey(entity)} failed: ${error}`,
+        `Evaluating the error-budget policy of ${entityRefKey(
+          entity,
+        )} failed: ${error}`,
       );
       return 'failed';
     }

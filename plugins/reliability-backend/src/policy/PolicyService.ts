@@ -135,6 +135,11 @@ export class PolicyService {
     };
   }
 
+  /** Recorded current states of many entities (the service under SERVICE_SLO_NAME). */
+  getStates(entityRefs: string[]): Promise<Map<string, StoredPolicyState[]>> {
+    return this.options.store.getStates(entityRefs);
+  }
+
   /** Recorded state changes of the given entities (newest first). */
   getChanges(
     entityRefs: string[],

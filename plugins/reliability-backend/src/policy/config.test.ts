@@ -48,9 +48,15 @@ describe('readPolicyConfig', () => {
       retention: { days: 30 },
       deployGate: { answersPerEntity: 5, maxOverrideDuration: { hours: 4 } },
     });
-    expect(config.policySet.policies.strict).toEqual({ name: 'strict', ...strict });
+    expect(config.policySet.policies.strict).toEqual({
+      name: 'strict',
+      ...strict,
+    });
     expect(config.policySet.policies.default).toBe(DEFAULT_ERROR_BUDGET_POLICY);
-    expect(config.policySet.tiers).toEqual({ 'tier-1': 'strict', 'tier-2': 'default' });
+    expect(config.policySet.tiers).toEqual({
+      'tier-1': 'strict',
+      'tier-2': 'default',
+    });
     expect(config.policySet.defaultPolicy).toBe('strict');
     expect(config.refreshInterval).toEqual({ minutes: 10 });
     expect(config.retentionDays).toBe(30);
@@ -69,19 +75,39 @@ describe('readPolicyConfig', () => {
       /policies.strict: rules.0.when: needs at least one of/,
     ],
     [
-      { policies: { strict: { rules: [{ ...strict.rules[0], state: 'ok' }] } } },
+      {
+        policies: { strict: { rules: [{ ...strict.rules[0], state: 'ok' }] } },
+      },
       /rules.0.state: 'ok' and 'no-data' are reserved/,
     ],
     [
-      { policies: { strict: { rules: [{ ...strict.rules[0], decision: 'block' }] } } },
+      {
+        policies: {
+          strict: { rules: [{ ...strict.rules[0], decision: 'block' }] },
+        },
+      },
       /rules.0.decision/,
     ],
     [
-      { policies: { strict: { rules: [{ ...strict.rules[0], when: { budgetRemainingBelow: 120 } }] } } },
+      {
+        policies: {
+          strict: {
+            rules: [
+              { ...strict.rules[0], when: { budgetRemainingBelow: 120 } },
+            ],
+          },
+        },
+      },
       /rules.0.when.budgetRemainingBelow/,
     ],
     [
-      { policies: { strict: { rules: [{ ...strict.rules[0], when: { burnAlert: 'warning' } }] } } },
+      {
+        policies: {
+          strict: {
+            rules: [{ ...strict.rules[0], when: { burnAlert: 'warning' } }],
+          },
+        },
+      },
       /rules.0.when.burnAlert/,
     ],
     [
@@ -90,11 +116,17 @@ describe('readPolicyConfig', () => {
     ],
     [{ policies: { strict: { rules: [] } } }, /policies.strict: rules/],
     [{ policies: { Strict: strict } }, /policies.Strict: a policy name/],
-    [{ tiers: { 'tier-1': 'strict' } }, /tiers.tier-1: no policy 'strict' \(known: default\)/],
+    [
+      { tiers: { 'tier-1': 'strict' } },
+      /tiers.tier-1: no policy 'strict' \(known: default\)/,
+    ],
     [{ tiers: { gold: 'default' } }, /tiers.gold: tiers are tier-1/],
     [{ defaultPolicy: 'nope' }, /defaultPolicy: no policy 'nope'/],
     [{ retention: { days: 0 } }, /retention.days/],
-    [{ deployGate: { maxOverrideDuration: { days: 30 } } }, /maxOverrideDuration/],
+    [
+      { deployGate: { maxOverrideDuration: { days: 30 } } },
+      /maxOverrideDuration/,
+    ],
   ])('rejects %j', (policy, message) => {
     expect(() => read(policy as JsonObject)).toThrow(message);
   });

@@ -29,7 +29,8 @@ const conditionSchema = z
     burnAlert: z.enum(['page', 'ticket']).optional(),
   })
   .refine(when => Object.values(when).some(v => v !== undefined), {
-    message: 'needs at least one of budgetRemainingBelow, budgetExhausted, burnAlert',
+    message:
+      'needs at least one of budgetRemainingBelow, budgetExhausted, burnAlert',
   });
 
 const ruleSchema = z.strictObject({
@@ -73,7 +74,10 @@ function readPolicies(config: Config): Record<string, ErrorBudgetPolicy> {
   for (const name of section?.keys() ?? []) {
     const key = `reliability.policy.policies.${name}`;
     if (!NAME.test(name)) {
-      throw configError(key, 'a policy name must be lower case letters, digits and "-"');
+      throw configError(
+        key,
+        'a policy name must be lower case letters, digits and "-"',
+      );
     }
     const result = policySchema.safeParse(section!.get(name));
     if (!result.success) {
@@ -127,7 +131,11 @@ export function readPolicyConfig(
     if (!(POLICY_TIERS as readonly string[]).includes(tier)) {
       throw configError(key, `tiers are ${POLICY_TIERS.join(', ')}`);
     }
-    tiers[tier as PolicyTier] = requirePolicy(policies, key, tierSection!.getString(tier));
+    tiers[tier as PolicyTier] = requirePolicy(
+      policies,
+      key,
+      tierSection!.getString(tier),
+    );
   }
   const defaultPolicy = requirePolicy(
     policies,

@@ -7,6 +7,7 @@ import { readPolicyConfig } from './config';
 import { DeployGateService } from './deployGate/DeployGateService';
 import { PolicyRefresher } from './PolicyRefresher';
 import { PolicyService } from './PolicyService';
+import { SloReportService } from './reports/SloReportService';
 import { createPolicyRouter } from './router';
 import { SloStateSource } from './SloStateSource';
 import { KnexPolicyStore } from './store/KnexPolicyStore';
@@ -81,6 +82,12 @@ export async function createPolicyFeature(
       catalog: ctx.catalog,
       policy: service,
       deployGate,
+      reports: new SloReportService({
+        catalog: ctx.catalog,
+        slos: deps.sloStates,
+        policy: service,
+        now: ctx.now,
+      }),
     }),
     service,
   };

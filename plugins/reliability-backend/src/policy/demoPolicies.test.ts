@@ -22,9 +22,12 @@ function demoEntities(): Map<string, Entity> {
   const dir = path.join(repoRoot, 'examples/catalog/systems');
   const entities = new Map<string, Entity>();
   for (const file of fs.readdirSync(dir)) {
-    for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8'))) {
+    for (const doc of parseAllDocuments(
+      fs.readFileSync(path.join(dir, file), 'utf8'),
+    )) {
       const entity = doc.toJS() as Entity;
-      if (entity?.kind === 'Component') entities.set(entity.metadata.name, entity);
+      if (entity?.kind === 'Component')
+        entities.set(entity.metadata.name, entity);
     }
   }
   return entities;
@@ -33,30 +36,42 @@ function demoEntities(): Map<string, Entity> {
 describe('demo error-budget policies', () => {
   const config = readPolicyConfig(
     new ConfigReader(
-      parseYaml(fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8')),
+      parseYaml(
+        fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+      ),
     ),
     mockServices.logger.mock(),
   );
   const entities = demoEntities();
 
-  function stateOf(name: string, budgetRemaining: number, alertState: SloAlertState) {
+  function stateOf(
+    name: string,
+    budgetRemaining: number,
+    alertState: SloAlertState,
+  ) {
     const entity = entities.get(name);
     expect(entity).toBeDefined();
     const { policy } = resolvePolicy(entity!, config.policySet);
-    return `${policy.name}: ${evaluateSloPolicy(policy, { budgetRemaining, alertState }).state}`;
+    return `${policy.name}: ${
+      evaluateSloPolicy(policy, { budgetRemaining, alertState }).state
+    }`;
   }
 
   it('shows one service frozen, one in review and one halted when the demo starts', () => {
     expect(stateOf('checkout-api', 0.11, 'ticket')).toBe('strict: frozen');
     expect(stateOf('search-service', 0.11, 'ticket')).toBe('lenient: review');
     expect(stateOf('payments', 0.42, 'page')).toBe('strict: halted');
-    expect(stateOf('carrier-integration', 0.11, 'ticket')).toBe('default: review');
+    expect(stateOf('carrier-integration', 0.11, 'ticket')).toBe(
+      'default: review',
+    );
     expect(stateOf('order-api', 0.7, 'ok')).toBe('strict: ok');
   });
 
   it('keeps them frozen and in review once their budgets are overspent', () => {
     expect(stateOf('checkout-api', -0.02, 'ticket')).toBe('strict: frozen');
     expect(stateOf('search-service', -0.02, 'ticket')).toBe('lenient: review');
-    expect(stateOf('carrier-integration', -0.02, 'ticket')).toBe('default: frozen');
+    expect(stateOf('carrier-integration', -0.02, 'ticket')).toBe(
+      'default: frozen',
+    );
   });
 });

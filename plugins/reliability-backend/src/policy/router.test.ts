@@ -9,6 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ANNOTATIONS,
   DeployGateActivity,
+  SloReport,
   DeployGateResponse,
   EntityPolicyResponse,
   ErrorBudgetPolicy,
@@ -19,9 +20,15 @@ import request from 'supertest';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { DeployGateService } from './deployGate/DeployGateService';
 import { PolicyService } from './PolicyService';
+import { SloReportService } from './reports/SloReportService';
 import { createPolicyRouter } from './router';
 import { KnexPolicyStore } from './store/KnexPolicyStore';
-import { FakeSloStates, sloEntity, sloWith } from './__testUtils__/policyFixtures';
+import {
+  FakeSloStates,
+  historyPoint,
+  sloEntity,
+  sloWith,
+} from './__testUtils__/policyFixtures';
 import { BUILT_IN_POLICY_SET } from '@internal/backstage-plugin-reliability-common';
 
 jest.setTimeout(60_000);
@@ -42,7 +49,11 @@ const lenient: ErrorBudgetPolicy = {
 };
 
 const checkout = sloEntity('checkout-api', { [ANNOTATIONS.tier]: 'tier-1' });
-const search = sloEntity('search-service', { [ANNOTATIONS.tier]: 'tier-3' });
+const search = sloEntity(
+  'search-service',
+  { [ANNOTATIONS.tier]: 'tier-3' },
+  { system: 'shop' },
+);
 const payments = sloEntity('payments', {
   [ANNOTATIONS.tier]: 'tier-3',
   [ANNOTATIONS.policy]: 'default',
@@ -55,7 +66,9 @@ const PAYMENTS = '/entities/component/default/payments';
 const ada = mockCredentials.user.header('user:default/ada');
 
 async function setup(
-  decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  decision:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   const knex = await databases.init('SQLITE_3');
   await migrateDatabase(knex);
@@ -87,6 +100,9 @@ async function setup(
     { result: decision },
     { result: decision },
   ]);
+  const catalog = catalogServiceMock({
+    entities: [checkout, search, payments, orphan],
+  });
   const router = createPolicyRouter({
     auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth({
@@ -95,9 +111,7 @@ async function setup(
     }),
     userInfo: mockServices.userInfo(),
     permissions,
-    catalog: catalogServiceMock({
-      entities: [checkout, search, payments, orphan],
-    }),
+    catalog,
     policy,
     deployGate: new DeployGateService({
       policy,
@@ -106,6 +120,7 @@ async function setup(
       answersPerEntity: 3,
       maxOverrideMs: 24 * HOUR_MS,
     }),
+    reports: new SloReportService({ catalog, slos, policy, now: clock }),
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
   return {
@@ -122,7 +137,9 @@ async function setup(
 describe('policy routes', () => {
   it('answers the policy state of each SLO and of the service, since when, with history', async () => {
     const { app, slos, advance } = await setup();
-    const first = await request(app).get(`${CHECKOUT}/policy`).set('Authorization', ada);
+    const first = await request(app)
+      .get(`${CHECKOUT}/policy`)
+      .set('Authorization', ada);
     expect(first.status).toBe(200);
     const body = first.body as EntityPolicyResponse;
     expect(body.policy.name).toBe('default');
@@ -138,7 +155,9 @@ describe('policy routes', () => {
       since: '2026-11-22T12:00:00.000Z',
       budgetRemaining: -0.1,
     });
-    expect(body.slos.map(s => [s.sloName, s.displayName, s.state, s.decision])).toEqual([
+    expect(
+      body.slos.map(s => [s.sloName, s.displayName, s.state, s.decision]),
+    ).toEqual([
       ['checkout-availability', 'Checkout availability', 'frozen', 'deny'],
       ['checkout-latency', undefined, 'ok', 'allow'],
     ]);
@@ -161,7 +180,9 @@ describe('policy routes', () => {
       ['checkout-latency', 'review', later.toISOString()],
     ]);
     expect(
-      second.history.map(h => `${h.sloName ?? 'service'}: ${h.fromState} -> ${h.toState}`),
+      second.history.map(
+        h => `${h.sloName ?? 'service'}: ${h.fromState} -> ${h.toState}`,
+      ),
     ).toEqual([
       'checkout-latency: ok -> review',
       'service: null -> frozen',
@@ -175,19 +196,19 @@ describe('policy routes', () => {
     const searchPolicy = (
       await request(app).get(`${SEARCH}/policy`).set('Authorization', ada)
     ).body as EntityPolicyResponse;
-    expect([searchPolicy.policy.name, searchPolicy.source, searchPolicy.service?.state]).toEqual([
-      'lenient',
-      'tier',
-      'review',
-    ]);
+    expect([
+      searchPolicy.policy.name,
+      searchPolicy.source,
+      searchPolicy.service?.state,
+    ]).toEqual(['lenient', 'tier', 'review']);
     const paymentsPolicy = (
       await request(app).get(`${PAYMENTS}/policy`).set('Authorization', ada)
     ).body as EntityPolicyResponse;
-    expect([paymentsPolicy.policy.name, paymentsPolicy.source, paymentsPolicy.service?.state]).toEqual([
-      'default',
-      'annotation',
-      'halted',
-    ]);
+    expect([
+      paymentsPolicy.policy.name,
+      paymentsPolicy.source,
+      paymentsPolicy.service?.state,
+    ]).toEqual(['default', 'annotation', 'halted']);
     const orphanPolicy = (
       await request(app)
         .get('/entities/component/default/orphan/policy')
@@ -200,10 +221,15 @@ describe('policy routes', () => {
   it('answers 404 for an entity the catalog does not have, and 401 without credentials', async () => {
     const { app } = await setup();
     expect(
-      (await request(app).get('/entities/component/default/nope/deploy-gate').set('Authorization', ada))
-        .status,
+      (
+        await request(app)
+          .get('/entities/component/default/nope/deploy-gate')
+          .set('Authorization', ada)
+      ).status,
     ).toBe(404);
-    expect((await request(app).get(`${CHECKOUT}/deploy-gate`)).status).toBe(401);
+    expect((await request(app).get(`${CHECKOUT}/deploy-gate`)).status).toBe(
+      401,
+    );
     expect((await request(app).get(`${CHECKOUT}/policy`)).status).toBe(401);
   });
 });
@@ -249,7 +275,9 @@ describe('deploy gate', () => {
     );
 
     const activity = (
-      await request(app).get(`${CHECKOUT}/deploy-gate/activity`).set('Authorization', ada)
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate/activity`)
+        .set('Authorization', ada)
     ).body as DeployGateActivity;
     expect(activity.answers).toEqual([
       {
@@ -267,30 +295,36 @@ describe('deploy gate', () => {
 
   it('warns for a service in review and allows a healthy one', async () => {
     const { app, slos } = await setup();
-    const warn = (await request(app).get(`${SEARCH}/deploy-gate`).set('Authorization', ada))
-      .body as DeployGateResponse;
-    expect([warn.decision, warn.state, warn.reasons.map(r => r.sloName)]).toEqual([
-      'warn',
-      'review',
-      ['search-latency'],
-    ]);
+    const warn = (
+      await request(app).get(`${SEARCH}/deploy-gate`).set('Authorization', ada)
+    ).body as DeployGateResponse;
+    expect([
+      warn.decision,
+      warn.state,
+      warn.reasons.map(r => r.sloName),
+    ]).toEqual(['warn', 'review', ['search-latency']]);
     slos.set(search, [sloWith('search-latency', 0.9)]);
-    const allow = (await request(app).get(`${SEARCH}/deploy-gate`).set('Authorization', ada))
-      .body as DeployGateResponse;
-    expect([allow.decision, allow.state, allow.reasons, allow.message]).toEqual([
-      'allow',
-      'ok',
-      [],
-      'allow: every SLO is within policy lenient',
-    ]);
+    const allow = (
+      await request(app).get(`${SEARCH}/deploy-gate`).set('Authorization', ada)
+    ).body as DeployGateResponse;
+    expect([allow.decision, allow.state, allow.reasons, allow.message]).toEqual(
+      ['allow', 'ok', [], 'allow: every SLO is within policy lenient'],
+    );
   });
 
   it('allows an entity without SLOs', async () => {
     const { app, slos } = await setup();
     slos.set(checkout, []);
-    const gate = (await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada))
-      .body as DeployGateResponse;
-    expect([gate.decision, gate.state, gate.since]).toEqual(['allow', 'no-slos', null]);
+    const gate = (
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate`)
+        .set('Authorization', ada)
+    ).body as DeployGateResponse;
+    expect([gate.decision, gate.state, gate.since]).toEqual([
+      'allow',
+      'no-slos',
+      null,
+    ]);
   });
 
   it('turns deny into allow while an override is active, records who and why, and keeps the last answers', async () => {
@@ -299,7 +333,10 @@ describe('deploy gate', () => {
     const created = await request(app)
       .post(`${CHECKOUT}/deploy-gate/overrides`)
       .set('Authorization', ada)
-      .send({ reason: '  Hotfix for INC-7, approved by the SRE lead ', expiresAt });
+      .send({
+        reason: '  Hotfix for INC-7, approved by the SRE lead ',
+        expiresAt,
+      });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       entityRef: 'component:default/checkout-api',
@@ -320,13 +357,15 @@ describe('deploy gate', () => {
     );
 
     const overridden = (
-      await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada)
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate`)
+        .set('Authorization', ada)
     ).body as DeployGateResponse;
-    expect([overridden.decision, overridden.policyDecision, overridden.overridden]).toEqual([
-      'allow',
-      'deny',
-      true,
-    ]);
+    expect([
+      overridden.decision,
+      overridden.policyDecision,
+      overridden.overridden,
+    ]).toEqual(['allow', 'deny', true]);
     expect(overridden.override?.id).toBe(created.body.id);
     expect(overridden.message).toMatch(
       /^allow \(override by user:default\/ada until 2026-11-22T14:00:00.000Z: Hotfix for INC-7, approved by the SRE lead\); policy default says deny: checkout-availability is frozen/,
@@ -335,17 +374,26 @@ describe('deploy gate', () => {
     // After expiry the gate denies again; the override moves to the recent ones.
     advance(2 * 3600_000 + 1);
     for (let i = 0; i < 3; i++) {
-      const gate = (await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada))
-        .body as DeployGateResponse;
+      const gate = (
+        await request(app)
+          .get(`${CHECKOUT}/deploy-gate`)
+          .set('Authorization', ada)
+      ).body as DeployGateResponse;
       expect(gate.decision).toBe('deny');
     }
     const activity = (
-      await request(app).get(`${CHECKOUT}/deploy-gate/activity`).set('Authorization', ada)
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate/activity`)
+        .set('Authorization', ada)
     ).body as DeployGateActivity;
     expect(activity.activeOverrides).toEqual([]);
     expect(activity.recentOverrides.map(o => o.id)).toEqual([created.body.id]);
     // answersPerEntity is 3: the overridden answer was the oldest and is gone.
-    expect(activity.answers.map(a => a.decision)).toEqual(['deny', 'deny', 'deny']);
+    expect(activity.answers.map(a => a.decision)).toEqual([
+      'deny',
+      'deny',
+      'deny',
+    ]);
   });
 
   it('refuses an override without the permission, and overrides out of bounds', async () => {
@@ -378,8 +426,133 @@ describe('deploy gate', () => {
       .send({ reason: ' x ', expiresAt: '2026-11-22T13:00:00.000Z' });
     expect(short.status).toBe(400);
     const activity = (
-      await request(app).get(`${CHECKOUT}/deploy-gate/activity`).set('Authorization', ada)
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate/activity`)
+        .set('Authorization', ada)
     ).body as DeployGateActivity;
     expect(activity.activeOverrides).toEqual([]);
+  });
+});
+
+describe('SLO review report', () => {
+  it('reports every SLO of a team over the last complete and the current window', async () => {
+    const { app, slos } = await setup();
+    slos.setHistory(checkout, 'checkout-availability', [
+      historyPoint('2026-10-20T00:00:00.000Z', 'ticket'),
+      historyPoint('2026-10-20T01:00:00.000Z', 'ok'),
+      historyPoint('2026-10-23T11:00:00.000Z', 'ok', {
+        attainment: 0.9995,
+        budgetRemaining: 0.5,
+      }),
+      historyPoint('2026-11-21T00:00:00.000Z', 'ticket'),
+    ]);
+    // The policy is evaluated once, so the report has a current state and changes.
+    await request(app).get(`${CHECKOUT}/policy`).set('Authorization', ada);
+
+    const res = await request(app)
+      .get('/reports/slo')
+      .query({ owner: 'group:default/team-a' })
+      .set('Authorization', ada);
+    expect(res.status).toBe(200);
+    const report = res.body as SloReport;
+    expect(report.scope).toEqual({
+      kind: 'owner',
+      ref: 'group:default/team-a',
+    });
+    expect(report.entityCount).toBe(4);
+    expect(report.truncated).toBe(false);
+    expect(report.rows.map(r => `${r.entityRef} ${r.sloName}`)).toEqual([
+      'component:default/checkout-api checkout-availability',
+      'component:default/checkout-api checkout-latency',
+      'component:default/orphan orphan-availability',
+      'component:default/payments payments-availability',
+      'component:default/search-service search-latency',
+    ]);
+    const availability = report.rows[0];
+    expect(availability).toMatchObject({
+      displayName: 'Checkout availability',
+      target: 0.999,
+      window: '30d',
+      policyState: 'frozen',
+      policyDecision: 'deny',
+      previous: {
+        start: '2026-09-23T12:00:00.000Z',
+        end: '2026-10-23T12:00:00.000Z',
+        attainment: 0.9995,
+        budgetSpent: 0.5,
+        met: true,
+        burnAlerts: { page: 0, ticket: 1 },
+      },
+      current: {
+        budgetSpent: 1.1,
+        met: false,
+        burnAlerts: { page: 0, ticket: 1 },
+        policyChanges: [
+          expect.objectContaining({ fromState: null, toState: 'frozen' }),
+        ],
+      },
+    });
+    expect(report.serviceChanges).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/checkout-api',
+        sloName: null,
+        toState: 'frozen',
+      }),
+    ]);
+  });
+
+  it('answers Markdown and CSV, and a system scope', async () => {
+    const { app } = await setup();
+    const markdown = await request(app)
+      .get('/reports/slo')
+      .query({ owner: 'team-a', format: 'markdown' })
+      .set('Authorization', ada);
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(markdown.text).toMatch(/^# SLO review: group:default\/team-a/);
+    expect(markdown.text).toContain('## Last complete window');
+
+    const csv = await request(app)
+      .get('/reports/slo')
+      .query({ owner: 'group:default/team-a', format: 'csv' })
+      .set('Authorization', ada);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="slo-review-group-default-team-a.csv"',
+    );
+    // Header plus two windows for each of the five SLOs.
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(11);
+
+    const system = await request(app)
+      .get('/reports/slo')
+      .query({ system: 'shop' })
+      .set('Authorization', ada);
+    expect(system.body.scope).toEqual({
+      kind: 'system',
+      ref: 'system:default/shop',
+    });
+    expect(
+      (system.body as SloReport).rows.map(r => `${r.entityRef} ${r.sloName}`),
+    ).toEqual(['component:default/search-service search-latency']);
+  });
+
+  it.each([
+    [{}, /exactly one of owner and system/],
+    [{ owner: 'team-a', system: 'shop' }, /exactly one of owner and system/],
+    [
+      { owner: 'component:default/checkout-api' },
+      /owner must be a group or user ref/,
+    ],
+    [{ system: 'group:default/team-a' }, /system must be a system ref/],
+    [{ owner: 'team-a', format: 'pdf' }, /format/],
+    [{ owner: 'team-a', extra: '1' }, /Invalid report query/],
+  ])('rejects the query %j', async (query, message) => {
+    const { app } = await setup();
+    const res = await request(app)
+      .get('/reports/slo')
+      .query(query)
+      .set('Authorization', ada);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
   });
 });

@@ -6,11 +6,13 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   entityRefKey,
   reliabilityDeployGateOverridePermission,
+  SLO_REPORT_FORMATS,
 } from '@internal/backstage-plugin-reliability-common';
-import { parseEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -19,6 +21,8 @@ import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
 import { parseInput } from '../shared/parseInput';
 import { DeployGateService } from './deployGate/DeployGateService';
 import { PolicyService } from './PolicyService';
+import { sloReportCsv, sloReportMarkdown } from './reports/formatReport';
+import { ReportScope, SloReportService } from './reports/SloReportService';
 
 const ENTITY = '/entities/:kind/:namespace/:name';
 
@@ -34,6 +38,43 @@ const overrideSchema = z.strictObject({
     error: 'must be an ISO 8601 date-time',
   }),
 });
+
+const reportQuerySchema = z
+  .strictObject({
+    owner: z.string().min(1).max(600).optional(),
+    system: z.string().min(1).max(600).optional(),
+    format: z.enum(SLO_REPORT_FORMATS).optional(),
+  })
+  .refine(
+    query => (query.owner === undefined) !== (query.system === undefined),
+    {
+      message: 'give exactly one of owner and system',
+    },
+  );
+
+/** The report's scope from `owner` (a group or user ref) or `system` (a system ref); kind and namespace may be left out. */
+function reportScope(query: { owner?: string; system?: string }): ReportScope {
+  const kind = query.owner !== undefined ? 'owner' : 'system';
+  const text = (query.owner ?? query.system)!;
+  const allowed = kind === 'owner' ? ['group', 'user'] : ['system'];
+  let ref;
+  try {
+    ref = parseEntityRef(text, {
+      defaultKind: allowed[0],
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new InputError(`Invalid report query: ${kind}: ${String(error)}`);
+  }
+  if (!allowed.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+    throw new InputError(
+      `Invalid report query: ${kind} must be a ${allowed.join(
+        ' or ',
+      )} ref, got '${text}'`,
+    );
+  }
+  return { kind, ref: entityRefKey(ref) };
+}
 
 /** Who is calling: a user's entity ref, or the subject of a service (`external:<subject>` for static tokens). */
 async function callerOf(
@@ -60,6 +101,7 @@ export interface PolicyRouterOptions {
   catalog: CatalogService;
   policy: PolicyService;
   deployGate: DeployGateService;
+  reports: SloReportService;
 }
 
 /**
@@ -69,13 +111,22 @@ export interface PolicyRouterOptions {
  * - `GET .../deploy-gate?context=`: allow / warn / deny with reasons, for users and pipelines (service tokens);
  *   every answer is recorded;
  * - `GET .../deploy-gate/activity`: the last answers and the overrides;
- * - `POST .../deploy-gate/overrides`: a break-glass override (`reliability.deploy-gate.override`, users only).
+ * - `POST .../deploy-gate/overrides`: a break-glass override (`reliability.deploy-gate.override`, users only);
+ * - `GET /reports/slo?owner=|system=&format=json|markdown|csv`: the SLO review report of a team or a system.
  */
 export function createPolicyRouter(
   options: PolicyRouterOptions,
 ): express.Router {
-  const { auth, httpAuth, userInfo, permissions, catalog, policy, deployGate } =
-    options;
+  const {
+    auth,
+    httpAuth,
+    userInfo,
+    permissions,
+    catalog,
+    policy,
+    deployGate,
+    reports,
+  } = options;
   const router = Router();
 
   router.get(`${ENTITY}/policy`, async (req, res) => {
@@ -95,7 +146,11 @@ export function createPolicyRouter(
       allow: ['user', 'service'],
     });
     const entityRef = entityRefFromParams(req.params);
-    const { context } = parseInput(gateQuerySchema, req.query, 'deploy-gate query');
+    const { context } = parseInput(
+      gateQuerySchema,
+      req.query,
+      'deploy-gate query',
+    );
     const entity = await loadEntity(catalog, entityRef, credentials);
     const askedBy = await callerOf(credentials, auth, userInfo);
     res.json(await deployGate.answer(entity, askedBy, context ?? null));
@@ -129,6 +184,38 @@ export function createPolicyRouter(
     res
       .status(201)
       .json(await deployGate.createOverride(entity, body, createdBy));
+  });
+
+  router.get('/reports/slo', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(reportQuerySchema, req.query, 'report query');
+    const report = await reports.report(reportScope(query), credentials);
+    const filename = `slo-review-${report.scope.ref.replace(
+      /[^a-z0-9-]+/g,
+      '-',
+    )}`;
+    switch (query.format ?? 'json') {
+      case 'markdown':
+        res.type('text/markdown; charset=utf-8');
+        res.setHeader(
+          'Content-Disposition',
+          `inline; filename="${filename}.md"`,
+        );
+        res.send(sloReportMarkdown(report));
+        return;
+      case 'csv':
+        res.type('text/csv; charset=utf-8');
+        res.setHeader(
+          'Content-Disposition',
+          `attachment; filename="${filename}.csv"`,
+        );
+        res.send(sloReportCsv(report));
+        return;
+      default:
+        res.json(report);
+    }
   });
 
   return router;

@@ -255,9 +255,7 @@ describe('search documents route', () => {
       annotations: { [ANNOTATIONS.sloInline]: 'inline' },
     },
     spec: { owner: 'group:default/team-payments', lifecycle: 'production' },
-    relations: [
-      { type: 'ownedBy', targetRef: 'group:default/team-payments' },
-    ],
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
   };
   const unrelated: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
@@ -320,6 +318,7 @@ describe('search documents route', () => {
     expect(body.nextCursor).toBeNull();
     expect(
       body.documents.map(d => [d.kind, d.title, d.location, d.entityRef]),
+      // `broken` (invalid front matter) and `sneaky` (unsafe link) cannot be read: nothing to find in them
     ).toEqual([
       [
         'runbook',
@@ -331,12 +330,6 @@ describe('search documents route', () => {
         'rollback',
         'Roll back an orders-api release',
         '/catalog/default/component/orders-api/runbooks?runbook=rollback',
-        'component:default/orders-api',
-      ],
-      [
-        'runbook',
-        'broken',
-        '/catalog/default/component/orders-api/runbooks?runbook=broken',
         'component:default/orders-api',
       ],
       [
@@ -358,7 +351,7 @@ describe('search documents route', () => {
       'Use kubectl rollout undo deployment/orders-api.',
     );
     expect(rollback.owner).toBe('group:default/team-orders');
-    expect(body.documents[4]).toMatchObject({
+    expect(body.documents[3]).toMatchObject({
       entityTitle: 'Payments',
       owner: 'group:default/team-payments',
       lifecycle: 'production',
@@ -392,16 +385,20 @@ describe('search documents route', () => {
 
   it('reads the catalog with the caller’s credentials, so users only find what they may see', async () => {
     const catalog = catalogServiceMock.mock({
-      queryEntities: jest.fn(async (_req, options) => ({
-        items:
-          options?.credentials.principal &&
-          'type' in (options.credentials.principal as object) &&
-          (options.credentials.principal as { type: string }).type === 'user'
-            ? [payments]
-            : [ordersApi, payments],
-        pageInfo: {},
-        totalItems: 0,
-      })),
+      // Stands in for a permission policy letting users read `payments` only.
+      queryEntities: jest.fn(async (_req, options) => {
+        const { credentials } = options as {
+          credentials: { principal: { type: string } };
+        };
+        return {
+          items:
+            credentials.principal.type === 'user'
+              ? [payments]
+              : [ordersApi, payments],
+          pageInfo: {},
+          totalItems: 0,
+        };
+      }),
     });
     const app = createSearchApp(catalog);
 
@@ -412,16 +409,17 @@ describe('search documents route', () => {
       { credentials: mockCredentials.user() },
     );
     expect(
-      new Set(asUser.body.documents.map((d: { entityRef: string }) => d.entityRef)),
+      new Set(
+        asUser.body.documents.map((d: { entityRef: string }) => d.entityRef),
+      ),
     ).toEqual(new Set(['component:default/payments']));
 
     const asService = await request(app)
       .get(searchPath)
       .set({ Authorization: mockCredentials.service.header() });
-    expect(catalog.queryEntities).toHaveBeenLastCalledWith(
-      expect.anything(),
-      { credentials: mockCredentials.service() },
-    );
+    expect(catalog.queryEntities).toHaveBeenLastCalledWith(expect.anything(), {
+      credentials: mockCredentials.service(),
+    });
     expect(
       new Set(
         asService.body.documents.map((d: { entityRef: string }) => d.entityRef),
@@ -443,7 +441,10 @@ describe('search documents route', () => {
       { cursor: 'x'.repeat(4097) },
       { other: 'x' },
     ]) {
-      const response = await request(app).get(searchPath).query(query).set(auth);
+      const response = await request(app)
+        .get(searchPath)
+        .query(query)
+        .set(auth);
       expect([JSON.stringify(query), response.status]).toEqual([
         JSON.stringify(query),
         400,

@@ -32,13 +32,15 @@ export function listRoutes(router: express.Router): RouteInfo[] {
   return routes;
 }
 
-const SAMPLE_PARAMS: Record<string, string> = {
+export const SAMPLE_PARAMS: Record<string, string> = {
   kind: 'component',
   namespace: 'default',
   name: 'checkout-api',
   // Valid for both kinds of `:id` (runbook ids and assessment UUIDs), so requests get past parameter checks.
   id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
   slo: 'checkout-availability',
+  // A self-assessed item of the default checklist (exemption routes address an entity's item).
+  itemId: 'slo-user-facing',
 };
 
 /** Fills route parameters (`:kind`, `:id`, ...) with the given values, or else plausible sample values. */

@@ -137,6 +137,7 @@ describe.each(databases.eachSupportedId())(
         await write('/sli-events', name);
         await write('/maturity/assessments', name);
         await write('/maturity/draft', name);
+        await write('/maturity/exemptions', name);
         await write('/deploy-gate/overrides', name);
       }
       await runAllTasks();
@@ -144,7 +145,10 @@ describe.each(databases.eachSupportedId())(
       for (const name of ['checkout-api', 'payments-api']) {
         const res = await sendAsUser(
           app.server,
-          { method: 'GET', path: '/entities/:kind/:namespace/:name/deploy-gate' },
+          {
+            method: 'GET',
+            path: '/entities/:kind/:namespace/:name/deploy-gate',
+          },
           { params: { name } },
         );
         expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 /**
  * Exemptions: an owner asks that one checklist item of one entity count neither as passed nor as failed until a
  * date, with a justification; a reliability admin approves or rejects (or the config approves some items
- * automatically) and may revoke. See docs/exemptions.md.
+ * automatically) and may revoke. See docs/data-model.md (Exemptions).
  */
 
 /**

@@ -3,7 +3,13 @@ import {
   AssessmentDraft,
   AssessmentRecord,
   Checklist,
+  DecideExemptionRequest,
+  EntityExemptionsResponse,
   EntityMaturity,
+  ExemptionsListResponse,
+  MaturityExemption,
+  RequestExemptionRequest,
+  RevokeExemptionRequest,
   MaturityHistory,
   MaturityRollupsResponse,
   RollupDimension,
@@ -33,6 +39,7 @@ import {
   DeployGateResponse,
   EntityPolicyResponse,
 } from '../policy/api';
+import { SloReport, SloReportScope } from '../policy/report/api';
 
 /**
  * Everything the reliability backend's REST API offers, as a typed interface.
@@ -90,6 +97,31 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     request: SaveDraftRequest,
   ): Promise<AssessmentDraft>;
+  /** Exemptions of an entity's checklist items (open ones first), and what the caller may do with them. */
+  getEntityExemptions(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityExemptionsResponse>;
+  /** Exemptions across the entities the caller can see: pending, active (the default) or all. */
+  listExemptions(options?: {
+    status?: 'pending' | 'active' | 'all';
+  }): Promise<ExemptionsListResponse>;
+  /** Requests an exemption of one item (owners; 409 when the item already has an open one). */
+  requestExemption(
+    entityRef: CompoundEntityRef,
+    request: RequestExemptionRequest,
+  ): Promise<MaturityExemption>;
+  /** Approves or rejects the pending exemption of an item (reliability admins). */
+  decideExemption(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+    request: DecideExemptionRequest,
+  ): Promise<MaturityExemption>;
+  /** Ends the open exemption of an item, now or at `endsAt` (reliability admins). */
+  revokeExemption(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+    request: RevokeExemptionRequest,
+  ): Promise<MaturityExemption>;
   /** Maturity of services grouped by owning team, system, domain or the whole org. */
   getMaturityRollups(by: RollupDimension): Promise<MaturityRollupsResponse>;
   /** One page of the org overview (services with SLO, on-call, runbook and maturity state), filtered and sorted. */
@@ -123,4 +155,11 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     request: CreateDeployGateOverrideRequest,
   ): Promise<DeployGateOverride>;
+  /** SLO review report of a team (`owner`) or a system: last complete and current window of each SLO. */
+  getSloReport(scope: SloReportScope): Promise<SloReport>;
+  /** The same report as Markdown (to paste into a meeting note) or CSV. */
+  getSloReportText(
+    scope: SloReportScope,
+    format: 'markdown' | 'csv',
+  ): Promise<string>;
 }

@@ -19,7 +19,8 @@ function createClient(
 }
 
 const ref = { kind: 'Component', namespace: 'default', name: 'checkout-api' };
-const ENTITY = 'http://backend/api/reliability/entities/component/default/checkout-api';
+const ENTITY =
+  'http://backend/api/reliability/entities/component/default/checkout-api';
 
 describe('ReliabilityClient policy and deploy gate', () => {
   it('gets the policy, the gate (with an encoded context) and the gate activity', async () => {
@@ -59,10 +60,27 @@ describe('ReliabilityClient policy and deploy gate', () => {
         ),
     );
     const error = await client
-      .createDeployGateOverride(ref, { reason: 'Hotfix', expiresAt: '2026-11-22T14:00:00.000Z' })
+      .createDeployGateOverride(ref, {
+        reason: 'Hotfix',
+        expiresAt: '2026-11-22T14:00:00.000Z',
+      })
       .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
     expect(error.body.error.message).toBe('You may not override');
+  });
+
+  it('gets the SLO review report of a team or a system, as JSON or text', async () => {
+    const { client, fetch } = createClient();
+    await client.getSloReport({ owner: 'group:default/checkout-payments' });
+    await client.getSloReport({ system: 'system:default/orders' });
+    await client.getSloReportText({ owner: 'team a' }, 'markdown');
+    await client.getSloReportText({ system: 'orders' }, 'csv');
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/reports/slo?owner=group%3Adefault%2Fcheckout-payments',
+      'http://backend/api/reliability/reports/slo?system=system%3Adefault%2Forders',
+      'http://backend/api/reliability/reports/slo?owner=team+a&format=markdown',
+      'http://backend/api/reliability/reports/slo?system=orders&format=csv',
+    ]);
   });
 });

@@ -13,11 +13,18 @@ import {
   DeployGateResponse,
   EntityPolicyResponse,
 } from '../policy/api';
+import { SloReport, SloReportScope } from '../policy/report/api';
 import {
   AssessmentDraft,
   AssessmentRecord,
   Checklist,
+  DecideExemptionRequest,
+  EntityExemptionsResponse,
   EntityMaturity,
+  ExemptionsListResponse,
+  MaturityExemption,
+  RequestExemptionRequest,
+  RevokeExemptionRequest,
   MaturityHistory,
   MaturityRollupsResponse,
   RollupDimension,
@@ -195,6 +202,63 @@ export class ReliabilityClient implements ReliabilityApi {
     return draft;
   }
 
+  async getEntityExemptions(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityExemptionsResponse> {
+    return this.get(
+      `${ReliabilityClient.entityPath(entityRef)}/maturity/exemptions`,
+    );
+  }
+
+  async listExemptions(
+    options: { status?: 'pending' | 'active' | 'all' } = {},
+  ): Promise<ExemptionsListResponse> {
+    const query = options.status
+      ? `?${new URLSearchParams({ status: options.status })}`
+      : '';
+    return this.get(`/exemptions${query}`);
+  }
+
+  async requestExemption(
+    entityRef: CompoundEntityRef,
+    request: RequestExemptionRequest,
+  ): Promise<MaturityExemption> {
+    return this.post(
+      `${ReliabilityClient.entityPath(entityRef)}/maturity/exemptions`,
+      request,
+    );
+  }
+
+  async decideExemption(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+    request: DecideExemptionRequest,
+  ): Promise<MaturityExemption> {
+    return this.post(
+      `${ReliabilityClient.entityPath(
+        entityRef,
+      )}/maturity/exemptions/${encodeURIComponent(itemId)}/decision`,
+      request,
+    );
+  }
+
+  async revokeExemption(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+    request: RevokeExemptionRequest,
+  ): Promise<MaturityExemption> {
+    return this.request(
+      `${ReliabilityClient.entityPath(
+        entityRef,
+      )}/maturity/exemptions/${encodeURIComponent(itemId)}`,
+      {
+        method: 'DELETE',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
   async getMaturityRollups(
     by: RollupDimension,
   ): Promise<MaturityRollupsResponse> {
@@ -257,6 +321,27 @@ export class ReliabilityClient implements ReliabilityApi {
       `${ReliabilityClient.entityPath(entityRef)}/deploy-gate/overrides`,
       request,
     );
+  }
+
+  async getSloReport(scope: SloReportScope): Promise<SloReport> {
+    return this.get(ReliabilityClient.reportPath(scope));
+  }
+
+  async getSloReportText(
+    scope: SloReportScope,
+    format: 'markdown' | 'csv',
+  ): Promise<string> {
+    return this.getText(ReliabilityClient.reportPath(scope, format));
+  }
+
+  private static reportPath(scope: SloReportScope, format?: string): string {
+    const query = new URLSearchParams(
+      scope.owner !== undefined
+        ? { owner: scope.owner }
+        : { system: scope.system },
+    );
+    if (format) query.set('format', format);
+    return `/reports/slo?${query}`;
   }
 
   private static tourPath(

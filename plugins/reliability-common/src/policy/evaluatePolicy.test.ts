@@ -9,24 +9,66 @@ import { ErrorBudgetPolicy, PolicyEvaluation } from './types';
 
 describe('conditionHolds', () => {
   it.each<
-    [string, Parameters<typeof conditionHolds>[0], number | null, SloAlertState, boolean]
+    [
+      string,
+      Parameters<typeof conditionHolds>[0],
+      number | null,
+      SloAlertState,
+      boolean,
+    ]
   >([
     ['below 25 % at 24.9 %', { budgetRemainingBelow: 25 }, 0.249, 'ok', true],
-    ['below 25 % at exactly 25 %', { budgetRemainingBelow: 25 }, 0.25, 'ok', false],
-    ['below 25 % when overspent', { budgetRemainingBelow: 25 }, -0.4, 'ok', true],
-    ['below 25 % without data', { budgetRemainingBelow: 25 }, null, 'unknown', false],
+    [
+      'below 25 % at exactly 25 %',
+      { budgetRemainingBelow: 25 },
+      0.25,
+      'ok',
+      false,
+    ],
+    [
+      'below 25 % when overspent',
+      { budgetRemainingBelow: 25 },
+      -0.4,
+      'ok',
+      true,
+    ],
+    [
+      'below 25 % without data',
+      { budgetRemainingBelow: 25 },
+      null,
+      'unknown',
+      false,
+    ],
     ['exhausted at 0', { budgetExhausted: true }, 0, 'ok', true],
     ['exhausted when overspent', { budgetExhausted: true }, -0.01, 'ok', true],
     ['exhausted at 0.1 %', { budgetExhausted: true }, 0.001, 'ok', false],
     ['not exhausted at 0.1 %', { budgetExhausted: false }, 0.001, 'ok', true],
-    ['exhausted without data', { budgetExhausted: true }, null, 'unknown', false],
+    [
+      'exhausted without data',
+      { budgetExhausted: true },
+      null,
+      'unknown',
+      false,
+    ],
     ['page alert while paging', { burnAlert: 'page' }, 0.9, 'page', true],
     ['page alert on a ticket', { burnAlert: 'page' }, 0.9, 'ticket', false],
     ['ticket alert on a ticket', { burnAlert: 'ticket' }, 0.9, 'ticket', true],
     ['ticket alert while paging', { burnAlert: 'ticket' }, 0.9, 'page', true],
     ['ticket alert when ok', { burnAlert: 'ticket' }, 0.9, 'ok', false],
-    ['both: ticket and below 50 %', { burnAlert: 'ticket', budgetRemainingBelow: 50 }, 0.4, 'ticket', true],
-    ['both: ticket but 60 % left', { burnAlert: 'ticket', budgetRemainingBelow: 50 }, 0.6, 'ticket', false],
+    [
+      'both: ticket and below 50 %',
+      { burnAlert: 'ticket', budgetRemainingBelow: 50 },
+      0.4,
+      'ticket',
+      true,
+    ],
+    [
+      'both: ticket but 60 % left',
+      { burnAlert: 'ticket', budgetRemainingBelow: 50 },
+      0.6,
+      'ticket',
+      false,
+    ],
     ['no condition at all', {}, 0, 'page', false],
   ])('%s', (_name, when, budgetRemaining, alertState, expected) => {
     expect(conditionHolds(when, { budgetRemaining, alertState })).toBe(
@@ -50,12 +92,12 @@ describe('evaluateSloPolicy with the built-in policy', () => {
   ])(
     'budget %p, alert %p -> %s (%s)',
     (budgetRemaining, alertState, state, decision) => {
-      const evaluation = evaluateSloPolicy(DEFAULT_ERROR_BUDGET_POLICY, {
+      const result = evaluateSloPolicy(DEFAULT_ERROR_BUDGET_POLICY, {
         budgetRemaining,
         alertState,
       });
-      expect(evaluation.state).toBe(state);
-      expect(evaluation.decision).toBe(decision);
+      expect(result.state).toBe(state);
+      expect(result.decision).toBe(decision);
     },
   );
 
@@ -88,8 +130,18 @@ describe('evaluateSloPolicy with the built-in policy', () => {
     const policy: ErrorBudgetPolicy = {
       name: 'order',
       rules: [
-        { state: 'review', when: { budgetRemainingBelow: 50 }, decision: 'warn', consequence: 'a' },
-        { state: 'frozen', when: { budgetExhausted: true }, decision: 'deny', consequence: 'b' },
+        {
+          state: 'review',
+          when: { budgetRemainingBelow: 50 },
+          decision: 'warn',
+          consequence: 'a',
+        },
+        {
+          state: 'frozen',
+          when: { budgetExhausted: true },
+          decision: 'deny',
+          consequence: 'b',
+        },
       ],
     };
     // The review rule comes first and also matches an exhausted budget.
@@ -105,17 +157,42 @@ function evaluation(
   decision: PolicyEvaluation['decision'],
   ruleIndex: number | null,
 ): PolicyEvaluation {
-  return { state, decision, ruleIndex, consequence: ruleIndex === null ? null : state };
+  return {
+    state,
+    decision,
+    ruleIndex,
+    consequence: ruleIndex === null ? null : state,
+  };
 }
 
 describe('mostSevereEvaluation', () => {
   it.each<[string, PolicyEvaluation[], number]>([
     ['empty', [], -1],
-    ['deny over warn', [evaluation('review', 'warn', 2), evaluation('frozen', 'deny', 1)], 1],
-    ['earlier rule among equal decisions', [evaluation('frozen', 'deny', 1), evaluation('halted', 'deny', 0)], 1],
-    ['a matched allow rule over ok', [evaluation('ok', 'allow', null), evaluation('watch', 'allow', 3)], 1],
-    ['ok over no-data', [evaluation('no-data', 'allow', null), evaluation('ok', 'allow', null)], 1],
-    ['the first of equals', [evaluation('review', 'warn', 2), evaluation('review', 'warn', 2)], 0],
+    [
+      'deny over warn',
+      [evaluation('review', 'warn', 2), evaluation('frozen', 'deny', 1)],
+      1,
+    ],
+    [
+      'earlier rule among equal decisions',
+      [evaluation('frozen', 'deny', 1), evaluation('halted', 'deny', 0)],
+      1,
+    ],
+    [
+      'a matched allow rule over ok',
+      [evaluation('ok', 'allow', null), evaluation('watch', 'allow', 3)],
+      1,
+    ],
+    [
+      'ok over no-data',
+      [evaluation('no-data', 'allow', null), evaluation('ok', 'allow', null)],
+      1,
+    ],
+    [
+      'the first of equals',
+      [evaluation('review', 'warn', 2), evaluation('review', 'warn', 2)],
+      0,
+    ],
   ])('%s', (_name, evaluations, expected) => {
     expect(mostSevereEvaluation(evaluations)).toBe(expected);
   });

@@ -3,3 +3,4 @@ export * from './api';
 export * from './evaluatePolicy';
 export * from './defaultPolicy';
 export * from './resolvePolicy';
+export * from './report';

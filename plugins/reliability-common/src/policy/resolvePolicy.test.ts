@@ -6,13 +6,23 @@ import { ErrorBudgetPolicy } from './types';
 const strict: ErrorBudgetPolicy = {
   name: 'strict',
   rules: [
-    { state: 'frozen', when: { budgetRemainingBelow: 20 }, decision: 'deny', consequence: 'Freeze.' },
+    {
+      state: 'frozen',
+      when: { budgetRemainingBelow: 20 },
+      decision: 'deny',
+      consequence: 'Freeze.',
+    },
   ],
 };
 const lenient: ErrorBudgetPolicy = {
   name: 'lenient',
   rules: [
-    { state: 'review', when: { budgetRemainingBelow: 25 }, decision: 'warn', consequence: 'Review.' },
+    {
+      state: 'review',
+      when: { budgetRemainingBelow: 25 },
+      decision: 'warn',
+      consequence: 'Review.',
+    },
   ],
 };
 const set: PolicySet = {
@@ -27,7 +37,9 @@ function entity(annotations: Record<string, string>) {
 
 describe('resolvePolicy', () => {
   it('uses the tier policy, case-insensitively', () => {
-    expect(resolvePolicy(entity({ [ANNOTATIONS.tier]: 'Tier-1' }), set)).toEqual({
+    expect(
+      resolvePolicy(entity({ [ANNOTATIONS.tier]: 'Tier-1' }), set),
+    ).toEqual({
       policy: strict,
       source: 'tier',
       problem: undefined,
@@ -37,16 +49,19 @@ describe('resolvePolicy', () => {
   it('lets the annotation override the tier', () => {
     expect(
       resolvePolicy(
-        entity({ [ANNOTATIONS.tier]: 'tier-1', [ANNOTATIONS.policy]: ' lenient ' }),
+        entity({
+          [ANNOTATIONS.tier]: 'tier-1',
+          [ANNOTATIONS.policy]: ' lenient ',
+        }),
         set,
       ),
     ).toEqual({ policy: lenient, source: 'annotation' });
   });
 
   it('falls back to the default for a tier without a policy or without a tier', () => {
-    expect(resolvePolicy(entity({ [ANNOTATIONS.tier]: 'tier-2' }), set).policy).toBe(
-      DEFAULT_ERROR_BUDGET_POLICY,
-    );
+    expect(
+      resolvePolicy(entity({ [ANNOTATIONS.tier]: 'tier-2' }), set).policy,
+    ).toBe(DEFAULT_ERROR_BUDGET_POLICY);
     expect(resolvePolicy({ metadata: {} }, set).source).toBe('default');
   });
 
@@ -57,12 +72,21 @@ describe('resolvePolicy', () => {
     );
     expect(resolved.policy).toBe(lenient);
     expect(resolved.source).toBe('tier');
-    expect(resolved.problem).toMatch(/names the policy 'relaxed', which is not configured/);
+    expect(resolved.problem).toMatch(
+      /names the policy 'relaxed', which is not configured/,
+    );
   });
 
   it('applies the built-in policy without config', () => {
     expect(
-      resolvePolicy(entity({ [ANNOTATIONS.tier]: 'tier-1' }), BUILT_IN_POLICY_SET),
-    ).toEqual({ policy: DEFAULT_ERROR_BUDGET_POLICY, source: 'default', problem: undefined });
+      resolvePolicy(
+        entity({ [ANNOTATIONS.tier]: 'tier-1' }),
+        BUILT_IN_POLICY_SET,
+      ),
+    ).toEqual({
+      policy: DEFAULT_ERROR_BUDGET_POLICY,
+      source: 'default',
+      problem: undefined,
+    });
   });
 });

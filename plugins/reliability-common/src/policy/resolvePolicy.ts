@@ -1,5 +1,8 @@
 import { ANNOTATIONS } from '../annotations';
-import { DEFAULT_ERROR_BUDGET_POLICY, DEFAULT_POLICY_NAME } from './defaultPolicy';
+import {
+  DEFAULT_ERROR_BUDGET_POLICY,
+  DEFAULT_POLICY_NAME,
+} from './defaultPolicy';
 import { ErrorBudgetPolicy, PolicySource } from './types';
 
 /** Tiers a policy can be assigned to (the values of the tier annotation). @public */

@@ -20,6 +20,14 @@ import { reliabilityApiRef } from '../api';
 import { reliabilityMyServicesWidget } from './homeWidgets';
 import { reliabilityPlugin } from './plugin';
 
+/** An `app.extensions` entry that enables an extension with a filter. */
+type ExtensionConfig = {
+  [id: string]: {
+    disabled: boolean;
+    config: { filter: Record<string, string> };
+  };
+};
+
 /** The app and its lazy extensions take a few seconds to load on a busy machine. */
 const WAIT = { timeout: 15_000 };
 
@@ -42,7 +50,7 @@ const cardIds = [
 
 function renderEntityOverview(
   entity: Entity,
-  enabled: Array<string | Record<string, unknown>>,
+  enabled: Array<string | ExtensionConfig>,
 ) {
   const api = mockReliabilityApi();
   renderTestApp({
@@ -83,7 +91,7 @@ describe('reliability plugin (new frontend system)', () => {
   });
 
   it('narrows a card to the entities of its configured filter, as the demo app does', async () => {
-    const onServices = (id: string, type: string) => ({
+    const onServices = (id: string, type: string): ExtensionConfig => ({
       [id]: {
         disabled: false,
         config: { filter: { kind: 'component', 'spec.type': type } },

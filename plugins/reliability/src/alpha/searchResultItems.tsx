@@ -6,8 +6,8 @@ import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
  * Search results of type `reliability` (runbooks, rollback procedures, postmortems, pre-mortems, SLOs) on the
  * search page. `search-result-list-item:reliability`.
  */
-export const reliabilitySearchResultListItem = SearchResultListItemBlueprint.make(
-  {
+export const reliabilitySearchResultListItem =
+  SearchResultListItemBlueprint.make({
     params: {
       icon: <VerifiedUserIcon />,
       predicate: result => result.type === RELIABILITY_SEARCH_TYPE,
@@ -16,5 +16,4 @@ export const reliabilitySearchResultListItem = SearchResultListItemBlueprint.mak
           m => m.ReliabilitySearchResultListItem,
         ),
     },
-  },
-);
+  });

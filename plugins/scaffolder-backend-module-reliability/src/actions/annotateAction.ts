@@ -21,7 +21,8 @@ export function createAnnotateAction() {
     supportsDryRun: true,
     examples: [
       {
-        description: 'Point the service at the SLO file and runbooks the template wrote',
+        description:
+          'Point the service at the SLO file and runbooks the template wrote',
         example: [
           'steps:',
           '  - id: annotate',
@@ -44,15 +45,21 @@ export function createAnnotateAction() {
           entityName: z
             .string()
             .optional()
-            .describe('Entity to annotate when the file holds several (default: its only Component)'),
+            .describe(
+              'Entity to annotate when the file holds several (default: its only Component)',
+            ),
           sloDefinitions: z
             .string()
             .optional()
-            .describe('OpenSLO file, relative to the workspace (or an http(s) URL)'),
+            .describe(
+              'OpenSLO file, relative to the workspace (or an http(s) URL)',
+            ),
           runbooks: z
             .array(z.string())
             .optional()
-            .describe('Runbook files or directories (ending in /), relative to the workspace'),
+            .describe(
+              'Runbook files or directories (ending in /), relative to the workspace',
+            ),
           onCallSchedule: z.string().optional(),
           escalationPolicy: z.string().optional(),
           tier: z.enum(['tier-1', 'tier-2', 'tier-3', 'tier-4']).optional(),
@@ -90,7 +97,9 @@ export function createAnnotateAction() {
       });
       await fs.writeFile(file, result.text, 'utf8');
       ctx.logger.info(
-        `Annotated ${result.entityRef} in ${catalogPath}: ${result.written.join(', ')}`,
+        `Annotated ${result.entityRef} in ${catalogPath}: ${result.written.join(
+          ', ',
+        )}`,
       );
       ctx.output('path', catalogPath);
       ctx.output('entityRef', result.entityRef);

@@ -46,7 +46,9 @@ describe('reliability:runbook:create', () => {
         owner: 'group:default/checkout-payments',
         lastReviewed: '2026-11-30',
       });
-      expect(body).toMatch(new RegExp(`^\\n# Checkout ${kind}: peak season\\n`));
+      expect(body).toMatch(
+        new RegExp(`^\\n# Checkout ${kind}: peak season\\n`),
+      );
     },
   );
 

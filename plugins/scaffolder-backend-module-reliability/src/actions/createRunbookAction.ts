@@ -54,7 +54,9 @@ export function createRunbookAction(options: { now?: () => Date } = {}) {
             .string()
             .min(1)
             .optional()
-            .describe('File to write, relative to the workspace (default runbooks/<id>.md)'),
+            .describe(
+              'File to write, relative to the workspace (default runbooks/<id>.md)',
+            ),
           answers: z
             .array(z.string().trim().min(1).max(200))
             .max(100)
@@ -75,7 +77,9 @@ export function createRunbookAction(options: { now?: () => Date } = {}) {
         }),
       output: z =>
         z.object({
-          path: z.string().describe('The file written, relative to the workspace'),
+          path: z
+            .string()
+            .describe('The file written, relative to the workspace'),
           id: z.string(),
         }),
     },

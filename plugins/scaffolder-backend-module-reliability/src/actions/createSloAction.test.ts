@@ -39,7 +39,9 @@ describe('reliability:slo:create', () => {
       'utf8',
     );
     const slos = parseSloFile(text);
-    expect(slos.map(s => [s.name, s.objectives[0].target, s.window.label])).toEqual([
+    expect(
+      slos.map(s => [s.name, s.objectives[0].target, s.window.label]),
+    ).toEqual([
       ['checkout-api-availability', 0.999, '28d'],
       ['checkout-api-latency', 0.99, '7d'],
     ]);
@@ -62,9 +64,7 @@ describe('reliability:slo:create', () => {
         }),
       ],
     });
-    expect(slos[1].alertPolicies[0].conditions[0].burnRateThreshold).toBe(
-      3.36,
-    );
+    expect(slos[1].alertPolicies[0].conditions[0].burnRateThreshold).toBe(3.36);
     expect(ctx.output).toHaveBeenCalledWith('path', 'slos/checkout-api.yaml');
     expect(ctx.output).toHaveBeenCalledWith('sloNames', [
       'checkout-api-availability',
@@ -140,9 +140,9 @@ describe('reliability:slo:create', () => {
   it('never replaces an existing file unless asked, and stays inside the workspace', async () => {
     workspace.setContent({ 'slos/checkout-api.yaml': 'ours' });
     const slos = [{ preset: 'availability', target: 0.999, window: '28d' }];
-    await expect(
-      run({ service: 'checkout-api', slos }).done,
-    ).rejects.toThrow(/already exists/);
+    await expect(run({ service: 'checkout-api', slos }).done).rejects.toThrow(
+      /already exists/,
+    );
     expect(
       await fs.readFile(workspace.resolve('slos/checkout-api.yaml'), 'utf8'),
     ).toBe('ours');

@@ -21,7 +21,8 @@ export function createSloAction() {
     supportsDryRun: true,
     examples: [
       {
-        description: 'A 99.9% availability SLO over 28 days, fed by the built-in SLI event store',
+        description:
+          'A 99.9% availability SLO over 28 days, fed by the built-in SLI event store',
         example: [
           'steps:',
           '  - id: slo',
@@ -31,7 +32,7 @@ export function createSloAction() {
           '      slos:',
           '        - preset: availability',
           '          target: 0.999',
-          "          window: 28d",
+          '          window: 28d',
         ].join('\n'),
       },
     ],
@@ -42,16 +43,22 @@ export function createSloAction() {
             .string()
             .min(1)
             .max(63)
-            .describe('Catalog name of the service (the SLOs are named after it)'),
+            .describe(
+              'Catalog name of the service (the SLOs are named after it)',
+            ),
           path: z
             .string()
             .min(1)
             .optional()
-            .describe('File to write, relative to the workspace (default slos/<service>.yaml)'),
+            .describe(
+              'File to write, relative to the workspace (default slos/<service>.yaml)',
+            ),
           source: z
             .enum(SLI_SOURCES)
             .default('embedded')
-            .describe('Where SLI data comes from: the built-in event store, or Prometheus counters'),
+            .describe(
+              'Where SLI data comes from: the built-in event store, or Prometheus counters',
+            ),
           slos: z
             .array(
               z.object({
@@ -82,7 +89,9 @@ export function createSloAction() {
         }),
       output: z =>
         z.object({
-          path: z.string().describe('The file written, relative to the workspace'),
+          path: z
+            .string()
+            .describe('The file written, relative to the workspace'),
           sloNames: z.array(z.string()),
           alertNames: z.array(z.string()),
         }),

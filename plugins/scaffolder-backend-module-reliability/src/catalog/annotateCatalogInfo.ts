@@ -72,7 +72,9 @@ export function annotateCatalogInfo(options: {
   const broken = documents.find(doc => doc.errors.length > 0);
   if (broken) {
     throw new InputError(
-      `catalog-info is not valid YAML: ${broken.errors[0].message.split('\n')[0]}`,
+      `catalog-info is not valid YAML: ${
+        broken.errors[0].message.split('\n')[0]
+      }`,
     );
   }
   const doc = entityDocument(documents, options.entityName);
@@ -98,10 +100,7 @@ export function annotateCatalogInfo(options: {
       .split(',')
       .map(r => r.trim())
       .filter(Boolean);
-    set(
-      ANNOTATIONS.runbooks,
-      [...new Set([...existing, ...added])].join(','),
-    );
+    set(ANNOTATIONS.runbooks, [...new Set([...existing, ...added])].join(','));
   }
   const links = doc.getIn(['metadata', 'links']);
   const knownUrls = new Set(

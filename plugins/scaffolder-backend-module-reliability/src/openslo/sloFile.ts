@@ -26,10 +26,11 @@ export interface SloFileRequest {
 
 function describeErrors(errors: SloDefinitionError[]): string {
   return errors
-    .map(error =>
-      [error.document, error.path].filter(Boolean).join(' ') +
-      (error.document || error.path ? ': ' : '') +
-      error.message,
+    .map(
+      error =>
+        [error.document, error.path].filter(Boolean).join(' ') +
+        (error.document || error.path ? ': ' : '') +
+        error.message,
     )
     .join('; ');
 }

@@ -22,6 +22,7 @@ const categoryScores = [
     earnedWeight: 1,
     possibleWeight: 2,
     notApplicable: 1,
+    exempt: 0,
   },
 ];
 

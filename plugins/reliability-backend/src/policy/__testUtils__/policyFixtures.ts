@@ -14,7 +14,10 @@ import { SloStateSource } from '../SloStateSource';
 
 const DAY_S = 86400;
 
-/** A service component declaring SLOs inline (the YAML is never parsed: SLO states come from FakeSloStates). */
+/**
+ * A service component declaring SLOs inline (the YAML is never parsed: SLO states come from FakeSloStates), owned
+ * by `spec.owner` (default group:default/team-a) and part of `spec.system` when given.
+ */
 export function sloEntity(
   name: string,
   annotations: Record<string, string> = {},
@@ -39,6 +42,9 @@ export function sloEntity(
         type: 'ownedBy',
         targetRef: String(spec.owner ?? 'group:default/team-a'),
       },
+      ...(spec.system
+        ? [{ type: 'partOf', targetRef: `system:default/${spec.system}` }]
+        : []),
     ],
   };
 }
@@ -118,8 +124,7 @@ export function historyPoint(
 export class FakeSloStates implements SloStateSource {
   private readonly slos = new Map<string, EntitySlo[]>();
   private readonly histories = new Map<string, SloHistoryPoint[]>();
-  readonly historyCalls: Array<{ sloName: string; from: Date; to: Date }> =
-    [];
+  readonly historyCalls: Array<{ sloName: string; from: Date; to: Date }> = [];
 
   set(entity: Entity | string, slos: EntitySlo[]): this {
     this.slos.set(entityRefKey(entity), slos);
@@ -152,12 +157,12 @@ export class FakeSloStates implements SloStateSource {
   ): Promise<SloHistoryResponse> {
     this.historyCalls.push({ sloName, from, to });
     const entityRef = entityRefKey(entity);
-    const points = (
-      this.histories.get(`${entityRef}#${sloName}`) ?? []
-    ).filter(p => {
-      const at = new Date(p.at).getTime();
-      return at >= from.getTime() && at <= to.getTime();
-    });
+    const points = (this.histories.get(`${entityRef}#${sloName}`) ?? []).filter(
+      p => {
+        const at = new Date(p.at).getTime();
+        return at >= from.getTime() && at <= to.getTime();
+      },
+    );
     return {
       entityRef,
       sloName,

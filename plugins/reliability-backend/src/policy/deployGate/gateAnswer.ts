@@ -53,10 +53,7 @@ export function gateMessage(options: {
   }
   const strongest = reasons.filter(r => r.decision === policyDecision);
   const why = strongest
-    .map(
-      r =>
-        `${r.sloName} is ${r.state} since ${r.since} (${r.consequence})`,
-    )
+    .map(r => `${r.sloName} is ${r.state} since ${r.since} (${r.consequence})`)
     .join('; ');
   if (override) {
     return `${decision} (override by ${override.createdBy} until ${override.expiresAt}: ${override.reason}); policy ${policyName} says ${policyDecision}: ${why}`;

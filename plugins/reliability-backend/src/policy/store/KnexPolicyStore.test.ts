@@ -176,7 +176,11 @@ describe('KnexPolicyStore', () => {
       );
       await store.recordStates(search, [state('latency')], t0);
       await store.recordStates(checkout, [state('latency')], t1);
-      const states = await store.getStates([checkout, search, 'component:default/none']);
+      const states = await store.getStates([
+        checkout,
+        search,
+        'component:default/none',
+      ]);
       expect([...states.keys()].sort()).toEqual([checkout, search]);
       expect(states.get(checkout)!.map(s => s.sloName)).toEqual(['latency']);
 

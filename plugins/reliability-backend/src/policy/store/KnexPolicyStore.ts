@@ -102,7 +102,13 @@ export class KnexPolicyStore implements PolicyStore {
           .delete();
       }
       for (const state of states) {
-        await this.recordState(trx, entityRef, current.get(state.sloName), state, at);
+        await this.recordState(
+          trx,
+          entityRef,
+          current.get(state.sloName),
+          state,
+          at,
+        );
       }
     });
     return (await this.getStates([entityRef])).get(entityRef) ?? [];

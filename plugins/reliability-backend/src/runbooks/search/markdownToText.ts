@@ -34,14 +34,17 @@ export function markdownToText(
     .replace(/^[ \t]*(>[ \t]?)+/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(
-      /^[ \t]*(\|[ \t]*)?(:?-{3,}:?[ \t]*\|[ \t]*)*:?-{3,}:?[ \t]*(\|[ \t]*)?$/gm,
+      /^[ \t]*(\|[ \t]*)?(:?-+:?[ \t]*\|[ \t]*)*:?-+:?[ \t]*(\|[ \t]*)?$/gm,
       '',
     )
     .replace(/^[ \t]*([-*+]|\d+[.)])[ \t]+(\[[ xX]\][ \t]+)?/gm, '')
     .replace(/\|/g, ' ')
     // emphasis, strike-through and inline code markers
     .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,300}?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]{0,300}?\S)[*_](?=[^\w*]|$)/gm, '$1$2')
+    .replace(
+      /(^|[^\w*])[*_](?=\S)([^*_\n]{0,300}?\S)[*_](?=[^\w*]|$)/gm,
+      '$1$2',
+    )
     .replace(/`+/g, '')
     // whitespace: one space between words, one newline between lines
     .replace(/[ \t\f\v]+/g, ' ')

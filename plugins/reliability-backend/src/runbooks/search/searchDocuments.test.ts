@@ -118,7 +118,8 @@ describe('sloSearchDocuments', () => {
           'Alerts: Fast burn: Pages the on-call.',
           'Runbook: rollback-checkout.',
         ].join('\n'),
-        location: '/catalog/shop/component/checkout-api/slos?slo=checkout-availability',
+        location:
+          '/catalog/shop/component/checkout-api/slos?slo=checkout-availability',
         kind: 'slo',
         entityRef: 'component:shop/checkout-api',
         entityTitle: 'Checkout API',

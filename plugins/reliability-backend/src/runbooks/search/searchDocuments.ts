@@ -99,9 +99,7 @@ function describeSlo(slo: SloDefinition, entityTitle: string): string {
     .join('; ');
   const indicator = slo.indicator.displayName ?? slo.indicator.name;
   return [
-    `SLO of ${entityTitle}${
-      slo.displayName ? ` (${slo.name})` : ''
-    }.`,
+    `SLO of ${entityTitle}${slo.displayName ? ` (${slo.name})` : ''}.`,
     slo.description ?? '',
     `Indicator: ${[indicator, slo.indicator.description]
       .filter(Boolean)

@@ -46,6 +46,7 @@ export class RunbookCollector {
         ),
       },
       body: draft.body,
+      ...(draft.details ? { details: draft.details } : {}),
     }));
   }
 }

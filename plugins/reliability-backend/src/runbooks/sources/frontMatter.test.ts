@@ -1,6 +1,7 @@
 import {
   firstHeading,
   parseRunbookMarkdown,
+  postmortemDetailsOf,
   splitFrontMatter,
 } from './frontMatter';
 
@@ -99,6 +100,90 @@ describe('parseRunbookMarkdown', () => {
     ].join('\n');
     expect(() => parseRunbookMarkdown(`---\n${bomb}\n---\n`)).toThrow(
       /not valid YAML|alias/i,
+    );
+  });
+});
+
+describe('postmortem front matter', () => {
+  const postmortem = [
+    '---',
+    'kind: postmortem',
+    'incidents: [INC-1042, 1043, INC-1042]',
+    'actionItems:',
+    '  - title: Add a retry budget to the PSP client',
+    '    owner: group:default/checkout-payments',
+    '    due: 2026-12-04',
+    '    status: In Progress',
+    '    issue: https://issues.example.com/PAY-12',
+    '  - title: Alert on queue depth',
+    '    status: closed',
+    '  - title: Document the failover',
+    '---',
+    '# Postmortem',
+  ].join('\n');
+
+  it('reads the incidents it explains and its action items, with defaults and status aliases', () => {
+    const { frontMatter } = parseRunbookMarkdown(postmortem);
+    expect(postmortemDetailsOf(frontMatter)).toEqual({
+      incidents: ['INC-1042', '1043'],
+      actionItems: [
+        {
+          title: 'Add a retry budget to the PSP client',
+          owner: 'group:default/checkout-payments',
+          due: '2026-12-04',
+          status: 'in-progress',
+          issue: 'https://issues.example.com/PAY-12',
+        },
+        {
+          title: 'Alert on queue depth',
+          owner: null,
+          due: null,
+          status: 'done',
+          issue: null,
+        },
+        {
+          title: 'Document the failover',
+          owner: null,
+          due: null,
+          status: 'open',
+          issue: null,
+        },
+      ],
+      launchDate: null,
+    });
+  });
+
+  it('reads the launch date of a pre-mortem', () => {
+    const { frontMatter } = parseRunbookMarkdown(
+      '---\nkind: premortem\nlaunchDate: 2026-12-10\n---\n',
+    );
+    expect(postmortemDetailsOf(frontMatter)).toEqual({
+      incidents: [],
+      actionItems: [],
+      launchDate: '2026-12-10',
+    });
+  });
+
+  it('has no postmortem details when the front matter names none', () => {
+    const { frontMatter } = parseRunbookMarkdown('---\ntitle: A\n---\n');
+    expect(frontMatter).not.toHaveProperty('incidents');
+    expect(postmortemDetailsOf(frontMatter)).toBeUndefined();
+  });
+
+  it.each([
+    ['incidents: INC-1', /incidents: /],
+    ['incidents: [""]', /incidents\.0/],
+    ['actionItems: [{ owner: me }]', /actionItems\.0\.title/],
+    ['actionItems: [{ title: x, status: maybe }]', /actionItems\.0\.status/],
+    [
+      'actionItems: [{ title: x, issue: "javascript:alert(1)" }]',
+      /actionItems\.0\.issue: must be an http\(s\) URL/,
+    ],
+    ['actionItems: [{ title: x, due: 2026-02-30 }]', /actionItems\.0\.due/],
+    ['launchDate: next week', /launchDate: must be a date/],
+  ])('rejects %j with a message naming the field', (yaml, message) => {
+    expect(() => parseRunbookMarkdown(`---\n${yaml}\n---\nbody`)).toThrow(
+      message,
     );
   });
 });

@@ -1,4 +1,9 @@
-import { RUNBOOK_KINDS } from '@internal/backstage-plugin-reliability-common';
+import {
+  ACTION_ITEM_STATUSES,
+  isHttpUrl,
+  PostmortemDetails,
+  RUNBOOK_KINDS,
+} from '@internal/backstage-plugin-reliability-common';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RUNBOOK_ID_PATTERN } from '../runbookIds';
@@ -16,12 +21,50 @@ function isValidDate(text: string): boolean {
 
 const nameSchema = z.string().trim().min(1).max(200);
 
-const lastReviewedSchema = z
+const dateSchema = z
   .union([
     z.string().trim(),
     z.date().transform(d => d.toISOString().slice(0, 10)),
   ])
   .refine(isValidDate, { message: 'must be a date written as YYYY-MM-DD' });
+
+/** An incident id as the incident source writes it (`Q2K8ABCD`, `INC-1042`; YAML may read `1042` as a number). */
+const incidentIdSchema = z.union([
+  z.string().trim().min(1).max(255),
+  z
+    .number()
+    .int()
+    .nonnegative()
+    .transform(n => String(n)),
+]);
+
+/** `in progress`, `In-Progress`, `closed`, `won't do` and the like, as the statuses of ACTION_ITEM_STATUSES. */
+function normaliseActionItemStatus(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value
+    .trim()
+    .toLocaleLowerCase('en-US')
+    .replace(/['\u2019]/g, '')
+    .replace(/[\s_]+/g, '-');
+  if (text === 'closed' || text === 'completed') return 'done';
+  if (text === 'todo' || text === 'to-do') return 'open';
+  return text;
+}
+
+const actionItemSchema = z.object({
+  title: z.string().trim().min(1).max(500),
+  owner: nameSchema.optional(),
+  due: dateSchema.optional(),
+  status: z
+    .preprocess(normaliseActionItemStatus, z.enum(ACTION_ITEM_STATUSES))
+    .default('open'),
+  issue: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine(isHttpUrl, { message: 'must be an http(s) URL' })
+    .optional(),
+});
 
 /** Front matter of a Markdown runbook. Unknown keys are ignored. */
 export const runbookFrontMatterSchema = z.object({
@@ -50,11 +93,39 @@ export const runbookFrontMatterSchema = z.object({
     ])
     .default([]),
   owner: nameSchema.optional(),
-  lastReviewed: lastReviewedSchema.optional(),
+  lastReviewed: dateSchema.optional(),
+  /** Postmortems: the ids of the incidents they explain (in the incident source). */
+  incidents: z.array(incidentIdSchema).max(50).optional(),
+  /** Postmortems and pre-mortems: the work they create. */
+  actionItems: z.array(actionItemSchema).max(100).optional(),
+  /** Pre-mortems: the date of the launch they prepare. */
+  launchDate: dateSchema.optional(),
 });
 
 /** Validated front matter. */
 export type RunbookFrontMatter = z.infer<typeof runbookFrontMatterSchema>;
+
+/**
+ * The postmortem part of a front matter (incidents, action items, launch date); undefined when it names none
+ * of them.
+ */
+export function postmortemDetailsOf(
+  frontMatter: RunbookFrontMatter,
+): PostmortemDetails | undefined {
+  const { incidents, actionItems, launchDate } = frontMatter;
+  if (!incidents && !actionItems && !launchDate) return undefined;
+  return {
+    incidents: [...new Set(incidents ?? [])],
+    actionItems: (actionItems ?? []).map(item => ({
+      title: item.title,
+      owner: item.owner ?? null,
+      due: item.due ?? null,
+      status: item.status,
+      issue: item.issue ?? null,
+    })),
+    launchDate: launchDate ?? null,
+  };
+}
 
 /** A Markdown document split into its front matter and body. */
 export interface ParsedRunbookMarkdown {

@@ -172,6 +172,34 @@ describe('MarkdownRunbookReader', () => {
 });
 
 describe('RunbookCollector', () => {
+  it('keeps the postmortem front matter of each document for the incidents area', async () => {
+    const reader = createFakeUrlReader({
+      [`${BASE}runbooks/pm.md`]:
+        '---\nkind: postmortem\nincidents: [INC-7]\nactionItems: [{ title: Fix it, due: 2026-12-01 }]\n---\n# PM',
+      [`${BASE}runbooks/plain.md`]: highErrorRate,
+    });
+    const runbooks = await new RunbookCollector({
+      urlReader: reader,
+      staleAfterDays: 180,
+    }).collect(entity('runbooks/'), new Date('2026-11-22T00:00:00Z'));
+    const byId = Object.fromEntries(runbooks.map(r => [r.entry.id, r]));
+    expect(byId.pm.entry.kind).toBe('postmortem');
+    expect(byId.pm.details).toEqual({
+      incidents: ['INC-7'],
+      actionItems: [
+        {
+          title: 'Fix it',
+          owner: null,
+          due: '2026-12-01',
+          status: 'open',
+          issue: null,
+        },
+      ],
+      launchDate: null,
+    });
+    expect(byId.plain).not.toHaveProperty('details');
+  });
+
   it('combines Markdown and links, with unique ids and staleness', async () => {
     const reader = createFakeUrlReader({
       [`${BASE}runbooks/rollback.md`]:

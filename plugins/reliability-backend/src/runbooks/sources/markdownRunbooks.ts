@@ -10,7 +10,11 @@ import {
   DocumentAllowRule,
   EntityDocumentReader,
 } from '../../shared/entityDocuments';
-import { firstHeading, parseRunbookMarkdown } from './frontMatter';
+import {
+  firstHeading,
+  parseRunbookMarkdown,
+  postmortemDetailsOf,
+} from './frontMatter';
 import { RunbookDraft } from './types';
 
 /** Limits on what one entity's runbooks annotation may pull in. */
@@ -294,6 +298,7 @@ export class MarkdownRunbookReader {
     const sourceUrl = isHttpUrl(url) ? url : null;
     try {
       const { frontMatter, body } = parseRunbookMarkdown(text);
+      const details = postmortemDetailsOf(frontMatter);
       return {
         preferredId: frontMatter.id ?? path.replace(MARKDOWN_FILE, ''),
         entry: {
@@ -308,6 +313,7 @@ export class MarkdownRunbookReader {
           error: null,
         },
         body,
+        ...(details ? { details } : {}),
       };
     } catch (error) {
       const failed = this.failed(location, path, errorMessage(error));

@@ -1,4 +1,5 @@
 import { defaultChecklist } from '../../checklist/defaultChecklist';
+import { SAMPLE_PARAMS } from '../listRoutes';
 
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -17,6 +18,8 @@ const SELF_ASSESSED_ITEM = defaultChecklist.items.find(
 /**
  * Valid bodies of every write route, keyed by `METHOD /path` as the router declares it, built from the
  * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/checklist/requestSchemas.ts, src/policy/router.ts).
+ * Routes are sent in the order the routers declare them, so the exemption of the sample item is requested,
+ * then decided, then revoked.
  * A write route missing here fails the security tests: add its body when adding the route.
  */
 export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
@@ -53,6 +56,30 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
         expiresAt: new Date(now.getTime() + 2 * 60 * MINUTE_MS).toISOString(),
       },
     }),
+    'POST /entities/:kind/:namespace/:name/maturity/exemptions': now => ({
+      body: {
+        itemId: SAMPLE_PARAMS.itemId,
+        justification: 'Covered by the platform team until the migration',
+        expiresAt: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
+      },
+    }),
+    'POST /entities/:kind/:namespace/:name/maturity/exemptions/:itemId/decision':
+      now => ({
+        body: {
+          decision: 'approve',
+          comment: 'Agreed with the SRE team',
+          expiresAt: new Date(now.getTime() + 20 * DAY_MS).toISOString(),
+        },
+        optionalFields: ['comment', 'expiresAt'],
+      }),
+    'DELETE /entities/:kind/:namespace/:name/maturity/exemptions/:itemId':
+      now => ({
+        body: {
+          reason: 'The migration is done',
+          endsAt: new Date(now.getTime() + 5 * DAY_MS).toISOString(),
+        },
+        optionalFields: ['endsAt'],
+      }),
     'PUT /entities/:kind/:namespace/:name/maturity/draft': () => ({
       body: {
         checklistVersion: defaultChecklist.version,

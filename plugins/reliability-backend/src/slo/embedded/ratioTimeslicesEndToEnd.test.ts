@@ -57,9 +57,7 @@ describe('RatioTimeslices from an OpenSLO file to the SLO status', () => {
       for (let start = NOW.getTime() - 24 * HOUR; start < NOW.getTime(); ) {
         const hour = new Date(start).getUTCHours();
         const counts =
-          hour === 3
-            ? { good: 5000, total: 10_000 }
-            : { good: 99, total: 100 };
+          hour === 3 ? { good: 5000, total: 10_000 } : { good: 99, total: 100 };
         if (hour !== 4) {
           events.push({
             start: new Date(start),

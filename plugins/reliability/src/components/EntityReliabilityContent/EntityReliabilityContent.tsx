@@ -1,13 +1,19 @@
 import Grid from '@material-ui/core/Grid';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { ReliabilitySourcesCard } from '../ReliabilitySourcesCard';
 import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
 import { EntitySloCard } from '../slo/EntitySloCard';
 import { EntityRunbooksCard } from '../runbooks/EntityRunbooksCard';
 import { EntityMaturityCard } from '../checklist/EntityMaturityCard';
-import { EntityPolicyCard } from '../policy/EntityPolicyCard';
+import {
+  EntityPolicyCard,
+  EntitySloReviewCard,
+  sloReviewScope,
+} from '../policy';
 
 /** The "Reliability" tab of an entity: SLOs, on-call, runbooks and the maturity score side by side. */
 export function EntityReliabilityContent() {
+  const { entity } = useEntity();
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>
@@ -28,6 +34,11 @@ export function EntityReliabilityContent() {
       <Grid item xs={12} md={6}>
         <EntityPolicyCard />
       </Grid>
+      {sloReviewScope(entity) && (
+        <Grid item xs={12}>
+          <EntitySloReviewCard />
+        </Grid>
+      )}
     </Grid>
   );
 }

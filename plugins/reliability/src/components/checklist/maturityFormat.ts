@@ -34,6 +34,7 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   pass: 'Passed',
   fail: 'Failed',
   unknown: 'No data',
+  exempt: 'Exempt',
 };
 
 /** Labels of the answers a team can give. */

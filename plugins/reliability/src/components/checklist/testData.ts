@@ -2,7 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AutomaticResult,
   Checklist,
+  EntityExemptionsResponse,
   EntityMaturity,
+  MaturityExemption,
   scoreChecklist,
   StoredAnswer,
 } from '@internal/backstage-plugin-reliability-common';
@@ -137,6 +139,7 @@ export function mockMaturityApi(overrides: Record<string, jest.Mock> = {}) {
       step: request.step ?? 0,
       updatedAt: NOW.toISOString(),
     })),
+    getEntityExemptions: jest.fn(async () => testExemptions()),
     submitMaturityAssessment: jest.fn(async () => ({
       id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
       entityRef: 'component:default/orders-api',
@@ -146,6 +149,45 @@ export function mockMaturityApi(overrides: Record<string, jest.Mock> = {}) {
       author: 'user:default/jonas.berg',
       createdAt: NOW.toISOString(),
     })),
+    ...overrides,
+  };
+}
+
+/** An exemptions response of the test entity (none unless given), for an owner who is not an admin. */
+export function testExemptions(
+  overrides: Partial<EntityExemptionsResponse> = {},
+): EntityExemptionsResponse {
+  return {
+    entityRef: 'component:default/orders-api',
+    exemptions: [],
+    canRequest: true,
+    canDecide: false,
+    maxDurationDays: 180,
+    autoApprovedItems: [],
+    ...overrides,
+  };
+}
+
+/** One exemption of the test entity. */
+export function testExemption(
+  overrides: Partial<MaturityExemption> = {},
+): MaturityExemption {
+  return {
+    id: 'b3c1c1f0-0000-4000-8000-000000000001',
+    entityRef: 'component:default/orders-api',
+    itemId: 'rollback',
+    status: 'pending',
+    justification: 'Rollbacks come with the platform migration',
+    requestedBy: 'user:default/jonas.berg',
+    requestedAt: '2026-11-20T10:00:00.000Z',
+    requestedExpiresAt: '2027-01-31T00:00:00.000Z',
+    expiresAt: null,
+    decidedBy: null,
+    decidedAt: null,
+    decisionComment: null,
+    revokedBy: null,
+    revokedAt: null,
+    revokeReason: null,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import {
   DeployGateActivity,
   EntityPolicyResponse,
   ReliabilityApi,
+  SloReport,
 } from '@internal/backstage-plugin-reliability-common';
 
 /** Test fixtures for the policy components. */
@@ -121,6 +122,69 @@ export function mockPolicyApi(
   return {
     getEntityPolicy: jest.fn(async () => testPolicy()),
     getDeployGateActivity: jest.fn(async () => testGateActivity()),
+    getSloReport: jest.fn(async () => testSloReport()),
+    getSloReportText: jest.fn(async (_scope, format) =>
+      format === 'csv' ? 'entityRef,slo\r\n' : '# SLO review',
+    ),
+    ...overrides,
+  };
+}
+
+export function testSloReport(overrides: Partial<SloReport> = {}): SloReport {
+  const period = {
+    complete: true,
+    episodes: [],
+    notes: [],
+  };
+  return {
+    scope: { kind: 'owner', ref: 'group:default/checkout-payments' },
+    generatedAt: '2026-11-22T12:00:00.000Z',
+    entityCount: 1,
+    truncated: false,
+    rows: [
+      {
+        entityRef: 'component:default/checkout-api',
+        sloName: 'checkout-availability',
+        displayName: 'Checkout availability',
+        target: 0.999,
+        window: '30d',
+        policyState: 'frozen',
+        policyDecision: 'deny',
+        previous: {
+          ...period,
+          start: '2026-09-23T12:00:00.000Z',
+          end: '2026-10-23T12:00:00.000Z',
+          attainment: 0.9994,
+          budgetSpent: 0.6,
+          met: true,
+          burnAlerts: { page: 0, ticket: 1 },
+          policyChanges: [],
+          notes: ['No SLO state was collected near the end of this window.'],
+        },
+        current: {
+          ...period,
+          complete: false,
+          start: '2026-10-23T12:00:00.000Z',
+          end: '2026-11-22T12:00:00.000Z',
+          attainment: 0.9985,
+          budgetSpent: 1.5,
+          met: false,
+          burnAlerts: { page: 1, ticket: 2 },
+          policyChanges: [
+            {
+              entityRef: 'component:default/checkout-api',
+              sloName: 'checkout-availability',
+              policyName: 'default',
+              fromState: 'review',
+              toState: 'frozen',
+              decision: 'deny',
+              changedAt: '2026-11-19T12:00:00.000Z',
+            },
+          ],
+        },
+      },
+    ],
+    serviceChanges: [],
     ...overrides,
   };
 }

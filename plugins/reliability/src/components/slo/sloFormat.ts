@@ -1,6 +1,8 @@
 import {
+  BudgetingMethod,
   formatDuration,
   SloAlertState,
+  SloStatus,
   SloWindow,
 } from '@internal/backstage-plugin-reliability-common';
 
@@ -14,6 +16,35 @@ export function describeWindow(window: SloWindow): string {
     : `calendar ${window.count} ${window.unit}${window.count > 1 ? 's' : ''} (${
         window.timeZone
       })`;
+}
+
+/**
+ * The headline (1h) burn rate as `formatBurnRate` reads it: the status's `burnRate`, or +Infinity when that
+ * window saw bad events against a zero budget (100% target, `unboundedBurn`), which it shows as `unbounded`.
+ */
+export function headlineBurnRate(
+  status: Pick<SloStatus, 'burnRate' | 'burnRates'> | null | undefined,
+): number | null {
+  if (!status) return null;
+  const oneHour = status.burnRates.find(w => w.windowSeconds === 3600);
+  return oneHour?.unboundedBurn ? Number.POSITIVE_INFINITY : status.burnRate;
+}
+
+/**
+ * What a target counts, after the percentage: events (nothing), ` of time slices` (slice counts), or
+ * ` averaged over time slices` (RatioTimeslices).
+ */
+export function targetUnitText(measured: {
+  budgetingMethod?: BudgetingMethod;
+  countUnit?: 'events' | 'slices';
+}): string {
+  if (measured.budgetingMethod === 'RatioTimeslices') {
+    return ' averaged over time slices';
+  }
+  return measured.countUnit === 'slices' ||
+    measured.budgetingMethod === 'Timeslices'
+    ? ' of time slices'
+    : '';
 }
 
 /** Budget bar colour: healthy, warning, critical. */

@@ -5,7 +5,16 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
-import { answer, mockMaturityApi, testEntity, testMaturity } from '../testData';
+import { scoreChecklist } from '@internal/backstage-plugin-reliability-common';
+import {
+  answer,
+  mockMaturityApi,
+  NOW,
+  testAutomatic,
+  testChecklist,
+  testEntity,
+  testMaturity,
+} from '../testData';
 import { EntityMaturityCard } from './EntityMaturityCard';
 
 async function renderCard(api: ReturnType<typeof mockMaturityApi>) {
@@ -153,6 +162,32 @@ describe('EntityMaturityCard', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByLabelText('Maturity level: No level yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('says how many items are exempt and until when', async () => {
+    const maturity = testMaturity({ rollback: answer('yes') });
+    const explanation = scoreChecklist({
+      checklist: testChecklist,
+      answers: { rollback: answer('yes') },
+      automatic: testAutomatic,
+      exemptions: {
+        'error-budget-policy': {
+          expiresAt: '2027-01-16T00:00:00.000Z',
+          grantedBy: 'user:default/sre-lead',
+        },
+      },
+      now: NOW,
+    });
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () => ({ ...maturity, explanation })),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '1 item exempt (left out of the score) until 2027-01-16',
+      ),
     ).toBeInTheDocument();
   });
 });

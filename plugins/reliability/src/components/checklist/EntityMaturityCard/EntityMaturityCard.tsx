@@ -7,7 +7,10 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { itemsToFix } from '@internal/backstage-plugin-reliability-common';
+import {
+  ItemContribution,
+  itemsToFix,
+} from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -21,6 +24,18 @@ import { useMaturity } from '../useMaturity';
 import { useMaturityTabLink } from '../useMaturityTabLink';
 
 const TOP_ITEMS = 3;
+
+/** "2 items exempt until ..." from the explanation's exempt items, naming the first expiry. */
+function exemptText(items: ItemContribution[]): string {
+  const expiries = items
+    .filter(i => i.status === 'exempt' && i.exemption)
+    .map(i => i.exemption!.expiresAt.slice(0, 10))
+    .sort();
+  const n = expiries.length;
+  return `${n} item${n === 1 ? '' : 's'} exempt (left out of the score) until ${
+    expiries[0]
+  }${n > 1 ? ' at the earliest' : ''}`;
+}
 
 /**
  * Maturity card of the Reliability tab: score gauge, level badge, production readiness, the items most worth
@@ -129,6 +144,11 @@ export function EntityMaturityCard(props: {
                 {explanation.notApplicable.length} item
                 {explanation.notApplicable.length === 1 ? '' : 's'} marked not
                 applicable (left out of the score)
+              </Typography>
+            )}
+            {explanation.exempt.length > 0 && (
+              <Typography variant="body2" color="textSecondary">
+                {exemptText(explanation.items)}
               </Typography>
             )}
             <Typography variant="body2" color="textSecondary">

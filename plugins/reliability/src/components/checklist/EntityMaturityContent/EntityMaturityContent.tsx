@@ -7,10 +7,11 @@ import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import { AssessmentWizard } from '../AssessmentWizard';
 import { EntityMaturityCard } from '../EntityMaturityCard';
+import { ExemptionsPanel } from '../ExemptionsPanel';
 import { MaturityHistoryChart } from '../MaturityHistoryChart';
 import { useMaturity } from '../useMaturity';
 
-/** The "Maturity" tab of an entity: current score, history and the self-assessment wizard. */
+/** The "Maturity" tab of an entity: current score, history, the self-assessment wizard and exemptions. */
 export function EntityMaturityContent() {
   const { value, error, retry } = useMaturity();
   const [version, setVersion] = useState(0);
@@ -51,6 +52,11 @@ export function EntityMaturityContent() {
           {wizard()}
         </InfoCard>
       </Grid>
+      {value && (
+        <Grid item xs={12}>
+          <ExemptionsPanel checklist={value.checklist} onChanged={refresh} />
+        </Grid>
+      )}
     </Grid>
   );
 }

@@ -33,8 +33,10 @@ function shiftAt(shifts: OnCallShift[], level: number, now: number) {
 }
 
 /** "until <when>", or that the provider did not say when the shift ends. */
-function untilText(end: string | null, now: number): string {
-  return end === null ? 'until an unknown time' : `until ${formatWhen(end, now)}`;
+function untilText(end: string | null, now: Date): string {
+  return end === null
+    ? 'until an unknown time'
+    : `until ${formatWhen(end, now)}`;
 }
 
 function contactHref(type: string, value: string): string | undefined {

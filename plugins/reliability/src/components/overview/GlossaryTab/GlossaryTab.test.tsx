@@ -13,6 +13,8 @@ describe('GlossaryTab', () => {
       'Multiwindow alert',
       'Default alert thresholds',
       'Budget exhausted',
+      'Time slices',
+      'Journey SLO',
       'Toil',
       'Runbook',
       'Postmortem',

@@ -42,6 +42,16 @@ export const GLOSSARY: GlossaryTerm[] = [
       'No error budget is left: the window’s bad events reached or passed what the target allows. A 100% target has no budget at all, so a single bad event exhausts it; its burn rate is unbounded, and a failure in both windows of an alert fires it.',
   },
   {
+    term: 'Time slices',
+    definition:
+      'Another way to count an SLO: the window is cut into slices of fixed length on the clock (say every hour). With Timeslices a slice is good when enough of its events were good, and the SLO counts good slices; with RatioTimeslices each slice with traffic contributes its share of good events and the SLO is their average, so one busy hour of failures weighs as much as any other hour.',
+  },
+  {
+    term: 'Journey SLO',
+    definition:
+      'An SLO of a whole user journey (“a shopper who starts checkout ends up with an order”) rather than of one service. It belongs to the System (or Domain) that delivers the journey and shows on its page like a service’s SLOs.',
+  },
+  {
     term: 'Toil',
     definition:
       'Manual, repetitive operational work that scales with the service and leaves nothing lasting behind, such as restarting a stuck job by hand every week. Good teams measure it and automate it away.',
@@ -69,7 +79,7 @@ export const GLOSSARY: GlossaryTerm[] = [
   {
     term: 'Reliability state',
     definition:
-      'The colour of a service on these pages, from its SLOs: Breaching when its error budget is used up or a page-level burn-rate alert fires, At risk when less than a quarter of the budget is left or a ticket-level alert fires, OK otherwise, and No SLO data when it has no SLOs or no measurements yet.',
+      'The colour of a service on these pages, from its SLOs: Breaching when its error budget is used up or a page-level burn-rate alert fires, At risk when less than a quarter of the budget is left or a ticket-level alert fires, OK otherwise, and No SLO data when it has no SLOs or no measurements yet. A system takes the worst of its own SLOs and its services’ (lowest budget, most severe alert), a domain the worst of its systems.',
   },
   {
     term: 'Service tier',

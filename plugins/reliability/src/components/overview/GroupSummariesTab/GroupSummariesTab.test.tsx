@@ -19,6 +19,7 @@ const response = (by: 'team' | 'system') => ({
       onCallCoverage: 1,
       averageMaturity: 61.6,
       breachingCount: 1,
+      worstBudgetRemaining: by === 'team' ? 0.425 : -0.5,
     },
     {
       entityRef: null,
@@ -28,6 +29,7 @@ const response = (by: 'team' | 'system') => ({
       onCallCoverage: 0,
       averageMaturity: null,
       breachingCount: 0,
+      worstBudgetRemaining: null,
     },
   ],
 });
@@ -55,8 +57,12 @@ describe('GroupSummariesTab', () => {
     expect(screen.getByText('62/100')).toBeInTheDocument();
     expect(screen.getByText('not assessed')).toBeInTheDocument();
     expect(screen.getAllByText('—').length).toBeGreaterThan(0);
+    expect(screen.getByText('42.5% left')).toBeInTheDocument();
+    expect(screen.getByText('no data')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'By system' }));
     expect(await screen.findByText('shop')).toBeInTheDocument();
+    // the system's own SLOs and its services' rolled up
+    expect(screen.getByText('exhausted (50% overspent)')).toBeInTheDocument();
     expect(getOverviewSummaries).toHaveBeenLastCalledWith('system');
   });
 

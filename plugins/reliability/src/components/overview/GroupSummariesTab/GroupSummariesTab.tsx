@@ -10,7 +10,10 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import { GroupReliabilitySummary } from '@internal/backstage-plugin-reliability-common';
+import {
+  formatBudgetRemaining,
+  GroupReliabilitySummary,
+} from '@internal/backstage-plugin-reliability-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
@@ -58,6 +61,14 @@ function columns(
       render: group => maturityText(group.averageMaturity),
     },
     { title: 'Breaching now', field: 'breachingCount', type: 'numeric' },
+    {
+      title: 'Worst error budget',
+      tooltip:
+        by === 'system'
+          ? 'Lowest budget remaining of the SLOs of the system’s services and of the system’s own SLOs'
+          : 'Lowest budget remaining of the SLOs of the team’s services',
+      render: group => formatBudgetRemaining(group.worstBudgetRemaining),
+    },
   ];
   return list.map(column => ({ cellStyle, ...column }));
 }

@@ -14,7 +14,9 @@ import { formatWhen } from '../policyFormat';
 const SHOWN_ANSWERS = 5;
 
 /** The deploy gate's active overrides (who, why, until when) and its last answers. */
-export function DeployGateActivityView(props: { activity: DeployGateActivity }) {
+export function DeployGateActivityView(props: {
+  activity: DeployGateActivity;
+}) {
   const { activeOverrides, answers } = props.activity;
   return (
     <Box mt={2}>
@@ -33,8 +35,8 @@ export function DeployGateActivityView(props: { activity: DeployGateActivity }) 
       ))}
       {answers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No pipeline has asked the deploy gate yet (GET
-          .../deploy-gate; see docs/deploy-gate.md).
+          No pipeline has asked the deploy gate yet (GET .../deploy-gate; see
+          docs/deploy-gate.md).
         </Typography>
       ) : (
         <Table size="small" aria-label="Last deploy-gate answers">

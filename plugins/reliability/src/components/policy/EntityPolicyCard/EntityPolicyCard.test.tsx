@@ -43,7 +43,9 @@ describe('EntityPolicyCard', () => {
 
   it('shows the service state since when, each SLO, the changes and the deploy gate', async () => {
     await renderCard(mockPolicyApi());
-    expect(await screen.findByText('Policy "default" (of its tier)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Policy "default" (of its tier)'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('policy-service-since')).toHaveTextContent(
       /^Deploys blocked since Nov 19, \d\d:00 \(for 3 days\)$/,
     );
@@ -51,21 +53,31 @@ describe('EntityPolicyCard', () => {
       screen.getAllByText('Freeze feature releases; reliability work only.'),
     ).toHaveLength(1);
     const availability = screen.getByTestId('policy-slo-checkout-availability');
-    expect(within(availability).getByText('Checkout availability')).toBeInTheDocument();
+    expect(
+      within(availability).getByText('Checkout availability'),
+    ).toBeInTheDocument();
     expect(within(availability).getByText('Frozen')).toBeInTheDocument();
-    expect(within(availability).getByText('exhausted (10% overspent)')).toBeInTheDocument();
+    expect(
+      within(availability).getByText('exhausted (10% overspent)'),
+    ).toBeInTheDocument();
     const latency = screen.getByTestId('policy-slo-checkout-latency');
     expect(within(latency).getByText('Ok')).toBeInTheDocument();
-    expect(screen.getByText(/checkout-availability: Review → Frozen/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/checkout-availability: Review → Frozen/),
+    ).toBeInTheDocument();
 
     expect(
       screen.getByText(/Override by user:default\/ada until Nov 22/),
     ).toBeInTheDocument();
     expect(screen.getByText('Hotfix for INC-7')).toBeInTheDocument();
-    const answers = screen.getByRole('table', { name: 'Last deploy-gate answers' });
+    const answers = screen.getByRole('table', {
+      name: 'Last deploy-gate answers',
+    });
     expect(within(answers).getByText('allow (override)')).toBeInTheDocument();
     expect(within(answers).getByText('deny')).toBeInTheDocument();
-    expect(within(answers).getByText('https://ci.example.com/run/42')).toBeInTheDocument();
+    expect(
+      within(answers).getByText('https://ci.example.com/run/42'),
+    ).toBeInTheDocument();
   });
 
   it('explains an entity without SLOs, an unknown policy annotation and stale data', async () => {
@@ -77,7 +89,8 @@ describe('EntityPolicyCard', () => {
             slos: [],
             history: [],
             staleSlos: ['checkout-availability'],
-            problem: "The reliability.sre-portal.dev/policy annotation names the policy 'nope'",
+            problem:
+              "The reliability.sre-portal.dev/policy annotation names the policy 'nope'",
           }),
         getDeployGateActivity: async () =>
           testGateActivity({ answers: [], activeOverrides: [] }),

@@ -95,8 +95,11 @@ export function EntityPolicyCard() {
                   variant="body2"
                   color="textSecondary"
                 >
-                  {formatWhen(change.changedAt)} · {change.sloName ?? 'service'}:{' '}
-                  {change.fromState ? stateLabel(change.fromState) : 'first evaluated'}{' '}
+                  {formatWhen(change.changedAt)} · {change.sloName ?? 'service'}
+                  :{' '}
+                  {change.fromState
+                    ? stateLabel(change.fromState)
+                    : 'first evaluated'}{' '}
                   → {stateLabel(change.toState)}
                 </Typography>
               ))}

@@ -17,7 +17,9 @@ const rollback: ReliabilitySearchDocument = {
 
 describe('ReliabilitySearchResultListItem', () => {
   it('links the result to the runbook in its entity tab and says what it is', async () => {
-    await renderInTestApp(<ReliabilitySearchResultListItem result={rollback} />);
+    await renderInTestApp(
+      <ReliabilitySearchResultListItem result={rollback} />,
+    );
     expect(
       screen.getByRole('link', {
         name: 'Roll back checkout-api (canary and full)',
@@ -34,17 +36,22 @@ describe('ReliabilitySearchResultListItem', () => {
   });
 
   it('labels SLOs and pre-mortems', async () => {
+    const slo: ReliabilitySearchDocument = {
+      ...rollback,
+      kind: 'slo',
+      title: 'Checkout availability',
+    };
+    const premortem: ReliabilitySearchDocument = {
+      ...rollback,
+      kind: 'premortem',
+    };
     const { unmount } = await renderInTestApp(
-      <ReliabilitySearchResultListItem
-        result={{ ...rollback, kind: 'slo', title: 'Checkout availability' }}
-      />,
+      <ReliabilitySearchResultListItem result={slo} />,
     );
     expect(screen.getByText('SLO')).toBeInTheDocument();
     unmount();
     await renderInTestApp(
-      <ReliabilitySearchResultListItem
-        result={{ ...rollback, kind: 'premortem' }}
-      />,
+      <ReliabilitySearchResultListItem result={premortem} />,
     );
     expect(screen.getByText('Pre-mortem')).toBeInTheDocument();
   });
@@ -64,7 +71,9 @@ describe('ReliabilitySearchResultListItem', () => {
       />,
     );
     expect(screen.getByText('checkout').tagName).toBe('MARK');
-    expect(screen.getByText('Rollback', { selector: 'mark' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Rollback', { selector: 'mark' }),
+    ).toBeInTheDocument();
   });
 
   it('renders nothing without a result', async () => {

@@ -229,6 +229,14 @@ describe('EntitySloCard', () => {
             attainment: 0.999,
             budgetRemaining: 0,
             burnRate: null,
+            burnRates: [
+              {
+                label: '1h',
+                windowSeconds: 3600,
+                burnRate: null,
+                unboundedBurn: true,
+              },
+            ],
             alertState: 'page',
             alerts: [
               {
@@ -252,6 +260,9 @@ describe('EntitySloCard', () => {
       await screen.findByText(/^Error budget: exhausted \(100% target/),
     ).toBeInTheDocument();
     expect(screen.getByText(/unbounded burn/)).toBeInTheDocument();
+    // the 1h burn rate of a zero budget that saw bad events
+    expect(screen.getByText('unbounded')).toBeInTheDocument();
+    expect(screen.getByText('Paging')).toBeInTheDocument();
     expect(screen.queryByText(/NaN|Infinity/)).not.toBeInTheDocument();
   });
 

@@ -7,12 +7,14 @@ import {
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Line, ReferenceLine, YAxis } from 'recharts';
-import { burndownFloor, burndownRows } from './chartRows';
+import {
+  burndownFloor,
+  burndownRows,
+  endsBelowChart,
+  formatChartPercent,
+} from './chartRows';
 import { formatTooltipTime, timeTickFormatter } from './timeAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
-
-const formatPercent = (value: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) ? `${value}%` : '—';
 
 /**
  * Error budget remaining over the SLO's current window (computed from the SLI provider) against the ideal
@@ -89,7 +91,7 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
             )}
           />
         }
-        formatValue={formatPercent}
+        formatValue={formatChartPercent}
       >
         <ReferenceLine y={0} stroke={theme.palette.error.main} />
         <Line
@@ -112,11 +114,9 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
       </TimeSeriesChartFrame>
       <Typography variant="caption" color="textSecondary" component="p">
         Now: {formatBudgetRemaining(current)}
-        {current !== null && current !== undefined && current * 100 < floor
-          ? ' (below the chart)'
-          : ''}
-        . Budget remaining at each instant = 1 − bad events since the window
-        started ÷ bad events the window&apos;s traffic allows. Source:{' '}
+        {endsBelowChart(rows, floor) ? ' (below the chart)' : ''}. Budget
+        remaining at each instant = 1 − bad events since the window started ÷
+        bad events the window&apos;s traffic allows. Source:{' '}
         {burndown.dataSource}.
       </Typography>
     </>

@@ -1,4 +1,10 @@
-import { burndownFloor, burndownRows, burnRateRows } from './chartRows';
+import {
+  burndownFloor,
+  burndownRows,
+  burnRateRows,
+  endsBelowChart,
+  formatChartPercent,
+} from './chartRows';
 
 const response = (windowEnd: string) => ({
   entityRef: 'component:default/checkout',
@@ -80,5 +86,29 @@ describe('burnRateRows', () => {
         burn3d: null,
       },
     ]);
+  });
+});
+
+describe('burn-down values as text', () => {
+  it('plots budgets unrounded and prints them through formatRatio', () => {
+    const rows = burndownRows({
+      ...response('2026-11-03T00:00:00.000Z'),
+      points: [
+        { at: '2026-11-01T00:00:00.000Z', budgetRemaining: 0.99995, ideal: 1 },
+      ],
+    });
+    // Not rounded to 100 (untouched) on the chart.
+    expect(rows[0].remaining).toBe(99.995);
+    expect(formatChartPercent(42.125)).toBe('42.13%');
+    expect(formatChartPercent(-12.5)).toBe('-12.5%');
+    expect(formatChartPercent(null)).toBe('—');
+    expect(formatChartPercent(Number.NaN)).toBe('—');
+  });
+
+  it('says when the newest budget lies below the chart', () => {
+    const row = (remaining: number | null) => ({ at: 0, remaining, ideal: 0 });
+    expect(endsBelowChart([row(-150), row(null)], -100)).toBe(true);
+    expect(endsBelowChart([row(-150), row(-50)], -100)).toBe(false);
+    expect(endsBelowChart([row(null)], 0)).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 import {
+  cleanNumber,
+  formatRatio,
   SloBurndownResponse,
   SloHistoryPoint,
 } from '@internal/backstage-plugin-reliability-common';
@@ -18,10 +20,21 @@ export interface BurnRateRow {
   burn3d: number | null;
 }
 
+/** A ratio as the chart's percent coordinate, not rounded (the tooltip formats it with `formatChartPercent`). */
 const percent = (value: number | null | undefined) =>
   value === null || value === undefined || !Number.isFinite(value)
     ? null
-    : Math.round(value * 10000) / 100;
+    : cleanNumber(value * 100);
+
+/**
+ * A percent coordinate of the burn-down as text, through `formatRatio` of -common (two decimals, as the value
+ * is: never rounded in the SLO's favour beyond the formatter's own digits); "—" when not a number.
+ */
+export function formatChartPercent(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value)
+    ? formatRatio(cleanNumber(value / 100), 2)
+    : formatRatio(null);
+}
 
 const finite = (value: number | null | undefined) =>
   value === null || value === undefined || !Number.isFinite(value)
@@ -55,6 +68,14 @@ export function burnRateRows(points: SloHistoryPoint[]): BurnRateRow[] {
     burn6h: point.stale ? null : finite(point.burnRates['6h']),
     burn3d: point.stale ? null : finite(point.burnRates['3d']),
   }));
+}
+
+/** Whether the newest budget remaining lies below the chart's lower end (deep overspend, stated in words). */
+export function endsBelowChart(rows: BurndownRow[], floor: number): boolean {
+  const last = [...rows].reverse().find(row => row.remaining !== null);
+  return last?.remaining !== null && last?.remaining !== undefined
+    ? last.remaining < floor
+    : false;
 }
 
 /**

@@ -55,6 +55,26 @@ describe('SloObjectiveList', () => {
     expect(strict.textContent).not.toMatch(/NaN|Infinity/);
   });
 
+  it('says a RatioTimeslices target is an average over time slices', async () => {
+    await renderInTestApp(
+      <SloObjectiveList
+        alertingIndex={0}
+        objectives={[
+          objective({
+            displayName: 'journey',
+            budgetingMethod: 'RatioTimeslices',
+            countUnit: 'slices',
+          }),
+          objective({ displayName: 'events' }),
+        ]}
+      />,
+    );
+    expect(screen.getByText(/journey: 99%/)).toHaveTextContent(
+      '99% averaged over time slices',
+    );
+    expect(screen.getByText(/events: 99%/)).not.toHaveTextContent('slices');
+  });
+
   it('renders nothing for a single objective', async () => {
     const { container } = await renderInTestApp(
       <SloObjectiveList objectives={[objective({})]} alertingIndex={0} />,

@@ -8,6 +8,7 @@ import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { attainmentSource } from '../attainmentSource';
+import { targetUnitText } from '../sloFormat';
 
 function lastWindowText(objective: SloObjectiveStatus): string {
   const met = objective.lastWindow?.met;
@@ -44,8 +45,7 @@ export function SloObjectiveList(props: {
             <span>
               {objective.displayName ?? `Objective ${i + 1}`}:{' '}
               {formatRatio(objective.target)}
-              {objective.countUnit === 'slices' ? ' of time slices' : ''} ·
-              attained{' '}
+              {targetUnitText(objective)} · attained{' '}
               {objective.attainment === null
                 ? 'no data'
                 : formatAttainment(attainmentSource(objective))}{' '}

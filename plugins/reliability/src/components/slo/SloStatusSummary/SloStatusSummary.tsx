@@ -1,4 +1,5 @@
 import {
+  alertingObjective,
   EntitySlo,
   errorBudgetState,
   formatAttainment,
@@ -19,7 +20,12 @@ import { SloBudgetBar } from '../SloBudgetBar';
 import { SloObjectiveList } from '../SloObjectiveList';
 import { SloRunbookLinks } from '../SloRunbookLinks';
 import { SloRunbooks } from '../useSloRunbooks';
-import { describeWindow, SLO_HELP } from '../sloFormat';
+import {
+  describeWindow,
+  headlineBurnRate,
+  SLO_HELP,
+  targetUnitText,
+} from '../sloFormat';
 
 function Metric(props: { label: string; help: string; children: ReactNode }) {
   return (
@@ -45,11 +51,7 @@ export function SloStatusSummary(props: {
 }) {
   const { definition, status } = props.slo;
   // The headline is the objective with the highest target (the one alerts use), as computed by the backend.
-  const target =
-    status?.target ??
-    (definition.objectives.length > 0
-      ? Math.max(...definition.objectives.map(o => o.target))
-      : null);
+  const target = status?.target ?? alertingObjective(definition)?.target;
   const windowText = describeWindow(definition.window);
   return (
     <Box mb={2}>
@@ -69,8 +71,11 @@ export function SloStatusSummary(props: {
             help={`${SLO_HELP.target} Window: ${windowText}.`}
           >
             {formatRatio(target)}
-            {status?.countUnit === 'slices' ? ' of time slices' : ''} ·{' '}
-            {windowText}
+            {targetUnitText({
+              budgetingMethod: definition.budgetingMethod,
+              countUnit: status?.countUnit,
+            })}{' '}
+            · {windowText}
           </Metric>
         </Grid>
         <Grid item xs={6} sm={3}>
@@ -82,7 +87,7 @@ export function SloStatusSummary(props: {
         </Grid>
         <Grid item xs={6} sm={3}>
           <Metric label="Burn rate (1h)" help={SLO_HELP.burnRate}>
-            {formatBurnRate(status?.burnRate)}
+            {formatBurnRate(headlineBurnRate(status))}
           </Metric>
         </Grid>
         <Grid item xs={6} sm={3}>

@@ -1,0 +1,125 @@
+import { SloReport } from '@internal/backstage-plugin-reliability-common';
+import { csvCell } from './csv';
+import {
+  SLO_REPORT_CSV_HEADER,
+  sloReportCsv,
+  sloReportMarkdown,
+} from './formatReport';
+
+const report: SloReport = {
+  scope: { kind: 'owner', ref: 'group:default/checkout-payments' },
+  generatedAt: '2026-11-22T12:00:00.000Z',
+  entityCount: 1,
+  truncated: false,
+  rows: [
+    {
+      entityRef: 'component:default/checkout-api',
+      sloName: 'availability',
+      displayName: 'Checkout | availability',
+      target: 0.999,
+      window: '30d',
+      policyState: 'frozen',
+      policyDecision: 'deny',
+      previous: {
+        start: '2026-09-23T12:00:00.000Z',
+        end: '2026-10-23T12:00:00.000Z',
+        complete: true,
+        attainment: 0.9994,
+        budgetSpent: 0.6,
+        met: true,
+        burnAlerts: { page: 0, ticket: 1 },
+        episodes: [],
+        policyChanges: [
+          {
+            entityRef: 'component:default/checkout-api',
+            sloName: 'availability',
+            policyName: 'default',
+            fromState: 'ok',
+            toState: 'review',
+            decision: 'warn',
+            changedAt: '2026-10-10T00:00:00.000Z',
+          },
+        ],
+        notes: [],
+      },
+      current: {
+        start: '2026-10-23T12:00:00.000Z',
+        end: '2026-11-22T12:00:00.000Z',
+        complete: false,
+        attainment: 0.9985,
+        budgetSpent: 1.5,
+        met: false,
+        burnAlerts: { page: 1, ticket: 0 },
+        episodes: [],
+        policyChanges: [],
+        notes: ['=HYPERLINK("x") is not a formula here'],
+      },
+    },
+  ],
+  serviceChanges: [
+    {
+      entityRef: 'component:default/checkout-api',
+      sloName: null,
+      policyName: 'default',
+      fromState: 'review',
+      toState: 'frozen',
+      decision: 'deny',
+      changedAt: '2026-11-20T00:05:00.000Z',
+    },
+  ],
+};
+
+describe('sloReportMarkdown', () => {
+  it('renders both windows as tables, the service changes and the notes', () => {
+    const markdown = sloReportMarkdown(report);
+    expect(markdown).toContain('# SLO review: group:default/checkout-payments');
+    expect(markdown).toContain(
+      'Generated 2026-11-22 12:00 UTC · 1 services with SLOs · 1 SLOs',
+    );
+    expect(markdown).toContain(
+      '| checkout-api | Checkout \\| availability | 99.9% | 30d | 2026-09-23 – 2026-10-23 | 99.94% | 60% | yes | 0 / 1 | ok → review (2026-10-10) | frozen |',
+    );
+    expect(markdown).toContain(
+      '| checkout-api | Checkout \\| availability | 99.9% | 30d | 2026-10-23 – 2026-11-22 | 99.85% | 150% | **no** | 1 / 0 | — | frozen |',
+    );
+    expect(markdown).toContain(
+      '- 2026-11-20 00:05 UTC component:default/checkout-api: review → frozen (deny, policy default)',
+    );
+    expect(markdown).toContain(
+      '- component:default/checkout-api / availability (current window): =HYPERLINK("x") is not a formula here',
+    );
+  });
+
+  it('says when there is nothing to report', () => {
+    expect(sloReportMarkdown({ ...report, rows: [] })).toContain(
+      'No SLOs in scope.',
+    );
+  });
+});
+
+describe('sloReportCsv', () => {
+  it('writes one line per SLO and window, safe for spreadsheets', () => {
+    const lines = sloReportCsv(report).split('\r\n');
+    expect(lines[0]).toBe(SLO_REPORT_CSV_HEADER.join(','));
+    expect(lines[1]).toBe(
+      'component:default/checkout-api,availability,Checkout | availability,0.999,30d,previous,2026-09-23T12:00:00.000Z,2026-10-23T12:00:00.000Z,true,0.9994,0.6,true,0,1,ok -> review (2026-10-10T00:00:00.000Z),frozen,',
+    );
+    expect(lines[2]).toBe(
+      'component:default/checkout-api,availability,Checkout | availability,0.999,30d,current,2026-10-23T12:00:00.000Z,2026-11-22T12:00:00.000Z,false,0.9985,1.5,false,1,0,,frozen,"\'=HYPERLINK(""x"") is not a formula here"',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['-1', "'-1"],
+    ['@cmd', "'@cmd"],
+    [-1.5, '-1.5'],
+    [null, ''],
+    [Number.NaN, ''],
+  ])('escapes the cell %p as %p', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  formatAttainment,
+  formatRatio,
+  NO_VALUE,
+  PolicyStateChange,
+  SloReport,
+  SloReportPeriod,
+  SloReportRow,
+} from '@internal/backstage-plugin-reliability-common';
+import { csvLine } from './csv';
+
+/** Columns of the CSV export: one line per SLO and window. */
+export const SLO_REPORT_CSV_HEADER = [
+  'entityRef',
+  'slo',
+  'displayName',
+  'target',
+  'window',
+  'period',
+  'start',
+  'end',
+  'complete',
+  'attainment',
+  'budgetSpent',
+  'met',
+  'pageAlerts',
+  'ticketAlerts',
+  'policyChanges',
+  'policyStateNow',
+  'notes',
+];
+
+function changeText(change: PolicyStateChange): string {
+  return `${change.fromState ?? 'first evaluated'} -> ${change.toState} (${
+    change.changedAt
+  })`;
+}
+
+/** The report as CSV: a header, then the last complete and the current window of each SLO. */
+export function sloReportCsv(report: SloReport): string {
+  const lines = [csvLine(SLO_REPORT_CSV_HEADER)];
+  for (const row of report.rows) {
+    for (const [name, period] of [
+      ['previous', row.previous],
+      ['current', row.current],
+    ] as const) {
+      lines.push(
+        csvLine([
+          row.entityRef,
+          row.sloName,
+          row.displayName,
+          row.target,
+          row.window,
+          name,
+          period.start,
+          period.end,
+          String(period.complete),
+          period.attainment,
+          period.budgetSpent,
+          period.met === null ? null : String(period.met),
+          period.burnAlerts.page,
+          period.burnAlerts.ticket,
+          period.policyChanges.map(changeText).join('; '),
+          row.policyState,
+          period.notes.join(' '),
+        ]),
+      );
+    }
+  }
+  return lines.join('');
+}
+
+/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
+function cell(text: string | null | undefined): string {
+  if (!text) return NO_VALUE;
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function minute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function met(value: boolean | null): string {
+  if (value === null) return NO_VALUE;
+  return value ? 'yes' : '**no**';
+}
+
+function periodCells(row: SloReportRow, period: SloReportPeriod): string[] {
+  return [
+    cell(row.entityTitle ?? row.entityRef.replace(/^[^:]+:default\//, '')),
+    cell(row.displayName ?? row.sloName),
+    formatRatio(row.target),
+    cell(row.window),
+    `${day(period.start)} – ${day(period.end)}`,
+    formatAttainment(period.attainment),
+    formatRatio(period.budgetSpent, 1),
+    met(period.met),
+    `${period.burnAlerts.page} / ${period.burnAlerts.ticket}`,
+    period.policyChanges.length === 0
+      ? NO_VALUE
+      : cell(
+          period.policyChanges
+            .map(
+              c =>
+                `${c.fromState ?? 'new'} → ${c.toState} (${day(c.changedAt)})`,
+            )
+            .join(', '),
+        ),
+    cell(row.policyState),
+  ];
+}
+
+function table(
+  report: SloReport,
+  pick: (row: SloReportRow) => SloReportPeriod,
+): string[] {
+  const header = [
+    'Service',
+    'SLO',
+    'Target',
+    'Window',
+    'Period',
+    'Attainment',
+    'Budget spent',
+    'Met',
+    'Burn alerts (page / ticket)',
+    'Policy changes',
+    'Policy state now',
+  ];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...report.rows.map(row => `| ${periodCells(row, pick(row)).join(' | ')} |`),
+  ];
+}
+
+/** The report as Markdown, to paste into a meeting note. */
+export function sloReportMarkdown(report: SloReport): string {
+  const services = new Set(report.rows.map(row => row.entityRef)).size;
+  const lines = [
+    `# SLO review: ${cell(report.scope.ref)}`,
+    '',
+    `Generated ${minute(
+      report.generatedAt,
+    )} · ${services} services with SLOs · ${report.rows.length} SLOs${
+      report.truncated
+        ? ` · truncated: more than ${services} services with SLOs, the first ${services} are included`
+        : ''
+    }`,
+    '',
+  ];
+  if (report.rows.length === 0) {
+    lines.push('No SLOs in scope.', '');
+    return lines.join('\n');
+  }
+  lines.push(
+    '## Last complete window',
+    '',
+    ...table(report, r => r.previous),
+    '',
+  );
+  lines.push('## Current window', '', ...table(report, r => r.current), '');
+  if (report.serviceChanges.length > 0) {
+    lines.push('## Service policy state changes', '');
+    for (const change of report.serviceChanges) {
+      lines.push(
+        `- ${minute(change.changedAt)} ${cell(change.entityRef)}: ${cell(
+          change.fromState ?? 'first evaluated',
+        )} → ${cell(change.toState)} (${change.decision}, policy ${cell(
+          change.policyName,
+        )})`,
+      );
+    }
+    lines.push('');
+  }
+  const notes = report.rows.flatMap(row =>
+    (['previous', 'current'] as const).flatMap(name =>
+      row[name].notes.map(
+        note =>
+          `- ${cell(row.entityRef)} / ${cell(row.sloName)} (${
+            name === 'previous' ? 'last complete window' : 'current window'
+          }): ${cell(note)}`,
+      ),
+    ),
+  );
+  if (notes.length > 0) {
+    lines.push('## Notes', '', ...notes, '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,160 @@
+import { RunbookKind } from '../runbooks/types';
+import { ActionItem } from './postmortems';
+import { IncidentDurations, SeverityResponseTimes } from './responseTimes';
+import { Incident, IncidentSeverity } from './types';
+
+/**
+ * Whether an incident has the postmortem it needs: `not-required` (below the configured severity), `written`
+ * (a postmortem names it), `due` (needed, none yet, its deadline not passed or the incident still open),
+ * `overdue` (needed, none, past its deadline).
+ *
+ * @public
+ */
+export type PostmortemState = 'not-required' | 'written' | 'due' | 'overdue';
+
+/** A document of the entity (runbook id and title) that names an incident. @public */
+export interface PostmortemReference {
+  id: string;
+  title: string;
+}
+
+/** One incident as the API lists it: the incident, its durations and its postmortem state. @public */
+export interface IncidentView extends Incident, IncidentDurations {
+  postmortem: {
+    state: PostmortemState;
+    /** End of the last business day a needed postmortem may take (ISO 8601); null when none is needed or the incident is open. */
+    dueAt: string | null;
+    /** The postmortems that name this incident. */
+    documents: PostmortemReference[];
+  };
+}
+
+/** How one incident source of the entity is doing. @public */
+export interface IncidentSourceStatus {
+  /** The provider's id (`pagerduty`, `opsgenie`) or `embedded`. */
+  source: string;
+  /** What the UI shows, e.g. `embedded (demo data)`. */
+  label: string;
+  /** When its incidents were last read (null for the embedded source, which is written to). */
+  syncedAt: string | null;
+  /** Why the last read failed; the incidents shown are then those read before. */
+  error: string | null;
+}
+
+/** When postmortems are needed: incidents of `severity` or worse, within `businessDays` of their resolution. @public */
+export interface PostmortemPolicy {
+  severity: IncidentSeverity;
+  businessDays: number;
+  /** IANA time zone business days and due dates are counted in (the team's, else the configured default). */
+  timeZone: string;
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/incidents`. @public */
+export interface EntityIncidentsResponse {
+  entityRef: string;
+  /** The window listed, in days back from `generatedAt` (90). */
+  windowDays: number;
+  /** Incidents started within the window, newest first. */
+  incidents: IncidentView[];
+  /** MTTA and MTTR per severity over the window, most severe first. */
+  bySeverity: SeverityResponseTimes[];
+  sources: IncidentSourceStatus[];
+  postmortemPolicy: PostmortemPolicy;
+  generatedAt: string;
+}
+
+/** An action item with the postmortem it comes from and whether it is overdue. @public */
+export interface ActionItemView extends ActionItem {
+  postmortemId: string;
+  postmortemTitle: string;
+  /** Open and past the end of its due day (team time zone). */
+  overdue: boolean;
+}
+
+/** A postmortem document of the entity with what it names. @public */
+export interface PostmortemView {
+  id: string;
+  title: string;
+  /** Where to open it (http(s) or a path of this app), null when unknown. */
+  url: string | null;
+  /** Ids of the incidents it explains. */
+  incidents: string[];
+  /** Ids it names that no source of the entity reported within the retention period (typos, other services). */
+  unknownIncidents: string[];
+  actionItems: ActionItemView[];
+}
+
+/** A launch a document of the entity names (`launchDate`), with its pre-mortem and rollback procedures. @public */
+export interface UpcomingLaunch {
+  /** YYYY-MM-DD. */
+  date: string;
+  documentId: string;
+  title: string;
+  url: string | null;
+  kind: RunbookKind;
+  /** True when the document naming the launch is a pre-mortem. */
+  hasPremortem: boolean;
+  /** The entity's rollback runbooks, to have at hand on launch day. */
+  rollbacks: PostmortemReference[];
+}
+
+/** Response of `GET /entities/:kind/:namespace/:name/postmortems`. @public */
+export interface EntityPostmortemsResponse {
+  entityRef: string;
+  postmortems: PostmortemView[];
+  /** Incidents of the window that need a postmortem and have none (`due`, `overdue`), overdue first. */
+  missing: IncidentView[];
+  /** Open action items of every postmortem, overdue first, then by due date. */
+  actionItems: ActionItemView[];
+  counts: {
+    postmortemsDue: number;
+    postmortemsOverdue: number;
+    openActionItems: number;
+    overdueActionItems: number;
+  };
+  /** Launches from today on, soonest first. */
+  launches: UpcomingLaunch[];
+  /** Documents that could not be read or validated (their postmortem data is missing above). */
+  problems: Array<{ title: string; error: string }>;
+  postmortemPolicy: PostmortemPolicy;
+  generatedAt: string;
+}
+
+/** Per-entity incident state the later areas and the team pages read (one row per entity). @public */
+export interface IncidentSummary {
+  entityRef: string;
+  /** Incidents started in the last 90 days. */
+  incidents: number;
+  openIncidents: number;
+  postmortemsDue: number;
+  postmortemsOverdue: number;
+  openActionItems: number;
+  overdueActionItems: number;
+  updatedAt: string;
+}
+
+/** One incident in a write to the embedded source (`POST …/incidents`). @public */
+export interface IncidentInput {
+  /** The id in the posting tool; a second post with the same id updates the incident. */
+  id: string;
+  title: string;
+  /** `sev1`..`sev5` (also `SEV-1`, `P1`, ...). */
+  severity: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  startedAt: string;
+  acknowledgedAt?: string | null;
+  resolvedAt?: string | null;
+  url?: string | null;
+}
+
+/** Body of `POST /entities/:kind/:namespace/:name/incidents`. @public */
+export interface IncidentsIngestRequest {
+  incidents: IncidentInput[];
+}
+
+/** Response of `POST /entities/:kind/:namespace/:name/incidents`. @public */
+export interface IncidentsIngestResponse {
+  entityRef: string;
+  /** Incidents created or updated. */
+  written: number;
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './severity';
+export * from './responseTimes';
+export * from './postmortems';
+export * from './api';

@@ -1,0 +1,67 @@
+import { PolicyDecision } from '../types';
+import { PolicyStateChange } from '../api';
+import { AlertEpisode } from './reviewMath';
+
+/**
+ * Types of the SLO review report route (`GET /reports/slo`).
+ */
+
+/** Formats the report route answers in. @public */
+export const SLO_REPORT_FORMATS = ['json', 'markdown', 'csv'] as const;
+
+/** @public */
+export type SloReportFormat = (typeof SLO_REPORT_FORMATS)[number];
+
+/** Whose SLOs a report covers: a team's (owner) or a system's. Refs like `group:default/checkout-payments`. @public */
+export type SloReportScope =
+  | { owner: string; system?: undefined }
+  | { system: string; owner?: undefined };
+
+/** One SLO over one window (the last complete one, or the current one). @public */
+export interface SloReportPeriod {
+  start: string;
+  end: string;
+  /** False for the current, still running window. */
+  complete: boolean;
+  attainment: number | null;
+  /** Share of the error budget spent: 0 none, 1 all, above 1 overspent. */
+  budgetSpent: number | null;
+  /** attainment >= target; null without data. */
+  met: boolean | null;
+  /** Burn-rate alert episodes seen in the collected states of the window, by their most severe severity. */
+  burnAlerts: { page: number; ticket: number };
+  episodes: AlertEpisode[];
+  /** Changes of the SLO's policy state in the window, oldest first. */
+  policyChanges: PolicyStateChange[];
+  /** Why a number is missing or approximate. */
+  notes: string[];
+}
+
+/** One SLO of the report. @public */
+export interface SloReportRow {
+  entityRef: string;
+  entityTitle?: string;
+  sloName: string;
+  displayName?: string;
+  target: number;
+  /** The SLO window, e.g. `30d` or `1 Month`. */
+  window: string;
+  /** The SLO's current policy state and decision (null before the first evaluation). */
+  policyState: string | null;
+  policyDecision: PolicyDecision | null;
+  previous: SloReportPeriod;
+  current: SloReportPeriod;
+}
+
+/** Response of `GET /reports/slo` (format `json`). @public */
+export interface SloReport {
+  scope: { kind: 'owner' | 'system'; ref: string };
+  generatedAt: string;
+  /** Entities in scope that declare SLOs. */
+  entityCount: number;
+  /** True when more entities matched than a report covers (the first ones by ref are reported). */
+  truncated: boolean;
+  rows: SloReportRow[];
+  /** Changes of the services' policy states since the earliest window start, oldest first. */
+  serviceChanges: PolicyStateChange[];
+}

@@ -1,0 +1,1 @@
+export { ExemptionsPanel } from './ExemptionsPanel';

@@ -1,0 +1,1 @@
+export { EntitySloReviewCard } from './EntitySloReviewCard';

@@ -1,0 +1,89 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { reliabilityApiRef } from '../../../api';
+import { mockPolicyApi, testSloReport } from '../testData';
+import { SloReviewReport } from './SloReviewReport';
+import { downloadText } from './downloadText';
+
+jest.mock('./downloadText', () => ({ downloadText: jest.fn() }));
+
+const scope = { owner: 'group:default/checkout-payments' };
+
+async function renderReport(api: ReturnType<typeof mockPolicyApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <SloReviewReport scope={scope} />
+    </TestApiProvider>,
+  );
+}
+
+describe('SloReviewReport', () => {
+  it('shows both windows of each SLO with attainment, budget, alerts and policy changes', async () => {
+    const api = mockPolicyApi();
+    await renderReport(api);
+    const previous = await screen.findByRole('table', {
+      name: 'Last complete window',
+    });
+    expect(api.getSloReport).toHaveBeenCalledWith(scope);
+    expect(
+      within(previous).getByText('Checkout availability'),
+    ).toBeInTheDocument();
+    expect(within(previous).getByText('99.94%')).toBeInTheDocument();
+    expect(within(previous).getByText('60%')).toBeInTheDocument();
+    expect(within(previous).getByText('0 / 1')).toBeInTheDocument();
+    const current = screen.getByRole('table', { name: 'Current window' });
+    expect(within(current).getByText('99.85% (missed)')).toBeInTheDocument();
+    expect(within(current).getByText('150%')).toBeInTheDocument();
+    expect(within(current).getByText('1 / 2')).toBeInTheDocument();
+    expect(
+      within(current).getByText('Review → Frozen (2026-11-19)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Checkout availability \(last complete window\): No SLO state was collected/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('copies the Markdown and downloads the CSV', async () => {
+    const api = mockPolicyApi();
+    const writeText = jest.fn(async () => {});
+    Object.assign(window.navigator, { clipboard: { writeText } });
+    await renderReport(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Copy as Markdown' }),
+    );
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('# SLO review'));
+    expect(screen.getByText(/Markdown copied/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() =>
+      expect(downloadText).toHaveBeenCalledWith(
+        'entityRef,slo\r\n',
+        'slo-review-group-default-checkout-payments.csv',
+        'text/csv',
+      ),
+    );
+    expect(api.getSloReportText).toHaveBeenCalledWith(scope, 'csv');
+  });
+
+  it('says when there is nothing to review, and shows errors', async () => {
+    await renderReport(
+      mockPolicyApi({ getSloReport: async () => testSloReport({ rows: [] }) }),
+    );
+    expect(await screen.findByText('No SLOs to review')).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the report fails', async () => {
+    await renderReport(
+      mockPolicyApi({
+        getSloReport: async () => {
+          throw new Error('report unavailable');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/report unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+});

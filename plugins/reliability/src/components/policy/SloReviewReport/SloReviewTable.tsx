@@ -1,0 +1,90 @@
+import {
+  formatAttainment,
+  formatRatio,
+  NO_VALUE,
+  SloReportPeriod,
+  SloReportRow,
+} from '@internal/backstage-plugin-reliability-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { PolicyStateChip } from '../PolicyStateChip';
+import { stateLabel } from '../policyFormat';
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** One window (last complete or current) of every SLO of the report. */
+export function SloReviewTable(props: {
+  rows: SloReportRow[];
+  period: 'previous' | 'current';
+  label: string;
+}) {
+  return (
+    <Table size="small" aria-label={props.label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Service</TableCell>
+          <TableCell>SLO</TableCell>
+          <TableCell>Target</TableCell>
+          <TableCell>Period</TableCell>
+          <TableCell align="right">Attainment</TableCell>
+          <TableCell align="right">Budget spent</TableCell>
+          <TableCell align="right">Burn alerts (page / ticket)</TableCell>
+          <TableCell>Policy changes</TableCell>
+          <TableCell>Policy state now</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.rows.map(row => {
+          const period: SloReportPeriod = row[props.period];
+          return (
+            <TableRow key={`${row.entityRef}#${row.sloName}`}>
+              <TableCell>{row.entityTitle ?? row.entityRef}</TableCell>
+              <TableCell>{row.displayName ?? row.sloName}</TableCell>
+              <TableCell>{formatRatio(row.target)}</TableCell>
+              <TableCell>
+                {day(period.start)} – {day(period.end)}
+              </TableCell>
+              <TableCell align="right">
+                {formatAttainment(period.attainment)}
+                {period.met === false ? ' (missed)' : ''}
+              </TableCell>
+              <TableCell align="right">
+                {formatRatio(period.budgetSpent, 1)}
+              </TableCell>
+              <TableCell align="right">
+                {period.burnAlerts.page} / {period.burnAlerts.ticket}
+              </TableCell>
+              <TableCell>
+                {period.policyChanges.length === 0
+                  ? NO_VALUE
+                  : period.policyChanges
+                      .map(
+                        c =>
+                          `${
+                            c.fromState ? stateLabel(c.fromState) : 'New'
+                          } → ${stateLabel(c.toState)} (${day(c.changedAt)})`,
+                      )
+                      .join(', ')}
+              </TableCell>
+              <TableCell>
+                {row.policyState && row.policyDecision ? (
+                  <PolicyStateChip
+                    state={row.policyState}
+                    decision={row.policyDecision}
+                  />
+                ) : (
+                  NO_VALUE
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,1 @@
+export { SloReviewReport } from './SloReviewReport';

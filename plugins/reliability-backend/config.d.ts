@@ -66,6 +66,12 @@ export interface Config {
        * The SLO metric source spec may set `demoProfile: healthy | burning | paging`. Default false.
        */
       seedSliEvents?: boolean;
+      /**
+       * DEMO ONLY: when true, the backend writes the demo catalog's synthetic incident history (the last 90 days,
+       * relative to the current hour) to the embedded incident source, shown as "embedded (demo data)".
+       * Default false.
+       */
+      seedIncidents?: boolean;
     };
     /** On-call: the built-in schedule-as-code provider and the on-call cache and refresh. */
     onCall?: {
@@ -118,6 +124,39 @@ export interface Config {
        * (a duration: `{ minutes: 30 }` or `PT30M`), 1 minute to 1 day. Default 30 minutes.
        */
       refreshInterval?: { [unit: string]: number } | string;
+    };
+    /** Incidents and postmortems (docs/incidents.md). */
+    incidents?: {
+      /**
+       * How often incidents are read from the incident providers (PagerDuty, Opsgenie, ...) and every entity's
+       * summary, postmortem state and action items are rebuilt (a duration: `{ minutes: 15 }` or `PT15M`),
+       * 1 minute to 1 day. Default 15 minutes.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+      /** Time limit of one provider read (one entity, one provider), 1 second to 10 minutes. Default 60 seconds. */
+      providerTimeout?: { [unit: string]: number } | string;
+      retention?: {
+        /** Days incidents are kept, counted from their start; whole days, 90..3650. Default 400. */
+        days?: number;
+      };
+      /** Which incidents need a postmortem, and by when. */
+      postmortemRequired?: {
+        /**
+         * Incidents of this severity or worse need a postmortem: `sev1` (most severe) .. `sev5` (also written
+         * `SEV-1` or `P1`). Default `sev2`.
+         */
+        severity?: string;
+        /**
+         * Business days (Monday to Friday in the team's time zone) after the incident's resolution by the end of
+         * which its postmortem is due; whole days, 1..60. Default 5.
+         */
+        businessDays?: number;
+      };
+      /**
+       * Time zone (IANA, e.g. `Europe/Berlin`) of teams that name none with the
+       * `reliability.sre-portal.dev/time-zone` annotation. Default `UTC`.
+       */
+      defaultTimeZone?: string;
     };
     /**
      * Error-budget policy as code and the deploy gate (docs/policy.md, docs/deploy-gate.md). Without config every

@@ -1,8 +1,9 @@
 /**
- * Opsgenie on-call provider for the reliability backend.
+ * Opsgenie on-call and incident providers for the reliability backend.
  *
  * @packageDocumentation
  */
 
 export { reliabilityModuleOpsgenie as default } from './module';
 export { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
+export { OpsgenieIncidentProvider } from './OpsgenieIncidentProvider';

@@ -2,11 +2,14 @@ import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
+  IncidentProvider,
   OnCallProvider,
   ProviderNotConfiguredError,
+  reliabilityIncidentProvidersExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
 } from '@internal/backstage-plugin-reliability-node';
 import { reliabilityModulePagerduty } from './module';
+import { PagerDutyIncidentProvider } from './PagerDutyIncidentProvider';
 import { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
 
 const annotated: Entity = {
@@ -20,12 +23,16 @@ const annotated: Entity = {
 
 async function startWith(data: object) {
   const providers: OnCallProvider[] = [];
+  const incidentProviders: IncidentProvider[] = [];
   const logger = mockServices.logger.mock();
   const plugin = createBackendPlugin({
     pluginId: 'reliability',
     register(reg) {
       reg.registerExtensionPoint(reliabilityOnCallProvidersExtensionPoint, {
         addOnCallProvider: (...added) => providers.push(...added),
+      });
+      reg.registerExtensionPoint(reliabilityIncidentProvidersExtensionPoint, {
+        addIncidentProvider: (...added) => incidentProviders.push(...added),
       });
       reg.registerInit({ deps: {}, async init() {} });
     },
@@ -38,16 +45,18 @@ async function startWith(data: object) {
       logger.factory,
     ],
   });
-  return { providers, logger };
+  return { providers, incidentProviders, logger };
 }
 
 describe('reliabilityModulePagerduty', () => {
-  it('registers the PagerDuty on-call provider', async () => {
-    const { providers, logger } = await startWith({
+  it('registers the PagerDuty on-call and incident providers', async () => {
+    const { providers, incidentProviders, logger } = await startWith({
       reliability: { pagerduty: { token: 'secret-token' } },
     });
     expect(providers).toHaveLength(1);
     expect(providers[0]).toBeInstanceOf(PagerDutyOnCallProvider);
+    expect(incidentProviders).toHaveLength(1);
+    expect(incidentProviders[0]).toBeInstanceOf(PagerDutyIncidentProvider);
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
@@ -62,9 +71,9 @@ describe('reliabilityModulePagerduty', () => {
       },
     ],
   ])(
-    'installed but not configured (%s): registers the provider, warns once, answers "PagerDuty provider not configured"',
+    'installed but not configured (%s): registers the providers, warns once, answers "PagerDuty provider not configured"',
     async (_, data) => {
-      const { providers, logger } = await startWith(data);
+      const { providers, incidentProviders, logger } = await startWith(data);
       expect(providers.map(provider => provider.id)).toEqual(['pagerduty']);
       expect(logger.warn).toHaveBeenCalledTimes(1);
       expect(logger.warn).toHaveBeenCalledWith(
@@ -82,6 +91,19 @@ describe('reliabilityModulePagerduty', () => {
         .catch(e => e);
       expect(error).toBeInstanceOf(ProviderNotConfiguredError);
       expect(error.message).toBe(
+        'PagerDuty provider not configured: set reliability.pagerduty.token in app-config',
+      );
+      expect(incidentProviders.map(provider => provider.id)).toEqual([
+        'pagerduty',
+      ]);
+      expect(incidentProviders[0].supports(annotated)).toBe(true);
+      await expect(
+        incidentProviders[0].getIncidents({
+          entity: annotated,
+          from: new Date(0),
+          to: new Date(),
+        }),
+      ).rejects.toThrow(
         'PagerDuty provider not configured: set reliability.pagerduty.token in app-config',
       );
     },

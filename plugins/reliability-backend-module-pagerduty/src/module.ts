@@ -2,13 +2,19 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { reliabilityOnCallProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
-import { pagerDutyProviderFromConfig } from './providerFromConfig';
+import {
+  reliabilityIncidentProvidersExtensionPoint,
+  reliabilityOnCallProvidersExtensionPoint,
+} from '@internal/backstage-plugin-reliability-node';
+import {
+  pagerDutyIncidentProviderFromConfig,
+  pagerDutyProviderFromConfig,
+} from './providerFromConfig';
 
 /**
- * Adds PagerDuty as an on-call provider of the reliability backend, for entities annotated
- * `pagerduty.com/service-id`. Needs `reliability.pagerduty.token`: installed but not configured, it still
- * registers the provider, which answers "PagerDuty provider not configured".
+ * Adds PagerDuty as an on-call provider and an incident provider of the reliability backend, for entities
+ * annotated `pagerduty.com/service-id`. Needs `reliability.pagerduty.token`: installed but not configured, it
+ * still registers both providers, which answer "PagerDuty provider not configured" (one start-up warning).
  *
  * @public
  */
@@ -21,9 +27,13 @@ export const reliabilityModulePagerduty = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         onCall: reliabilityOnCallProvidersExtensionPoint,
+        incidents: reliabilityIncidentProvidersExtensionPoint,
       },
-      async init({ config, logger, onCall }) {
+      async init({ config, logger, onCall, incidents }) {
         onCall.addOnCallProvider(pagerDutyProviderFromConfig(config, logger));
+        incidents.addIncidentProvider(
+          pagerDutyIncidentProviderFromConfig(config, logger),
+        );
       },
     });
   },

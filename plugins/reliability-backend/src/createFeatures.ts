@@ -1,7 +1,9 @@
 import { createActionsFeature } from './actions';
+import { createCampaignsFeature } from './campaigns';
 import { ReliabilityContext } from './context';
 import { ReliabilityFeature } from './feature';
 import { createChecklistFeature } from './checklist';
+import { createIncidentsFeature } from './incidents';
 import { createOnCallFeature } from './oncall';
 import { createOverviewFeature } from './overview';
 import { createPolicyFeature } from './policy';
@@ -12,7 +14,8 @@ import { createSloFeature, sliEventsBodySchema } from './slo';
  * Creates every area of the backend, in dependency order; each later area receives what it reads from the
  * earlier ones explicitly:
  *
- *   slo -> oncall -> runbooks (slo definitions) -> checklist (slo, oncall, runbooks summaries)
+ *   slo -> oncall -> runbooks (slo definitions) -> incidents (runbook documents)
+ *       -> checklist (slo, oncall, runbooks summaries) -> campaigns (checklist levels and passing items)
  *       -> overview (every summary, the maturity level index, slo definitions)
  *       -> actions (the services of every area, registered as actions for AI assistants)
  */
@@ -24,10 +27,16 @@ export async function createFeatures(
   const runbooks = await createRunbooksFeature(ctx, {
     sloDefinitions: slo.definitions,
   });
+  const incidents = await createIncidentsFeature(ctx, {
+    documents: runbooks.service,
+  });
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
     oncall: oncall.summaries,
     runbooks: runbooks.summaries,
+  });
+  const campaigns = await createCampaignsFeature(ctx, {
+    maturity: checklist.service,
   });
   const overview = await createOverviewFeature(ctx, {
     slo: slo.summaries,
@@ -51,5 +60,15 @@ export async function createFeatures(
     overview: overview.overview,
     tour: overview.tour,
   });
-  return [slo, oncall, runbooks, checklist, overview, policy, actions];
+  return [
+    slo,
+    oncall,
+    runbooks,
+    incidents,
+    checklist,
+    campaigns,
+    overview,
+    policy,
+    actions,
+  ];
 }

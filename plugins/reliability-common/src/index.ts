@@ -10,6 +10,7 @@ export * from './slo';
 export * from './oncall';
 export * from './runbooks';
 export * from './checklist';
+export * from './campaigns';
 export * from './overview';
 export * from './policy';
 export * from './incidents';

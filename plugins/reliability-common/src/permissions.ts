@@ -60,6 +60,16 @@ export const reliabilityAdminPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Create, edit, start, finish and archive reliability campaigns (not those kept as code, which are read-only).
+ *
+ * @public
+ */
+export const reliabilityCampaignManagePermission = createPermission({
+  name: 'reliability.campaign.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the suite, for `permissionsRegistry.addPermissions`. @public */
 export const reliabilityPermissions = [
   reliabilityAssessmentCreatePermission,
@@ -67,4 +77,5 @@ export const reliabilityPermissions = [
   reliabilityDeployGateOverridePermission,
   reliabilityIncidentsWritePermission,
   reliabilityAdminPermission,
+  reliabilityCampaignManagePermission,
 ];

@@ -216,4 +216,21 @@ describe('incidentProviderFromConfig', () => {
       new ProviderNotConfiguredError('Acme', 'reliability.acme.token'),
     );
   });
+
+  it('can skip the warning when another provider of the module already gave it', async () => {
+    const logger = mockServices.logger.mock();
+    const provider = incidentProviderFromConfig({
+      ...options,
+      config: mockServices.rootConfig(),
+      logger,
+      quiet: true,
+      create: () => {
+        throw new Error('not called');
+      },
+    });
+    expect(logger.warn).not.toHaveBeenCalled();
+    await expect(
+      provider.getIncidents({ entity: entity(), from: new Date(0), to: new Date() }),
+    ).rejects.toBeInstanceOf(ProviderNotConfiguredError);
+  });
 });

@@ -28,6 +28,11 @@ export interface ProviderFromConfigOptions<TSettings, TProvider> {
    */
   read(config: RootConfigService): TSettings | undefined;
   create(settings: TSettings): TProvider;
+  /**
+   * Skip the start-up warning when not configured: for the second provider of a module (e.g. its incident
+   * provider beside its on-call provider), whose first provider already warned about the same keys.
+   */
+  quiet?: boolean;
 }
 
 /** The settings, or (after one start-up warning) the error to answer every request with. */
@@ -40,6 +45,7 @@ function readOrWarn<TSettings>(
   }
   const { vendor, configKey, required = configKey } = options;
   const notConfigured = () => new ProviderNotConfiguredError(vendor, required);
+  if (options.quiet) return { notConfigured };
   options.logger.warn(
     `${vendor} module installed but ${configKey} is not configured: entities using the ${vendor} provider show "${
       notConfigured().message

@@ -1,6 +1,7 @@
 /**
- * The reliability plugin for the new frontend system: `import reliabilityPlugin from
- * '@internal/backstage-plugin-reliability/alpha'`.
+ * The reliability plugin for the new frontend system: the default export of this `/alpha` entry point
+ * (the package scope is not written out here: TypeScript's `stripInternal` drops any declaration whose
+ * comment contains it).
  *
  * @packageDocumentation
  */

@@ -1,7 +1,8 @@
 /**
  * Frontend plugin of the reliability suite. The package root serves apps on the legacy frontend system
  * (plugin, page, entity tabs, cards and `EntitySwitch` conditions); apps on the new frontend system import
- * the default export of `@internal/backstage-plugin-reliability/alpha`.
+ * the default export of this package's `/alpha` entry point (the package scope is not written out in these
+ * comments: TypeScript's `stripInternal` drops any declaration whose comment contains it).
  *
  * @packageDocumentation
  */

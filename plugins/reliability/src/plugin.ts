@@ -12,7 +12,8 @@ import { rootRouteRef } from './routes';
 
 /**
  * The reliability frontend plugin for apps on the legacy frontend system. Apps on the new frontend system
- * use the default export of `@internal/backstage-plugin-reliability/alpha` instead.
+ * use the default export of this package's `/alpha` entry point instead (the package scope is not written
+ * out here: TypeScript's `stripInternal` drops any declaration whose comment contains that scope).
  *
  * @public
  */

@@ -20,10 +20,11 @@ describe('ChecklistRefresher', () => {
   it('re-scores entities as answers expire and purges entities gone for too long', async () => {
     const knex = await databases.init('SQLITE_3');
     let now = new Date('2026-11-22T00:00:00Z');
-    const { store, service, exemptionService } = await createTestMaturityService(knex, {
-      config: { answerValidityDays: 30, runbookCoverageThreshold: 1 },
-      now: () => now,
-    });
+    const { store, service, exemptionService } =
+      await createTestMaturityService(knex, {
+        config: { answerValidityDays: 30, runbookCoverageThreshold: 1 },
+        now: () => now,
+      });
     const ref = 'component:default/orders';
     await service.submitAssessment({
       entityRef: ref,
@@ -68,9 +69,10 @@ describe('ChecklistRefresher', () => {
   it('applies no retention when the run is aborted', async () => {
     const knex = await databases.init('SQLITE_3');
     const now = new Date('2026-11-22T00:00:00Z');
-    const { store, service, exemptionService } = await createTestMaturityService(knex, {
-      now: () => now,
-    });
+    const { store, service, exemptionService } =
+      await createTestMaturityService(knex, {
+        now: () => now,
+      });
     await service.submitAssessment({
       entityRef: 'component:default/gone',
       author: 'user:default/alice',

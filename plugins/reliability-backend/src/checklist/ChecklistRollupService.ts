@@ -7,7 +7,8 @@ import {
   RollupDimension,
 } from '@internal/backstage-plugin-reliability-common';
 import { queryAllEntities } from '../shared/catalogPages';
-import { groupKeyOf, relationRef, RollupMember, rollupOf } from './rollups';
+import { relationRef } from '../shared/relationRef';
+import { groupKeyOf, RollupMember, rollupOf } from './rollups';
 import { ChecklistStore } from './store/ChecklistStore';
 import { ExemptionStore } from './store/ExemptionStore';
 

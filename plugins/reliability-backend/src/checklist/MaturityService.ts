@@ -30,6 +30,12 @@ import { ChecklistStore, LatestEvaluation } from './store/ChecklistStore';
 import { ExemptionStore } from './store/ExemptionStore';
 import { toStoredAnswers } from './submittedAnswers';
 
+/** An entity's level and the items that pass in its latest evaluation. */
+export interface MaturityItemProgress {
+  level: string;
+  passingItems: string[] | null;
+}
+
 /** Options of {@link MaturityService}. */
 export interface MaturityServiceOptions {
   store: ChecklistStore;
@@ -105,6 +111,7 @@ export class MaturityService
       score: explanation.score,
       level: explanation.level,
       categoryScores: explanation.categories,
+      passingItems: explanation.items.filter(i => i.passes).map(i => i.itemId),
       evaluatedAt: now.toISOString(),
     };
   }
@@ -298,6 +305,21 @@ export class MaturityService
       });
     }
     return summaries;
+  }
+
+  /**
+   * Level and passing items of each entity's latest evaluation, in one query (what campaigns measure).
+   * Entities never evaluated are absent; `passingItems` is null until the next refresh for old rows.
+   */
+  async getItemProgress(
+    entityRefs: string[],
+  ): Promise<Map<string, MaturityItemProgress>> {
+    const evaluations = await this.options.store.getEvaluations(entityRefs);
+    const progress = new Map<string, MaturityItemProgress>();
+    for (const [ref, e] of evaluations) {
+      progress.set(ref, { level: e.level, passingItems: e.passingItems });
+    }
+    return progress;
   }
 
   /** One page of the refs of a kind at a level, ordered by ref (the overview's level filter). */

@@ -8,7 +8,10 @@ import { AutomaticCheckSources } from './automaticChecks';
 import { ChecklistRefresher } from './ChecklistRefresher';
 import { ChecklistRollupService } from './ChecklistRollupService';
 import { readChecklistConfig } from './config';
-import { ExemptionListener, ExemptionService } from './exemptions/ExemptionService';
+import {
+  ExemptionListener,
+  ExemptionService,
+} from './exemptions/ExemptionService';
 import { loadChecklist } from './loadChecklist';
 import { MaturityService } from './MaturityService';
 import { createChecklistRouter } from './router';

@@ -83,9 +83,12 @@ export const itemIdSchema = z
     'must be a checklist item id (lower-case letters, digits and dashes)',
   );
 
-const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time',
-});
+const isoDateOrDateTime = z.union(
+  [z.iso.date(), z.iso.datetime({ offset: true })],
+  {
+    error: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time',
+  },
+);
 
 /** Body of `POST .../maturity/exemptions`. */
 export const requestExemptionSchema = z.strictObject({

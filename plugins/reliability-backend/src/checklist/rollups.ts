@@ -1,7 +1,7 @@
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { relationRef } from '../shared/relationRef';
 import {
   Checklist,
-  entityRefKey,
   ExemptionGrant,
   MaturityRollup,
   NO_LEVEL,
@@ -13,22 +13,6 @@ import { LatestEvaluation } from './store/ChecklistStore';
 export const UNASSIGNED = 'unassigned';
 
 const WEAKEST_CATEGORIES = 3;
-
-/** `spec.owner` / `spec.system` / `spec.domain` shorthand resolved against the entity's namespace. */
-export function relationRef(
-  value: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  try {
-    return entityRefKey(
-      parseEntityRef(value, { defaultKind, defaultNamespace }),
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 /** The group a component belongs to for a roll-up dimension, or {@link UNASSIGNED}. */
 export function groupKeyOf(

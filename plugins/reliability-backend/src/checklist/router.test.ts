@@ -71,19 +71,19 @@ async function setup(
   const catalog = catalogServiceMock({ entities });
   const { store, exemptions, service, exemptionService } =
     await createTestMaturityService(knex, {
-    sources: {
-      slo: {
-        getSummaries: async refs =>
-          new Map(
-            refs
-              .filter(r => r === sloSummary.entityRef)
-              .map(r => [r, sloSummary]),
-          ),
+      sources: {
+        slo: {
+          getSummaries: async refs =>
+            new Map(
+              refs
+                .filter(r => r === sloSummary.entityRef)
+                .map(r => [r, sloSummary]),
+            ),
+        },
       },
-    },
-    now: () => clock.now,
-    catalog,
-  });
+      now: () => clock.now,
+      catalog,
+    });
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([{ result: decision }]);
   const router = createChecklistRouter({

@@ -20,7 +20,7 @@ import {
   canWriteEntity,
 } from '../shared/authorizeEntityWrite';
 import { parseInput } from '../shared/parseInput';
-import { authorOf } from './authorOf';
+import { authorOf } from '../shared/authorOf';
 import { ChecklistRollupService } from './ChecklistRollupService';
 import { addExemptionRoutes } from './exemptions/exemptionRoutes';
 import { ExemptionService } from './exemptions/ExemptionService';

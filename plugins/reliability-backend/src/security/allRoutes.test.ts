@@ -58,6 +58,8 @@ describe('every reliability backend route', () => {
     expect(paths).toMatch(/maturity/);
     expect(paths).toMatch(/overview/);
     expect(paths).toMatch(/deploy-gate/);
+    expect(paths).toMatch(/incidents/);
+    expect(paths).toMatch(/postmortems/);
   });
 
   it('rejects unauthenticated calls with 401 except the public health route', async () => {

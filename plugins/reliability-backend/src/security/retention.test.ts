@@ -4,6 +4,8 @@ import {
   WRITE_METHODS,
 } from './__testUtils__/testBackend';
 import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -13,7 +15,9 @@ import { listTables } from './__testUtils__/databaseSnapshot';
 import { sendAsUser } from './__testUtils__/sendRequest';
 import {
   countingSliProvider,
+  fixedIncidentProvider,
   fixedOnCallProvider,
+  incidentProviderModule,
   onCallProviderModule,
   sliProviderModule,
 } from './__testUtils__/testProviders';
@@ -24,6 +28,26 @@ const SLO_RETENTION_DAYS = 30;
 /** SLI events are kept separately, at least as long as the longest SLO window (366 days). */
 const SLI_EVENT_RETENTION_DAYS = 400;
 const CHECKLIST_RETENTION_DAYS = 10;
+const INCIDENT_RETENTION_DAYS = 100;
+
+/** A postmortem with an action item, read through each entity's runbooks annotation (action items table). */
+const POSTMORTEM = [
+  '---',
+  'kind: postmortem',
+  'incidents: [INC-1042]',
+  'actionItems: [{ title: Add a retry budget, due: 2026-12-01 }]',
+  '---',
+  '# Postmortem',
+].join('\n');
+
+/** A service entity whose runbooks annotation names the postmortem. */
+function entityWithPostmortem(name: string) {
+  const entity = serviceEntity(name);
+  entity.metadata.annotations![ANNOTATIONS.runbooks] = './postmortems/pm.md';
+  return entity;
+}
+
+const CAMPAIGN_RETENTION_DAYS = 20;
 
 const GONE = 'component:default/checkout-api';
 const KEPT = 'component:default/payments-api';
@@ -35,6 +59,8 @@ const TASKS = {
   runbooks: 'reliability-runbooks-refresh',
   checklist: 'reliability-checklist-refresh',
   policy: 'reliability-policy-refresh',
+  incidents: 'reliability-incidents-refresh',
+  campaigns: 'reliability-campaigns-refresh',
 };
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -52,7 +78,19 @@ describe.each(databases.eachSupportedId())(
       },
     });
     const catalog = catalogServiceMock({
-      entities: [serviceEntity('checkout-api'), serviceEntity('payments-api')],
+      entities: [
+        entityWithPostmortem('checkout-api'),
+        entityWithPostmortem('payments-api'),
+      ],
+    });
+    const urlReader = mockServices.urlReader.mock({
+      readUrl: async (url: string) => {
+        if (!url.endsWith('/postmortems/pm.md')) {
+          throw new NotFoundError(`No such file: ${url}`);
+        }
+        const buffer = Buffer.from(POSTMORTEM, 'utf8');
+        return { buffer: async () => buffer };
+      },
     });
 
     /** Runs a feature's scheduled task function now. */
@@ -68,10 +106,11 @@ describe.each(databases.eachSupportedId())(
       }
     }
 
-    /** Rows of one entity in every table of the plugin. */
+    /** Rows of one entity in every table of the plugin keyed by entity (campaign tables are not). */
     async function rowsOf(entityRef: string): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
       for (const table of await listTables(knex)) {
+        if (!(await knex.schema.hasColumn(table, 'entity_ref'))) continue;
         const [{ count }] = await knex(table)
           .where({ entity_ref: entityRef })
           .count({ count: '*' });
@@ -119,10 +158,17 @@ describe.each(databases.eachSupportedId())(
                 },
               },
               checklist: { retentionDays: CHECKLIST_RETENTION_DAYS },
+              campaigns: { retentionDays: CAMPAIGN_RETENTION_DAYS },
+              incidents: { retention: { days: INCIDENT_RETENTION_DAYS } },
             },
           },
         }),
         catalogFactory(catalog),
+        urlReader.factory,
+        incidentProviderModule(
+          'retention-test-incidents',
+          fixedIncidentProvider(),
+        ),
         sliProviderModule('retention-test-sli', countingSliProvider()),
         onCallProviderModule('retention-test-oncall', fixedOnCallProvider()),
       ]);
@@ -139,6 +185,7 @@ describe.each(databases.eachSupportedId())(
         await write('/maturity/draft', name);
         await write('/maturity/exemptions', name);
         await write('/deploy-gate/overrides', name);
+        await write('/incidents', name);
       }
       await runAllTasks();
       // The deploy gate records its answers (after the policy refresh evaluated the SLOs).
@@ -165,7 +212,7 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
-    it('deletes SLO, on-call and runbook data of an entity gone from the catalog, and data past its age', async () => {
+    it('deletes SLO, on-call, runbook and incident data of an entity gone from the catalog, and data past its age', async () => {
       const now = Date.now();
       // Data older than the retention periods, of an entity still in the catalog.
       const [snapshot] = await knex('slo_snapshots')
@@ -196,6 +243,17 @@ describe.each(databases.eachSupportedId())(
         ],
         new Date(now),
       );
+      await knex('incidents').insert({
+        entity_ref: KEPT,
+        source: 'embedded',
+        external_id: 'INC-OLD',
+        title: 'An incident past the retention period',
+        severity: 'sev3',
+        status: 'resolved',
+        started_at: new Date(now - (INCIDENT_RETENTION_DAYS + 1) * DAY_MS),
+        resolved_at: new Date(now - INCIDENT_RETENTION_DAYS * DAY_MS),
+        updated_at: new Date(now),
+      });
       const keptBefore = await rowsOf(KEPT);
       expect(await agedSnapshotsOf(KEPT, now)).toBe(1);
 
@@ -216,6 +274,10 @@ describe.each(databases.eachSupportedId())(
         'policy_state_changes',
         'deploy_gate_answers',
         'deploy_gate_overrides',
+        'incidents',
+        'incident_syncs',
+        'incident_action_items',
+        'incident_summaries',
       ]) {
         expect({ table, rows: gone[table] }).toEqual({ table, rows: 0 });
       }
@@ -229,7 +291,15 @@ describe.each(databases.eachSupportedId())(
       expect(await agedSnapshotsOf(KEPT, now)).toBe(0);
       expect(kept.slo_sli_events).toBe(keptBefore.slo_sli_events - 1);
       expect(kept.oncall_shifts).toBe(keptBefore.oncall_shifts - 1);
-      for (const table of ['slo_latest', 'oncall_latest', 'runbooks_index']) {
+      expect(kept.incidents).toBe(keptBefore.incidents - 1);
+      for (const table of [
+        'slo_latest',
+        'oncall_latest',
+        'runbooks_index',
+        'incident_syncs',
+        'incident_action_items',
+        'incident_summaries',
+      ]) {
         expect({ table, rows: kept[table] }).toEqual({
           table,
           rows: keptBefore[table],
@@ -256,6 +326,41 @@ describe.each(databases.eachSupportedId())(
       const kept = await rowsOf(KEPT);
       expect(kept.checklist_assessments).toBe(1);
       expect(kept.checklist_drafts).toBe(1);
+    });
+
+    it('deletes campaign snapshots past the campaigns retention and keeps the rest', async () => {
+      const route = app.routes.find(
+        r => r.method === 'PUT' && r.path === '/campaigns/:id',
+      )!;
+      const res = await sendAsUser(app.server, route, {
+        body: validWriteBody('PUT /campaigns/:id', new Date()).body,
+        params: { id: 'retention-drive' },
+      });
+      expect(res.status).toBe(201);
+      await runTask(TASKS.campaigns);
+      const today = new Date().toISOString().slice(0, 10);
+      const aged = new Date(Date.now() - (CAMPAIGN_RETENTION_DAYS + 1) * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+      await knex('campaign_snapshots').insert({
+        campaign_id: 'retention-drive',
+        day: aged,
+        services: 1,
+        done: 0,
+        teams: '[]',
+        recorded_at: new Date(),
+      });
+      const days = async () =>
+        (
+          await knex('campaign_snapshots')
+            .where({ campaign_id: 'retention-drive' })
+            .orderBy('day')
+            .select('day')
+        ).map((r: { day: string }) => r.day);
+      expect(await days()).toEqual([aged, today]);
+
+      await runTask(TASKS.campaigns);
+      expect(await days()).toEqual([today]);
     });
   },
 );

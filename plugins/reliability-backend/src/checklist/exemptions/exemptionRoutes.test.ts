@@ -7,9 +7,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  ExemptionsConfig,
-} from '../config';
+import { ExemptionsConfig } from '../config';
 import express from 'express';
 import request from 'supertest';
 import { createTestMaturityService } from '../__testUtils__/testMaturityService';
@@ -231,7 +229,9 @@ describe('exemption routes', () => {
         .send({ ...rollbackRequest, ...body });
     const unknown = await send({ itemId: 'no-such-item' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toContain("unknown checklist item 'no-such-item'");
+    expect(unknown.body.error.message).toContain(
+      "unknown checklist item 'no-such-item'",
+    );
     expect((await send({ expiresAt: '2026-11-30' })).status).toBe(400);
     const tooLong = await send({ expiresAt: '2027-12-31' });
     expect(tooLong.status).toBe(400);

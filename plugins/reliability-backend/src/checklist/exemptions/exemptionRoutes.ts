@@ -21,7 +21,7 @@ import {
 } from '../../shared/authorizeEntityWrite';
 import { entityRefFromParams, loadEntity } from '../../shared/entityLoader';
 import { parseInput } from '../../shared/parseInput';
-import { authorOf } from '../authorOf';
+import { authorOf } from '../../shared/authorOf';
 import {
   decideExemptionSchema,
   entityExemptionsQuerySchema,
@@ -172,7 +172,9 @@ export function addExemptionRoutes(
     const body = parseInput(revokeExemptionSchema, req.body, 'revocation');
     await loadEntity(catalog, entityRef, credentials);
     if (!(await isAdmin(permissions, credentials))) {
-      throw new NotAllowedError('Only reliability admins may revoke exemptions');
+      throw new NotAllowedError(
+        'Only reliability admins may revoke exemptions',
+      );
     }
     res.json(
       await exemptions.revoke({

@@ -29,6 +29,11 @@ export interface LatestEvaluation {
   score: number | null;
   level: string;
   categoryScores: CategoryScore[];
+  /**
+   * Ids of the items that pass (yes, accepted not applicable, automatic pass, exempt); null for rows written
+   * before this was recorded.
+   */
+  passingItems: string[] | null;
   evaluatedAt: string;
 }
 

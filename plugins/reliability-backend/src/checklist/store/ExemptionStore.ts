@@ -1,7 +1,11 @@
 import { ExemptionGrant } from '@internal/backstage-plugin-reliability-common';
 
 /** How an exemption is stored; `expired` is derived from the dates (see `exemptionView`). */
-export type StoredExemptionStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+export type StoredExemptionStatus =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'revoked';
 
 /** An exemption as stored (timestamps as ISO strings). */
 export interface StoredExemption {
@@ -75,12 +79,21 @@ export interface ExemptionStore {
    */
   revoke(
     id: string,
-    revocation: { revokedBy: string; revokedAt: Date; reason: string; endsAt: Date },
+    revocation: {
+      revokedBy: string;
+      revokedAt: Date;
+      reason: string;
+      endsAt: Date;
+    },
   ): Promise<StoredExemption | undefined>;
   /** Exemptions of one entity: open ones first, then the rest, newest request first; at most `limit`. */
   listForEntity(entityRef: string, limit: number): Promise<StoredExemption[]>;
   /** Exemptions of every entity (pending, active at `now`, or all), newest request first; at most `limit`. */
-  list(filter: ExemptionFilter, now: Date, limit: number): Promise<StoredExemption[]>;
+  list(
+    filter: ExemptionFilter,
+    now: Date,
+    limit: number,
+  ): Promise<StoredExemption[]>;
   /** Approved exemptions active at `now`, by entity and item (of the given entities, or of all). */
   getActiveGrants(
     now: Date,

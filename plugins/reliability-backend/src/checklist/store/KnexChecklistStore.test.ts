@@ -32,6 +32,7 @@ function evaluation(entityRef: string, score: number | null, level: string) {
     score,
     level,
     categoryScores,
+    passingItems: ['rollback', 'slo-defined'],
     evaluatedAt: '2026-11-22T10:00:00.000Z',
   };
 }
@@ -124,6 +125,7 @@ describe('KnexChecklistStore', () => {
         score: 80,
         level: 'beginner',
         categoryScores,
+        passingItems: ['rollback', 'slo-defined'],
         evaluatedAt: '2026-11-22T10:00:00.000Z',
       });
     },
@@ -146,7 +148,7 @@ describe('KnexChecklistStore', () => {
         evaluation(ref, 60, 'beginner'),
       );
       await store.upsertEvaluations([
-        evaluation(ref, 30, 'none'),
+        { ...evaluation(ref, 30, 'none'), passingItems: ['rollback'] },
         evaluation('component:default/never-assessed', null, 'none'),
       ]);
       const all = await store.getEvaluations();
@@ -155,6 +157,7 @@ describe('KnexChecklistStore', () => {
         assessmentId: record.id,
         score: 30,
         level: 'none',
+        passingItems: ['rollback'],
       });
       expect(all.get('component:default/never-assessed')).toMatchObject({
         assessmentId: null,
@@ -176,6 +179,13 @@ describe('KnexChecklistStore', () => {
       expect(
         (await store.getEvaluations([ref])).get(ref)?.categoryScores,
       ).toEqual([{ ...legacy, notApplicable: 0 }]);
+      // Rows written before passing items were recorded have none until the next refresh.
+      await knex('checklist_latest')
+        .where({ entity_ref: ref })
+        .update({ passing_items: null });
+      expect(
+        (await store.getEvaluations([ref])).get(ref)?.passingItems,
+      ).toBeNull();
     },
   );
 

@@ -65,6 +65,7 @@ type LatestRow = {
   score: number | string | null;
   level: string;
   category_scores: string;
+  passing_items: string | null;
   evaluated_at: unknown;
 };
 
@@ -79,10 +80,19 @@ function toEvaluation(row: LatestRow): LatestEvaluation {
     // Rows written before not-applicable answers (or exemptions) were counted lack those counts until the next
     // refresh.
     categoryScores: (JSON.parse(row.category_scores) as CategoryScore[]).map(
-      c => ({ ...c, notApplicable: c.notApplicable ?? 0, exempt: c.exempt ?? 0 }),
+      c => ({
+        ...c,
+        notApplicable: c.notApplicable ?? 0,
+        exempt: c.exempt ?? 0,
+      }),
     ),
+    passingItems: row.passing_items ? JSON.parse(row.passing_items) : null,
     evaluatedAt: isoDate(row.evaluated_at),
   };
+}
+
+function passingItemsText(items: string[] | null | undefined): string | null {
+  return items ? JSON.stringify(items) : null;
 }
 
 /** The checklist store on the plugin's Knex database (SQLite or PostgreSQL). */
@@ -122,6 +132,7 @@ export class KnexChecklistStore implements ChecklistStore {
           score: evaluation.score,
           level: evaluation.level,
           category_scores: JSON.stringify(evaluation.categoryScores),
+          passing_items: passingItemsText(evaluation.passingItems),
           evaluated_at: new Date(evaluation.evaluatedAt),
           unevaluated: false,
         })
@@ -213,6 +224,7 @@ export class KnexChecklistStore implements ChecklistStore {
             score: e.score,
             level: e.level,
             category_scores: JSON.stringify(e.categoryScores),
+            passing_items: passingItemsText(e.passingItems),
             evaluated_at: new Date(e.evaluatedAt),
             unevaluated: false,
           })),
@@ -222,6 +234,7 @@ export class KnexChecklistStore implements ChecklistStore {
           'score',
           'level',
           'category_scores',
+          'passing_items',
           'evaluated_at',
           'unevaluated',
         ]);
@@ -382,7 +395,13 @@ export class KnexChecklistStore implements ChecklistStore {
         )
         .map(([ref]) => ref);
       for (const refs of chunk(purge, BATCH)) {
-        for (const table of [ASSESSMENTS, LATEST, DRAFTS, EXEMPTIONS, MISSING]) {
+        for (const table of [
+          ASSESSMENTS,
+          LATEST,
+          DRAFTS,
+          EXEMPTIONS,
+          MISSING,
+        ]) {
           await tx(table).whereIn('entity_ref', refs).delete();
         }
       }

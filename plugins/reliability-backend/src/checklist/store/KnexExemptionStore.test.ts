@@ -194,7 +194,10 @@ describe('KnexExemptionStore', () => {
       );
       const later = at(2);
       expect(await store.getOpen(ref, 'restore-tested', later)).toBeUndefined();
-      const next = await store.insert(request({ requestedAt: later.toISOString() }), later);
+      const next = await store.insert(
+        request({ requestedAt: later.toISOString() }),
+        later,
+      );
       expect(next.id).not.toBe(lapsed.id);
       expect((await store.getOpen(ref, 'restore-tested', later))?.id).toBe(
         next.id,

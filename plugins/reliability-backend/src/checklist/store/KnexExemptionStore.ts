@@ -85,7 +85,9 @@ export class KnexExemptionStore implements ExemptionStore {
       .where(q =>
         q
           .where(p =>
-            p.where('status', 'pending').where('requested_expires_at', '<=', now),
+            p
+              .where('status', 'pending')
+              .where('requested_expires_at', '<=', now),
           )
           .orWhere(a =>
             a.where('status', 'approved').where('expires_at', '<=', now),
@@ -158,7 +160,9 @@ export class KnexExemptionStore implements ExemptionStore {
       .where(q =>
         q
           .where(p =>
-            p.where('status', 'pending').where('requested_expires_at', '>', now),
+            p
+              .where('status', 'pending')
+              .where('requested_expires_at', '>', now),
           )
           .orWhere(a =>
             a.where('status', 'approved').where('expires_at', '>', now),
@@ -316,7 +320,9 @@ export class KnexExemptionStore implements ExemptionStore {
       .whereNull('open_key')
       .where(q =>
         q
-          .where(r => r.where('status', 'rejected').where('decided_at', '<', before))
+          .where(r =>
+            r.where('status', 'rejected').where('decided_at', '<', before),
+          )
           .orWhere(r =>
             r.where('status', 'revoked').where('revoked_at', '<', before),
           )

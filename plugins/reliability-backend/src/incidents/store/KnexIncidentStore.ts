@@ -128,7 +128,10 @@ export class KnexIncidentStore implements IncidentStore {
     for (const batch of chunk(lowered, CHUNK)) {
       const rows = await this.db(INCIDENTS)
         .where({ entity_ref: entityRef })
-        .whereIn(this.db.raw('lower(external_id)'), batch)
+        .whereRaw(
+          `lower(external_id) in (${batch.map(() => '?').join(', ')})`,
+          batch,
+        )
         .select('external_id');
       rows.forEach(row =>
         found.add(String(row.external_id).toLocaleLowerCase('en-US')),

@@ -28,7 +28,14 @@ const report: SloReport = {
         budgetSpent: 0.6,
         met: true,
         burnAlerts: { page: 0, ticket: 1 },
-        episodes: [],
+        episodes: [
+          {
+            start: '2026-10-02T00:00:00.000Z',
+            end: '2026-10-02T06:00:00.000Z',
+            severity: 'ticket',
+            budgetSpent: 0.1,
+          },
+        ],
         policyChanges: [
           {
             entityRef: 'component:default/checkout-api',
@@ -50,7 +57,14 @@ const report: SloReport = {
         budgetSpent: 1.5,
         met: false,
         burnAlerts: { page: 1, ticket: 0 },
-        episodes: [],
+        episodes: [
+          {
+            start: '2026-11-20T00:00:00.000Z',
+            end: null,
+            severity: 'page',
+            budgetSpent: 0.55,
+          },
+        ],
         policyChanges: [],
         notes: ['=HYPERLINK("x") is not a formula here'],
       },
@@ -81,6 +95,16 @@ describe('sloReportMarkdown', () => {
     );
     expect(markdown).toContain(
       '| checkout-api | Checkout \\| availability | 99.9% | 30d | 2026-10-23 – 2026-11-22 | 99.85% | 150% | **no** | 1 / 0 | — | frozen |',
+    );
+    expect(markdown).toContain(
+      [
+        '## Budget spent by alert episode',
+        '',
+        '| Service | SLO | Window | Severity | From | To | Budget spent |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| checkout-api | Checkout \\| availability | current | page | 2026-11-20 00:00 UTC | still firing | 55% |',
+        '| checkout-api | Checkout \\| availability | last complete | ticket | 2026-10-02 00:00 UTC | 2026-10-02 06:00 UTC | 10% |',
+      ].join('\n'),
     );
     expect(markdown).toContain(
       '- 2026-11-20 00:05 UTC component:default/checkout-api: review → frozen (deny, policy default)',

@@ -80,6 +80,11 @@ function cell(text: string | null | undefined): string {
     .replace(/[\r\n]+/g, ' ');
 }
 
+/** The entity's title, else its ref without the default namespace (`component:default/x` -> `x`). */
+function serviceName(row: SloReportRow): string {
+  return cell(row.entityTitle ?? row.entityRef.replace(/^[^:]+:default\//, ''));
+}
+
 function day(iso: string): string {
   return iso.slice(0, 10);
 }
@@ -95,7 +100,7 @@ function met(value: boolean | null): string {
 
 function periodCells(row: SloReportRow, period: SloReportPeriod): string[] {
   return [
-    cell(row.entityTitle ?? row.entityRef.replace(/^[^:]+:default\//, '')),
+    serviceName(row),
     cell(row.displayName ?? row.sloName),
     formatRatio(row.target),
     cell(row.window),
@@ -142,6 +147,29 @@ function table(
   ];
 }
 
+/** Most alert episodes listed as budget spenders. */
+const MAX_SPENDERS = 20;
+
+/** The alert episodes of every SLO and window, biggest budget spender first (unknown spends last). */
+function biggestSpenders(report: SloReport) {
+  return report.rows
+    .flatMap(row =>
+      (['previous', 'current'] as const).flatMap(name =>
+        row[name].episodes.map(episode => ({
+          row,
+          window: name === 'previous' ? 'last complete' : 'current',
+          episode,
+        })),
+      ),
+    )
+    .sort(
+      (a, b) =>
+        (b.episode.budgetSpent ?? Number.NEGATIVE_INFINITY) -
+        (a.episode.budgetSpent ?? Number.NEGATIVE_INFINITY),
+    )
+    .slice(0, MAX_SPENDERS);
+}
+
 /** The report as Markdown, to paste into a meeting note. */
 export function sloReportMarkdown(report: SloReport): string {
   const services = new Set(report.rows.map(row => row.entityRef)).size;
@@ -168,6 +196,24 @@ export function sloReportMarkdown(report: SloReport): string {
     '',
   );
   lines.push('## Current window', '', ...table(report, r => r.current), '');
+  const spenders = biggestSpenders(report);
+  if (spenders.length > 0) {
+    lines.push(
+      '## Budget spent by alert episode',
+      '',
+      '| Service | SLO | Window | Severity | From | To | Budget spent |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...spenders.map(
+        ({ row, window, episode }) =>
+          `| ${serviceName(row)} | ${cell(
+            row.displayName ?? row.sloName,
+          )} | ${window} | ${episode.severity} | ${minute(episode.start)} | ${
+            episode.end ? minute(episode.end) : 'still firing'
+          } | ${formatRatio(episode.budgetSpent, 1)} |`,
+      ),
+      '',
+    );
+  }
   if (report.serviceChanges.length > 0) {
     lines.push('## Service policy state changes', '');
     for (const change of report.serviceChanges) {

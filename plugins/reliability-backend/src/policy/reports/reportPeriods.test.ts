@@ -69,9 +69,13 @@ describe('reportPeriods', () => {
       now,
       downsampled: false,
       history: [
-        historyPoint('2026-10-01T00:00:00.000Z', 'ok'),
+        historyPoint('2026-10-01T00:00:00.000Z', 'ok', {
+          budgetRemaining: 0.9,
+        }),
         historyPoint('2026-10-02T00:00:00.000Z', 'ticket'),
-        historyPoint('2026-10-02T06:00:00.000Z', 'ok'),
+        historyPoint('2026-10-02T06:00:00.000Z', 'ok', {
+          budgetRemaining: 0.8,
+        }),
         // The last state before the previous window's end stands for that window.
         historyPoint('2026-10-23T08:00:00.000Z', 'ok', {
           attainment: 0.9995,
@@ -103,6 +107,7 @@ describe('reportPeriods', () => {
           start: '2026-10-02T00:00:00.000Z',
           end: '2026-10-02T06:00:00.000Z',
           severity: 'ticket',
+          budgetSpent: 0.1,
         },
       ],
       policyChanges: [change('2026-10-10T00:00:00.000Z', 'ok', 'review')],
@@ -117,7 +122,12 @@ describe('reportPeriods', () => {
       met: false,
       burnAlerts: { page: 1, ticket: 0 },
       episodes: [
-        { start: '2026-11-20T00:00:00.000Z', end: null, severity: 'page' },
+        {
+          start: '2026-11-20T00:00:00.000Z',
+          end: null,
+          severity: 'page',
+          budgetSpent: null,
+        },
       ],
       policyChanges: [change('2026-11-20T00:05:00.000Z', 'review', 'frozen')],
       notes: [],

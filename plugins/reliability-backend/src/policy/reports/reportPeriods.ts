@@ -1,5 +1,5 @@
 import {
-  alertEpisodes,
+  budgetSpentByEpisode,
   budgetSpentFromAttainment,
   countAlertEpisodes,
   EntitySlo,
@@ -56,7 +56,10 @@ function alertsIn(
   start: Date,
   end: Date,
 ): Pick<SloReportPeriod, 'burnAlerts' | 'episodes'> {
-  const episodes = alertEpisodes(history.filter(p => within(p.at, start, end)));
+  // Biggest budget spender first.
+  const episodes = budgetSpentByEpisode(
+    history.filter(p => within(p.at, start, end)),
+  );
   return { episodes, burnAlerts: countAlertEpisodes(episodes) };
 }
 

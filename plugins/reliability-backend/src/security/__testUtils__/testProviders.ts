@@ -5,7 +5,9 @@ import {
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import {
+  IncidentProvider,
   OnCallProvider,
+  reliabilityIncidentProvidersExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
   reliabilitySliProvidersExtensionPoint,
   SliProvider,
@@ -95,6 +97,53 @@ export function onCallProviderModule(
         deps: { oncall: reliabilityOnCallProvidersExtensionPoint },
         async init({ oncall }) {
           oncall.addOnCallProvider(provider);
+        },
+      });
+    },
+  });
+}
+
+/**
+ * An incident provider for entities with a PagerDuty service annotation: one resolved SEV-2 incident of the
+ * entity that started two days before the requested interval ends.
+ */
+export function fixedIncidentProvider(): IncidentProvider {
+  return {
+    id: 'security-test-incidents',
+    supports: entity =>
+      Boolean(entity.metadata.annotations?.[ANNOTATIONS.pagerDutyServiceId]),
+    async getIncidents({ entity, to }) {
+      const start = to.getTime() - 2 * DAY_MS;
+      return [
+        {
+          id: `PD-${entity.metadata.name}`,
+          source: 'security-test-incidents',
+          title: `Incident of ${stringifyEntityRef(entity)}`,
+          severity: 'sev2',
+          status: 'resolved',
+          startedAt: new Date(start).toISOString(),
+          acknowledgedAt: new Date(start + 60_000).toISOString(),
+          resolvedAt: new Date(start + 3_600_000).toISOString(),
+          url: null,
+        },
+      ];
+    },
+  };
+}
+
+/** A backend module registering incident providers with the reliability plugin. */
+export function incidentProviderModule(
+  moduleId: string,
+  provider: IncidentProvider,
+) {
+  return createBackendModule({
+    pluginId: 'reliability',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { incidents: reliabilityIncidentProvidersExtensionPoint },
+        async init({ incidents }) {
+          incidents.addIncidentProvider(provider);
         },
       });
     },

@@ -17,7 +17,8 @@ const SELF_ASSESSED_ITEM = defaultChecklist.items.find(
 
 /**
  * Valid bodies of every write route, keyed by `METHOD /path` as the router declares it, built from the
- * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/checklist/requestSchemas.ts, src/policy/router.ts).
+ * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/incidents/embedded/incidentsBodySchema.ts,
+ * src/checklist/requestSchemas.ts, src/policy/router.ts).
  * Routes are sent in the order the routers declare them, so the exemption of the sample item is requested,
  * then decided, then revoked.
  * A write route missing here fails the security tests: add its body when adding the route.
@@ -33,6 +34,24 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
             end: new Date(now.getTime() - 5 * MINUTE_MS).toISOString(),
             good: 995,
             total: 1000,
+          },
+        ],
+      },
+    }),
+    'POST /entities/:kind/:namespace/:name/incidents': now => ({
+      body: {
+        incidents: [
+          {
+            id: 'INC-1042',
+            title: 'Checkout errors after the release',
+            severity: 'sev2',
+            status: 'resolved',
+            startedAt: new Date(now.getTime() - 3 * 60 * MINUTE_MS).toISOString(),
+            acknowledgedAt: new Date(
+              now.getTime() - 170 * MINUTE_MS,
+            ).toISOString(),
+            resolvedAt: new Date(now.getTime() - 60 * MINUTE_MS).toISOString(),
+            url: 'https://status.example.com/incidents/INC-1042',
           },
         ],
       },
@@ -80,6 +99,21 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
         },
         optionalFields: ['endsAt'],
       }),
+    'PUT /campaigns/:id': now => ({
+      body: {
+        name: 'Tier-1 services reach Intermediate',
+        why: 'Peak season is coming; every tier-1 service needs tested restores and rollbacks.',
+        target: { kind: 'level', level: 'intermediate' },
+        scope: {
+          tiers: ['tier-1'],
+          owners: ['group:default/checkout-payments'],
+          lifecycles: ['production'],
+        },
+        startDate: now.toISOString().slice(0, 10),
+        dueDate: new Date(now.getTime() + 60 * DAY_MS).toISOString().slice(0, 10),
+        status: 'active',
+      },
+    }),
     'PUT /entities/:kind/:namespace/:name/maturity/draft': () => ({
       body: {
         checklistVersion: defaultChecklist.version,

@@ -1,8 +1,10 @@
 import { SloAlertState } from '../../slo/api';
 import {
   alertEpisodes,
+  budgetSpentByEpisode,
   budgetSpentFromAttainment,
   countAlertEpisodes,
+  episodeBudgetSpent,
 } from './reviewMath';
 
 describe('budgetSpentFromAttainment', () => {
@@ -51,13 +53,20 @@ describe('alertEpisodes', () => {
         start: '2026-11-02T00:00:00.000Z',
         end: '2026-11-05T00:00:00.000Z',
         severity: 'page',
+        budgetSpent: null,
       },
       {
         start: '2026-11-06T00:00:00.000Z',
         end: '2026-11-07T00:00:00.000Z',
         severity: 'ticket',
+        budgetSpent: null,
       },
-      { start: '2026-11-08T00:00:00.000Z', end: null, severity: 'page' },
+      {
+        start: '2026-11-08T00:00:00.000Z',
+        end: null,
+        severity: 'page',
+        budgetSpent: null,
+      },
     ]);
   });
 
@@ -72,5 +81,64 @@ describe('alertEpisodes', () => {
         alertEpisodes(series(['page', 'ok', 'ticket', 'ok', 'ticket'])),
       ),
     ).toEqual({ page: 1, ticket: 2 });
+  });
+});
+
+function budgetSeries(states: Array<[SloAlertState, number | null]>) {
+  return states.map(([alertState, budgetRemaining], i) => ({
+    at: `2026-11-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`,
+    alertState,
+    budgetRemaining,
+  }));
+}
+
+describe('budget spent by episode', () => {
+  const points = budgetSeries([
+    ['ok', 0.9],
+    ['ticket', 0.85], // episode 1 starts: measured from 0.9
+    ['ticket', 0.8],
+    ['ok', 0.78], // episode 1 ends: 0.9 - 0.78 = 0.12
+    ['ok', 0.77],
+    ['page', 0.6], // episode 2 starts: from 0.77
+    ['page', 0.3],
+    ['ok', 0.27], // episode 2 ends: 0.77 - 0.27 = 0.5
+    ['ticket', 0.25], // episode 3: no budget at its end
+    ['ok', null],
+    ['ok', 0.2],
+    ['ticket', 0.19], // episode 4: still firing, measured to the last state
+    ['page', 0.1], // 0.2 - 0.1 = 0.1
+  ]);
+
+  it('measures each episode from the state before it to its end', () => {
+    const episodes = alertEpisodes(points);
+    expect(episodes.map(e => episodeBudgetSpent(points, e))).toEqual([
+      0.12,
+      0.5,
+      null,
+      0.1,
+    ]);
+  });
+
+  it('ranks the biggest spenders first, unknown spends last', () => {
+    expect(
+      budgetSpentByEpisode(points).map(e => [
+        e.start.slice(8, 10),
+        e.severity,
+        e.budgetSpent,
+      ]),
+    ).toEqual([
+      ['06', 'page', 0.5],
+      ['02', 'ticket', 0.12],
+      ['12', 'page', 0.1],
+      ['09', 'ticket', null],
+    ]);
+  });
+
+  it('measures an episode at the very first state from that state', () => {
+    const first = budgetSeries([
+      ['page', 0.5],
+      ['ok', 0.4],
+    ]);
+    expect(budgetSpentByEpisode(first)[0].budgetSpent).toBe(0.1);
   });
 });

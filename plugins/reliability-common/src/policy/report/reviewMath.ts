@@ -32,6 +32,11 @@ export interface AlertEpisode {
   start: string;
   end: string | null;
   severity: 'page' | 'ticket';
+  /**
+   * Share of the error budget spent during the episode (see `episodeBudgetSpent`); null when the states around
+   * it carry no budget, or before it was computed.
+   */
+  budgetSpent: number | null;
 }
 
 function isFiring(state: SloAlertState): state is 'page' | 'ticket' {
@@ -52,7 +57,12 @@ export function alertEpisodes(
   for (const point of points) {
     if (isFiring(point.alertState)) {
       if (!open) {
-        open = { start: point.at, end: null, severity: point.alertState };
+        open = {
+          start: point.at,
+          end: null,
+          severity: point.alertState,
+          budgetSpent: null,
+        };
         episodes.push(open);
       } else if (point.alertState === 'page') {
         open.severity = 'page';
@@ -74,4 +84,68 @@ export function countAlertEpisodes(episodes: readonly AlertEpisode[]): {
     page: episodes.filter(e => e.severity === 'page').length,
     ticket: episodes.filter(e => e.severity === 'ticket').length,
   };
+}
+
+/** A collected state with the budget left then. */
+interface BudgetPoint {
+  at: string;
+  alertState: SloAlertState;
+  budgetRemaining: number | null;
+}
+
+/**
+ * Budget spent during an episode: the budget left at the last state before it began (or at its first state) minus
+ * the budget left at its end (or at the last state while it is still firing). For rolling windows this is an
+ * approximation: events leaving the window's far end during the episode count too, a small share for episodes much
+ * shorter than the window. Null when either end has no budget.
+ *
+ * @public
+ */
+export function episodeBudgetSpent(
+  points: readonly BudgetPoint[],
+  episode: Pick<AlertEpisode, 'start' | 'end'>,
+): number | null {
+  const startIndex = points.findIndex(p => p.at === episode.start);
+  if (startIndex < 0) return null;
+  const before = startIndex > 0 ? points[startIndex - 1] : points[startIndex];
+  const endIndex =
+    episode.end === null
+      ? points.length - 1
+      : points.findIndex(p => p.at === episode.end);
+  const after = endIndex >= 0 ? points[endIndex] : undefined;
+  if (
+    before?.budgetRemaining === null ||
+    before?.budgetRemaining === undefined ||
+    after?.budgetRemaining === null ||
+    after?.budgetRemaining === undefined
+  ) {
+    return null;
+  }
+  return Number(
+    (before.budgetRemaining - after.budgetRemaining).toPrecision(12),
+  );
+}
+
+/**
+ * The alert episodes of a series of collected states with the budget each spent, biggest spender first
+ * (episodes without a known spend last, in time order).
+ *
+ * @public
+ */
+export function budgetSpentByEpisode(
+  points: readonly BudgetPoint[],
+): AlertEpisode[] {
+  return alertEpisodes(points)
+    .map(episode => ({
+      ...episode,
+      budgetSpent: episodeBudgetSpent(points, episode),
+    }))
+    .sort((a, b) => {
+      if (a.budgetSpent === null || b.budgetSpent === null) {
+        return (
+          (a.budgetSpent === null ? 1 : 0) - (b.budgetSpent === null ? 1 : 0)
+        );
+      }
+      return b.budgetSpent - a.budgetSpent;
+    });
 }

@@ -123,7 +123,9 @@ export function answer(
 }
 
 /** A ReliabilityApi mock with the checklist methods (others throw if called). */
-export function mockMaturityApi(overrides: Record<string, jest.Mock> = {}) {
+export function mockMaturityApi<
+  T extends Record<string, jest.Mock> = Record<string, never>,
+>(overrides: T = {} as T) {
   return {
     getChecklist: jest.fn(async () => testChecklist),
     getEntityMaturity: jest.fn(async () => testMaturity()),

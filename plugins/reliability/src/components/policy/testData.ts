@@ -170,6 +170,14 @@ export function testSloReport(overrides: Partial<SloReport> = {}): SloReport {
           budgetSpent: 1.5,
           met: false,
           burnAlerts: { page: 1, ticket: 2 },
+          episodes: [
+            {
+              start: '2026-11-20T00:00:00.000Z',
+              end: null,
+              severity: 'page',
+              budgetSpent: 0.55,
+            },
+          ],
           policyChanges: [
             {
               entityRef: 'component:default/checkout-api',

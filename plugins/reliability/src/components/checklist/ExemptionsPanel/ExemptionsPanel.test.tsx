@@ -22,14 +22,22 @@ async function renderPanel(
   await renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
       <EntityProvider entity={testEntity}>
-        <ExemptionsPanel checklist={testChecklist} onChanged={onChanged} now={NOW} />
+        <ExemptionsPanel
+          checklist={testChecklist}
+          onChanged={onChanged}
+          now={NOW}
+        />
       </EntityProvider>
     </TestApiProvider>,
   );
   return onChanged;
 }
 
-const entityRef = { kind: 'Component', namespace: 'default', name: 'orders-api' };
+const entityRef = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'orders-api',
+};
 
 describe('ExemptionsPanel', () => {
   it('lets an owner request an exemption of an item without an open one', async () => {
@@ -53,12 +61,18 @@ describe('ExemptionsPanel', () => {
     const onChanged = await renderPanel(api);
 
     const open = await screen.findByRole('list', { name: 'Open exemptions' });
-    expect(within(open).getByText('An agreed error-budget policy is followed')).toBeInTheDocument();
+    expect(
+      within(open).getByText('An agreed error-budget policy is followed'),
+    ).toBeInTheDocument();
     expect(within(open).getByText('Awaiting decision')).toBeInTheDocument();
     const history = screen.getByRole('list', { name: 'Past exemptions' });
-    expect(within(history).getByText('Decision: Fix it instead')).toBeInTheDocument();
+    expect(
+      within(history).getByText('Decision: Fix it instead'),
+    ).toBeInTheDocument();
     // Not an admin: no decisions.
-    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
 
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: /Checklist item/ }));
@@ -66,7 +80,9 @@ describe('ExemptionsPanel', () => {
     // The item with a pending request is not offered again.
     expect(options).not.toContain('An agreed error-budget policy is followed');
     await user.click(
-      screen.getByRole('option', { name: 'A release can be rolled back quickly' }),
+      screen.getByRole('option', {
+        name: 'A release can be rolled back quickly',
+      }),
     );
     await user.type(
       screen.getByLabelText('Justification'),
@@ -103,7 +119,9 @@ describe('ExemptionsPanel', () => {
         }),
       ),
       decideExemption: jest.fn(async () => testExemption({ status: 'active' })),
-      revokeExemption: jest.fn(async () => testExemption({ status: 'revoked' })),
+      revokeExemption: jest.fn(async () =>
+        testExemption({ status: 'revoked' }),
+      ),
     });
     await renderPanel(api);
 
@@ -142,9 +160,13 @@ describe('ExemptionsPanel', () => {
   it('shows an error panel when the exemptions cannot be read', async () => {
     await renderPanel(
       mockMaturityApi({
-        getEntityExemptions: jest.fn().mockRejectedValue(new Error('backend down')),
+        getEntityExemptions: jest
+          .fn()
+          .mockRejectedValue(new Error('backend down')),
       }),
     );
-    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -37,8 +37,8 @@ export function ExemptionsPanel(props: {
   const api = useApi(reliabilityApiRef);
   const entityRef = getCompoundEntityRef(useEntity().entity);
   const [busy, setBusy] = useState(false);
-  const { value, error, retry } = useEntityReliability(
-    (client, ref) => client.getEntityExemptions(ref),
+  const { value, error, retry } = useEntityReliability((client, ref) =>
+    client.getEntityExemptions(ref),
   );
 
   const run = async (
@@ -48,7 +48,11 @@ export function ExemptionsPanel(props: {
     setBusy(true);
     try {
       await action(api);
-      alertApi.post({ message: what, severity: 'success', display: 'transient' });
+      alertApi.post({
+        message: what,
+        severity: 'success',
+        display: 'transient',
+      });
       retry();
       onChanged?.();
     } catch (e) {
@@ -108,7 +112,9 @@ export function ExemptionsPanel(props: {
         </Typography>
         <Box aria-label="Open exemptions" role="list">
           {open.length === 0 ? (
-            <Typography variant="body2">No active or pending exemptions.</Typography>
+            <Typography variant="body2">
+              No active or pending exemptions.
+            </Typography>
           ) : (
             open.map(row)
           )}

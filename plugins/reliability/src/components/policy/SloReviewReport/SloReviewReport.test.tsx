@@ -44,6 +44,11 @@ describe('SloReviewReport', () => {
         /Checkout availability \(last complete window\): No SLO state was collected/,
       ),
     ).toBeInTheDocument();
+    const spenders = screen.getByRole('table', {
+      name: 'Budget spent by alert episode',
+    });
+    expect(within(spenders).getByText('still firing')).toBeInTheDocument();
+    expect(within(spenders).getByText('55%')).toBeInTheDocument();
   });
 
   it('copies the Markdown and downloads the CSV', async () => {

@@ -14,6 +14,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { BudgetSpendersTable } from './BudgetSpendersTable';
 import { downloadText } from './downloadText';
 import { SloReviewTable } from './SloReviewTable';
 
@@ -135,6 +136,17 @@ export function SloReviewReport(props: { scope: SloReportScope }) {
             period="current"
             label="Current window"
           />
+          {value.rows.some(
+            row =>
+              row.previous.episodes.length + row.current.episodes.length > 0,
+          ) && (
+            <Box mt={3}>
+              <Typography variant="h6">
+                Budget spent by alert episode
+              </Typography>
+              <BudgetSpendersTable report={value} />
+            </Box>
+          )}
           {notes.length > 0 && (
             <Box mt={2}>
               {notes.map(note => (

@@ -1,0 +1,2 @@
+export { createCampaignsFeature } from './createCampaignsFeature';
+export type { CampaignsFeature } from './createCampaignsFeature';

@@ -1,0 +1,125 @@
+import { IncidentSummary } from '@internal/backstage-plugin-reliability-common';
+import { ReliabilityContext } from '../context';
+import { ReliabilityFeature } from '../feature';
+import { scheduleRefresher } from '../shared/refresher';
+import { SummarySource } from '../summaries';
+import { INCIDENT_WINDOW_DAYS, readIncidentsConfig } from './config';
+import { DemoIncidentSeeder } from './demo/DemoIncidentSeeder';
+import { IncidentsRefresher } from './IncidentsRefresher';
+import { EMBEDDED_INCIDENT_SOURCE, IncidentService } from './IncidentService';
+import { IncidentDocumentSource } from './postmortems/IncidentDocumentSource';
+import { createIncidentsRouter } from './router';
+import { ProviderIncidentSync } from './sources/ProviderIncidentSync';
+import { KnexIncidentStore } from './store/KnexIncidentStore';
+import { TeamTimeZones } from './TeamTimeZones';
+
+/** The incidents area as the later areas see it: routes, per-entity summaries and the service. */
+export interface IncidentsFeature extends ReliabilityFeature {
+  readonly name: 'incidents';
+  readonly summaries: SummarySource<IncidentSummary>;
+  readonly service: IncidentService;
+}
+
+/** What the incidents area reads from the earlier areas. */
+export interface IncidentsFeatureDeps {
+  /** The runbooks area's service: an entity's postmortems, pre-mortems and rollback runbooks. */
+  documents: IncidentDocumentSource;
+}
+
+/**
+ * Builds the incidents area: the incident providers of the modules (the embedded source is the area's own
+ * store, written through its route), the store, service and router; schedules its refresher
+ * (`reliability-incidents-refresh`, global, every `reliability.incidents.refreshInterval`) and, in demo mode,
+ * the demo incident seeder.
+ */
+export async function createIncidentsFeature(
+  ctx: ReliabilityContext,
+  deps: IncidentsFeatureDeps,
+): Promise<IncidentsFeature> {
+  const config = readIncidentsConfig(ctx.config, ctx.logger);
+  const store = new KnexIncidentStore({ knex: ctx.knex });
+  // The embedded source's incidents are the ones written through the route: a module may not take its id.
+  const providers = ctx.incidentProviders.filter(p => {
+    if (p.id !== EMBEDDED_INCIDENT_SOURCE) return true;
+    ctx.logger.warn(
+      `Ignoring an incident provider with the reserved id '${EMBEDDED_INCIDENT_SOURCE}'`,
+    );
+    return false;
+  });
+  const service = new IncidentService({
+    store,
+    documents: deps.documents,
+    timeZones: new TeamTimeZones({
+      catalog: ctx.catalog,
+      defaultTimeZone: config.defaultTimeZone,
+      now: ctx.now,
+    }),
+    sync: new ProviderIncidentSync({
+      providers,
+      store,
+      logger: ctx.logger,
+      now: ctx.now,
+      windowDays: INCIDENT_WINDOW_DAYS,
+      timeoutMs: config.providerTimeoutMs,
+    }),
+    postmortemSeverity: config.postmortemSeverity,
+    postmortemBusinessDays: config.postmortemBusinessDays,
+    embeddedLabel: config.demoSeeding
+      ? `${EMBEDDED_INCIDENT_SOURCE} (demo data)`
+      : EMBEDDED_INCIDENT_SOURCE,
+    logger: ctx.logger,
+    now: ctx.now,
+  });
+  const refresher = new IncidentsRefresher({
+    catalog: ctx.catalog,
+    auth: ctx.auth,
+    service,
+    store,
+    logger: ctx.logger,
+    now: ctx.now,
+    retentionDays: config.retentionDays,
+  });
+  await scheduleRefresher(
+    ctx.scheduler,
+    'reliability-incidents-refresh',
+    {
+      frequency: config.refreshInterval,
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 50 },
+    },
+    refresher,
+  );
+
+  if (config.demoSeeding) {
+    const seeder = new DemoIncidentSeeder({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      service,
+      refresher,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
+    // Not the area's refresh: keeps the demo history relative to "now" (every run within an hour is idempotent).
+    await ctx.scheduler.scheduleTask({
+      id: 'reliability-incidents-demo-seeder',
+      scope: 'global',
+      frequency: { hours: 1 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 20 },
+      fn: signal => seeder.run(signal as AbortSignal | undefined),
+    });
+  }
+
+  return {
+    name: 'incidents',
+    router: createIncidentsRouter({
+      httpAuth: ctx.httpAuth,
+      permissions: ctx.permissions,
+      catalog: ctx.catalog,
+      service,
+      now: ctx.now,
+    }),
+    summaries: { getSummaries: refs => service.getSummaries(refs) },
+    service,
+  };
+}

@@ -1,0 +1,2 @@
+export { createIncidentsFeature } from './createIncidentsFeature';
+export type { IncidentsFeature } from './createIncidentsFeature';

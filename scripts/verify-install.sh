@@ -8,7 +8,8 @@
 #   3. installs the tarballs (by file path: the packages are private), adds the documented lines
 #      (scripts/verify-install/add-documented-lines.js reads them from the READMEs);
 #   4. type-checks the app (`yarn tsc`) and starts its backend until GET /api/reliability/health answers, then stops it.
-# Usage: scripts/verify-install.sh            (work dir: $VERIFY_INSTALL_DIR, default node_modules/.cache/verify-install)
+# Usage: scripts/verify-install.sh   (work dir: $VERIFY_INSTALL_DIR, default ${TMPDIR:-/tmp}/reliability-verify-install; it
+#   must lie outside this repo, or Node would resolve anything the tarballs forget from this repo's node_modules)
 #   VERIFY_INSTALL_SKIP_TSC=1  skip this repo's `yarn tsc` (the caller has just run it: dist-types is fresh)
 #   VERIFY_INSTALL_PORT        backend port of the fresh app (default 7117, so it never meets the portal's 7007)
 #   CREATE_APP_VERSION         @backstage/create-app version (default 0.9.2)
@@ -17,7 +18,10 @@ cd "$(dirname "$0")/.."
 REPO_ROOT="$(pwd)"
 source scripts/bootstrap.sh # Node 22 on PATH, npm_config_nodedir for native addons, `yarn`
 
-WORK="${VERIFY_INSTALL_DIR:-$REPO_ROOT/node_modules/.cache/verify-install}"
+WORK="${VERIFY_INSTALL_DIR:-${TMPDIR:-/tmp}/reliability-verify-install}"
+case "$(realpath -m "$WORK")/" in
+  "$REPO_ROOT"/*) echo "verify-install: the work dir must lie outside the repo ($WORK)" >&2; exit 2 ;;
+esac
 PORT="${VERIFY_INSTALL_PORT:-7117}"
 CREATE_APP_VERSION="${CREATE_APP_VERSION:-0.9.2}"
 APP="$WORK/app"
@@ -45,6 +49,11 @@ node scripts/verify-install/pack-packages.js "$WORK/dist-workspace" "$WORK/tarba
 ls -1 "$WORK/tarballs" >&2
 
 step "create a fresh app with @backstage/create-app@$CREATE_APP_VERSION"
+# create-app checks for a `yarn` command: the committed Yarn release, as on a developer machine.
+mkdir -p "$WORK/bin"
+printf '#!/bin/sh\nexec node "%s" "$@"\n' "$REPO_ROOT/.yarn/releases/yarn-4.13.0.cjs" >"$WORK/bin/yarn"
+chmod +x "$WORK/bin/yarn"
+export PATH="$WORK/bin:$PATH"
 (cd "$WORK" && BACKSTAGE_APP_NAME=verify-app npx --yes "@backstage/create-app@$CREATE_APP_VERSION" \
   --skip-install --path "$APP" >"$WORK/create-app.log" 2>&1) || { tail -40 "$WORK/create-app.log" >&2; exit 1; }
 app_yarn() { (cd "$APP" && node .yarn/releases/yarn-*.cjs "$@"); }

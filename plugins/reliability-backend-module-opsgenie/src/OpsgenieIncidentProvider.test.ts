@@ -85,10 +85,14 @@ function ogIncident(
 /** 100 incidents of another team, newest first, created on the given day. */
 function otherTeamPage(day: string) {
   return Array.from({ length: 100 }, (_, i) =>
-    ogIncident(1000 + i, `${day}T08:${String(59 - (i % 60)).padStart(2, '0')}:00Z`, {
-      ownerTeam: 'team-2',
-      responders: [{ type: 'team', id: 'team-2' }],
-    }),
+    ogIncident(
+      1000 + i,
+      `${day}T08:${String(59 - (i % 60)).padStart(2, '0')}:00Z`,
+      {
+        ownerTeam: 'team-2',
+        responders: [{ type: 'team', id: 'team-2' }],
+      },
+    ),
   );
 }
 

@@ -13,7 +13,10 @@ import {
   ProviderHttpClient,
 } from '@internal/backstage-plugin-reliability-node';
 import { incidentsResponseSchema, OpsgenieIncident } from './incidentTypes';
-import { hasOpsgenieTeam, OPSGENIE_PROVIDER_ID } from './OpsgenieOnCallProvider';
+import {
+  hasOpsgenieTeam,
+  OPSGENIE_PROVIDER_ID,
+} from './OpsgenieOnCallProvider';
 import { teamResponseSchema } from './opsgenieTypes';
 
 const TEAM_NAME = /^[^/?#]{1,100}$/;

@@ -56,12 +56,18 @@ function pdIncident(
     html_url: `https://acme.pagerduty.com/incidents/${id}`,
     incident_number: number,
     title: `Checkout errors ${number}`,
-    created_at: `2026-11-${String(10 + (number % 10)).padStart(2, '0')}T08:00:00Z`,
+    created_at: `2026-11-${String(10 + (number % 10)).padStart(
+      2,
+      '0',
+    )}T08:00:00Z`,
     status,
     incident_key: `key-${id}`,
     service: { id: 'PSVC123', type: 'service_reference', summary: 'Checkout' },
     assignments: [],
-    last_status_change_at: `2026-11-${String(10 + (number % 10)).padStart(2, '0')}T09:30:00Z`,
+    last_status_change_at: `2026-11-${String(10 + (number % 10)).padStart(
+      2,
+      '0',
+    )}T09:30:00Z`,
     urgency: 'high',
     priority: null,
     ...extra,
@@ -217,10 +223,19 @@ describe('PagerDutyIncidentProvider', () => {
         }),
       ),
       http.get(`${API}/incidents/Q9/log_entries`, () =>
-        HttpResponse.json({ log_entries: [], limit: 100, offset: 0, more: false }),
+        HttpResponse.json({
+          log_entries: [],
+          limit: 100,
+          offset: 0,
+          more: false,
+        }),
       ),
     );
-    const [incident] = await provider().getIncidents({ entity, from: FROM, to: TO });
+    const [incident] = await provider().getIncidents({
+      entity,
+      from: FROM,
+      to: TO,
+    });
     expect(incident).toMatchObject({
       resolvedAt: '2026-11-19T09:30:00Z',
       acknowledgedAt: null,

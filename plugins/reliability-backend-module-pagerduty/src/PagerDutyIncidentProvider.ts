@@ -19,7 +19,10 @@ import {
   PagerDutyIncident,
   PagerDutyLogEntry,
 } from './incidentTypes';
-import { hasPagerDutyService, PAGERDUTY_PROVIDER_ID } from './PagerDutyOnCallProvider';
+import {
+  hasPagerDutyService,
+  PAGERDUTY_PROVIDER_ID,
+} from './PagerDutyOnCallProvider';
 
 const SERVICE_ID = /^[A-Z0-9]{1,32}$/i;
 /** Page size of /incidents and /log_entries (PagerDuty's maximum is 100). */
@@ -32,7 +35,9 @@ const MAX_LOG_PAGES = 5;
  * The severity of a PagerDuty incident: its priority when it has one named like P1..P5 (P1 = sev1), else its
  * urgency (`high` = sev2, `low` = sev4).
  */
-export function pagerDutySeverity(incident: PagerDutyIncident): IncidentSeverity {
+export function pagerDutySeverity(
+  incident: PagerDutyIncident,
+): IncidentSeverity {
   const priority =
     parseIncidentSeverity(incident.priority?.summary) ??
     parseIncidentSeverity(incident.priority?.name);

@@ -11,6 +11,7 @@ import {
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AlertSource,
   IncidentProvider,
   OnCallProvider,
   SliProvider,
@@ -42,6 +43,8 @@ export interface ReliabilityContext {
   readonly onCallProviders: readonly OnCallProvider[];
   /** Incident providers added by modules (the incidents area adds its embedded source beside them). */
   readonly incidentProviders: readonly IncidentProvider[];
+  /** Alert sources added by modules (the alerts area adds its embedded source beside them). */
+  readonly alertSources: readonly AlertSource[];
   /** Injectable clock, so tests can pin "now". */
   readonly now: () => Date;
 }

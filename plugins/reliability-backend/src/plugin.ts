@@ -6,8 +6,10 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@internal/backstage-plugin-reliability-common';
 import {
+  AlertSource,
   IncidentProvider,
   OnCallProvider,
+  reliabilityAlertSourcesExtensionPoint,
   reliabilityIncidentProvidersExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
   reliabilitySliProvidersExtensionPoint,
@@ -28,6 +30,7 @@ export const reliabilityPlugin = createBackendPlugin({
     const sliProviders: SliProvider[] = [];
     const onCallProviders: OnCallProvider[] = [];
     const incidentProviders: IncidentProvider[] = [];
+    const alertSources: AlertSource[] = [];
     env.registerExtensionPoint(reliabilitySliProvidersExtensionPoint, {
       addSliProvider: (...providers) => sliProviders.push(...providers),
     });
@@ -37,6 +40,9 @@ export const reliabilityPlugin = createBackendPlugin({
     env.registerExtensionPoint(reliabilityIncidentProvidersExtensionPoint, {
       addIncidentProvider: (...providers) =>
         incidentProviders.push(...providers),
+    });
+    env.registerExtensionPoint(reliabilityAlertSourcesExtensionPoint, {
+      addAlertSource: (...sources) => alertSources.push(...sources),
     });
 
     env.registerInit({
@@ -68,6 +74,7 @@ export const reliabilityPlugin = createBackendPlugin({
           sliProviders: [...sliProviders],
           onCallProviders: [...onCallProviders],
           incidentProviders: [...incidentProviders],
+          alertSources: [...alertSources],
           now: () => new Date(),
         });
         httpRouter.use(createRouter(features));

@@ -29,6 +29,11 @@ export const ANNOTATIONS = {
    * postmortem deadlines and action item due dates are counted there.
    */
   timeZone: `${RELIABILITY_ANNOTATION_PREFIX}/time-zone`,
+  /**
+   * Alert selector of an entity, e.g. `team=payments,component=ledger`: the alerts whose labels (Prometheus) or
+   * tags (Datadog) match it belong to the entity, besides those whose mapping label names it (docs/alerts.md).
+   */
+  alertSelector: `${RELIABILITY_ANNOTATION_PREFIX}/alert-selector`,
   /** PagerDuty service id (the de-facto standard annotation of the PagerDuty plugin). */
   pagerDutyServiceId: 'pagerduty.com/service-id',
   /** Opsgenie team name (the de-facto standard annotation of the Opsgenie plugin). */

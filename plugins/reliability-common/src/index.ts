@@ -17,3 +17,4 @@ export * from './incidents';
 export * from './search';
 export * from './client';
 export * from './validation';
+export * from './alerts';

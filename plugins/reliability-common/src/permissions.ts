@@ -38,6 +38,18 @@ export const reliabilityIncidentsWritePermission = createPermission({
 });
 
 /**
+ * Write alerts, monitors and their firings of a catalog entity into the embedded alert source (`POST …/alerts`).
+ * A resource permission on catalog entities, so policies can allow only the owning group or its tools.
+ *
+ * @public
+ */
+export const reliabilityAlertsWritePermission = createPermission({
+  name: 'reliability.alerts.write',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Override the deploy gate of a catalog entity (break-glass): while the override is active, the gate answers
  * `allow` where the error-budget policy says `deny`. A resource permission on catalog entities, so policies can
  * allow only the owning group (`isEntityOwner`).
@@ -76,6 +88,7 @@ export const reliabilityPermissions = [
   reliabilitySliEventsWritePermission,
   reliabilityDeployGateOverridePermission,
   reliabilityIncidentsWritePermission,
+  reliabilityAlertsWritePermission,
   reliabilityAdminPermission,
   reliabilityCampaignManagePermission,
 ];

@@ -10,3 +10,4 @@ export * from './onCallProviders';
 export * from './incidentProviders';
 export * from './http';
 export * from './providerFromConfig';
+export * from './alertSources';

@@ -230,7 +230,11 @@ describe('incidentProviderFromConfig', () => {
     });
     expect(logger.warn).not.toHaveBeenCalled();
     await expect(
-      provider.getIncidents({ entity: entity(), from: new Date(0), to: new Date() }),
+      provider.getIncidents({
+        entity: entity(),
+        from: new Date(0),
+        to: new Date(),
+      }),
     ).rejects.toBeInstanceOf(ProviderNotConfiguredError);
   });
 });

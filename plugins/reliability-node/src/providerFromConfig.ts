@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ProviderNotConfiguredError } from './http/errors';
+import { AlertSource } from './alertSources';
 import { IncidentProvider } from './incidentProviders';
 import { OnCallProvider } from './onCallProviders';
 import { SliProvider } from './sliProviders';
@@ -129,6 +130,31 @@ export function incidentProviderFromConfig<TSettings>(
     id: options.id,
     supports: entity => options.supports(entity),
     async getIncidents() {
+      throw read.notConfigured();
+    },
+  };
+}
+
+/**
+ * The alert source of a module: built from its configuration, or, when the module is installed but not
+ * configured, one whose every read fails with a ProviderNotConfiguredError (shown as the source's error; no
+ * inventory), after one start-up warning unless `quiet`.
+ *
+ * @public
+ */
+export function alertSourceFromConfig<TSettings>(
+  options: ProviderFromConfigOptions<TSettings, AlertSource> & {
+    /** The source's `id`, used also when not configured. */
+    id: string;
+  },
+): AlertSource {
+  const read = readOrWarn(options);
+  if ('settings' in read) {
+    return options.create(read.settings);
+  }
+  return {
+    id: options.id,
+    async getInventory() {
       throw read.notConfigured();
     },
   };

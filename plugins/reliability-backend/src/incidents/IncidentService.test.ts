@@ -139,17 +139,41 @@ describe('IncidentService', () => {
         {
           incidents: ['inc-1', 'INC-404'],
           actionItems: [
-            { title: 'Retry budget', owner: 'group:default/checkout-payments', due: '2026-11-20', status: 'open', issue: 'https://issues.example.com/1' },
-            { title: 'Runbook update', owner: null, due: '2026-12-20', status: 'in-progress', issue: null },
-            { title: 'Alert', owner: null, due: '2026-11-01', status: 'done', issue: null },
+            {
+              title: 'Retry budget',
+              owner: 'group:default/checkout-payments',
+              due: '2026-11-20',
+              status: 'open',
+              issue: 'https://issues.example.com/1',
+            },
+            {
+              title: 'Runbook update',
+              owner: null,
+              due: '2026-12-20',
+              status: 'in-progress',
+              issue: null,
+            },
+            {
+              title: 'Alert',
+              owner: null,
+              due: '2026-11-01',
+              status: 'done',
+              issue: null,
+            },
           ],
         },
       ),
-      document('pre-peak', { kind: 'premortem', title: 'Peak' }, {
-        launchDate: '2026-12-10',
-      }),
+      document(
+        'pre-peak',
+        { kind: 'premortem', title: 'Peak' },
+        {
+          launchDate: '2026-12-10',
+        },
+      ),
       document('rollback', { kind: 'rollback', title: 'Roll back checkout' }),
-      document('broken', { error: 'Invalid front matter: incidents: expected array' }),
+      document('broken', {
+        error: 'Invalid front matter: incidents: expected array',
+      }),
     ]);
 
     const response = await service.getEntityPostmortems(checkout, credentials);
@@ -216,9 +240,14 @@ describe('IncidentService', () => {
   it('refreshes an entity: reads its providers, then stores its summary and action items', async () => {
     const provider: IncidentProvider = {
       id: 'pagerduty',
-      supports: e => Boolean(e.metadata.annotations?.['pagerduty.com/service-id']),
+      supports: e =>
+        Boolean(e.metadata.annotations?.['pagerduty.com/service-id']),
       getIncidents: jest.fn(async () => [
-        incident('Q1', { source: 'ignored', severity: 'sev1', startedDaysAgo: 12 }),
+        incident('Q1', {
+          source: 'ignored',
+          severity: 'sev1',
+          startedDaysAgo: 12,
+        }),
         incident('Q2', {
           severity: 'sev3',
           status: 'acknowledged',
@@ -235,15 +264,28 @@ describe('IncidentService', () => {
       providers: [provider],
     });
     documents.set(paged, [
-      document('pm', {}, {
-        actionItems: [
-          { title: 'Overdue', owner: null, due: '2026-11-02', status: 'open', issue: null },
-        ],
-      }),
+      document(
+        'pm',
+        {},
+        {
+          actionItems: [
+            {
+              title: 'Overdue',
+              owner: null,
+              due: '2026-11-02',
+              status: 'open',
+              issue: null,
+            },
+          ],
+        },
+      ),
     ]);
     expect(service.tracks(paged)).toBe(true);
     expect(
-      service.tracks({ ...paged, metadata: { name: 'plain', annotations: {} } }),
+      service.tracks({
+        ...paged,
+        metadata: { name: 'plain', annotations: {} },
+      }),
     ).toBe(false);
 
     const summary = await service.refreshEntity(paged, credentials);
@@ -265,7 +307,11 @@ describe('IncidentService', () => {
     });
     expect((await service.getSummaries([REF])).get(REF)).toEqual(summary);
     expect(await store.listActionItems(REF)).toEqual([
-      expect.objectContaining({ title: 'Overdue', overdue: true, postmortemId: 'pm' }),
+      expect.objectContaining({
+        title: 'Overdue',
+        overdue: true,
+        postmortemId: 'pm',
+      }),
     ]);
     const listed = await service.getEntityIncidents(paged, credentials);
     expect(listed.incidents.map(i => `${i.source}:${i.id}`)).toEqual([

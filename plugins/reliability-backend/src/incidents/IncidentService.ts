@@ -135,7 +135,9 @@ export class IncidentService {
         unknownIncidents: incidents.filter(
           id => !known.has(id.toLocaleLowerCase('en-US')),
         ),
-        actionItems: state.actionItems.filter(i => i.postmortemId === d.entry.id),
+        actionItems: state.actionItems.filter(
+          i => i.postmortemId === d.entry.id,
+        ),
       };
     });
     const missing = state.incidents
@@ -160,7 +162,11 @@ export class IncidentService {
         openActionItems: summary.openActionItems,
         overdueActionItems: summary.overdueActionItems,
       },
-      launches: upcomingLaunches(state.documents, state.now, state.policy.timeZone),
+      launches: upcomingLaunches(
+        state.documents,
+        state.now,
+        state.policy.timeZone,
+      ),
       problems: [
         ...(state.documentError
           ? [{ title: 'Documents', error: state.documentError }]
@@ -280,7 +286,9 @@ export class IncidentService {
       return {
         source,
         label:
-          source === EMBEDDED_INCIDENT_SOURCE ? this.deps.embeddedLabel : source,
+          source === EMBEDDED_INCIDENT_SOURCE
+            ? this.deps.embeddedLabel
+            : source,
         syncedAt: sync?.syncedAt?.toISOString() ?? null,
         error: sync?.error ?? null,
       };

@@ -89,7 +89,9 @@ describe('IncidentsRefresher', () => {
       },
       [],
     );
-    expect(await store.listEntityRefs()).toContain('component:default/untracked');
+    expect(await store.listEntityRefs()).toContain(
+      'component:default/untracked',
+    );
 
     expect(await refresher.run()).toMatchObject({ removed: 0, expired: 0 });
     expect(await store.listEntityRefs()).toEqual([

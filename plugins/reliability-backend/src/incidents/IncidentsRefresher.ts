@@ -110,7 +110,9 @@ export class IncidentsRefresher implements Refresher {
     );
     await store.deleteSummaries(untracked);
     const expired = await store.deleteIncidentsStartedBefore(
-      new Date(this.options.now().getTime() - this.options.retentionDays * DAY_MS),
+      new Date(
+        this.options.now().getTime() - this.options.retentionDays * DAY_MS,
+      ),
     );
     logger.info(
       `Refreshed the incidents of ${refreshed} entities (${failed} failed); removed ${gone.length} entities gone from the catalog and ${expired} incidents past retention`,

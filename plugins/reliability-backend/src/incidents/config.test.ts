@@ -50,10 +50,22 @@ describe('readIncidentsConfig', () => {
   });
 
   it.each([
-    [{ postmortemRequired: { severity: 'critical' } }, /postmortemRequired\.severity: must be one of sev1/],
-    [{ postmortemRequired: { businessDays: 0 } }, /postmortemRequired\.businessDays: must be a whole number between 1 and 60/],
-    [{ retention: { days: 30 } }, /retention\.days: must be a whole number between 90/],
-    [{ defaultTimeZone: 'Mars/Olympus' }, /defaultTimeZone: must be an IANA time zone/],
+    [
+      { postmortemRequired: { severity: 'critical' } },
+      /postmortemRequired\.severity: must be one of sev1/,
+    ],
+    [
+      { postmortemRequired: { businessDays: 0 } },
+      /postmortemRequired\.businessDays: must be a whole number between 1 and 60/,
+    ],
+    [
+      { retention: { days: 30 } },
+      /retention\.days: must be a whole number between 90/,
+    ],
+    [
+      { defaultTimeZone: 'Mars/Olympus' },
+      /defaultTimeZone: must be an IANA time zone/,
+    ],
     [{ refreshInterval: { seconds: 10 } }, /refreshInterval/],
   ])('stops the backend on %j', (incidents, message) => {
     expect(() => read(incidents)).toThrow(message);

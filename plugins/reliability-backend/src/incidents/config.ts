@@ -77,7 +77,8 @@ export function readIncidentsConfig(
       `must be one of ${INCIDENT_SEVERITIES.join(', ')}, got '${severityText}'`,
     );
   }
-  const defaultTimeZone = config.getOptionalString(key('defaultTimeZone')) ?? 'UTC';
+  const defaultTimeZone =
+    config.getOptionalString(key('defaultTimeZone')) ?? 'UTC';
   if (!isValidTimeZone(defaultTimeZone)) {
     throw configError(
       key('defaultTimeZone'),

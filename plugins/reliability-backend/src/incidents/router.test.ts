@@ -47,11 +47,14 @@ function body(overrides: Record<string, unknown> = {}) {
 }
 
 async function setup(
-  decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  decision:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  const { service, store, documents, catalog } = await createTestIncidentService({
-    entities: [checkout, teamEntity()],
-  });
+  const { service, store, documents, catalog } =
+    await createTestIncidentService({
+      entities: [checkout, teamEntity()],
+    });
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
     { result: decision },
@@ -158,19 +161,26 @@ describe('incidents routes', () => {
       /startedAt: lies in the future/,
     ],
     // eslint-disable-next-line no-script-url
-    ['a script link', { url: 'javascript:alert(1)' }, /url: must be an http\(s\) URL/],
+    [
+      'a script link',
+      { url: 'javascript:alert(1)' },
+      /url: must be an http\(s\) URL/,
+    ],
     ['an id with spaces', { id: 'INC 42' }, /id: must be/],
     ['an unknown field', { priority: 'P1' }, /Unrecognized key/i],
-  ])('rejects %s with a 400 naming the field, writing nothing', async (_, overrides, message) => {
-    const { app, store } = await setup();
-    const res = await request(app)
-      .post(`${PATH}/incidents`)
-      .set('Authorization', user)
-      .send(body(overrides));
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
-    expect(await store.listIncidents(REF, new Date(0))).toEqual([]);
-  });
+  ])(
+    'rejects %s with a 400 naming the field, writing nothing',
+    async (_, overrides, message) => {
+      const { app, store } = await setup();
+      const res = await request(app)
+        .post(`${PATH}/incidents`)
+        .set('Authorization', user)
+        .send(body(overrides));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      expect(await store.listIncidents(REF, new Date(0))).toEqual([]);
+    },
+  );
 
   it('rejects a repeated id within one request', async () => {
     const { app } = await setup();
@@ -232,12 +242,22 @@ describe('incidents routes', () => {
       .set('Authorization', user)
       .send(body());
     documents.set(checkout, [
-      document('pm', { title: 'Checkout errors' }, {
-        incidents: ['INC-1'],
-        actionItems: [
-          { title: 'Canary the release', owner: null, due: '2026-12-01', status: 'open', issue: null },
-        ],
-      }),
+      document(
+        'pm',
+        { title: 'Checkout errors' },
+        {
+          incidents: ['INC-1'],
+          actionItems: [
+            {
+              title: 'Canary the release',
+              owner: null,
+              due: '2026-12-01',
+              status: 'open',
+              issue: null,
+            },
+          ],
+        },
+      ),
     ]);
     const res = await request(app)
       .get(`${PATH}/postmortems`)

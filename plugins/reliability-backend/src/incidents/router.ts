@@ -34,17 +34,14 @@ export function createIncidentsRouter(
   const { httpAuth, permissions, catalog, service, now } = options;
   const router = Router();
 
-  router.get(
-    '/entities/:kind/:namespace/:name/incidents',
-    async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const entityRef = entityRefFromParams(req.params);
-      const entity = await loadEntity(catalog, entityRef, credentials);
-      res.json(await service.getEntityIncidents(entity, credentials));
-    },
-  );
+  router.get('/entities/:kind/:namespace/:name/incidents', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefFromParams(req.params);
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    res.json(await service.getEntityIncidents(entity, credentials));
+  });
 
   router.post(
     '/entities/:kind/:namespace/:name/incidents',
@@ -60,7 +57,11 @@ export function createIncidentsRouter(
         entityRef,
         deniedMessage: `Not allowed to write incidents for ${entityRef}`,
       });
-      const body = parseInput(incidentsBodySchema(now()), req.body, 'incidents');
+      const body = parseInput(
+        incidentsBodySchema(now()),
+        req.body,
+        'incidents',
+      );
       await loadEntity(catalog, entityRef, credentials);
       const response = await service.ingest(
         entityRef,

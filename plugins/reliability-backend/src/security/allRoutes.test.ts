@@ -58,6 +58,8 @@ describe('every reliability backend route', () => {
     expect(paths).toMatch(/maturity/);
     expect(paths).toMatch(/overview/);
     expect(paths).toMatch(/deploy-gate/);
+    expect(paths).toMatch(/exemptions/);
+    expect(paths).toMatch(/campaigns/);
     expect(paths).toMatch(/incidents/);
     expect(paths).toMatch(/postmortems/);
   });

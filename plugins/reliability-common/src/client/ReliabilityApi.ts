@@ -16,6 +16,14 @@ import {
   SaveDraftRequest,
   SubmitAssessmentRequest,
 } from '../checklist';
+import {
+  Campaign,
+  CampaignDetail,
+  CampaignInput,
+  CampaignsListResponse,
+  CampaignStatus,
+  EntityCampaignsResponse,
+} from '../campaigns';
 import { EntityOnCall, GroupOnCall } from '../oncall';
 import {
   ArchitectureTour,
@@ -122,6 +130,18 @@ export interface ReliabilityApi {
     itemId: string,
     request: RevokeExemptionRequest,
   ): Promise<MaturityExemption>;
+  /** Campaigns with a status (default `active`, or `all`) and their progress, and whether the caller may manage them. */
+  listCampaigns(options?: {
+    status?: CampaignStatus | 'all';
+  }): Promise<CampaignsListResponse>;
+  /** One campaign: progress per team, what is left per service, burn-up snapshots. */
+  getCampaign(id: string): Promise<CampaignDetail>;
+  /** Creates or replaces a campaign (`reliability.campaign.manage`; 409 for campaigns kept as code). */
+  putCampaign(id: string, input: CampaignInput): Promise<Campaign>;
+  /** Active campaigns that concern an entity and what is left for it. */
+  getEntityCampaigns(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityCampaignsResponse>;
   /** Maturity of services grouped by owning team, system, domain or the whole org. */
   getMaturityRollups(by: RollupDimension): Promise<MaturityRollupsResponse>;
   /** One page of the org overview (services with SLO, on-call, runbook and maturity state), filtered and sorted. */

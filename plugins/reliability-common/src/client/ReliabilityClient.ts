@@ -31,6 +31,14 @@ import {
   SaveDraftRequest,
   SubmitAssessmentRequest,
 } from '../checklist';
+import {
+  Campaign,
+  CampaignDetail,
+  CampaignInput,
+  CampaignsListResponse,
+  CampaignStatus,
+  EntityCampaignsResponse,
+} from '../campaigns';
 import { EntityOnCall, GroupOnCall } from '../oncall';
 import {
   ArchitectureTour,
@@ -257,6 +265,29 @@ export class ReliabilityClient implements ReliabilityApi {
         body: JSON.stringify(request),
       },
     );
+  }
+
+  async listCampaigns(
+    options: { status?: CampaignStatus | 'all' } = {},
+  ): Promise<CampaignsListResponse> {
+    const query = options.status
+      ? `?${new URLSearchParams({ status: options.status })}`
+      : '';
+    return this.get(`/campaigns${query}`);
+  }
+
+  async getCampaign(id: string): Promise<CampaignDetail> {
+    return this.get(`/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  async putCampaign(id: string, input: CampaignInput): Promise<Campaign> {
+    return this.put(`/campaigns/${encodeURIComponent(id)}`, input);
+  }
+
+  async getEntityCampaigns(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityCampaignsResponse> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/campaigns`);
   }
 
   async getMaturityRollups(

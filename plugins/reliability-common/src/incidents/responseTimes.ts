@@ -1,6 +1,5 @@
 import { INCIDENT_SEVERITIES, Incident, IncidentSeverity } from './types';
 
-
 /** How long an incident took to be acknowledged, to be resolved, and how long it lasted, in seconds. @public */
 export interface IncidentDurations {
   /** Start to acknowledgement; null when never acknowledged. */

@@ -14,7 +14,9 @@ const DAY_MS = 24 * HOUR_MS;
 
 /** An instant `days` (and `hours`) before NOW, as ISO 8601. */
 export function daysAgo(days: number, hours = 0): string {
-  return new Date(NOW.getTime() - days * DAY_MS - hours * HOUR_MS).toISOString();
+  return new Date(
+    NOW.getTime() - days * DAY_MS - hours * HOUR_MS,
+  ).toISOString();
 }
 
 /** An embedded incident that started `startedDaysAgo` days before NOW, acknowledged after 5 minutes and resolved after 2 hours. */

@@ -58,7 +58,10 @@ export class DemoIncidentSeeder {
     const refs = [...byRef.keys()];
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
       { credentials },
     );
     let written = 0;

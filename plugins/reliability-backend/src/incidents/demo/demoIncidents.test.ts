@@ -3,7 +3,10 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { isAtLeastAsSevere } from '@internal/backstage-plugin-reliability-common';
-import { parseRunbookMarkdown, postmortemDetailsOf } from '../../runbooks/sources/frontMatter';
+import {
+  parseRunbookMarkdown,
+  postmortemDetailsOf,
+} from '../../runbooks/sources/frontMatter';
 import { serviceEntity } from '../__testUtils__/incidentFixtures';
 import { DEFAULT_POSTMORTEM_SEVERITY } from '../config';
 import { DemoIncidentSeeder } from './DemoIncidentSeeder';
@@ -53,15 +56,16 @@ describe('demo incident history', () => {
       expect(incident.url).toMatch(/^https:\/\/status\.parcelly\.example\//);
     }
     // Every state of the loop shows: open, with and without postmortems.
-    expect(
-      DEMO_INCIDENTS.some(d => d.resolveMinutes === undefined),
-    ).toBe(true);
+    expect(DEMO_INCIDENTS.some(d => d.resolveMinutes === undefined)).toBe(true);
   });
 
   it('has postmortems naming real demo incidents of their component, with action items, and a pre-mortem with a launch date', () => {
     const documents = demoDocuments();
     const named = documents.flatMap(d =>
-      (d.frontMatter.incidents ?? []).map(id => ({ component: d.component, id })),
+      (d.frontMatter.incidents ?? []).map(id => ({
+        component: d.component,
+        id,
+      })),
     );
     expect(named.length).toBeGreaterThanOrEqual(3);
     for (const { component, id } of named) {
@@ -100,7 +104,9 @@ describe('DemoIncidentSeeder', () => {
     const refresher = { run: jest.fn(async () => undefined) };
     let now = new Date('2026-11-30T12:10:00.000Z');
     const seeder = new DemoIncidentSeeder({
-      catalog: catalogServiceMock({ entities: [serviceEntity('checkout-api')] }),
+      catalog: catalogServiceMock({
+        entities: [serviceEntity('checkout-api')],
+      }),
       auth: mockServices.auth(),
       service: { ingest } as any,
       refresher,

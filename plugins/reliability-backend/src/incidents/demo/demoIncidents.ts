@@ -152,7 +152,11 @@ export function demoIncidentAt(
     id: demo.id,
     title: demo.title,
     severity: demo.severity,
-    status: resolvedAt ? 'resolved' : acknowledgedAt ? 'acknowledged' : 'triggered',
+    status: resolvedAt
+      ? 'resolved'
+      : acknowledgedAt
+      ? 'acknowledged'
+      : 'triggered',
     startedAt: new Date(start).toISOString(),
     acknowledgedAt,
     resolvedAt,

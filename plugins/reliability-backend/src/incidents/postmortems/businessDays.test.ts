@@ -22,9 +22,9 @@ describe('businessDaysDeadline', () => {
     // Across the end of daylight saving time in Berlin (25 Oct 2026): midnight moves from 22:00 to 23:00 UTC.
     ['2026-10-23T10:00:00Z', 1, 'Europe/Berlin', '2026-10-26T23:00:00.000Z'],
   ])('%s + %p business days in %s is due %s', (from, days, zone, due) => {
-    expect(
-      businessDaysDeadline(new Date(from), days, zone).toISOString(),
-    ).toBe(due);
+    expect(businessDaysDeadline(new Date(from), days, zone).toISOString()).toBe(
+      due,
+    );
   });
 });
 

@@ -83,9 +83,13 @@ describe('incidentViews', () => {
       [
         document('pm-a', {}, { incidents: ['inc-1'] }),
         document('pm-b', { title: 'Both' }, { incidents: ['INC-1', 'INC-2'] }),
-        document('broken', { error: 'Invalid front matter' }, {
-          incidents: ['INC-2'],
-        }),
+        document(
+          'broken',
+          { error: 'Invalid front matter' },
+          {
+            incidents: ['INC-2'],
+          },
+        ),
         document('runbook', { kind: 'runbook' }, { incidents: ['INC-2'] }),
       ],
       policy,
@@ -115,25 +119,63 @@ describe('action items', () => {
         {
           actionItems: [
             // Due yesterday: overdue.
-            { title: 'B', owner: null, due: '2026-11-29', status: 'open', issue: null },
+            {
+              title: 'B',
+              owner: null,
+              due: '2026-11-29',
+              status: 'open',
+              issue: null,
+            },
             // Due today: not yet.
-            { title: 'A', owner: null, due: '2026-11-30', status: 'in-progress', issue: null },
+            {
+              title: 'A',
+              owner: null,
+              due: '2026-11-30',
+              status: 'in-progress',
+              issue: null,
+            },
             // Done long ago: closed, never overdue.
-            { title: 'C', owner: null, due: '2026-10-01', status: 'done', issue: null },
+            {
+              title: 'C',
+              owner: null,
+              due: '2026-10-01',
+              status: 'done',
+              issue: null,
+            },
             { title: 'D', owner: null, due: null, status: 'open', issue: null },
           ],
         },
       ),
-      document('pre', { kind: 'premortem' }, {
-        actionItems: [
-          { title: 'E', owner: null, due: '2026-11-01', status: 'wont-do', issue: null },
-        ],
-      }),
-      document('rb', { kind: 'runbook' }, {
-        actionItems: [
-          { title: 'ignored', owner: null, due: '2026-11-01', status: 'open', issue: null },
-        ],
-      }),
+      document(
+        'pre',
+        { kind: 'premortem' },
+        {
+          actionItems: [
+            {
+              title: 'E',
+              owner: null,
+              due: '2026-11-01',
+              status: 'wont-do',
+              issue: null,
+            },
+          ],
+        },
+      ),
+      document(
+        'rb',
+        { kind: 'runbook' },
+        {
+          actionItems: [
+            {
+              title: 'ignored',
+              owner: null,
+              due: '2026-11-01',
+              status: 'open',
+              issue: null,
+            },
+          ],
+        },
+      ),
     ];
     const items = actionItemViews(documents, NOW, 'UTC');
     expect(items.map(i => [i.title, i.postmortemId, i.overdue])).toEqual([
@@ -161,12 +203,20 @@ describe('upcomingLaunches', () => {
   it('lists launches from today on, soonest first, with or without a pre-mortem, and the rollback runbooks', () => {
     const launches = upcomingLaunches(
       [
-        document('pre-peak', { kind: 'premortem', title: 'Peak' }, {
-          launchDate: '2026-12-10',
-        }),
-        document('site', { kind: 'runbook', title: 'New site' }, {
-          launchDate: '2026-11-30',
-        }),
+        document(
+          'pre-peak',
+          { kind: 'premortem', title: 'Peak' },
+          {
+            launchDate: '2026-12-10',
+          },
+        ),
+        document(
+          'site',
+          { kind: 'runbook', title: 'New site' },
+          {
+            launchDate: '2026-11-30',
+          },
+        ),
         document('past', { kind: 'premortem' }, { launchDate: '2026-11-29' }),
         document('rollback', { kind: 'rollback', title: 'Roll back' }),
       ],

@@ -33,7 +33,8 @@ function provider(
   return {
     id: 'pagerduty',
     requests,
-    supports: e => Boolean(e.metadata.annotations?.['pagerduty.com/service-id']),
+    supports: e =>
+      Boolean(e.metadata.annotations?.['pagerduty.com/service-id']),
     getIncidents: async request => {
       requests.push(request);
       return answer(request);
@@ -140,7 +141,11 @@ describe('ProviderIncidentSync', () => {
     let fail = false;
     const p = provider(async () => {
       if (fail) {
-        throw new ProviderHttpError('PagerDuty', 'PagerDuty answered HTTP 503', 503);
+        throw new ProviderHttpError(
+          'PagerDuty',
+          'PagerDuty answered HTTP 503',
+          503,
+        );
       }
       return [incident('Q1', { startedDaysAgo: 5 })];
     });

@@ -58,8 +58,9 @@ export function sanitizeProviderIncident(
     id: incident.id,
     source: providerId,
     title:
-      String(incident.title ?? '').trim().slice(0, MAX_TITLE_LENGTH) ||
-      incident.id,
+      String(incident.title ?? '')
+        .trim()
+        .slice(0, MAX_TITLE_LENGTH) || incident.id,
     severity: incident.severity,
     status: incident.status,
     startedAt,
@@ -98,7 +99,10 @@ export class ProviderIncidentSync {
     });
   }
 
-  async sync(entity: Entity, signal?: AbortSignal): Promise<ProviderSyncResult> {
+  async sync(
+    entity: Entity,
+    signal?: AbortSignal,
+  ): Promise<ProviderSyncResult> {
     const result: ProviderSyncResult = { read: 0, failed: 0 };
     const providers = this.supporting(entity);
     if (providers.length === 0) return result;
@@ -121,7 +125,10 @@ export class ProviderIncidentSync {
           from,
           to: now,
           signal: signal
-            ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)])
+            ? AbortSignal.any([
+                signal,
+                AbortSignal.timeout(this.options.timeoutMs),
+              ])
             : AbortSignal.timeout(this.options.timeoutMs),
         });
         const valid = incidents
@@ -132,7 +139,9 @@ export class ProviderIncidentSync {
           this.options.logger.warn(
             `Ignored ${
               incidents.length - valid.length
-            } invalid incidents of ${entityRef} from the ${provider.id} provider`,
+            } invalid incidents of ${entityRef} from the ${
+              provider.id
+            } provider`,
           );
         }
         await this.options.store.upsertIncidents(entityRef, valid, now);
@@ -144,9 +153,9 @@ export class ProviderIncidentSync {
       } catch (error) {
         result.failed += 1;
         this.options.logger.warn(
-          `Reading the incidents of ${entityRef} from the ${provider.id} provider failed: ${errorText(
-            error,
-          )}`,
+          `Reading the incidents of ${entityRef} from the ${
+            provider.id
+          } provider failed: ${errorText(error)}`,
         );
         await this.options.store.recordSync(entityRef, provider.id, {
           at: now,

@@ -71,7 +71,9 @@ describe('KnexIncidentStore', () => {
         'embedded:INC-1',
       ]);
       expect(listed[1]).toEqual(resolved);
-      expect(await store.listIncidents(checkout, new Date(daysAgo(5)))).toHaveLength(2);
+      expect(
+        await store.listIncidents(checkout, new Date(daysAgo(5))),
+      ).toHaveLength(2);
       expect(await store.listSources(checkout)).toEqual([
         'embedded',
         'pagerduty',

@@ -11,12 +11,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import {
-  dbBoolean,
-  dbCount,
-  dbDate,
-  dbIsoOrNull,
-} from './dbValues';
+import { dbBoolean, dbCount, dbDate, dbIsoOrNull } from './dbValues';
 import { IncidentStore, IncidentSync } from './IncidentStore';
 
 const INCIDENTS = 'incidents';
@@ -176,7 +171,9 @@ export class KnexIncidentStore implements IncidentStore {
     await this.db(SYNCS)
       .insert({ synced_at: null, ...row })
       .onConflict(['entity_ref', 'source'])
-      .merge(Object.keys(row).filter(k => k !== 'entity_ref' && k !== 'source'));
+      .merge(
+        Object.keys(row).filter(k => k !== 'entity_ref' && k !== 'source'),
+      );
   }
 
   async listSyncs(entityRef: string): Promise<IncidentSync[]> {

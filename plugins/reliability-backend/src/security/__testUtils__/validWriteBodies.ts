@@ -46,7 +46,9 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
             title: 'Checkout errors after the release',
             severity: 'sev2',
             status: 'resolved',
-            startedAt: new Date(now.getTime() - 3 * 60 * MINUTE_MS).toISOString(),
+            startedAt: new Date(
+              now.getTime() - 3 * 60 * MINUTE_MS,
+            ).toISOString(),
             acknowledgedAt: new Date(
               now.getTime() - 170 * MINUTE_MS,
             ).toISOString(),
@@ -110,7 +112,9 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
           lifecycles: ['production'],
         },
         startDate: now.toISOString().slice(0, 10),
-        dueDate: new Date(now.getTime() + 60 * DAY_MS).toISOString().slice(0, 10),
+        dueDate: new Date(now.getTime() + 60 * DAY_MS)
+          .toISOString()
+          .slice(0, 10),
         status: 'active',
       },
     }),

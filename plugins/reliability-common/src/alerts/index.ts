@@ -1,0 +1,6 @@
+export * from './types';
+export * from './coverage';
+export * from './noise';
+export * from './gaps';
+export * from './selector';
+export * from './sloBased';

@@ -1,0 +1,62 @@
+import { CampaignSnapshot } from '@internal/backstage-plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+/**
+ * Burn-up chart of a campaign: services done per day against services in scope, from the daily snapshots.
+ */
+export function BurnUpChart(props: {
+  snapshots: CampaignSnapshot[];
+  dueDate: string;
+}) {
+  const { snapshots, dueDate } = props;
+  if (snapshots.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No measurements yet: the campaign is measured every day once it has
+        started.
+      </Typography>
+    );
+  }
+  return (
+    <div
+      style={{ width: '100%', height: 260 }}
+      aria-label={`Burn-up: services done per day until ${dueDate}`}
+    >
+      <ResponsiveContainer>
+        <ComposedChart
+          data={snapshots}
+          margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Area
+            type="stepAfter"
+            dataKey="done"
+            name="Done"
+            strokeWidth={2}
+            fillOpacity={0.3}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="services"
+            name="In scope"
+            strokeDasharray="5 5"
+            dot={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { CampaignDetailView } from './CampaignDetailView';

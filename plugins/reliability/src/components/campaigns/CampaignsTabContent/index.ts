@@ -1,0 +1,1 @@
+export { CampaignsTabContent } from './CampaignsTabContent';

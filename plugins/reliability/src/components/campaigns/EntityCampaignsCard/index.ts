@@ -1,0 +1,1 @@
+export { EntityCampaignsCard } from './EntityCampaignsCard';

@@ -1,0 +1,2 @@
+export { CampaignsTabContent } from './CampaignsTabContent';
+export { EntityCampaignsCard } from './EntityCampaignsCard';

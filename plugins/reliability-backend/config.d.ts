@@ -219,6 +219,21 @@ export interface Config {
         maxOverrideDuration?: { [unit: string]: number } | string;
       };
     };
+    /** Campaigns: a target (a maturity level or checklist items) for the services in a scope, by a due date. */
+    campaigns?: {
+      /**
+       * YAML files of campaigns kept as code (read-only in the UI), relative to the backend's working directory.
+       * Validated at startup against the checklist; an invalid file stops the backend naming every problem.
+       */
+      files?: string[];
+      /**
+       * How often running campaigns are measured (the day's last measurement is its burn-up snapshot): a Backstage
+       * duration, 1 minute to 1 day. Default 1 hour.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+      /** Days daily campaign snapshots are kept (1..3650). Default 730. */
+      retentionDays?: number;
+    };
     /** The reliability-maturity checklist. */
     checklist?: {
       /**

@@ -2,11 +2,18 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { reliabilitySliProvidersExtensionPoint } from '@internal/backstage-plugin-reliability-node';
-import { prometheusProviderFromConfig } from './providerFromConfig';
+import {
+  reliabilityAlertSourcesExtensionPoint,
+  reliabilitySliProvidersExtensionPoint,
+} from '@internal/backstage-plugin-reliability-node';
+import {
+  prometheusAlertSourceFromConfig,
+  prometheusProviderFromConfig,
+} from './providerFromConfig';
 
 /**
- * Adds the `prometheus` SLI provider to the reliability backend (configured under `reliability.prometheus`).
+ * Adds the `prometheus` SLI provider and the `prometheus` alert source (alerting rules, active alerts, the
+ * `ALERTS` history) to the reliability backend (configured under `reliability.prometheus`).
  * Installed but not configured, it still registers the provider, which answers "Prometheus provider not
  * configured".
  *
@@ -21,10 +28,14 @@ export const reliabilityModulePrometheus = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         sliProviders: reliabilitySliProvidersExtensionPoint,
+        alertSources: reliabilityAlertSourcesExtensionPoint,
       },
-      async init({ config, logger, sliProviders }) {
+      async init({ config, logger, sliProviders, alertSources }) {
         sliProviders.addSliProvider(
           prometheusProviderFromConfig(config, logger),
+        );
+        alertSources.addAlertSource(
+          prometheusAlertSourceFromConfig(config, logger),
         );
       },
     });

@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   AlertSource,
   IncidentProvider,
@@ -45,6 +46,8 @@ export interface ReliabilityContext {
   readonly incidentProviders: readonly IncidentProvider[];
   /** Alert sources added by modules (the alerts area adds its embedded source beside them). */
   readonly alertSources: readonly AlertSource[];
+  /** Backstage notifications (the scheduled SLO review report); absent where the service is not wired. */
+  readonly notifications?: NotificationService;
   /** Injectable clock, so tests can pin "now". */
   readonly now: () => Date;
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { reliabilityPermissions } from '@internal/backstage-plugin-reliability-common';
 import {
   AlertSource,
@@ -60,6 +61,7 @@ export const reliabilityPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init({ database, httpRouter, permissionsRegistry, ...services }) {
         const knex = await database.getClient();

@@ -17,6 +17,11 @@ export const ANNOTATIONS = {
   escalationPolicy: `${RELIABILITY_ANNOTATION_PREFIX}/escalation-policy`,
   /** Comma-separated Markdown runbook locations (relative to the entity's source location, or absolute URLs). */
   runbooks: `${RELIABILITY_ANNOTATION_PREFIX}/runbooks`,
+  /**
+   * Comma-separated locations of user-journey files (on a System or Domain; relative to the entity's source
+   * location, or absolute URLs): YAML documents of kind `Journey` listing the steps of something a user does.
+   */
+  journeys: `${RELIABILITY_ANNOTATION_PREFIX}/journeys`,
   /** Service tier: tier-1 (most critical) to tier-4. */
   tier: `${RELIABILITY_ANNOTATION_PREFIX}/tier`,
   /**

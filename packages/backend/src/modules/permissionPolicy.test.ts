@@ -8,6 +8,7 @@ import {
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
   reliabilityDeployGateOverridePermission,
+  reliabilityIncidentsWritePermission,
   reliabilitySliEventsWritePermission,
 } from '@internal/backstage-plugin-reliability-common';
 import {
@@ -85,6 +86,17 @@ describe('ReliabilityPermissionPolicy', () => {
   it('lets owners write SLI events through the same owner condition', async () => {
     const decision = await policy([]).handle(
       { permission: reliabilitySliEventsWritePermission },
+      userWith(['user:default/jonas.berg']),
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_ENTITY_OWNER' },
+    });
+  });
+
+  it('lets owners write incidents through the same owner condition', async () => {
+    const decision = await policy([]).handle(
+      { permission: reliabilityIncidentsWritePermission },
       userWith(['user:default/jonas.berg']),
     );
     expect(decision).toMatchObject({

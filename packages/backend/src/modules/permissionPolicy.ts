@@ -25,6 +25,7 @@ import {
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
   reliabilityDeployGateOverridePermission,
+  reliabilityIncidentsWritePermission,
   reliabilitySliEventsWritePermission,
 } from '@internal/backstage-plugin-reliability-common';
 
@@ -52,13 +53,14 @@ const OWNER_WRITE_PERMISSIONS = new Set([
   reliabilityAssessmentCreatePermission.name,
   reliabilitySliEventsWritePermission.name,
   reliabilityDeployGateOverridePermission.name,
+  reliabilityIncidentsWritePermission.name,
 ]);
 
 /**
  * The demo app's permission policy.
  *
  * - `reliability.admin`: allowed for members of a `reliability.admins` group (they may write for any entity).
- * - Entity-scoped writes (maturity assessments, SLI events, deploy-gate overrides): allowed for owners of the entity, as a conditional
+ * - Entity-scoped writes (maturity assessments, SLI events, deploy-gate overrides, incidents): allowed for owners of the entity, as a conditional
  *   decision the catalog resolves with `isEntityOwner`.
  * - Everything else: allowed (reads stay open to anyone signed in).
  */

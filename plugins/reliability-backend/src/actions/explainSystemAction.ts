@@ -46,7 +46,11 @@ export function createExplainSystemAction(deps: { tour: TourReader }) {
                 z.object({ name: z.string(), meaning: z.string() }),
               ),
               runbooks: z.array(
-                z.object({ title: z.string(), url: z.string() }),
+                z.object({
+                  title: z.string(),
+                  kind: z.string(),
+                  url: z.string().nullable(),
+                }),
               ),
             }),
           ),
@@ -89,7 +93,11 @@ export function createExplainSystemAction(deps: { tour: TourReader }) {
             whyItMatters: step.whyItMatters,
             state: step.state,
             slos: step.slos,
-            runbooks: step.runbooks,
+            runbooks: step.runbooks.map(runbook => ({
+              title: runbook.title,
+              kind: runbook.kind,
+              url: runbook.url,
+            })),
           })),
           memberCount: members.length,
           states: {

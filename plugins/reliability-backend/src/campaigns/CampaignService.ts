@@ -200,7 +200,10 @@ export class CampaignService {
         `Campaign '${id}' is kept as code (reliability.campaigns.files); change it in its file`,
       );
     }
-    const problems = campaignTargetProblems(input, this.options.maturity.checklist);
+    const problems = campaignTargetProblems(
+      input,
+      this.options.maturity.checklist,
+    );
     if (problems.length > 0) {
       throw new InputError(`Invalid campaign: ${problems.join('; ')}`);
     }

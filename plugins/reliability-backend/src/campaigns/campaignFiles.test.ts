@@ -55,7 +55,9 @@ describe('campaigns kept as code', () => {
       /campaigns\.0\.target\.itemIds: no item 'nope'.*campaigns\.1\.target\.level: no level 'expert'/,
     );
     expect(
-      read({ campaigns: [{ ...entry, id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f' }] }),
+      read({
+        campaigns: [{ ...entry, id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f' }],
+      }),
     ).toThrow(/looks like a UUID/);
     expect(read({ campaigns: [{ ...entry, owner: 'x' }] })).toThrow(
       /Unrecognized key/,

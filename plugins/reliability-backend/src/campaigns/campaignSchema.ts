@@ -17,8 +17,7 @@ const itemId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a checklist item or level id');
 
-const filterValues = (value: z.ZodString) =>
-  z.array(value).max(100).optional();
+const filterValues = (value: z.ZodString) => z.array(value).max(100).optional();
 
 const entityRef = z
   .string()
@@ -89,9 +88,9 @@ export function campaignTargetProblems(
     return checklist.levels.some(l => l.id === target.level)
       ? []
       : [
-          `target.level: no level '${target.level}' in the checklist (${checklist.levels
-            .map(l => l.id)
-            .join(', ')})`,
+          `target.level: no level '${
+            target.level
+          }' in the checklist (${checklist.levels.map(l => l.id).join(', ')})`,
         ];
   }
   const known = new Set(checklist.items.map(i => i.id));
@@ -102,7 +101,5 @@ export function campaignTargetProblems(
 
 /** Query of `GET /campaigns`. */
 export const campaignsQuerySchema = z.strictObject({
-  status: z
-    .enum([...CAMPAIGN_STATUSES, 'all'])
-    .default('active'),
+  status: z.enum([...CAMPAIGN_STATUSES, 'all']).default('active'),
 });

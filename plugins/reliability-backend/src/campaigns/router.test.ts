@@ -207,7 +207,9 @@ describe('campaigns router', () => {
       .set('Authorization', nora)
       .send(campaignInput());
     expect(res.status).toBe(403);
-    expect(await denied.knex('campaigns').count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(await denied.knex('campaigns').count({ n: '*' })).toEqual([
+      { n: 0 },
+    ]);
     const list = await request(denied.app)
       .get('/campaigns')
       .set('Authorization', nora);

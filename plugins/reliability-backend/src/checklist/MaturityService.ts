@@ -26,6 +26,7 @@ import {
   loadAutomaticCheckData,
 } from './automaticChecks';
 import { ChecklistConfig } from './config';
+import { MaturityLevelDrop, MaturityLevelListener } from './listener';
 import { ChecklistStore, LatestEvaluation } from './store/ChecklistStore';
 import { ExemptionStore } from './store/ExemptionStore';
 import { toStoredAnswers } from './submittedAnswers';
@@ -47,6 +48,8 @@ export interface MaturityServiceOptions {
     'answerValidityDays' | 'runbookCoverageThreshold'
   >;
   sources: AutomaticCheckSources;
+  /** Told when a refresh finds lower levels. */
+  listener?: MaturityLevelListener;
   logger: LoggerService;
   now: () => Date;
 }
@@ -266,7 +269,12 @@ export class MaturityService
    * unevaluated (level `none`, not an evaluation). Entities with an active exemption always count as evaluated.
    */
   async refresh(entityRefs: string[]): Promise<number> {
-    const latest = await this.options.store.getLatestAssessments(entityRefs);
+    const [latest, previous] = await Promise.all([
+      this.options.store.getLatestAssessments(entityRefs),
+      this.options.listener
+        ? this.options.store.getEvaluations(entityRefs)
+        : Promise.resolve(new Map<string, LatestEvaluation>()),
+    ]);
     const results = await this.evaluateMany(
       entityRefs,
       new Map([...latest].map(([ref, a]) => [ref, a.answers])),
@@ -282,11 +290,44 @@ export class MaturityService
     await this.options.store.upsertEvaluations(evaluations);
     // Entities without answers or automatic data still get a `none` row, so `level=none` is an index lookup.
     const evaluated = new Set(evaluations.map(e => e.entityRef));
+    const drops = this.levelDrops(
+      previous,
+      results.filter(r => evaluated.has(r.entityRef)),
+    );
+    if (drops.length > 0) {
+      await this.options.listener?.levelsDropped(drops);
+    }
     await this.options.store.recordUnevaluated(
       entityRefs.filter(ref => !evaluated.has(ref)),
       this.options.now(),
     );
     return evaluations.length;
+  }
+
+  /** Entities whose level is lower than in their previous stored evaluation. */
+  private levelDrops(
+    previous: Map<string, LatestEvaluation>,
+    results: Array<{ entityRef: string; explanation: ScoreExplanation }>,
+  ): MaturityLevelDrop[] {
+    const rank = (level: string) =>
+      this.checklist.levels.findIndex(l => l.id === level);
+    const drops: MaturityLevelDrop[] = [];
+    for (const { entityRef, explanation } of results) {
+      const before = previous.get(entityRef);
+      if (!before || rank(explanation.level) >= rank(before.level)) continue;
+      drops.push({
+        entityRef,
+        from: before.level,
+        to: explanation.level,
+        previousEvaluatedAt: before.evaluatedAt,
+        blocking: explanation.items
+          .filter(
+            i => !i.passes && rank(i.level) >= 0 && rank(i.level) <= rank(before.level),
+          )
+          .map(i => i.itemId),
+      });
+    }
+    return drops;
   }
 
   /** Latest evaluations as summaries, in one query. */

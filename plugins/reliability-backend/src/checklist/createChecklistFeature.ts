@@ -8,10 +8,8 @@ import { AutomaticCheckSources } from './automaticChecks';
 import { ChecklistRefresher } from './ChecklistRefresher';
 import { ChecklistRollupService } from './ChecklistRollupService';
 import { readChecklistConfig } from './config';
-import {
-  ExemptionListener,
-  ExemptionService,
-} from './exemptions/ExemptionService';
+import { ExemptionService } from './exemptions/ExemptionService';
+import { ChecklistListener } from './listener';
 import { loadChecklist } from './loadChecklist';
 import { MaturityService } from './MaturityService';
 import { createChecklistRouter } from './router';
@@ -38,11 +36,11 @@ export type ChecklistFeature = ReliabilityFeature & {
 export async function createChecklistFeature(
   ctx: ReliabilityContext,
   sources: AutomaticCheckSources & {
-    /** Told when exemptions are decided or expire (the notifications area). */
-    exemptionListener?: ExemptionListener;
+    /** Told when exemptions are decided or expire and when levels drop (the notifications area). */
+    listener?: ChecklistListener;
   },
 ): Promise<ChecklistFeature> {
-  const { exemptionListener, ...checkSources } = sources;
+  const { listener, ...checkSources } = sources;
   const config = readChecklistConfig(ctx.config, ctx.logger);
   const checklist = await loadChecklist(config);
   const unknownAutoApproved = config.exemptions.autoApprove.filter(
@@ -63,6 +61,7 @@ export async function createChecklistFeature(
     checklist,
     config,
     sources: checkSources,
+    listener,
     logger: ctx.logger,
     now: ctx.now,
   });
@@ -73,7 +72,7 @@ export async function createChecklistFeature(
     maturity: service,
     catalog: ctx.catalog,
     now: ctx.now,
-    listener: exemptionListener,
+    listener,
   });
   const rollups = new ChecklistRollupService({
     catalog: ctx.catalog,

@@ -313,6 +313,21 @@ describe('example catalog', () => {
       }
     });
 
+    it('gives every team a time zone for postmortem deadlines', () => {
+      const teams = ofKind('Group').filter(g => g.spec?.type === 'team');
+      expect(teams.length).toBeGreaterThanOrEqual(6);
+      for (const team of teams) {
+        const zone = annotation(team, ANNOTATIONS.timeZone);
+        expect({ team: team.metadata.name, zone }).toEqual({
+          team: team.metadata.name,
+          zone: expect.stringMatching(/^[A-Z][A-Za-z_]+\/[A-Za-z_]+$/),
+        });
+        expect(() =>
+          new Intl.DateTimeFormat('en', { timeZone: zone }).format(),
+        ).not.toThrow();
+      }
+    });
+
     it('leaves some production services without on-call (realistic gaps)', () => {
       const onCallKeys = [
         ANNOTATIONS.onCallSchedule,

@@ -9,7 +9,8 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { rollUpServices } from './groupSummaries';
-import { loadLevelPage } from './levelPage';
+import { InputError } from '@backstage/errors';
+import { EntityRefIndex, loadIndexedPage } from './indexedPage';
 import { decodeCursor, encodeCursor, OverviewRequest } from './overviewQuery';
 import { loadSystemDomains, systemRefOf, toServiceRow } from './serviceRows';
 import { loadSummaries, OverviewSources, unavailableAreas } from './sources';
@@ -30,8 +31,9 @@ const ROLLUP_PAGE_SIZE = 1000;
  * The org overview: pages of services joined with every area's summaries.
  *
  * A page costs a constant number of queries whatever its size: at most one catalog query for pre-selection
- * (domain), ONE `queryEntities` for the page (or, with `level`, one maturity-index query plus ONE
- * `getEntitiesByRefs`), ONE `getEntitiesByRefs` for the systems' domains, and ONE `getSummaries` per area.
+ * (domain), ONE `queryEntities` for the page (or, with `level` or `policy`, one maturity-index or policy-index
+ * query plus ONE `getEntitiesByRefs`), ONE `getEntitiesByRefs` for the systems' domains, and ONE
+ * `getSummaries` per area.
  */
 export class OverviewService {
   private readonly catalog: CatalogService;
@@ -48,8 +50,9 @@ export class OverviewService {
   ): Promise<OverviewPage> {
     const { filters, offset } = request;
     const unavailable = unavailableAreas(this.sources);
-    const page = filters.level
-      ? await this.levelPage(request, credentials)
+    const index = this.indexOf(filters);
+    const page = index
+      ? await this.indexedPage(request, credentials, index)
       : await this.catalogPage(request, credentials);
     if (!page) {
       return { items: [], totalItems: 0, pageInfo: {}, unavailable };
@@ -122,20 +125,61 @@ export class OverviewService {
     };
   }
 
-  /** A page of the `level` filter, read from the maturity index (see {@link loadLevelPage}). */
-  private async levelPage(
+  /**
+   * The index of reliability data the filters page over: the maturity level index for `level`, the policy state
+   * index for `policy` (the two cannot be combined); undefined for catalog-only filters.
+   */
+  private indexOf(filters: OverviewRequest['filters']): EntityRefIndex | undefined {
+    const { level, policy } = filters;
+    if (level && policy) {
+      throw new InputError(
+        'Invalid overview query: the level and policy filters cannot be combined',
+      );
+    }
+    if (level) {
+      const index = this.sources.maturityLevels;
+      if (!index) {
+        throw new InputError(
+          'The level filter needs the maturity checklist, which is not installed',
+        );
+      }
+      return query =>
+        index.pageEntityRefsWithLevel({
+          ...query,
+          level: level.toLocaleLowerCase('en-US'),
+        });
+    }
+    if (policy) {
+      const index = this.sources.policyStates;
+      if (!index) {
+        throw new InputError(
+          'The policy filter needs the error-budget policy area, which is not installed',
+        );
+      }
+      return query =>
+        index.pageEntityRefsWithPolicyState({
+          ...query,
+          state: policy.toLocaleLowerCase('en-US'),
+        });
+    }
+    return undefined;
+  }
+
+  /** A page of the `level` or `policy` filter, read from its index (see {@link loadIndexedPage}). */
+  private async indexedPage(
     request: OverviewRequest,
     credentials: BackstageCredentials,
+    index: EntityRefIndex,
   ): Promise<ServicePage | null> {
     const { limit, filters, offset } = request;
-    const page = await loadLevelPage({
-      filters: { ...filters, level: filters.level! },
+    const page = await loadIndexedPage({
+      filters,
       offset,
       limit,
       includeTotal: request.totalItems === undefined,
       catalog: this.catalog,
       credentials,
-      maturityLevels: this.sources.maturityLevels,
+      index,
     });
     if (!page) {
       return null;

@@ -58,7 +58,8 @@ export function normaliseRef(value: string, defaultKind: string): string {
 /**
  * Translates the catalog part of overview filters (team, system, domain, tier, free text) into one catalog
  * query. `domain` pre-selects in one catalog query for the domain's systems, then `relations.partOf` any of
- * them. (`level` is reliability data: {@link loadLevelPage} pages over the maturity index instead.)
+ * them. (`level` and `policy` are reliability data: {@link loadIndexedPage} pages over the maturity index or
+ * the policy state index instead.)
  * Returns null when the domain pre-selection is already empty (no catalog query needed).
  */
 export async function buildServiceCatalogQuery(options: {

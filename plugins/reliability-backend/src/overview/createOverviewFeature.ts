@@ -1,10 +1,17 @@
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import {
+  EntityDocumentReader,
+  readDocumentAllowRules,
+} from '../shared/entityDocuments';
 import type { SloDefinitionSource } from '../slo';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
 import { OverviewSources } from './sources';
+import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
+import { JourneyReader } from './tour/journeys/JourneyReader';
 import { TourService } from './tour/TourService';
+import { EntitySloStates, RunbookIndex } from './tour/tourSources';
 
 /**
  * The overview feature: routes, plus its two services for the areas that answer the same questions elsewhere
@@ -16,30 +23,60 @@ export type OverviewFeature = ReliabilityFeature & {
   tour: TourService;
 };
 
+/** What the tour reads from other areas besides the summaries. */
+export interface TourDeps {
+  /** The SLO area's cached definitions loader: the tour explains what each SLO promises. */
+  sloDefinitions: SloDefinitionSource;
+  /** The runbooks area's index: runbook titles and kinds (reading path, journeys, blast radius). */
+  runbookIndex?: RunbookIndex;
+  /** The SLO area's newest SLO states: the live state of a journey's SLO. */
+  sloStates?: EntitySloStates;
+}
+
 /**
- * The org overview (`/overview`, `/overview.csv`, `/overview/summaries`) and the architecture tour
- * (`/tour/systems/...`, `/tour/domains/...`). Reads the catalog with the caller's credentials and the other
- * areas through their summary sources and the maturity level index; it stores nothing of its own and has no
- * refresher. `sloDefinitions` (the SLO area's cached definitions loader) lets the tour explain what each SLO
- * promises.
+ * The org overview (`/overview`, `/overview.csv`, `/overview/summaries`), the architecture tour
+ * (`/tour/systems/...`, `/tour/domains/...`, with user journeys read from journey files through the shared
+ * document reader) and the blast radius (`/tour/blast-radius/...`). Reads the catalog with the caller's
+ * credentials and the other areas through their summary sources, the maturity level index, the runbook
+ * index and the SLO area's definitions and states; it stores nothing of its own and has no refresher.
  */
 export async function createOverviewFeature(
   ctx: ReliabilityContext,
-  sources: OverviewSources & { sloDefinitions: SloDefinitionSource },
+  sources: OverviewSources & TourDeps,
 ): Promise<OverviewFeature> {
-  const { sloDefinitions, ...summaries } = sources;
+  const { sloDefinitions, runbookIndex, sloStates, ...summaries } = sources;
   const overview = new OverviewService({
     catalog: ctx.catalog,
     sources: summaries,
+  });
+  const journeys = new JourneyReader({
+    documents: new EntityDocumentReader({
+      urlReader: ctx.urlReader,
+      allow: readDocumentAllowRules(ctx.config),
+    }),
+    now: ctx.now,
   });
   const tour = new TourService({
     catalog: ctx.catalog,
     sources: summaries,
     sloDefinitions,
+    runbookIndex,
+    sloStates,
+    journeys,
+  });
+  const blastRadius = new BlastRadiusService({
+    catalog: ctx.catalog,
+    sources: summaries,
+    runbookIndex,
   });
   return {
     name: 'overview',
-    router: createOverviewRouter({ httpAuth: ctx.httpAuth, overview, tour }),
+    router: createOverviewRouter({
+      httpAuth: ctx.httpAuth,
+      overview,
+      tour,
+      blastRadius,
+    }),
     overview,
     tour,
   };

@@ -54,6 +54,9 @@ export const OVERVIEW_CSV_HEADER = [
   'runbookCoverage',
   'maturityLevel',
   'maturityScore',
+  'policyState',
+  'policyDecision',
+  'policySince',
 ];
 
 /** One overview row as a CSV line, in the order of {@link OVERVIEW_CSV_HEADER}. */
@@ -77,5 +80,8 @@ export function overviewCsvLine(row: ServiceOverviewRow): string {
     row.runbooks?.coverage,
     row.maturity?.level,
     row.maturity?.score,
+    row.policy?.state,
+    row.policy?.decision,
+    row.policy?.since,
   ]);
 }

@@ -29,6 +29,14 @@ export const overviewFiltersSchema = z
         .string()
         .regex(/^[A-Za-z0-9._-]{1,63}$/, 'expected a maturity level name'),
     ),
+    policy: optional(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/,
+          'expected a policy state such as frozen, review, ok or no-data',
+        ),
+    ),
     q: optional(z.string().trim().min(1).max(100)),
     sort: z.enum(OVERVIEW_SORT_FIELDS).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),

@@ -8,7 +8,12 @@ import express from 'express';
 import request from 'supertest';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
-import { MaturityLevelIndex, OverviewSources } from './sources';
+import {
+  MaturityLevelIndex,
+  OverviewSources,
+  PolicyStateIndex,
+} from './sources';
+import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
 import { TourService } from './tour/TourService';
 import {
   component,
@@ -16,6 +21,7 @@ import {
   fakeSource,
   maturitySummary,
   onCallSummary,
+  policySummary,
   runbookSummary,
   sloSummary,
   system,
@@ -39,6 +45,38 @@ function entities() {
       }),
     ),
   ];
+}
+
+/** Policy states of the services' (and one system's) recorded service states. */
+const POLICY_STATES: Record<string, [string, 'allow' | 'warn' | 'deny']> = {
+  'component:default/svc-00': ['frozen', 'deny'],
+  'component:default/svc-01': ['review', 'warn'],
+  'component:default/svc-02': ['frozen', 'deny'],
+  'component:default/svc-09': ['frozen', 'deny'],
+  'component:default/gone': ['frozen', 'deny'],
+  'system:default/shop': ['frozen', 'deny'],
+};
+
+/** A policy state index over POLICY_STATES, recording its calls. */
+function policyIndex(): PolicyStateIndex & {
+  pageEntityRefsWithPolicyState: jest.Mock;
+} {
+  return {
+    pageEntityRefsWithPolicyState: jest.fn(async options => {
+      const refs = Object.keys(POLICY_STATES)
+        .filter(
+          ref =>
+            POLICY_STATES[ref][0] === options.state &&
+            ref.startsWith(`${options.kind}:`),
+        )
+        .sort();
+      if (options.order === 'desc') refs.reverse();
+      return {
+        entityRefs: refs.slice(options.offset, options.offset + options.limit),
+        totalItems: options.includeTotal ? refs.length : undefined,
+      };
+    }),
+  };
 }
 
 function setup(
@@ -78,6 +116,14 @@ function setup(
         40,
       ),
     }),
+    policy: fakeSource(
+      Object.fromEntries(
+        Object.entries(POLICY_STATES).map(([ref, [state, decision]]) => [
+          ref,
+          policySummary(ref, state, decision),
+        ]),
+      ),
+    ),
   };
   const sources = { ...fakes, ...options.sources };
   const httpAuth = mockServices.httpAuth({
@@ -94,6 +140,7 @@ function setup(
       sources,
       sloDefinitions: { load: async () => ({ definitions: [] }) },
     }),
+    blastRadius: new BlastRadiusService({ catalog, sources }),
   });
   const app = express().use(router).use(mockErrorHandler());
   return { app, spies, sources: fakes };
@@ -107,6 +154,7 @@ describe('overview router', () => {
       '/overview.csv',
       '/overview/summaries',
       '/tour/systems/default/shop',
+      '/tour/blast-radius/component/default/svc-00',
     ]) {
       const response = await request(app).get(path);
       expect(response.status).toBe(401);
@@ -383,6 +431,124 @@ describe('overview router', () => {
     });
   });
 
+  describe('policy filter and column', () => {
+    it('shows each service policy state and since when, and exports it as CSV', async () => {
+      const { app } = setup();
+      const page = await request(app).get('/overview?limit=3');
+      expect(page.body.items.map((r: any) => r.policy)).toEqual([
+        {
+          state: 'frozen',
+          decision: 'deny',
+          since: '2026-01-01T08:00:00.000Z',
+        },
+        {
+          state: 'review',
+          decision: 'warn',
+          since: '2026-01-01T08:00:00.000Z',
+        },
+        {
+          state: 'frozen',
+          decision: 'deny',
+          since: '2026-01-01T08:00:00.000Z',
+        },
+      ]);
+      const none = await request(app).get('/overview?q=svc-03');
+      expect(none.body.items[0].policy).toBeNull();
+
+      const csv = await request(app).get('/overview.csv?team=team-a');
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0].endsWith(',policyState,policyDecision,policySince')).toBe(
+        true,
+      );
+      expect(lines[1]).toMatch(
+        /^component:default\/svc-00,.*,frozen,deny,2026-01-01T08:00:00.000Z$/,
+      );
+    });
+
+    it('pages over the policy state index with one summary call per area whatever the page size', async () => {
+      const counts = [];
+      for (const limit of [2, 100]) {
+        const policyStates = policyIndex();
+        const { app, spies, sources } = setup({ sources: { policyStates } });
+        const response = await request(app).get(
+          `/overview?policy=frozen&limit=${limit}`,
+        );
+        expect(response.status).toBe(200);
+        expect(response.body.totalItems).toBe(4);
+        counts.push({
+          index: policyStates.pageEntityRefsWithPolicyState.mock.calls.length,
+          queryEntities: spies.queryEntities.mock.calls.length,
+          getEntitiesByRefs: spies.getEntitiesByRefs.mock.calls.length,
+          policy: sources.policy.getSummaries.mock.calls.length,
+          slo: sources.slo.getSummaries.mock.calls.length,
+          maturity: sources.maturity.getSummaries.mock.calls.length,
+        });
+      }
+      expect(counts[0]).toEqual({
+        index: 1,
+        queryEntities: 0,
+        getEntitiesByRefs: 2,
+        policy: 1,
+        slo: 1,
+        maturity: 1,
+      });
+      expect(counts[1]).toEqual(counts[0]);
+    });
+
+    it('lists the services in a state, in ref order, across pages and with other filters', async () => {
+      const policyStates = policyIndex();
+      const { app } = setup({ sources: { policyStates } });
+      const first = await request(app).get('/overview?policy=Frozen&limit=2');
+      expect(first.status).toBe(200);
+      // component:default/gone is not in the catalog: dropped from its page.
+      expect(first.body.items.map((r: any) => r.name)).toEqual(['svc-00']);
+      expect(policyStates.pageEntityRefsWithPolicyState).toHaveBeenCalledWith({
+        state: 'frozen',
+        kind: 'component',
+        order: 'asc',
+        offset: 0,
+        limit: 2,
+        includeTotal: true,
+      });
+      const second = await request(app).get(
+        `/overview?limit=2&cursor=${first.body.pageInfo.nextCursor}`,
+      );
+      expect(second.body.items.map((r: any) => r.name)).toEqual([
+        'svc-02',
+        'svc-09',
+      ]);
+      expect(second.body.pageInfo.nextCursor).toBeUndefined();
+
+      const teamB = await request(app).get('/overview?policy=frozen&team=team-b');
+      expect(teamB.body.items.map((r: any) => r.name)).toEqual(['svc-09']);
+      const review = await request(app).get('/overview?policy=review');
+      expect(review.body.items.map((r: any) => r.name)).toEqual(['svc-01']);
+
+      const csv = await request(app).get('/overview.csv?policy=frozen');
+      expect(csv.text.trim().split('\r\n')).toHaveLength(4);
+    });
+
+    it.each([
+      ['policy=frozen%20now'],
+      ['policy=-frozen'],
+      [`policy=${'x'.repeat(41)}`],
+      ['policy=frozen&level=gold'],
+    ])('answers 400 to a bad policy filter (%s)', async query => {
+      const { app } = setup({
+        sources: { policyStates: policyIndex() },
+      });
+      const response = await request(app).get(`/overview?${query}`);
+      expect(response.status).toBe(400);
+    });
+
+    it('answers 400 to a policy filter without the policy area', async () => {
+      const { app } = setup();
+      const response = await request(app).get('/overview?policy=frozen');
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/policy area/);
+    });
+  });
+
   it('answers 400 to a level filter without the checklist', async () => {
     const { app } = setup();
     const response = await request(app).get('/overview?level=gold');
@@ -489,5 +655,26 @@ describe('overview router', () => {
     const tour = await request(app).get('/tour/domains/default/commerce');
     expect(tour.status).toBe(200);
     expect(tour.body.root.entityRef).toBe('domain:default/commerce');
+  });
+
+  it('serves blast radii of components and answers 404 for systems and unknown entities, 400 for bad names', async () => {
+    const { app } = setup();
+    const ok = await request(app).get(
+      '/tour/blast-radius/component/default/svc-00',
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.root.entityRef).toBe('component:default/svc-00');
+    expect(ok.body.dependents).toEqual([]);
+    expect(
+      (await request(app).get('/tour/blast-radius/system/default/shop')).status,
+    ).toBe(404);
+    expect(
+      (await request(app).get('/tour/blast-radius/component/default/nope'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await request(app).get('/tour/blast-radius/component/default/a%20b'))
+        .status,
+    ).toBe(400);
   });
 });

@@ -7,6 +7,7 @@ import { parseInput } from '../shared/parseInput';
 import { OVERVIEW_CSV_HEADER, csvLine, overviewCsvLine } from './csv';
 import { parseOverviewRequest } from './overviewQuery';
 import { OverviewService } from './OverviewService';
+import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
 import { TourService } from './tour/TourService';
 
 /** Most rows one CSV export holds (read page by page, 100 at a time). */
@@ -16,13 +17,14 @@ const summariesQuerySchema = z
   .object({ by: z.enum(['team', 'system']).default('team') })
   .strict();
 
-/** Routes of the org overview and the architecture tour. */
+/** Routes of the org overview, the architecture tour and the blast radius. */
 export function createOverviewRouter(options: {
   httpAuth: HttpAuthService;
   overview: OverviewService;
   tour: TourService;
+  blastRadius: BlastRadiusService;
 }): express.Router {
-  const { httpAuth, overview, tour } = options;
+  const { httpAuth, overview, tour, blastRadius } = options;
   const router = Router();
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -81,6 +83,12 @@ export function createOverviewRouter(options: {
     const credentials = await credentialsOf(req);
     const ref = entityRefFromParams({ kind: 'domain', ...req.params });
     res.json(await tour.domainTour(ref, credentials));
+  });
+
+  router.get('/tour/blast-radius/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const ref = entityRefFromParams(req.params);
+    res.json(await blastRadius.blastRadius(ref, credentials));
   });
 
   return router;

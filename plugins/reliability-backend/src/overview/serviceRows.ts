@@ -92,6 +92,7 @@ export function toServiceRow(
   const oncall = summaries.oncall.get(entityRef);
   const runbooks = summaries.runbooks.get(entityRef);
   const maturity = summaries.maturity.get(entityRef);
+  const policy = summaries.policy.get(entityRef);
   return {
     entityRef,
     name: entity.metadata.name,
@@ -129,6 +130,9 @@ export function toServiceRow(
       : null,
     maturity: maturity
       ? { level: maturity.level, score: maturity.score }
+      : null,
+    policy: policy
+      ? { state: policy.state, decision: policy.decision, since: policy.since }
       : null,
   };
 }

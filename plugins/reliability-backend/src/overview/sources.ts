@@ -1,6 +1,8 @@
 import {
   MaturitySummary,
   OnCallSummary,
+  OverviewArea,
+  PolicySummary,
   RunbookSummary,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -22,6 +24,26 @@ export interface MaturityLevelIndex {
   }): Promise<{ entityRefs: string[]; totalItems?: number }>;
 }
 
+/** Query of {@link MaturityLevelIndex} and {@link PolicyStateIndex}: one page of refs of a kind, by ref. */
+export interface EntityRefPageQuery {
+  kind: string;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  includeTotal: boolean;
+}
+
+/**
+ * Pages of the entity refs of a kind whose service is in an error-budget policy state (`frozen`, `ok`, ...),
+ * ordered by ref, for the overview's `policy` filter: one indexed query for the page, plus one count when
+ * `includeTotal`.
+ */
+export interface PolicyStateIndex {
+  pageEntityRefsWithPolicyState(
+    options: EntityRefPageQuery & { state: string },
+  ): Promise<{ entityRefs: string[]; totalItems?: number }>;
+}
+
 /**
  * What the overview and the tour read from the other areas. Every source is optional: a missing area leaves
  * its columns empty and is listed as unavailable.
@@ -33,6 +55,9 @@ export interface OverviewSources {
   maturity?: SummarySource<MaturitySummary>;
   /** Enables the `level` filter (constant-query pre-selection of entity refs). */
   maturityLevels?: MaturityLevelIndex;
+  policy?: SummarySource<PolicySummary>;
+  /** Enables the `policy` filter (constant-query pre-selection of entity refs). */
+  policyStates?: PolicyStateIndex;
 }
 
 /** Reads every available summary for a batch of entity refs: one getSummaries call per source, in parallel. */
@@ -48,25 +73,25 @@ export async function loadSummaries(
       oncall: new Map<string, OnCallSummary>(),
       runbooks: new Map<string, RunbookSummary>(),
       maturity: new Map<string, MaturitySummary>(),
+      policy: new Map<string, PolicySummary>(),
     };
   }
-  const [slo, oncall, runbooks, maturity] = await Promise.all([
+  const [slo, oncall, runbooks, maturity, policy] = await Promise.all([
     sources.slo?.getSummaries(refs) ?? empty<SloSummary>(),
     sources.oncall?.getSummaries(refs) ?? empty<OnCallSummary>(),
     sources.runbooks?.getSummaries(refs) ?? empty<RunbookSummary>(),
     sources.maturity?.getSummaries(refs) ?? empty<MaturitySummary>(),
+    sources.policy?.getSummaries(refs) ?? empty<PolicySummary>(),
   ]);
-  return { slo, oncall, runbooks, maturity };
+  return { slo, oncall, runbooks, maturity, policy };
 }
 
 /** Loaded summaries of a batch of entities. */
 export type LoadedSummaries = Awaited<ReturnType<typeof loadSummaries>>;
 
 /** Areas whose source is not wired into this backend. */
-export function unavailableAreas(
-  sources: OverviewSources,
-): Array<'slo' | 'oncall' | 'runbooks' | 'maturity'> {
-  return (['slo', 'oncall', 'runbooks', 'maturity'] as const).filter(
+export function unavailableAreas(sources: OverviewSources): OverviewArea[] {
+  return (['slo', 'oncall', 'runbooks', 'maturity', 'policy'] as const).filter(
     area => !sources[area],
   );
 }

@@ -8,8 +8,10 @@ import {
   PolicySet,
   PolicyStateChange,
   PolicyStateView,
+  PolicySummary,
   resolvePolicy,
   ResolvedPolicy,
+  resolveSloPolicy,
 } from '@internal/backstage-plugin-reliability-common';
 import { SloStateSource } from './SloStateSource';
 import {
@@ -32,20 +34,25 @@ export interface EvaluatedEntityPolicy {
   evaluatedAt: Date;
 }
 
-/** The policy states of an entity's SLOs and of the service (the most severe SLO's), to record. */
+/**
+ * The policy states of an entity's SLOs and of the service (the most severe SLO's), to record. Each SLO is judged
+ * by its own policy when its SLO file names a configured one, else by the entity's (`resolved`).
+ */
 export function policyStatesOf(
   resolved: ResolvedPolicy,
   slos: EntitySlo[],
+  policySet: PolicySet,
 ): PolicyStateInput[] {
   const perSlo = slos.map(({ definition, status }) => {
     const input = {
       budgetRemaining: status?.budgetRemaining ?? null,
       alertState: status?.alertState ?? 'unknown',
     };
+    const { policy } = resolveSloPolicy(resolved, definition, policySet);
     return {
       sloName: definition.name,
-      policyName: resolved.policy.name,
-      ...evaluateSloPolicy(resolved.policy, input),
+      policyName: policy.name,
+      ...evaluateSloPolicy(policy, input),
       ...input,
     };
   });
@@ -57,10 +64,14 @@ export function policyStatesOf(
 function toView(
   state: StoredPolicyState,
   displayName: string | undefined,
+  policy: ResolvedPolicy,
 ): PolicyStateView {
   return {
     sloName: state.sloName === SERVICE_SLO_NAME ? null : state.sloName,
     ...(displayName ? { displayName } : {}),
+    policyName: state.policyName,
+    policySource: policy.source,
+    ...(policy.problem ? { problem: policy.problem } : {}),
     state: state.state,
     decision: state.decision,
     ruleIndex: state.ruleIndex,
@@ -90,6 +101,14 @@ export class PolicyService {
     return resolvePolicy(entity, this.options.policySet);
   }
 
+  /** The policy of one SLO of the entity: the one its SLO file names, else the entity's. */
+  resolveSlo(
+    entityPolicy: ResolvedPolicy,
+    slo: EntitySlo['definition'],
+  ): ResolvedPolicy {
+    return resolveSloPolicy(entityPolicy, slo, this.options.policySet);
+  }
+
   /** Evaluates the entity's policy on its SLOs' newest states and records the result (changes start a new since). */
   async evaluate(entity: Entity): Promise<EvaluatedEntityPolicy> {
     const entityRef = entityRefKey(entity);
@@ -98,7 +117,7 @@ export class PolicyService {
     const evaluatedAt = this.options.now();
     const states = await this.options.store.recordStates(
       entityRef,
-      policyStatesOf(resolved, slos),
+      policyStatesOf(resolved, slos, this.options.policySet),
       evaluatedAt,
     );
     return { entityRef, resolved, slos, states, evaluatedAt };
@@ -108,22 +127,37 @@ export class PolicyService {
   async getEntityPolicy(entity: Entity): Promise<EntityPolicyResponse> {
     const { entityRef, resolved, slos, states, evaluatedAt } =
       await this.evaluate(entity);
-    const displayNames = new Map(
-      slos.map(slo => [slo.definition.name, slo.definition.displayName]),
-    );
     const service = states.find(s => s.sloName === SERVICE_SLO_NAME);
     // SLOs in definition order.
     const bySlo = new Map(states.map(s => [s.sloName, s]));
-    const sloViews = slos
-      .map(slo => bySlo.get(slo.definition.name))
-      .filter((s): s is StoredPolicyState => Boolean(s))
-      .map(s => toView(s, displayNames.get(s.sloName)));
+    const sloViews = slos.flatMap(({ definition }) => {
+      const state = bySlo.get(definition.name);
+      return state
+        ? [
+            toView(
+              state,
+              definition.displayName,
+              this.resolveSlo(resolved, definition),
+            ),
+          ]
+        : [];
+    });
+
     return {
       entityRef,
       policy: resolved.policy,
       source: resolved.source,
       problem: resolved.problem ?? null,
-      service: service ? toView(service, undefined) : null,
+      // The service's state is its most severe SLO's, judged by that SLO's policy.
+      service: service
+        ? toView(service, undefined, {
+            policy: resolved.policy,
+            source:
+              service.policyName === resolved.policy.name
+                ? resolved.source
+                : 'slo',
+          })
+        : null,
       slos: sloViews,
       history: await this.getChanges([entityRef], {
         limit: MAX_HISTORY_ENTRIES,
@@ -138,6 +172,33 @@ export class PolicyService {
   /** Recorded current states of many entities (the service under SERVICE_SLO_NAME). */
   getStates(entityRefs: string[]): Promise<Map<string, StoredPolicyState[]>> {
     return this.options.store.getStates(entityRefs);
+  }
+
+  /**
+   * The recorded state of each given entity as a whole (its most severe SLO's), in one query per 500 refs:
+   * the overview's policy column.
+   */
+  async getSummaries(entityRefs: string[]): Promise<Map<string, PolicySummary>> {
+    const states = await this.options.store.getServiceStates(entityRefs);
+    const summaries = new Map<string, PolicySummary>();
+    for (const [entityRef, state] of states) {
+      summaries.set(entityRef, {
+        entityRef,
+        state: state.state,
+        decision: state.decision,
+        policyName: state.policyName,
+        since: state.since.toISOString(),
+        evaluatedAt: state.evaluatedAt.toISOString(),
+      });
+    }
+    return summaries;
+  }
+
+  /** One page of the refs of a kind whose service is in `state`, ordered by ref (the overview's policy filter). */
+  pageEntityRefsWithPolicyState(
+    options: Parameters<PolicyStore['pageEntityRefsWithServiceState']>[0],
+  ): Promise<{ entityRefs: string[]; totalItems?: number }> {
+    return this.options.store.pageEntityRefsWithServiceState(options);
   }
 
   /** Recorded state changes of the given entities (newest first). */

@@ -1,4 +1,7 @@
-import { SloSummary } from '@internal/backstage-plugin-reliability-common';
+import {
+  PolicySummary,
+  SloSummary,
+} from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
@@ -7,6 +10,12 @@ import { readPolicyConfig } from './config';
 import { DeployGateService } from './deployGate/DeployGateService';
 import { PolicyRefresher } from './PolicyRefresher';
 import { PolicyService } from './PolicyService';
+import { readReportScheduleConfig } from './reports/reportScheduleConfig';
+import {
+  ChecklistHistorySource,
+  RunbookListSource,
+} from './reports/reportSources';
+import { SloReportNotifier } from './reports/SloReportNotifier';
 import { SloReportService } from './reports/SloReportService';
 import { createPolicyRouter } from './router';
 import { SloStateSource } from './SloStateSource';
@@ -16,6 +25,10 @@ import { KnexPolicyStore } from './store/KnexPolicyStore';
 export interface PolicyFeature extends ReliabilityFeature {
   readonly name: 'policy';
   readonly service: PolicyService;
+  /** The current policy state of each service (state, since): the overview's policy column. */
+  readonly summaries: SummarySource<PolicySummary>;
+  /** Pages of the refs of a kind in a policy state, ordered by ref: the overview's policy filter. */
+  readonly policyStates: Pick<PolicyService, 'pageEntityRefsWithPolicyState'>;
 }
 
 /** What the policy area reads from the SLO area. */
@@ -24,12 +37,17 @@ export interface PolicyFeatureDeps {
   slo: SummarySource<SloSummary>;
   /** Per-SLO newest states and history (the SLO area's service). */
   sloStates: SloStateSource;
+  /** The entities' runbooks, for the runbooks touched in a report's period (the runbooks area's service). */
+  runbooks?: RunbookListSource;
+  /** The entities' assessments, for the checklist changes of a report's period (the checklist area's service). */
+  checklist?: ChecklistHistorySource;
 }
 
 /**
  * Builds the policy area and schedules its refresher (`reliability-policy-refresh`, global, every
  * `reliability.policy.refreshInterval`), which evaluates every entity with SLO data, records state changes
- * and applies retention.
+ * and applies retention. With `reliability.reports.schedule` (and the notifications service), also the global
+ * task `reliability-reports-notify`, which sends each team its SLO review report once per cadence.
  */
 export async function createPolicyFeature(
   ctx: ReliabilityContext,
@@ -50,6 +68,43 @@ export async function createPolicyFeature(
     answersPerEntity: config.answersPerEntity,
     maxOverrideMs: config.maxOverrideMs,
   });
+
+  const reports = new SloReportService({
+    catalog: ctx.catalog,
+    slos: deps.sloStates,
+    policy: service,
+    runbooks: deps.runbooks,
+    checklist: deps.checklist,
+    now: ctx.now,
+  });
+  const schedule = readReportScheduleConfig(ctx.config);
+  if (schedule && !ctx.notifications) {
+    ctx.logger.warn(
+      'reliability.reports.schedule is set but the notifications service is not available: no report is sent',
+    );
+  } else if (schedule && ctx.notifications) {
+    const notifier = new SloReportNotifier({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      reports,
+      notifications: ctx.notifications,
+      logger: ctx.logger,
+      now: ctx.now,
+      everyWeeks: schedule.everyWeeks,
+      owners: schedule.owners,
+    });
+    // Not the area's refresh: an extra global task, so one replica sends per cadence.
+    await ctx.scheduler.scheduleTask({
+      id: 'reliability-reports-notify',
+      scope: 'global',
+      frequency: schedule.frequency,
+      ...(schedule.initialDelay ? { initialDelay: schedule.initialDelay } : {}),
+      timeout: { minutes: 30 },
+      fn: async signal => {
+        await notifier.run(signal as AbortSignal | undefined);
+      },
+    });
+  }
 
   await scheduleRefresher(
     ctx.scheduler,
@@ -82,13 +137,10 @@ export async function createPolicyFeature(
       catalog: ctx.catalog,
       policy: service,
       deployGate,
-      reports: new SloReportService({
-        catalog: ctx.catalog,
-        slos: deps.sloStates,
-        policy: service,
-        now: ctx.now,
-      }),
+      reports,
     }),
     service,
+    summaries: { getSummaries: refs => service.getSummaries(refs) },
+    policyStates: service,
   };
 }

@@ -39,6 +39,16 @@ const overrideSchema = z.strictObject({
   }),
 });
 
+const revokeOverrideSchema = z.strictObject({
+  reason: z.string().trim().min(3).max(500),
+});
+
+const overrideIdSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i, 'must be a UUID'),
+});
+
 const reportQuerySchema = z
   .strictObject({
     owner: z.string().min(1).max(600).optional(),
@@ -112,6 +122,7 @@ export interface PolicyRouterOptions {
  *   every answer is recorded;
  * - `GET .../deploy-gate/activity`: the last answers and the overrides;
  * - `POST .../deploy-gate/overrides`: a break-glass override (`reliability.deploy-gate.override`, users only);
+ * - `DELETE .../deploy-gate/overrides/:id`: ends an override early, with the reason (same permission, users only);
  * - `GET /reports/slo?owner=|system=&format=json|markdown|csv`: the SLO review report of a team or a system.
  */
 export function createPolicyRouter(
@@ -184,6 +195,38 @@ export function createPolicyRouter(
     res
       .status(201)
       .json(await deployGate.createOverride(entity, body, createdBy));
+  });
+
+  router.delete(`${ENTITY}/deploy-gate/overrides/:id`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = entityRefFromParams(req.params);
+    const { id } = parseInput(
+      overrideIdSchema,
+      { id: req.params.id },
+      'deploy-gate override',
+    );
+    const body = parseInput(
+      revokeOverrideSchema,
+      req.body,
+      'deploy-gate override revocation',
+    );
+    const entity = await loadEntity(catalog, entityRef, credentials);
+    await authorizeEntityWrite({
+      permissions,
+      credentials,
+      permission: reliabilityDeployGateOverridePermission,
+      entityRef,
+      deniedMessage: `You may not revoke overrides of the deploy gate of ${entityRef}`,
+    });
+    const revokedBy = await callerOf(credentials, auth, userInfo);
+    res.json(
+      await deployGate.revokeOverride(
+        entity,
+        id.toLocaleLowerCase('en-US'),
+        body,
+        revokedBy,
+      ),
+    );
   });
 
   router.get('/reports/slo', async (req, res) => {

@@ -48,6 +48,9 @@ class MemoryStore implements RunbookStore {
   async listRunbooks() {
     return [];
   }
+  async listRunbooksOf() {
+    return new Map();
+  }
 }
 
 const slo: SloDefinition = {

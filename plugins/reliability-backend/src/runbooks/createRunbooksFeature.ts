@@ -1,4 +1,7 @@
-import { RunbookSummary } from '@internal/backstage-plugin-reliability-common';
+import {
+  RunbookEntry,
+  RunbookSummary,
+} from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { readDocumentAllowRules } from '../shared/entityDocuments';
@@ -17,6 +20,10 @@ export interface RunbooksFeature extends ReliabilityFeature {
   readonly name: 'runbooks';
   readonly summaries: SummarySource<RunbookSummary>;
   readonly service: RunbookService;
+  /** The runbook index: the indexed runbooks (titles, kinds, links) of many entities in one query per 500 refs. */
+  readonly index: {
+    getRunbooks(entityRefs: string[]): Promise<Map<string, RunbookEntry[]>>;
+  };
 }
 
 /**
@@ -70,5 +77,6 @@ export async function createRunbooksFeature(
     }),
     service,
     summaries: { getSummaries: refs => store.getSummaries(refs) },
+    index: { getRunbooks: refs => store.listRunbooksOf(refs) },
   };
 }

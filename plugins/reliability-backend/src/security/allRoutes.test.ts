@@ -62,6 +62,7 @@ describe('every reliability backend route', () => {
     expect(paths).toMatch(/campaigns/);
     expect(paths).toMatch(/incidents/);
     expect(paths).toMatch(/postmortems/);
+    expect(paths).toMatch(/alerts/);
   });
 
   it('rejects unauthenticated calls with 401 except the public health route', async () => {

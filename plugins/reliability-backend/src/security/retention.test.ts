@@ -29,6 +29,7 @@ const SLO_RETENTION_DAYS = 30;
 const SLI_EVENT_RETENTION_DAYS = 400;
 const CHECKLIST_RETENTION_DAYS = 10;
 const INCIDENT_RETENTION_DAYS = 100;
+const ALERT_RETENTION_DAYS = 40;
 
 /** A postmortem with an action item, read through each entity's runbooks annotation (action items table). */
 const POSTMORTEM = [
@@ -61,6 +62,7 @@ const TASKS = {
   policy: 'reliability-policy-refresh',
   incidents: 'reliability-incidents-refresh',
   campaigns: 'reliability-campaigns-refresh',
+  alerts: 'reliability-alerts-refresh',
 };
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -160,6 +162,7 @@ describe.each(databases.eachSupportedId())(
               checklist: { retentionDays: CHECKLIST_RETENTION_DAYS },
               campaigns: { retentionDays: CAMPAIGN_RETENTION_DAYS },
               incidents: { retention: { days: INCIDENT_RETENTION_DAYS } },
+              alerts: { retention: { days: ALERT_RETENTION_DAYS } },
             },
           },
         }),
@@ -186,6 +189,7 @@ describe.each(databases.eachSupportedId())(
         await write('/maturity/exemptions', name);
         await write('/deploy-gate/overrides', name);
         await write('/incidents', name);
+        await write('/alerts', name);
       }
       await runAllTasks();
       // The deploy gate records its answers (after the policy refresh evaluated the SLOs).
@@ -254,6 +258,13 @@ describe.each(databases.eachSupportedId())(
         resolved_at: new Date(now - INCIDENT_RETENTION_DAYS * DAY_MS),
         updated_at: new Date(now),
       });
+      await knex('alert_firings').insert({
+        source: 'embedded',
+        alert_id: 'checkout/HighErrorRate',
+        entity_ref: KEPT,
+        started_at: new Date(now - (ALERT_RETENTION_DAYS + 1) * DAY_MS),
+        resolved_at: new Date(now - ALERT_RETENTION_DAYS * DAY_MS),
+      });
       const keptBefore = await rowsOf(KEPT);
       expect(await agedSnapshotsOf(KEPT, now)).toBe(1);
 
@@ -278,6 +289,9 @@ describe.each(databases.eachSupportedId())(
         'incident_syncs',
         'incident_action_items',
         'incident_summaries',
+        'alert_inventory',
+        'alert_firings',
+        'alert_summaries',
       ]) {
         expect({ table, rows: gone[table] }).toEqual({ table, rows: 0 });
       }
@@ -292,6 +306,7 @@ describe.each(databases.eachSupportedId())(
       expect(kept.slo_sli_events).toBe(keptBefore.slo_sli_events - 1);
       expect(kept.oncall_shifts).toBe(keptBefore.oncall_shifts - 1);
       expect(kept.incidents).toBe(keptBefore.incidents - 1);
+      expect(kept.alert_firings).toBe(keptBefore.alert_firings - 1);
       for (const table of [
         'slo_latest',
         'oncall_latest',
@@ -299,6 +314,8 @@ describe.each(databases.eachSupportedId())(
         'incident_syncs',
         'incident_action_items',
         'incident_summaries',
+        'alert_inventory',
+        'alert_summaries',
       ]) {
         expect({ table, rows: kept[table] }).toEqual({
           table,

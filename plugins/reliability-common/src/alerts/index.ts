@@ -4,3 +4,4 @@ export * from './noise';
 export * from './gaps';
 export * from './selector';
 export * from './sloBased';
+export * from './runbooks';

@@ -24,9 +24,16 @@ import {
   CampaignStatus,
   EntityCampaignsResponse,
 } from '../campaigns';
+import {
+  EntityIncidentsResponse,
+  EntityPostmortemsResponse,
+  IncidentsIngestRequest,
+  IncidentsIngestResponse,
+} from '../incidents/api';
 import { EntityOnCall, GroupOnCall } from '../oncall';
 import {
   ArchitectureTour,
+  BlastRadius,
   OverviewPage,
   OverviewQuery,
   OverviewSummariesResponse,
@@ -46,6 +53,7 @@ import {
   DeployGateOverride,
   DeployGateResponse,
   EntityPolicyResponse,
+  RevokeDeployGateOverrideRequest,
 } from '../policy/api';
 import { SloReport, SloReportScope } from '../policy/report/api';
 
@@ -156,6 +164,8 @@ export interface ReliabilityApi {
   getSystemTour(systemRef: CompoundEntityRef): Promise<ArchitectureTour>;
   /** Architecture tour of a domain (its systems and their components). */
   getDomainTour(domainRef: CompoundEntityRef): Promise<ArchitectureTour>;
+  /** Everything that depends on a component (or resource, API), transitively, with its rollbacks and pre-mortems. */
+  getBlastRadius(entityRef: CompoundEntityRef): Promise<BlastRadius>;
   /** Error-budget policy of an entity: its state per SLO and for the service, since when, and the history. */
   getEntityPolicy(entityRef: CompoundEntityRef): Promise<EntityPolicyResponse>;
   /**
@@ -175,6 +185,12 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     request: CreateDeployGateOverrideRequest,
   ): Promise<DeployGateOverride>;
+  /** Ends an active override of the deploy gate early, with the reason (403 unless permitted). */
+  revokeDeployGateOverride(
+    entityRef: CompoundEntityRef,
+    overrideId: string,
+    request: RevokeDeployGateOverrideRequest,
+  ): Promise<DeployGateOverride>;
   /** SLO review report of a team (`owner`) or a system: last complete and current window of each SLO. */
   getSloReport(scope: SloReportScope): Promise<SloReport>;
   /** The same report as Markdown (to paste into a meeting note) or CSV. */
@@ -182,4 +198,17 @@ export interface ReliabilityApi {
     scope: SloReportScope,
     format: 'markdown' | 'csv',
   ): Promise<string>;
+  /** Incidents of an entity over the last 90 days, with MTTA and MTTR per severity and postmortem states. */
+  getEntityIncidents(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityIncidentsResponse>;
+  /** Postmortems of an entity, missing and overdue ones, open action items and upcoming launches. */
+  getEntityPostmortems(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityPostmortemsResponse>;
+  /** Writes incidents to the embedded source (403 unless permitted); the same id again updates the incident. */
+  reportIncidents(
+    entityRef: CompoundEntityRef,
+    request: IncidentsIngestRequest,
+  ): Promise<IncidentsIngestResponse>;
 }

@@ -48,6 +48,16 @@ describe('ReliabilityClient policy and deploy gate', () => {
     expect(JSON.parse(String(init?.body))).toEqual(request);
   });
 
+  it('revokes an override with DELETE and the reason as JSON', async () => {
+    const { client, fetch } = createClient();
+    await client.revokeDeployGateOverride(ref, 'id/1', { reason: 'Fixed' });
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(`${ENTITY}/deploy-gate/overrides/id%2F1`);
+    expect(init?.method).toBe('DELETE');
+    expect(init?.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(JSON.parse(String(init?.body))).toEqual({ reason: 'Fixed' });
+  });
+
   it('throws a ResponseError with the backend message when refused', async () => {
     const { client } = createClient(
       () =>

@@ -12,6 +12,7 @@ import {
   DeployGateOverride,
   DeployGateResponse,
   EntityPolicyResponse,
+  RevokeDeployGateOverrideRequest,
 } from '../policy/api';
 import { SloReport, SloReportScope } from '../policy/report/api';
 import {
@@ -39,9 +40,16 @@ import {
   CampaignStatus,
   EntityCampaignsResponse,
 } from '../campaigns';
+import {
+  EntityIncidentsResponse,
+  EntityPostmortemsResponse,
+  IncidentsIngestRequest,
+  IncidentsIngestResponse,
+} from '../incidents/api';
 import { EntityOnCall, GroupOnCall } from '../oncall';
 import {
   ArchitectureTour,
+  BlastRadius,
   OverviewPage,
   OverviewQuery,
   OverviewSummariesResponse,
@@ -319,6 +327,14 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(ReliabilityClient.tourPath('domains', domainRef));
   }
 
+  async getBlastRadius(entityRef: CompoundEntityRef): Promise<BlastRadius> {
+    return this.get(
+      `/tour/blast-radius${ReliabilityClient.entityPath(entityRef).slice(
+        '/entities'.length,
+      )}`,
+    );
+  }
+
   async getEntityPolicy(
     entityRef: CompoundEntityRef,
   ): Promise<EntityPolicyResponse> {
@@ -354,6 +370,23 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async revokeDeployGateOverride(
+    entityRef: CompoundEntityRef,
+    overrideId: string,
+    request: RevokeDeployGateOverrideRequest,
+  ): Promise<DeployGateOverride> {
+    return this.request(
+      `${ReliabilityClient.entityPath(
+        entityRef,
+      )}/deploy-gate/overrides/${encodeURIComponent(overrideId)}`,
+      {
+        method: 'DELETE',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
   async getSloReport(scope: SloReportScope): Promise<SloReport> {
     return this.get(ReliabilityClient.reportPath(scope));
   }
@@ -382,6 +415,28 @@ export class ReliabilityClient implements ReliabilityApi {
     return `/tour/${kind}/${encodeURIComponent(
       ref.namespace.toLocaleLowerCase('en-US'),
     )}/${encodeURIComponent(ref.name)}`;
+  }
+
+  async getEntityIncidents(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityIncidentsResponse> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/incidents`);
+  }
+
+  async getEntityPostmortems(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityPostmortemsResponse> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/postmortems`);
+  }
+
+  async reportIncidents(
+    entityRef: CompoundEntityRef,
+    request: IncidentsIngestRequest,
+  ): Promise<IncidentsIngestResponse> {
+    return this.post(
+      `${ReliabilityClient.entityPath(entityRef)}/incidents`,
+      request,
+    );
   }
 
   /** GET a JSON resource of the reliability backend. */

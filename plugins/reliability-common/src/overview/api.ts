@@ -1,4 +1,5 @@
 import { OnCallPerson } from '../oncall/types';
+import { PolicyDecision } from '../policy/types';
 
 /**
  * Types of the org overview part of the reliability backend's REST API (`/overview`, `/overview.csv`,
@@ -38,6 +39,11 @@ export interface OverviewQuery {
   tier?: string;
   /** Reliability-maturity level, e.g. `bronze`; `none` for services that reached no level. */
   level?: string;
+  /**
+   * Error-budget policy state of the service, e.g. `frozen`, `review`, `ok` or `no-data` (services without SLOs
+   * have none). Cannot be combined with `level`.
+   */
+  policy?: string;
   /** Free text matched against name, title, owner and system. */
   q?: string;
   sort?: OverviewSortField;
@@ -78,6 +84,14 @@ export interface OverviewMaturity {
   score: number | null;
 }
 
+/** Error-budget policy state of a service (its most severe SLO's) in the overview. @public */
+export interface OverviewPolicyState {
+  state: string;
+  decision: PolicyDecision;
+  /** When the service entered the state (ISO 8601). */
+  since: string;
+}
+
 /** One service (catalog Component) of the org overview. Reliability parts are null when the area has no data. @public */
 export interface ServiceOverviewRow {
   entityRef: string;
@@ -94,7 +108,12 @@ export interface ServiceOverviewRow {
   onCall: OverviewOnCall | null;
   runbooks: OverviewRunbooks | null;
   maturity: OverviewMaturity | null;
+  /** Null without SLOs or before the policy area first evaluated the service. */
+  policy: OverviewPolicyState | null;
 }
+
+/** Reliability areas the overview joins. @public */
+export type OverviewArea = 'slo' | 'oncall' | 'runbooks' | 'maturity' | 'policy';
 
 /** Response of `GET /overview`. @public */
 export interface OverviewPage {
@@ -103,7 +122,7 @@ export interface OverviewPage {
   totalItems: number;
   pageInfo: { nextCursor?: string; prevCursor?: string };
   /** Reliability areas that are not installed in this backend (their columns are always null). */
-  unavailable: Array<'slo' | 'oncall' | 'runbooks' | 'maturity'>;
+  unavailable: OverviewArea[];
 }
 
 /** Roll-up of the services of one team or one system. Ratios are 0..1, null when they have no denominator. @public */

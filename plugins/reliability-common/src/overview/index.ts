@@ -1,5 +1,6 @@
 export * from './summaries';
 export * from './api';
 export * from './tour';
+export * from './blastRadius';
 export * from './reliabilityState';
 export * from './overviewQueryString';

@@ -14,6 +14,12 @@ import {
 export interface PolicyStateView extends PolicyEvaluation {
   sloName: string | null;
   displayName?: string;
+  /** The policy the state was judged by: the SLO's own (named in its SLO file) or the entity's. */
+  policyName: string;
+  /** Where that policy comes from (`slo`: the SLO file names it). */
+  policySource: PolicySource;
+  /** A problem with the policy the SLO file names (not configured: the entity's policy applies). */
+  problem?: string;
   /** When the SLO (or service) entered this state, as far as recorded. */
   since: string;
   /** The SLO's budget left and alert state the evaluation used (the most severe SLO's, for the service). */
@@ -54,6 +60,8 @@ export interface EntityPolicyResponse {
 export interface DeployGateReason {
   sloName: string;
   displayName?: string;
+  /** The policy whose rule matched, when it is the SLO's own (named in its SLO file) rather than the entity's. */
+  policyName?: string;
   state: string;
   decision: PolicyDecision;
   /** Index of the policy rule that matched. */
@@ -71,6 +79,22 @@ export interface DeployGateOverride {
   createdBy: string;
   createdAt: string;
   expiresAt: string;
+  /** Set when the override was revoked before it expired: when, by whom and why. */
+  revoked?: DeployGateOverrideRevocation;
+}
+
+/** An early end of a deploy-gate override. @public */
+export interface DeployGateOverrideRevocation {
+  at: string;
+  /** User entity ref who revoked it. */
+  by: string;
+  reason: string;
+}
+
+/** Body of `DELETE /entities/:kind/:namespace/:name/deploy-gate/overrides/:id`. @public */
+export interface RevokeDeployGateOverrideRequest {
+  /** Why the override ends early (recorded; 3 to 500 characters). */
+  reason: string;
 }
 
 /** Body of `POST /entities/:kind/:namespace/:name/deploy-gate/overrides`. @public */
@@ -121,8 +145,24 @@ export interface DeployGateActivity {
   entityRef: string;
   /** The newest answers first (bounded). */
   answers: DeployGateAnswerRecord[];
-  /** Overrides not yet expired, newest first. */
+  /** Overrides neither expired nor revoked, newest first. */
   activeOverrides: DeployGateOverride[];
-  /** Overrides that expired recently (the last 7 days), newest first. */
+  /** Overrides that expired or were revoked recently (the last 7 days), newest first. */
   recentOverrides: DeployGateOverride[];
+}
+
+/**
+ * The current policy state of a service as a whole (its most severe SLO's), as other areas read it (the
+ * overview's policy column and filter). @public
+ */
+export interface PolicySummary {
+  entityRef: string;
+  /** `ok`, `no-data` or the state of a policy rule (`review`, `frozen`, ...). */
+  state: string;
+  decision: PolicyDecision;
+  /** The policy of the most severe SLO. */
+  policyName: string;
+  /** When the service entered this state. */
+  since: string;
+  evaluatedAt: string;
 }

@@ -1,6 +1,11 @@
 import { ANNOTATIONS } from '../annotations';
 import { DEFAULT_ERROR_BUDGET_POLICY } from './defaultPolicy';
-import { BUILT_IN_POLICY_SET, PolicySet, resolvePolicy } from './resolvePolicy';
+import {
+  BUILT_IN_POLICY_SET,
+  PolicySet,
+  resolvePolicy,
+  resolveSloPolicy,
+} from './resolvePolicy';
 import { ErrorBudgetPolicy } from './types';
 
 const strict: ErrorBudgetPolicy = {
@@ -88,5 +93,39 @@ describe('resolvePolicy', () => {
       source: 'default',
       problem: undefined,
     });
+  });
+});
+
+describe('resolveSloPolicy', () => {
+  const entityPolicy = resolvePolicy(entity({ [ANNOTATIONS.tier]: 'tier-1' }), set);
+
+  it("uses the policy the SLO file names over the entity's", () => {
+    expect(
+      resolveSloPolicy(
+        entityPolicy,
+        { name: 'latency', policy: ' lenient ' },
+        set,
+      ),
+    ).toEqual({ policy: lenient, source: 'slo' });
+  });
+
+  it("keeps the entity's policy for an SLO naming none", () => {
+    expect(resolveSloPolicy(entityPolicy, { name: 'latency' }, set)).toEqual({
+      policy: strict,
+      source: 'tier',
+    });
+  });
+
+  it("reports an SLO naming an unknown policy and applies the entity's", () => {
+    const resolved = resolveSloPolicy(
+      entityPolicy,
+      { name: 'latency', policy: 'relaxed' },
+      set,
+    );
+    expect(resolved.policy).toBe(strict);
+    expect(resolved.source).toBe('tier');
+    expect(resolved.problem).toMatch(
+      /The SLO 'latency' names the policy 'relaxed'.*the entity's policy 'strict' applies/,
+    );
   });
 });

@@ -72,3 +72,29 @@ export function resolvePolicy(
     set.policies[set.defaultPolicy] ?? DEFAULT_ERROR_BUDGET_POLICY;
   return { policy: fallback, source: 'default', problem };
 }
+
+/**
+ * The policy of one SLO: the policy its SLO document names (`SloDefinition.policy`, source `slo`) when it is
+ * configured, else the entity's. A name that is not configured is reported in `problem` and ignored.
+ *
+ * @public
+ */
+export function resolveSloPolicy(
+  entityPolicy: ResolvedPolicy,
+  slo: { name: string; policy?: string },
+  set: PolicySet,
+): ResolvedPolicy {
+  const named = slo.policy?.trim();
+  if (!named) {
+    return { policy: entityPolicy.policy, source: entityPolicy.source };
+  }
+  const policy = set.policies[named];
+  if (policy) {
+    return { policy, source: 'slo' };
+  }
+  return {
+    policy: entityPolicy.policy,
+    source: entityPolicy.source,
+    problem: `The SLO '${slo.name}' names the policy '${named}' (${ANNOTATIONS.policy} in its SLO file), which is not configured (reliability.policy.policies); the entity's policy '${entityPolicy.policy.name}' applies.`,
+  };
+}

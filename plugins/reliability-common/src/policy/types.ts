@@ -61,5 +61,8 @@ export interface PolicyEvaluation {
   consequence: string | null;
 }
 
-/** Where the policy of an entity comes from: its annotation, its tier, or the default. @public */
-export type PolicySource = 'annotation' | 'tier' | 'default';
+/**
+ * Where a policy comes from: the entity's annotation, its tier, the default, or (for one SLO) the SLO document's
+ * own `reliability.sre-portal.dev/policy` annotation or label. @public
+ */
+export type PolicySource = 'annotation' | 'tier' | 'default' | 'slo';

@@ -23,6 +23,7 @@ export {
 export {
   validateOpenSloDocuments,
   SLO_RUNBOOK_ANNOTATION,
+  SLO_POLICY_ANNOTATION,
   MAX_SLOS_PER_FILE,
   MAX_DOCUMENTS_PER_FILE,
 } from './openslo';

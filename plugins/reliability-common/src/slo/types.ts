@@ -109,6 +109,11 @@ export interface SloDefinition {
   alertPolicies: SloAlertPolicy[];
   /** Runbook URL or runbook id for the SLO as a whole. */
   runbook?: string;
+  /**
+   * Error-budget policy of this SLO (annotation or label `reliability.sre-portal.dev/policy` on the SLO document):
+   * overrides the entity's policy for this SLO.
+   */
+  policy?: string;
 }
 
 /** A problem found in an OpenSLO file. `document` is the document's metadata.name (or `#<position>`). @public */

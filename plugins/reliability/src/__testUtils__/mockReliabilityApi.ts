@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockMaturityApi } from '../components/checklist/testData';
+import { mockIncidentsApi } from '../components/incidents/testData';
 import { okState, testGroupOnCall } from '../components/oncall/testData';
 import { testPage, testRow } from '../components/overview/testData';
 import { mockRunbooksApi } from '../components/runbooks/testData';
@@ -33,6 +34,7 @@ export function mockReliabilityApi() {
   return {
     ...mockMaturityApi(),
     ...mockRunbooksApi(),
+    ...mockIncidentsApi(),
     getEntitySlos: jest.fn(async () => ({
       entityRef: 'component:default/checkout',
       definitionErrors: [],

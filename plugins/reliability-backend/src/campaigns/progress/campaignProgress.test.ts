@@ -1,4 +1,7 @@
-import { campaignInput, testChecklist } from '../__testUtils__/campaignFixtures';
+import {
+  campaignInput,
+  testChecklist,
+} from '../__testUtils__/campaignFixtures';
 import {
   campaignServices,
   inScope,
@@ -86,7 +89,11 @@ describe('campaign progress', () => {
         orders,
         undefined,
       ),
-    ).toMatchObject({ done: false, left: ['rollback', 'restore-tested'], level: 'none' });
+    ).toMatchObject({
+      done: false,
+      left: ['rollback', 'restore-tested'],
+      level: 'none',
+    });
     expect(
       serviceProgress(
         { kind: 'items', itemIds: ['rollback'] },

@@ -16,7 +16,8 @@ const lower = (values: string[] | undefined) =>
     : undefined;
 
 const matches = (allowed: Set<string> | undefined, value?: string) =>
-  !allowed || (value !== undefined && allowed.has(value.toLocaleLowerCase('en-US')));
+  !allowed ||
+  (value !== undefined && allowed.has(value.toLocaleLowerCase('en-US')));
 
 /** Whether a service is in a campaign's scope: every non-empty filter matches (refs and values case-insensitive). */
 export function inScope(scope: CampaignScope, service: ScopedService): boolean {
@@ -75,7 +76,9 @@ export function serviceProgress(
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Totals and per-team progress of a campaign's services. */
-export function summarise(services: CampaignServiceProgress[]): CampaignProgress {
+export function summarise(
+  services: CampaignServiceProgress[],
+): CampaignProgress {
   const teams = new Map<string, { services: number; done: number }>();
   for (const s of services) {
     const team = teams.get(s.owner) ?? { services: 0, done: 0 };
@@ -87,7 +90,8 @@ export function summarise(services: CampaignServiceProgress[]): CampaignProgress
   return {
     services: services.length,
     done,
-    percent: services.length > 0 ? round1((100 * done) / services.length) : null,
+    percent:
+      services.length > 0 ? round1((100 * done) / services.length) : null,
     teams: [...teams.entries()]
       .map(([team, t]) => ({ team, ...t }))
       .sort((a, b) => a.team.localeCompare(b.team)),

@@ -44,8 +44,7 @@ export function scopedServiceOf(
   const system = relationRef(component.spec?.system, 'system', namespace);
   return {
     entityRef: entityRefKey(component),
-    owner:
-      relationRef(component.spec?.owner, 'group', namespace) ?? UNASSIGNED,
+    owner: relationRef(component.spec?.owner, 'group', namespace) ?? UNASSIGNED,
     system,
     domain: system ? domainOfSystem.get(system) : undefined,
     tier: text(component.metadata.annotations?.[ANNOTATIONS.tier]),

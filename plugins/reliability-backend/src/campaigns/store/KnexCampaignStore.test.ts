@@ -59,7 +59,12 @@ describe('KnexCampaignStore', () => {
         updatedBy: 'user:default/ravi',
         updatedAt: later.toISOString(),
       });
-      await store.putCampaign('second', campaignInput(), 'user:default/x', later);
+      await store.putCampaign(
+        'second',
+        campaignInput(),
+        'user:default/x',
+        later,
+      );
       expect((await store.listCampaigns()).map(c => c.id)).toEqual([
         'second',
         'tier-1-beginner',

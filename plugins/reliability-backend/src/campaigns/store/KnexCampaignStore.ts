@@ -142,7 +142,9 @@ export class KnexCampaignStore implements CampaignStore {
     campaignIds: Set<string>;
   }): Promise<number> {
     return this.knex.transaction(async tx => {
-      let deleted = await tx(SNAPSHOTS).where('day', '<', options.before).delete();
+      let deleted = await tx(SNAPSHOTS)
+        .where('day', '<', options.before)
+        .delete();
       const stored: Array<{ campaign_id: string }> = await tx(SNAPSHOTS)
         .distinct('campaign_id')
         .select('campaign_id');

@@ -13,19 +13,12 @@ import {
 import { durationToMilliseconds } from '@backstage/types';
 import { chunk } from '../../shared/chunk';
 import { ExemptionsConfig } from '../config';
+import { ExemptionListener } from '../listener';
 import { ExemptionFilter, ExemptionStore } from '../store/ExemptionStore';
 import { endOf, requestedExpiry } from './exemptionExpiry';
 import { exemptionView } from './exemptionView';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** What happens to exemptions, for whoever wants to tell people (notifications). */
-export interface ExemptionListener {
-  /** An exemption was approved (by an admin or automatically) or rejected. */
-  exemptionDecided(exemption: MaturityExemption): Promise<void>;
-  /** Approved exemptions that ended by themselves (not revoked) since the last refresh. */
-  exemptionsExpired(exemptions: MaturityExemption[]): Promise<void>;
-}
 
 /** Options of {@link ExemptionService}. */
 export interface ExemptionServiceOptions {

@@ -3,6 +3,7 @@ import {
   ANNOTATIONS,
   MaturitySummary,
   OnCallSummary,
+  PolicySummary,
   RunbookSummary,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -151,4 +152,17 @@ export const maturitySummary = (
   score,
   checklistVersion: '1',
   assessedAt: null,
+});
+
+export const policySummary = (
+  entityRef: string,
+  state: string,
+  decision: PolicySummary['decision'],
+): PolicySummary => ({
+  entityRef,
+  state,
+  decision,
+  policyName: 'default',
+  since: '2026-01-01T08:00:00.000Z',
+  evaluatedAt: '2026-01-02T08:00:00.000Z',
 });

@@ -233,13 +233,55 @@ describe('buildReadingPath', () => {
       '99.9% of events for "order requests" must be good over 28d',
     );
     expect(path[0].slos[0].meaning).toContain('40.3 minutes');
+    // Not indexed yet: the declared runbook link stands in.
     expect(path[1].runbooks).toEqual([
-      { title: 'Web runbook', url: 'https://runbooks/web' },
+      {
+        id: null,
+        title: 'Web runbook',
+        kind: 'runbook',
+        url: 'https://runbooks/web',
+        source: 'link',
+      },
     ]);
     expect(path[2].slos[0].name).toBe('2 SLOs');
     expect(path[2].whyItMatters).toBe(
       'Supporting service: no tier, no dependents recorded.',
     );
+  });
+});
+
+describe('buildReadingPath TechDocs and order', () => {
+  it('points at the TechDocs of the service (or of the entity it names) and explains each place', () => {
+    const withDocs = (entity: Entity, annotations: Record<string, string>) => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: { ...entity.metadata.annotations, ...annotations },
+      },
+    });
+    const path = buildReadingPath(
+      [
+        withDocs(component('a', { tier: 'tier-2' }), {
+          'backstage.io/techdocs-ref': 'dir:.',
+        }),
+        withDocs(component('b', { tier: 'tier-2', dependents: ['component:default/a'] }), {
+          'backstage.io/techdocs-entity': 'system:shop',
+        }),
+        component('c', { tier: 'tier-3' }),
+      ],
+      summaries,
+      new Map(),
+    );
+    expect(path.map(s => [s.entityRef, s.techDocsEntityRef])).toEqual([
+      ['component:default/b', 'system:default/shop'],
+      ['component:default/a', 'component:default/a'],
+      ['component:default/c', null],
+    ]);
+    expect(path.map(s => s.whyThisOrder)).toEqual([
+      'Read first: same tier as a, but 1 entity depends on it (0 on a).',
+      'Read next: tier-2 comes before tier-3 (c).',
+      'Read last: every service above it has a higher tier, more dependents or louder alerts.',
+    ]);
   });
 });
 

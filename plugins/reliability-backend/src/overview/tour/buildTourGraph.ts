@@ -6,7 +6,7 @@ import {
   TourEdgeType,
   TourNode,
 } from '@internal/backstage-plugin-reliability-common';
-import { relatedRef, tierOf } from '../serviceRows';
+import { relatedRef, systemRefOf, tierOf } from '../serviceRows';
 import { LoadedSummaries } from '../sources';
 import { rollUpGroupNodes } from './rollUpGroupNodes';
 
@@ -32,6 +32,11 @@ export interface TourGraphInput {
   /** Relations to draw; `partOf` edges are only drawn between entities on the map. */
   edgeTypes: TourEdgeType[];
   summaries: LoadedSummaries;
+  /**
+   * Entities outside the scope that were loaded: targets of the members' edges and the systems they belong to.
+   * Targets not among them are drawn from their ref alone.
+   */
+  externals?: Entity[];
 }
 
 /** Number of catalog entities that depend on this one. */
@@ -39,7 +44,33 @@ export function dependentsOf(entity: Entity): number {
   return (entity.relations ?? []).filter(r => r.type === 'dependencyOf').length;
 }
 
-function toNode(
+const GROUP_KINDS = ['system', 'domain'];
+
+/** The System an entity is part of (its partOf relation, else `spec.system`); null for systems and domains. */
+export function systemOf(entity: Entity): string | null {
+  if (GROUP_KINDS.includes(lower(entity.kind))) {
+    return null;
+  }
+  const partOf = (entity.relations ?? [])
+    .filter(relation => relation.type === 'partOf')
+    .map(relation => parseEntityRef(relation.targetRef))
+    .find(ref => lower(ref.kind) === 'system');
+  return partOf ? entityRefKey(partOf) : systemRefOf(entity);
+}
+
+/** Components that are parts of a system (its hasPart relations); null for other kinds. */
+function componentParts(entity: Entity): number | null {
+  if (lower(entity.kind) !== 'system') {
+    return null;
+  }
+  return (entity.relations ?? []).filter(
+    relation =>
+      relation.type === 'hasPart' &&
+      lower(parseEntityRef(relation.targetRef).kind) === 'component',
+  ).length;
+}
+
+export function toNode(
   entity: Entity,
   external: boolean,
   summaries: LoadedSummaries,
@@ -66,7 +97,25 @@ function toNode(
     onCallPrimary: summaries.oncall.get(entityRef)?.primary ?? null,
     tier: tierOf(entity),
     dependents: dependentsOf(entity),
+    system: systemOf(entity),
+    serviceCount: componentParts(entity),
   };
+}
+
+/** A domain counts the components of its systems on the map. */
+function withDomainServiceCounts(
+  nodes: Map<string, TourNode>,
+  entities: Entity[],
+): void {
+  for (const entity of entities) {
+    if (lower(entity.kind) !== 'domain') continue;
+    const ref = entityRefKey(entity);
+    const count = (entity.relations ?? [])
+      .filter(relation => relation.type === 'hasPart')
+      .map(relation => nodes.get(entityRefKey(parseEntityRef(relation.targetRef))))
+      .reduce((sum, part) => sum + (part?.serviceCount ?? 0), 0);
+    nodes.set(ref, { ...nodes.get(ref)!, serviceCount: count });
+  }
 }
 
 /** An entity outside the toured scope, known only by the ref an edge points to. */
@@ -109,9 +158,10 @@ export function externalRefs(
 
 /**
  * Builds the map of a system or domain from catalog relations: one node per member (plus the root, plus
- * external nodes that edges lead to) and one edge per relation of the drawn types, each node carrying its
- * reliability state, owner, on-call primary, runbook and SLO counts. Systems and domains show the roll-up
- * of their parts' SLOs (`rollUpGroupNodes`).
+ * external nodes that edges lead to and the systems those belong to) and one edge per relation of the drawn
+ * types, each node carrying its reliability state, owner, on-call primary, runbook and SLO counts and the
+ * system it is part of. Systems and domains show the roll-up of their parts' SLOs (`rollUpGroupNodes`) and
+ * how many components they hold.
  */
 export function buildTourGraph(input: TourGraphInput): {
   nodes: TourNode[];
@@ -124,9 +174,24 @@ export function buildTourGraph(input: TourGraphInput): {
     nodes.set(entityRefKey(member), toNode(member, false, summaries));
   }
   const inside = new Set(nodes.keys());
+  const loaded = new Map(
+    (input.externals ?? []).map(entity => [entityRefKey(entity), entity]),
+  );
   for (const ref of externalRefs(input)) {
-    nodes.set(ref, externalNode(ref, summaries));
+    const entity = loaded.get(ref);
+    nodes.set(
+      ref,
+      entity ? toNode(entity, true, summaries) : externalNode(ref, summaries),
+    );
   }
+  // The systems of external nodes, so the map can draw them collapsed.
+  for (const node of [...nodes.values()]) {
+    const entity = node.external && node.system && loaded.get(node.system);
+    if (entity && !nodes.has(node.system!)) {
+      nodes.set(node.system!, toNode(entity, true, summaries));
+    }
+  }
+  withDomainServiceCounts(nodes, [root, ...members]);
 
   const edges = new Map<string, TourEdge>();
   for (const member of members) {

@@ -1,8 +1,9 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   entityRefKey,
   ReadingPathStep,
   reliabilityStateOf,
+  RunbookEntry,
   SloDefinition,
   SloSummary,
   TourSloExplanation,
@@ -11,7 +12,10 @@ import { tierOf } from '../serviceRows';
 import { LoadedSummaries } from '../sources';
 import { dependentsOf } from './buildTourGraph';
 import { explainSlo } from './explainSlo';
-import { runbookLinksOf } from './runbookLinks';
+import { tourRunbooksOf } from './runbookLinks';
+
+const TECHDOCS_REF = 'backstage.io/techdocs-ref';
+const TECHDOCS_ENTITY = 'backstage.io/techdocs-entity';
 
 /** tier-1 first; services without a (recognisable) tier last. */
 function tierRank(tier: string | null): number {
@@ -58,7 +62,80 @@ function whyItMatters(entity: Entity, summary: SloSummary | undefined): string {
   return `${line.charAt(0).toLocaleUpperCase('en-US')}${line.slice(1)}.`;
 }
 
-function sloExplanations(
+/** The entity whose TechDocs document this one: itself (techdocs-ref) or the one techdocs-entity names. */
+export function techDocsEntityOf(entity: Entity): string | null {
+  const annotations = entity.metadata.annotations ?? {};
+  if (annotations[TECHDOCS_REF]?.trim()) {
+    return entityRefKey(entity);
+  }
+  const other = annotations[TECHDOCS_ENTITY]?.trim();
+  if (other) {
+    try {
+      return entityRefKey(
+        parseEntityRef(other, {
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      );
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+const titleOf = (entity: Entity) => entity.metadata.title ?? entity.metadata.name;
+
+function alertWords(summary: SloSummary | undefined): string {
+  if (summary?.alerting === 'page') return 'paging';
+  if (summary?.alerting === 'ticket') return 'a ticket alert open';
+  return 'no alert firing';
+}
+
+const dependentWords = (count: number) =>
+  `${count} ${count === 1 ? 'entity depends' : 'entities depend'} on it`;
+
+/**
+ * Why a service comes where it does in the reading path: the first ordering rule (tier, dependents, alerts,
+ * name) that puts it ahead of the next one, with both values, so the order can be checked.
+ */
+function whyThisOrder(
+  entity: Entity,
+  next: Entity | undefined,
+  summaries: Pick<LoadedSummaries, 'slo'>,
+  index: number,
+): string {
+  const start = index === 0 ? 'Read first' : 'Read next';
+  if (!next) {
+    return index === 0
+      ? 'The only service here.'
+      : 'Read last: every service above it has a higher tier, more dependents or louder alerts.';
+  }
+  const nextTitle = titleOf(next);
+  const tier = tierOf(entity);
+  const nextTier = tierOf(next);
+  if (tierRank(tier) !== tierRank(nextTier)) {
+    return `${start}: ${tier} comes before ${
+      nextTier ?? 'no tier'
+    } (${nextTitle}).`;
+  }
+  const dependents = dependentsOf(entity);
+  const nextDependents = dependentsOf(next);
+  if (dependents !== nextDependents) {
+    return `${start}: same tier as ${nextTitle}, but ${dependentWords(
+      dependents,
+    )} (${nextDependents} on ${nextTitle}).`;
+  }
+  const summary = summaries.slo.get(entityRefKey(entity));
+  const nextSummary = summaries.slo.get(entityRefKey(next));
+  if (alertRank(summary) !== alertRank(nextSummary)) {
+    return `${start}: same tier and dependents as ${nextTitle}, but its SLOs have ${alertWords(
+      summary,
+    )} (${nextTitle}: ${alertWords(nextSummary)}).`;
+  }
+  return `${start}: as critical as ${nextTitle} by tier, dependents and alerts; ordered by name.`;
+}
+
+export function sloExplanations(
   definitions: SloDefinition[] | undefined,
   summary: SloSummary | undefined,
 ): TourSloExplanation[] {
@@ -100,25 +177,29 @@ export function readingOrder(
 
 /**
  * The reading path of a system or domain, in {@link readingOrder}. Each step says in one line why the service
- * matters, lists its runbooks and explains its SLOs (from their definitions, or their count when the
- * definitions were not loaded).
+ * matters and why it comes at its place, lists its runbooks from the runbook index (titles, never annotation
+ * paths), points at its TechDocs when it has them, and explains its SLOs (from their definitions, or their
+ * count when the definitions were not loaded).
  */
 export function buildReadingPath(
   services: Entity[],
   summaries: LoadedSummaries,
   sloDefinitions: Map<string, SloDefinition[]>,
+  runbookIndex: Map<string, RunbookEntry[]> = new Map(),
 ): ReadingPathStep[] {
-  return readingOrder(services, summaries)
-    .map(entity => ({ entity, ref: entityRefKey(entity) }))
-    .map(({ entity, ref }) => {
-      const summary = summaries.slo.get(ref);
-      return {
-        entityRef: ref,
-        title: entity.metadata.title ?? entity.metadata.name,
-        whyItMatters: whyItMatters(entity, summary),
-        state: reliabilityStateOf(summary),
-        runbooks: runbookLinksOf(entity),
-        slos: sloExplanations(sloDefinitions.get(ref), summary),
-      };
-    });
+  const ordered = readingOrder(services, summaries);
+  return ordered.map((entity, index) => {
+    const ref = entityRefKey(entity);
+    const summary = summaries.slo.get(ref);
+    return {
+      entityRef: ref,
+      title: titleOf(entity),
+      whyItMatters: whyItMatters(entity, summary),
+      whyThisOrder: whyThisOrder(entity, ordered[index + 1], summaries, index),
+      state: reliabilityStateOf(summary),
+      runbooks: tourRunbooksOf(entity, runbookIndex.get(ref)),
+      slos: sloExplanations(sloDefinitions.get(ref), summary),
+      techDocsEntityRef: techDocsEntityOf(entity),
+    };
+  });
 }

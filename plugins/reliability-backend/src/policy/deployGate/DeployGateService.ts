@@ -1,11 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   CreateDeployGateOverrideRequest,
   DeployGateActivity,
   DeployGateOverride,
   DeployGateResponse,
   entityRefKey,
+  RevokeDeployGateOverrideRequest,
 } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'node:crypto';
 import { PolicyService } from '../PolicyService';
@@ -99,7 +100,50 @@ export class DeployGateService {
     return override;
   }
 
-  /** The last gate answers of an entity, its active overrides and those that expired in the last 7 days. */
+  /**
+   * Ends an active override early, recording who and why. 404 for an override the entity does not have, 409 for
+   * one that already expired or was revoked.
+   */
+  async revokeOverride(
+    entity: Entity,
+    id: string,
+    request: RevokeDeployGateOverrideRequest,
+    revokedBy: string,
+  ): Promise<DeployGateOverride> {
+    const entityRef = entityRefKey(entity);
+    const { store } = this.options;
+    const override = await store.getOverride(entityRef, id);
+    if (!override) {
+      throw new NotFoundError(
+        `The deploy gate of ${entityRef} has no override '${id}'`,
+      );
+    }
+    const now = this.options.now();
+    if (override.revoked) {
+      throw new ConflictError(
+        `The override '${id}' was already revoked by ${override.revoked.by} at ${override.revoked.at}`,
+      );
+    }
+    if (new Date(override.expiresAt).getTime() <= now.getTime()) {
+      throw new ConflictError(
+        `The override '${id}' already expired at ${override.expiresAt}`,
+      );
+    }
+    const revoked = {
+      at: now.toISOString(),
+      by: revokedBy,
+      reason: request.reason,
+    };
+    if (!(await store.revokeOverride(entityRef, id, revoked))) {
+      throw new ConflictError(`The override '${id}' was already revoked`);
+    }
+    return { ...override, revoked };
+  }
+
+  /**
+   * The last gate answers of an entity, its active overrides and those that expired or were revoked in the last
+   * 7 days.
+   */
   async activity(entity: Entity): Promise<DeployGateActivity> {
     const entityRef = entityRefKey(entity);
     const now = this.options.now();
@@ -111,7 +155,7 @@ export class DeployGateService {
       ),
     ]);
     const isActive = (o: DeployGateOverride) =>
-      new Date(o.expiresAt).getTime() > now.getTime();
+      !o.revoked && new Date(o.expiresAt).getTime() > now.getTime();
     return {
       entityRef,
       answers,

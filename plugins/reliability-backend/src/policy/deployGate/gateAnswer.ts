@@ -8,10 +8,14 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { SERVICE_SLO_NAME, StoredPolicyState } from '../store/PolicyStore';
 
-/** The SLOs whose state comes from a policy rule, most severe first (stricter decision, then earlier rule). */
+/**
+ * The SLOs whose state comes from a policy rule, most severe first (stricter decision, then earlier rule). A reason
+ * names its policy when the SLO's own policy (from its SLO file) differs from the entity's `policyName`.
+ */
 export function gateReasons(
   states: StoredPolicyState[],
   slos: EntitySlo[],
+  policyName: string,
 ): DeployGateReason[] {
   const displayNames = new Map(
     slos.map(slo => [slo.definition.name, slo.definition.displayName]),
@@ -29,6 +33,7 @@ export function gateReasons(
       return {
         sloName: s.sloName,
         ...(displayName ? { displayName } : {}),
+        ...(s.policyName !== policyName ? { policyName: s.policyName } : {}),
         state: s.state,
         decision: s.decision,
         ruleIndex: s.ruleIndex!,
@@ -53,7 +58,12 @@ export function gateMessage(options: {
   }
   const strongest = reasons.filter(r => r.decision === policyDecision);
   const why = strongest
-    .map(r => `${r.sloName} is ${r.state} since ${r.since} (${r.consequence})`)
+    .map(
+      r =>
+        `${r.sloName} is ${r.state}${
+          r.policyName ? ` (policy ${r.policyName})` : ''
+        } since ${r.since} (${r.consequence})`,
+    )
     .join('; ');
   if (override) {
     return `${decision} (override by ${override.createdBy} until ${override.expiresAt}: ${override.reason}); policy ${policyName} says ${policyDecision}: ${why}`;
@@ -91,7 +101,11 @@ export function buildGateAnswer(options: {
     options.activeOverride,
   );
   const override = overridden ? options.activeOverride! : null;
-  const reasons = gateReasons(options.states, options.slos);
+  const reasons = gateReasons(
+    options.states,
+    options.slos,
+    options.policyName,
+  );
   return {
     entityRef: options.entityRef,
     decision,

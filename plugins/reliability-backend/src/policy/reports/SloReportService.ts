@@ -9,19 +9,29 @@ import {
   hasSloDefinitions,
   PolicyStateChange,
   SloReport,
+  SloReportChecklistChange,
   SloReportRow,
+  SloReportRunbook,
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
 import { mapWithConcurrency } from '../../shared/concurrency';
 import { PolicyService } from '../PolicyService';
 import { SloStateSource } from '../SloStateSource';
+import { checklistChangesIn, runbooksTouchedIn } from './periodActivity';
 import { reportPeriods, reportWindows } from './reportPeriods';
+import { ChecklistHistorySource, RunbookListSource } from './reportSources';
 
 /** Most entities one report covers. */
 export const MAX_REPORT_ENTITIES = 200;
 /** Most policy state changes one report reads. */
 const MAX_CHANGES = 5000;
 const CONCURRENCY = 4;
+/** Newest assessments read per entity for the checklist changes of the period. */
+const CHECKLIST_HISTORY_LIMIT = 100;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** A team (`relations.ownedBy`) or a system (`relations.partOf`), as a normalised ref. */
 export type ReportScope = { kind: 'owner' | 'system'; ref: string };
@@ -42,8 +52,10 @@ function sloFilter(scope: ReportScope) {
 
 /**
  * The SLO review report of a team or a system: for each SLO of the entities it owns (or that are part of it), the
- * last complete window and the current one with attainment, budget spent, burn alerts and policy state changes.
- * Entities are read with the caller's credentials, so the report shows only what the caller may see.
+ * last complete window and the current one with attainment, budget spent, burn alerts and policy state changes;
+ * and, over the whole period, the runbooks reviewed and the checklist assessments submitted (when the runbooks
+ * and checklist areas are given). Entities are read with the caller's credentials, so the report shows only what
+ * the caller may see.
  */
 export class SloReportService {
   constructor(
@@ -51,6 +63,8 @@ export class SloReportService {
       catalog: CatalogService;
       slos: SloStateSource;
       policy: PolicyService;
+      runbooks?: RunbookListSource;
+      checklist?: ChecklistHistorySource;
       now: () => Date;
     },
   ) {}
@@ -76,12 +90,13 @@ export class SloReportService {
         Math.min(earliest, reportWindows(slo, now).previous.start.getTime()),
       now.getTime(),
     );
-    const [states, changes] = await Promise.all([
+    const [states, changes, activity] = await Promise.all([
       this.options.policy.getStates(refs),
       this.options.policy.getChanges(refs, {
         from: new Date(from),
         limit: MAX_CHANGES,
       }),
+      this.periodActivity(reported, new Date(from), now),
     ]);
     const rows = await mapWithConcurrency(
       slos,
@@ -109,6 +124,72 @@ export class SloReportService {
       serviceChanges: changes
         .filter(c => c.sloName === null)
         .sort((a, b) => a.changedAt.localeCompare(b.changedAt)),
+      periodStart: new Date(from).toISOString(),
+      ...activity,
+    };
+  }
+
+  /**
+   * Runbooks reviewed and checklist assessments submitted in [from, to] across the entities, read per entity (at
+   * most CONCURRENCY at a time); an entity whose runbooks or history cannot be read is named in `problems`.
+   */
+  private async periodActivity(
+    entities: Entity[],
+    from: Date,
+    to: Date,
+  ): Promise<
+    Pick<SloReport, 'runbooksTouched' | 'checklistChanges' | 'problems'>
+  > {
+    const { runbooks, checklist } = this.options;
+    const problems: string[] = [];
+    const perEntity = await mapWithConcurrency(
+      entities,
+      CONCURRENCY,
+      async entity => {
+        const entityRef = entityRefKey(entity);
+        const [touched, assessed] = await Promise.all([
+          runbooks
+            ? runbooks.list(entity, undefined).then(
+                list => runbooksTouchedIn(entityRef, list.runbooks, from, to),
+                error => {
+                  problems.push(
+                    `Runbooks of ${entityRef} could not be read: ${errorText(
+                      error,
+                    )}`,
+                  );
+                  return [] as SloReportRunbook[];
+                },
+              )
+            : [],
+          checklist
+            ? checklist.getHistory(entityRef, CHECKLIST_HISTORY_LIMIT).then(
+                history => checklistChangesIn(history.assessments, from, to),
+                error => {
+                  problems.push(
+                    `Checklist history of ${entityRef} could not be read: ${errorText(
+                      error,
+                    )}`,
+                  );
+                  return [] as SloReportChecklistChange[];
+                },
+              )
+            : [],
+        ]);
+        return { touched, assessed };
+      },
+    );
+    return {
+      runbooksTouched: perEntity
+        .flatMap(e => e.touched)
+        .sort(
+          (a, b) =>
+            b.lastReviewed.localeCompare(a.lastReviewed) ||
+            a.entityRef.localeCompare(b.entityRef),
+        ),
+      checklistChanges: perEntity
+        .flatMap(e => e.assessed)
+        .sort((a, b) => a.assessedAt.localeCompare(b.assessedAt)),
+      problems: problems.sort(),
     };
   }
 

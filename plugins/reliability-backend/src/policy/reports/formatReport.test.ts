@@ -81,6 +81,36 @@ const report: SloReport = {
       changedAt: '2026-11-20T00:05:00.000Z',
     },
   ],
+  periodStart: '2026-09-23T12:00:00.000Z',
+  runbooksTouched: [],
+  checklistChanges: [],
+  problems: [],
+};
+
+const withActivity: SloReport = {
+  ...report,
+  runbooksTouched: [
+    {
+      entityRef: 'component:default/checkout-api',
+      id: 'rollback',
+      title: 'Roll back [checkout]',
+      kind: 'rollback',
+      lastReviewed: '2026-11-02',
+      url: 'https://runbooks.example.com/rollback (v2)',
+    },
+  ],
+  checklistChanges: [
+    {
+      entityRef: 'component:default/checkout-api',
+      assessmentId: '6a1d2f3e-0000-4000-8000-000000000001',
+      assessedAt: '2026-10-20T08:30:00.000Z',
+      author: 'user:default/ada',
+      level: 'silver',
+      score: 72,
+      previousLevel: 'bronze',
+    },
+  ],
+  problems: ['Runbooks of component:default/search could not be read: 503'],
 };
 
 describe('sloReportMarkdown', () => {
@@ -117,6 +147,45 @@ describe('sloReportMarkdown', () => {
   it('says when there is nothing to report', () => {
     expect(sloReportMarkdown({ ...report, rows: [] })).toContain(
       'No SLOs in scope.',
+    );
+  });
+});
+
+describe('the period activity of the report', () => {
+  it('lists the runbooks touched and the checklist changes in Markdown, and the problems as notes', () => {
+    const markdown = sloReportMarkdown(withActivity);
+    expect(markdown).toContain(
+      [
+        '## Runbooks touched (2026-09-23 – 2026-11-22)',
+        '',
+        '- 2026-11-02 checkout-api: [Roll back checkout](https://runbooks.example.com/rollback%20%28v2%29) (rollback)',
+        '',
+        '## Checklist changes (2026-09-23 – 2026-11-22)',
+        '',
+        '- 2026-10-20 08:30 UTC checkout-api: assessment by user:default/ada, level bronze → silver, score 72',
+      ].join('\n'),
+    );
+    expect(markdown).toContain(
+      '- Runbooks of component:default/search could not be read: 503',
+    );
+    const quiet = sloReportMarkdown(report);
+    expect(quiet).toContain('No runbook was reviewed in the period.');
+    expect(quiet).toContain(
+      'No checklist assessment was submitted in the period.',
+    );
+  });
+
+  it('adds a CSV line per runbook reviewed and per assessment after the SLO lines', () => {
+    const lines = sloReportCsv(withActivity).split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[3]).toBe(
+      'component:default/checkout-api,,Roll back [checkout],,,runbook reviewed,2026-11-02,,,,,,,,,,rollback rollback https://runbooks.example.com/rollback (v2)',
+    );
+    expect(lines[4]).toBe(
+      'component:default/checkout-api,,Assessment 6a1d2f3e-0000-4000-8000-000000000001,,,checklist assessment,2026-10-20T08:30:00.000Z,,,,,,,,,,"level bronze -> silver, score 72, by user:default/ada"',
+    );
+    expect(lines[4].split(',').length).toBeGreaterThanOrEqual(
+      SLO_REPORT_CSV_HEADER.length,
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   PolicyStateChange,
   SloReport,
   SloReportPeriod,
+  SloReportChecklistChange,
   SloReportRow,
 } from '@internal/backstage-plugin-reliability-common';
 import { csvLine } from './csv';
@@ -36,7 +37,46 @@ function changeText(change: PolicyStateChange): string {
   })`;
 }
 
-/** The report as CSV: a header, then the last complete and the current window of each SLO. */
+/** A runbook review or checklist assessment of the period as a CSV line, in the SLO lines' columns. */
+function activityLine(cells: {
+  entityRef: string;
+  title: string;
+  period: 'runbook reviewed' | 'checklist assessment';
+  at: string;
+  notes: string;
+}): string {
+  return csvLine([
+    cells.entityRef,
+    null,
+    cells.title,
+    null,
+    null,
+    cells.period,
+    cells.at,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    cells.notes,
+  ]);
+}
+
+function levelChange(change: SloReportChecklistChange): string {
+  return change.previousLevel === null || change.previousLevel === change.level
+    ? `level ${change.level}`
+    : `level ${change.previousLevel} -> ${change.level}`;
+}
+
+/**
+ * The report as CSV: a header, then the last complete and the current window of each SLO, then one line per
+ * runbook reviewed (`period` "runbook reviewed") and per checklist assessment (`period` "checklist assessment")
+ * of the period.
+ */
 export function sloReportCsv(report: SloReport): string {
   const lines = [csvLine(SLO_REPORT_CSV_HEADER)];
   for (const row of report.rows) {
@@ -66,6 +106,32 @@ export function sloReportCsv(report: SloReport): string {
         ]),
       );
     }
+  }
+  for (const runbook of report.runbooksTouched) {
+    lines.push(
+      activityLine({
+        entityRef: runbook.entityRef,
+        title: runbook.title,
+        period: 'runbook reviewed',
+        at: runbook.lastReviewed,
+        notes: `${runbook.kind} ${runbook.id}${
+          runbook.url ? ` ${runbook.url}` : ''
+        }`,
+      }),
+    );
+  }
+  for (const change of report.checklistChanges) {
+    lines.push(
+      activityLine({
+        entityRef: change.entityRef,
+        title: `Assessment ${change.assessmentId}`,
+        period: 'checklist assessment',
+        at: change.assessedAt,
+        notes: `${levelChange(change)}, score ${
+          change.score === null ? 'n/a' : change.score
+        }, by ${change.author}`,
+      }),
+    );
   }
   return lines.join('');
 }
@@ -170,6 +236,59 @@ function biggestSpenders(report: SloReport) {
     .slice(0, MAX_SPENDERS);
 }
 
+/** Service name of an entity ref without the default namespace. */
+function refName(entityRef: string): string {
+  return cell(entityRef.replace(/^[^:]+:default\//, ''));
+}
+
+/** The runbooks reviewed and the checklist assessments of the report's period. */
+function periodActivityMarkdown(report: SloReport): string[] {
+  const lines: string[] = [];
+  const period = `${day(report.periodStart)} – ${day(
+    report.generatedAt,
+  )}`;
+  const runbooks = report.runbooksTouched;
+  lines.push(`## Runbooks touched (${period})`, '');
+  if (runbooks.length === 0) {
+    lines.push('No runbook was reviewed in the period.', '');
+  } else {
+    for (const runbook of runbooks) {
+      const title = cell(runbook.title).replace(/[[\]]/g, '');
+      lines.push(
+        `- ${runbook.lastReviewed} ${refName(runbook.entityRef)}: ${
+          runbook.url && /^https?:\/\//.test(runbook.url)
+            ? `[${title}](${runbook.url.replace(/[()\s<>]/g, c =>
+                encodeURIComponent(c),
+              )})`
+            : title
+        } (${cell(runbook.kind)})`,
+      );
+    }
+    lines.push('');
+  }
+  const changes = report.checklistChanges;
+  lines.push(`## Checklist changes (${period})`, '');
+  if (changes.length === 0) {
+    lines.push('No checklist assessment was submitted in the period.', '');
+  } else {
+    for (const change of changes) {
+      const level =
+        change.previousLevel === null || change.previousLevel === change.level
+          ? `level ${cell(change.level)}`
+          : `level ${cell(change.previousLevel)} → ${cell(change.level)}`;
+      lines.push(
+        `- ${minute(change.assessedAt)} ${refName(
+          change.entityRef,
+        )}: assessment by ${cell(change.author)}, ${level}, score ${
+          change.score === null ? NO_VALUE : change.score
+        }`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
 /** The report as Markdown, to paste into a meeting note. */
 export function sloReportMarkdown(report: SloReport): string {
   const services = new Set(report.rows.map(row => row.entityRef)).size;
@@ -227,6 +346,7 @@ export function sloReportMarkdown(report: SloReport): string {
     }
     lines.push('');
   }
+  lines.push(...periodActivityMarkdown(report));
   const notes = report.rows.flatMap(row =>
     (['previous', 'current'] as const).flatMap(name =>
       row[name].notes.map(
@@ -237,6 +357,7 @@ export function sloReportMarkdown(report: SloReport): string {
       ),
     ),
   );
+  notes.push(...report.problems.map(problem => `- ${cell(problem)}`));
   if (notes.length > 0) {
     lines.push('## Notes', '', ...notes, '');
   }

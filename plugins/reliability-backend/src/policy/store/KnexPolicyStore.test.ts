@@ -276,4 +276,131 @@ describe('KnexPolicyStore', () => {
       });
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'reads service states and pages the refs of a kind in a state, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const refs = ['a', 'b', 'c', 'd'].map(n => `component:default/${n}`);
+      for (const [i, ref] of refs.entries()) {
+        const service = i % 2 === 0 ? frozen : {};
+        await store.recordStates(
+          ref,
+          [state('availability'), state(SERVICE_SLO_NAME, service)],
+          t0,
+        );
+      }
+      // A system in the same state, and an SLO (not the service) frozen: neither is listed.
+      await store.recordStates(
+        'system:default/orders',
+        [state(SERVICE_SLO_NAME, frozen)],
+        t0,
+      );
+      await store.recordStates(
+        search,
+        [state('latency', frozen), state(SERVICE_SLO_NAME)],
+        t1,
+      );
+
+      const services = await store.getServiceStates([
+        refs[0],
+        refs[1],
+        'component:default/none',
+      ]);
+      expect([...services.keys()].sort()).toEqual([refs[0], refs[1]]);
+      expect(services.get(refs[0])).toEqual(
+        expect.objectContaining({
+          sloName: SERVICE_SLO_NAME,
+          state: 'frozen',
+          decision: 'deny',
+          since: t0,
+        }),
+      );
+      expect(services.get(refs[1])!.state).toBe('ok');
+
+      const page = (
+        extra: Partial<
+          Parameters<typeof store.pageEntityRefsWithServiceState>[0]
+        >,
+      ) =>
+        store.pageEntityRefsWithServiceState({
+          state: 'frozen',
+          kind: 'component',
+          order: 'asc',
+          offset: 0,
+          limit: 10,
+          includeTotal: true,
+          ...extra,
+        });
+      expect(await page({})).toEqual({
+        entityRefs: [refs[0], refs[2]],
+        totalItems: 2,
+      });
+      expect(
+        await page({ order: 'desc', limit: 1, includeTotal: false }),
+      ).toEqual({ entityRefs: [refs[2]], totalItems: undefined });
+      expect((await page({ offset: 1 })).entityRefs).toEqual([refs[2]]);
+      expect((await page({ state: 'ok' })).entityRefs).toEqual([
+        refs[1],
+        refs[3],
+        search,
+      ]);
+      expect((await page({ kind: 'system' })).entityRefs).toEqual([
+        'system:default/orders',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'revokes an override once, ends it for the gate and keeps it until retention, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const override = {
+        id: '0b4c7e52-9d1f-4a3b-8c6d-2e5f7a9b1c3d',
+        entityRef: checkout,
+        reason: 'Hotfix',
+        createdBy: 'user:default/ada',
+        createdAt: t0.toISOString(),
+        expiresAt: new Date(t0.getTime() + 3600_000).toISOString(),
+      };
+      await store.createOverride(override);
+      expect(await store.getOverride(search, override.id)).toBeUndefined();
+      expect(await store.getOverride(checkout, override.id)).toEqual(override);
+
+      const revocation = {
+        at: t1.toISOString(),
+        by: 'user:default/grace',
+        reason: 'Fixed',
+      };
+      expect(await store.revokeOverride(search, override.id, revocation)).toBe(
+        false,
+      );
+      expect(
+        await store.revokeOverride(checkout, override.id, revocation),
+      ).toBe(true);
+      expect(
+        await store.revokeOverride(checkout, override.id, {
+          ...revocation,
+          by: 'user:default/someone-else',
+        }),
+      ).toBe(false);
+      const revoked = { ...override, revoked: revocation };
+      expect(await store.getOverride(checkout, override.id)).toEqual(revoked);
+      // Ended at t1: not active after it, still listed as ending after an earlier instant.
+      expect(await store.getOverrides(checkout, t2)).toEqual([]);
+      expect(await store.getOverrides(checkout, t0)).toEqual([revoked]);
+
+      // Retention counts a revoked override from its revocation.
+      expect(await store.deleteOlderThan(t1)).toEqual({
+        changes: 0,
+        answers: 0,
+        overrides: 0,
+      });
+      expect(await store.deleteOlderThan(t2)).toEqual({
+        changes: 0,
+        answers: 0,
+        overrides: 1,
+      });
+    },
+  );
 });

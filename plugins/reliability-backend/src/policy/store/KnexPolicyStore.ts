@@ -1,6 +1,7 @@
 import {
   DeployGateAnswerRecord,
   DeployGateOverride,
+  DeployGateOverrideRevocation,
   PolicyDecision,
   PolicyStateChange,
   SloAlertState,
@@ -63,7 +64,7 @@ function isChange(row: StateRow, state: PolicyStateInput): boolean {
 }
 
 function toOverride(row: Record<string, unknown>): DeployGateOverride {
-  return {
+  const override: DeployGateOverride = {
     id: String(row.id),
     entityRef: String(row.entity_ref),
     reason: String(row.reason),
@@ -71,6 +72,14 @@ function toOverride(row: Record<string, unknown>): DeployGateOverride {
     createdAt: dbDate(row.created_at).toISOString(),
     expiresAt: dbDate(row.expires_at).toISOString(),
   };
+  if (row.revoked_at !== null && row.revoked_at !== undefined) {
+    override.revoked = {
+      at: dbDate(row.revoked_at).toISOString(),
+      by: String(row.revoked_by),
+      reason: String(row.revoke_reason),
+    };
+  }
+  return override;
 }
 
 /** PolicyStore on the plugin's database (SQLite or PostgreSQL). */
@@ -183,6 +192,48 @@ export class KnexPolicyStore implements PolicyStore {
       }
     }
     return result;
+  }
+
+  async getServiceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredPolicyState>> {
+    const result = new Map<string, StoredPolicyState>();
+    for (const refs of chunk([...new Set(entityRefs)], IN_LIST_LIMIT)) {
+      const rows: StateRow[] = await this.knex(STATES)
+        .where('slo_name', SERVICE_SLO_NAME)
+        .whereIn('entity_ref', refs)
+        .select();
+      for (const row of rows) result.set(row.entity_ref, toState(row));
+    }
+    return result;
+  }
+
+  async pageEntityRefsWithServiceState(
+    options: Parameters<PolicyStore['pageEntityRefsWithServiceState']>[0],
+  ): Promise<{ entityRefs: string[]; totalItems?: number }> {
+    const { state, kind, order, offset, limit, includeTotal } = options;
+    // `kind:` .. `kind;` is the range of refs of that kind (';' follows ':'), an index range scan.
+    const ofKind = () =>
+      this.knex(STATES)
+        .where({ slo_name: SERVICE_SLO_NAME, state })
+        .where('entity_ref', '>=', `${kind}:`)
+        .where('entity_ref', '<', `${kind};`);
+    const [rows, count] = await Promise.all([
+      ofKind()
+        .orderBy('entity_ref', order)
+        .offset(offset)
+        .limit(limit)
+        .select('entity_ref') as Promise<Array<{ entity_ref: string }>>,
+      includeTotal
+        ? (ofKind().count({ n: '*' }).first() as Promise<
+            { n: number | string } | undefined
+          >)
+        : Promise.resolve(undefined),
+    ]);
+    return {
+      entityRefs: rows.map(row => row.entity_ref),
+      totalItems: count ? Number(count.n) : undefined,
+    };
   }
 
   async getChanges(
@@ -319,12 +370,43 @@ export class KnexPolicyStore implements PolicyStore {
     const rows = await this.knex(OVERRIDES)
       .where({ entity_ref: entityRef })
       .where('expires_at', '>', expiringAfter)
+      .where(ended =>
+        ended
+          .whereNull('revoked_at')
+          .orWhere('revoked_at', '>', expiringAfter),
+      )
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ])
       .select();
     return rows.map(toOverride);
+  }
+
+  async getOverride(
+    entityRef: string,
+    id: string,
+  ): Promise<DeployGateOverride | undefined> {
+    const row = await this.knex(OVERRIDES)
+      .where({ entity_ref: entityRef, id })
+      .first();
+    return row ? toOverride(row) : undefined;
+  }
+
+  async revokeOverride(
+    entityRef: string,
+    id: string,
+    revocation: DeployGateOverrideRevocation,
+  ): Promise<boolean> {
+    const updated = await this.knex(OVERRIDES)
+      .where({ entity_ref: entityRef, id })
+      .whereNull('revoked_at')
+      .update({
+        revoked_at: new Date(revocation.at),
+        revoked_by: revocation.by,
+        revoke_reason: revocation.reason,
+      });
+    return updated > 0;
   }
 
   async deleteOlderThan(
@@ -338,6 +420,7 @@ export class KnexPolicyStore implements PolicyStore {
       .delete();
     const overrides = await this.knex(OVERRIDES)
       .where('expires_at', '<', before)
+      .orWhere('revoked_at', '<', before)
       .delete();
     return { changes, answers, overrides };
   }

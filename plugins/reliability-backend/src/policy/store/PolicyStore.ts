@@ -1,6 +1,7 @@
 import {
   DeployGateAnswerRecord,
   DeployGateOverride,
+  DeployGateOverrideRevocation,
   PolicyDecision,
   PolicyStateChange,
   SloAlertState,
@@ -45,6 +46,22 @@ export interface PolicyStore {
   ): Promise<StoredPolicyState[]>;
   /** Current states of many entities, in a fixed number of queries; entities without states are absent. */
   getStates(entityRefs: string[]): Promise<Map<string, StoredPolicyState[]>>;
+  /** The state of each given entity as a whole (SERVICE_SLO_NAME), one query per 500 refs. */
+  getServiceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredPolicyState>>;
+  /**
+   * One page of the refs of a kind whose service state is `state`, ordered by ref, and (`includeTotal`) how many
+   * there are: two queries on the (slo_name, state, entity_ref) index.
+   */
+  pageEntityRefsWithServiceState(options: {
+    state: string;
+    kind: string;
+    order: 'asc' | 'desc';
+    offset: number;
+    limit: number;
+    includeTotal: boolean;
+  }): Promise<{ entityRefs: string[]; totalItems?: number }>;
   /** State changes of the given entities in [from, to] (bounds optional), newest first, at most `limit`. */
   getChanges(
     entityRefs: string[],
@@ -71,15 +88,29 @@ export interface PolicyStore {
   ): Promise<DeployGateAnswerRecord[]>;
   /** Stores a new override. */
   createOverride(override: DeployGateOverride): Promise<void>;
-  /** Overrides of an entity that expire after `expiringAfter`, newest first. */
+  /** Overrides of an entity that end (expire, or were revoked) after `expiringAfter`, newest first. */
   getOverrides(
     entityRef: string,
     expiringAfter: Date,
   ): Promise<DeployGateOverride[]>;
+  /** One override of an entity, or undefined. */
+  getOverride(
+    entityRef: string,
+    id: string,
+  ): Promise<DeployGateOverride | undefined>;
+  /**
+   * Records the early end of an override that is not revoked yet; false when it was revoked already (also by a
+   * concurrent request: compare-and-set).
+   */
+  revokeOverride(
+    entityRef: string,
+    id: string,
+    revocation: DeployGateOverrideRevocation,
+  ): Promise<boolean>;
 
   /**
-   * Retention: deletes state changes and gate answers recorded before `before`, and overrides that expired
-   * before it. Returns how many rows of each went.
+   * Retention: deletes state changes and gate answers recorded before `before`, and overrides that expired or
+   * were revoked before it. Returns how many rows of each went.
    */
   deleteOlderThan(
     before: Date,

@@ -164,4 +164,40 @@ describe('KnexRunbookStore', () => {
       expect(summaries.get(refs[1100])?.coverage).toBe(0.5);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lists the indexed runbooks of many entities at once, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const refs = Array.from(
+        { length: 1203 },
+        (_, i) => `component:default/svc-${i}`,
+      );
+      await store.replaceEntity({
+        entityRef: refs[3],
+        runbooks: [runbook('b', { kind: 'rollback' }), runbook('a')],
+        alertCount: 0,
+        alertsWithRunbook: 0,
+        coverageError: null,
+        indexedAt,
+      });
+      await store.replaceEntity({
+        entityRef: refs[1200],
+        runbooks: [runbook('z', { kind: 'premortem' })],
+        alertCount: 0,
+        alertsWithRunbook: 0,
+        coverageError: null,
+        indexedAt,
+      });
+      const listed = await store.listRunbooksOf(refs);
+      expect([...listed.keys()].sort()).toEqual([refs[1200], refs[3]].sort());
+      expect(listed.get(refs[3])?.map(r => [r.id, r.kind])).toEqual([
+        ['a', 'runbook'],
+        ['b', 'rollback'],
+      ]);
+      expect(listed.get(refs[1200])?.[0]).toEqual(
+        runbook('z', { kind: 'premortem' }),
+      );
+    },
+  );
 });

@@ -140,20 +140,42 @@ export class KnexRunbookStore implements RunbookStore {
       .where({ entity_ref: entityRef })
       .orderBy('runbook_id')
       .select();
-    return rows.map(row => ({
-      id: row.runbook_id,
-      title: row.title,
-      kind: (RUNBOOK_KINDS as readonly string[]).includes(row.kind)
-        ? (row.kind as RunbookKind)
-        : 'runbook',
-      answers: parseAnswers(row.answers),
-      owner: row.owner ?? null,
-      lastReviewed: row.last_reviewed ?? null,
-      stale: toBoolean(row.stale),
-      url: row.url ?? null,
-      source: SOURCES.includes(row.source) ? row.source : 'link',
-      location: row.location ?? null,
-      error: row.error ?? null,
-    }));
+    return rows.map(toRunbookEntry);
   }
+
+  async listRunbooksOf(
+    entityRefs: string[],
+  ): Promise<Map<string, RunbookEntry[]>> {
+    const result = new Map<string, RunbookEntry[]>();
+    for (const batch of chunk([...new Set(entityRefs)], CHUNK)) {
+      const rows = await this.db(INDEX_TABLE)
+        .whereIn('entity_ref', batch)
+        .orderBy(['entity_ref', 'runbook_id'])
+        .select();
+      for (const row of rows) {
+        const list = result.get(row.entity_ref) ?? [];
+        list.push(toRunbookEntry(row));
+        result.set(row.entity_ref, list);
+      }
+    }
+    return result;
+  }
+}
+
+function toRunbookEntry(row: Record<string, any>): RunbookEntry {
+  return {
+    id: row.runbook_id,
+    title: row.title,
+    kind: (RUNBOOK_KINDS as readonly string[]).includes(row.kind)
+      ? (row.kind as RunbookKind)
+      : 'runbook',
+    answers: parseAnswers(row.answers),
+    owner: row.owner ?? null,
+    lastReviewed: row.last_reviewed ?? null,
+    stale: toBoolean(row.stale),
+    url: row.url ?? null,
+    source: SOURCES.includes(row.source) ? row.source : 'link',
+    location: row.location ?? null,
+    error: row.error ?? null,
+  };
 }

@@ -24,4 +24,6 @@ export interface RunbookStore {
   getSummaries(entityRefs: string[]): Promise<Map<string, RunbookSummary>>;
   /** The indexed runbooks of one entity, in id order. */
   listRunbooks(entityRef: string): Promise<RunbookEntry[]>;
+  /** The indexed runbooks of many entities (absent: none indexed), in id order, one query per 500 refs. */
+  listRunbooksOf(entityRefs: string[]): Promise<Map<string, RunbookEntry[]>>;
 }

@@ -18,6 +18,7 @@ const SELF_ASSESSED_ITEM = defaultChecklist.items.find(
 /**
  * Valid bodies of every write route, keyed by `METHOD /path` as the router declares it, built from the
  * routes' zod schemas (src/slo/embedded/sliEventsSchema.ts, src/incidents/embedded/incidentsBodySchema.ts,
+ * src/alerts/embedded/alertsBodySchema.ts,
  * src/checklist/requestSchemas.ts, src/policy/router.ts).
  * Routes are sent in the order the routers declare them, so the exemption of the sample item is requested,
  * then decided, then revoked.
@@ -57,6 +58,33 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
           },
         ],
       },
+    }),
+    'POST /entities/:kind/:namespace/:name/alerts': now => ({
+      body: {
+        alerts: [
+          {
+            id: 'checkout/HighErrorRate',
+            name: 'CheckoutHighErrorRate',
+            state: 'firing',
+            severity: 'critical',
+            pages: true,
+            runbookUrl: 'https://wiki.example.com/runbooks/checkout-errors',
+            description: 'More than 1% of checkout requests fail',
+            url: 'https://prometheus.example.com/alerts',
+            labels: { team: 'checkout-payments', env: 'production' },
+            query: 'sum(rate(http_errors_total[5m])) / sum(rate(http_requests_total[5m])) > 0.01',
+          },
+        ],
+        firings: [
+          {
+            alertId: 'checkout/HighErrorRate',
+            startedAt: new Date(now.getTime() - 90 * MINUTE_MS).toISOString(),
+            resolvedAt: new Date(now.getTime() - 80 * MINUTE_MS).toISOString(),
+          },
+        ],
+        replace: false,
+      },
+      optionalFields: ['alerts', 'firings', 'replace'],
     }),
     'POST /entities/:kind/:namespace/:name/maturity/assessments': now => ({
       body: {

@@ -64,4 +64,40 @@ export interface SloReport {
   rows: SloReportRow[];
   /** Changes of the services' policy states since the earliest window start, oldest first. */
   serviceChanges: PolicyStateChange[];
+  /**
+   * Start of the period the entity-wide lists (runbooks touched, checklist changes) cover: the earliest start of
+   * the reported SLOs' last complete windows; the period ends at `generatedAt`.
+   */
+  periodStart: string;
+  /** Runbooks of the reported entities whose last review date lies in the period, newest review first. */
+  runbooksTouched: SloReportRunbook[];
+  /** Checklist assessments submitted in the period, oldest first, with the level they moved from. */
+  checklistChanges: SloReportChecklistChange[];
+  /** Why a list is incomplete (runbooks or checklist history that could not be read). */
+  problems: string[];
+}
+
+/** A runbook reviewed in the report's period. @public */
+export interface SloReportRunbook {
+  entityRef: string;
+  id: string;
+  title: string;
+  kind: string;
+  /** Day of the review (YYYY-MM-DD). */
+  lastReviewed: string;
+  url: string | null;
+}
+
+/** A checklist assessment submitted in the report's period. @public */
+export interface SloReportChecklistChange {
+  entityRef: string;
+  assessmentId: string;
+  assessedAt: string;
+  /** Who submitted it (user entity ref). */
+  author: string;
+  /** The level and score it gave. */
+  level: string;
+  score: number | null;
+  /** The level of the assessment before it; null for the entity's first assessment (or one older than kept). */
+  previousLevel: string | null;
 }

@@ -3,6 +3,7 @@ import { alertPoliciesOf } from './alertPolicies';
 import { DocumentIndex, ParsedDocument } from './documentIndex';
 import { indicatorOf } from './indicators';
 import { objectivesOf } from './objectives';
+import { sloPolicyOf } from './policyAnnotation';
 import { SLO_RUNBOOK_ANNOTATION } from './runbookAnnotation';
 import { windowOf } from './windows';
 
@@ -28,5 +29,7 @@ export function definitionOf(
   if (spec.service) definition.service = spec.service;
   const runbook = metadata.annotations?.[SLO_RUNBOOK_ANNOTATION];
   if (runbook) definition.runbook = runbook;
+  const policy = sloPolicyOf(metadata);
+  if (policy) definition.policy = policy;
   return definition;
 }

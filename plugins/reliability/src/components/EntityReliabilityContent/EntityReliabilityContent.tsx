@@ -5,6 +5,7 @@ import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
 import { EntitySloCard } from '../slo/EntitySloCard';
 import { EntityRunbooksCard } from '../runbooks/EntityRunbooksCard';
 import { EntityMaturityCard } from '../checklist/EntityMaturityCard';
+import { EntityIncidentsCard } from '../incidents';
 import {
   EntityPolicyCard,
   EntitySloReviewCard,
@@ -33,6 +34,9 @@ export function EntityReliabilityContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <EntityPolicyCard />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityIncidentsCard />
       </Grid>
       {sloReviewScope(entity) && (
         <Grid item xs={12}>

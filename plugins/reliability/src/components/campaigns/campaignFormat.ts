@@ -29,8 +29,7 @@ export function targetText(
   const { target } = campaign;
   if (target.kind === 'level') {
     const title =
-      checklist?.levels.find(l => l.id === target.level)?.title ??
-      target.level;
+      checklist?.levels.find(l => l.id === target.level)?.title ?? target.level;
     return `Reach ${title}`;
   }
   const titles = target.itemIds.map(

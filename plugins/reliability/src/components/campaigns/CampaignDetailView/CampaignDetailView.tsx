@@ -110,7 +110,10 @@ export function CampaignDetailView(props: {
         <InfoCard title={campaign.name}>
           <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
             <Box display="flex" style={{ gap: 8 }}>
-              <Chip size="small" label={CAMPAIGN_STATUS_LABELS[campaign.status]} />
+              <Chip
+                size="small"
+                label={CAMPAIGN_STATUS_LABELS[campaign.status]}
+              />
               {campaign.status === 'active' && (
                 <Chip
                   size="small"
@@ -124,17 +127,24 @@ export function CampaignDetailView(props: {
             </Box>
             <Typography variant="body1">{campaign.why}</Typography>
             <Typography variant="body2">
-              <strong>{targetText(campaign, checklist)}</strong> · {scopeText(campaign)} ·{' '}
-              {campaign.startDate} to {campaign.dueDate}
+              <strong>{targetText(campaign, checklist)}</strong> ·{' '}
+              {scopeText(campaign)} · {campaign.startDate} to {campaign.dueDate}
             </Typography>
             <Typography variant="body2" aria-label="Campaign progress">
               {progressText(progress)}
             </Typography>
-            <LinearProgress variant="determinate" value={progress.percent ?? 0} />
+            <LinearProgress
+              variant="determinate"
+              value={progress.percent ?? 0}
+            />
             <Box display="flex" style={{ gap: 8 }} mt={1}>
               {onBack && <Button onClick={onBack}>All campaigns</Button>}
               {value.canManage && onEdit && (
-                <Button variant="outlined" color="primary" onClick={() => onEdit(value)}>
+                <Button
+                  variant="outlined"
+                  color="primary"
+                  onClick={() => onEdit(value)}
+                >
                   Edit campaign
                 </Button>
               )}

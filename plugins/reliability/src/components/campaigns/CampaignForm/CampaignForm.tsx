@@ -16,7 +16,13 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { reliabilityApiRef } from '../../../api';
 import { CAMPAIGN_STATUS_LABELS } from '../campaignFormat';
-import { CampaignDraft, draftOf, draftProblems, inputOf, slugOf } from './campaignDraft';
+import {
+  CampaignDraft,
+  draftOf,
+  draftProblems,
+  inputOf,
+  slugOf,
+} from './campaignDraft';
 
 /**
  * Creates or edits a campaign (for holders of `reliability.campaign.manage`): name, why, target (a level or

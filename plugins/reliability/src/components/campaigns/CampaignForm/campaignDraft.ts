@@ -23,7 +23,13 @@ export interface CampaignDraft {
   status: CampaignStatus;
 }
 
-const SCOPE_FIELDS = ['tiers', 'owners', 'systems', 'domains', 'lifecycles'] as const;
+const SCOPE_FIELDS = [
+  'tiers',
+  'owners',
+  'systems',
+  'domains',
+  'lifecycles',
+] as const;
 
 /** A URL-safe id from a name ("Tier-1 SLOs!" -> "tier-1-slos"). */
 export function slugOf(name: string): string {
@@ -68,7 +74,8 @@ export function draftOf(
     name: campaign.name,
     why: campaign.why,
     targetKind: campaign.target.kind,
-    level: campaign.target.kind === 'level' ? campaign.target.level : firstLevel,
+    level:
+      campaign.target.kind === 'level' ? campaign.target.level : firstLevel,
     itemIds: campaign.target.kind === 'items' ? campaign.target.itemIds : [],
     ...scope,
     startDate: campaign.startDate,

@@ -40,12 +40,19 @@ function columns(
     {
       title: 'Campaign',
       render: ({ campaign }) => (
-        <Link component="button" variant="body2" onClick={() => open(campaign.id)}>
+        <Link
+          component="button"
+          variant="body2"
+          onClick={() => open(campaign.id)}
+        >
           {campaign.name}
         </Link>
       ),
     },
-    { title: 'Target', render: ({ campaign }) => targetText(campaign, checklist) },
+    {
+      title: 'Target',
+      render: ({ campaign }) => targetText(campaign, checklist),
+    },
     { title: 'Scope', render: ({ campaign }) => scopeText(campaign) },
     {
       title: 'State',

@@ -3,6 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { CampaignSchedule } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
@@ -11,6 +12,14 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { SCHEDULE_LABELS, targetText } from '../campaignFormat';
+
+function chipColor(
+  done: boolean,
+  schedule: CampaignSchedule,
+): 'primary' | 'secondary' | 'default' {
+  if (done) return 'primary';
+  return schedule === 'overdue' ? 'secondary' : 'default';
+}
 
 /**
  * Campaigns that concern the current service and exactly what is left for it, the soonest due first.
@@ -49,13 +58,7 @@ export function EntityCampaignsCard() {
                   <Chip
                     size="small"
                     label={done ? 'Done' : SCHEDULE_LABELS[schedule]}
-                    color={
-                      done
-                        ? 'primary'
-                        : schedule === 'overdue'
-                          ? 'secondary'
-                          : 'default'
-                    }
+                    color={chipColor(done, schedule)}
                   />
                 </Box>
               }

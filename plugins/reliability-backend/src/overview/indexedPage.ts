@@ -1,23 +1,22 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { OverviewFilters } from './overviewQuery';
-import { MaturityLevelIndex } from './sources';
+import { EntityRefPageQuery } from './sources';
 
 /**
- * Level index entries one page examines when `level` is combined with other filters (which then apply to
+ * Index entries one page examines when `level` or `policy` is combined with other filters (which then apply to
  * those entries only, so the page may hold fewer rows than asked for).
  */
-export const LEVEL_SCAN_WITH_FILTERS = 500;
+export const INDEX_SCAN_WITH_FILTERS = 500;
 
-/** One page of the `level` filter: services in ref order and where the next page starts in the index. */
-export interface LevelPage {
+/** One page of the `level` or `policy` filter: services in ref order and where the next page starts in the index. */
+export interface IndexedPage {
   entities: Entity[];
   /** Index entries this page examined (the cursor's offset advances by this much). */
   examined: number;
-  /** Services at the level in the index (before visibility and other filters); undefined when not counted. */
+  /** Services in the index entry (level or state; before visibility and other filters); undefined when not counted. */
   totalItems?: number;
   /** Index entries examined per page (for the previous page's offset). */
   pageSpan: number;
@@ -37,30 +36,31 @@ function matchesText(entity: Entity, term: string): boolean {
   ].some(value => lower(value).includes(needle));
 }
 
+/** An index of reliability data (maturity level, policy state): one page of entity refs of a kind, by ref. */
+export type EntityRefIndex = (
+  query: EntityRefPageQuery,
+) => Promise<{ entityRefs: string[]; totalItems?: number }>;
+
 /**
- * Pages over the maturity index instead of the catalog: ONE indexed query for the refs at the level (ordered
- * by ref, plus a count on the first page), then ONE `getEntitiesByRefs` with the overview's fields and the
- * other catalog filters (team, system, domain, tier) for those refs. Services the caller may not see, or that
- * other filters exclude, come back null and are dropped, so a page may be shorter than `limit`.
- * Alone, `level` examines `limit` index entries per page; combined with other filters, at most
- * {@link LEVEL_SCAN_WITH_FILTERS}, of which the first `limit` matches are returned.
+ * Pages over an index of reliability data (the maturity level index for `level`, the policy state index for
+ * `policy`) instead of the catalog: ONE indexed query for the refs (ordered by ref, plus a count on the first
+ * page), then ONE `getEntitiesByRefs` with the overview's fields and the other catalog filters (team, system,
+ * domain, tier) for those refs. Services the caller may not see, or that other filters exclude, come back null
+ * and are dropped, so a page may be shorter than `limit`.
+ * Alone, the index filter examines `limit` index entries per page; combined with other filters, at most
+ * {@link INDEX_SCAN_WITH_FILTERS}, of which the first `limit` matches are returned.
  */
-export async function loadLevelPage(options: {
-  filters: OverviewFilters & { level: string };
+export async function loadIndexedPage(options: {
+  filters: OverviewFilters;
   offset: number;
   limit: number;
   includeTotal: boolean;
   catalog: CatalogService;
   credentials: BackstageCredentials;
-  maturityLevels?: MaturityLevelIndex;
-}): Promise<LevelPage | null> {
+  index: EntityRefIndex;
+}): Promise<IndexedPage | null> {
   const { filters, offset, limit, includeTotal, catalog, credentials } =
     options;
-  if (!options.maturityLevels) {
-    throw new InputError(
-      'The level filter needs the maturity checklist, which is not installed',
-    );
-  }
   const catalogQuery = await buildServiceCatalogQuery({
     filters,
     catalog,
@@ -71,16 +71,14 @@ export async function loadLevelPage(options: {
   }
   const combined =
     Boolean(filters.q) || Object.keys(catalogQuery.filter).length > 1;
-  const pageSpan = combined ? Math.max(limit, LEVEL_SCAN_WITH_FILTERS) : limit;
-  const { entityRefs, totalItems } =
-    await options.maturityLevels.pageEntityRefsWithLevel({
-      level: filters.level.toLocaleLowerCase('en-US'),
-      kind: 'component',
-      order: filters.order,
-      offset,
-      limit: pageSpan,
-      includeTotal,
-    });
+  const pageSpan = combined ? Math.max(limit, INDEX_SCAN_WITH_FILTERS) : limit;
+  const { entityRefs, totalItems } = await options.index({
+    kind: 'component',
+    order: filters.order,
+    offset,
+    limit: pageSpan,
+    includeTotal,
+  });
   if (entityRefs.length === 0) {
     return { entities: [], examined: 0, totalItems, pageSpan };
   }

@@ -1,0 +1,2 @@
+export { createAlertsFeature } from './createAlertsFeature';
+export type { AlertsFeature } from './createAlertsFeature';

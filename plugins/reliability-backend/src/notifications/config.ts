@@ -1,0 +1,51 @@
+import { Config } from '@backstage/config';
+import { z } from 'zod';
+
+/** Every kind of notification the suite sends; each can be switched off with `reliability.notifications.<kind>: false`. */
+export const NOTIFICATION_KINDS = [
+  'exemptionDecided',
+  'exemptionExpired',
+  'maturityLevelDropped',
+  'campaignStarted',
+  'campaignDueSoon',
+  'campaignOverdue',
+] as const;
+
+/** @public */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Configuration of the notifications area, read from `reliability.notifications.*`. */
+export interface NotificationsConfig {
+  /** Which kinds are sent (all by default). */
+  enabled: Record<NotificationKind, boolean>;
+  /** Days the log of sent notifications is kept (what makes each notification go out once). */
+  retentionDays: number;
+}
+
+const KEY = 'reliability.notifications';
+
+const schema = z.strictObject({
+  ...Object.fromEntries(
+    NOTIFICATION_KINDS.map(kind => [kind, z.boolean().default(true)]),
+  ),
+  retentionDays: z.number().int().min(30).max(3650).default(400),
+});
+
+/** Reads and validates `reliability.notifications`; throws a clear error at startup when it is invalid. */
+export function readNotificationsConfig(config: Config): NotificationsConfig {
+  const result = schema.safeParse(config.getOptional(KEY) ?? {});
+  if (!result.success) {
+    throw new Error(
+      `Invalid ${KEY} configuration: ${result.error.issues
+        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  const data = result.data as Record<string, unknown>;
+  return {
+    enabled: Object.fromEntries(
+      NOTIFICATION_KINDS.map(kind => [kind, data[kind] !== false]),
+    ) as Record<NotificationKind, boolean>,
+    retentionDays: data.retentionDays as number,
+  };
+}

@@ -1,0 +1,2 @@
+export { createNotificationsFeature } from './createNotificationsFeature';
+export type { NotificationsFeature } from './createNotificationsFeature';

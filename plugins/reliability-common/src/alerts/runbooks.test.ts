@@ -1,0 +1,61 @@
+import { RunbookEntry } from '../runbooks/types';
+import { linkAlertRunbook } from './runbooks';
+
+function runbook(overrides: Partial<RunbookEntry>): RunbookEntry {
+  return {
+    id: 'db-failover',
+    title: 'Database failover',
+    kind: 'runbook',
+    answers: [],
+    owner: null,
+    lastReviewed: null,
+    stale: false,
+    url: 'https://wiki.example.com/db-failover',
+    source: 'link',
+    location: null,
+    error: null,
+    ...overrides,
+  };
+}
+
+const alert = { id: 'pg/ReplicationLag', name: 'PostgresReplicationLag' };
+
+describe('linkAlertRunbook', () => {
+  it('takes the runbook the alert names, with the title of the entity runbook it points at', () => {
+    expect(
+      linkAlertRunbook(
+        { ...alert, runbookUrl: 'https://wiki.example.com/db-failover/' },
+        [runbook({})],
+      ),
+    ).toEqual({
+      url: 'https://wiki.example.com/db-failover',
+      title: 'Database failover',
+      id: 'db-failover',
+      matchedBy: 'source',
+    });
+    expect(
+      linkAlertRunbook({ ...alert, runbookUrl: 'https://other.example.com/x' }, []),
+    ).toEqual({
+      url: 'https://other.example.com/x',
+      title: null,
+      id: null,
+      matchedBy: 'source',
+    });
+  });
+
+  it('falls back to the runbooks whose answers name the alert, ignoring unsafe URLs and broken runbooks', () => {
+    const runbooks = [
+      runbook({ id: 'broken', answers: ['postgresreplicationlag'], error: 'bad YAML' }),
+      runbook({ id: 'lag', title: 'Replication lag', answers: ['PostgresReplicationLag'] }),
+    ];
+    expect(
+      linkAlertRunbook({ ...alert, runbookUrl: 'javascript:alert(1)' }, runbooks),
+    ).toEqual({
+      url: 'https://wiki.example.com/db-failover',
+      title: 'Replication lag',
+      id: 'lag',
+      matchedBy: 'runbook-index',
+    });
+    expect(linkAlertRunbook({ ...alert, runbookUrl: null }, [runbook({})])).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import { ReliabilityClient } from './ReliabilityClient';
+
+function createClient() {
+  const fetch = jest.fn(
+    async (_url: string | URL | Request, _init?: RequestInit) =>
+      new Response(JSON.stringify({ ok: true }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
+  const client = new ReliabilityClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backend/api/reliability' },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch };
+}
+
+describe('ReliabilityClient tour', () => {
+  it('reads tours of systems and domains and blast radii of components', async () => {
+    const { client, fetch } = createClient();
+    await client.getSystemTour({ kind: 'system', namespace: 'Default', name: 'shop' });
+    await client.getDomainTour({ kind: 'domain', namespace: 'default', name: 'commerce' });
+    await client.getBlastRadius({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'payments api',
+    });
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backend/api/reliability/tour/systems/default/shop',
+      'http://backend/api/reliability/tour/domains/default/commerce',
+      'http://backend/api/reliability/tour/blast-radius/component/default/payments%20api',
+    ]);
+  });
+});

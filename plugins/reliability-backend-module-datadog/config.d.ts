@@ -19,6 +19,16 @@ export interface Config {
       applicationKey: string;
       /** Timeout of one request in milliseconds (default 15000, 100-300000). */
       timeoutMs?: number;
+      /** The Datadog alert source (monitors, `GET /api/v1/monitor`); the application key needs `monitors_read`. */
+      monitors?: {
+        /** Read only the monitors with all of these tags, e.g. `team:payments`. Default: every monitor. */
+        tags?: string[];
+        /**
+         * Notification handles (prefixes) that page a person when a monitor message mentions them.
+         * Default `@pagerduty`, `@opsgenie`, `@victorops`, `@webhook-incident`.
+         */
+        pagingHandles?: string[];
+      };
     };
   };
 }

@@ -14,6 +14,16 @@ export interface Config {
       headers?: { [name: string]: string };
       /** Timeout of one request in milliseconds (default 10000, 100-300000). */
       timeoutMs?: number;
+      /**
+       * The Prometheus alert source (alerting rules of `/api/v1/rules`, active alerts of `/api/v1/alerts`, firing
+       * history from the `ALERTS` series), read with the settings above.
+       */
+      alerts?: {
+        /** Values of the `severity` label whose alerts page a person (case-insensitive). Default `critical`, `page`. */
+        pagingSeverities?: string[];
+        /** Base URL of the Prometheus (or Alertmanager-fronting) UI for links to alerts, e.g. `https://prometheus.example.com`. */
+        externalUrl?: string;
+      };
     };
   };
 }

@@ -72,6 +72,12 @@ export interface Config {
        * Default false.
        */
       seedIncidents?: boolean;
+      /**
+       * DEMO ONLY: when true, the backend writes the demo catalog's synthetic alert inventories (alerts, monitors and
+       * 30 days of firings, relative to the current hour) to the embedded alert source, shown as
+       * "embedded (demo data)". Default false.
+       */
+      seedAlerts?: boolean;
     };
     /** On-call: the built-in schedule-as-code provider and the on-call cache and refresh. */
     onCall?: {
@@ -124,6 +130,38 @@ export interface Config {
        * (a duration: `{ minutes: 30 }` or `PT30M`), 1 minute to 1 day. Default 30 minutes.
        */
       refreshInterval?: { [unit: string]: number } | string;
+    };
+    /** Monitoring coverage: the alerts and monitors of services and resources (docs/alerts.md). */
+    alerts?: {
+      /**
+       * How often the alert sources (Prometheus rules, Datadog monitors, ...) are read and every entity's alert
+       * summary (coverage, noise, gap) is rebuilt (a duration: `{ minutes: 10 }` or `PT10M`), 1 minute to 1 day.
+       * Default 10 minutes.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+      /** Time limit of reading one alert source, 1 second to 10 minutes. Default 60 seconds. */
+      sourceTimeout?: { [unit: string]: number } | string;
+      retention?: {
+        /** Days firings are kept, counted from their start; whole days, 30..3650. Default 90. */
+        days?: number;
+      };
+      mapping?: {
+        /**
+         * The label (Prometheus) or tag key (Datadog) whose value names the entity an alert belongs to: an entity
+         * name (a Component or Resource of that name) or an entity ref (`resource:default/orders-db`). Entities can
+         * also claim alerts with the `reliability.sre-portal.dev/alert-selector` annotation. Default `service`.
+         */
+        label?: string;
+      };
+      /** When an alert counts as noisy: it fired often and was mostly resolved within minutes. */
+      noise?: {
+        /** Firings within 30 days from which an alert can be noisy; whole number, 2..10000. Default 5. */
+        minFirings?: number;
+        /** A firing resolved within this duration counts as resolved without action (1 minute to 1 day). Default 15 minutes. */
+        quickResolve?: { [unit: string]: number } | string;
+        /** Share of quickly resolved firings from which an alert is noisy, 0.01..1. Default 0.8. */
+        quickShare?: number;
+      };
     };
     /** Incidents and postmortems (docs/incidents.md). */
     incidents?: {
@@ -218,6 +256,26 @@ export interface Config {
         /** Longest break-glass override (a duration), 5 minutes to 7 days. Default 24 hours. */
         maxOverrideDuration?: { [unit: string]: number } | string;
       };
+    };
+    /**
+     * Notifications to the owning teams through Backstage's notifications service; every kind is on unless set
+     * to false.
+     */
+    notifications?: {
+      /** An exemption was approved or rejected. Default true. */
+      exemptionDecided?: boolean;
+      /** An approved exemption expired. Default true. */
+      exemptionExpired?: boolean;
+      /** A maturity level dropped (expired answers, a failing automatic check). Default true. */
+      maturityLevelDropped?: boolean;
+      /** A campaign started (to every team with services in scope). Default true. */
+      campaignStarted?: boolean;
+      /** A campaign is due in 7 days (to teams with services not done). Default true. */
+      campaignDueSoon?: boolean;
+      /** A campaign is overdue (to teams with services not done). Default true. */
+      campaignOverdue?: boolean;
+      /** Days the log of sent notifications is kept (30..3650). Default 400. */
+      retentionDays?: number;
     };
     /** Campaigns: a target (a maturity level or checklist items) for the services in a scope, by a due date. */
     campaigns?: {

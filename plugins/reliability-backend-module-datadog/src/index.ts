@@ -9,3 +9,10 @@ export { DatadogSliProvider } from './DatadogSliProvider';
 export { DatadogClient } from './DatadogClient';
 export type { DatadogClientOptions, DatadogSloHistory } from './DatadogClient';
 export type { DatadogConfig } from './config';
+export { DatadogAlertSource } from './monitors/DatadogAlertSource';
+export type { DatadogAlertSourceOptions } from './monitors/DatadogAlertSource';
+export { DatadogMonitorsClient } from './monitors/DatadogMonitorsClient';
+export type {
+  DatadogMonitor,
+  DatadogMonitorsClientOptions,
+} from './monitors/DatadogMonitorsClient';

@@ -32,7 +32,10 @@ export async function createFeatures(
   const runbooks = await createRunbooksFeature(ctx, {
     sloDefinitions: slo.definitions,
   });
-  const alerts = await createAlertsFeature(ctx, { slo: slo.summaries, runbooks: runbooks.service });
+  const alerts = await createAlertsFeature(ctx, {
+    slo: slo.summaries,
+    runbooks: runbooks.service,
+  });
   const incidents = await createIncidentsFeature(ctx, {
     documents: runbooks.service,
   });

@@ -19,6 +19,7 @@ export {
   EntityRunbooksCard,
   EntityMaturityCard,
   EntityGroupOnCallCard,
+  EntitySloReviewCard,
 } from './plugin';
 export { reliabilityApiRef } from './api';
 export { rootRouteRef } from './routes';

@@ -27,10 +27,12 @@ import {
   EntityRunbooksContent,
   EntitySloCard,
   EntitySloContent,
+  EntitySloReviewCard,
   ReliabilityPage,
   reliabilityPlugin,
 } from './plugin';
 import { rootRouteRef } from './routes';
+import { mockPolicyApi } from './components/policy/testData';
 
 // recharts' ResponsiveContainer observes its size; jsdom has no ResizeObserver.
 beforeAll(() => {
@@ -153,6 +155,23 @@ describe('legacy frontend system exports', () => {
       kind: 'Group',
       namespace: 'default',
       name: 'payments',
+    });
+  });
+
+  it('EntitySloReviewCard shows the SLO review report of a group', async () => {
+    const policyApi = mockPolicyApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, policyApi as any]]}>
+        <EntityProvider entity={testTeam}>
+          <EntitySloReviewCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Last complete window' }),
+    ).toBeInTheDocument();
+    expect(policyApi.getSloReport).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
     });
   });
 });

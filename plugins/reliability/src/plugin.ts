@@ -218,3 +218,23 @@ export const EntityGroupOnCallCard = reliabilityPlugin.provide(
     },
   }),
 );
+
+/**
+ * The SLO review report of a Group (what the team owns) or a System (its parts): both windows of each SLO, budget
+ * spenders, runbooks touched and checklist changes; printable, as Markdown or CSV. Renders nothing on other kinds.
+ * On groups, mount it as a "Reliability review" tab at `/reliability-review` (the path the scheduled report
+ * notification links to).
+ *
+ * @public
+ */
+export const EntitySloReviewCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloReviewCard',
+    component: {
+      lazy: () =>
+        import('./components/policy/EntitySloReviewCard').then(
+          m => m.EntitySloReviewCard,
+        ),
+    },
+  }),
+);

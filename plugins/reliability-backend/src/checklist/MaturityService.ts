@@ -322,7 +322,10 @@ export class MaturityService
         previousEvaluatedAt: before.evaluatedAt,
         blocking: explanation.items
           .filter(
-            i => !i.passes && rank(i.level) >= 0 && rank(i.level) <= rank(before.level),
+            i =>
+              !i.passes &&
+              rank(i.level) >= 0 &&
+              rank(i.level) <= rank(before.level),
           )
           .map(i => i.itemId),
       });

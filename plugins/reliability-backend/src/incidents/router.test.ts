@@ -160,9 +160,9 @@ describe('incidents routes', () => {
       },
       /startedAt: lies in the future/,
     ],
-    // eslint-disable-next-line no-script-url
     [
       'a script link',
+      // eslint-disable-next-line no-script-url
       { url: 'javascript:alert(1)' },
       /url: must be an http\(s\) URL/,
     ],

@@ -4,7 +4,10 @@ import type {
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import { NotificationKind } from './config';
-import { NotificationKey, NotificationLogStore } from './store/NotificationLogStore';
+import {
+  NotificationKey,
+  NotificationLogStore,
+} from './store/NotificationLogStore';
 
 /** One notification to send. */
 export interface ReliabilityNotification {
@@ -62,7 +65,9 @@ export class ReliabilityNotifier {
       } catch (error) {
         await log.release(key);
         logger.warn(
-          `Reliability notification ${n.kind} about ${n.subject} not sent (retried on the next run): ${
+          `Reliability notification ${n.kind} about ${
+            n.subject
+          } not sent (retried on the next run): ${
             error instanceof Error ? error.message : String(error)
           }`,
         );

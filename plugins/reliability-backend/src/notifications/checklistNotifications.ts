@@ -1,5 +1,8 @@
 import { MaturityExemption } from '@internal/backstage-plugin-reliability-common';
-import type { ChecklistListener, MaturityLevelDrop } from '../checklist/listener';
+import type {
+  ChecklistListener,
+  MaturityLevelDrop,
+} from '../checklist/listener';
 import { entityName, entityTabLink } from './links';
 import { ReliabilityNotifier } from './ReliabilityNotifier';
 
@@ -24,9 +27,9 @@ export class ChecklistNotifications implements ChecklistListener {
         recipients: [exemption.entityRef],
         payload: {
           title: approved
-            ? `Exemption of '${exemption.itemId}' for ${name} approved until ${day(
-                exemption.expiresAt,
-              )}`
+            ? `Exemption of '${
+                exemption.itemId
+              }' for ${name} approved until ${day(exemption.expiresAt)}`
             : `Exemption of '${exemption.itemId}' for ${name} rejected`,
           description: [
             `Decided by ${exemption.decidedBy}.`,

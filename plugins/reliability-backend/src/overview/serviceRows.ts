@@ -92,7 +92,7 @@ export function toServiceRow(
   const oncall = summaries.oncall.get(entityRef);
   const runbooks = summaries.runbooks.get(entityRef);
   const maturity = summaries.maturity.get(entityRef);
-  const policy = summaries.policy.get(entityRef);
+  const policy = summaries.policy?.get(entityRef);
   return {
     entityRef,
     name: entity.metadata.name,

@@ -60,11 +60,20 @@ export interface OverviewSources {
   policyStates?: PolicyStateIndex;
 }
 
+/** Loaded summaries of a batch of entities (`policy` may be left out by callers that build them by hand). */
+export interface LoadedSummaries {
+  slo: Map<string, SloSummary>;
+  oncall: Map<string, OnCallSummary>;
+  runbooks: Map<string, RunbookSummary>;
+  maturity: Map<string, MaturitySummary>;
+  policy?: Map<string, PolicySummary>;
+}
+
 /** Reads every available summary for a batch of entity refs: one getSummaries call per source, in parallel. */
 export async function loadSummaries(
   sources: OverviewSources,
   entityRefs: string[],
-) {
+): Promise<Required<LoadedSummaries>> {
   const empty = <T>() => Promise.resolve(new Map<string, T>());
   const refs = [...new Set(entityRefs)];
   if (refs.length === 0) {
@@ -86,8 +95,6 @@ export async function loadSummaries(
   return { slo, oncall, runbooks, maturity, policy };
 }
 
-/** Loaded summaries of a batch of entities. */
-export type LoadedSummaries = Awaited<ReturnType<typeof loadSummaries>>;
 
 /** Areas whose source is not wired into this backend. */
 export function unavailableAreas(sources: OverviewSources): OverviewArea[] {

@@ -6,9 +6,16 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  AssessmentRecord,
+  EntityRunbooksResponse,
+  entityRefKey,
+  MaturityHistory,
+  RunbookEntry,
   DeployGateActivity,
+  DeployGateOverride,
   SloReport,
   DeployGateResponse,
   EntityPolicyResponse,
@@ -65,6 +72,38 @@ const SEARCH = '/entities/component/default/search-service';
 const PAYMENTS = '/entities/component/default/payments';
 const ada = mockCredentials.user.header('user:default/ada');
 
+function runbookEntry(id: string, lastReviewed: string): RunbookEntry {
+  return {
+    id,
+    title: `Runbook ${id}`,
+    kind: 'runbook',
+    answers: [],
+    owner: null,
+    lastReviewed,
+    stale: false,
+    url: null,
+    source: 'markdown',
+    location: null,
+    error: null,
+  };
+}
+
+function assessmentRecord(
+  entityRef: string,
+  createdAt: string,
+  level: string,
+): AssessmentRecord {
+  return {
+    id: `${entityRef}@${createdAt}`,
+    entityRef,
+    checklistVersion: '1',
+    score: 40,
+    level,
+    author: 'user:default/ada',
+    createdAt,
+  };
+}
+
 async function setup(
   decision:
     | AuthorizeResult.ALLOW
@@ -95,6 +134,52 @@ async function setup(
     },
     now: clock,
   });
+  // No runbooks and no assessments unless a test sets activity.given.
+  const activity = { given: false };
+  const runbooks = {
+    list: jest.fn(
+      async (entity: Entity): Promise<EntityRunbooksResponse> => ({
+        entityRef: entityRefKey(entity),
+        runbooks:
+          activity.given && entity.metadata.name === 'checkout-api'
+            ? [
+                runbookEntry('rollback', '2026-11-02'),
+                runbookEntry('restart', '2026-01-05'),
+              ]
+            : [],
+        total: 0,
+        query: null,
+        staleCount: 0,
+        staleAfterDays: 180,
+        coverage: {
+          ratio: null,
+          alertCount: 0,
+          alertsWithRunbook: 0,
+          alerts: [],
+          error: null,
+        },
+        generatedAt: now.toISOString(),
+      }),
+    ),
+  };
+  const checklist = {
+    getHistory: jest.fn(
+      async (entityRef: string): Promise<MaturityHistory> => ({
+        entityRef,
+        assessments:
+          activity.given && entityRef === 'component:default/payments'
+            ? [
+                assessmentRecord(entityRef, '2026-08-01T09:00:00.000Z', 'none'),
+                assessmentRecord(
+                  entityRef,
+                  '2026-11-10T09:00:00.000Z',
+                  'bronze',
+                ),
+              ]
+            : [],
+      }),
+    ),
+  };
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
     { result: decision },
@@ -120,12 +205,22 @@ async function setup(
       answersPerEntity: 3,
       maxOverrideMs: 24 * HOUR_MS,
     }),
-    reports: new SloReportService({ catalog, slos, policy, now: clock }),
+    reports: new SloReportService({
+      catalog,
+      slos,
+      policy,
+      runbooks,
+      checklist,
+      now: clock,
+    }),
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
   return {
     app,
     slos,
+    runbooks,
+    checklist,
+    activity,
     permissions,
     advance: (ms: number) => {
       now = new Date(now.getTime() + ms);
@@ -434,6 +529,217 @@ describe('deploy gate', () => {
   });
 });
 
+describe('revoking an override', () => {
+  async function created(app: express.Express) {
+    const res = await request(app)
+      .post(`${CHECKOUT}/deploy-gate/overrides`)
+      .set('Authorization', ada)
+      .send({ reason: 'Hotfix for INC-7', expiresAt: '2026-11-22T14:00:00.000Z' });
+    expect(res.status).toBe(201);
+    return res.body as DeployGateOverride;
+  }
+
+  it('ends an override early, records who and why, and the gate denies again', async () => {
+    const { app, permissions, advance } = await setup();
+    const override = await created(app);
+    advance(10 * 60_000);
+    const res = await request(app)
+      .delete(`${CHECKOUT}/deploy-gate/overrides/${override.id}`)
+      .set('Authorization', mockCredentials.user.header('user:default/grace'))
+      .send({ reason: '  The hotfix shipped ' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      ...override,
+      revoked: {
+        at: '2026-11-22T12:10:00.000Z',
+        by: 'user:default/grace',
+        reason: 'The hotfix shipped',
+      },
+    });
+    expect(permissions.authorize).toHaveBeenLastCalledWith(
+      [
+        {
+          permission: reliabilityDeployGateOverridePermission,
+          resourceRef: 'component:default/checkout-api',
+        },
+        expect.anything(),
+      ],
+      expect.anything(),
+    );
+
+    const gate = (
+      await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada)
+    ).body as DeployGateResponse;
+    expect([gate.decision, gate.overridden, gate.override]).toEqual([
+      'deny',
+      false,
+      null,
+    ]);
+    const activity = (
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate/activity`)
+        .set('Authorization', ada)
+    ).body as DeployGateActivity;
+    expect(activity.activeOverrides).toEqual([]);
+    expect(activity.recentOverrides).toEqual([res.body]);
+
+    const again = await request(app)
+      .delete(`${CHECKOUT}/deploy-gate/overrides/${override.id}`)
+      .set('Authorization', ada)
+      .send({ reason: 'Twice' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(
+      /already revoked by user:default\/grace/,
+    );
+  });
+
+  it('refuses without the permission, and answers 404, 409 and 400 for unknown, expired and bad requests', async () => {
+    const denied = await setup(AuthorizeResult.DENY);
+    const refused = await request(denied.app)
+      .delete(
+        `${CHECKOUT}/deploy-gate/overrides/3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f`,
+      )
+      .set('Authorization', ada)
+      .send({ reason: 'Not needed' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'You may not revoke overrides of the deploy gate of component:default/checkout-api',
+    );
+
+    const { app, advance } = await setup();
+    const override = await created(app);
+    const unknown = await request(app)
+      .delete(
+        `${SEARCH}/deploy-gate/overrides/${override.id}`,
+      )
+      .set('Authorization', ada)
+      .send({ reason: 'Wrong entity' });
+    expect(unknown.status).toBe(404);
+    for (const [path, body, message] of [
+      [`${CHECKOUT}/deploy-gate/overrides/not-a-uuid`, { reason: 'Fine' }, /id: must be a UUID/],
+      [`${CHECKOUT}/deploy-gate/overrides/${override.id}`, { reason: ' x ' }, /reason/],
+      [`${CHECKOUT}/deploy-gate/overrides/${override.id}`, {}, /reason/],
+    ] as const) {
+      const bad = await request(app)
+        .delete(path)
+        .set('Authorization', ada)
+        .send(body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(message);
+    }
+    advance(3 * 3600_000);
+    const expired = await request(app)
+      .delete(`${CHECKOUT}/deploy-gate/overrides/${override.id}`)
+      .set('Authorization', ada)
+      .send({ reason: 'Too late' });
+    expect(expired.status).toBe(409);
+    expect(expired.body.error.message).toMatch(/already expired/);
+  });
+});
+
+describe('shortening an override', () => {
+  it('keeps the override until the given end, then the gate denies again', async () => {
+    const { app, advance } = await setup();
+    const override = (
+      await request(app)
+        .post(`${CHECKOUT}/deploy-gate/overrides`)
+        .set('Authorization', ada)
+        .send({ reason: 'Hotfix', expiresAt: '2026-11-22T14:00:00.000Z' })
+    ).body as DeployGateOverride;
+    for (const [endsAt, message] of [
+      ['2026-11-22T11:00:00.000Z', /endsAt must not be in the past/],
+      ['2026-11-22T14:00:00.000Z', /endsAt must be before the override expires/],
+      ['soon', /endsAt: must be an ISO 8601 date-time/],
+    ]) {
+      const bad = await request(app)
+        .delete(`${CHECKOUT}/deploy-gate/overrides/${override.id}`)
+        .set('Authorization', ada)
+        .send({ reason: 'Shorter', endsAt });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(message);
+    }
+    const shortened = await request(app)
+      .delete(`${CHECKOUT}/deploy-gate/overrides/${override.id}`)
+      .set('Authorization', ada)
+      .send({ reason: 'Shorter', endsAt: '2026-11-22T12:30:00.000Z' });
+    expect(shortened.status).toBe(200);
+    expect(shortened.body.revoked.at).toBe('2026-11-22T12:30:00.000Z');
+
+    const gate = async () =>
+      (
+        await request(app)
+          .get(`${CHECKOUT}/deploy-gate`)
+          .set('Authorization', ada)
+      ).body as DeployGateResponse;
+    const activity = async () =>
+      (
+        await request(app)
+          .get(`${CHECKOUT}/deploy-gate/activity`)
+          .set('Authorization', ada)
+      ).body as DeployGateActivity;
+    expect((await gate()).decision).toBe('allow');
+    expect((await activity()).activeOverrides.map(o => o.id)).toEqual([
+      override.id,
+    ]);
+    advance(30 * 60_000);
+    expect((await gate()).decision).toBe('deny');
+    const after = await activity();
+    expect(after.activeOverrides).toEqual([]);
+    expect(after.recentOverrides.map(o => o.id)).toEqual([override.id]);
+  });
+});
+
+describe('policies named in the SLO file', () => {
+  it("judges an SLO by its own policy, names it in the gate's reasons and on the policy, and reports an unknown one", async () => {
+    const { app, slos } = await setup();
+    slos.set(checkout, [
+      sloWith('checkout-availability', -0.1, 'ticket', { policy: 'lenient' }),
+      sloWith('checkout-latency', 0.6, 'ok', { policy: 'missing' }),
+    ]);
+    const policy = (
+      await request(app).get(`${CHECKOUT}/policy`).set('Authorization', ada)
+    ).body as EntityPolicyResponse;
+    expect([policy.policy.name, policy.source]).toEqual(['default', 'default']);
+    expect(
+      policy.slos.map(s => [s.sloName, s.policyName, s.policySource, s.state]),
+    ).toEqual([
+      // Under the entity's default policy it would be frozen.
+      ['checkout-availability', 'lenient', 'slo', 'review'],
+      ['checkout-latency', 'default', 'default', 'ok'],
+    ]);
+    expect(policy.slos[0].problem).toBeUndefined();
+    expect(policy.slos[1].problem).toMatch(
+      /The SLO 'checkout-latency' names the policy 'missing'/,
+    );
+    expect(policy.service).toMatchObject({
+      state: 'review',
+      decision: 'warn',
+      policyName: 'lenient',
+      policySource: 'slo',
+    });
+    expect(policy.history[0]).toMatchObject({
+      sloName: null,
+      policyName: 'lenient',
+      toState: 'review',
+    });
+
+    const gate = (
+      await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada)
+    ).body as DeployGateResponse;
+    expect([gate.decision, gate.policyName]).toEqual(['warn', 'default']);
+    expect(gate.reasons).toEqual([
+      expect.objectContaining({
+        sloName: 'checkout-availability',
+        policyName: 'lenient',
+        state: 'review',
+      }),
+    ]);
+    expect(gate.message).toBe(
+      'warn: policy default: checkout-availability is review (policy lenient) since 2026-11-22T12:00:00.000Z (Review risky changes.)',
+    );
+  });
+});
+
 describe('SLO review report', () => {
   it('reports every SLO of a team over the last complete and the current window', async () => {
     const { app, slos } = await setup();
@@ -499,6 +805,57 @@ describe('SLO review report', () => {
         toState: 'frozen',
       }),
     ]);
+  });
+
+  it('lists the runbooks reviewed and the assessments submitted since the earliest window start', async () => {
+    const { app, runbooks, checklist, activity } = await setup();
+    activity.given = true;
+    const report = (
+      await request(app)
+        .get('/reports/slo')
+        .query({ owner: 'group:default/team-a' })
+        .set('Authorization', ada)
+    ).body as SloReport;
+    expect(report.periodStart).toBe('2026-09-23T12:00:00.000Z');
+    expect(report.runbooksTouched).toEqual([
+      {
+        entityRef: 'component:default/checkout-api',
+        id: 'rollback',
+        title: 'Runbook rollback',
+        kind: 'runbook',
+        lastReviewed: '2026-11-02',
+        url: null,
+      },
+    ]);
+    expect(report.checklistChanges).toEqual([
+      {
+        entityRef: 'component:default/payments',
+        assessmentId: 'component:default/payments@2026-11-10T09:00:00.000Z',
+        assessedAt: '2026-11-10T09:00:00.000Z',
+        author: 'user:default/ada',
+        level: 'bronze',
+        score: 40,
+        previousLevel: 'none',
+      },
+    ]);
+    expect(report.problems).toEqual([]);
+    expect(runbooks.list).toHaveBeenCalledTimes(4);
+    expect(checklist.getHistory).toHaveBeenCalledWith(
+      'component:default/payments',
+      100,
+    );
+
+    runbooks.list.mockRejectedValueOnce(new Error('runbook store down'));
+    const partial = (
+      await request(app)
+        .get('/reports/slo')
+        .query({ owner: 'group:default/team-a' })
+        .set('Authorization', ada)
+    ).body as SloReport;
+    expect(partial.problems).toEqual([
+      'Runbooks of component:default/checkout-api could not be read: runbook store down',
+    ]);
+    expect(partial.rows).toHaveLength(5);
   });
 
   it('answers Markdown and CSV, and a system scope', async () => {

@@ -41,6 +41,9 @@ const overrideSchema = z.strictObject({
 
 const revokeOverrideSchema = z.strictObject({
   reason: z.string().trim().min(3).max(500),
+  endsAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+    .optional(),
 });
 
 const overrideIdSchema = z.strictObject({
@@ -122,7 +125,8 @@ export interface PolicyRouterOptions {
  *   every answer is recorded;
  * - `GET .../deploy-gate/activity`: the last answers and the overrides;
  * - `POST .../deploy-gate/overrides`: a break-glass override (`reliability.deploy-gate.override`, users only);
- * - `DELETE .../deploy-gate/overrides/:id`: ends an override early, with the reason (same permission, users only);
+ * - `DELETE .../deploy-gate/overrides/:id`: ends an override early (now or at `endsAt`), with the reason (same
+ *   permission, users only);
  * - `GET /reports/slo?owner=|system=&format=json|markdown|csv`: the SLO review report of a team or a system.
  */
 export function createPolicyRouter(

@@ -14,6 +14,7 @@ import {
   sampleEntities,
 } from './__testUtils__/catalogFixtures';
 import { snapshotDatabase } from './__testUtils__/databaseSnapshot';
+import { seedSampleRows } from './__testUtils__/sampleRows';
 import { errorMessage, sendAsUser } from './__testUtils__/sendRequest';
 import {
   VALID_WRITE_BODIES,
@@ -51,6 +52,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
           catalogServiceMock.factory({ entities: sampleEntities() }),
         ]);
+        await seedSampleRows(knex);
       }, 60_000);
 
       afterAll(async () => {

@@ -9,6 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { sampleEntities } from './__testUtils__/catalogFixtures';
 import { snapshotDatabase } from './__testUtils__/databaseSnapshot';
+import { seedSampleRows } from './__testUtils__/sampleRows';
 import { malformedRequests } from './__testUtils__/malformedPayloads';
 import { errorMessage, sendAsUser } from './__testUtils__/sendRequest';
 import { validWriteBody } from './__testUtils__/validWriteBodies';
@@ -32,6 +33,7 @@ describe.each(databases.eachSupportedId())(
         mockServices.rootConfig.factory({ data: {} }),
         catalogServiceMock.factory({ entities: sampleEntities() }),
       ]);
+      await seedSampleRows(knex);
       // Some data first, so "unchanged" also covers existing rows being overwritten.
       for (const route of app.routes.filter(r => WRITE_METHODS.has(r.method))) {
         const { body } = validWriteBody(routeKey(route), new Date());

@@ -1,5 +1,11 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AlertsCoverageResponse,
+  AlertsIngestRequest,
+  AlertsIngestResponse,
+  EntityAlertsResponse,
+} from '../alerts/types';
+import {
   AssessmentDraft,
   AssessmentRecord,
   Checklist,
@@ -211,4 +217,15 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     request: IncidentsIngestRequest,
   ): Promise<IncidentsIngestResponse>;
+  /** The alerts and monitors of an entity: state, runbook, firings over 30 days, noise, coverage and gap. */
+  getEntityAlerts(entityRef: CompoundEntityRef): Promise<EntityAlertsResponse>;
+  /** Monitoring coverage, noisy alerts and gaps of a team (`owner`, a group ref) or of the organisation. */
+  getAlertsCoverage(options?: {
+    owner?: string;
+  }): Promise<AlertsCoverageResponse>;
+  /** Writes alerts and firings to the embedded alert source (403 unless permitted); idempotent. */
+  reportAlerts(
+    entityRef: CompoundEntityRef,
+    request: AlertsIngestRequest,
+  ): Promise<AlertsIngestResponse>;
 }

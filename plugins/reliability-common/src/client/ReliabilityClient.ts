@@ -1,4 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  AlertsCoverageResponse,
+  AlertsIngestRequest,
+  AlertsIngestResponse,
+  EntityAlertsResponse,
+} from '../alerts/types';
 import { ResponseError } from '@backstage/errors';
 import {
   EntitySlosResponse,
@@ -435,6 +441,31 @@ export class ReliabilityClient implements ReliabilityApi {
   ): Promise<IncidentsIngestResponse> {
     return this.post(
       `${ReliabilityClient.entityPath(entityRef)}/incidents`,
+      request,
+    );
+  }
+
+  async getEntityAlerts(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityAlertsResponse> {
+    return this.get(`${ReliabilityClient.entityPath(entityRef)}/alerts`);
+  }
+
+  async getAlertsCoverage(
+    options: { owner?: string } = {},
+  ): Promise<AlertsCoverageResponse> {
+    const query = options.owner
+      ? `?${new URLSearchParams({ owner: options.owner })}`
+      : '';
+    return this.get(`/alerts/coverage${query}`);
+  }
+
+  async reportAlerts(
+    entityRef: CompoundEntityRef,
+    request: AlertsIngestRequest,
+  ): Promise<AlertsIngestResponse> {
+    return this.post(
+      `${ReliabilityClient.entityPath(entityRef)}/alerts`,
       request,
     );
   }

@@ -85,6 +85,7 @@ export interface DeployGateOverride {
 
 /** An early end of a deploy-gate override. @public */
 export interface DeployGateOverrideRevocation {
+  /** When the override ends (ended): the time of the revocation, or the earlier end it was given. */
   at: string;
   /** User entity ref who revoked it. */
   by: string;
@@ -95,6 +96,8 @@ export interface DeployGateOverrideRevocation {
 export interface RevokeDeployGateOverrideRequest {
   /** Why the override ends early (recorded; 3 to 500 characters). */
   reason: string;
+  /** ISO 8601 time the override ends, from now to before its expiry; default now. */
+  endsAt?: string;
 }
 
 /** Body of `POST /entities/:kind/:namespace/:name/deploy-gate/overrides`. @public */

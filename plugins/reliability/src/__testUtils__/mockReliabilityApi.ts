@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockMaturityApi } from '../components/checklist/testData';
+import { mockAlertsApi } from '../components/alerts/testData';
 import { mockIncidentsApi } from '../components/incidents/testData';
 import { okState, testGroupOnCall } from '../components/oncall/testData';
 import { testPage, testRow } from '../components/overview/testData';
@@ -35,6 +36,7 @@ export function mockReliabilityApi() {
     ...mockMaturityApi(),
     ...mockRunbooksApi(),
     ...mockIncidentsApi(),
+    ...mockAlertsApi(),
     getEntitySlos: jest.fn(async () => ({
       entityRef: 'component:default/checkout',
       definitionErrors: [],

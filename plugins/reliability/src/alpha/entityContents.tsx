@@ -72,3 +72,21 @@ export const reliabilityGroupOnCallEntityContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/**
+ * The "Reliability review" tab of groups: the SLO review report of what the team owns (both windows of each SLO,
+ * budget spenders, runbooks touched, checklist changes), printable, as Markdown or CSV. The scheduled report
+ * notification (`reliability.reports.schedule`) links here.
+ */
+export const reliabilityGroupReviewEntityContent = EntityContentBlueprint.make({
+  name: 'group-reliability-review',
+  params: {
+    path: '/reliability-review',
+    title: 'Reliability review',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/policy/EntitySloReviewCard').then(m => (
+        <m.EntitySloReviewCard />
+      )),
+  },
+});

@@ -16,6 +16,7 @@ import {
   testTeam,
 } from '../__testUtils__/mockReliabilityApi';
 import { testPage, testRow } from '../components/overview/testData';
+import { mockPolicyApi } from '../components/policy/testData';
 import { reliabilityApiRef } from '../api';
 import { reliabilityMyServicesWidget } from './homeWidgets';
 import { reliabilityPlugin } from './plugin';
@@ -38,6 +39,7 @@ const tabIds = [
   'entity-content:reliability/runbooks',
   'entity-content:reliability/maturity',
   'entity-content:reliability/group-oncall',
+  'entity-content:reliability/group-reliability-review',
 ];
 
 const cardIds = [
@@ -117,6 +119,30 @@ describe('reliability plugin (new frontend system)', () => {
       screen.queryByText('Service level objectives'),
     ).not.toBeInTheDocument();
     expect(api.getEntitySlos).not.toHaveBeenCalled();
+  });
+
+  it('adds the Reliability review tab to groups, with the team SLO review report', async () => {
+    const api = { ...mockReliabilityApi(), ...mockPolicyApi() };
+    renderTestApp({
+      features: [reliabilityPlugin],
+      extensions: [createTestEntityPage({ entity: testTeam })],
+      apis: [[reliabilityApiRef, api as any]],
+      config: {
+        app: {
+          extensions: tabIds
+            .filter(
+              id => id !== 'entity-content:reliability/group-reliability-review',
+            )
+            .map(id => ({ [id]: false })),
+        },
+      },
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Runbooks touched' }, WAIT),
+    ).toBeInTheDocument();
+    expect(api.getSloReport).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+    });
   });
 
   it('provides the home page widgets by name', async () => {

@@ -13,6 +13,7 @@ import {
 import {
   reliabilityEntityContent,
   reliabilityGroupOnCallEntityContent,
+  reliabilityGroupReviewEntityContent,
   reliabilityMaturityEntityContent,
   reliabilityRunbooksEntityContent,
   reliabilitySloEntityContent,
@@ -40,6 +41,7 @@ export const reliabilityPlugin = createFrontendPlugin({
     reliabilitySloEntityContent,
     reliabilityRunbooksEntityContent,
     reliabilityGroupOnCallEntityContent,
+    reliabilityGroupReviewEntityContent,
     reliabilityMaturityEntityContent,
     reliabilitySloEntityCard,
     reliabilityOnCallEntityCard,

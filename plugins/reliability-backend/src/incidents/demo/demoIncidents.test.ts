@@ -47,12 +47,10 @@ describe('demo incident history', () => {
       expect(Date.parse(incident.startedAt)).toBeGreaterThan(
         anchor.getTime() - 90 * 86_400_000,
       );
-      if (incident.resolvedAt) {
-        expect(incident.resolvedAt > incident.startedAt).toBe(true);
-        expect(Date.parse(incident.resolvedAt)).toBeLessThanOrEqual(
-          anchor.getTime(),
-        );
-      }
+      // An open incident "ends" at its start here: nothing to compare.
+      const end = Date.parse(incident.resolvedAt ?? incident.startedAt);
+      expect(end).toBeGreaterThanOrEqual(Date.parse(incident.startedAt));
+      expect(end).toBeLessThanOrEqual(anchor.getTime());
       expect(incident.url).toMatch(/^https:\/\/status\.parcelly\.example\//);
     }
     // Every state of the loop shows: open, with and without postmortems.

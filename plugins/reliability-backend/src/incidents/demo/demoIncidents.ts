@@ -148,15 +148,14 @@ export function demoIncidentAt(
       : new Date(start + minutes * MINUTE_MS).toISOString();
   const resolvedAt = at(demo.resolveMinutes);
   const acknowledgedAt = at(demo.ackMinutes);
+  let status: Incident['status'] = 'triggered';
+  if (resolvedAt) status = 'resolved';
+  else if (acknowledgedAt) status = 'acknowledged';
   return {
     id: demo.id,
     title: demo.title,
     severity: demo.severity,
-    status: resolvedAt
-      ? 'resolved'
-      : acknowledgedAt
-      ? 'acknowledged'
-      : 'triggered',
+    status,
     startedAt: new Date(start).toISOString(),
     acknowledgedAt,
     resolvedAt,

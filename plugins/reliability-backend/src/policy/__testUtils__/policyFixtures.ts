@@ -59,6 +59,8 @@ export function sloWith(
     target?: number;
     window?: SloWindow;
     status?: Partial<SloStatus>;
+    /** The policy the SLO file names for this SLO. */
+    policy?: string;
   } = {},
 ): EntitySlo {
   const target = options.target ?? 0.999;
@@ -77,6 +79,7 @@ export function sloWith(
       budgetingMethod: 'Occurrences',
       objectives: [{ target }],
       alertPolicies: [],
+      ...(options.policy ? { policy: options.policy } : {}),
     },
     status: {
       collectedAt: '2026-11-22T11:55:00.000Z',

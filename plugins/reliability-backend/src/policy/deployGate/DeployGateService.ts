@@ -101,8 +101,9 @@ export class DeployGateService {
   }
 
   /**
-   * Ends an active override early, recording who and why. 404 for an override the entity does not have, 409 for
-   * one that already expired or was revoked.
+   * Ends an active override early (now, or at `endsAt` before its expiry), recording who and why. 404 for an
+   * override the entity does not have, 409 for one that already expired or was revoked, 400 for an `endsAt` in
+   * the past or not before the expiry.
    */
   async revokeOverride(
     entity: Entity,
@@ -129,8 +130,19 @@ export class DeployGateService {
         `The override '${id}' already expired at ${override.expiresAt}`,
       );
     }
+    const endsAt = request.endsAt ? new Date(request.endsAt) : now;
+    if (endsAt.getTime() < now.getTime()) {
+      throw new InputError(
+        'Invalid override revocation: endsAt must not be in the past',
+      );
+    }
+    if (endsAt.getTime() >= new Date(override.expiresAt).getTime()) {
+      throw new InputError(
+        `Invalid override revocation: endsAt must be before the override expires (${override.expiresAt})`,
+      );
+    }
     const revoked = {
-      at: now.toISOString(),
+      at: endsAt.toISOString(),
       by: revokedBy,
       reason: request.reason,
     };
@@ -154,8 +166,10 @@ export class DeployGateService {
         new Date(now.getTime() - RECENT_OVERRIDES_MS),
       ),
     ]);
+    // An override is active until it expires or until the end its revocation gave it.
     const isActive = (o: DeployGateOverride) =>
-      !o.revoked && new Date(o.expiresAt).getTime() > now.getTime();
+      new Date(o.revoked?.at ?? o.expiresAt).getTime() > now.getTime() &&
+      new Date(o.expiresAt).getTime() > now.getTime();
     return {
       entityRef,
       answers,

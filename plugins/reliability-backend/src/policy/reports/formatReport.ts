@@ -257,8 +257,10 @@ function periodActivityMarkdown(report: SloReport): string[] {
       lines.push(
         `- ${runbook.lastReviewed} ${refName(runbook.entityRef)}: ${
           runbook.url && /^https?:\/\//.test(runbook.url)
-            ? `[${title}](${runbook.url.replace(/[()\s<>]/g, c =>
-                encodeURIComponent(c),
+            ? `[${title}](${runbook.url.replace(
+                /[()\s<>]/g,
+                c =>
+                  `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
               )})`
             : title
         } (${cell(runbook.kind)})`,

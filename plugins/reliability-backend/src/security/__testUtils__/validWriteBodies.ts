@@ -21,7 +21,8 @@ const SELF_ASSESSED_ITEM = defaultChecklist.items.find(
  * src/alerts/embedded/alertsBodySchema.ts,
  * src/checklist/requestSchemas.ts, src/policy/router.ts).
  * Routes are sent in the order the routers declare them, so the exemption of the sample item is requested,
- * then decided, then revoked.
+ * then decided, then revoked; rows no route can create at a known id (a deploy-gate override) are seeded first
+ * with `seedSampleRows`.
  * A write route missing here fails the security tests: add its body when adding the route.
  */
 export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
@@ -105,6 +106,15 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
         expiresAt: new Date(now.getTime() + 2 * 60 * MINUTE_MS).toISOString(),
       },
     }),
+    // Revokes the override seeded with the sample id (seedSampleRows), which the POST above cannot address.
+    'DELETE /entities/:kind/:namespace/:name/deploy-gate/overrides/:id':
+      now => ({
+        body: {
+          reason: 'The hotfix shipped',
+          endsAt: new Date(now.getTime() + 10 * MINUTE_MS).toISOString(),
+        },
+        optionalFields: ['endsAt'],
+      }),
     'POST /entities/:kind/:namespace/:name/maturity/exemptions': now => ({
       body: {
         itemId: SAMPLE_PARAMS.itemId,

@@ -6,6 +6,7 @@ import { EntitySloCard } from '../slo/EntitySloCard';
 import { EntityRunbooksCard } from '../runbooks/EntityRunbooksCard';
 import { EntityMaturityCard } from '../checklist/EntityMaturityCard';
 import { EntityIncidentsCard } from '../incidents';
+import { EntityAlertsCard } from '../alerts';
 import {
   EntityPolicyCard,
   EntitySloReviewCard,
@@ -37,6 +38,9 @@ export function EntityReliabilityContent() {
       </Grid>
       <Grid item xs={12}>
         <EntityIncidentsCard />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityAlertsCard />
       </Grid>
       {sloReviewScope(entity) && (
         <Grid item xs={12}>

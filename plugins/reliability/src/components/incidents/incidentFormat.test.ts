@@ -1,8 +1,4 @@
-import {
-  formatDate,
-  formatDuration,
-  severityLabel,
-} from './incidentFormat';
+import { formatDate, formatDuration, severityLabel } from './incidentFormat';
 
 describe('incident formatting', () => {
   it.each([

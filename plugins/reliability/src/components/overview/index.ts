@@ -1,4 +1,5 @@
 export { ServicesTab } from './ServicesTab';
 export { GroupSummariesTab } from './GroupSummariesTab';
 export { ArchitectureTourTab } from './ArchitectureTourTab';
-export { GlossaryTab } from './GlossaryTab';
+export { GlossaryTab, GlossaryTerm } from './GlossaryTab';
+export type { GlossaryTermId } from './GlossaryTab';

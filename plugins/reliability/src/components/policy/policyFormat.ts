@@ -15,6 +15,7 @@ export const POLICY_SOURCE_LABEL: Record<PolicySource, string> = {
   annotation: 'named by the entity',
   tier: 'of its tier',
   default: 'default',
+  slo: 'named by the SLO file',
 };
 
 /** A policy state name as a label: `no-data` -> "No data", `frozen` -> "Frozen". */

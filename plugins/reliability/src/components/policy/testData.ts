@@ -25,6 +25,8 @@ export function testPolicy(
     problem: null,
     service: {
       sloName: null,
+      policyName: 'default',
+      policySource: 'tier',
       state: 'frozen',
       decision: 'deny',
       ruleIndex: 1,
@@ -37,6 +39,8 @@ export function testPolicy(
       {
         sloName: 'checkout-availability',
         displayName: 'Checkout availability',
+        policyName: 'default',
+        policySource: 'tier',
         state: 'frozen',
         decision: 'deny',
         ruleIndex: 1,
@@ -47,6 +51,8 @@ export function testPolicy(
       },
       {
         sloName: 'checkout-latency',
+        policyName: 'lenient',
+        policySource: 'slo',
         state: 'ok',
         decision: 'allow',
         ruleIndex: null,
@@ -193,6 +199,29 @@ export function testSloReport(overrides: Partial<SloReport> = {}): SloReport {
       },
     ],
     serviceChanges: [],
+    periodStart: '2026-09-23T12:00:00.000Z',
+    runbooksTouched: [
+      {
+        entityRef: 'component:default/checkout-api',
+        id: 'rollback',
+        title: 'Roll back a checkout release',
+        kind: 'rollback',
+        lastReviewed: '2026-11-02',
+        url: 'https://runbooks.example.com/rollback',
+      },
+    ],
+    checklistChanges: [
+      {
+        entityRef: 'component:default/checkout-api',
+        assessmentId: 'a-1',
+        assessedAt: '2026-10-20T08:30:00.000Z',
+        author: 'user:default/ada',
+        level: 'silver',
+        score: 72,
+        previousLevel: 'bronze',
+      },
+    ],
+    problems: [],
     ...overrides,
   };
 }

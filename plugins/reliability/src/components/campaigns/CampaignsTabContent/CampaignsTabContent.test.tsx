@@ -11,7 +11,8 @@ import {
 } from '../testData';
 import { CampaignsTabContent } from './CampaignsTabContent';
 
-jest.setTimeout(30_000);
+// Generous: the form and the table render slowly in jsdom on a loaded machine.
+jest.setTimeout(120_000);
 
 beforeAll(() => {
   (globalThis as any).ResizeObserver ??= class {
@@ -66,7 +67,7 @@ describe('CampaignsTabContent', () => {
     ).not.toBeInTheDocument();
 
     const user = userEvent.setup({ delay: null });
-    await user.click(screen.getByRole('checkbox', { name: 'Show archived' }));
+    await user.click(screen.getByLabelText('Show archived'));
     expect(screen.getByText('Old drive')).toBeInTheDocument();
 
     await user.click(

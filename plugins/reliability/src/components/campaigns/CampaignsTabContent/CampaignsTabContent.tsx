@@ -20,6 +20,7 @@ import Link from '@material-ui/core/Link';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../../api';
 import { CampaignDetailView } from '../CampaignDetailView';
@@ -87,11 +88,16 @@ function columns(
 
 /**
  * The "Campaigns" tab of the org page: every campaign with its progress; one campaign's page (per team, per
- * service, burn-up); and, for holders of `reliability.campaign.manage`, creating and editing campaigns.
+ * service, burn-up; `?campaign=<id>` links to it); and, for holders of `reliability.campaign.manage`, creating
+ * and editing campaigns.
  */
 export function CampaignsTabContent() {
   const api = useApi(reliabilityApiRef);
-  const [selected, setSelected] = useState<string>();
+  // `?campaign=<id>` opens one campaign (the link of campaign notifications).
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selected = searchParams.get('campaign') ?? undefined;
+  const setSelected = (id: string | undefined) =>
+    setSearchParams(id ? { campaign: id } : {});
   const [editing, setEditing] = useState<Campaign | 'new'>();
   const [showArchived, setShowArchived] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);

@@ -70,7 +70,10 @@ describe('EntityIncidentsCard', () => {
       within(written).getByRole('link', {
         name: /^PSP timeouts during the evening peak/,
       }),
-    ).toHaveAttribute('href', 'https://status.example.com/incidents/PCL-INC-1207');
+    ).toHaveAttribute(
+      'href',
+      'https://status.example.com/incidents/PCL-INC-1207',
+    );
     expect(
       within(written).getByRole('link', { name: 'Postmortem: PSP timeouts' }),
     ).toHaveAttribute('href', `${RUNBOOKS_TAB}?runbook=pm-psp`);
@@ -94,7 +97,9 @@ describe('EntityIncidentsCard', () => {
         name: /^Give the PSP client a retry budget/,
       }),
     ).toHaveAttribute('href', 'https://issues.example.com/PAY-412');
-    expect(items).toHaveTextContent('Overdue: Give the PSP client a retry budget');
+    expect(items).toHaveTextContent(
+      'Overdue: Give the PSP client a retry budget',
+    );
     // The item whose issue link is not http(s) shows its title as text.
     expect(
       within(items).queryByRole('link', { name: /Page on PSP latency/ }),
@@ -137,7 +142,9 @@ describe('EntityIncidentsCard', () => {
         /Incidents from pagerduty could not be read; showing those read before/,
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Could not read pm-broken\.md/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Could not read pm-broken\.md/),
+    ).toBeInTheDocument();
     expect(screen.getByText('PagerDuty answered HTTP 503')).toBeInTheDocument();
     expect(screen.getByTestId('incident-PCL-INC-1207')).toBeInTheDocument();
   });

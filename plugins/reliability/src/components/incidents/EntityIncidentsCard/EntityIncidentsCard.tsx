@@ -93,8 +93,9 @@ export function EntityIncidentsCard() {
               {incidents.incidents.length === 1 ? '' : 's'}
               {open > 0 ? `, ${open} open` : ''} ·{' '}
               {postmortems.counts.postmortemsOverdue} postmortem
-              {postmortems.counts.postmortemsOverdue === 1 ? '' : 's'} overdue,{' '}
-              {postmortems.counts.postmortemsDue} due
+              {postmortems.counts.postmortemsOverdue === 1
+                ? ''
+                : 's'} overdue, {postmortems.counts.postmortemsDue} due
             </Typography>
           </Box>
           {incidents.bySeverity.length > 0 && (

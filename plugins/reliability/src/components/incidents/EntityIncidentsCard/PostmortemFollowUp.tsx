@@ -25,13 +25,16 @@ export function PostmortemFollowUp(props: {
             Postmortems to write
           </Typography>
           {missing.map(incident => (
-            <Typography key={`${incident.source}:${incident.id}`} variant="body2">
+            <Typography
+              key={`${incident.source}:${incident.id}`}
+              variant="body2"
+            >
               {incident.postmortem.state === 'overdue' ? 'Overdue' : 'Due'}
               {incident.postmortem.dueAt
                 ? ` ${formatDay(incident.postmortem.dueAt)}`
                 : ' once resolved'}
-              : {severityLabel(incident.severity)} {incident.title} ({incident.id}
-              , {formatDay(incident.startedAt)})
+              : {severityLabel(incident.severity)} {incident.title} (
+              {incident.id}, {formatDay(incident.startedAt)})
             </Typography>
           ))}
         </Box>
@@ -49,7 +52,11 @@ export function PostmortemFollowUp(props: {
             >
               {item.overdue ? 'Overdue: ' : ''}
               {isHttpUrl(item.issue) ? (
-                <Link to={item.issue!} target="_blank" rel="noopener noreferrer">
+                <Link
+                  to={item.issue!}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
                   {item.title}
                 </Link>
               ) : (
@@ -80,7 +87,9 @@ export function PostmortemFollowUp(props: {
                   {launch.rollbacks.map((rollback, index) => (
                     <span key={rollback.id}>
                       {index > 0 && ', '}
-                      <Link to={documentLink(rollback.id)}>{rollback.title}</Link>
+                      <Link to={documentLink(rollback.id)}>
+                        {rollback.title}
+                      </Link>
                     </span>
                   ))}
                 </>

@@ -23,10 +23,7 @@ export function ResponseTimesTable(props: { rows: SeverityResponseTimes[] }) {
           <TableRow key={row.severity} data-testid={`mtt-${row.severity}`}>
             <TableCell>{severityLabel(row.severity)}</TableCell>
             <TableCell align="right">{row.incidents}</TableCell>
-            <TableCell
-              align="right"
-              title={`${row.acknowledged} acknowledged`}
-            >
+            <TableCell align="right" title={`${row.acknowledged} acknowledged`}>
               {formatDuration(row.mttaSeconds)}
             </TableCell>
             <TableCell align="right" title={`${row.resolved} resolved`}>

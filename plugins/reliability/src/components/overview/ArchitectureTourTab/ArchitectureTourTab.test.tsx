@@ -3,19 +3,34 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
-import { testTour } from '../testData';
+import { testDomainTour, testTour } from '../testData';
 import { ArchitectureTourTab } from './ArchitectureTourTab';
 import { ReadingPath } from './ReadingPath';
-import { tourMapGraph } from './tourMapGraph';
 
-// DependencyGraph lays out with SVG measurements jsdom does not have; the map itself is exercised in the app.
+// DependencyGraph lays out with SVG measurements jsdom does not have; the map itself is exercised in the app
+// (packages/app/e2e-tests/tour.test.ts). The stand-in lists the drawn nodes and offers their Expand action.
 jest.mock('./TourMap', () => ({
   TourMap: (props: {
-    tour: { nodes: Array<{ entityRef: string; state: string }> };
+    nodes: Array<{
+      entityRef: string;
+      state: string;
+      collapsed: boolean;
+      journeySteps: number[];
+    }>;
+    actions: { toggleSystem: (ref: string) => void };
   }) => (
     <ul aria-label="map">
-      {props.tour.nodes.map(node => (
-        <li key={node.entityRef}>{`${node.entityRef} ${node.state}`}</li>
+      {props.nodes.map(node => (
+        <li key={node.entityRef}>
+          {`${node.entityRef} ${node.state}${
+            node.journeySteps.length ? ` steps ${node.journeySteps}` : ''
+          }`}
+          {node.collapsed && (
+            <button onClick={() => props.actions.toggleSystem(node.entityRef)}>
+              {`Expand ${node.entityRef}`}
+            </button>
+          )}
+        </li>
       ))}
     </ul>
   ),
@@ -143,6 +158,69 @@ describe('ArchitectureTourTab', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('starts a domain at its systems, expands one into its services and collapses it again', async () => {
+    await renderTab(
+      mockApi({ getDomainTour: jest.fn(async () => testDomainTour) }),
+    );
+    const map = await screen.findByLabelText('map');
+    expect(map).toHaveTextContent('system:default/shop at-risk');
+    expect(map).not.toHaveTextContent('component:default/web');
+    fireEvent.click(
+      within(map).getByRole('button', { name: 'Expand system:default/shop' }),
+    );
+    expect(screen.getByLabelText('map')).toHaveTextContent(
+      'component:default/web unknown',
+    );
+    expect(screen.getByLabelText('map')).not.toHaveTextContent(
+      'system:default/shop',
+    );
+    const toolbar = screen.getByRole('toolbar', { name: 'Map systems' });
+    expect(
+      within(toolbar).getByRole('button', { name: 'Collapse Shop' }),
+    ).toBeInTheDocument();
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Collapse all' }));
+    expect(screen.getByLabelText('map')).toHaveTextContent(
+      'system:default/shop at-risk',
+    );
+  });
+
+  it('walks a journey step by step, highlighted on the map, with its SLO and each step’s on-call and runbooks', async () => {
+    await renderTab(
+      mockApi({ getDomainTour: jest.fn(async () => testDomainTour) }),
+    );
+    await screen.findByLabelText('map');
+    expect(screen.getByText(/1 journey file problem/)).toBeInTheDocument();
+    fireEvent.mouseDown(screen.getByRole('button', { name: /^Journey/ }));
+    fireEvent.click(
+      within(await screen.findByRole('listbox')).getByText('A shopper pays'),
+    );
+    // both steps are in the collapsed shop system
+    expect(screen.getByLabelText('map')).toHaveTextContent(
+      'system:default/shop at-risk steps 1,2',
+    );
+    const slo = screen.getByLabelText('Journey SLO');
+    expect(within(slo).getByText('Checkout completes')).toBeInTheDocument();
+    expect(slo).toHaveTextContent('left: 64%');
+    expect(slo).toHaveTextContent('Attainment: 99.82%');
+    expect(screen.getByText('The shopper presses Pay.')).toBeInTheDocument();
+    expect(screen.getByText(/Grace Hopper/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
+    expect(await screen.findByText('The order is created.')).toBeInTheDocument();
+    expect(screen.getByText(/Ada Lovelace/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Duplicate orders' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders/runbooks?runbook=dupes',
+    );
+    expect(screen.getByText(/Order creation:/)).toBeInTheDocument();
+    // expanding the journey's systems shows the steps on their own nodes
+    fireEvent.click(
+      screen.getByRole('button', { name: "Expand the journey's systems" }),
+    );
+    expect(screen.getByLabelText('map')).toHaveTextContent(
+      'component:default/orders at-risk steps 2',
+    );
+  });
+
   it('explains what to do when the catalog has no systems', async () => {
     await renderTab(mockApi(), []);
     expect(
@@ -151,58 +229,29 @@ describe('ArchitectureTourTab', () => {
   });
 });
 
-describe('tourMapGraph', () => {
-  it('leaves out the toured entity itself, dangling and repeated edges', () => {
-    const graph = tourMapGraph({
-      ...testTour,
-      nodes: [
-        ...testTour.nodes,
-        { ...testTour.nodes[1], entityRef: 'component:default/web' },
-      ],
-      edges: [
-        ...testTour.edges,
-        {
-          from: 'component:default/web',
-          to: 'component:default/orders',
-          type: 'dependsOn',
-        },
-        {
-          from: 'component:default/web',
-          to: 'component:default/orders',
-          type: 'dependsOn',
-        },
-        {
-          from: 'component:default/web',
-          to: 'resource:default/missing',
-          type: 'dependsOn',
-        },
-      ],
-    });
-    expect(graph.nodes.map(n => n.entityRef)).toEqual([
-      'component:default/orders',
-      'component:default/web',
-    ]);
-    expect(graph.edges).toEqual([
-      {
-        from: 'component:default/web',
-        to: 'component:default/orders',
-        type: 'dependsOn',
-      },
-    ]);
-  });
-});
-
 describe('ReadingPath', () => {
-  it('lists runbooks (links only for web URLs) and what each SLO promises', async () => {
+  it('lists runbook titles from the index with links to the Runbooks tab or their URL, TechDocs and why each comes first', async () => {
     await renderInTestApp(<ReadingPath steps={testTour.readingPath} />, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
+    expect(screen.getByRole('link', { name: 'Orders backlog' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders/runbooks?runbook=backlog',
+    );
+    expect(screen.getByRole('link', { name: /Orders wiki/ })).toHaveAttribute(
+      'href',
+      'https://runbooks.example.com/orders',
+    );
     expect(
-      screen.getByRole('link', { name: /Orders backlog/ }),
-    ).toHaveAttribute('href', 'https://runbooks.example.com/orders');
+      screen.getByRole('link', { name: 'Rollback: Roll back a release' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders/runbooks?runbook=roll-back',
+    );
     expect(
-      screen.queryByRole('link', { name: /latency\.md/ }),
-    ).not.toBeInTheDocument();
+      screen.getByRole('link', { name: 'Read its documentation (TechDocs)' }),
+    ).toHaveAttribute('href', '/docs/default/component/orders');
+    expect(screen.getByText('The only service here.')).toBeInTheDocument();
     expect(screen.getByText(/must be good over 28d/)).toBeInTheDocument();
     expect(screen.getByText('Breaching')).toBeInTheDocument();
   });

@@ -5,18 +5,73 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { ReadingPathStep } from '@internal/backstage-plugin-reliability-common';
+import {
+  ReadingPathStep,
+  TourRunbook,
+  TourSloExplanation,
+} from '@internal/backstage-plugin-reliability-common';
+import { GlossaryTerm } from '../GlossaryTab';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
+import { techDocsPath, TourRunbookLink } from './tourLinks';
 
 const useStyles = makeStyles(theme => ({
-  // Long names and runbook paths wrap inside the card instead of running out of it.
+  // Long names wrap inside the card instead of running out of it.
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 },
   list: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
   scroll: { maxHeight: 960, overflowY: 'auto' },
   chip: { marginLeft: theme.spacing(0.5), verticalAlign: 'middle' },
+  order: { fontStyle: 'italic' },
 }));
 
-const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+/** What each SLO of a service promises, in plain words. */
+export function SloExplanations(props: { slos: TourSloExplanation[] }) {
+  const classes = useStyles();
+  if (props.slos.length === 0) return null;
+  return (
+    <>
+      <Typography variant="overline" display="block">
+        What its <GlossaryTerm term="slo">SLOs</GlossaryTerm> promise
+      </Typography>
+      <ul className={classes.list}>
+        {props.slos.map(slo => (
+          <li key={slo.name}>
+            <Typography variant="body2">
+              <strong>{slo.name}:</strong> {slo.meaning}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The runbooks of an entity by title, from the runbook index. */
+export function TourRunbookList(props: {
+  entityRef: string;
+  runbooks: TourRunbook[];
+}) {
+  const classes = useStyles();
+  return (
+    <>
+      <Typography variant="overline" display="block">
+        <GlossaryTerm term="runbook">Runbooks</GlossaryTerm>
+      </Typography>
+      {props.runbooks.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          none yet
+        </Typography>
+      ) : (
+        <ul className={classes.list}>
+          {props.runbooks.map(runbook => (
+            <li key={`${runbook.id ?? runbook.url}`}>
+              <TourRunbookLink entityRef={props.entityRef} runbook={runbook} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
 
 function Step(props: { step: ReadingPathStep; index: number }) {
   const { step, index } = props;
@@ -38,42 +93,22 @@ function Step(props: { step: ReadingPathStep; index: number }) {
         secondary={
           <>
             <Typography variant="body2">{step.whyItMatters}</Typography>
-            {step.slos.length > 0 && (
-              <>
-                <Typography variant="overline" display="block">
-                  What its SLOs promise
-                </Typography>
-                <ul className={classes.list}>
-                  {step.slos.map(slo => (
-                    <li key={slo.name}>
-                      <Typography variant="body2">
-                        <strong>{slo.name}:</strong> {slo.meaning}
-                      </Typography>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <Typography variant="overline" display="block">
-              Runbooks
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              className={classes.order}
+            >
+              {step.whyThisOrder}
             </Typography>
-            {step.runbooks.length === 0 ? (
-              <Typography variant="body2" color="textSecondary">
-                none yet
+            {step.techDocsEntityRef && (
+              <Typography variant="body2">
+                <Link to={techDocsPath(step.techDocsEntityRef)}>
+                  Read its documentation (TechDocs)
+                </Link>
               </Typography>
-            ) : (
-              <ul className={classes.list}>
-                {step.runbooks.map(runbook => (
-                  <li key={runbook.url}>
-                    {isWebUrl(runbook.url) ? (
-                      <Link to={runbook.url}>{runbook.title}</Link>
-                    ) : (
-                      <Typography variant="body2">{runbook.title}</Typography>
-                    )}
-                  </li>
-                ))}
-              </ul>
             )}
+            <SloExplanations slos={step.slos} />
+            <TourRunbookList entityRef={step.entityRef} runbooks={step.runbooks} />
           </>
         }
       />
@@ -81,13 +116,19 @@ function Step(props: { step: ReadingPathStep; index: number }) {
   );
 }
 
-/** The guided reading path: services in the order a new hire should learn them. */
+/** The guided reading path: services in the order a new hire should learn them, and why in that order. */
 export function ReadingPath(props: { steps: ReadingPathStep[] }) {
   const classes = useStyles();
   return (
     <InfoCard
       title="Reading path"
-      subheader="Start at the top: the most critical services first."
+      subheader={
+        <>
+          Start at the top: the most critical{' '}
+          <GlossaryTerm term="service-tier">tier</GlossaryTerm> first, then
+          the services most others depend on, then those whose SLOs alert.
+        </>
+      }
     >
       {props.steps.length === 0 ? (
         <Typography variant="body2" color="textSecondary">

@@ -1,6 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { ReliabilityState } from '@internal/backstage-plugin-reliability-common';
+import { GlossaryTerm } from '../GlossaryTab';
 import { STATE_COLOURS, STATE_LABELS } from '../ReliabilityStateChip';
 
 const STATES: ReliabilityState[] = ['ok', 'at-risk', 'breaching', 'unknown'];
@@ -52,8 +53,10 @@ export function TourLegend() {
       </li>
       <li className={classes.item}>
         <Typography variant="caption" color="textSecondary">
-          Arrows point to what a part depends on, the API it provides or uses,
-          or the system it belongs to. Click the map to zoom.
+          Colour: the{' '}
+          <GlossaryTerm term="reliability-state">reliability state</GlossaryTerm>
+          . Arrows point to what a part depends on or the API it provides or
+          uses; ×N joins N relations between two systems. Click the map to zoom.
         </Typography>
       </li>
     </ul>

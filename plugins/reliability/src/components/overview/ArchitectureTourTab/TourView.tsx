@@ -8,13 +8,114 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
+import { ArchitectureTour } from '@internal/backstage-plugin-reliability-common';
+import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { collapseTourGraph } from './collapseTourGraph';
+import { JourneyPanel } from './JourneyPanel';
+import { MapToolbar } from './MapToolbar';
 import { ReadingPath } from './ReadingPath';
 import { TourLegend } from './TourLegend';
 import { TourMap } from './TourMap';
 
-/** The tour of one domain or system: its map (coloured by reliability, with a legend) and the reading path. */
+/** The map of a loaded tour with its expand state, the journey walk and the reading path. */
+function LoadedTour(props: { tour: ArchitectureTour }) {
+  const { tour } = props;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [journeyId, setJourneyId] = useState<string | undefined>();
+  const [step, setStep] = useState(0);
+  const journey = tour.journeys.find(j => j.id === journeyId);
+
+  const graph = useMemo(
+    () =>
+      collapseTourGraph(
+        tour,
+        expanded,
+        journey ? { journey, step } : undefined,
+      ),
+    [tour, expanded, journey, step],
+  );
+  const toggleSystem = useCallback(
+    (systemRef: string) =>
+      setExpanded(current => {
+        const next = new Set(current);
+        if (next.has(systemRef)) next.delete(systemRef);
+        else next.add(systemRef);
+        return next;
+      }),
+    [],
+  );
+  const actions = useMemo(
+    () => ({ toggleSystem, journeySelected: Boolean(journey) }),
+    [toggleSystem, journey],
+  );
+  const selectJourney = (id: string | undefined) => {
+    setJourneyId(id);
+    setStep(0);
+  };
+
+  return (
+    <Grid container spacing={2}>
+      {tour.truncated && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity="info"
+            title="Large scope: only part of it is drawn"
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <InfoCard
+          title={`Map of ${tour.root.title}`}
+          subheader={
+            tour.root.description ??
+            'How the parts fit together. Click a name to open its page.'
+          }
+        >
+          {tour.nodes.length <= 1 ? (
+            <EmptyState
+              missing="content"
+              title="Nothing to draw yet"
+              description="This entity has no parts in the catalog."
+            />
+          ) : (
+            <>
+              <TourLegend />
+              <MapToolbar
+                tour={tour}
+                expanded={expanded}
+                journey={journey}
+                onChange={setExpanded}
+              />
+              <TourMap
+                nodes={graph.nodes}
+                edges={graph.edges}
+                actions={actions}
+              />
+            </>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <JourneyPanel
+          journeys={tour.journeys}
+          problems={tour.journeyProblems}
+          selected={journey}
+          step={step}
+          outsideSteps={graph.outsideSteps}
+          onSelect={selectJourney}
+          onStep={setStep}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ReadingPath steps={tour.readingPath} />
+      </Grid>
+    </Grid>
+  );
+}
+
+/** The tour of one domain or system: its map (coloured by reliability, with a legend), journeys and reading path. */
 export function TourView(props: { entityRef: string }) {
   const api = useApi(reliabilityApiRef);
   const tour = useAsync(async () => {
@@ -38,42 +139,5 @@ export function TourView(props: { entityRef: string }) {
   if (!tour.value) {
     return null;
   }
-  const { root, nodes, readingPath, truncated } = tour.value;
-  return (
-    <Grid container spacing={2}>
-      {truncated && (
-        <Grid item xs={12}>
-          <WarningPanel
-            severity="info"
-            title="Large scope: only part of it is drawn"
-          />
-        </Grid>
-      )}
-      <Grid item xs={12} lg={8}>
-        <InfoCard
-          title={`Map of ${root.title}`}
-          subheader={
-            root.description ??
-            'How the parts fit together. Click a name to open its page.'
-          }
-        >
-          {nodes.length <= 1 ? (
-            <EmptyState
-              missing="content"
-              title="Nothing to draw yet"
-              description="This entity has no parts in the catalog."
-            />
-          ) : (
-            <>
-              <TourLegend />
-              <TourMap tour={tour.value} />
-            </>
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={4}>
-        <ReadingPath steps={readingPath} />
-      </Grid>
-    </Grid>
-  );
+  return <LoadedTour key={props.entityRef} tour={tour.value} />;
 }

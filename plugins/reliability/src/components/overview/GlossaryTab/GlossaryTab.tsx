@@ -1,9 +1,10 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router-dom';
 import { GLOSSARY } from './glossary';
 
-/** The "Glossary" tab: short definitions of the SRE terms used across the reliability pages. */
 const useStyles = makeStyles(theme => ({
   list: {
     display: 'grid',
@@ -11,19 +12,40 @@ const useStyles = makeStyles(theme => ({
     columnGap: theme.spacing(4),
     margin: 0,
   },
+  entry: {
+    scrollMarginTop: theme.spacing(10),
+    borderRadius: 4,
+    padding: theme.spacing(0.5, 1),
+    '&:target': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      background: theme.palette.action.selected,
+    },
+  },
   definition: { marginLeft: 0 },
 }));
 
+/**
+ * The "Glossary" tab: short definitions of the SRE terms used across the reliability pages. Every entry has an
+ * anchor (`#error-budget`) that `GlossaryTerm` links to; the entry named in the address is scrolled into view
+ * and outlined.
+ */
 export function GlossaryTab() {
   const classes = useStyles();
+  const { hash } = useLocation();
+  useEffect(() => {
+    const id = decodeURIComponent(hash.replace(/^#/, ''));
+    if (id) {
+      document.getElementById(id)?.scrollIntoView?.({ block: 'start' });
+    }
+  }, [hash]);
   return (
     <InfoCard
       title="SRE glossary"
       subheader="The words used on the reliability pages, in plain language."
     >
       <dl className={classes.list}>
-        {GLOSSARY.map(({ term, definition }) => (
-          <div key={term}>
+        {GLOSSARY.map(({ id, term, definition }) => (
+          <div key={id} id={id} className={classes.entry}>
             <Typography component="dt" variant="subtitle1">
               <strong>{term}</strong>
             </Typography>

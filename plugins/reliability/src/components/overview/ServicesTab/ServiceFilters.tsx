@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -13,6 +14,7 @@ import {
   OverviewQuery,
   OverviewSortField,
 } from '@internal/backstage-plugin-reliability-common';
+import { stateLabel } from '../../policy/policyFormat';
 import { formatRef } from '../overviewFormat';
 import { ServiceFilterOptions } from './useServiceFilterOptions';
 
@@ -87,7 +89,10 @@ function FilterSelect(props: {
   );
 }
 
-/** Filter selects (team, system, domain, tier, level), free-text search and sort of the services table. */
+/**
+ * Filter selects (team, system, domain, tier, level), free-text search and sort of the services table; the
+ * policy state filter (set by clicking a state in the Policy column) shows as a chip that clears it.
+ */
 export function ServiceFilters(props: {
   values: ServiceFilterValues;
   options: ServiceFilterOptions | undefined;
@@ -154,7 +159,22 @@ export function ServiceFilters(props: {
           value={values.level}
           options={options.levels}
           format={level => (level === 'none' ? 'No level yet' : level)}
-          onChange={set('level')}
+          onChange={level =>
+            // The maturity level index cannot be combined with the policy state filter.
+            onChange({
+              ...values,
+              level,
+              policy: level ? undefined : values.policy,
+            })
+          }
+        />
+      )}
+      {values.policy && (
+        <Chip
+          label={`Policy: ${stateLabel(values.policy)}`}
+          color="primary"
+          onDelete={() => set('policy')(undefined)}
+          aria-label={`Policy state filter ${stateLabel(values.policy)}`}
         />
       )}
       <FilterSelect

@@ -131,6 +131,59 @@ describe('ServicesTab', () => {
     );
   });
 
+  it('shows the policy state since when, and filters by a state clicked in the column', async () => {
+    const api = mockApi({
+      getOverview: jest.fn(async () =>
+        testPage([
+          testRow('orders'),
+          testRow('legacy', { slo: null, policy: null }),
+        ]),
+      ),
+    });
+    await renderTab(api);
+    await screen.findByText('orders');
+    expect(screen.getByText('Policy')).toBeInTheDocument();
+    expect(screen.getByText(/^since /)).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show the services in policy state Review',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'name',
+        order: 'asc',
+        policy: 'review',
+        limit: 50,
+      }),
+    );
+    const chip = screen.getByRole('button', {
+      name: 'Policy state filter Review',
+    });
+    expect(chip).toHaveTextContent('Policy: Review');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() =>
+      expect(api.getOverviewCsv).toHaveBeenCalledWith(
+        expect.objectContaining({ policy: 'review' }),
+      ),
+    );
+
+    // Deleting the chip clears the filter.
+    chip.focus();
+    await userEvent.keyboard('{Delete}');
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'name',
+        order: 'asc',
+        limit: 50,
+      }),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Policy state filter Review' }),
+    ).toBeNull();
+  });
+
   it('shows an empty state when the catalog has no services', async () => {
     await renderTab(
       mockApi({ getOverview: jest.fn(async () => testPage([])) }),

@@ -10,7 +10,7 @@ import {
   OVERVIEW_DEFAULT_LIMIT,
   OverviewPage,
 } from '@internal/backstage-plugin-reliability-common';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { downloadText } from './downloadText';
@@ -63,6 +63,16 @@ export function ServicesTab() {
     setFilters(next);
     setPaging(firstPage(paging.limit));
   };
+
+  const columns = useMemo(
+    () =>
+      serviceColumns(state => {
+        // The policy state index cannot be combined with the maturity level filter.
+        setFilters(current => ({ ...current, level: undefined, policy: state }));
+        setPaging(current => firstPage(current.limit));
+      }),
+    [],
+  );
 
   const changePage = (page: number) => {
     if (page === paging.page + 1 && value?.pageInfo.nextCursor) {
@@ -124,7 +134,7 @@ export function ServicesTab() {
         <Table
           title={value ? `Services (${value.totalItems})` : 'Services'}
           isLoading={loading}
-          columns={serviceColumns}
+          columns={columns}
           data={value?.items ?? []}
           options={{
             paging: false,

@@ -14,6 +14,8 @@ import {
   formatScore,
 } from '../overviewFormat';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
+import { PolicyStateChip } from '../../policy/PolicyStateChip';
+import { stateLabel } from '../../policy/policyFormat';
 
 /** Whole words only: names wrap between words, never inside one. */
 const cellStyle = {
@@ -166,10 +168,38 @@ function MaturityCell({ row }: { row: ServiceOverviewRow }) {
   );
 }
 
-const columns: TableColumn<ServiceOverviewRow>[] = [
+function PolicyCell(props: {
+  row: ServiceOverviewRow;
+  onFilter?: (state: string) => void;
+}) {
+  const { row, onFilter } = props;
+  if (!row.policy) {
+    return <Muted>—</Muted>;
+  }
+  const { state, decision, since } = row.policy;
+  return (
+    <TwoLines
+      primary={
+        <PolicyStateChip
+          state={state}
+          decision={decision}
+          onClick={onFilter ? () => onFilter(state) : undefined}
+          actionLabel={`Show the services in policy state ${stateLabel(
+            state,
+          )}`}
+        />
+      }
+      secondary={`since ${formatDateTime(since)}`}
+    />
+  );
+}
+
+const columns = (
+  onPolicyFilter?: (state: string) => void,
+): TableColumn<ServiceOverviewRow>[] => [
   {
     title: 'Service',
-    width: '17%',
+    width: '15%',
     render: row => (
       <TwoLines
         primary={
@@ -185,7 +215,7 @@ const columns: TableColumn<ServiceOverviewRow>[] = [
   },
   {
     title: 'Owner · system · domain',
-    width: '23%',
+    width: '19%',
     render: row => <OwnershipCell row={row} />,
   },
   {
@@ -200,15 +230,20 @@ const columns: TableColumn<ServiceOverviewRow>[] = [
         <Muted>—</Muted>
       ),
   },
-  { title: 'SLO status', width: '16%', render: row => <SloCell row={row} /> },
+  { title: 'SLO status', width: '14%', render: row => <SloCell row={row} /> },
+  {
+    title: 'Policy',
+    width: '10%',
+    render: row => <PolicyCell row={row} onFilter={onPolicyFilter} />,
+  },
   {
     title: 'On call now',
-    width: '14%',
+    width: '13%',
     render: row => <OnCallCell row={row} />,
   },
   {
     title: 'Runbooks',
-    width: '12%',
+    width: '11%',
     render: row => <RunbooksCell row={row} />,
   },
   {
@@ -218,7 +253,16 @@ const columns: TableColumn<ServiceOverviewRow>[] = [
   },
 ];
 
-/** Columns of the services table: one datum per column, details as secondary text. */
-export const serviceColumns: TableColumn<ServiceOverviewRow>[] = columns.map(
-  column => ({ ...column, cellStyle, headerStyle }),
-);
+/**
+ * Columns of the services table: one datum per column, details as secondary text. A policy state chip filters
+ * the table by that state (`onPolicyFilter`).
+ */
+export function serviceColumns(
+  onPolicyFilter?: (state: string) => void,
+): TableColumn<ServiceOverviewRow>[] {
+  return columns(onPolicyFilter).map(column => ({
+    ...column,
+    cellStyle,
+    headerStyle,
+  }));
+}

@@ -8,16 +8,22 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { WarningPanel } from '@backstage/core-components';
 import { PolicyStateChip } from '../PolicyStateChip';
+import { RevokeOverrideButton } from '../RevokeOverrideButton';
 import { formatWhen } from '../policyFormat';
 
 /** Most gate answers listed on the card. */
 const SHOWN_ANSWERS = 5;
 
-/** The deploy gate's active overrides (who, why, until when) and its last answers. */
+/**
+ * The deploy gate's active overrides (who, why, until when; each can be revoked when `onRevoke` is given), the
+ * overrides revoked recently, and its last answers.
+ */
 export function DeployGateActivityView(props: {
   activity: DeployGateActivity;
+  onRevoke?: (overrideId: string, reason: string) => Promise<void>;
 }) {
-  const { activeOverrides, answers } = props.activity;
+  const { activeOverrides, recentOverrides, answers } = props.activity;
+  const revoked = recentOverrides.filter(override => override.revoked);
   return (
     <Box mt={2}>
       <Typography variant="subtitle2" gutterBottom>
@@ -27,11 +33,38 @@ export function DeployGateActivityView(props: {
         <WarningPanel
           key={override.id}
           severity="info"
-          title={`Override by ${override.createdBy} until ${formatWhen(
-            override.expiresAt,
-          )}`}
-          message={override.reason}
+          title={
+            override.revoked
+              ? `Override by ${override.createdBy} until ${formatWhen(
+                  override.revoked.at,
+                )} (shortened by ${override.revoked.by})`
+              : `Override by ${override.createdBy} until ${formatWhen(
+                  override.expiresAt,
+                )}`
+          }
+          message={
+            <Box display="flex" alignItems="center">
+              <Box flexGrow={1}>{override.reason}</Box>
+              {props.onRevoke && !override.revoked && (
+                <RevokeOverrideButton
+                  overrideId={override.id}
+                  onRevoke={props.onRevoke}
+                />
+              )}
+            </Box>
+          }
         />
+      ))}
+      {revoked.map(override => (
+        <Typography
+          key={override.id}
+          variant="body2"
+          color="textSecondary"
+          gutterBottom
+        >
+          Override by {override.createdBy} revoked by {override.revoked!.by} on{' '}
+          {formatWhen(override.revoked!.at)}: {override.revoked!.reason}
+        </Typography>
       ))}
       {answers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">

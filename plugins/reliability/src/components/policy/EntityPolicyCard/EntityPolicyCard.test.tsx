@@ -1,6 +1,6 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
 import {
   mockPolicyApi,
@@ -102,5 +102,98 @@ describe('EntityPolicyCard', () => {
     expect(
       screen.getByText(/No pipeline has asked the deploy gate yet/),
     ).toBeInTheDocument();
+  });
+
+  it("names the policy an SLO file gives its SLO, and flags an unknown one", async () => {
+    const policy = testPolicy();
+    await renderCard(
+      mockPolicyApi({
+        getEntityPolicy: async () => ({
+          ...policy,
+          slos: [
+            policy.slos[0],
+            {
+              ...policy.slos[1],
+              problem: "The SLO 'checkout-latency' names the policy 'nope'",
+            },
+          ],
+        }),
+      }),
+    );
+    const latency = await screen.findByTestId('policy-slo-checkout-latency');
+    expect(
+      within(latency).getByText('policy "lenient" (named by the SLO file)'),
+    ).toBeInTheDocument();
+    expect(
+      within(latency).getByText('unknown policy in the SLO file'),
+    ).toBeInTheDocument();
+    const availability = screen.getByTestId('policy-slo-checkout-availability');
+    expect(within(availability).queryByText(/named by the SLO file/)).toBeNull();
+  });
+
+  it('revokes an active override with a reason and reloads', async () => {
+    const revokeDeployGateOverride = jest.fn(async () => ({}) as any);
+    const getDeployGateActivity = jest
+      .fn()
+      .mockResolvedValueOnce(testGateActivity())
+      .mockResolvedValue(
+        testGateActivity({
+          activeOverrides: [],
+          recentOverrides: [
+            {
+              ...testGateActivity().activeOverrides[0],
+              revoked: {
+                at: '2026-11-22T12:00:00.000Z',
+                by: 'user:default/grace',
+                reason: 'Hotfix shipped',
+              },
+            },
+          ],
+        }),
+      );
+    await renderCard(
+      mockPolicyApi({ revokeDeployGateOverride, getDeployGateActivity }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    const dialog = screen.getByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Revoke' });
+    expect(confirm).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Why it ends early'), {
+      target: { value: 'Hotfix shipped' },
+    });
+    fireEvent.click(confirm);
+    await waitFor(() =>
+      expect(revokeDeployGateOverride).toHaveBeenCalledWith(
+        { kind: 'Component', namespace: 'default', name: 'checkout-api' },
+        'o-1',
+        { reason: 'Hotfix shipped' },
+      ),
+    );
+    expect(
+      await screen.findByText(
+        /Override by user:default\/ada revoked by user:default\/grace on Nov 22, \d\d:00: Hotfix shipped/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows why a revocation was refused', async () => {
+    await renderCard(
+      mockPolicyApi({
+        revokeDeployGateOverride: async () => {
+          throw Object.assign(new Error('Request failed'), {
+            body: { error: { message: 'You may not revoke overrides' } },
+          });
+        },
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Why it ends early'), {
+      target: { value: 'Not needed' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'You may not revoke overrides',
+    );
   });
 });

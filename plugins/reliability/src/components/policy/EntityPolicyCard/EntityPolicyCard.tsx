@@ -5,8 +5,12 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { reliabilityApiRef } from '../../../api';
 import { PolicyStateChip } from '../PolicyStateChip';
 import {
   DECISION_LABEL,
@@ -27,7 +31,17 @@ const SHOWN_CHANGES = 5;
  * what the team does in that state, recent state changes, and the deploy gate's overrides and last answers.
  */
 export function EntityPolicyCard() {
-  const { value, error } = useEntityPolicy();
+  const { value, error, retry } = useEntityPolicy();
+  const api = useApi(reliabilityApiRef);
+  const { entity } = useEntity();
+  const revoke = async (overrideId: string, reason: string) => {
+    await api.revokeDeployGateOverride(
+      getCompoundEntityRef(entity),
+      overrideId,
+      { reason },
+    );
+    retry();
+  };
   const title = 'Error-budget policy';
   if (error) {
     return (
@@ -107,7 +121,7 @@ export function EntityPolicyCard() {
           )}
         </>
       )}
-      <DeployGateActivityView activity={gate} />
+      <DeployGateActivityView activity={gate} onRevoke={revoke} />
     </InfoCard>
   );
 }

@@ -7,10 +7,15 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { formatWhen } from '../policyFormat';
 
-/** The policy state of each SLO, since when, and the budget left it was judged on. */
+/**
+ * The policy state of each SLO, since when, and the budget left it was judged on; an SLO whose SLO file names its
+ * own policy says which (and a name that is not configured is flagged).
+ */
 export function PolicyStatesTable(props: {
   slos: PolicyStateView[];
   staleSlos: string[];
@@ -32,6 +37,22 @@ export function PolicyStatesTable(props: {
             <TableCell>
               {slo.displayName ?? slo.sloName}
               {stale.has(slo.sloName ?? '') ? ' (stale data)' : ''}
+              {slo.policySource === 'slo' && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="div"
+                >
+                  policy "{slo.policyName}" (named by the SLO file)
+                </Typography>
+              )}
+              {slo.problem && (
+                <Tooltip title={slo.problem}>
+                  <Typography variant="caption" color="error" component="div">
+                    unknown policy in the SLO file
+                  </Typography>
+                </Tooltip>
+              )}
             </TableCell>
             <TableCell>
               <PolicyStateChip state={slo.state} decision={slo.decision} />

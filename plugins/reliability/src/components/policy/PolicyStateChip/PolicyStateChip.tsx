@@ -22,12 +22,15 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * A policy state (`frozen`, `review`, `ok`, ...) coloured by what it means for deploys; a state no rule gave
- * (`ok`, `no-data`) with an `allow` decision is green only when there is data.
+ * (`ok`, `no-data`) with an `allow` decision is green only when there is data. With `onClick` it is a button
+ * (named by `actionLabel`).
  */
 export function PolicyStateChip(props: {
   state: string;
   decision: PolicyDecision;
   label?: string;
+  onClick?: () => void;
+  actionLabel?: string;
 }) {
   const classes = useStyles();
   const className =
@@ -40,6 +43,13 @@ export function PolicyStateChip(props: {
         size="small"
         label={props.label ?? stateLabel(props.state)}
         className={className}
+        {...(props.onClick
+          ? {
+              onClick: props.onClick,
+              clickable: true,
+              'aria-label': props.actionLabel,
+            }
+          : {})}
       />
     </Tooltip>
   );

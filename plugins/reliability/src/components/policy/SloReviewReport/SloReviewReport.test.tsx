@@ -51,6 +51,47 @@ describe('SloReviewReport', () => {
     expect(within(spenders).getByText('55%')).toBeInTheDocument();
   });
 
+  it('lists the runbooks touched and the checklist changes of the period', async () => {
+    await renderReport(mockPolicyApi());
+    const runbooks = await screen.findByRole('table', {
+      name: 'Runbooks touched',
+    });
+    expect(
+      screen.getByText('Runbooks touched (2026-09-23 – 2026-11-22)'),
+    ).toBeInTheDocument();
+    expect(within(runbooks).getByText('2026-11-02')).toBeInTheDocument();
+    expect(
+      within(runbooks).getByRole('link', {
+        name: 'Roll back a checkout release',
+      }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/rollback');
+    const checklist = screen.getByRole('table', { name: 'Checklist changes' });
+    expect(within(checklist).getByText('bronze → silver')).toBeInTheDocument();
+    expect(within(checklist).getByText('user:default/ada')).toBeInTheDocument();
+  });
+
+  it('says when no runbook was reviewed and nothing was assessed, and names what could not be read', async () => {
+    await renderReport(
+      mockPolicyApi({
+        getSloReport: async () =>
+          testSloReport({
+            runbooksTouched: [],
+            checklistChanges: [],
+            problems: ['Runbooks of component:default/x could not be read'],
+          }),
+      }),
+    );
+    expect(
+      await screen.findByText('No runbook was reviewed in the period.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No checklist assessment was submitted in the period.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Runbooks of component:default/x could not be read'),
+    ).toBeInTheDocument();
+  });
+
   it('copies the Markdown and downloads the CSV', async () => {
     const api = mockPolicyApi();
     const writeText = jest.fn(async () => {});

@@ -16,6 +16,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { BudgetSpendersTable } from './BudgetSpendersTable';
 import { downloadText } from './downloadText';
+import { PeriodActivity } from './PeriodActivity';
 import { SloReviewTable } from './SloReviewTable';
 
 const useStyles = makeStyles({
@@ -25,7 +26,8 @@ const useStyles = makeStyles({
 
 /**
  * The SLO review report of a team or a system, for the review meeting: each SLO over its last complete window and
- * its current one (attainment, budget spent, burn alerts, policy changes). Printable (the browser's print), and
+ * its current one (attainment, budget spent, burn alerts, policy changes), and the runbooks reviewed and checklist
+ * assessments of the period. Printable (the browser's print), and
  * exported as Markdown (copied, to paste into a meeting note) or CSV.
  */
 export function SloReviewReport(props: { scope: SloReportScope }) {
@@ -147,6 +149,7 @@ export function SloReviewReport(props: { scope: SloReportScope }) {
               <BudgetSpendersTable report={value} />
             </Box>
           )}
+          <PeriodActivity report={value} />
           {notes.length > 0 && (
             <Box mt={2}>
               {notes.map(note => (

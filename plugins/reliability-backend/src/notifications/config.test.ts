@@ -1,0 +1,45 @@
+import { ConfigReader } from '@backstage/config';
+import { readNotificationsConfig } from './config';
+
+describe('readNotificationsConfig', () => {
+  it('sends every kind unless switched off, and keeps the log 400 days by default', () => {
+    expect(readNotificationsConfig(new ConfigReader({}))).toEqual({
+      enabled: {
+        exemptionDecided: true,
+        exemptionExpired: true,
+        maturityLevelDropped: true,
+        campaignStarted: true,
+        campaignDueSoon: true,
+        campaignOverdue: true,
+      },
+      retentionDays: 400,
+    });
+    const config = readNotificationsConfig(
+      new ConfigReader({
+        reliability: {
+          notifications: { campaignStarted: false, retentionDays: 90 },
+        },
+      }),
+    );
+    expect(config.enabled.campaignStarted).toBe(false);
+    expect(config.enabled.campaignOverdue).toBe(true);
+    expect(config.retentionDays).toBe(90);
+  });
+
+  it('rejects unknown kinds and non-boolean switches', () => {
+    expect(() =>
+      readNotificationsConfig(
+        new ConfigReader({
+          reliability: { notifications: { sloBurnt: false } },
+        }),
+      ),
+    ).toThrow(/reliability\.notifications configuration/);
+    expect(() =>
+      readNotificationsConfig(
+        new ConfigReader({
+          reliability: { notifications: { campaignOverdue: 'no' } },
+        }),
+      ),
+    ).toThrow(/campaignOverdue/);
+  });
+});

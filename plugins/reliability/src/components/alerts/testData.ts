@@ -1,0 +1,121 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  AlertView,
+  EntityAlertsResponse,
+  ReliabilityApi,
+} from '@internal/backstage-plugin-reliability-common';
+
+/** Test fixtures for the alerts components. */
+export const testEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { owner: 'group:default/checkout-payments' },
+};
+
+export function testAlert(overrides: Partial<AlertView> = {}): AlertView {
+  return {
+    source: 'prometheus',
+    id: 'checkout/CheckoutHighErrors',
+    name: 'CheckoutHighErrors',
+    state: 'ok',
+    severity: 'critical',
+    pages: true,
+    labels: { service: 'checkout-api' },
+    description: 'More than 1% of requests fail',
+    url: 'https://prometheus.example.com/alerts?search=CheckoutHighErrors',
+    runbook: {
+      url: 'https://wiki.example.com/runbooks/errors',
+      title: null,
+      id: null,
+      matchedBy: 'source',
+    },
+    fired: 2,
+    resolvedQuickly: 0,
+    medianMinutes: 42,
+    lastFiredAt: '2026-11-27T08:00:00.000Z',
+    noisy: false,
+    sloBased: false,
+    stale: false,
+    ...overrides,
+  };
+}
+
+export function testAlerts(
+  overrides: Partial<EntityAlertsResponse> = {},
+): EntityAlertsResponse {
+  const noisy = testAlert({
+    source: 'embedded',
+    id: 'redis/CartCacheMemoryHigh',
+    name: 'CartCacheMemoryHigh',
+    state: 'firing',
+    url: 'javascript:alert(1)',
+    runbook: null,
+    fired: 40,
+    resolvedQuickly: 40,
+    medianMinutes: 4,
+    noisy: true,
+  });
+  const burn = testAlert({
+    source: 'embedded',
+    id: 'slo/checkout-api-latency-fast-burn',
+    name: 'checkout-api-latency-fast-burn',
+    url: null,
+    runbook: {
+      url: '/docs/checkout-slow',
+      title: 'Checkout is slow',
+      id: 'checkout-slow',
+      matchedBy: 'runbook-index',
+    },
+    fired: 0,
+    medianMinutes: null,
+    sloBased: true,
+  });
+  const ticket = testAlert({
+    id: 'k8s/CrashLooping',
+    name: 'CrashLooping',
+    severity: 'warning',
+    pages: false,
+    runbook: null,
+    fired: 0,
+    medianMinutes: null,
+    stale: true,
+  });
+  return {
+    entityRef: 'component:default/checkout-api',
+    windowDays: 30,
+    alerts: [noisy, testAlert(), burn, ticket],
+    coverage: { pagingAlerts: 3, pagingWithRunbook: 2, ratio: 2 / 3 },
+    noisy: [noisy],
+    gaps: [],
+    sources: [
+      {
+        source: 'prometheus',
+        label: 'prometheus',
+        syncedAt: '2026-11-30T11:00:00.000Z',
+        error: 'Prometheus answered HTTP 503',
+        stale: true,
+      },
+      {
+        source: 'embedded',
+        label: 'embedded (demo data)',
+        syncedAt: null,
+        error: null,
+        stale: false,
+      },
+    ],
+    noiseRule: { minFirings: 5, quickResolveMinutes: 15, quickShare: 0.8 },
+    stale: true,
+    generatedAt: '2026-11-30T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function mockAlertsApi(
+  overrides: Partial<ReliabilityApi> = {},
+): Partial<ReliabilityApi> {
+  return {
+    getEntityAlerts: jest.fn(async () => testAlerts()),
+    ...overrides,
+  };
+}

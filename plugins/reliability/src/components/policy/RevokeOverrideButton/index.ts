@@ -1,0 +1,1 @@
+export { RevokeOverrideButton } from './RevokeOverrideButton';

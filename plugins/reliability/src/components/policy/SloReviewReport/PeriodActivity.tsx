@@ -1,0 +1,112 @@
+import { Link } from '@backstage/core-components';
+import {
+  isSafeLinkUrl,
+  SloReport,
+} from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+
+/** `component:default/x` -> `x`. */
+function serviceName(entityRef: string): string {
+  return entityRef.replace(/^[^:]+:default\//, '');
+}
+
+/** The runbooks reviewed and the checklist assessments submitted in the report's period. */
+export function PeriodActivity(props: { report: SloReport }) {
+  const { report } = props;
+  const period = `${report.periodStart.slice(
+    0,
+    10,
+  )} – ${report.generatedAt.slice(0, 10)}`;
+  return (
+    <>
+      <Box mt={3}>
+        <Typography variant="h6">Runbooks touched ({period})</Typography>
+      </Box>
+      {report.runbooksTouched.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No runbook was reviewed in the period.
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Runbooks touched">
+          <TableHead>
+            <TableRow>
+              <TableCell>Reviewed</TableCell>
+              <TableCell>Service</TableCell>
+              <TableCell>Runbook</TableCell>
+              <TableCell>Kind</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {report.runbooksTouched.map(runbook => (
+              <TableRow key={`${runbook.entityRef}-${runbook.id}`}>
+                <TableCell>{runbook.lastReviewed}</TableCell>
+                <TableCell>{serviceName(runbook.entityRef)}</TableCell>
+                <TableCell>
+                  {runbook.url && isSafeLinkUrl(runbook.url) ? (
+                    <Link to={runbook.url}>{runbook.title}</Link>
+                  ) : (
+                    runbook.title
+                  )}
+                </TableCell>
+                <TableCell>{runbook.kind}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Box mt={3}>
+        <Typography variant="h6">Checklist changes ({period})</Typography>
+      </Box>
+      {report.checklistChanges.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No checklist assessment was submitted in the period.
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Checklist changes">
+          <TableHead>
+            <TableRow>
+              <TableCell>When</TableCell>
+              <TableCell>Service</TableCell>
+              <TableCell>Level</TableCell>
+              <TableCell align="right">Score</TableCell>
+              <TableCell>By</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {report.checklistChanges.map(change => (
+              <TableRow key={change.assessmentId}>
+                <TableCell>
+                  {change.assessedAt.slice(0, 16).replace('T', ' ')} UTC
+                </TableCell>
+                <TableCell>{serviceName(change.entityRef)}</TableCell>
+                <TableCell>
+                  {change.previousLevel !== null &&
+                  change.previousLevel !== change.level
+                    ? `${change.previousLevel} → ${change.level}`
+                    : change.level}
+                </TableCell>
+                <TableCell align="right">{change.score ?? '—'}</TableCell>
+                <TableCell>{change.author}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {report.problems.length > 0 && (
+        <Box mt={2}>
+          {report.problems.map(problem => (
+            <Typography key={problem} variant="body2" color="error">
+              {problem}
+            </Typography>
+          ))}
+        </Box>
+      )}
+    </>
+  );
+}

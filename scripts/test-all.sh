@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Everything `./dev test` runs, in order: type-check, lint, unit + integration tests (SQLite and PostgreSQL 15),
-# then the end-to-end browser test against a started portal.
+# Everything `./dev test` runs, in order: type-check, API reports, lint, unit + integration tests (SQLite and
+# PostgreSQL 15), the end-to-end browser tests against a started portal, then the install test (the suite's
+# tarballs installed into a fresh create-app app, see scripts/verify-install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 yarn() { node .yarn/releases/yarn-4.13.0.cjs "$@"; }
@@ -9,6 +10,9 @@ source scripts/ensure-system-packages.sh
 
 echo "== type-check" >&2
 yarn tsc
+echo "== API reports (each package's report*.api.md must match its public API; update: yarn build:api-reports)" >&2
+# Reads the declarations that `yarn tsc` just wrote to dist-types; on drift it prints the changed report.
+yarn build:api-reports --ci | grep -v '^Analysis will use'
 echo "== lint" >&2
 yarn backstage-cli repo lint
 echo "== unit and integration tests" >&2
@@ -16,3 +20,5 @@ CI=true yarn backstage-cli repo test --maxWorkers=2
 echo "== end-to-end (Playwright + Debian chromium)" >&2
 # CI mode for the browser test: always a freshly started portal (never a stale dev server), no .only.
 CI=true yarn playwright test
+echo "== install test (pack, fresh create-app app, documented lines, tsc, backend health)" >&2
+VERIFY_INSTALL_SKIP_TSC=1 bash scripts/verify-install.sh

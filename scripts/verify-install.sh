@@ -13,6 +13,7 @@
 #   VERIFY_INSTALL_SKIP_TSC=1  skip this repo's `yarn tsc` (the caller has just run it: dist-types is fresh)
 #   VERIFY_INSTALL_PORT        backend port of the fresh app (default 7117, so it never meets the portal's 7007)
 #   CREATE_APP_VERSION         @backstage/create-app version (default 0.9.2)
+#   VERIFY_INSTALL_KEEP=1      keep the work dir (tarballs, the app, logs) after a successful run; a failed run always keeps it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO_ROOT="$(pwd)"
@@ -89,7 +90,7 @@ backend_pid=$!
 stop_backend() { kill -- "-$backend_pid" 2>/dev/null || true; wait "$backend_pid" 2>/dev/null || true; }
 trap stop_backend EXIT
 healthy=""
-for _ in $(seq 1 180); do
+for _ in $(seq 1 300); do
   if ! kill -0 "$backend_pid" 2>/dev/null; then break; fi
   if body=$(curl -fsS "http://localhost:$PORT/api/reliability/health" 2>/dev/null); then healthy="$body"; break; fi
   sleep 1
@@ -101,5 +102,8 @@ if [ -z "$healthy" ]; then
   tail -40 "$WORK/backend.log" >&2
   exit 1
 fi
-step "healthy: $healthy"
-echo "verify-install: OK in $((SECONDS - started))s (app in $APP)" >&2
+step "healthy: $(echo "$healthy" | tr -d ' \n')"
+if [ -z "${VERIFY_INSTALL_KEEP:-}" ]; then
+  rm -rf "$WORK"
+fi
+echo "verify-install: OK in $((SECONDS - started))s" >&2

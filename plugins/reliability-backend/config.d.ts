@@ -247,7 +247,7 @@ export interface Config {
        */
       refreshInterval?: { [unit: string]: number } | string;
       retention?: {
-        /** Days policy state changes, deploy-gate answers and expired overrides are kept (1..3650). Default 400. */
+        /** Days policy state changes, deploy-gate answers and expired or revoked overrides are kept (1..3650). Default 400. */
         days?: number;
       };
       deployGate?: {
@@ -256,6 +256,23 @@ export interface Config {
         /** Longest break-glass override (a duration), 5 minutes to 7 days. Default 24 hours. */
         maxOverrideDuration?: { [unit: string]: number } | string;
       };
+    };
+    /** The SLO review report (docs/policy.md, "The report as a notification"). */
+    reports?: {
+      /**
+       * Sends each team its SLO review report as a Backstage notification on this schedule (global task
+       * `reliability-reports-notify`); not set: never. One of: `cron` (5 or 6 fields, the backend's time zone);
+       * `weekday` (`monday`..`sunday`) with an optional `time` (`HH:MM`, default 08:00) and `frequency` in whole
+       * weeks (default one week); or `frequency` alone (a duration, at least one hour).
+       */
+      schedule?: {
+        cron?: string;
+        frequency?: { [unit: string]: number } | string;
+        weekday?: string;
+        time?: string;
+      };
+      /** Only these teams (group refs) get the report; default every group owning an entity with SLOs. */
+      owners?: string[];
     };
     /**
      * Notifications to the owning teams through Backstage's notifications service; every kind is on unless set
@@ -274,6 +291,19 @@ export interface Config {
       campaignDueSoon?: boolean;
       /** A campaign is overdue (to teams with services not done). Default true. */
       campaignOverdue?: boolean;
+      /** A page-severity SLO burn started (once per episode). Default true. */
+      sloBurn?: boolean;
+      /** A page-severity SLO burn is over. Default true. */
+      sloBurnResolved?: boolean;
+      /** An SLO's error budget is exhausted (once until it recovers). Default true. */
+      sloBudgetExhausted?: boolean;
+      /**
+       * How often SLO burns and budgets are checked and the log's retention applied: a Backstage duration,
+       * 1 minute to 1 day. Default 5 minutes.
+       */
+      refreshInterval?: { [unit: string]: number } | string;
+      /** The scheduled SLO review report of a team (`reliability.reports.schedule`). Default true. */
+      sloReviewReport?: boolean;
       /** Days the log of sent notifications is kept (30..3650). Default 400. */
       retentionDays?: number;
     };

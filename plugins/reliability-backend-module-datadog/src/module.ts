@@ -31,7 +31,9 @@ export const reliabilityModuleDatadog = createBackendModule({
       },
       async init({ config, logger, sliProviders, alertSources }) {
         sliProviders.addSliProvider(datadogProviderFromConfig(config, logger));
-        alertSources.addAlertSource(datadogAlertSourceFromConfig(config, logger));
+        alertSources.addAlertSource(
+          datadogAlertSourceFromConfig(config, logger),
+        );
       },
     });
   },

@@ -30,9 +30,15 @@ exports.up = async function up(knex) {
     table.string('state', 16).notNullable().comment('ok, firing or no-data');
     table.string('severity', 64).nullable();
     table.boolean('pages').notNullable();
-    table.text('runbook_url').nullable().comment('http(s) runbook the alert names');
+    table
+      .text('runbook_url')
+      .nullable()
+      .comment('http(s) runbook the alert names');
     table.text('description').nullable();
-    table.text('url').nullable().comment('http(s) link to the alert in its source');
+    table
+      .text('url')
+      .nullable()
+      .comment('http(s) link to the alert in its source');
     table.text('labels').notNullable().comment('JSON object of labels or tags');
     table.text('query').nullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
@@ -70,7 +76,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('alert_summaries', table => {
-    table.comment('Per-entity alert coverage, noise and gap from the newest refresh');
+    table.comment(
+      'Per-entity alert coverage, noise and gap from the newest refresh',
+    );
     table.string('entity_ref', 512).primary();
     table.string('owner_ref', 512).nullable();
     table.integer('alert_count').notNullable();

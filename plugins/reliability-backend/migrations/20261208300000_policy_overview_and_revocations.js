@@ -26,6 +26,9 @@ exports.down = async function down(knex) {
     table.dropColumn('revoked_at');
   });
   await knex.schema.alterTable('policy_states', table => {
-    table.dropIndex(['slo_name', 'state', 'entity_ref'], 'policy_states_state_idx');
+    table.dropIndex(
+      ['slo_name', 'state', 'entity_ref'],
+      'policy_states_state_idx',
+    );
   });
 };

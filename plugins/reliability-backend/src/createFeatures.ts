@@ -19,7 +19,7 @@ import { createSloFeature, sliEventsBodySchema } from './slo';
  *   slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
  *       -> incidents (runbook documents) -> notifications (listeners told by checklist and campaigns)
  *       -> checklist (slo, oncall, runbooks summaries) -> campaigns (checklist levels and passing items)
- *       -> policy (slo summaries and states; runbooks and checklist history for its reports)
+ *       -> policy (slo summaries and states; runbooks and checklist history and the notifier for its reports)
  *       -> overview (every summary, the maturity level and policy state indexes, slo definitions and states,
  *          the runbook index)
  *       -> actions (the services of every area, registered as actions for AI assistants)
@@ -39,7 +39,9 @@ export async function createFeatures(
   const incidents = await createIncidentsFeature(ctx, {
     documents: runbooks.service,
   });
-  const notifications = await createNotificationsFeature(ctx);
+  const notifications = await createNotificationsFeature(ctx, {
+    slo: slo.summaries,
+  });
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
     oncall: oncall.summaries,
@@ -55,6 +57,7 @@ export async function createFeatures(
     sloStates: slo.service,
     runbooks: runbooks.service,
     checklist: checklist.service,
+    reportSender: notifications.notifier,
   });
   const overview = await createOverviewFeature(ctx, {
     slo: slo.summaries,

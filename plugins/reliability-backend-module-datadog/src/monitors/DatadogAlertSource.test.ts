@@ -31,7 +31,8 @@ function monitor(id: number, overrides: Record<string, unknown> = {}) {
     name: `Monitor ${id}`,
     message: 'Something is off. @slack-checkout',
     tags: ['service:checkout-api', 'team:checkout-payments', 'env:prod'],
-    query: 'avg(last_5m):avg:trace.http.request.errors{service:checkout-api} > 0.05',
+    query:
+      'avg(last_5m):avg:trace.http.request.errors{service:checkout-api} > 0.05',
     options: {
       thresholds: { critical: 0.05 },
       notify_no_data: false,
@@ -40,7 +41,11 @@ function monitor(id: number, overrides: Record<string, unknown> = {}) {
     multi: false,
     created: '2026-03-01T10:00:00.000000+00:00',
     modified: '2026-10-01T10:00:00.000000+00:00',
-    creator: { name: 'Ada', handle: 'ada@example.com', email: 'ada@example.com' },
+    creator: {
+      name: 'Ada',
+      handle: 'ada@example.com',
+      email: 'ada@example.com',
+    },
     priority: null,
     restricted_roles: null,
     deleted: null,
@@ -69,7 +74,10 @@ function source(config: object = settings) {
   );
 }
 
-const request = { from: new Date('2026-10-31T12:00:00Z'), to: new Date('2026-11-30T12:00:00Z') };
+const request = {
+  from: new Date('2026-10-31T12:00:00Z'),
+  to: new Date('2026-11-30T12:00:00Z'),
+};
 
 describe('DatadogAlertSource', () => {
   it('lists the monitors with the configured tags, page by page, as alerts', async () => {
@@ -86,10 +94,17 @@ describe('DatadogAlertSource', () => {
         monitor(102, {
           name: 'Checkout latency',
           overall_state: 'Warn',
-          message: 'p99 above 1s. Runbook: https://wiki.example.com/runbooks/latency\n{{#is_alert}}@opsgenie-checkout{{/is_alert}}',
+          message:
+            'p99 above 1s. Runbook: https://wiki.example.com/runbooks/latency\n{{#is_alert}}@opsgenie-checkout{{/is_alert}}',
         }),
       ],
-      [monitor(103, { name: 'Orders DB disk', overall_state: 'No Data', tags: ['service:orders-db', 'managed'] })],
+      [
+        monitor(103, {
+          name: 'Orders DB disk',
+          overall_state: 'No Data',
+          tags: ['service:orders-db', 'managed'],
+        }),
+      ],
     ];
     server.use(
       http.get(MONITORS, ({ request: req }) => {
@@ -102,11 +117,19 @@ describe('DatadogAlertSource', () => {
     );
     // Two monitors per page, so the second page is read and, being short, is the last.
     const paged = new DatadogAlertSource(
-      new DatadogMonitorsClient({ ...settings.reliability.datadog, pageSize: 2 }),
-      { monitorTags: ['team:checkout-payments'], pagingHandles: DEFAULT_PAGING_HANDLES },
+      new DatadogMonitorsClient({
+        ...settings.reliability.datadog,
+        pageSize: 2,
+      }),
+      {
+        monitorTags: ['team:checkout-payments'],
+        pagingHandles: DEFAULT_PAGING_HANDLES,
+      },
     );
     const { alerts, firings } = await paged.getInventory(request);
-    expect(seen.map(p => [p.get('page'), p.get('page_size'), p.get('monitor_tags')])).toEqual([
+    expect(
+      seen.map(p => [p.get('page'), p.get('page_size'), p.get('monitor_tags')]),
+    ).toEqual([
       ['0', '2', 'team:checkout-payments'],
       ['1', '2', 'team:checkout-payments'],
     ]);
@@ -118,12 +141,17 @@ describe('DatadogAlertSource', () => {
         state: 'firing',
         severity: 'P1',
         pages: true,
-        labels: { service: 'checkout-api', team: 'checkout-payments', env: 'prod' },
+        labels: {
+          service: 'checkout-api',
+          team: 'checkout-payments',
+          env: 'prod',
+        },
         runbookUrl: 'https://wiki.example.com/runbooks/checkout-errors',
         description:
           'Error rate above 5%. [Runbook](https://wiki.example.com/runbooks/checkout-errors)',
         url: 'https://app.datadoghq.eu/monitors/101',
-        query: 'avg(last_5m):avg:trace.http.request.errors{service:checkout-api} > 0.05',
+        query:
+          'avg(last_5m):avg:trace.http.request.errors{service:checkout-api} > 0.05',
         firingSince: '2026-11-30T11:00:00+00:00',
       },
       expect.objectContaining({
@@ -150,7 +178,9 @@ describe('DatadogAlertSource', () => {
         HttpResponse.json({ errors: ['Forbidden'] }, { status: 403 }),
       ),
     );
-    const error = await source().getInventory(request).catch(e => e);
+    const error = await source()
+      .getInventory(request)
+      .catch(e => e);
     expect(error).toBeInstanceOf(ProviderHttpError);
     expect(error.message).toContain(
       'Datadog refused to list monitors (HTTP 403): Forbidden',
@@ -161,21 +191,30 @@ describe('DatadogAlertSource', () => {
     expect(() =>
       source({
         reliability: {
-          datadog: { ...settings.reliability.datadog, monitors: { tags: ['team payments'] } },
+          datadog: {
+            ...settings.reliability.datadog,
+            monitors: { tags: ['team payments'] },
+          },
         },
       }),
     ).toThrow(ProviderConfigError);
   });
 
   it('reads runbook links and tags', () => {
-    expect(runbookFromMessage('See [the runbook](https://a.example.com/x) and https://b.example.com')).toBe(
-      'https://a.example.com/x',
-    );
-    expect(runbookFromMessage('Dashboard: https://d.example.com\nRunbook - https://r.example.com/y.')).toBe(
-      'https://r.example.com/y',
-    );
+    expect(
+      runbookFromMessage(
+        'See [the runbook](https://a.example.com/x) and https://b.example.com',
+      ),
+    ).toBe('https://a.example.com/x');
+    expect(
+      runbookFromMessage(
+        'Dashboard: https://d.example.com\nRunbook - https://r.example.com/y.',
+      ),
+    ).toBe('https://r.example.com/y');
     expect(runbookFromMessage('Dashboard: https://d.example.com')).toBeNull();
-    expect(tagsToLabels(['service:a', 'service:b', 'env:prod:eu', 'bare'])).toEqual({
+    expect(
+      tagsToLabels(['service:a', 'service:b', 'env:prod:eu', 'bare']),
+    ).toEqual({
       service: 'a',
       env: 'prod:eu',
       bare: '',

@@ -60,7 +60,9 @@ const URL = /https?:\/\/[^\s)<>"'\]]+/gi;
  * The runbook a monitor message names: a Markdown link whose text or address mentions "runbook", else the first
  * link on a line that mentions "runbook" (`Runbook: https://...`). Null when it names none.
  */
-export function runbookFromMessage(message: string | null | undefined): string | null {
+export function runbookFromMessage(
+  message: string | null | undefined,
+): string | null {
   if (!message) return null;
   for (const [, text, url] of message.matchAll(MARKDOWN_LINK)) {
     if (/runbook/i.test(text) || /runbook/i.test(url)) return url;

@@ -34,7 +34,9 @@ const MAX_PAGES = 100;
 
 function errorMessages(body: unknown): string | undefined {
   const parsed = z
-    .object({ errors: z.array(z.union([z.string(), z.object({ error: z.string() })])) })
+    .object({
+      errors: z.array(z.union([z.string(), z.object({ error: z.string() })])),
+    })
     .safeParse(body);
   return parsed.data?.errors
     .map(error => (typeof error === 'string' ? error : error.error))

@@ -64,7 +64,9 @@ export async function startPrometheus(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`prometheus exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+      throw new Error(
+        `prometheus exited with ${child.exitCode}:\n${output.slice(-4000)}`,
+      );
     }
     try {
       if ((await fetch(`${baseUrl}/-/ready`)).ok) return { baseUrl, stop };
@@ -74,7 +76,9 @@ export async function startPrometheus(
     await new Promise(resolve => setTimeout(resolve, 250));
   }
   await stop();
-  throw new Error(`prometheus was not ready within 60s:\n${output.slice(-4000)}`);
+  throw new Error(
+    `prometheus was not ready within 60s:\n${output.slice(-4000)}`,
+  );
 }
 
 /** Polls `check` every 250 ms until it returns true, or fails after `timeoutMs`. */

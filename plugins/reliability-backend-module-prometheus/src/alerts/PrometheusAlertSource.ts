@@ -33,7 +33,9 @@ export interface PrometheusAlertSourceOptions {
 const ID_UNSAFE = /[^A-Za-z0-9._:#/@+=-]/g;
 
 function ruleId(group: string, name: string): string {
-  const id = `${group}/${name}`.replace(ID_UNSAFE, '_').replace(/^[^A-Za-z0-9]+/, '');
+  const id = `${group}/${name}`
+    .replace(ID_UNSAFE, '_')
+    .replace(/^[^A-Za-z0-9]+/, '');
   return id.slice(0, 240) || 'rule';
 }
 
@@ -84,7 +86,9 @@ export class PrometheusAlertSource implements AlertSource {
       seen.set(base, n);
       return { id: n === 1 ? base : `${base}#${n}`, rule };
     });
-    const alerts = entries.map(({ id, rule }) => this.toAlert(id, rule, active));
+    const alerts = entries.map(({ id, rule }) =>
+      this.toAlert(id, rule, active),
+    );
     const episodes = seriesEpisodes(history, step, to);
     const firings: AlertFiring[] = entries.flatMap(({ id, rule }) =>
       episodes
@@ -121,13 +125,20 @@ export class PrometheusAlertSource implements AlertSource {
       name: rule.name,
       state,
       severity,
-      pages: severity !== null && this.paging.has(severity.toLocaleLowerCase('en-US')),
+      pages:
+        severity !== null &&
+        this.paging.has(severity.toLocaleLowerCase('en-US')),
       labels,
       runbookUrl: annotations.runbook_url ?? annotations.runbook ?? null,
       description:
-        annotations.summary ?? annotations.description ?? rule.lastError ?? null,
+        annotations.summary ??
+        annotations.description ??
+        rule.lastError ??
+        null,
       url: this.options.externalUrl
-        ? `${this.options.externalUrl}/alerts?search=${encodeURIComponent(rule.name)}`
+        ? `${this.options.externalUrl}/alerts?search=${encodeURIComponent(
+            rule.name,
+          )}`
         : null,
       query: rule.query ?? null,
       firingSince: since ?? null,

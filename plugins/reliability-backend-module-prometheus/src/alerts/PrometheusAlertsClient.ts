@@ -116,16 +116,24 @@ export class PrometheusAlertsClient {
     );
     return data.groups.flatMap(group =>
       group.rules
-        .filter((rule): rule is PrometheusAlertingRule => rule.type === 'alerting')
+        .filter(
+          (rule): rule is PrometheusAlertingRule => rule.type === 'alerting',
+        )
         .map(rule => ({ group: group.name, rule })),
     );
   }
 
   /** The alerts pending or firing now. */
-  async getActiveAlerts(signal?: AbortSignal): Promise<PrometheusActiveAlert[]> {
+  async getActiveAlerts(
+    signal?: AbortSignal,
+  ): Promise<PrometheusActiveAlert[]> {
     const body = await this.http.getJson('/api/v1/alerts', { signal });
-    return parseProviderResponse('Prometheus', alertsResponse, body, 'active alerts')
-      .data.alerts;
+    return parseProviderResponse(
+      'Prometheus',
+      alertsResponse,
+      body,
+      'active alerts',
+    ).data.alerts;
   }
 
   /** A range query over [start, end] every `stepSeconds`. */
@@ -145,7 +153,11 @@ export class PrometheusAlertsClient {
       },
       signal,
     });
-    return parseProviderResponse('Prometheus', matrixResponse, body, 'range query')
-      .data.result;
+    return parseProviderResponse(
+      'Prometheus',
+      matrixResponse,
+      body,
+      'range query',
+    ).data.result;
   }
 }

@@ -34,7 +34,14 @@ describe('AlertService', () => {
   it('writes embedded alerts and firings idempotently, and refuses firings of unknown alerts', async () => {
     const { service } = await createTestAlertsArea({ entities: [checkout] });
     const body = {
-      alerts: [{ id: 'HighErrors', name: 'HighErrors', state: 'firing' as const, pages: true }],
+      alerts: [
+        {
+          id: 'HighErrors',
+          name: 'HighErrors',
+          state: 'firing' as const,
+          pages: true,
+        },
+      ],
       firings: [{ alertId: 'HighErrors', startedAt: hoursAgo(2) }],
     };
     await expect(service.ingest(checkoutRef, body)).resolves.toEqual({
@@ -46,14 +53,26 @@ describe('AlertService', () => {
     await service.ingest(checkoutRef, body);
     // A later write may name an alert written before.
     await service.ingest(checkoutRef, {
-      firings: [{ alertId: 'HighErrors', startedAt: hoursAgo(2), resolvedAt: hoursAgo(1) }],
+      firings: [
+        {
+          alertId: 'HighErrors',
+          startedAt: hoursAgo(2),
+          resolvedAt: hoursAgo(1),
+        },
+      ],
     });
     const view = await service.getEntityAlerts(checkout, credentials);
     expect(view.alerts).toHaveLength(1);
-    expect(view.alerts[0]).toMatchObject({ fired: 1, resolvedQuickly: 0, medianMinutes: 60 });
+    expect(view.alerts[0]).toMatchObject({
+      fired: 1,
+      resolvedQuickly: 0,
+      medianMinutes: 60,
+    });
 
     const error = await service
-      .ingest(checkoutRef, { firings: [{ alertId: 'Nope', startedAt: hoursAgo(1) }] })
+      .ingest(checkoutRef, {
+        firings: [{ alertId: 'Nope', startedAt: hoursAgo(1) }],
+      })
       .catch(e => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toContain('Nope');
@@ -64,7 +83,9 @@ describe('AlertService', () => {
       entities: [checkout],
       sloCounts: { [checkoutRef]: 2 },
     });
-    runbooks.set(checkoutRef, [runbookEntry('errors', ['checkout-api-availability-fast-burn'])]);
+    runbooks.set(checkoutRef, [
+      runbookEntry('errors', ['checkout-api-availability-fast-burn']),
+    ]);
     await service.ingest(checkoutRef, {
       alerts: [
         {
@@ -87,7 +108,12 @@ describe('AlertService', () => {
       firings: [...firings('flappy', 3), ...firings('burn', 45, 2)],
     });
     const view = await service.getEntityAlerts(checkout, credentials);
-    expect(view.alerts.map(a => a.id)).toEqual(['flappy', 'nobook', 'burn', 'ticket']);
+    expect(view.alerts.map(a => a.id)).toEqual([
+      'flappy',
+      'nobook',
+      'burn',
+      'ticket',
+    ]);
     const [flappy, nobook, burn] = view.alerts;
     expect(flappy).toMatchObject({
       state: 'firing',
@@ -96,7 +122,12 @@ describe('AlertService', () => {
       noisy: true,
       sloBased: false,
       stale: false,
-      runbook: { url: 'https://wiki.example.com/pods', matchedBy: 'source', title: null, id: null },
+      runbook: {
+        url: 'https://wiki.example.com/pods',
+        matchedBy: 'source',
+        title: null,
+        id: null,
+      },
     });
     expect(burn).toMatchObject({
       fired: 2,
@@ -105,12 +136,22 @@ describe('AlertService', () => {
       runbook: { id: 'errors', matchedBy: 'runbook-index' },
     });
     expect(nobook.runbook).toBeNull();
-    expect(view.coverage).toEqual({ pagingAlerts: 3, pagingWithRunbook: 2, ratio: 2 / 3 });
+    expect(view.coverage).toEqual({
+      pagingAlerts: 3,
+      pagingWithRunbook: 2,
+      ratio: 2 / 3,
+    });
     expect(view.noisy.map(a => a.id)).toEqual(['flappy']);
     // Tier-1 with SLOs and paging alerts: no gap.
     expect(view.gaps).toEqual([]);
     expect(view.sources).toEqual([
-      { source: 'embedded', label: 'embedded', syncedAt: null, error: null, stale: false },
+      {
+        source: 'embedded',
+        label: 'embedded',
+        syncedAt: null,
+        error: null,
+        stale: false,
+      },
     ]);
   });
 
@@ -119,19 +160,27 @@ describe('AlertService', () => {
       dependencyOf: [checkoutRef, 'component:default/refunds'],
     });
     const { service } = await createTestAlertsArea({
-      entities: [checkout, topic, entity('Component', 'refunds', { tier: 'tier-3' })],
+      entities: [
+        checkout,
+        topic,
+        entity('Component', 'refunds', { tier: 'tier-3' }),
+      ],
       sloCounts: { [checkoutRef]: 1 },
     });
     await service.ingest(checkoutRef, {
-      alerts: [{ id: 'ticket', name: 'DiskFilling', state: 'ok', pages: false }],
+      alerts: [
+        { id: 'ticket', name: 'DiskFilling', state: 'ok', pages: false },
+      ],
     });
-    expect((await service.getEntityAlerts(checkout, credentials)).gaps).toEqual([
-      {
-        kind: 'no-paging-alert',
-        entityRef: checkoutRef,
-        message: 'Tier-1 service with SLOs but no paging alert',
-      },
-    ]);
+    expect((await service.getEntityAlerts(checkout, credentials)).gaps).toEqual(
+      [
+        {
+          kind: 'no-paging-alert',
+          entityRef: checkoutRef,
+          message: 'Tier-1 service with SLOs but no paging alert',
+        },
+      ],
+    );
     expect((await service.getEntityAlerts(topic, credentials)).gaps).toEqual([
       {
         kind: 'unmonitored-resource',
@@ -148,7 +197,13 @@ describe('AlertService', () => {
       id: 'prometheus',
       getInventory: async () => {
         if (fail) throw new Error('connect ECONNREFUSED');
-        return { alerts: [sourceAlert('api/HighErrors', { labels: { service: 'checkout-api' } })] };
+        return {
+          alerts: [
+            sourceAlert('api/HighErrors', {
+              labels: { service: 'checkout-api' },
+            }),
+          ],
+        };
       },
     };
     const { service, refresher } = await createTestAlertsArea({
@@ -160,7 +215,9 @@ describe('AlertService', () => {
     await refresher.run();
     const view = await service.getEntityAlerts(checkout, credentials);
     expect(view.stale).toBe(true);
-    expect(view.alerts.map(a => [a.id, a.stale])).toEqual([['api/HighErrors', true]]);
+    expect(view.alerts.map(a => [a.id, a.stale])).toEqual([
+      ['api/HighErrors', true],
+    ]);
     expect(view.sources).toEqual([
       {
         source: 'prometheus',

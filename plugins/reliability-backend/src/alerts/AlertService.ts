@@ -177,27 +177,33 @@ export class AlertService {
   }
 
   /** The refresher's work: computes and stores the summaries of the given entities. */
-  async refreshSummaries(targets: AlertRefreshTarget[]): Promise<AlertSummary[]> {
-    const summaries = await mapWithConcurrency(targets, CONCURRENCY, async t => {
-      const { alerts } = await this.entityViews(t.entity);
-      const gap = this.gapOf(t.facts, alerts, t.sloCount, t.dependents);
-      const paging = alerts.filter(a => a.pages);
-      const coverage = alertRunbookCoverage(alerts);
-      return {
-        entityRef: t.facts.entityRef,
-        ownerRef: t.facts.ownerRef,
-        alerts: alerts.length,
-        pagingAlerts: coverage.pagingAlerts,
-        pagingWithRunbook: coverage.pagingWithRunbook,
-        firing: alerts.filter(a => a.state === 'firing').length,
-        noisy: alerts.filter(a => a.noisy).length,
-        fired: alerts.reduce((n, a) => n + a.fired, 0),
-        sloBasedPaging: paging.filter(a => a.sloBased).length,
-        stale: alerts.some(a => a.stale),
-        gap,
-        updatedAt: this.deps.now().toISOString(),
-      } satisfies AlertSummary;
-    });
+  async refreshSummaries(
+    targets: AlertRefreshTarget[],
+  ): Promise<AlertSummary[]> {
+    const summaries = await mapWithConcurrency(
+      targets,
+      CONCURRENCY,
+      async t => {
+        const { alerts } = await this.entityViews(t.entity);
+        const gap = this.gapOf(t.facts, alerts, t.sloCount, t.dependents);
+        const paging = alerts.filter(a => a.pages);
+        const coverage = alertRunbookCoverage(alerts);
+        return {
+          entityRef: t.facts.entityRef,
+          ownerRef: t.facts.ownerRef,
+          alerts: alerts.length,
+          pagingAlerts: coverage.pagingAlerts,
+          pagingWithRunbook: coverage.pagingWithRunbook,
+          firing: alerts.filter(a => a.state === 'firing').length,
+          noisy: alerts.filter(a => a.noisy).length,
+          fired: alerts.reduce((n, a) => n + a.fired, 0),
+          sloBasedPaging: paging.filter(a => a.sloBased).length,
+          stale: alerts.some(a => a.stale),
+          gap,
+          updatedAt: this.deps.now().toISOString(),
+        } satisfies AlertSummary;
+      },
+    );
     await this.deps.store.replaceSummaries(summaries);
     return summaries;
   }
@@ -295,7 +301,12 @@ export class AlertService {
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       {
         entityRefs: facts.dependencyOf.slice(0, VISIBILITY_BATCH),
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
       },
       { credentials },
     );
@@ -366,13 +377,24 @@ export class AlertService {
 
   /** Firings of the window of an entity's alerts, keyed `source\0alertId`. */
   private async firingsOf(entityRef: string, alerts: StoredAlert[]) {
-    const since = new Date(this.deps.now().getTime() - ALERT_WINDOW_DAYS * DAY_MS);
+    const since = new Date(
+      this.deps.now().getTime() - ALERT_WINDOW_DAYS * DAY_MS,
+    );
     const bySource = new Map<string, string[]>();
-    alerts.forEach(a => bySource.set(a.source, [...(bySource.get(a.source) ?? []), a.id]));
-    const result = new Map<string, Array<{ startedAt: string; resolvedAt: string | null }>>();
+    alerts.forEach(a =>
+      bySource.set(a.source, [...(bySource.get(a.source) ?? []), a.id]),
+    );
+    const result = new Map<
+      string,
+      Array<{ startedAt: string; resolvedAt: string | null }>
+    >();
     for (const [source, ids] of bySource) {
       const scope = source === EMBEDDED_ALERT_SOURCE ? entityRef : NO_ENTITY;
-      const firings = await this.deps.store.listFirings({ source, scope }, ids, since);
+      const firings = await this.deps.store.listFirings(
+        { source, scope },
+        ids,
+        since,
+      );
       for (const [alertId, list] of firings) {
         result.set(`${source}\u0000${alertId}`, list);
       }
@@ -385,7 +407,9 @@ export class AlertService {
       return (await this.deps.runbooks.load(entity)).runbooks.map(r => r.entry);
     } catch (error) {
       this.deps.logger.warn(
-        `Cannot read the runbooks of ${entityRefKey(entity)} for its alerts: ${error}`,
+        `Cannot read the runbooks of ${entityRefKey(
+          entity,
+        )} for its alerts: ${error}`,
       );
       return [];
     }

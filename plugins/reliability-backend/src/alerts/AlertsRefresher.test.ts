@@ -8,14 +8,24 @@ const team = 'group:default/checkout-payments';
 const checkout = entity('Component', 'checkout-api', {
   tier: 'tier-1',
   owner: team,
-  dependsOn: ['resource:default/orders-db', 'resource:default/payment-events-topic'],
+  dependsOn: [
+    'resource:default/orders-db',
+    'resource:default/payment-events-topic',
+  ],
 });
-const payments = entity('Component', 'payments', { tier: 'tier-1', owner: team });
-const ordersDb = entity('Resource', 'orders-db', { owner: 'group:default/orders' });
+const payments = entity('Component', 'payments', {
+  tier: 'tier-1',
+  owner: team,
+});
+const ordersDb = entity('Resource', 'orders-db', {
+  owner: 'group:default/orders',
+});
 const topic = entity('Resource', 'payment-events-topic', { owner: team });
 const ledger = entity('Component', 'ledger', {
   owner: team,
-  annotations: { [ANNOTATIONS.alertSelector]: 'team=payments,component=ledger' },
+  annotations: {
+    [ANNOTATIONS.alertSelector]: 'team=payments,component=ledger',
+  },
 });
 
 const prometheus: AlertSource = {
@@ -26,12 +36,21 @@ const prometheus: AlertSource = {
         labels: { service: 'checkout-api' },
         runbookUrl: 'https://wiki.example.com/errors',
       }),
-      sourceAlert('db/ReplicationLag', { labels: { service: 'orders-db' }, pages: false }),
-      sourceAlert('ledger/Stuck', { labels: { team: 'payments', component: 'ledger' } }),
+      sourceAlert('db/ReplicationLag', {
+        labels: { service: 'orders-db' },
+        pages: false,
+      }),
+      sourceAlert('ledger/Stuck', {
+        labels: { team: 'payments', component: 'ledger' },
+      }),
       sourceAlert('node/DiskFull', { labels: { instance: 'node-1' } }),
     ],
     firings: [
-      { alertId: 'checkout/HighErrors', startedAt: hoursAgo(5), resolvedAt: hoursAgo(4) },
+      {
+        alertId: 'checkout/HighErrors',
+        startedAt: hoursAgo(5),
+        resolvedAt: hoursAgo(4),
+      },
     ],
   }),
 };
@@ -41,21 +60,41 @@ describe('AlertsRefresher', () => {
     const { refresher, service, store } = await createTestAlertsArea({
       entities: [checkout, payments, ordersDb, topic, ledger],
       sources: [prometheus],
-      sloCounts: { 'component:default/checkout-api': 1, 'component:default/payments': 2 },
+      sloCounts: {
+        'component:default/checkout-api': 1,
+        'component:default/payments': 2,
+      },
     });
     const result = await refresher.run();
     expect(result.sources).toEqual([
       { source: 'prometheus', ok: true, alerts: 4, unowned: 1, firings: 1 },
     ]);
     const summaries = await store.listSummaries();
-    expect(summaries.map(s => [s.entityRef, s.alerts, s.pagingAlerts, s.fired, s.gap?.kind ?? null])).toEqual([
+    expect(
+      summaries.map(s => [
+        s.entityRef,
+        s.alerts,
+        s.pagingAlerts,
+        s.fired,
+        s.gap?.kind ?? null,
+      ]),
+    ).toEqual([
       ['component:default/checkout-api', 1, 1, 1, null],
       ['component:default/ledger', 1, 1, 0, null],
       ['component:default/payments', 0, 0, 0, 'no-paging-alert'],
       ['resource:default/orders-db', 1, 0, 0, null],
-      ['resource:default/payment-events-topic', 0, 0, 0, 'unmonitored-resource'],
+      [
+        'resource:default/payment-events-topic',
+        0,
+        0,
+        0,
+        'unmonitored-resource',
+      ],
     ]);
-    expect(summaries[0]).toMatchObject({ ownerRef: team, pagingWithRunbook: 1 });
+    expect(summaries[0]).toMatchObject({
+      ownerRef: team,
+      pagingWithRunbook: 1,
+    });
 
     const teamView = await service.getCoverage(team, mockCredentials.user());
     expect(teamView.entities.map(e => e.entityRef)).toEqual([
@@ -64,7 +103,11 @@ describe('AlertsRefresher', () => {
       'component:default/payments',
       'resource:default/payment-events-topic',
     ]);
-    expect(teamView.coverage).toEqual({ pagingAlerts: 2, pagingWithRunbook: 1, ratio: 0.5 });
+    expect(teamView.coverage).toEqual({
+      pagingAlerts: 2,
+      pagingWithRunbook: 1,
+      ratio: 0.5,
+    });
     expect(teamView.gaps.map(g => [g.kind, g.entityRef])).toEqual([
       ['no-paging-alert', 'component:default/payments'],
       ['unmonitored-resource', 'resource:default/payment-events-topic'],
@@ -77,7 +120,11 @@ describe('AlertsRefresher', () => {
       'unmonitored-resource',
       'unowned-alert',
     ]);
-    expect(org.gaps[2].alert).toEqual({ source: 'prometheus', id: 'node/DiskFull', name: 'DiskFull' });
+    expect(org.gaps[2].alert).toEqual({
+      source: 'prometheus',
+      id: 'node/DiskFull',
+      name: 'DiskFull',
+    });
   });
 
   it('removes the rows of entities gone from the catalog and summaries no longer tracked', async () => {
@@ -97,6 +144,8 @@ describe('AlertsRefresher', () => {
     await catalog.removeEntityByUid('uid-Resource-orders-db');
     const result = await refresher.run();
     expect(result.removed).toBe(1);
-    expect(await store.listEntityRefs()).toEqual(['component:default/checkout-api']);
+    expect(await store.listEntityRefs()).toEqual([
+      'component:default/checkout-api',
+    ]);
   });
 });

@@ -11,9 +11,16 @@ import { chunk } from '../shared/chunk';
 import { Refresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { AlertRefreshTarget, AlertService } from './AlertService';
-import { ALERT_ENTITY_KINDS, AlertEntityFacts, alertEntityFacts } from './entityFacts';
+import {
+  ALERT_ENTITY_KINDS,
+  AlertEntityFacts,
+  alertEntityFacts,
+} from './entityFacts';
 import { AlertEntityMapper } from './mapping/AlertEntityMapper';
-import { AlertSourceSync, AlertSourceSyncResult } from './sources/AlertSourceSync';
+import {
+  AlertSourceSync,
+  AlertSourceSyncResult,
+} from './sources/AlertSourceSync';
 import { AlertStore } from './store/AlertStore';
 
 const PAGE_SIZE = 200;
@@ -87,7 +94,10 @@ export class AlertsRefresher implements Refresher {
 
     // Entities to summarise: those with alerts, tier-1 components, resources tier-1 components depend on.
     const withAlerts = await store.listEntitiesWithAlerts();
-    const dependents = new Map<string, Array<{ entityRef: string; tier: string | null }>>();
+    const dependents = new Map<
+      string,
+      Array<{ entityRef: string; tier: string | null }>
+    >();
     for (const f of facts.values()) {
       for (const target of f.dependsOn) {
         dependents.set(target, [
@@ -119,9 +129,12 @@ export class AlertsRefresher implements Refresher {
         dependents: dependents.get(ref) ?? [],
       }));
       try {
-        summarised += (await this.options.service.refreshSummaries(targets)).length;
+        summarised += (await this.options.service.refreshSummaries(targets))
+          .length;
       } catch (error) {
-        logger.warn(`Summarising the alerts of ${refs.length} entities failed: ${error}`);
+        logger.warn(
+          `Summarising the alerts of ${refs.length} entities failed: ${error}`,
+        );
       }
     }
     if (signal?.aborted) {
@@ -135,7 +148,10 @@ export class AlertsRefresher implements Refresher {
       EXISTENCE_BATCH,
     )) {
       const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs: refs, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        {
+          entityRefs: refs,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
         { credentials },
       );
       refs.forEach((ref, i) => {
@@ -149,10 +165,16 @@ export class AlertsRefresher implements Refresher {
       .filter(ref => !tracked.has(ref));
     await store.deleteSummaries(untracked);
     const expired = await store.deleteFiringsStartedBefore(
-      new Date(this.options.now().getTime() - this.options.retentionDays * DAY_MS),
+      new Date(
+        this.options.now().getTime() - this.options.retentionDays * DAY_MS,
+      ),
     );
     logger.info(
-      `Refreshed alerts: ${sources.filter(s => s.ok).length}/${sources.length} sources read, ${summarised} entities summarised, ${gone.length} entities gone from the catalog removed, ${expired} firings past retention deleted`,
+      `Refreshed alerts: ${sources.filter(s => s.ok).length}/${
+        sources.length
+      } sources read, ${summarised} entities summarised, ${
+        gone.length
+      } entities gone from the catalog removed, ${expired} firings past retention deleted`,
     );
     return { sources, summarised, removed: gone.length, expired };
   }

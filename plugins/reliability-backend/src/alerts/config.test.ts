@@ -30,7 +30,11 @@ describe('readAlertsConfig', () => {
         sourceTimeout: { seconds: 20 },
         retention: { days: 60 },
         mapping: { label: 'app.kubernetes.io/name' },
-        noise: { minFirings: 10, quickResolve: { minutes: 5 }, quickShare: 0.5 },
+        noise: {
+          minFirings: 10,
+          quickResolve: { minutes: 5 },
+          quickShare: 0.5,
+        },
       },
       { seedAlerts: true },
     );

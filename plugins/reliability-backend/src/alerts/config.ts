@@ -49,7 +49,9 @@ function readNumber(
   if ((whole && !Number.isInteger(value)) || !(value >= min && value <= max)) {
     throw configError(
       name,
-      `must be a ${whole ? 'whole ' : ''}number between ${min} and ${max}, got ${value}`,
+      `must be a ${
+        whole ? 'whole ' : ''
+      }number between ${min} and ${max}, got ${value}`,
     );
   }
   return value;

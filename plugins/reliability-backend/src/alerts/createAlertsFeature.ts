@@ -1,4 +1,7 @@
-import { AlertSummary, SloSummary } from '@internal/backstage-plugin-reliability-common';
+import {
+  AlertSummary,
+  SloSummary,
+} from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';

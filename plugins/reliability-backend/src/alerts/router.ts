@@ -41,7 +41,9 @@ const coverageQuery = z
  * `GET /alerts/coverage[?owner=group:default/team]` the organisation's (or a team's) coverage, noise and gaps.
  * Entities are read with the caller's credentials, so catalog permissions decide who sees what.
  */
-export function createAlertsRouter(options: AlertsRouterOptions): express.Router {
+export function createAlertsRouter(
+  options: AlertsRouterOptions,
+): express.Router {
   const { httpAuth, permissions, catalog, service, now } = options;
   const router = Router();
 

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Refresher } from '../shared/refresher';
+import { SloNotifications } from './sloNotifications';
 import { NotificationLogStore } from './store/NotificationLogStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,11 +11,14 @@ export interface NotificationsRefresherOptions {
   logger: LoggerService;
   retentionDays: number;
   now: () => Date;
+  /** SLO burn and budget notifications (when the SLO area is present). */
+  slo?: SloNotifications;
 }
 
 /**
- * The notifications' background job: retention of the sent log. (Notifications themselves go out from the
- * refreshers of the areas they are about, which run once per cadence across replicas.)
+ * The notifications' background job (global: once per cadence across replicas): SLO burn and budget notifications
+ * from the SLO summaries, then retention of the sent log. (Checklist and campaign notifications go out from the
+ * refreshers of those areas.)
  */
 export class NotificationsRefresher implements Refresher {
   private readonly options: NotificationsRefresherOptions;
@@ -23,8 +27,9 @@ export class NotificationsRefresher implements Refresher {
     this.options = options;
   }
 
-  async run(): Promise<{ deleted: number }> {
-    const { log, logger, retentionDays, now } = this.options;
+  async run(signal?: AbortSignal): Promise<{ sent: number; deleted: number }> {
+    const { log, logger, retentionDays, now, slo } = this.options;
+    const sent = slo ? await slo.run(signal) : 0;
     const deleted = await log.deleteBefore(
       new Date(now().getTime() - retentionDays * DAY_MS),
     );
@@ -33,6 +38,6 @@ export class NotificationsRefresher implements Refresher {
         `Deleted ${deleted} entries of the notification log older than ${retentionDays} days`,
       );
     }
-    return { deleted };
+    return { sent, deleted };
   }
 }

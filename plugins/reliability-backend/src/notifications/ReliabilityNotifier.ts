@@ -43,6 +43,11 @@ export class ReliabilityNotifier {
     this.options = options;
   }
 
+  /** Whether notifications of a kind are sent at all. */
+  isEnabled(kind: NotificationKind): boolean {
+    return Boolean(this.options.notifications) && this.options.enabled[kind];
+  }
+
   /** Sends each notification whose kind is on and that was not sent before; returns how many it sent. */
   async send(notifications: ReliabilityNotification[]): Promise<number> {
     const { notifications: service, log, enabled, logger, now } = this.options;

@@ -11,8 +11,13 @@ describe('readNotificationsConfig', () => {
         campaignStarted: true,
         campaignDueSoon: true,
         campaignOverdue: true,
+        sloReviewReport: true,
+        sloBurn: true,
+        sloBurnResolved: true,
+        sloBudgetExhausted: true,
       },
       retentionDays: 400,
+      refreshInterval: { minutes: 5 },
     });
     const config = readNotificationsConfig(
       new ConfigReader({

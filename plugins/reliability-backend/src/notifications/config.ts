@@ -1,4 +1,7 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
+import { readDuration } from '../shared/config';
 import { z } from 'zod';
 
 /** Every kind of notification the suite sends; each can be switched off with `reliability.notifications.<kind>: false`. */
@@ -9,6 +12,10 @@ export const NOTIFICATION_KINDS = [
   'campaignStarted',
   'campaignDueSoon',
   'campaignOverdue',
+  'sloReviewReport',
+  'sloBurn',
+  'sloBurnResolved',
+  'sloBudgetExhausted',
 ] as const;
 
 /** @public */
@@ -20,6 +27,8 @@ export interface NotificationsConfig {
   enabled: Record<NotificationKind, boolean>;
   /** Days the log of sent notifications is kept (what makes each notification go out once). */
   retentionDays: number;
+  /** How often SLO burn and budget notifications are checked (and the log's retention applied). */
+  refreshInterval: HumanDuration;
 }
 
 const KEY = 'reliability.notifications';
@@ -29,10 +38,15 @@ const schema = z.strictObject({
     NOTIFICATION_KINDS.map(kind => [kind, z.boolean().default(true)]),
   ),
   retentionDays: z.number().int().min(30).max(3650).default(400),
+  // Duration: validated by readDuration below.
+  refreshInterval: z.unknown().optional(),
 });
 
 /** Reads and validates `reliability.notifications`; throws a clear error at startup when it is invalid. */
-export function readNotificationsConfig(config: Config): NotificationsConfig {
+export function readNotificationsConfig(
+  config: Config,
+  logger?: LoggerService,
+): NotificationsConfig {
   const result = schema.safeParse(config.getOptional(KEY) ?? {});
   if (!result.success) {
     throw new Error(
@@ -47,5 +61,11 @@ export function readNotificationsConfig(config: Config): NotificationsConfig {
       NOTIFICATION_KINDS.map(kind => [kind, data[kind] !== false]),
     ) as Record<NotificationKind, boolean>,
     retentionDays: data.retentionDays as number,
+    refreshInterval: readDuration(
+      config,
+      `${KEY}.refreshInterval`,
+      { minutes: 5 },
+      { logger, min: { minutes: 1 }, max: { hours: 24 } },
+    ),
   };
 }

@@ -4,7 +4,10 @@ import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
 import { CampaignNotifications } from './campaignNotifications';
 import { ChecklistNotifications } from './checklistNotifications';
+import { SloSummary } from '@internal/backstage-plugin-reliability-common';
+import { SummarySource } from '../summaries';
 import { readNotificationsConfig } from './config';
+import { SloNotifications } from './sloNotifications';
 import { NotificationsRefresher } from './NotificationsRefresher';
 import { ReliabilityNotifier } from './ReliabilityNotifier';
 import { KnexNotificationLogStore } from './store/KnexNotificationLogStore';
@@ -16,18 +19,24 @@ export type NotificationsFeature = ReliabilityFeature & {
   checklist: ChecklistNotifications;
   /** Campaigns started, due in 7 days, overdue. */
   campaigns: CampaignNotifications;
+  /** Sends other areas' notifications, each once (the policy area's scheduled SLO review report). */
+  notifier: ReliabilityNotifier;
 };
 
 /**
  * Builds the notifications area: owners hear about what needs them through Backstage's notifications service
  * (`ctx.notifications`; without it nothing is sent). Each kind can be switched off in
- * `reliability.notifications`; each notification goes out once (the sent log), and the log's retention runs daily.
- * The area has no routes.
+ * `reliability.notifications`; each notification goes out once (the sent log). Its global task checks SLO burns
+ * and budgets from the SLO summaries and applies the log's retention. The area has no routes.
  */
 export async function createNotificationsFeature(
   ctx: ReliabilityContext,
+  deps: {
+    /** SLO summaries: page-severity burns and exhausted budgets. */
+    slo?: SummarySource<SloSummary>;
+  } = {},
 ): Promise<NotificationsFeature> {
-  const config = readNotificationsConfig(ctx.config);
+  const config = readNotificationsConfig(ctx.config, ctx.logger);
   const log = new KnexNotificationLogStore({ knex: ctx.knex });
   if (!ctx.notifications) {
     ctx.logger.info(
@@ -45,15 +54,25 @@ export async function createNotificationsFeature(
     ctx.scheduler,
     'reliability-notifications-refresh',
     {
-      frequency: { hours: 24 },
+      frequency: config.refreshInterval,
       timeout: { minutes: 10 },
-      initialDelay: { minutes: 5 },
+      initialDelay: { minutes: 2 },
     },
     new NotificationsRefresher({
       log,
       logger: ctx.logger,
       retentionDays: config.retentionDays,
       now: ctx.now,
+      slo: deps.slo
+        ? new SloNotifications({
+            slo: deps.slo,
+            catalog: ctx.catalog,
+            auth: ctx.auth,
+            notifier,
+            log,
+            now: ctx.now,
+          })
+        : undefined,
     }),
   );
   return {
@@ -63,5 +82,6 @@ export async function createNotificationsFeature(
     campaigns: new CampaignNotifications(notifier, () =>
       ctx.now().toISOString().slice(0, 10),
     ),
+    notifier,
   };
 }

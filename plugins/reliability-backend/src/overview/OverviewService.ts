@@ -129,7 +129,9 @@ export class OverviewService {
    * The index of reliability data the filters page over: the maturity level index for `level`, the policy state
    * index for `policy` (the two cannot be combined); undefined for catalog-only filters.
    */
-  private indexOf(filters: OverviewRequest['filters']): EntityRefIndex | undefined {
+  private indexOf(
+    filters: OverviewRequest['filters'],
+  ): EntityRefIndex | undefined {
     const { level, policy } = filters;
     if (level && policy) {
       throw new InputError(

@@ -1,9 +1,4 @@
-import {
-  csvCell,
-  csvLine,
-  OVERVIEW_CSV_HEADER,
-  overviewCsvLine,
-} from './csv';
+import { csvCell, csvLine, OVERVIEW_CSV_HEADER, overviewCsvLine } from './csv';
 
 describe('csv', () => {
   it('quotes cells with commas, quotes and line breaks', () => {

@@ -519,7 +519,9 @@ describe('overview router', () => {
       ]);
       expect(second.body.pageInfo.nextCursor).toBeUndefined();
 
-      const teamB = await request(app).get('/overview?policy=frozen&team=team-b');
+      const teamB = await request(app).get(
+        '/overview?policy=frozen&team=team-b',
+      );
       expect(teamB.body.items.map((r: any) => r.name)).toEqual(['svc-09']);
       const review = await request(app).get('/overview?policy=review');
       expect(review.body.items.map((r: any) => r.name)).toEqual(['svc-01']);

@@ -95,7 +95,6 @@ export async function loadSummaries(
   return { slo, oncall, runbooks, maturity, policy };
 }
 
-
 /** Areas whose source is not wired into this backend. */
 export function unavailableAreas(sources: OverviewSources): OverviewArea[] {
   return (['slo', 'oncall', 'runbooks', 'maturity', 'policy'] as const).filter(

@@ -178,7 +178,9 @@ export class PolicyService {
    * The recorded state of each given entity as a whole (its most severe SLO's), in one query per 500 refs:
    * the overview's policy column.
    */
-  async getSummaries(entityRefs: string[]): Promise<Map<string, PolicySummary>> {
+  async getSummaries(
+    entityRefs: string[],
+  ): Promise<Map<string, PolicySummary>> {
     const states = await this.options.store.getServiceStates(entityRefs);
     const summaries = new Map<string, PolicySummary>();
     for (const [entityRef, state] of states) {

@@ -3,7 +3,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ReliabilityContext } from '../context';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { createPolicyFeature } from './createPolicyFeature';
-import { FakeSloStates, sloEntity, sloWith } from './__testUtils__/policyFixtures';
+import {
+  FakeSloStates,
+  sloEntity,
+  sloWith,
+} from './__testUtils__/policyFixtures';
 
 jest.setTimeout(60_000);
 
@@ -11,19 +15,17 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const NOW = new Date('2026-11-23T08:00:00.000Z');
 const checkout = sloEntity('checkout-api');
 
-async function createContext(options: {
-  reports?: unknown;
-  notifications?: boolean;
-}) {
+async function createContext(options: { reports?: unknown }) {
   const knex = await databases.init('SQLITE_3');
   await migrateDatabase(knex);
   const scheduler = mockServices.scheduler.mock();
-  const notifications = { send: jest.fn(async () => {}) };
   const logger = mockServices.logger.mock();
   const ctx = {
     logger,
     config: mockServices.rootConfig({
-      data: options.reports ? { reliability: { reports: options.reports } } : {},
+      data: options.reports
+        ? { reliability: { reports: options.reports } }
+        : {},
     }),
     knex,
     auth: mockServices.auth(),
@@ -32,13 +34,13 @@ async function createContext(options: {
     permissions: mockServices.permissions(),
     catalog: catalogServiceMock({ entities: [checkout] }),
     scheduler,
-    ...(options.notifications ? { notifications } : {}),
     now: () => NOW,
   } as unknown as ReliabilityContext;
-  return { ctx, scheduler, notifications, logger };
+  return { ctx, scheduler, logger };
 }
 
-const deps = () => ({
+const deps = (reportSender?: { send: jest.Mock }) => ({
+  reportSender,
   slo: { getSummaries: async () => new Map() },
   sloStates: new FakeSloStates().set(checkout, [
     sloWith('checkout-availability', -0.1, 'ticket'),
@@ -47,19 +49,19 @@ const deps = () => ({
 
 describe('createPolicyFeature', () => {
   it('schedules only the policy refresh without a report schedule', async () => {
-    const { ctx, scheduler } = await createContext({ notifications: true });
-    await createPolicyFeature(ctx, deps());
+    const { ctx, scheduler } = await createContext({});
+    await createPolicyFeature(ctx, deps({ send: jest.fn() }));
     expect(scheduler.scheduleTask.mock.calls.map(([t]) => t.id)).toEqual([
       'reliability-policy-refresh',
     ]);
   });
 
   it('schedules the team report notification as a global task, whose run sends the report', async () => {
-    const { ctx, scheduler, notifications } = await createContext({
+    const { ctx, scheduler } = await createContext({
       reports: { schedule: { weekday: 'monday', time: '08:00' } },
-      notifications: true,
     });
-    await createPolicyFeature(ctx, deps());
+    const sender = { send: jest.fn(async () => 1) };
+    await createPolicyFeature(ctx, deps(sender));
     const task = scheduler.scheduleTask.mock.calls
       .map(([t]) => t)
       .find(t => t.id === 'reliability-reports-notify');
@@ -70,24 +72,25 @@ describe('createPolicyFeature', () => {
       }),
     );
     await task!.fn(new AbortController().signal);
-    expect(notifications.send).toHaveBeenCalledWith(
+    expect(sender.send).toHaveBeenCalledWith([
       expect.objectContaining({
-        recipients: { type: 'entity', entityRef: 'group:default/team-a' },
+        kind: 'sloReviewReport',
+        recipients: ['group:default/team-a'],
         payload: expect.objectContaining({
           link: '/catalog/default/group/team-a/reliability-review',
         }),
       }),
-    );
+    ]);
   });
 
-  it('warns and schedules nothing more when notifications are not available', async () => {
+  it('warns and schedules nothing more without a report sender', async () => {
     const { ctx, scheduler, logger } = await createContext({
       reports: { schedule: { cron: '0 8 * * 1' } },
     });
     await createPolicyFeature(ctx, deps());
     expect(scheduler.scheduleTask).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/notifications service is not available/),
+      expect.stringMatching(/notifications area is not available/),
     );
   });
 

@@ -15,7 +15,7 @@ import {
   ChecklistHistorySource,
   RunbookListSource,
 } from './reports/reportSources';
-import { SloReportNotifier } from './reports/SloReportNotifier';
+import { ReportSender, SloReportNotifier } from './reports/SloReportNotifier';
 import { SloReportService } from './reports/SloReportService';
 import { createPolicyRouter } from './router';
 import { SloStateSource } from './SloStateSource';
@@ -41,13 +41,15 @@ export interface PolicyFeatureDeps {
   runbooks?: RunbookListSource;
   /** The entities' assessments, for the checklist changes of a report's period (the checklist area's service). */
   checklist?: ChecklistHistorySource;
+  /** Where scheduled reports go out (the notifications area's notifier); without it none is scheduled. */
+  reportSender?: ReportSender;
 }
 
 /**
  * Builds the policy area and schedules its refresher (`reliability-policy-refresh`, global, every
  * `reliability.policy.refreshInterval`), which evaluates every entity with SLO data, records state changes
- * and applies retention. With `reliability.reports.schedule` (and the notifications service), also the global
- * task `reliability-reports-notify`, which sends each team its SLO review report once per cadence.
+ * and applies retention. With `reliability.reports.schedule` (and a report sender), also the global task
+ * `reliability-reports-notify`, which sends each team its SLO review report once per cadence.
  */
 export async function createPolicyFeature(
   ctx: ReliabilityContext,
@@ -78,16 +80,16 @@ export async function createPolicyFeature(
     now: ctx.now,
   });
   const schedule = readReportScheduleConfig(ctx.config);
-  if (schedule && !ctx.notifications) {
+  if (schedule && !deps.reportSender) {
     ctx.logger.warn(
-      'reliability.reports.schedule is set but the notifications service is not available: no report is sent',
+      'reliability.reports.schedule is set but the notifications area is not available: no report is sent',
     );
-  } else if (schedule && ctx.notifications) {
+  } else if (schedule && deps.reportSender) {
     const notifier = new SloReportNotifier({
       catalog: ctx.catalog,
       auth: ctx.auth,
       reports,
-      notifications: ctx.notifications,
+      sender: deps.reportSender,
       logger: ctx.logger,
       now: ctx.now,
       everyWeeks: schedule.everyWeeks,

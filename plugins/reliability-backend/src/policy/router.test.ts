@@ -534,7 +534,10 @@ describe('revoking an override', () => {
     const res = await request(app)
       .post(`${CHECKOUT}/deploy-gate/overrides`)
       .set('Authorization', ada)
-      .send({ reason: 'Hotfix for INC-7', expiresAt: '2026-11-22T14:00:00.000Z' });
+      .send({
+        reason: 'Hotfix for INC-7',
+        expiresAt: '2026-11-22T14:00:00.000Z',
+      });
     expect(res.status).toBe(201);
     return res.body as DeployGateOverride;
   }
@@ -568,7 +571,9 @@ describe('revoking an override', () => {
     );
 
     const gate = (
-      await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada)
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate`)
+        .set('Authorization', ada)
     ).body as DeployGateResponse;
     expect([gate.decision, gate.overridden, gate.override]).toEqual([
       'deny',
@@ -609,15 +614,21 @@ describe('revoking an override', () => {
     const { app, advance } = await setup();
     const override = await created(app);
     const unknown = await request(app)
-      .delete(
-        `${SEARCH}/deploy-gate/overrides/${override.id}`,
-      )
+      .delete(`${SEARCH}/deploy-gate/overrides/${override.id}`)
       .set('Authorization', ada)
       .send({ reason: 'Wrong entity' });
     expect(unknown.status).toBe(404);
     for (const [path, body, message] of [
-      [`${CHECKOUT}/deploy-gate/overrides/not-a-uuid`, { reason: 'Fine' }, /id: must be a UUID/],
-      [`${CHECKOUT}/deploy-gate/overrides/${override.id}`, { reason: ' x ' }, /reason/],
+      [
+        `${CHECKOUT}/deploy-gate/overrides/not-a-uuid`,
+        { reason: 'Fine' },
+        /id: must be a UUID/,
+      ],
+      [
+        `${CHECKOUT}/deploy-gate/overrides/${override.id}`,
+        { reason: ' x ' },
+        /reason/,
+      ],
       [`${CHECKOUT}/deploy-gate/overrides/${override.id}`, {}, /reason/],
     ] as const) {
       const bad = await request(app)
@@ -648,7 +659,10 @@ describe('shortening an override', () => {
     ).body as DeployGateOverride;
     for (const [endsAt, message] of [
       ['2026-11-22T11:00:00.000Z', /endsAt must not be in the past/],
-      ['2026-11-22T14:00:00.000Z', /endsAt must be before the override expires/],
+      [
+        '2026-11-22T14:00:00.000Z',
+        /endsAt must be before the override expires/,
+      ],
       ['soon', /endsAt: must be an ISO 8601 date-time/],
     ]) {
       const bad = await request(app)
@@ -724,7 +738,9 @@ describe('policies named in the SLO file', () => {
     });
 
     const gate = (
-      await request(app).get(`${CHECKOUT}/deploy-gate`).set('Authorization', ada)
+      await request(app)
+        .get(`${CHECKOUT}/deploy-gate`)
+        .set('Authorization', ada)
     ).body as DeployGateResponse;
     expect([gate.decision, gate.policyName]).toEqual(['warn', 'default']);
     expect(gate.reasons).toEqual([

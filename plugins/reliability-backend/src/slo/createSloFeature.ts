@@ -1,6 +1,7 @@
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { readDocumentAllowRules } from '../shared/entityDocuments';
 import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { SloBurndownService } from './burndown/SloBurndownService';
@@ -57,6 +58,7 @@ export async function createSloFeature(
   const loader = new SloDefinitionLoader({
     urlReader: ctx.urlReader,
     now: ctx.now,
+    documentAllow: readDocumentAllowRules(ctx.config),
   });
   const evaluator = new SloEvaluator({
     providers: sliProviders,

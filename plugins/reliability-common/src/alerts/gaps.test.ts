@@ -59,13 +59,18 @@ describe('alert gaps', () => {
     });
     expect(resourceAlertGap({ ...resource, alerts: 1 })).toBeNull();
     expect(
-      resourceAlertGap({ ...resource, dependents: resource.dependents.slice(2) }),
+      resourceAlertGap({
+        ...resource,
+        dependents: resource.dependents.slice(2),
+      }),
     ).toBeNull();
   });
 
   it('lists alerts no entity owns', () => {
     expect(
-      unownedAlertGaps([{ source: 'prometheus', id: 'node/DiskFull', name: 'DiskFull' }]),
+      unownedAlertGaps([
+        { source: 'prometheus', id: 'node/DiskFull', name: 'DiskFull' },
+      ]),
     ).toEqual([
       {
         kind: 'unowned-alert',

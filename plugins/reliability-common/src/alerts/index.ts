@@ -5,3 +5,4 @@ export * from './gaps';
 export * from './selector';
 export * from './sloBased';
 export * from './runbooks';
+export * from './checks';

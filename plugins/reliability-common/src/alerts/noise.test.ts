@@ -1,4 +1,8 @@
-import { alertFiringStats, DEFAULT_ALERT_NOISE_RULE, isNoisyAlert } from './noise';
+import {
+  alertFiringStats,
+  DEFAULT_ALERT_NOISE_RULE,
+  isNoisyAlert,
+} from './noise';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const MINUTE = 60_000;
@@ -9,7 +13,9 @@ function firing(daysAgo: number, minutes: number | null) {
   return {
     startedAt: new Date(start).toISOString(),
     resolvedAt:
-      minutes === null ? null : new Date(start + minutes * MINUTE).toISOString(),
+      minutes === null
+        ? null
+        : new Date(start + minutes * MINUTE).toISOString(),
   };
 }
 

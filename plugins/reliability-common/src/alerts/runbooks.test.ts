@@ -34,7 +34,10 @@ describe('linkAlertRunbook', () => {
       matchedBy: 'source',
     });
     expect(
-      linkAlertRunbook({ ...alert, runbookUrl: 'https://other.example.com/x' }, []),
+      linkAlertRunbook(
+        { ...alert, runbookUrl: 'https://other.example.com/x' },
+        [],
+      ),
     ).toEqual({
       url: 'https://other.example.com/x',
       title: null,
@@ -45,17 +48,30 @@ describe('linkAlertRunbook', () => {
 
   it('falls back to the runbooks whose answers name the alert, ignoring unsafe URLs and broken runbooks', () => {
     const runbooks = [
-      runbook({ id: 'broken', answers: ['postgresreplicationlag'], error: 'bad YAML' }),
-      runbook({ id: 'lag', title: 'Replication lag', answers: ['PostgresReplicationLag'] }),
+      runbook({
+        id: 'broken',
+        answers: ['postgresreplicationlag'],
+        error: 'bad YAML',
+      }),
+      runbook({
+        id: 'lag',
+        title: 'Replication lag',
+        answers: ['PostgresReplicationLag'],
+      }),
     ];
     expect(
-      linkAlertRunbook({ ...alert, runbookUrl: 'javascript:alert(1)' }, runbooks),
+      linkAlertRunbook(
+        { ...alert, runbookUrl: 'javascript:alert(1)' },
+        runbooks,
+      ),
     ).toEqual({
       url: 'https://wiki.example.com/db-failover',
       title: 'Replication lag',
       id: 'lag',
       matchedBy: 'runbook-index',
     });
-    expect(linkAlertRunbook({ ...alert, runbookUrl: null }, [runbook({})])).toBeNull();
+    expect(
+      linkAlertRunbook({ ...alert, runbookUrl: null }, [runbook({})]),
+    ).toBeNull();
   });
 });

@@ -31,7 +31,9 @@ export function linkAlertRunbook(
     };
   }
   const wanted = new Set([normalise(alert.name), normalise(alert.id)]);
-  const answering = usable.find(r => r.answers.some(a => wanted.has(normalise(a))));
+  const answering = usable.find(r =>
+    r.answers.some(a => wanted.has(normalise(a))),
+  );
   return answering
     ? {
         url: answering.url,

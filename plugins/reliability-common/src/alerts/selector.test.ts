@@ -3,7 +3,9 @@ import { matchesAlertSelector, parseAlertSelector } from './selector';
 describe('alert selectors', () => {
   it('parses terms, quoted values and inequalities', () => {
     expect(
-      parseAlertSelector('team=payments, component = "ledger,core" ,env!=staging'),
+      parseAlertSelector(
+        'team=payments, component = "ledger,core" ,env!=staging',
+      ),
     ).toEqual([
       { label: 'team', op: '=', value: 'payments' },
       { label: 'component', op: '=', value: 'ledger,core' },
@@ -23,9 +25,13 @@ describe('alert selectors', () => {
 
   it('matches labels against every term', () => {
     const terms = parseAlertSelector('team=payments,env!=staging');
-    expect(matchesAlertSelector({ team: 'payments', env: 'prod' }, terms)).toBe(true);
+    expect(matchesAlertSelector({ team: 'payments', env: 'prod' }, terms)).toBe(
+      true,
+    );
     expect(matchesAlertSelector({ team: 'payments' }, terms)).toBe(true);
-    expect(matchesAlertSelector({ team: 'payments', env: 'staging' }, terms)).toBe(false);
+    expect(
+      matchesAlertSelector({ team: 'payments', env: 'staging' }, terms),
+    ).toBe(false);
     expect(matchesAlertSelector({ team: 'orders' }, terms)).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ export interface AlertSelectorTerm {
   value: string;
 }
 
-const TERM = /^\s*([A-Za-z_][A-Za-z0-9_.\-/]*)\s*(!=|=)\s*(?:"([^"]*)"|([^,"]*?))\s*$/;
+const TERM =
+  /^\s*([A-Za-z_][A-Za-z0-9_.\-/]*)\s*(!=|=)\s*(?:"([^"]*)"|([^,"]*?))\s*$/;
 
 /**
  * Parses an alert selector such as `team=payments,env!=staging` (values may be quoted: `service="a,b"`).

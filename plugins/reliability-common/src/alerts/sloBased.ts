@@ -1,6 +1,7 @@
 import { SourceAlert } from './types';
 
-const SLO_TEXT = /\b(slo|sli|burn[ _-]?rate|error[ _-]?budget)\b|slo:|:burnrate|_burn_rate|burnrate/i;
+const SLO_TEXT =
+  /\b(slo|sli|burn[ _-]?rate|error[ _-]?budget)\b|slo:|:burnrate|_burn_rate|burnrate/i;
 
 /**
  * True when an alert evaluates an SLO (a burn rate or an error budget) rather than a raw cause: it has an `slo`
@@ -12,7 +13,9 @@ const SLO_TEXT = /\b(slo|sli|burn[ _-]?rate|error[ _-]?budget)\b|slo:|:burnrate|
 export function isSloBasedAlert(
   alert: Pick<SourceAlert, 'name' | 'labels' | 'query'>,
 ): boolean {
-  if (Object.keys(alert.labels).some(k => k.toLocaleLowerCase('en-US') === 'slo')) {
+  if (
+    Object.keys(alert.labels).some(k => k.toLocaleLowerCase('en-US') === 'slo')
+  ) {
     return true;
   }
   const words = alert.name.replace(/([a-z])([A-Z])/g, '$1 $2');

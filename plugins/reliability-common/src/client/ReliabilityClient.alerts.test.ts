@@ -54,7 +54,9 @@ describe('ReliabilityClient alerts', () => {
     );
     expect(await client.getEntityAlerts(ref)).toEqual(alerts);
     expect(
-      await client.getAlertsCoverage({ owner: 'group:default/checkout-payments' }),
+      await client.getAlertsCoverage({
+        owner: 'group:default/checkout-payments',
+      }),
     ).toEqual(coverage);
     await client.getAlertsCoverage();
     expect(owners).toEqual(['group:default/checkout-payments', null]);
@@ -74,7 +76,14 @@ describe('ReliabilityClient alerts', () => {
       }),
     );
     const request = {
-      alerts: [{ id: 'HighErrors', name: 'HighErrors', state: 'ok' as const, pages: true }],
+      alerts: [
+        {
+          id: 'HighErrors',
+          name: 'HighErrors',
+          state: 'ok' as const,
+          pages: true,
+        },
+      ],
     };
     expect(await client.reportAlerts(ref, request)).toEqual({
       entityRef: alerts.entityRef,
@@ -92,6 +101,8 @@ describe('ReliabilityClient alerts', () => {
         ),
       ),
     );
-    await expect(client.reportAlerts(ref, request)).rejects.toBeInstanceOf(ResponseError);
+    await expect(client.reportAlerts(ref, request)).rejects.toBeInstanceOf(
+      ResponseError,
+    );
   });
 });

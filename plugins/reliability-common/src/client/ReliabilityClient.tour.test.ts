@@ -18,8 +18,16 @@ function createClient() {
 describe('ReliabilityClient tour', () => {
   it('reads tours of systems and domains and blast radii of components', async () => {
     const { client, fetch } = createClient();
-    await client.getSystemTour({ kind: 'system', namespace: 'Default', name: 'shop' });
-    await client.getDomainTour({ kind: 'domain', namespace: 'default', name: 'commerce' });
+    await client.getSystemTour({
+      kind: 'system',
+      namespace: 'Default',
+      name: 'shop',
+    });
+    await client.getDomainTour({
+      kind: 'domain',
+      namespace: 'default',
+      name: 'commerce',
+    });
     await client.getBlastRadius({
       kind: 'Component',
       namespace: 'default',

@@ -113,7 +113,12 @@ export interface ServiceOverviewRow {
 }
 
 /** Reliability areas the overview joins. @public */
-export type OverviewArea = 'slo' | 'oncall' | 'runbooks' | 'maturity' | 'policy';
+export type OverviewArea =
+  | 'slo'
+  | 'oncall'
+  | 'runbooks'
+  | 'maturity'
+  | 'policy';
 
 /** Response of `GET /overview`. @public */
 export interface OverviewPage {

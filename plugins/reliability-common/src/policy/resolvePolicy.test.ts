@@ -97,7 +97,10 @@ describe('resolvePolicy', () => {
 });
 
 describe('resolveSloPolicy', () => {
-  const entityPolicy = resolvePolicy(entity({ [ANNOTATIONS.tier]: 'tier-1' }), set);
+  const entityPolicy = resolvePolicy(
+    entity({ [ANNOTATIONS.tier]: 'tier-1' }),
+    set,
+  );
 
   it("uses the policy the SLO file names over the entity's", () => {
     expect(

@@ -131,7 +131,8 @@ describe('reliability plugin (new frontend system)', () => {
         app: {
           extensions: tabIds
             .filter(
-              id => id !== 'entity-content:reliability/group-reliability-review',
+              id =>
+                id !== 'entity-content:reliability/group-reliability-review',
             )
             .map(id => ({ [id]: false })),
         },

@@ -63,9 +63,7 @@ export function entity(
       ...(options.owner ? { owner: options.owner } : {}),
     },
     relations: [
-      ...(options.owner
-        ? [{ type: 'ownedBy', targetRef: options.owner }]
-        : []),
+      ...(options.owner ? [{ type: 'ownedBy', targetRef: options.owner }] : []),
       ...(options.dependsOn ?? []).map(targetRef => ({
         type: 'dependsOn',
         targetRef,

@@ -16,14 +16,17 @@ export function demoFirings(demo: DemoAlert, anchor: Date): AlertFiringInput[] {
   const plan = demo.firings;
   if (!plan) return [];
   return Array.from({ length: plan.count }, (_, i) => {
-    const start = anchor.getTime() - (plan.firstHoursAgo + i * plan.everyHours) * HOUR_MS;
+    const start =
+      anchor.getTime() - (plan.firstHoursAgo + i * plan.everyHours) * HOUR_MS;
     const open = i === 0 && demo.state === 'firing';
     return {
       alertId: demo.id,
       startedAt: new Date(start).toISOString(),
       resolvedAt: open
         ? null
-        : new Date(Math.min(start + plan.minutes * MINUTE_MS, anchor.getTime())).toISOString(),
+        : new Date(
+            Math.min(start + plan.minutes * MINUTE_MS, anchor.getTime()),
+          ).toISOString(),
     };
   });
 }
@@ -74,7 +77,10 @@ export class DemoAlertSeeder {
     const refs = Object.keys(inventories);
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
       { credentials },
     );
     let written = 0;

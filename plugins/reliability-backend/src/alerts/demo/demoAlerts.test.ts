@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   entityRefKey,
@@ -12,7 +16,10 @@ import { createTestAlertsArea } from '../__testUtils__/testAlertService';
 import { DemoAlertSeeder } from './DemoAlertSeeder';
 import { DEMO_ALERTS } from './demoAlerts';
 
-const systemsDir = path.resolve(__dirname, '../../../../../examples/catalog/systems');
+const systemsDir = path.resolve(
+  __dirname,
+  '../../../../../examples/catalog/systems',
+);
 
 /** The demo catalog's entities, with the relations the catalog would derive (ownedBy, dependsOn, dependencyOf). */
 function demoCatalog(): Entity[] {
@@ -20,9 +27,9 @@ function demoCatalog(): Entity[] {
     .readdirSync(systemsDir)
     .filter(file => file.endsWith('.yaml'))
     .flatMap(file =>
-      parseAllDocuments(fs.readFileSync(path.join(systemsDir, file), 'utf8')).map(
-        doc => doc.toJS() as Entity,
-      ),
+      parseAllDocuments(
+        fs.readFileSync(path.join(systemsDir, file), 'utf8'),
+      ).map(doc => doc.toJS() as Entity),
     )
     .filter(Boolean);
   const byRef = new Map(entities.map(e => [entityRefKey(e), e]));
@@ -37,13 +44,20 @@ function demoCatalog(): Entity[] {
       relations.push({
         type: 'ownedBy',
         targetRef: stringifyEntityRef(
-          parseEntityRef(entity.spec.owner, { defaultKind: 'group', defaultNamespace: namespace }),
+          parseEntityRef(entity.spec.owner, {
+            defaultKind: 'group',
+            defaultNamespace: namespace,
+          }),
         ),
       });
     }
-    for (const target of (entity.spec?.dependsOn as string[] | undefined) ?? []) {
+    for (const target of (entity.spec?.dependsOn as string[] | undefined) ??
+      []) {
       const ref = entityRefKey(
-        parseEntityRef(target, { defaultKind: 'component', defaultNamespace: namespace }),
+        parseEntityRef(target, {
+          defaultKind: 'component',
+          defaultNamespace: namespace,
+        }),
       );
       relations.push({ type: 'dependsOn', targetRef: ref });
       byRef.get(ref)?.relations?.push({
@@ -65,7 +79,9 @@ describe('demo alert inventories', () => {
       for (const alert of alerts) {
         const plan = alert.firings;
         if (plan) {
-          expect(plan.firstHoursAgo + (plan.count - 1) * plan.everyHours).toBeLessThan(30 * 24);
+          expect(
+            plan.firstHoursAgo + (plan.count - 1) * plan.everyHours,
+          ).toBeLessThan(30 * 24);
         }
       }
     }
@@ -105,12 +121,21 @@ describe('demo alert inventories', () => {
       'resource:default/payment-events-topic',
       ['component:default/payments', 'component:default/psp-adapter'],
     ]);
-    expect(gaps).toContainEqual(['no-paging-alert', 'component:default/psp-adapter', null]);
+    expect(gaps).toContainEqual([
+      'no-paging-alert',
+      'component:default/psp-adapter',
+      null,
+    ]);
     expect(org.coverage.ratio).toBeGreaterThan(0.5);
     expect(org.coverage.ratio).toBeLessThan(1);
     const checkout = entities.find(e => e.metadata.name === 'checkout-api')!;
-    const view = await service.getEntityAlerts(checkout, mockCredentials.user());
+    const view = await service.getEntityAlerts(
+      checkout,
+      mockCredentials.user(),
+    );
     expect(view.sources.map(s => s.source)).toEqual(['embedded']);
-    expect(view.alerts.find(a => a.name === 'CheckoutPodsNotReady')?.runbook).toBeNull();
+    expect(
+      view.alerts.find(a => a.name === 'CheckoutPodsNotReady')?.runbook,
+    ).toBeNull();
   });
 });

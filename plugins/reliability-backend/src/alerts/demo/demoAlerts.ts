@@ -46,7 +46,9 @@ const burn = (
   description: `${service} is burning its ${slo} error budget ${
     speed === 'fast' ? '14.4x' : '6x'
   } faster than allowed`,
-  query: `slo:sli_error:ratio_rate${speed === 'fast' ? '1h' : '6h'}{service="${service}",slo="${slo}"} > ${
+  query: `slo:sli_error:ratio_rate${
+    speed === 'fast' ? '1h' : '6h'
+  }{service="${service}",slo="${slo}"} > ${
     speed === 'fast' ? 14.4 : 6
   } * (1 - 0.999)`,
   firings,
@@ -75,7 +77,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       pages: true,
       // No runbook: lowers the runbook coverage of the checkout-payments team.
       description: 'Fewer than 2 checkout-api pods are ready',
-      query: 'sum(kube_deployment_status_replicas_ready{deployment="checkout-api"}) < 2',
+      query:
+        'sum(kube_deployment_status_replicas_ready{deployment="checkout-api"}) < 2',
       firings: { count: 1, firstHoursAgo: 72, everyHours: 1, minutes: 18 },
     },
   ],
@@ -95,7 +98,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       pages: false,
       runbookUrl: `${WIKI}/kubernetes/crashloop`,
       description: 'An order-api pod restarted more than 3 times in 15 minutes',
-      query: 'increase(kube_pod_container_status_restarts_total{container="order-api"}[15m]) > 3',
+      query:
+        'increase(kube_pod_container_status_restarts_total{container="order-api"}[15m]) > 3',
     },
   ],
   'component:default/payments': [
@@ -113,7 +117,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       pages: true,
       runbookUrl: `${WIKI}/payments/psp-timeouts`,
       description: 'More than 2% of PSP calls time out',
-      query: 'sum(rate(psp_requests_total{outcome="timeout"}[5m])) / sum(rate(psp_requests_total[5m])) > 0.02',
+      query:
+        'sum(rate(psp_requests_total{outcome="timeout"}[5m])) / sum(rate(psp_requests_total[5m])) > 0.02',
       firings: { count: 3, firstHoursAgo: 146, everyHours: 160, minutes: 55 },
     },
   ],
@@ -126,7 +131,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       severity: 'warning',
       pages: false,
       description: 'The PSP adapter retries more than 5% of its calls',
-      query: 'sum(rate(psp_adapter_retries_total[10m])) / sum(rate(psp_adapter_calls_total[10m])) > 0.05',
+      query:
+        'sum(rate(psp_adapter_retries_total[10m])) / sum(rate(psp_adapter_calls_total[10m])) > 0.05',
       firings: { count: 4, firstHoursAgo: 30, everyHours: 120, minutes: 70 },
     },
   ],
@@ -152,7 +158,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       pages: true,
       runbookUrl: `${WIKI}/redis/memory`,
       description: 'cart-cache uses more than 85% of maxmemory',
-      query: 'redis_memory_used_bytes{instance="cart-cache"} / redis_memory_max_bytes > 0.85',
+      query:
+        'redis_memory_used_bytes{instance="cart-cache"} / redis_memory_max_bytes > 0.85',
       firings: { count: 40, firstHoursAgo: 0.2, everyHours: 17, minutes: 4 },
     },
     {
@@ -186,7 +193,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       pages: false,
       runbookUrl: `${WIKI}/postgres/connections`,
       description: 'orders-db uses more than 90% of max_connections',
-      query: 'sum(pg_stat_activity_count{cluster="orders-db"}) / pg_settings_max_connections > 0.9',
+      query:
+        'sum(pg_stat_activity_count{cluster="orders-db"}) / pg_settings_max_connections > 0.9',
     },
   ],
   'resource:default/payments-db': [
@@ -208,7 +216,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       pages: true,
       runbookUrl: `${WIKI}/postgres/disk`,
       description: 'payments-db will run out of disk within 4 hours',
-      query: 'predict_linear(node_filesystem_avail_bytes{cluster="payments-db"}[6h], 4 * 3600) < 0',
+      query:
+        'predict_linear(node_filesystem_avail_bytes{cluster="payments-db"}[6h], 4 * 3600) < 0',
     },
   ],
   'resource:default/checkout-session-store': [
@@ -231,7 +240,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       severity: 'warning',
       pages: false,
       runbookUrl: `${WIKI}/kafka/consumer-lag`,
-      description: 'Consumers of order-events are more than 10 000 messages behind',
+      description:
+        'Consumers of order-events are more than 10 000 messages behind',
       query: 'sum(kafka_consumergroup_lag{topic="order-events"}) > 10000',
       firings: { count: 3, firstHoursAgo: 50, everyHours: 96, minutes: 30 },
     },

@@ -67,10 +67,17 @@ export function alertsBodySchema(now: Date) {
       for (const field of ['startedAt', 'resolvedAt'] as const) {
         const time = value[field];
         if (time && Date.parse(time) > latest) {
-          ctx.addIssue({ code: 'custom', message: 'lies in the future', path: [field] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'lies in the future',
+            path: [field],
+          });
         }
       }
-      if (value.resolvedAt && Date.parse(value.resolvedAt) < Date.parse(value.startedAt)) {
+      if (
+        value.resolvedAt &&
+        Date.parse(value.resolvedAt) < Date.parse(value.startedAt)
+      ) {
         ctx.addIssue({
           code: 'custom',
           message: 'must not be before startedAt',
@@ -107,7 +114,8 @@ export function alertsBodySchema(now: Date) {
       if (!value.alerts?.length && !value.firings?.length && !value.replace) {
         ctx.addIssue({
           code: 'custom',
-          message: 'needs alerts or firings (or replace: true to remove every alert)',
+          message:
+            'needs alerts or firings (or replace: true to remove every alert)',
           path: ['alerts'],
         });
       }

@@ -8,7 +8,9 @@ describe('AlertEntityMapper', () => {
     entity('Resource', 'orders-db'),
     entity('System', 'orders'),
     entity('Component', 'ledger', {
-      annotations: { [ANNOTATIONS.alertSelector]: 'team=payments,component=ledger' },
+      annotations: {
+        [ANNOTATIONS.alertSelector]: 'team=payments,component=ledger',
+      },
     }),
     entity('Component', 'broken', {
       annotations: { [ANNOTATIONS.alertSelector]: 'team' },
@@ -21,15 +23,23 @@ describe('AlertEntityMapper', () => {
     expect(mapper.entitiesOf({ service: 'Checkout-API' })).toEqual([
       'component:default/checkout-api',
     ]);
-    expect(mapper.entitiesOf({ service: 'orders-db' })).toEqual(['resource:default/orders-db']);
+    expect(mapper.entitiesOf({ service: 'orders-db' })).toEqual([
+      'resource:default/orders-db',
+    ]);
     // A system is named by its ref only.
     expect(mapper.entitiesOf({ service: 'orders' })).toEqual([]);
     expect(mapper.entitiesOf({ service: 'system:default/orders' })).toEqual([
       'system:default/orders',
     ]);
-    expect(mapper.entitiesOf({ service: 'system:default/missing' })).toEqual([]);
+    expect(mapper.entitiesOf({ service: 'system:default/missing' })).toEqual(
+      [],
+    );
     expect(
-      mapper.entitiesOf({ service: 'checkout-api', team: 'payments', component: 'ledger' }),
+      mapper.entitiesOf({
+        service: 'checkout-api',
+        team: 'payments',
+        component: 'ledger',
+      }),
     ).toEqual(['component:default/checkout-api', 'component:default/ledger']);
     expect(mapper.entitiesOf({ team: 'payments' })).toEqual([]);
     expect(mapper.problems).toEqual([
@@ -44,6 +54,8 @@ describe('AlertEntityMapper', () => {
     const mapper = new AlertEntityMapper({ label: 'app' });
     mapper.add(entities);
     expect(mapper.entitiesOf({ service: 'checkout-api' })).toEqual([]);
-    expect(mapper.entitiesOf({ app: 'checkout-api' })).toEqual(['component:default/checkout-api']);
+    expect(mapper.entitiesOf({ app: 'checkout-api' })).toEqual([
+      'component:default/checkout-api',
+    ]);
   });
 });

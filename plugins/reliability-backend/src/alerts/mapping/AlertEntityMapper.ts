@@ -25,7 +25,10 @@ export interface SelectorProblem {
 export class AlertEntityMapper {
   private readonly refs = new Set<string>();
   private readonly byName = new Map<string, string[]>();
-  private readonly selectors: Array<{ entityRef: string; terms: AlertSelectorTerm[] }> = [];
+  private readonly selectors: Array<{
+    entityRef: string;
+    terms: AlertSelectorTerm[];
+  }> = [];
   readonly problems: SelectorProblem[] = [];
 
   constructor(private readonly options: { label: string }) {}
@@ -43,7 +46,10 @@ export class AlertEntityMapper {
         entity.metadata.annotations?.[ANNOTATIONS.alertSelector]?.trim();
       if (selector) {
         try {
-          this.selectors.push({ entityRef: ref, terms: parseAlertSelector(selector) });
+          this.selectors.push({
+            entityRef: ref,
+            terms: parseAlertSelector(selector),
+          });
         } catch (error) {
           this.problems.push({
             entityRef: ref,

@@ -25,20 +25,34 @@ describe('AlertSourceSync', () => {
         expect(from).toEqual(new Date(hoursAgo(30 * 24)));
         return {
           alerts: [
-            sourceAlert('api/HighErrors', { labels: { service: 'checkout-api' } }),
-            sourceAlert('db/Lag', { labels: { service: 'resource:default/orders-db' } }),
+            sourceAlert('api/HighErrors', {
+              labels: { service: 'checkout-api' },
+            }),
+            sourceAlert('db/Lag', {
+              labels: { service: 'resource:default/orders-db' },
+            }),
             sourceAlert('node/DiskFull', { labels: { instance: 'n1' } }),
             sourceAlert('bad id with spaces'),
             sourceAlert('api/HighErrors'),
           ],
           firings: [
-            { alertId: 'api/HighErrors', startedAt: hoursAgo(3), resolvedAt: hoursAgo(2) },
-            { alertId: 'unknown/Alert', startedAt: hoursAgo(3), resolvedAt: null },
+            {
+              alertId: 'api/HighErrors',
+              startedAt: hoursAgo(3),
+              resolvedAt: hoursAgo(2),
+            },
+            {
+              alertId: 'unknown/Alert',
+              startedAt: hoursAgo(3),
+              resolvedAt: null,
+            },
           ],
         };
       },
     };
-    const { sync, store, logger } = await createTestAlertsArea({ sources: [source] });
+    const { sync, store, logger } = await createTestAlertsArea({
+      sources: [source],
+    });
     await expect(sync.syncAll(mapper())).resolves.toEqual([
       { source: 'prometheus', ok: true, alerts: 3, unowned: 1, firings: 1 },
     ]);
@@ -63,7 +77,16 @@ describe('AlertSourceSync', () => {
       ),
     ).toEqual(
       new Map([
-        ['api/HighErrors', [{ alertId: 'api/HighErrors', startedAt: hoursAgo(3), resolvedAt: hoursAgo(2) }]],
+        [
+          'api/HighErrors',
+          [
+            {
+              alertId: 'api/HighErrors',
+              startedAt: hoursAgo(3),
+              resolvedAt: hoursAgo(2),
+            },
+          ],
+        ],
       ]),
     );
   });
@@ -74,7 +97,9 @@ describe('AlertSourceSync', () => {
       id: 'datadog',
       getInventory: async () => {
         if (fail) throw new Error('Datadog answered HTTP 503');
-        return { alerts: [sourceAlert('123', { labels: { service: 'checkout-api' } })] };
+        return {
+          alerts: [sourceAlert('123', { labels: { service: 'checkout-api' } })],
+        };
       },
     };
     const { sync, store } = await createTestAlertsArea({ sources: [source] });
@@ -83,11 +108,18 @@ describe('AlertSourceSync', () => {
     await expect(sync.syncAll(mapper())).resolves.toEqual([
       { source: 'datadog', ok: false, error: 'Datadog answered HTTP 503' },
     ]);
-    expect((await store.listAlerts(['component:default/checkout-api'])).map(a => a.id)).toEqual([
-      '123',
-    ]);
+    expect(
+      (await store.listAlerts(['component:default/checkout-api'])).map(
+        a => a.id,
+      ),
+    ).toEqual(['123']);
     expect(await store.listSyncs()).toEqual([
-      { source: 'datadog', syncedAt: NOW, checkedAt: NOW, error: 'Datadog answered HTTP 503' },
+      {
+        source: 'datadog',
+        syncedAt: NOW,
+        checkedAt: NOW,
+        error: 'Datadog answered HTTP 503',
+      },
     ]);
   });
 
@@ -115,9 +147,24 @@ describe('AlertSourceSync', () => {
     state = 'ok';
     await sync.syncAll(mapper());
     expect(
-      await store.listFirings({ source: 'datadog', scope: NO_ENTITY }, ['1', '2'], new Date(0)),
+      await store.listFirings(
+        { source: 'datadog', scope: NO_ENTITY },
+        ['1', '2'],
+        new Date(0),
+      ),
     ).toEqual(
-      new Map([['1', [{ alertId: '1', startedAt: hoursAgo(3), resolvedAt: NOW.toISOString() }]]]),
+      new Map([
+        [
+          '1',
+          [
+            {
+              alertId: '1',
+              startedAt: hoursAgo(3),
+              resolvedAt: NOW.toISOString(),
+            },
+          ],
+        ],
+      ]),
     );
   });
 
@@ -126,7 +173,9 @@ describe('AlertSourceSync', () => {
       id: 'slow',
       getInventory: ({ signal }) =>
         new Promise((_resolve, reject) =>
-          signal?.addEventListener('abort', () => reject(new Error('aborted: timeout'))),
+          signal?.addEventListener('abort', () =>
+            reject(new Error('aborted: timeout')),
+          ),
         ),
     };
     const area = await createTestAlertsArea({ sources: [source] });

@@ -17,7 +17,13 @@ export const MAX_FIRINGS_PER_SOURCE = 100_000;
 
 /** Outcome of reading one source. */
 export type AlertSourceSyncResult =
-  | { source: string; ok: true; alerts: number; unowned: number; firings: number }
+  | {
+      source: string;
+      ok: true;
+      alerts: number;
+      unowned: number;
+      firings: number;
+    }
   | { source: string; ok: false; error: string };
 
 function errorText(error: unknown): string {
@@ -81,7 +87,9 @@ export class AlertSourceSync {
       }
       if (alerts.size < reported.length) {
         logger.warn(
-          `Ignored ${reported.length - alerts.size} invalid or repeated alerts of the ${source.id} alert source`,
+          `Ignored ${
+            reported.length - alerts.size
+          } invalid or repeated alerts of the ${source.id} alert source`,
         );
       }
       const mapped: MappedAlert[] = [];
@@ -104,10 +112,20 @@ export class AlertSourceSync {
         await store.replaceSourceFirings(source.id, from, valid);
         firings = valid.length;
       } else {
-        firings = await this.recordFromStates(source.id, [...alerts.values()], now);
+        firings = await this.recordFromStates(
+          source.id,
+          [...alerts.values()],
+          now,
+        );
       }
       await store.recordSync(source.id, { at: now, error: null });
-      return { source: source.id, ok: true, alerts: alerts.size, unowned, firings };
+      return {
+        source: source.id,
+        ok: true,
+        alerts: alerts.size,
+        unowned,
+        firings,
+      };
     } catch (error) {
       const message = errorText(error);
       logger.warn(`Reading the ${source.id} alert source failed: ${message}`);

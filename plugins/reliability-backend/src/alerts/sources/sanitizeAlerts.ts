@@ -37,7 +37,9 @@ function link(value: string | null | undefined): string | null {
  * What a source reported, made safe to store: a valid id and state, bounded texts and labels, http(s) links
  * only. Undefined for an alert that cannot be stored (no valid id, name or state).
  */
-export function sanitizeSourceAlert(alert: SourceAlert): SourceAlert | undefined {
+export function sanitizeSourceAlert(
+  alert: SourceAlert,
+): SourceAlert | undefined {
   const name = text(alert.name, MAX_NAME);
   if (
     typeof alert.id !== 'string' ||
@@ -80,6 +82,7 @@ export function sanitizeFiring(
     alertId: firing.alertId,
     startedAt,
     // A resolution before the start (clock skew) counts as resolved at once.
-    resolvedAt: resolvedAt === null || resolvedAt >= startedAt ? resolvedAt : startedAt,
+    resolvedAt:
+      resolvedAt === null || resolvedAt >= startedAt ? resolvedAt : startedAt,
   };
 }

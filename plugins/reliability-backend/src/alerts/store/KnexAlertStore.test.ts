@@ -18,7 +18,10 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
 const checkout = 'component:default/checkout-api';
 const ordersDb = 'resource:default/orders-db';
 
-function summary(entityRef: string, overrides: Partial<AlertSummary> = {}): AlertSummary {
+function summary(
+  entityRef: string,
+  overrides: Partial<AlertSummary> = {},
+): AlertSummary {
   return {
     entityRef,
     ownerRef: 'group:default/checkout-payments',
@@ -49,15 +52,25 @@ describe('KnexAlertStore', () => {
         query: 'pg_lag > 30',
         severity: 'critical',
       });
-      await store.upsertEntityAlerts(ordersDb, 'embedded', [lag, sourceAlert('pg/Disk')], {
-        at: NOW,
-        replace: false,
-      });
+      await store.upsertEntityAlerts(
+        ordersDb,
+        'embedded',
+        [lag, sourceAlert('pg/Disk')],
+        {
+          at: NOW,
+          replace: false,
+        },
+      );
       // The same id for another entity is another alert.
-      await store.upsertEntityAlerts(checkout, 'embedded', [sourceAlert('pg/Disk')], {
-        at: NOW,
-        replace: false,
-      });
+      await store.upsertEntityAlerts(
+        checkout,
+        'embedded',
+        [sourceAlert('pg/Disk')],
+        {
+          at: NOW,
+          replace: false,
+        },
+      );
       const updated = { ...lag, state: 'firing' as const, pages: false };
       await store.upsertEntityAlerts(ordersDb, 'embedded', [updated], {
         at: NOW,
@@ -89,9 +102,15 @@ describe('KnexAlertStore', () => {
       ]);
       // The removed alert's firings went with it; the other entity's alert stayed.
       expect(
-        await store.listFirings({ source: 'embedded', scope: ordersDb }, ['pg/Disk'], new Date(0)),
+        await store.listFirings(
+          { source: 'embedded', scope: ordersDb },
+          ['pg/Disk'],
+          new Date(0),
+        ),
       ).toEqual(new Map());
-      expect((await store.listAlerts([checkout])).map(a => a.id)).toEqual(['pg/Disk']);
+      expect((await store.listAlerts([checkout])).map(a => a.id)).toEqual([
+        'pg/Disk',
+      ]);
     },
   );
 
@@ -109,15 +128,35 @@ describe('KnexAlertStore', () => {
         NOW,
       );
       const firings = [
-        { alertId: 'api/HighErrors', startedAt: hoursAgo(50), resolvedAt: hoursAgo(49) },
+        {
+          alertId: 'api/HighErrors',
+          startedAt: hoursAgo(50),
+          resolvedAt: hoursAgo(49),
+        },
         { alertId: 'api/HighErrors', startedAt: hoursAgo(2), resolvedAt: null },
-        { alertId: 'node/DiskFull', startedAt: hoursAgo(3), resolvedAt: hoursAgo(1) },
+        {
+          alertId: 'node/DiskFull',
+          startedAt: hoursAgo(3),
+          resolvedAt: hoursAgo(1),
+        },
       ];
-      await store.replaceSourceFirings('prometheus', new Date(hoursAgo(720)), firings);
-      await store.replaceSourceFirings('prometheus', new Date(hoursAgo(720)), firings);
+      await store.replaceSourceFirings(
+        'prometheus',
+        new Date(hoursAgo(720)),
+        firings,
+      );
+      await store.replaceSourceFirings(
+        'prometheus',
+        new Date(hoursAgo(720)),
+        firings,
+      );
       const scope = { source: 'prometheus', scope: NO_ENTITY };
       expect(
-        await store.listFirings(scope, ['api/HighErrors', 'node/DiskFull'], new Date(hoursAgo(10))),
+        await store.listFirings(
+          scope,
+          ['api/HighErrors', 'node/DiskFull'],
+          new Date(hoursAgo(10)),
+        ),
       ).toEqual(
         new Map([
           ['api/HighErrors', [firings[1]]],
@@ -128,8 +167,13 @@ describe('KnexAlertStore', () => {
       await store.resolveFirings(scope, [firings[1]], new Date(hoursAgo(1)));
       expect(await store.listOpenFirings(scope)).toEqual([]);
 
-      expect((await store.listAlerts([NO_ENTITY])).map(a => a.id)).toEqual(['node/DiskFull']);
-      expect(await store.listEntitiesWithAlerts()).toEqual([checkout, ordersDb]);
+      expect((await store.listAlerts([NO_ENTITY])).map(a => a.id)).toEqual([
+        'node/DiskFull',
+      ]);
+      expect(await store.listEntitiesWithAlerts()).toEqual([
+        checkout,
+        ordersDb,
+      ]);
 
       // The next read no longer has DiskFull: its row and firings go.
       await store.replaceSourceAlerts(
@@ -141,7 +185,9 @@ describe('KnexAlertStore', () => {
       expect(
         await store.listFirings(scope, ['node/DiskFull'], new Date(0)),
       ).toEqual(new Map());
-      expect(await store.deleteFiringsStartedBefore(new Date(hoursAgo(10)))).toBe(1);
+      expect(
+        await store.deleteFiringsStartedBefore(new Date(hoursAgo(10))),
+      ).toBe(1);
     },
   );
 
@@ -149,8 +195,14 @@ describe('KnexAlertStore', () => {
     'records source reads, summaries and deletes entities, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      await store.recordSync('prometheus', { at: new Date(hoursAgo(1)), error: null });
-      await store.recordSync('prometheus', { at: NOW, error: 'Prometheus unavailable' });
+      await store.recordSync('prometheus', {
+        at: new Date(hoursAgo(1)),
+        error: null,
+      });
+      await store.recordSync('prometheus', {
+        at: NOW,
+        error: 'Prometheus unavailable',
+      });
       expect(await store.listSyncs()).toEqual([
         {
           source: 'prometheus',
@@ -168,23 +220,43 @@ describe('KnexAlertStore', () => {
       };
       await store.replaceSummaries([
         summary(checkout),
-        summary(ordersDb, { gap, ownerRef: 'group:default/orders', stale: true }),
+        summary(ordersDb, {
+          gap,
+          ownerRef: 'group:default/orders',
+          stale: true,
+        }),
       ]);
       await store.replaceSummaries([summary(checkout, { noisy: 0 })]);
-      expect(await store.getSummaries([checkout, ordersDb, 'component:default/x'])).toEqual(
+      expect(
+        await store.getSummaries([checkout, ordersDb, 'component:default/x']),
+      ).toEqual(
         new Map([
           [checkout, summary(checkout, { noisy: 0 })],
-          [ordersDb, summary(ordersDb, { gap, ownerRef: 'group:default/orders', stale: true })],
+          [
+            ordersDb,
+            summary(ordersDb, {
+              gap,
+              ownerRef: 'group:default/orders',
+              stale: true,
+            }),
+          ],
         ]),
       );
       expect(
-        (await store.listSummariesByOwner('group:default/orders')).map(s => s.entityRef),
+        (await store.listSummariesByOwner('group:default/orders')).map(
+          s => s.entityRef,
+        ),
       ).toEqual([ordersDb]);
 
-      await store.upsertEntityAlerts(checkout, 'embedded', [sourceAlert('a/One')], {
-        at: NOW,
-        replace: false,
-      });
+      await store.upsertEntityAlerts(
+        checkout,
+        'embedded',
+        [sourceAlert('a/One')],
+        {
+          at: NOW,
+          replace: false,
+        },
+      );
       await store.upsertFirings({ source: 'embedded', scope: checkout }, [
         { alertId: 'a/One', startedAt: hoursAgo(2), resolvedAt: null },
       ]);

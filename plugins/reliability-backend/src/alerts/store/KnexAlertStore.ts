@@ -357,7 +357,9 @@ export class KnexAlertStore implements AlertStore {
       const rows = await this.db(FIRINGS)
         .where({ source: scope.source, entity_ref: scope.scope })
         .whereIn('alert_id', ids)
-        .andWhere(q => q.where('started_at', '>=', since).orWhereNull('resolved_at'))
+        .andWhere(q =>
+          q.where('started_at', '>=', since).orWhereNull('resolved_at'),
+        )
         .orderBy('started_at')
         .select();
       for (const firing of rows.map(toFiring)) {
@@ -397,12 +399,12 @@ export class KnexAlertStore implements AlertStore {
     });
   }
 
-  async getSummaries(
-    entityRefs: string[],
-  ): Promise<Map<string, AlertSummary>> {
+  async getSummaries(entityRefs: string[]): Promise<Map<string, AlertSummary>> {
     const result = new Map<string, AlertSummary>();
     for (const refs of chunk([...new Set(entityRefs)], CHUNK)) {
-      const rows = await this.db(SUMMARIES).whereIn('entity_ref', refs).select();
+      const rows = await this.db(SUMMARIES)
+        .whereIn('entity_ref', refs)
+        .select();
       rows.forEach(row => result.set(String(row.entity_ref), toSummary(row)));
     }
     return result;

@@ -18,5 +18,15 @@ export function memoryLog(): NotificationLogStore & { keys: Set<string> } {
       keys.delete(id(key));
     },
     deleteBefore: async () => 0,
+    openEpisodes: async (kind, closingKind) => {
+      const open = new Map<string, string>();
+      for (const k of keys) {
+        const [kk, subject, episode] = k.split('|');
+        if (kk === kind && !keys.has(`${closingKind}|${subject}|${episode}`)) {
+          open.set(subject, episode);
+        }
+      }
+      return open;
+    },
   };
 }

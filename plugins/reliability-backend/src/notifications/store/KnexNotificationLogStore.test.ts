@@ -42,4 +42,32 @@ describe('KnexNotificationLogStore', () => {
       expect(await store.claim(key, at)).toBe(false);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lists the episodes of a kind not closed by the closing kind, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const store = new KnexNotificationLogStore({ knex });
+      const at = new Date('2026-12-01T00:00:00Z');
+      const burn = (subject: string, episode: string) => ({
+        kind: 'sloBurn',
+        subject,
+        episode,
+      });
+      await store.claim(burn('component:default/a', 'e1'), at);
+      await store.claim(burn('component:default/b', 'e2'), at);
+      await store.claim(
+        {
+          kind: 'sloBurnResolved',
+          subject: 'component:default/a',
+          episode: 'e1',
+        },
+        at,
+      );
+      expect(await store.openEpisodes('sloBurn', 'sloBurnResolved')).toEqual(
+        new Map([['component:default/b', 'e2']]),
+      );
+    },
+  );
 });

@@ -30,6 +30,26 @@ export class KnexNotificationLogStore implements NotificationLogStore {
     await this.knex(LOG).where(key).delete();
   }
 
+  async openEpisodes(
+    kind: string,
+    closingKind: string,
+  ): Promise<Map<string, string>> {
+    const rows: Array<{ subject: string; episode: string }> = await this.knex(
+      `${LOG} as o`,
+    )
+      .leftJoin(`${LOG} as c`, join =>
+        join
+          .on('c.subject', 'o.subject')
+          .andOn('c.episode', 'o.episode')
+          .andOnVal('c.kind', closingKind),
+      )
+      .where('o.kind', kind)
+      .whereNull('c.kind')
+      .orderBy('o.sent_at', 'asc')
+      .select('o.subject', 'o.episode');
+    return new Map(rows.map(r => [r.subject, r.episode]));
+  }
+
   async deleteBefore(before: Date): Promise<number> {
     return this.knex(LOG).where('sent_at', '<', before).delete();
   }

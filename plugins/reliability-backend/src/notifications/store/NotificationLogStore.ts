@@ -16,6 +16,11 @@ export interface NotificationLogStore {
   claim(key: NotificationKey, at: Date): Promise<boolean>;
   /** Forgets a claim whose sending failed, so a later run tries again. */
   release(key: NotificationKey): Promise<void>;
+  /**
+   * Episodes still open: keys of `kind` without a key of `closingKind` for the same subject and episode, as
+   * subject -> episode (the newest when there are several).
+   */
+  openEpisodes(kind: string, closingKind: string): Promise<Map<string, string>>;
   /** Retention: deletes entries recorded before `before`; returns how many. */
   deleteBefore(before: Date): Promise<number>;
 }

@@ -157,7 +157,11 @@ describe('TourService', () => {
 
 const rel = (type: string, targetRef: string) => ({ type, targetRef });
 
-function resource(name: string, systemName: string, dependents: string[] = []): Entity {
+function resource(
+  name: string,
+  systemName: string,
+  dependents: string[] = [],
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -170,7 +174,10 @@ function resource(name: string, systemName: string, dependents: string[] = []): 
   };
 }
 
-function indexed(id: string, overrides: Partial<RunbookEntry> = {}): RunbookEntry {
+function indexed(
+  id: string,
+  overrides: Partial<RunbookEntry> = {},
+): RunbookEntry {
   return {
     id,
     title: `Runbook ${id}`,
@@ -223,7 +230,11 @@ function commerce() {
     {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'API',
-      metadata: { name: 'orders-http', namespace: 'default', title: 'Orders API' },
+      metadata: {
+        name: 'orders-http',
+        namespace: 'default',
+        title: 'Orders API',
+      },
       spec: { type: 'openapi', owner: 'team-a', system: 'shop' },
       relations: [rel('partOf', 'system:default/shop')],
     },
@@ -272,21 +283,25 @@ describe('TourService domain maps', () => {
   it('lists runbooks from the runbook index (titles, never annotation paths) and says why each service comes first', async () => {
     const catalog = catalogServiceMock({ entities: commerce() });
     const runbookIndex = {
-      getRunbooks: jest.fn(async () =>
-        new Map([
-          [
-            'component:default/orders',
+      getRunbooks: jest.fn(
+        async () =>
+          new Map([
             [
-              indexed('rollback', { title: 'Roll back orders', kind: 'rollback' }),
-              indexed('backlog', { title: 'Orders backlog' }),
-              indexed('wiki', {
-                title: 'Wiki page',
-                source: 'link',
-                url: 'https://wiki.example.com/orders',
-              }),
+              'component:default/orders',
+              [
+                indexed('rollback', {
+                  title: 'Roll back orders',
+                  kind: 'rollback',
+                }),
+                indexed('backlog', { title: 'Orders backlog' }),
+                indexed('wiki', {
+                  title: 'Wiki page',
+                  source: 'link',
+                  url: 'https://wiki.example.com/orders',
+                }),
+              ],
             ],
-          ],
-        ]),
+          ]),
       ),
     };
     const tour = new TourService({
@@ -303,7 +318,13 @@ describe('TourService domain maps', () => {
     const [orders, second, third] = result.readingPath;
     expect(orders.entityRef).toBe('component:default/orders');
     expect(orders.runbooks).toEqual([
-      { id: 'backlog', title: 'Orders backlog', kind: 'runbook', url: null, source: 'markdown' },
+      {
+        id: 'backlog',
+        title: 'Orders backlog',
+        kind: 'runbook',
+        url: null,
+        source: 'markdown',
+      },
       {
         id: 'wiki',
         title: 'Wiki page',
@@ -311,7 +332,13 @@ describe('TourService domain maps', () => {
         url: 'https://wiki.example.com/orders',
         source: 'link',
       },
-      { id: 'rollback', title: 'Roll back orders', kind: 'rollback', url: null, source: 'markdown' },
+      {
+        id: 'rollback',
+        title: 'Roll back orders',
+        kind: 'rollback',
+        url: null,
+        source: 'markdown',
+      },
     ]);
     expect(JSON.stringify(result.readingPath)).not.toContain('../');
     expect(orders.whyThisOrder).toBe(
@@ -337,7 +364,10 @@ describe('TourService journeys', () => {
       { entityRef: 'component:default/web', description: 'Presses Pay.' },
       { entityRef: 'api:default/orders-http', description: 'Calls the API.' },
       { entityRef: 'component:default/invoices', description: 'Bills it.' },
-      { entityRef: 'component:default/gone', description: 'Not in the catalog.' },
+      {
+        entityRef: 'component:default/gone',
+        description: 'Not in the catalog.',
+      },
     ],
   };
   const journeySlo: SloDefinition = {
@@ -353,7 +383,10 @@ describe('TourService journeys', () => {
       load: jest.fn(async (entity: Entity) =>
         entity.metadata.name === 'shop'
           ? {
-              journeys: [checkout, { ...checkout, name: 'no-slo', slo: 'missing' }],
+              journeys: [
+                checkout,
+                { ...checkout, name: 'no-slo', slo: 'missing' },
+              ],
               problems: [
                 {
                   entityRef: 'system:default/shop',
@@ -388,7 +421,10 @@ describe('TourService journeys', () => {
           }),
         }),
         oncall: fakeSource({
-          'component:default/web': onCallSummary('component:default/web', 'Ada'),
+          'component:default/web': onCallSummary(
+            'component:default/web',
+            'Ada',
+          ),
         }),
       },
       sloDefinitions: {

@@ -264,9 +264,15 @@ describe('buildReadingPath TechDocs and order', () => {
         withDocs(component('a', { tier: 'tier-2' }), {
           'backstage.io/techdocs-ref': 'dir:.',
         }),
-        withDocs(component('b', { tier: 'tier-2', dependents: ['component:default/a'] }), {
-          'backstage.io/techdocs-entity': 'system:shop',
-        }),
+        withDocs(
+          component('b', {
+            tier: 'tier-2',
+            dependents: ['component:default/a'],
+          }),
+          {
+            'backstage.io/techdocs-entity': 'system:shop',
+          },
+        ),
         component('c', { tier: 'tier-3' }),
       ],
       summaries,

@@ -112,7 +112,9 @@ function withDomainServiceCounts(
     const ref = entityRefKey(entity);
     const count = (entity.relations ?? [])
       .filter(relation => relation.type === 'hasPart')
-      .map(relation => nodes.get(entityRefKey(parseEntityRef(relation.targetRef))))
+      .map(relation =>
+        nodes.get(entityRefKey(parseEntityRef(relation.targetRef))),
+      )
       .reduce((sum, part) => sum + (part?.serviceCount ?? 0), 0);
     nodes.set(ref, { ...nodes.get(ref)!, serviceCount: count });
   }

@@ -83,7 +83,8 @@ export function techDocsEntityOf(entity: Entity): string | null {
   return null;
 }
 
-const titleOf = (entity: Entity) => entity.metadata.title ?? entity.metadata.name;
+const titleOf = (entity: Entity) =>
+  entity.metadata.title ?? entity.metadata.name;
 
 function alertWords(summary: SloSummary | undefined): string {
   if (summary?.alerting === 'page') return 'paging';

@@ -29,7 +29,9 @@ export function tourRunbooksOf(
           source: entry.source,
         }))
       : (entity.metadata.links ?? [])
-          .filter(link => link.type === RUNBOOK_LINK_TYPE && isHttpUrl(link.url))
+          .filter(
+            link => link.type === RUNBOOK_LINK_TYPE && isHttpUrl(link.url),
+          )
           .map(link => ({
             id: null,
             title: link.title?.trim() || link.url,

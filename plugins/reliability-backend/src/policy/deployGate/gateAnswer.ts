@@ -101,11 +101,7 @@ export function buildGateAnswer(options: {
     options.activeOverride,
   );
   const override = overridden ? options.activeOverride! : null;
-  const reasons = gateReasons(
-    options.states,
-    options.slos,
-    options.policyName,
-  );
+  const reasons = gateReasons(options.states, options.slos, options.policyName);
   return {
     entityRef: options.entityRef,
     decision,

@@ -51,7 +51,9 @@ function reportOf(scope: ReportScope, rows: number): SloReport {
   };
 }
 
-function setup(options: { now?: string; everyWeeks?: number; owners?: string[] } = {}) {
+function setup(
+  options: { now?: string; everyWeeks?: number; owners?: string[] } = {},
+) {
   const catalog = catalogServiceMock({
     entities: [
       sloEntity('checkout-api', {}, { owner: 'group:default/checkout' }),
@@ -73,23 +75,23 @@ function setup(options: { now?: string; everyWeeks?: number; owners?: string[] }
       return reportOf(scope, scope.ref === 'group:default/quiet' ? 0 : 2);
     }),
   };
-  const notifications = { send: jest.fn(async () => {}) };
+  const sender = { send: jest.fn(async (_n: unknown[]) => 1) };
   const notifier = new SloReportNotifier({
     catalog,
     auth: mockServices.auth(),
     reports,
-    notifications,
+    sender,
     logger: mockServices.logger.mock(),
     now: () => new Date(options.now ?? '2026-11-23T08:00:00.000Z'),
     everyWeeks: options.everyWeeks ?? 1,
     owners: options.owners,
   });
-  return { notifier, reports, notifications };
+  return { notifier, reports, sender };
 }
 
 describe('SloReportNotifier', () => {
   it('sends each team owning SLOs its report, skipping teams without SLO rows and going on past failures', async () => {
-    const { notifier, reports, notifications } = setup();
+    const { notifier, reports, sender } = setup();
     const result = await notifier.run();
     expect(reports.report.mock.calls.map(([scope]) => scope.ref)).toEqual([
       'group:default/checkout',
@@ -99,25 +101,40 @@ describe('SloReportNotifier', () => {
     expect(result).toEqual({
       due: true,
       sent: ['group:default/checkout'],
+      notSent: [],
       failed: [{ owner: 'group:default/search', error: 'catalog down' }],
     });
-    expect(notifications.send).toHaveBeenCalledTimes(1);
-    expect(notifications.send).toHaveBeenCalledWith({
-      recipients: { type: 'entity', entityRef: 'group:default/checkout' },
-      payload: expect.objectContaining({
-        title: 'SLO review of checkout: all 2 SLOs met their target',
-        link: '/catalog/default/group/checkout/reliability-review',
-        topic: 'reliability-slo-review',
-      }),
+    expect(sender.send).toHaveBeenCalledTimes(1);
+    expect(sender.send).toHaveBeenCalledWith([
+      {
+        kind: 'sloReviewReport',
+        subject: 'group:default/checkout',
+        episode: '2026-11-23',
+        recipients: ['group:default/checkout'],
+        payload: expect.objectContaining({
+          title: 'SLO review of checkout: all 2 SLOs met their target',
+          link: '/catalog/default/group/checkout/reliability-review',
+          topic: 'reliability-slo-review',
+        }),
+      },
+    ]);
+  });
+
+  it('counts a team the sender skipped (already sent that day) as not sent', async () => {
+    const { notifier, sender } = setup({ owners: ['group:default/checkout'] });
+    sender.send.mockResolvedValueOnce(0);
+    expect(await notifier.run()).toMatchObject({
+      sent: [],
+      notSent: ['group:default/checkout'],
     });
   });
 
   it('sends only to the configured owners', async () => {
-    const { notifier, notifications } = setup({
+    const { notifier, sender } = setup({
       owners: ['group:default/checkout'],
     });
     await notifier.run();
-    expect(notifications.send).toHaveBeenCalledTimes(1);
+    expect(sender.send).toHaveBeenCalledTimes(1);
   });
 
   it('sends nothing in the off weeks of a schedule every two weeks', async () => {

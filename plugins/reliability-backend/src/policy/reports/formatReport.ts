@@ -244,9 +244,7 @@ function refName(entityRef: string): string {
 /** The runbooks reviewed and the checklist assessments of the report's period. */
 function periodActivityMarkdown(report: SloReport): string[] {
   const lines: string[] = [];
-  const period = `${day(report.periodStart)} – ${day(
-    report.generatedAt,
-  )}`;
+  const period = `${day(report.periodStart)} – ${day(report.generatedAt)}`;
   const runbooks = report.runbooksTouched;
   lines.push(`## Runbooks touched (${period})`, '');
   if (runbooks.length === 0) {
@@ -260,7 +258,11 @@ function periodActivityMarkdown(report: SloReport): string[] {
             ? `[${title}](${runbook.url.replace(
                 /[()\s<>]/g,
                 c =>
-                  `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+                  `%${c
+                    .charCodeAt(0)
+                    .toString(16)
+                    .toUpperCase()
+                    .padStart(2, '0')}`,
               )})`
             : title
         } (${cell(runbook.kind)})`,

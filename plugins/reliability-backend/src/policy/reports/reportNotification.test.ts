@@ -59,7 +59,12 @@ describe('reportNotification', () => {
           state: 'frozen',
           decision: 'deny',
         }),
-        row('latency', { met: true, spent: 0.4, state: 'review', decision: 'warn' }),
+        row('latency', {
+          met: true,
+          spent: 0.4,
+          state: 'review',
+          decision: 'warn',
+        }),
         row('new-slo', { met: null, spent: null }),
       ]),
       sentAt,
@@ -71,7 +76,8 @@ describe('reportNotification', () => {
       link: '/catalog/default/group/checkout-payments/reliability-review',
       severity: 'high',
       topic: 'reliability-slo-review',
-      scope: 'reliability-slo-review:group:default/checkout-payments:2026-11-23',
+      scope:
+        'reliability-slo-review:group:default/checkout-payments:2026-11-23',
     });
   });
 

@@ -36,7 +36,10 @@ export function reportNotification(
   const missed = judged.filter(row => row.previous.met === false);
   const title =
     judged.length === 0
-      ? `SLO review of ${team}: ${plural(rows.length, 'SLO')}, no complete window yet`
+      ? `SLO review of ${team}: ${plural(
+          rows.length,
+          'SLO',
+        )}, no complete window yet`
       : `SLO review of ${team}: ${
           missed.length === 0
             ? `all ${plural(judged.length, 'SLO')} met their target`

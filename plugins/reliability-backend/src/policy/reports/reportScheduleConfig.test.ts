@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { isReportWeek, readReportScheduleConfig } from './reportScheduleConfig';
 
-function read(reports: unknown) {
+function read(reports: JsonObject) {
   return readReportScheduleConfig(
     new ConfigReader({ reliability: { reports } }),
   );
@@ -24,7 +25,11 @@ describe('readReportScheduleConfig', () => {
   it('turns a weekday, a time and whole weeks into a weekly cron sending every n weeks', () => {
     expect(
       read({
-        schedule: { weekday: 'Tuesday', time: '09:30', frequency: { weeks: 2 } },
+        schedule: {
+          weekday: 'Tuesday',
+          time: '09:30',
+          frequency: { weeks: 2 },
+        },
         owners: ['team-a', 'group:platform/sre'],
       }),
     ).toEqual({
@@ -64,7 +69,10 @@ describe('readReportScheduleConfig', () => {
       /whole number of weeks/,
     ],
     [{ schedule: { weekday: 'monday', time: '25:00' } }, /expected HH:MM/],
-    [{ schedule: { time: '08:00', frequency: { days: 1 } } }, /needs a weekday/],
+    [
+      { schedule: { time: '08:00', frequency: { days: 1 } } },
+      /needs a weekday/,
+    ],
     [{ schedule: { frequency: { minutes: 5 } } }, /at least one hour/],
     [{ schedule: { every: 'week' } }, /unknown keys every/],
     [

@@ -59,7 +59,10 @@ function readTime(config: Config): { hour: number; minute: number } {
   const text = config.getOptionalString(`${KEY}.time`) ?? '08:00';
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
   if (!match) {
-    throw configError(`${KEY}.time`, `expected HH:MM (24 hours), got '${text}'`);
+    throw configError(
+      `${KEY}.time`,
+      `expected HH:MM (24 hours), got '${text}'`,
+    );
   }
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
@@ -82,14 +85,16 @@ export function readReportScheduleConfig(
   if (unknown.length > 0) {
     throw configError(
       KEY,
-      `unknown keys ${unknown.join(', ')} (use cron, or frequency with an optional weekday and time)`,
+      `unknown keys ${unknown.join(
+        ', ',
+      )} (use cron, or frequency with an optional weekday and time)`,
     );
   }
   const owners = readOwners(config);
   const cron = section.getOptionalString('cron')?.trim();
-  const weekday = section.getOptionalString('weekday')?.toLocaleLowerCase(
-    'en-US',
-  );
+  const weekday = section
+    .getOptionalString('weekday')
+    ?.toLocaleLowerCase('en-US');
   const frequency = section.has('frequency')
     ? readDurationFromConfig(section, { key: 'frequency' })
     : undefined;
@@ -108,7 +113,10 @@ export function readReportScheduleConfig(
   if (weekday !== undefined) {
     const day = (WEEKDAYS as readonly string[]).indexOf(weekday);
     if (day < 0) {
-      throw configError(`${KEY}.weekday`, `expected one of ${WEEKDAYS.join(', ')}`);
+      throw configError(
+        `${KEY}.weekday`,
+        `expected one of ${WEEKDAYS.join(', ')}`,
+      );
     }
     const ms = frequency ? durationToMilliseconds(frequency) : WEEK_MS;
     if (ms < WEEK_MS || ms % WEEK_MS !== 0 || ms > 52 * WEEK_MS) {

@@ -371,9 +371,7 @@ export class KnexPolicyStore implements PolicyStore {
       .where({ entity_ref: entityRef })
       .where('expires_at', '>', expiringAfter)
       .where(ended =>
-        ended
-          .whereNull('revoked_at')
-          .orWhere('revoked_at', '>', expiringAfter),
+        ended.whereNull('revoked_at').orWhere('revoked_at', '>', expiringAfter),
       )
       .orderBy([
         { column: 'created_at', order: 'desc' },

@@ -2,15 +2,15 @@ import { formatCoverage, formatMinutes } from './alertFormat';
 
 describe('alert formatting', () => {
   it('formats coverage', () => {
-    expect(formatCoverage({ pagingAlerts: 4, pagingWithRunbook: 3, ratio: 0.75 })).toBe(
-      '75% (3 of 4 paging alerts)',
-    );
-    expect(formatCoverage({ pagingAlerts: 1, pagingWithRunbook: 1, ratio: 1 })).toBe(
-      '100% (1 of 1 paging alert)',
-    );
-    expect(formatCoverage({ pagingAlerts: 0, pagingWithRunbook: 0, ratio: null })).toBe(
-      'no paging alerts',
-    );
+    expect(
+      formatCoverage({ pagingAlerts: 4, pagingWithRunbook: 3, ratio: 0.75 }),
+    ).toBe('75% (3 of 4 paging alerts)');
+    expect(
+      formatCoverage({ pagingAlerts: 1, pagingWithRunbook: 1, ratio: 1 }),
+    ).toBe('100% (1 of 1 paging alert)');
+    expect(
+      formatCoverage({ pagingAlerts: 0, pagingWithRunbook: 0, ratio: null }),
+    ).toBe('no paging alerts');
   });
 
   it('formats durations', () => {

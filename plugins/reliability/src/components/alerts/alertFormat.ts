@@ -13,9 +13,11 @@ export const ALERT_STATE_LABEL: Record<AlertState, string> = {
 /** `75% (3 of 4 paging alerts)`, or `no paging alerts`. */
 export function formatCoverage(coverage: AlertRunbookCoverage): string {
   if (coverage.ratio === null) return 'no paging alerts';
-  return `${Math.round(coverage.ratio * 100)}% (${coverage.pagingWithRunbook} of ${
-    coverage.pagingAlerts
-  } paging alert${coverage.pagingAlerts === 1 ? '' : 's'})`;
+  return `${Math.round(coverage.ratio * 100)}% (${
+    coverage.pagingWithRunbook
+  } of ${coverage.pagingAlerts} paging alert${
+    coverage.pagingAlerts === 1 ? '' : 's'
+  })`;
 }
 
 /** Minutes as `4 min`, `1 h 35 min`, `2 d 3 h`. */

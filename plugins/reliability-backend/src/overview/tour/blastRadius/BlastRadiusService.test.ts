@@ -28,7 +28,10 @@ function api(name: string, provider: string, consumers: string[]): Entity {
   };
 }
 
-const withRelations = (entity: Entity, relations: Array<{ type: string; targetRef: string }>) => ({
+const withRelations = (
+  entity: Entity,
+  relations: Array<{ type: string; targetRef: string }>,
+) => ({
   ...entity,
   relations: [...(entity.relations ?? []), ...relations],
 });
@@ -100,12 +103,18 @@ describe('BlastRadiusService', () => {
       catalog,
       sources: {
         slo: fakeSource({
-          'component:default/checkout': sloSummary('component:default/checkout', {
-            alerting: 'page',
-          }),
+          'component:default/checkout': sloSummary(
+            'component:default/checkout',
+            {
+              alerting: 'page',
+            },
+          ),
         }),
         oncall: fakeSource({
-          'component:default/web': onCallSummary('component:default/web', 'Lin'),
+          'component:default/web': onCallSummary(
+            'component:default/web',
+            'Lin',
+          ),
         }),
       },
       runbookIndex: {
@@ -173,13 +182,18 @@ describe('BlastRadiusService', () => {
   });
 
   it('starts from an API and stops at the distance limit, saying so', async () => {
-    const chain = Array.from({ length: BLAST_RADIUS_MAX_DISTANCE + 3 }, (_, i) =>
-      component(`c${i}`, {
-        dependents: [`component:default/c${i + 1}`],
-      }),
+    const chain = Array.from(
+      { length: BLAST_RADIUS_MAX_DISTANCE + 3 },
+      (_, i) =>
+        component(`c${i}`, {
+          dependents: [`component:default/c${i + 1}`],
+        }),
     );
     const catalog = catalogServiceMock({
-      entities: [api('entry', 'component:default/x', ['component:default/c0']), ...chain],
+      entities: [
+        api('entry', 'component:default/x', ['component:default/c0']),
+        ...chain,
+      ],
     });
     const service = new BlastRadiusService({ catalog, sources: {} });
     const result = await service.blastRadius(
@@ -187,9 +201,14 @@ describe('BlastRadiusService', () => {
       mockCredentials.user(),
     );
     expect(result.dependents.map(d => d.entityRef)).toEqual(
-      chain.slice(0, BLAST_RADIUS_MAX_DISTANCE).map(c => `component:default/${c.metadata.name}`),
+      chain
+        .slice(0, BLAST_RADIUS_MAX_DISTANCE)
+        .map(c => `component:default/${c.metadata.name}`),
     );
-    expect(result.dependents[0]).toMatchObject({ link: 'consumesApi', via: [] });
+    expect(result.dependents[0]).toMatchObject({
+      link: 'consumesApi',
+      via: [],
+    });
     expect(result.truncated).toBe(true);
     expect(result.rollbacks).toEqual([]);
   });

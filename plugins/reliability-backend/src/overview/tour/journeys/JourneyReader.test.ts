@@ -40,9 +40,7 @@ function setup(files: Record<string, string>, allow = false) {
   const reader = new JourneyReader({
     documents: new EntityDocumentReader({
       urlReader,
-      allow: allow
-        ? [{ host: 'docs.example.com', paths: ['/journeys/'] }]
-        : [],
+      allow: allow ? [{ host: 'docs.example.com', paths: ['/journeys/'] }] : [],
     }),
     now: () => now,
   });
@@ -69,16 +67,10 @@ describe('JourneyReader', () => {
         'journeys/checkout.yaml, journeys/bad.yaml, journeys/missing.yaml, https://elsewhere.example.com/journeys/x.yaml',
       ),
     );
-    expect(result.journeys.map(j => [j.name, j.entityRef, j.source])).toEqual(
-      [
-        [
-          'checkout',
-          'system:default/shop',
-          `${base}/journeys/checkout.yaml`,
-        ],
-        ['browse', 'system:default/shop', `${base}/journeys/checkout.yaml`],
-      ],
-    );
+    expect(result.journeys.map(j => [j.name, j.entityRef, j.source])).toEqual([
+      ['checkout', 'system:default/shop', `${base}/journeys/checkout.yaml`],
+      ['browse', 'system:default/shop', `${base}/journeys/checkout.yaml`],
+    ]);
     expect(result.journeys[0].steps).toEqual([
       {
         entityRef: 'component:default/web',
@@ -97,12 +89,12 @@ describe('JourneyReader', () => {
       expect.stringMatching(/^cannot read the journey file: No such file/),
     ]);
     // Outside the entity's source location and not allow-listed: never read.
+    expect(bySource('https://elsewhere.example.com/journeys/x.yaml')).toEqual([
+      expect.stringMatching(/^cannot read the journey file: Refused/),
+    ]);
     expect(
-      bySource('https://elsewhere.example.com/journeys/x.yaml'),
-    ).toEqual([expect.stringMatching(/^cannot read the journey file: Refused/)]);
-    expect(result.problems.every(p => p.entityRef === 'system:default/shop')).toBe(
-      true,
-    );
+      result.problems.every(p => p.entityRef === 'system:default/shop'),
+    ).toBe(true);
   });
 
   it('reads allow-listed places and reports a journey defined in two files once', async () => {

@@ -54,9 +54,10 @@ describe('demo journeys (examples/reliability/journeys)', () => {
     expect(journeys).toHaveLength(3);
     for (const { journey } of journeys) {
       for (const step of journey.steps) {
-        expect({ step: step.entityRef, known: known.has(step.entityRef) }).toEqual(
-          { step: step.entityRef, known: true },
-        );
+        expect({
+          step: step.entityRef,
+          known: known.has(step.entityRef),
+        }).toEqual({ step: step.entityRef, known: true });
       }
     }
     // The orders journey names the System's own journey SLO.

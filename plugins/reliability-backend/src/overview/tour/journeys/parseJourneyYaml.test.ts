@@ -87,8 +87,10 @@ spec:
       ).errors,
     ).toEqual([expect.stringMatching(/^#1 \(document\): .*extra/)]);
     expect(
-      parseJourneyYaml(valid.replace('kind: Journey', 'kind: System'), 'default')
-        .errors,
+      parseJourneyYaml(
+        valid.replace('kind: Journey', 'kind: System'),
+        'default',
+      ).errors,
     ).toEqual([expect.stringMatching(/^#1 kind: /)]);
     expect(parseJourneyYaml('', 'default')).toEqual({
       journeys: [],

@@ -186,9 +186,7 @@ export function parseJourneyYaml(
     if (validated.journey) {
       if (journeys.some(j => j.name === validated.journey!.name)) {
         errors.push(
-          `${name} metadata.name: journey '${
-            validated.journey.name
-          }' is defined more than once in the file; the first one is used`,
+          `${name} metadata.name: journey '${validated.journey.name}' is defined more than once in the file; the first one is used`,
         );
       } else {
         journeys.push(validated.journey);

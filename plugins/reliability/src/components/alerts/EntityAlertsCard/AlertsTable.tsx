@@ -33,7 +33,9 @@ function RunbookCell(props: {
   }
   if (runbook.id) {
     return (
-      <Link to={props.runbookLink(runbook.id)}>{runbook.title ?? runbook.id}</Link>
+      <Link to={props.runbookLink(runbook.id)}>
+        {runbook.title ?? runbook.id}
+      </Link>
     );
   }
   return runbook.url && isHttpUrl(runbook.url) ? (
@@ -83,7 +85,9 @@ export function AlertsTable(props: {
             </TableCell>
             <TableCell align="right">{alert.fired}</TableCell>
             <TableCell align="right">
-              {alert.medianMinutes === null ? '—' : formatMinutes(alert.medianMinutes)}
+              {alert.medianMinutes === null
+                ? '—'
+                : formatMinutes(alert.medianMinutes)}
             </TableCell>
           </TableRow>
         ))}

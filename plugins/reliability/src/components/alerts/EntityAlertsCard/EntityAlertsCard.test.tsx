@@ -23,7 +23,9 @@ const RUNBOOKS_TAB = '/catalog/default/component/checkout-api/runbooks';
 
 describe('EntityAlertsCard', () => {
   it('shows progress while loading', async () => {
-    await renderCard(mockAlertsApi({ getEntityAlerts: () => new Promise(() => {}) }));
+    await renderCard(
+      mockAlertsApi({ getEntityAlerts: () => new Promise(() => {}) }),
+    );
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
@@ -35,7 +37,9 @@ describe('EntityAlertsCard', () => {
         },
       }),
     );
-    expect((await screen.findAllByText(/backend unavailable/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/backend unavailable/)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('lists the alerts with state, paging, runbook, firings and noise, and the coverage', async () => {
@@ -48,10 +52,16 @@ describe('EntityAlertsCard', () => {
     expect(screen.getByTestId('alert-counts')).toHaveTextContent(
       '4 alerts, 3 paging, 1 firing · runbook coverage 67% (2 of 3 paging alerts) · 1 noisy',
     );
-    expect(screen.getByText(/Noisy: fired at least 5 times in 30 days, 80% of them resolved within 15 min/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Noisy: fired at least 5 times in 30 days, 80% of them resolved within 15 min/,
+      ),
+    ).toBeInTheDocument();
 
     const noisy = screen.getByTestId('alert-redis/CartCacheMemoryHigh');
-    expect(within(noisy).getByText(/CartCacheMemoryHigh · noisy/)).toBeInTheDocument();
+    expect(
+      within(noisy).getByText(/CartCacheMemoryHigh · noisy/),
+    ).toBeInTheDocument();
     // A non-http(s) alert link is not rendered as a link; a paging alert without runbook says so.
     expect(within(noisy).queryByRole('link')).toBeNull();
     expect(within(noisy).getByText('Firing')).toBeInTheDocument();
@@ -60,22 +70,22 @@ describe('EntityAlertsCard', () => {
     expect(within(noisy).getByText('4 min')).toBeInTheDocument();
 
     const errors = screen.getByTestId('alert-checkout/CheckoutHighErrors');
-    expect(within(errors).getByRole('link', { name: /^CheckoutHighErrors/ })).toHaveAttribute(
+    expect(
+      within(errors).getByRole('link', { name: /^CheckoutHighErrors/ }),
+    ).toHaveAttribute(
       'href',
       'https://prometheus.example.com/alerts?search=CheckoutHighErrors',
     );
-    expect(within(errors).getByRole('link', { name: /^Runbook/ })).toHaveAttribute(
-      'href',
-      'https://wiki.example.com/runbooks/errors',
-    );
+    expect(
+      within(errors).getByRole('link', { name: /^Runbook/ }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/runbooks/errors');
     expect(within(errors).getByText('42 min')).toBeInTheDocument();
 
     // The entity's own runbook opens in the Runbooks tab.
     const burn = screen.getByTestId('alert-slo/checkout-api-latency-fast-burn');
-    expect(within(burn).getByRole('link', { name: 'Checkout is slow' })).toHaveAttribute(
-      'href',
-      `${RUNBOOKS_TAB}?runbook=checkout-slow`,
-    );
+    expect(
+      within(burn).getByRole('link', { name: 'Checkout is slow' }),
+    ).toHaveAttribute('href', `${RUNBOOKS_TAB}?runbook=checkout-slow`);
     expect(within(burn).getByText(/· SLO/)).toBeInTheDocument();
 
     const ticket = screen.getByTestId('alert-k8s/CrashLooping');
@@ -93,7 +103,10 @@ describe('EntityAlertsCard', () => {
                 kind: 'unmonitored-resource',
                 entityRef: 'resource:default/payment-events-topic',
                 message: 'No monitor, yet 2 tier-1 services depend on it',
-                dependents: ['component:default/payments', 'component:default/psp-adapter'],
+                dependents: [
+                  'component:default/payments',
+                  'component:default/psp-adapter',
+                ],
               },
             ],
           }),
@@ -104,7 +117,9 @@ describe('EntityAlertsCard', () => {
         /Alerts from prometheus could not be read; showing those read before \(stale\)/,
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/No monitor, yet 2 tier-1 services depend on it/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/No monitor, yet 2 tier-1 services depend on it/),
+    ).toBeInTheDocument();
   });
 
   it('explains where alerts come from when there are none', async () => {
@@ -120,6 +135,8 @@ describe('EntityAlertsCard', () => {
           }),
       }),
     );
-    expect(await screen.findByText('No alerts or monitors for this entity')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No alerts or monitors for this entity'),
+    ).toBeInTheDocument();
   });
 });

@@ -86,16 +86,15 @@ export function EntityAlertsCard() {
             <Typography variant="body2" data-testid="alert-counts">
               {value.alerts.length} alert{value.alerts.length === 1 ? '' : 's'},{' '}
               {paging} paging{firing > 0 ? `, ${firing} firing` : ''} · runbook
-              coverage {formatCoverage(value.coverage)} ·{' '}
-              {value.noisy.length} noisy
+              coverage {formatCoverage(value.coverage)} · {value.noisy.length}{' '}
+              noisy
             </Typography>
             {value.noisy.length > 0 && (
               <Typography variant="caption" color="textSecondary">
                 Noisy: fired at least {rule.minFirings} times in{' '}
                 {value.windowDays} days, {Math.round(rule.quickShare * 100)}% of
-                them resolved within{' '}
-                {formatMinutes(rule.quickResolveMinutes)}, likely without
-                action. Tune or remove them.
+                them resolved within {formatMinutes(rule.quickResolveMinutes)},
+                likely without action. Tune or remove them.
               </Typography>
             )}
           </Box>

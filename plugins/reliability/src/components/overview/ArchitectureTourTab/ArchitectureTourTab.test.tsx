@@ -178,7 +178,9 @@ describe('ArchitectureTourTab', () => {
     expect(
       within(toolbar).getByRole('button', { name: 'Collapse Shop' }),
     ).toBeInTheDocument();
-    fireEvent.click(within(toolbar).getByRole('button', { name: 'Collapse all' }));
+    fireEvent.click(
+      within(toolbar).getByRole('button', { name: 'Collapse all' }),
+    );
     expect(screen.getByLabelText('map')).toHaveTextContent(
       'system:default/shop at-risk',
     );
@@ -205,9 +207,13 @@ describe('ArchitectureTourTab', () => {
     expect(screen.getByText('The shopper presses Pay.')).toBeInTheDocument();
     expect(screen.getByText(/Grace Hopper/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
-    expect(await screen.findByText('The order is created.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The order is created.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Ada Lovelace/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Duplicate orders' })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: 'Duplicate orders' }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/component/orders/runbooks?runbook=dupes',
     );
@@ -234,7 +240,9 @@ describe('ReadingPath', () => {
     await renderInTestApp(<ReadingPath steps={testTour.readingPath} />, {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    expect(screen.getByRole('link', { name: 'Orders backlog' })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: 'Orders backlog' }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/component/orders/runbooks?runbook=backlog',
     );

@@ -33,7 +33,11 @@ const useStyles = makeStyles(theme => ({
   stepper: { padding: theme.spacing(1, 0) },
   chip: { marginLeft: theme.spacing(0.5), verticalAlign: 'middle' },
   problems: { margin: 0, paddingLeft: theme.spacing(2.5) },
-  actions: { display: 'flex', gap: theme.spacing(1), marginTop: theme.spacing(1) },
+  actions: {
+    display: 'flex',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(1),
+  },
 }));
 
 function JourneySloBox(props: {
@@ -55,7 +59,9 @@ function JourneySloBox(props: {
               <ReliabilityStateChip state={props.slo.state} />
             </span>
           </Typography>
-          <Typography variant="body2">{props.slo.explanation.meaning}</Typography>
+          <Typography variant="body2">
+            {props.slo.explanation.meaning}
+          </Typography>
           <Typography variant="body2" color="textSecondary">
             <GlossaryTerm term="error-budget">Error budget</GlossaryTerm> left:{' '}
             {formatPercent(props.slo.budgetRemaining)} ·{' '}
@@ -97,7 +103,9 @@ function StepDetails(props: { step: TourJourneyStep; onMap: boolean }) {
           <Typography variant="body2">
             <ReliabilityStateChip state={step.state} />{' '}
             {step.worstBudgetRemaining !== null &&
-              `${formatPercent(step.worstBudgetRemaining)} of its worst error budget left`}
+              `${formatPercent(
+                step.worstBudgetRemaining,
+              )} of its worst error budget left`}
           </Typography>
           <Typography variant="body2">
             <GlossaryTerm term="on-call">On call</GlossaryTerm>:{' '}
@@ -105,7 +113,10 @@ function StepDetails(props: { step: TourJourneyStep; onMap: boolean }) {
             {formatRef(step.owner, 'group')}
           </Typography>
           <SloExplanations slos={step.slos} />
-          <TourRunbookList entityRef={step.entityRef} runbooks={step.runbooks} />
+          <TourRunbookList
+            entityRef={step.entityRef}
+            runbooks={step.runbooks}
+          />
         </>
       )}
     </>
@@ -133,11 +144,11 @@ export function JourneyPanel(props: {
     <InfoCard
       title="User journeys"
       subheader={
-        <>
+        <span>
           What users do here, step by step (a{' '}
           <GlossaryTerm term="user-journey">user journey</GlossaryTerm>). Pick
           one to highlight it on the map.
-        </>
+        </span>
       }
     >
       {props.problems.length > 0 && (
@@ -192,8 +203,7 @@ export function JourneyPanel(props: {
                 <Typography variant="body2">{selected.description}</Typography>
               )}
               <Typography variant="caption" color="textSecondary">
-                Declared by{' '}
-                <EntityRefLink entityRef={selected.entityRef} />
+                Declared by <EntityRefLink entityRef={selected.entityRef} />
               </Typography>
               <JourneySloBox slo={selected.slo} problem={selected.sloProblem} />
               <Stepper

@@ -46,8 +46,7 @@ export function MapToolbar(props: {
     <div className={classes.bar} role="toolbar" aria-label="Map systems">
       {open.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          Each system is one node: press Expand on a system to see its
-          services.
+          Each system is one node: press Expand on a system to see its services.
         </Typography>
       ) : (
         <>

@@ -108,7 +108,10 @@ function Step(props: { step: ReadingPathStep; index: number }) {
               </Typography>
             )}
             <SloExplanations slos={step.slos} />
-            <TourRunbookList entityRef={step.entityRef} runbooks={step.runbooks} />
+            <TourRunbookList
+              entityRef={step.entityRef}
+              runbooks={step.runbooks}
+            />
           </>
         }
       />
@@ -123,11 +126,11 @@ export function ReadingPath(props: { steps: ReadingPathStep[] }) {
     <InfoCard
       title="Reading path"
       subheader={
-        <>
+        <span>
           Start at the top: the most critical{' '}
-          <GlossaryTerm term="service-tier">tier</GlossaryTerm> first, then
-          the services most others depend on, then those whose SLOs alert.
-        </>
+          <GlossaryTerm term="service-tier">tier</GlossaryTerm> first, then the
+          services most others depend on, then those whose SLOs alert.
+        </span>
       }
     >
       {props.steps.length === 0 ? (

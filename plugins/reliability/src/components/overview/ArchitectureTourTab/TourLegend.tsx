@@ -54,7 +54,9 @@ export function TourLegend() {
       <li className={classes.item}>
         <Typography variant="caption" color="textSecondary">
           Colour: the{' '}
-          <GlossaryTerm term="reliability-state">reliability state</GlossaryTerm>
+          <GlossaryTerm term="reliability-state">
+            reliability state
+          </GlossaryTerm>
           . Arrows point to what a part depends on or the API it provides or
           uses; ×N joins N relations between two systems. Click the map to zoom.
         </Typography>

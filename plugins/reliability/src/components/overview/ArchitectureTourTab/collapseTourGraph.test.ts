@@ -11,7 +11,11 @@ const infra = 'system:default/infra';
 
 /** Commerce: shop (web, orders, orders-db) and billing (invoices); orders uses infra's event bus. */
 const commerce: ArchitectureTour = {
-  root: { entityRef: 'domain:default/commerce', title: 'Commerce', description: null },
+  root: {
+    entityRef: 'domain:default/commerce',
+    title: 'Commerce',
+    description: null,
+  },
   nodes: [
     testNode('domain:default/commerce'),
     testNode(shop, { title: 'Shop', serviceCount: 2 }),
@@ -27,12 +31,36 @@ const commerce: ArchitectureTour = {
   edges: [
     { from: shop, to: 'domain:default/commerce', type: 'partOf' },
     { from: 'component:default/web', to: shop, type: 'partOf' },
-    { from: 'component:default/web', to: 'component:default/orders', type: 'dependsOn' },
-    { from: 'component:default/orders', to: 'resource:default/orders-db', type: 'dependsOn' },
-    { from: 'component:default/orders', to: 'resource:default/event-bus', type: 'dependsOn' },
-    { from: 'resource:default/orders-db', to: 'resource:default/event-bus', type: 'dependsOn' },
-    { from: 'component:default/invoices', to: 'component:default/orders', type: 'dependsOn' },
-    { from: 'component:default/invoices', to: 'resource:default/lonely', type: 'dependsOn' },
+    {
+      from: 'component:default/web',
+      to: 'component:default/orders',
+      type: 'dependsOn',
+    },
+    {
+      from: 'component:default/orders',
+      to: 'resource:default/orders-db',
+      type: 'dependsOn',
+    },
+    {
+      from: 'component:default/orders',
+      to: 'resource:default/event-bus',
+      type: 'dependsOn',
+    },
+    {
+      from: 'resource:default/orders-db',
+      to: 'resource:default/event-bus',
+      type: 'dependsOn',
+    },
+    {
+      from: 'component:default/invoices',
+      to: 'component:default/orders',
+      type: 'dependsOn',
+    },
+    {
+      from: 'component:default/invoices',
+      to: 'resource:default/lonely',
+      type: 'dependsOn',
+    },
   ],
   readingPath: [],
   journeys: [],
@@ -43,7 +71,14 @@ const commerce: ArchitectureTour = {
 const ids = (graph: ReturnType<typeof collapseTourGraph>) =>
   graph.nodes.map(n => n.id).sort();
 const edgeList = (graph: ReturnType<typeof collapseTourGraph>) =>
-  graph.edges.map(e => `${e.from} -> ${e.to} x${e.count}${e.journey ? ' journey' : ''}${e.journeyOnly ? ' only' : ''}`).sort();
+  graph.edges
+    .map(
+      e =>
+        `${e.from} -> ${e.to} x${e.count}${e.journey ? ' journey' : ''}${
+          e.journeyOnly ? ' only' : ''
+        }`,
+    )
+    .sort();
 
 describe('collapseTourGraph', () => {
   it('starts a domain at the level of its systems, with edges aggregated between them', () => {
@@ -60,7 +95,11 @@ describe('collapseTourGraph', () => {
     );
     const byId = Object.fromEntries(graph.nodes.map(n => [n.id, n]));
     expect(byId[shop]).toMatchObject({ collapsed: true, hiddenParts: 3 });
-    expect(byId[infra]).toMatchObject({ collapsed: true, hiddenParts: 1, external: true });
+    expect(byId[infra]).toMatchObject({
+      collapsed: true,
+      hiddenParts: 1,
+      external: true,
+    });
     expect(byId['resource:default/lonely'].collapsed).toBe(false);
   });
 
@@ -94,7 +133,12 @@ describe('collapseTourGraph', () => {
     const system: ArchitectureTour = {
       ...commerce,
       root: { entityRef: shop, title: 'Shop', description: null },
-      nodes: commerce.nodes.filter(n => n.entityRef !== 'domain:default/commerce' && n.entityRef !== billing && n.system !== billing),
+      nodes: commerce.nodes.filter(
+        n =>
+          n.entityRef !== 'domain:default/commerce' &&
+          n.entityRef !== billing &&
+          n.system !== billing,
+      ),
     };
     const graph = collapseTourGraph(system, new Set());
     expect(ids(graph)).toEqual(
@@ -106,9 +150,15 @@ describe('collapseTourGraph', () => {
         'resource:default/orders-db',
       ].sort(),
     );
-    expect(graph.nodes.find(n => n.id === 'component:default/web')?.systemTitle).toBeNull();
+    expect(
+      graph.nodes.find(n => n.id === 'component:default/web')?.systemTitle,
+    ).toBeNull();
     expect(expandableSystems(system).map(s => s.entityRef)).toEqual([infra]);
-    expect(expandableSystems(commerce).map(s => s.entityRef)).toEqual([shop, billing, infra]);
+    expect(expandableSystems(commerce).map(s => s.entityRef)).toEqual([
+      shop,
+      billing,
+      infra,
+    ]);
   });
 
   it('numbers the steps of a journey on the nodes that stand for them and joins consecutive steps', () => {
@@ -143,7 +193,10 @@ describe('collapseTourGraph', () => {
         step('component:default/elsewhere', 'system:default/other'),
       ],
     };
-    const collapsed = collapseTourGraph(commerce, new Set(), { journey, step: 2 });
+    const collapsed = collapseTourGraph(commerce, new Set(), {
+      journey,
+      step: 2,
+    });
     const byId = Object.fromEntries(collapsed.nodes.map(n => [n.id, n]));
     expect(byId[shop].journeySteps).toEqual([1, 2]);
     expect(byId[billing]).toMatchObject({ journeySteps: [3], current: true });

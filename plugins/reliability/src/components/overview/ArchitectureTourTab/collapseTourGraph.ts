@@ -155,7 +155,11 @@ export function collapseTourGraph(
       }
     }
   }
-  return { nodes: [...drawn.values()], edges: [...edges.values()], outsideSteps };
+  return {
+    nodes: [...drawn.values()],
+    edges: [...edges.values()],
+    outsideSteps,
+  };
 }
 
 /** Systems of the tour that can be expanded or collapsed on the map (not the toured one). */

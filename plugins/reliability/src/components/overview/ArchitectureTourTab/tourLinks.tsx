@@ -29,7 +29,8 @@ export function useEntityPath(): (entityRef: string) => string {
 
 /**
  * A runbook of an entity by its title from the runbook index: Markdown runbooks open in the entity's Runbooks
- * tab (`?runbook=<id>`), links and TechDocs pages at their own URL. Kinds other than plain runbooks are named.
+ * tab (`?runbook=<id>`), links and TechDocs pages at their own URL. Kinds other than plain runbooks are named
+ * unless the title already starts with the kind ("Postmortem: ...").
  */
 export function TourRunbookLink(props: {
   entityRef: string;
@@ -37,16 +38,20 @@ export function TourRunbookLink(props: {
 }) {
   const { entityRef, runbook } = props;
   const entityPath = useEntityPath();
+  const kindLabel = RUNBOOK_KIND_LABELS[runbook.kind];
   const label =
-    runbook.kind === 'runbook'
+    runbook.kind === 'runbook' ||
+    runbook.title
+      .toLocaleLowerCase('en-US')
+      .startsWith(kindLabel.toLocaleLowerCase('en-US'))
       ? runbook.title
-      : `${RUNBOOK_KIND_LABELS[runbook.kind]}: ${runbook.title}`;
+      : `${kindLabel}: ${runbook.title}`;
   const to =
     runbook.url ??
     (runbook.id
-      ? `${entityPath(entityRef)}/${RUNBOOKS_TAB_PATH}?runbook=${encodeURIComponent(
-          runbook.id,
-        )}`
+      ? `${entityPath(
+          entityRef,
+        )}/${RUNBOOKS_TAB_PATH}?runbook=${encodeURIComponent(runbook.id)}`
       : null);
   if (!to) {
     return <Typography variant="body2">{label}</Typography>;

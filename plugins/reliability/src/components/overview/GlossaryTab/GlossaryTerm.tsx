@@ -37,7 +37,10 @@ function useGlossaryPath(): string | undefined {
  * its entry on the Glossary tab (`/reliability/glossary#error-budget`). Without the reliability page in the
  * app it keeps the hover definition only.
  */
-export function GlossaryTerm(props: { term: GlossaryTermId; children?: ReactNode }) {
+export function GlossaryTerm(props: {
+  term: GlossaryTermId;
+  children?: ReactNode;
+}) {
   const classes = useStyles();
   const path = useGlossaryPath();
   const entry = GLOSSARY.find(e => e.id === props.term);

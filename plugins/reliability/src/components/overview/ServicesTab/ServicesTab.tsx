@@ -68,7 +68,11 @@ export function ServicesTab() {
     () =>
       serviceColumns(state => {
         // The policy state index cannot be combined with the maturity level filter.
-        setFilters(current => ({ ...current, level: undefined, policy: state }));
+        setFilters(current => ({
+          ...current,
+          level: undefined,
+          policy: state,
+        }));
         setPaging(current => firstPage(current.limit));
       }),
     [],

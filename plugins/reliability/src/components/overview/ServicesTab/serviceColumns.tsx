@@ -184,9 +184,7 @@ function PolicyCell(props: {
           state={state}
           decision={decision}
           onClick={onFilter ? () => onFilter(state) : undefined}
-          actionLabel={`Show the services in policy state ${stateLabel(
-            state,
-          )}`}
+          actionLabel={`Show the services in policy state ${stateLabel(state)}`}
         />
       }
       secondary={`since ${formatDateTime(since)}`}

@@ -33,6 +33,7 @@ export function DeployGateActivityView(props: {
         <WarningPanel
           key={override.id}
           severity="info"
+          defaultExpanded
           title={
             override.revoked
               ? `Override by ${override.createdBy} until ${formatWhen(

@@ -104,7 +104,7 @@ describe('EntityPolicyCard', () => {
     ).toBeInTheDocument();
   });
 
-  it("names the policy an SLO file gives its SLO, and flags an unknown one", async () => {
+  it('names the policy an SLO file gives its SLO, and flags an unknown one', async () => {
     const policy = testPolicy();
     await renderCard(
       mockPolicyApi({
@@ -128,11 +128,13 @@ describe('EntityPolicyCard', () => {
       within(latency).getByText('unknown policy in the SLO file'),
     ).toBeInTheDocument();
     const availability = screen.getByTestId('policy-slo-checkout-availability');
-    expect(within(availability).queryByText(/named by the SLO file/)).toBeNull();
+    expect(
+      within(availability).queryByText(/named by the SLO file/),
+    ).toBeNull();
   });
 
   it('revokes an active override with a reason and reloads', async () => {
-    const revokeDeployGateOverride = jest.fn(async () => ({}) as any);
+    const revokeDeployGateOverride = jest.fn(async () => ({} as any));
     const getDeployGateActivity = jest
       .fn()
       .mockResolvedValueOnce(testGateActivity())

@@ -52,8 +52,8 @@ export function RevokeOverrideButton(props: {
             The deploy gate follows the error-budget policy again at once.
           </Typography>
           <TextField
-            autoFocus
             fullWidth
+            id={`revoke-override-reason-${props.overrideId}`}
             label="Why it ends early"
             value={reason}
             inputProps={{ maxLength: 500 }}
@@ -67,11 +67,7 @@ export function RevokeOverrideButton(props: {
         </DialogContent>
         <DialogActions>
           <Button onClick={close}>Cancel</Button>
-          <Button
-            color="primary"
-            disabled={!valid || busy}
-            onClick={revoke}
-          >
+          <Button color="primary" disabled={!valid || busy} onClick={revoke}>
             Revoke
           </Button>
         </DialogActions>

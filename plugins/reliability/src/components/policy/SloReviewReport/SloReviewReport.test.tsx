@@ -62,7 +62,7 @@ describe('SloReviewReport', () => {
     expect(within(runbooks).getByText('2026-11-02')).toBeInTheDocument();
     expect(
       within(runbooks).getByRole('link', {
-        name: 'Roll back a checkout release',
+        name: /Roll back a checkout release/,
       }),
     ).toHaveAttribute('href', 'https://runbooks.example.com/rollback');
     const checklist = screen.getByRole('table', { name: 'Checklist changes' });

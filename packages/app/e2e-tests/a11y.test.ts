@@ -1,0 +1,88 @@
+import { expect, Page, test } from '@playwright/test';
+import { seriousAxeViolations } from './support/axe';
+import { lowestChartTextContrast } from './support/chartContrast';
+import {
+  chooseTheme,
+  expectTheme,
+  signInAsGuest,
+  ThemeId,
+} from './support/session';
+
+/** The reliability screens checked with axe, each with what shows that its data has loaded. */
+const screens: Array<{
+  name: string;
+  path: string;
+  loaded: (page: Page) => Promise<void>;
+}> = [
+  {
+    name: 'entity Reliability tab',
+    path: '/catalog/default/component/checkout-api/reliability',
+    loaded: async page => {
+      await expect(
+        page.getByRole('heading', { name: 'Checkout availability' }),
+      ).toBeVisible();
+      await expect(page.getByText('PRIMARY', { exact: false }).first()).toBeVisible();
+    },
+  },
+  {
+    name: 'entity SLOs tab (charts)',
+    path: '/catalog/default/component/checkout-api/slos',
+    loaded: async page => {
+      await expect(page.locator('svg.recharts-surface').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'org reliability page',
+    path: '/reliability',
+    loaded: async page => {
+      await expect(page.getByText('Service reliability')).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: 'Checkout API' }).first(),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'maturity wizard',
+    path: '/catalog/default/component/api-gateway/maturity',
+    loaded: async page => {
+      await expect(page.getByRole('button', { name: 'Review & submit' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Save draft' })).toBeVisible();
+    },
+  },
+];
+
+/** WCAG AA for normal-size text, which the charts' axis labels are. */
+const MIN_TEXT_CONTRAST = 4.5;
+
+for (const theme of ['light', 'dark'] as ThemeId[]) {
+  for (const screen of screens) {
+    test(`${screen.name} in the ${theme} theme: no serious or critical axe violations`, async ({
+      page,
+    }) => {
+      await chooseTheme(page, theme);
+      await signInAsGuest(page);
+      await page.goto(screen.path);
+      await screen.loaded(page);
+      await expect(page.getByRole('progressbar')).toHaveCount(0);
+      await expectTheme(page, theme);
+      await page.screenshot({
+        path: `e2e-test-report/a11y-${theme}-${screen.path
+          .replace(/^\//, '')
+          .replace(/[^a-z0-9]+/gi, '-')}.png`,
+        fullPage: true,
+      });
+
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      const charts = page.locator('svg.recharts-surface');
+      if ((await charts.count()) > 0) {
+        const lowest = await lowestChartTextContrast(page.locator('main'));
+        expect(lowest, 'chart text').not.toBeNull();
+        expect(
+          lowest!.ratio,
+          `chart text "${lowest!.text}" (${lowest!.fill} on ${lowest!.background})`,
+        ).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+      }
+    });
+  }
+}

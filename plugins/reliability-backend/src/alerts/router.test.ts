@@ -126,6 +126,7 @@ describe('alerts routes', () => {
           {
             ...body.alerts[0],
             state: 'burning',
+            // eslint-disable-next-line no-script-url
             runbookUrl: 'javascript:alert(1)',
           },
         ],

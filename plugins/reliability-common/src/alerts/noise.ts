@@ -18,6 +18,14 @@ function parseTime(value: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/** The median of sorted numbers; null when there are none. */
+function medianOf(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle];
+  return (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /**
  * How often an alert fired in the `windowDays` before `now` (firings that started within it) and how fast the
  * resolved ones were resolved. Firings with an unreadable start are ignored; a resolution before the start
@@ -43,13 +51,7 @@ export function alertFiringStats(
     .filter((f): f is { start: number; end: number } => f.end !== null)
     .map(f => Math.max(0, f.end - f.start) / MINUTE_MS)
     .sort((a, b) => a - b);
-  const middle = Math.floor(durations.length / 2);
-  const median =
-    durations.length === 0
-      ? null
-      : durations.length % 2 === 1
-      ? durations[middle]
-      : (durations[middle - 1] + durations[middle]) / 2;
+  const median = medianOf(durations);
   const last = inWindow.reduce<number | null>(
     (max, f) => (max === null || f.start > max ? f.start : max),
     null,

@@ -61,6 +61,7 @@ describe('linkAlertRunbook', () => {
     ];
     expect(
       linkAlertRunbook(
+        // eslint-disable-next-line no-script-url
         { ...alert, runbookUrl: 'javascript:alert(1)' },
         runbooks,
       ),

@@ -7,6 +7,7 @@ import { EntityRunbooksCard } from '../runbooks/EntityRunbooksCard';
 import { EntityMaturityCard } from '../checklist/EntityMaturityCard';
 import { EntityIncidentsCard } from '../incidents';
 import { EntityAlertsCard } from '../alerts';
+import { EntityCampaignsCard } from '../campaigns';
 import {
   EntityPolicyCard,
   EntitySloReviewCard,
@@ -35,6 +36,9 @@ export function EntityReliabilityContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <EntityPolicyCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <EntityCampaignsCard />
       </Grid>
       <Grid item xs={12}>
         <EntityIncidentsCard />

@@ -10,6 +10,7 @@ import {
   GroupSummariesTab,
   ServicesTab,
 } from '../overview';
+import { CampaignsTabContent } from '../campaigns';
 
 /** The org-wide reliability page at /reliability: services, roll-ups, the architecture tour and a glossary. */
 export function ReliabilityPage() {
@@ -28,6 +29,9 @@ export function ReliabilityPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/summaries" title="Teams & systems">
           <GroupSummariesTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/campaigns" title="Campaigns">
+          <CampaignsTabContent />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/tour" title="Architecture tour">
           <ArchitectureTourTab />

@@ -49,6 +49,7 @@ export function testAlerts(
     id: 'redis/CartCacheMemoryHigh',
     name: 'CartCacheMemoryHigh',
     state: 'firing',
+    // eslint-disable-next-line no-script-url
     url: 'javascript:alert(1)',
     runbook: null,
     fired: 40,

@@ -9,7 +9,7 @@ import {
   catalogApiRef,
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
@@ -33,7 +33,7 @@ function normalise(value: string | undefined): string | undefined {
     return undefined;
   }
   try {
-    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
+    return entityRefKey(value);
   } catch {
     return undefined;
   }
@@ -55,7 +55,7 @@ export function ArchitectureTourTab() {
       order: { field: 'metadata.name', order: 'asc' },
     });
     return items.map(entity => ({
-      ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      ref: entityRefKey(entity),
       kind: entity.kind.toLocaleLowerCase('en-US'),
       label:
         entity.metadata.title ??
@@ -132,7 +132,7 @@ export function ArchitectureTourTab() {
         </Grid>
       )}
       <Grid item xs={12}>
-        <TourView entityRef={selected.ref} />
+        <TourView key={selected.ref} entityRef={selected.ref} />
       </Grid>
     </Grid>
   );

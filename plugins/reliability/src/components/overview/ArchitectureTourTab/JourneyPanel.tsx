@@ -21,7 +21,11 @@ import {
 import { GlossaryTerm } from '../GlossaryTab';
 import { formatPercent, formatRef } from '../overviewFormat';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
-import { SloExplanations, TourRunbookList } from './ReadingPath';
+import {
+  BlastRadiusButton,
+  SloExplanations,
+  TourRunbookList,
+} from './ReadingPath';
 
 const useStyles = makeStyles(theme => ({
   slo: {
@@ -80,7 +84,11 @@ function JourneySloBox(props: {
   );
 }
 
-function StepDetails(props: { step: TourJourneyStep; onMap: boolean }) {
+function StepDetails(props: {
+  step: TourJourneyStep;
+  onMap: boolean;
+  onBlastRadius?: (entityRef: string) => void;
+}) {
   const { step } = props;
   return (
     <>
@@ -117,6 +125,10 @@ function StepDetails(props: { step: TourJourneyStep; onMap: boolean }) {
             entityRef={step.entityRef}
             runbooks={step.runbooks}
           />
+          <BlastRadiusButton
+            entityRef={step.entityRef}
+            onBlastRadius={props.onBlastRadius}
+          />
         </>
       )}
     </>
@@ -137,6 +149,8 @@ export function JourneyPanel(props: {
   outsideSteps: number[];
   onSelect: (journeyId: string | undefined) => void;
   onStep: (step: number) => void;
+  /** Opens the blast radius of a step's entity. */
+  onBlastRadius?: (entityRef: string) => void;
 }) {
   const classes = useStyles();
   const { journeys, selected, step } = props;
@@ -222,29 +236,33 @@ export function JourneyPanel(props: {
                       <StepDetails
                         step={journeyStep}
                         onMap={!props.outsideSteps.includes(index + 1)}
+                        onBlastRadius={props.onBlastRadius}
                       />
-                      <div className={classes.actions}>
-                        <Button
-                          size="small"
-                          disabled={index === 0}
-                          onClick={() => props.onStep(index - 1)}
-                        >
-                          Back
-                        </Button>
-                        <Button
-                          size="small"
-                          variant="contained"
-                          color="primary"
-                          disabled={index === selected.steps.length - 1}
-                          onClick={() => props.onStep(index + 1)}
-                        >
-                          Next step
-                        </Button>
-                      </div>
                     </StepContent>
                   </Step>
                 ))}
               </Stepper>
+              <div className={classes.actions}>
+                <Button
+                  size="small"
+                  disabled={step === 0}
+                  onClick={() => props.onStep(step - 1)}
+                >
+                  Back
+                </Button>
+                <Button
+                  size="small"
+                  variant="contained"
+                  color="primary"
+                  disabled={step >= selected.steps.length - 1}
+                  onClick={() => props.onStep(step + 1)}
+                >
+                  Next step
+                </Button>
+                <Typography variant="body2" color="textSecondary">
+                  Step {step + 1} of {selected.steps.length}
+                </Typography>
+              </div>
             </Box>
           )}
         </>

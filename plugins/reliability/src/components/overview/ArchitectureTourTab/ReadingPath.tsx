@@ -1,5 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -73,7 +74,28 @@ export function TourRunbookList(props: {
   );
 }
 
-function Step(props: { step: ReadingPathStep; index: number }) {
+/** Opens the blast radius of an entity ("What breaks if it fails?"). */
+export function BlastRadiusButton(props: {
+  entityRef: string;
+  onBlastRadius?: (entityRef: string) => void;
+}) {
+  if (!props.onBlastRadius) return null;
+  return (
+    <Button
+      size="small"
+      color="primary"
+      onClick={() => props.onBlastRadius!(props.entityRef)}
+    >
+      What breaks if it fails?
+    </Button>
+  );
+}
+
+function Step(props: {
+  step: ReadingPathStep;
+  index: number;
+  onBlastRadius?: (entityRef: string) => void;
+}) {
   const { step, index } = props;
   const classes = useStyles();
   return (
@@ -120,7 +142,10 @@ function Step(props: { step: ReadingPathStep; index: number }) {
 }
 
 /** The guided reading path: services in the order a new hire should learn them, and why in that order. */
-export function ReadingPath(props: { steps: ReadingPathStep[] }) {
+export function ReadingPath(props: {
+  steps: ReadingPathStep[];
+  onBlastRadius?: (entityRef: string) => void;
+}) {
   const classes = useStyles();
   return (
     <InfoCard
@@ -140,7 +165,12 @@ export function ReadingPath(props: { steps: ReadingPathStep[] }) {
       ) : (
         <List dense disablePadding className={classes.scroll}>
           {props.steps.map((step, index) => (
-            <Step key={step.entityRef} step={step} index={index} />
+            <Step
+              key={step.entityRef}
+              step={step}
+              index={index}
+              onBlastRadius={props.onBlastRadius}
+            />
           ))}
         </List>
       )}

@@ -12,12 +12,14 @@ import { ArchitectureTour } from '@internal/backstage-plugin-reliability-common'
 import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { BlastRadiusPanel } from '../BlastRadius';
 import { collapseTourGraph } from './collapseTourGraph';
 import { JourneyPanel } from './JourneyPanel';
 import { MapToolbar } from './MapToolbar';
 import { ReadingPath } from './ReadingPath';
 import { TourLegend } from './TourLegend';
 import { TourMap } from './TourMap';
+import { TOUR_FAILING_PARAM, useQueryParam } from './useEntityQueryParam';
 
 /** The map of a loaded tour with its expand state, the journey walk and the reading path. */
 function LoadedTour(props: { tour: ArchitectureTour }) {
@@ -25,7 +27,17 @@ function LoadedTour(props: { tour: ArchitectureTour }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [journeyId, setJourneyId] = useState<string | undefined>();
   const [step, setStep] = useState(0);
+  const [failing, setFailing] = useQueryParam(TOUR_FAILING_PARAM);
   const journey = tour.journeys.find(j => j.id === journeyId);
+  const showBlastRadius = useCallback(
+    (entityRef: string) => {
+      setFailing(entityRef);
+      document
+        .getElementById('blast-radius')
+        ?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    },
+    [setFailing],
+  );
 
   const graph = useMemo(
     () =>
@@ -106,16 +118,23 @@ function LoadedTour(props: { tour: ArchitectureTour }) {
           outsideSteps={graph.outsideSteps}
           onSelect={selectJourney}
           onStep={setStep}
+          onBlastRadius={showBlastRadius}
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <ReadingPath steps={tour.readingPath} />
+        <ReadingPath steps={tour.readingPath} onBlastRadius={showBlastRadius} />
+      </Grid>
+      <Grid item xs={12}>
+        <BlastRadiusPanel entityRef={failing} onChange={setFailing} />
       </Grid>
     </Grid>
   );
 }
 
-/** The tour of one domain or system: its map (coloured by reliability, with a legend), journeys and reading path. */
+/**
+ * The tour of one domain or system: its map (coloured by reliability, with a legend), journeys, reading path
+ * and the blast radius of a component (`?failing=`).
+ */
 export function TourView(props: { entityRef: string }) {
   const api = useApi(reliabilityApiRef);
   const tour = useAsync(async () => {

@@ -40,6 +40,8 @@ function useGlossaryPath(): string | undefined {
 export function GlossaryTerm(props: {
   term: GlossaryTermId;
   children?: ReactNode;
+  /** Show the definition on hover (default); off where the surrounding element has a tooltip of its own. */
+  tooltip?: boolean;
 }) {
   const classes = useStyles();
   const path = useGlossaryPath();
@@ -48,21 +50,25 @@ export function GlossaryTerm(props: {
   if (!entry) {
     return <>{text}</>;
   }
+  const term = path ? (
+    <Link
+      to={`${path}#${entry.id}`}
+      className={classes.term}
+      data-glossary-term={entry.id}
+    >
+      {text}
+    </Link>
+  ) : (
+    <span className={classes.term} data-glossary-term={entry.id}>
+      {text}
+    </span>
+  );
+  if (props.tooltip === false) {
+    return term;
+  }
   return (
     <Tooltip title={entry.definition} arrow>
-      {path ? (
-        <Link
-          to={`${path}#${entry.id}`}
-          className={classes.term}
-          data-glossary-term={entry.id}
-        >
-          {text}
-        </Link>
-      ) : (
-        <span className={classes.term} data-glossary-term={entry.id}>
-          {text}
-        </span>
-      )}
+      {term}
     </Tooltip>
   );
 }

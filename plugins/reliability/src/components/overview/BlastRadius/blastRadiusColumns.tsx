@@ -1,0 +1,96 @@
+import { TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { BlastRadiusEntity } from '@internal/backstage-plugin-reliability-common';
+import { formatPercent, formatRef } from '../overviewFormat';
+import { ReliabilityStateChip } from '../ReliabilityStateChip';
+
+const cellStyle = { verticalAlign: 'top' } as const;
+
+/** How far a dependent is: "direct" or "2 hops", and through what. */
+function DistanceCell({ row }: { row: BlastRadiusEntity }) {
+  return (
+    <>
+      <Typography variant="body2">
+        {row.distance === 1 ? 'direct' : `${row.distance} hops`}
+        {row.link === 'consumesApi' ? ' (uses its API)' : ''}
+      </Typography>
+      {row.via.length > 0 && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          via {row.via.map(ref => formatRef(ref)).join(' → ')}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** Columns of the blast radius table: who depends, how far, how critical and how healthy, who to call. */
+export const blastRadiusColumns: TableColumn<BlastRadiusEntity>[] = [
+  {
+    title: 'Depends on it',
+    field: 'entityRef',
+    cellStyle,
+    render: row => (
+      <>
+        <EntityRefLink
+          entityRef={row.entityRef}
+          title={row.title ?? row.name}
+        />
+        <Typography variant="caption" color="textSecondary" component="div">
+          {[
+            row.kind,
+            row.system ? `in ${formatRef(row.system, 'system')}` : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Typography>
+      </>
+    ),
+  },
+  {
+    title: 'Distance',
+    field: 'distance',
+    cellStyle,
+    render: row => <DistanceCell row={row} />,
+  },
+  {
+    title: 'Tier',
+    field: 'tier',
+    cellStyle,
+    render: row => row.tier ?? '—',
+  },
+  {
+    title: 'SLOs',
+    field: 'state',
+    cellStyle,
+    render: row => (
+      <>
+        <ReliabilityStateChip state={row.state} />
+        {row.sloCount > 0 && row.worstBudgetRemaining !== null && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            {formatPercent(row.worstBudgetRemaining)} budget left
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    cellStyle,
+    render: row => (
+      <>
+        {row.owner ? (
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          '—'
+        )}
+        {row.onCallPrimary && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            on call: {row.onCallPrimary.name}
+          </Typography>
+        )}
+      </>
+    ),
+  },
+];

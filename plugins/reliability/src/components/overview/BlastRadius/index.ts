@@ -1,0 +1,1 @@
+export { BlastRadiusPanel } from './BlastRadiusPanel';

@@ -25,6 +25,8 @@ export { reliabilityApiRef } from './api';
 export { rootRouteRef } from './routes';
 export { isReliabilityAvailable } from './isReliabilityAvailable';
 export { hasRunbooks } from './components/runbooks/hasRunbooks';
+export { GlossaryTerm } from './components/overview';
+export type { GlossaryTermId } from './components/overview';
 export { ReliabilitySearchResultListItem } from './components/search';
 export type { ReliabilitySearchResultListItemProps } from './components/search';
 export { hasSloDefinitions } from '@internal/backstage-plugin-reliability-common';

@@ -4,6 +4,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { GlossaryTerm } from '../../overview/GlossaryTab';
 import { formatDuration, severityLabel } from '../incidentFormat';
 
 /** MTTA and MTTR per severity; the samples behind each mean are shown, so a mean of one incident reads as such. */
@@ -15,7 +16,9 @@ export function ResponseTimesTable(props: { rows: SeverityResponseTimes[] }) {
           <TableCell>Severity</TableCell>
           <TableCell align="right">Incidents</TableCell>
           <TableCell align="right">MTTA</TableCell>
-          <TableCell align="right">MTTR</TableCell>
+          <TableCell align="right">
+            <GlossaryTerm term="mttr">MTTR</GlossaryTerm>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

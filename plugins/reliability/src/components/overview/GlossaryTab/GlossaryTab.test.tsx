@@ -22,6 +22,13 @@ describe('GlossaryTab', () => {
       'Maturity level',
       'Reliability state',
       'Service tier',
+      'MTTR (mean time to restore)',
+      'Pre-mortem',
+      'User journey',
+      'Blast radius',
+      'Rollback',
+      'On call',
+      'Attainment',
     ]) {
       expect(screen.getByText(term)).toBeInTheDocument();
     }

@@ -13,6 +13,7 @@ import Grid from '@material-ui/core/Grid';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
+import { GlossaryTerm } from '../../overview/GlossaryTab';
 import { SloAlertChip } from '../SloAlertChip';
 import { SloAlertThresholds } from '../SloAlertThresholds';
 import { attainmentSource } from '../attainmentSource';
@@ -27,7 +28,11 @@ import {
   targetUnitText,
 } from '../sloFormat';
 
-function Metric(props: { label: string; help: string; children: ReactNode }) {
+function Metric(props: {
+  label: ReactNode;
+  help: string;
+  children: ReactNode;
+}) {
   return (
     <Tooltip title={props.help}>
       <Box>
@@ -79,14 +84,31 @@ export function SloStatusSummary(props: {
           </Metric>
         </Grid>
         <Grid item xs={6} sm={3}>
-          <Metric label="Attainment" help={SLO_HELP.attainment}>
+          <Metric
+            label={
+              <GlossaryTerm term="attainment" tooltip={false}>
+                Attainment
+              </GlossaryTerm>
+            }
+            help={SLO_HELP.attainment}
+          >
             {status?.attainment === null || !status
               ? 'no data'
               : formatAttainment(attainmentSource(status))}
           </Metric>
         </Grid>
         <Grid item xs={6} sm={3}>
-          <Metric label="Burn rate (1h)" help={SLO_HELP.burnRate}>
+          <Metric
+            label={
+              <>
+                <GlossaryTerm term="burn-rate" tooltip={false}>
+                  Burn rate
+                </GlossaryTerm>{' '}
+                (1h)
+              </>
+            }
+            help={SLO_HELP.burnRate}
+          >
             {formatBurnRate(headlineBurnRate(status))}
           </Metric>
         </Grid>
@@ -101,11 +123,13 @@ export function SloStatusSummary(props: {
       <Tooltip title={SLO_HELP.budget}>
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary">
-            Error budget: {formatBudgetRemaining(status?.budgetRemaining)}
-            {target === 1 &&
-            errorBudgetState(status?.budgetRemaining) === 'exhausted'
-              ? ' (100% target: there is no budget, any bad event exhausts it)'
-              : ''}
+            <GlossaryTerm term="error-budget" tooltip={false}>
+              Error budget: {formatBudgetRemaining(status?.budgetRemaining)}
+              {target === 1 &&
+              errorBudgetState(status?.budgetRemaining) === 'exhausted'
+                ? ' (100% target: there is no budget, any bad event exhausts it)'
+                : ''}
+            </GlossaryTerm>
           </Typography>
           <SloBudgetBar remaining={status?.budgetRemaining ?? null} />
         </Box>

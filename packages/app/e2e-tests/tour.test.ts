@@ -21,7 +21,8 @@ async function smallestNodeLabel(map: Locator): Promise<number> {
       .flatMap(node => [node, ...node.querySelectorAll('*')])
       .filter(element =>
         [...element.childNodes].some(
-          child => child.nodeType === Node.TEXT_NODE && child.textContent?.trim(),
+          child =>
+            child.nodeType === Node.TEXT_NODE && child.textContent?.trim(),
         ),
       )
       .map(element => parseFloat(getComputedStyle(element).fontSize) * scale);
@@ -33,7 +34,9 @@ async function smallestNodeLabel(map: Locator): Promise<number> {
 async function horizontalOverflow(page: Page, map: Locator) {
   return {
     page: await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      () =>
+        document.documentElement.scrollWidth -
+        document.documentElement.clientWidth,
     ),
     map: await map.evaluate(frame => frame.scrollWidth - frame.clientWidth),
   };
@@ -60,15 +63,18 @@ test('the Commerce tour starts at its systems with readable labels, and a system
 
   expect(await smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
   expect(await horizontalOverflow(page, map)).toEqual({ page: 0, map: 0 });
-  await page.screenshot({ path: 'e2e-test-report/tour-commerce.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e-test-report/tour-commerce.png',
+    fullPage: true,
+  });
 
   await orders.getByRole('button', { name: 'Expand Orders' }).click();
   await expect(
     map.getByTestId('tour-node-component:default/checkout-api'),
   ).toBeVisible();
-  await expect(map.getByTestId('tour-node-component:default/order-api')).toContainText(
-    'in Orders',
-  );
+  await expect(
+    map.getByTestId('tour-node-component:default/order-api'),
+  ).toContainText('in Orders');
   await expect(orders).toHaveCount(0);
   await expect(
     page.getByRole('toolbar', { name: 'Map systems' }).getByRole('button', {
@@ -78,7 +84,10 @@ test('the Commerce tour starts at its systems with readable labels, and a system
   // Expanded, the drawing keeps its size (the map scrolls sideways instead of shrinking the labels).
   expect(await smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
   expect((await horizontalOverflow(page, map)).page).toBe(0);
-  await page.screenshot({ path: 'e2e-test-report/tour-commerce-orders.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e-test-report/tour-commerce-orders.png',
+    fullPage: true,
+  });
 });
 
 test('a journey is highlighted on the map and walked step by step with its SLO', async ({
@@ -87,15 +96,23 @@ test('a journey is highlighted on the map and walked step by step with its SLO',
   await signInAsGuest(page);
   await page.goto('/reliability/tour?entity=system:default/orders');
   const map = page.getByTestId('tour-map');
-  await expect(map.getByTestId('tour-node-component:default/checkout-api')).toBeVisible();
+  await expect(
+    map.getByTestId('tour-node-component:default/checkout-api'),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: /^Journey/ }).click();
-  await page.getByRole('option', { name: 'A shopper pays for an order' }).click();
+  await page
+    .getByRole('option', { name: 'A shopper pays for an order' })
+    .click();
   // The journey's own SLO, defined on the orders System.
-  await expect(page.getByLabel('Journey SLO')).toContainText('Checkout journey completes');
+  await expect(page.getByLabel('Journey SLO')).toContainText(
+    'Checkout journey completes',
+  );
   // Its steps are numbered on the map: checkout-api is step 4.
   await expect(
-    map.getByTestId('tour-node-component:default/checkout-api').getByLabel('Journey steps here'),
+    map
+      .getByTestId('tour-node-component:default/checkout-api')
+      .getByLabel('Journey steps here'),
   ).toContainText('4');
   await expect(page.getByText(/presses "Pay now"/)).toBeVisible();
   for (let i = 0; i < 3; i++) {
@@ -103,5 +120,26 @@ test('a journey is highlighted on the map and walked step by step with its SLO',
   }
   await expect(page.getByText(/runs the steps below/)).toBeVisible();
   await expect(page.getByText(/On call:/).first()).toBeVisible();
-  await page.screenshot({ path: 'e2e-test-report/tour-journey.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e-test-report/tour-journey.png',
+    fullPage: true,
+  });
+});
+
+test('the blast radius of a component lists what depends on it and its rollback', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto(
+    '/reliability/tour?entity=domain:default/commerce&failing=component:default/payments',
+  );
+  await expect(
+    page.getByText(/entities depend on Payments service/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Rollback: Roll back a payments release' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Checkout API' }),
+  ).toContainText('tier-1');
 });

@@ -93,7 +93,7 @@ describe('reliabilityModuleOpsgenie', () => {
       expect(error.message).toBe(
         'Opsgenie provider not configured: set reliability.opsgenie.apiKey in app-config',
       );
-      expect(incidentProviders.map(provider => provider.id)).toEqual([
+      expect(incidentProviders.map(incident => incident.id)).toEqual([
         'opsgenie',
       ]);
       await expect(

@@ -95,6 +95,7 @@ describe('PagerDutyIncidentProvider', () => {
       pdIncident('Q2', 2, 'acknowledged', { urgency: 'low' }),
     ];
     const second = [
+      // eslint-disable-next-line no-script-url -- proves script URLs are dropped
       pdIncident('Q3', 3, 'triggered', { html_url: 'javascript:alert(1)' }),
     ];
     server.use(

@@ -93,7 +93,7 @@ describe('reliabilityModulePagerduty', () => {
       expect(error.message).toBe(
         'PagerDuty provider not configured: set reliability.pagerduty.token in app-config',
       );
-      expect(incidentProviders.map(provider => provider.id)).toEqual([
+      expect(incidentProviders.map(incident => incident.id)).toEqual([
         'pagerduty',
       ]);
       expect(incidentProviders[0].supports(annotated)).toBe(true);

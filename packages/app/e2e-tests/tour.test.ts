@@ -133,13 +133,14 @@ test('the blast radius of a component lists what depends on it and its rollback'
   await page.goto(
     '/reliability/tour?entity=domain:default/commerce&failing=component:default/payments',
   );
+  const panel = page.locator('#blast-radius');
   await expect(
-    page.getByText(/entities depend on Payments service/),
+    panel.getByText(/entities depend on Payments service/),
   ).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'Rollback: Roll back a payments release' }),
+    panel.getByRole('link', { name: 'Rollback: Roll back a payments release' }),
   ).toBeVisible();
   await expect(
-    page.getByRole('row').filter({ hasText: 'Checkout API' }),
+    panel.getByRole('row').filter({ hasText: 'Checkout API' }),
   ).toContainText('tier-1');
 });

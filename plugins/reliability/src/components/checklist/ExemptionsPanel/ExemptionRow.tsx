@@ -30,6 +30,7 @@ export function ExemptionRow(props: {
 
   return (
     <Box
+      role="listitem"
       data-testid={`exemption-${exemption.itemId}-${exemption.status}`}
       py={1}
       borderBottom={1}

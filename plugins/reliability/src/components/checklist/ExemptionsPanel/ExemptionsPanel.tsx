@@ -110,15 +110,15 @@ export function ExemptionsPanel(props: {
           An exempted item counts neither as passed nor as failed (it does not
           block its level) until the exemption ends; then it counts again.
         </Typography>
-        <Box aria-label="Open exemptions" role="list">
-          {open.length === 0 ? (
-            <Typography variant="body2">
-              No active or pending exemptions.
-            </Typography>
-          ) : (
-            open.map(row)
-          )}
-        </Box>
+        {open.length === 0 ? (
+          <Typography variant="body2">
+            No active or pending exemptions.
+          </Typography>
+        ) : (
+          <Box aria-label="Open exemptions" role="list">
+            {open.map(row)}
+          </Box>
+        )}
         {value.canRequest && (
           <RequestExemptionForm
             checklist={checklist}
@@ -131,9 +131,11 @@ export function ExemptionsPanel(props: {
           />
         )}
         {closed.length > 0 && (
-          <Box aria-label="Past exemptions" role="list">
+          <Box>
             <Typography variant="subtitle2">History</Typography>
-            {closed.map(row)}
+            <Box aria-label="Past exemptions" role="list">
+              {closed.map(row)}
+            </Box>
           </Box>
         )}
       </Box>

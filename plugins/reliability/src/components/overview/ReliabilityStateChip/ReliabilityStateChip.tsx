@@ -2,10 +2,13 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReliabilityState } from '@internal/backstage-plugin-reliability-common';
 
-/** Colours of the reliability states, shared by the chips and the architecture map. */
+/**
+ * Colours of the reliability states, shared by the chips and the architecture map. Each carries the chips'
+ * white label at 4.5:1 or more (WCAG AA), in both themes.
+ */
 export const STATE_COLOURS: Record<ReliabilityState, string> = {
   ok: '#2e7d32',
-  'at-risk': '#ed6c02',
+  'at-risk': '#b45309',
   breaching: '#d32f2f',
   unknown: '#757575',
 };

@@ -58,6 +58,10 @@ export function SloStatusSummary(props: {
   // The headline is the objective with the highest target (the one alerts use), as computed by the backend.
   const target = status?.target ?? alertingObjective(definition)?.target;
   const windowText = describeWindow(definition.window);
+  const unitText = targetUnitText({
+    budgetingMethod: definition.budgetingMethod,
+    countUnit: status?.countUnit,
+  });
   return (
     <Box mb={2}>
       <Box display="flex" alignItems="center" justifyContent="space-between">
@@ -76,10 +80,11 @@ export function SloStatusSummary(props: {
             help={`${SLO_HELP.target} Window: ${windowText}.`}
           >
             {formatRatio(target)}
-            {targetUnitText({
-              budgetingMethod: definition.budgetingMethod,
-              countUnit: status?.countUnit,
-            })}{' '}
+            {unitText && (
+              <GlossaryTerm term="time-slices" tooltip={false}>
+                {unitText}
+              </GlossaryTerm>
+            )}{' '}
             · {windowText}
           </Metric>
         </Grid>

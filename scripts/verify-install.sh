@@ -33,7 +33,7 @@ rm -rf "$WORK"
 mkdir -p "$WORK/dist-workspace" "$WORK/tarballs"
 
 # The packages the install section names (the frontend import's `/alpha` is the same package).
-mapfile -t packages < <(sed -n '/^## Installing the suite into your own Backstage/,/^## [^I]/p' README.md |
+mapfile -t packages < <(sed -n '/^## Installing the suite into your own Backstage/,/^## /p' README.md |
   grep -o "@internal/[a-z0-9-]*" | sort -u)
 [ "${#packages[@]}" -gt 0 ] || { echo "verify-install: no @internal packages named in the README's install section" >&2; exit 1; }
 

@@ -34,35 +34,61 @@ const rootReadme = path.join(repoRoot, 'README.md');
 const pluginReadme = path.join(repoRoot, 'plugins/reliability/README.md');
 
 // Backend.
-const backendLines = codeBlockAfter(rootReadme, 'Backend (`packages/backend/src/index.ts`)');
+const backendLines = codeBlockAfter(
+  rootReadme,
+  'Backend (`packages/backend/src/index.ts`)',
+);
 edit(path.join(appDir, 'packages/backend/src/index.ts'), src =>
   src.replace(/^backend\.start\(\);/m, `${backendLines}\nbackend.start();`),
 );
 
 // Frontend, new frontend system.
-const appBlock = codeBlockAfter(rootReadme, 'Frontend, **new frontend system**');
+const appBlock = codeBlockAfter(
+  rootReadme,
+  'Frontend, **new frontend system**',
+);
 const imports = appBlock.split('\n').filter(l => l.startsWith('import '));
-const features = /features:\s*\[([^\]]*)\]/.exec(appBlock)[1]
+const features = /features:\s*\[([^\]]*)\]/
+  .exec(appBlock)[1]
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .split(',')
   .map(s => s.trim())
   .filter(Boolean);
 edit(path.join(appDir, 'packages/app/src/App.tsx'), src => {
-  const present = /features:\s*\[([^\]]*)\]/.exec(src)[1].split(',').map(s => s.trim());
+  const present = /features:\s*\[([^\]]*)\]/
+    .exec(src)[1]
+    .split(',')
+    .map(s => s.trim());
   const added = features.filter(f => !present.includes(f));
   const withImports = `${imports.join('\n')}\n${src}`;
-  return withImports.replace(/features:\s*\[([^\]]*)\]/, (_, list) => `features: [${[list.trim(), ...added].filter(Boolean).join(', ')}]`);
+  return withImports.replace(
+    /features:\s*\[([^\]]*)\]/,
+    (_, list) =>
+      `features: [${[list.trim(), ...added].filter(Boolean).join(', ')}]`,
+  );
 });
 
 // Frontend, legacy frontend system: the page route and the EntityPage snippet, type-checked as app files.
-const routeSnippet = codeBlockAfter(pluginReadme, 'Register the plugin\'s page in `App.tsx`');
+const routeSnippet = codeBlockAfter(
+  pluginReadme,
+  "Register the plugin's page in `App.tsx`",
+);
 fs.writeFileSync(
   path.join(appDir, 'packages/app/src/reliabilityLegacyRoute.tsx'),
   `import { Route } from 'react-router-dom';\n${routeSnippet}`,
 );
-const entityPageSnippet = codeBlockAfter(pluginReadme, 'This snippet is the code of');
+const entityPageSnippet = codeBlockAfter(
+  pluginReadme,
+  'This snippet is the code of',
+);
 fs.writeFileSync(
   path.join(appDir, 'packages/app/src/reliabilityLegacyEntityPage.tsx'),
   `${entityPageSnippet}\nexport { entityPage };\n`,
 );
-console.log(`backend: ${backendLines.split('\n').filter(l => l.startsWith('backend.add')).length} backend.add lines; app: imports ${imports.length}, features + ${features.join(', ')}; legacy snippets: 2 files`);
+console.log(
+  `backend: ${
+    backendLines.split('\n').filter(l => l.startsWith('backend.add')).length
+  } backend.add lines; app: imports ${
+    imports.length
+  }, features + ${features.join(', ')}; legacy snippets: 2 files`,
+);

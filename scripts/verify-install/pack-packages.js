@@ -9,7 +9,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
-const [distWorkspace, tarballDir] = process.argv.slice(2).map(p => path.resolve(p));
+const [distWorkspace, tarballDir] = process.argv
+  .slice(2)
+  .map(p => path.resolve(p));
 const packageDirs = ['plugins', 'packages']
   .map(d => path.join(distWorkspace, d))
   .filter(d => fs.existsSync(d))
@@ -18,7 +20,9 @@ const packageDirs = ['plugins', 'packages']
 
 const versions = new Map(
   packageDirs.map(d => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(d, 'package.json'), 'utf8'),
+    );
     return [pkg.name, pkg.version];
   }),
 );
@@ -26,7 +30,8 @@ const versions = new Map(
 function resolveWorkspaceRange(name, range) {
   if (!range.startsWith('workspace:')) return range;
   const version = versions.get(name);
-  if (!version) throw new Error(`${name} is a workspace dependency but was not packed`);
+  if (!version)
+    throw new Error(`${name} is a workspace dependency but was not packed`);
   const spec = range.slice('workspace:'.length);
   if (spec === '^' || spec === '~') return `${spec}${version}`;
   if (spec === '*') return version;
@@ -38,7 +43,11 @@ const tarballs = {};
 for (const dir of packageDirs) {
   const pkgPath = path.join(dir, 'package.json');
   const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
-  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+  for (const field of [
+    'dependencies',
+    'peerDependencies',
+    'optionalDependencies',
+  ]) {
     for (const [name, range] of Object.entries(pkg[field] ?? {})) {
       pkg[field][name] = resolveWorkspaceRange(name, range);
     }
@@ -56,6 +65,9 @@ for (const dir of packageDirs) {
     { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [{ filename }] = JSON.parse(out);
-  tarballs[pkg.name] = { tarball: path.join(tarballDir, filename), role: pkg.backstage?.role };
+  tarballs[pkg.name] = {
+    tarball: path.join(tarballDir, filename),
+    role: pkg.backstage?.role,
+  };
 }
 process.stdout.write(`${JSON.stringify(tarballs, null, 2)}\n`);

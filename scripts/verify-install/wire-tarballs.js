@@ -8,14 +8,20 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const [repoRoot, appDir, tarballsFile] = process.argv.slice(2).map(p => path.resolve(p));
+const [repoRoot, appDir, tarballsFile] = process.argv
+  .slice(2)
+  .map(p => path.resolve(p));
 const tarballs = JSON.parse(fs.readFileSync(tarballsFile, 'utf8'));
 const readJson = f => JSON.parse(fs.readFileSync(f, 'utf8'));
-const writeJson = (f, v) => fs.writeFileSync(f, `${JSON.stringify(v, null, 2)}\n`);
+const writeJson = (f, v) =>
+  fs.writeFileSync(f, `${JSON.stringify(v, null, 2)}\n`);
 
 const rootPkgPath = path.join(appDir, 'package.json');
 const rootPkg = readJson(rootPkgPath);
-rootPkg.resolutions = { ...rootPkg.resolutions, ...readJson(path.join(repoRoot, 'package.json')).resolutions };
+rootPkg.resolutions = {
+  ...rootPkg.resolutions,
+  ...readJson(path.join(repoRoot, 'package.json')).resolutions,
+};
 for (const [name, { tarball }] of Object.entries(tarballs)) {
   rootPkg.resolutions[name] = `file:${tarball}`;
 }

@@ -10,9 +10,18 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(
       v =>
-        `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s): ${v.nodes
+        `${v.id} (${v.impact}): ${v.help}; ${
+          v.nodes.length
+        } element(s): ${v.nodes
           .slice(0, 5)
-          .map(n => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`)
+          .map(
+            n =>
+              `${n.target.join(' ')} ${n.html.slice(0, 160)}${
+                n.failureSummary
+                  ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]`
+                  : ''
+              }`,
+          )
           .join(' | ')}`,
     );
 }

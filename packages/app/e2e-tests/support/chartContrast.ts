@@ -32,16 +32,36 @@ export async function lowestChartTextContrast(scope: Locator): Promise<{
       }
       return getComputedStyle(document.body).backgroundColor;
     };
-    let lowest: { ratio: number; text: string; fill: string; background: string } | null = null;
+    // A translucent fill (the theme's secondary text is rgba) is seen blended over its background.
+    const over = (fill: string, background: string) => {
+      const f = parse(fill);
+      const b = parse(background);
+      const mix = (x: number, y: number) => Math.round(x * f.a + y * (1 - f.a));
+      return `rgb(${mix(f.r, b.r)}, ${mix(f.g, b.g)}, ${mix(f.b, b.b)})`;
+    };
+    let lowest: {
+      ratio: number;
+      text: string;
+      fill: string;
+      background: string;
+    } | null = null;
     for (const text of root.querySelectorAll('svg.recharts-surface text')) {
       if (!text.textContent?.trim()) continue;
       const fill = getComputedStyle(text).fill;
       if (!fill.startsWith('rgb')) continue;
       const background = backgroundOf(text);
-      const [hi, lo] = [luminance(fill), luminance(background)].sort((a, b) => b - a);
+      const seen = over(fill, background);
+      const [hi, lo] = [luminance(seen), luminance(background)].sort(
+        (a, b) => b - a,
+      );
       const ratio = (hi + 0.05) / (lo + 0.05);
       if (!lowest || ratio < lowest.ratio) {
-        lowest = { ratio, text: text.textContent.trim(), fill, background };
+        lowest = {
+          ratio,
+          text: text.textContent.trim(),
+          fill: seen,
+          background,
+        };
       }
     }
     return lowest;

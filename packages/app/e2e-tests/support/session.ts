@@ -17,7 +17,10 @@ export type ThemeId = 'light' | 'dark';
  * localStorage under `theme` and reads it when the app starts. Call before the first `goto`.
  */
 export async function chooseTheme(page: Page, theme: ThemeId) {
-  await page.addInitScript(id => window.localStorage.setItem('theme', id), theme);
+  await page.addInitScript(
+    id => window.localStorage.setItem('theme', id),
+    theme,
+  );
 }
 
 /** Relative luminance (WCAG 2) of a CSS `rgb()`/`rgba()` colour. */
@@ -36,8 +39,13 @@ export async function expectTheme(page: Page, theme: ThemeId) {
     () => getComputedStyle(document.body).backgroundColor,
   );
   if (theme === 'dark') {
-    expect(luminance(background), `body background ${background}`).toBeLessThan(0.1);
+    expect(luminance(background), `body background ${background}`).toBeLessThan(
+      0.1,
+    );
   } else {
-    expect(luminance(background), `body background ${background}`).toBeGreaterThan(0.8);
+    expect(
+      luminance(background),
+      `body background ${background}`,
+    ).toBeGreaterThan(0.8);
   }
 }

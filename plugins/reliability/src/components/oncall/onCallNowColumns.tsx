@@ -3,9 +3,9 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { GroupOnCallEntity } from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import { formatWhen } from './formatOnCallTime';
 import { OnCallPersonName } from './OnCallPersonName';
+import { ErrorText } from '../ErrorText';
 
 /**
  * Columns of an "on call now" table of a team's services: service, primary and until when, secondary,
@@ -61,10 +61,10 @@ export function onCallNowColumns<T extends GroupOnCallEntity>(
       render: row =>
         row.status === 'error' ? (
           <Tooltip title={row.message ?? ''}>
-            <Typography variant="body2" color="error">
+            <ErrorText variant="body2">
               {row.provider ?? 'provider'} failed
               {row.primary ? ' (last known)' : ''}
-            </Typography>
+            </ErrorText>
           </Tooltip>
         ) : (
           row.provider ?? '—'

@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useChartTheme } from '../../charts';
 
 /**
  * Burn-up chart of a campaign: services done per day against services in scope, from the daily snapshots.
@@ -19,6 +20,7 @@ export function BurnUpChart(props: {
   dueDate: string;
 }) {
   const { snapshots, dueDate } = props;
+  const chart = useChartTheme();
   if (snapshots.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -37,14 +39,16 @@ export function BurnUpChart(props: {
           data={snapshots}
           margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
         >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="day" />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
+          <CartesianGrid strokeDasharray="3 3" {...chart.grid} />
+          <XAxis {...chart.axis} dataKey="day" />
+          <YAxis {...chart.axis} allowDecimals={false} />
+          <Tooltip {...chart.tooltip} />
           <Area
             type="stepAfter"
             dataKey="done"
             name="Done"
+            stroke={chart.series.primary}
+            fill={chart.series.primary}
             strokeWidth={2}
             fillOpacity={0.3}
           />
@@ -52,6 +56,7 @@ export function BurnUpChart(props: {
             type="stepAfter"
             dataKey="services"
             name="In scope"
+            stroke={chart.series.muted}
             strokeDasharray="5 5"
             dot={false}
           />

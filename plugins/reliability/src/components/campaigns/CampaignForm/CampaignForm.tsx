@@ -23,6 +23,7 @@ import {
   inputOf,
   slugOf,
 } from './campaignDraft';
+import { ErrorText } from '../../ErrorText';
 
 /**
  * Creates or edits a campaign (for holders of `reliability.campaign.manage`): name, why, target (a level or
@@ -164,9 +165,9 @@ export function CampaignForm(props: {
             </Typography>
           )}
           {error && (
-            <Typography variant="body2" color="error" role="alert">
+            <ErrorText variant="body2" role="alert">
               {error}
-            </Typography>
+            </ErrorText>
           )}
         </Box>
       </DialogContent>

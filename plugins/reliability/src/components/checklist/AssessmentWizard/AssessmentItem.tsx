@@ -15,6 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ANSWER_LABELS, STATUS_LABELS } from '../maturityFormat';
 import { AnswerDraft, answerProblems } from './wizardState';
+import { ErrorText } from '../../ErrorText';
 
 /** The latest assessment's answer to one item, for readers who may not submit. */
 function LatestAnswer(props: { previous?: AnswerView }) {
@@ -113,9 +114,9 @@ export function AssessmentItem(props: {
       {selfAssessed && !readOnly && (
         <>
           {previous?.expired && !value?.answer && (
-            <Typography variant="body2" color="error">
+            <ErrorText variant="body2">
               The previous answer ({previous.answer}) has expired; answer again.
-            </Typography>
+            </ErrorText>
           )}
           <RadioGroup
             row

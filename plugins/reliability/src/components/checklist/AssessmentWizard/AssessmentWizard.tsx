@@ -29,6 +29,7 @@ import {
   toSubmission,
   wizardSteps,
 } from './wizardState';
+import { ErrorText } from '../../ErrorText';
 
 type Message = {
   severity: 'success' | 'error' | 'info' | 'warning';
@@ -273,9 +274,9 @@ export function AssessmentWizard(props: {
         )}
       </Box>
       {invalid && step === reviewStep && (
-        <Typography variant="body2" color="error">
+        <ErrorText variant="body2">
           Fix the highlighted answers before submitting.
-        </Typography>
+        </ErrorText>
       )}
     </Box>
   );

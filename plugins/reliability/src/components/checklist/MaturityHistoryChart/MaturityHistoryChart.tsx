@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useEntityReliability } from '../../../hooks';
+import { useChartTheme } from '../../charts';
 import { formatScore } from '../maturityFormat';
 
 /** Points of the chart: assessments with a score (null scores would draw a misleading 0). */
@@ -32,6 +33,7 @@ export function historyPoints(assessments: AssessmentRecord[]) {
 
 /** Score of every submitted assessment of the current entity over time. */
 export function MaturityHistoryChart(props: { reloadKey?: number }) {
+  const chart = useChartTheme();
   const { value, loading, error } = useEntityReliability(
     (api, entityRef) => api.getEntityMaturityHistory(entityRef),
     [props.reloadKey],
@@ -66,14 +68,18 @@ export function MaturityHistoryChart(props: { reloadKey?: number }) {
               data={points}
               margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
             >
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="date" />
-              <YAxis domain={[0, 100]} />
-              <Tooltip formatter={(v: number) => formatScore(v)} />
+              <CartesianGrid strokeDasharray="3 3" {...chart.grid} />
+              <XAxis {...chart.axis} dataKey="date" />
+              <YAxis {...chart.axis} domain={[0, 100]} />
+              <Tooltip
+                {...chart.tooltip}
+                formatter={(v: number) => formatScore(v)}
+              />
               <Line
                 type="monotone"
                 dataKey="score"
                 name="Score"
+                stroke={chart.series.primary}
                 strokeWidth={2}
               />
             </LineChart>

@@ -15,6 +15,7 @@ import { ResolvedRunbookLink } from '../../runbooks/useRunbookReferences';
 import { EscalationRunbookLink } from '../EscalationRunbookLink';
 import { formatWhen } from '../formatOnCallTime';
 import { OnCallPersonName } from '../OnCallPersonName';
+import { ErrorText } from '../../ErrorText';
 
 const PROVIDER_NAMES: Record<string, string> = {
   'schedule-as-code': 'schedules as code',
@@ -83,9 +84,9 @@ export function OnCallSnapshotView(props: {
           </Typography>
         </Typography>
       ) : (
-        <Typography data-testid="oncall-primary" color="error">
+        <ErrorText data-testid="oncall-primary">
           Nobody is scheduled at level 1 right now: a gap in the rotation.
-        </Typography>
+        </ErrorText>
       )}
 
       <Typography variant="overline" component="p">

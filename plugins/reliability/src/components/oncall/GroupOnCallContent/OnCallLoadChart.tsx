@@ -10,10 +10,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useChartTheme } from '../../charts';
 
 /** Hours on call per person, split into office hours and out-of-hours. */
 export function OnCallLoadChart({ load }: { load: OnCallPersonLoad[] }) {
   const theme = useTheme();
+  const chart = useChartTheme();
   const data = load.map(entry => {
     const share = entry.outOfHoursShare ?? 0;
     return {
@@ -28,11 +30,14 @@ export function OnCallLoadChart({ load }: { load: OnCallPersonLoad[] }) {
       height={Math.max(160, 40 * data.length + 60)}
     >
       <BarChart data={data} layout="vertical" margin={{ left: 24, right: 24 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" unit=" h" />
-        <YAxis type="category" dataKey="name" width={140} />
-        <Tooltip formatter={(value: number) => `${value} h`} />
-        <Legend />
+        <CartesianGrid strokeDasharray="3 3" {...chart.grid} />
+        <XAxis {...chart.axis} type="number" unit=" h" />
+        <YAxis {...chart.axis} type="category" dataKey="name" width={140} />
+        <Tooltip
+          {...chart.tooltip}
+          formatter={(value: number) => `${value} h`}
+        />
+        <Legend {...chart.legend} />
         <Bar
           dataKey="office"
           name="Office hours (Mon-Fri 09-17)"

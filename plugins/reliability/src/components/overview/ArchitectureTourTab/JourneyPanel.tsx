@@ -26,6 +26,7 @@ import {
   SloExplanations,
   TourRunbookList,
 } from './ReadingPath';
+import { ErrorText } from '../../ErrorText';
 
 const useStyles = makeStyles(theme => ({
   slo: {
@@ -96,10 +97,10 @@ function StepDetails(props: {
         {step.description}
       </Typography>
       {!step.found && (
-        <Typography variant="body2" color="error">
+        <ErrorText variant="body2">
           The catalog has no {step.kind} {step.entityRef} (or you may not see
           it).
-        </Typography>
+        </ErrorText>
       )}
       {step.found && !props.onMap && (
         <Typography variant="body2" color="textSecondary">

@@ -3,12 +3,12 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { GlossaryTerm } from '../GlossaryTab';
 import { BlastRadiusView } from './BlastRadiusView';
+import { ErrorText } from '../../ErrorText';
 
 interface Choice {
   ref: string;
@@ -76,9 +76,9 @@ export function BlastRadiusPanel(props: {
           )}
         />
         {choices.error && (
-          <Typography variant="body2" color="error">
+          <ErrorText variant="body2">
             Components could not be listed: {choices.error.message}
-          </Typography>
+          </ErrorText>
         )}
         {props.entityRef && (
           <div style={{ marginTop: 16 }}>

@@ -30,12 +30,16 @@ export const SORT_LABELS: Record<OverviewSortField, string> = {
 };
 
 const useStyles = makeStyles(theme => ({
+  // On a paper surface, not the page background: the fields' grey labels reach WCAG AA contrast only there.
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: theme.spacing(1.5),
     marginBottom: theme.spacing(2),
+    padding: theme.spacing(1.5),
+    backgroundColor: theme.palette.background.paper,
+    borderRadius: theme.shape.borderRadius,
   },
   search: { flex: '1 1 220px', maxWidth: 320 },
   export: { marginLeft: 'auto' },
@@ -108,6 +112,7 @@ export function ServiceFilters(props: {
   return (
     <Box className={classes.bar}>
       <TextField
+        id="overview-search"
         className={classes.search}
         size="small"
         variant="outlined"

@@ -11,6 +11,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { formatWhen } from '../policyFormat';
+import { ErrorText } from '../../ErrorText';
 
 /**
  * The policy state of each SLO, since when, and the budget left it was judged on; an SLO whose SLO file names its
@@ -48,9 +49,9 @@ export function PolicyStatesTable(props: {
               )}
               {slo.problem && (
                 <Tooltip title={slo.problem}>
-                  <Typography variant="caption" color="error" component="div">
+                  <ErrorText variant="caption" component="div">
                     unknown policy in the SLO file
-                  </Typography>
+                  </ErrorText>
                 </Tooltip>
               )}
             </TableCell>

@@ -6,6 +6,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { ErrorText } from '../../ErrorText';
 
 /**
  * "Revoke" for an active deploy-gate override: asks why (3 to 500 characters, recorded) and ends it early.
@@ -60,9 +61,9 @@ export function RevokeOverrideButton(props: {
             onChange={event => setReason(event.target.value)}
           />
           {error && (
-            <Typography variant="body2" color="error" role="alert">
+            <ErrorText variant="body2" role="alert">
               {error}
-            </Typography>
+            </ErrorText>
           )}
         </DialogContent>
         <DialogActions>

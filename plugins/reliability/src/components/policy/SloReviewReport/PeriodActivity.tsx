@@ -10,6 +10,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { ErrorText } from '../../ErrorText';
 
 /** `component:default/x` -> `x`. */
 function serviceName(entityRef: string): string {
@@ -101,9 +102,9 @@ export function PeriodActivity(props: { report: SloReport }) {
       {report.problems.length > 0 && (
         <Box mt={2}>
           {report.problems.map(problem => (
-            <Typography key={problem} variant="body2" color="error">
+            <ErrorText key={problem} variant="body2">
               {problem}
-            </Typography>
+            </ErrorText>
           ))}
         </Box>
       )}

@@ -9,10 +9,10 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
 import { describeReview, RUNBOOK_KIND_LABELS } from '../runbookFormat';
+import { ErrorText } from '../../ErrorText';
 
 const useStyles = makeStyles(theme => ({
   stale: { color: theme.palette.warning.main },
@@ -65,14 +65,13 @@ export function RunbookList(props: {
               </Box>
             )}
             {entry.error && (
-              <Typography
+              <ErrorText
                 component="span"
                 variant="caption"
-                color="error"
                 style={{ display: 'flex', gap: 4 }}
               >
                 <ErrorOutline fontSize="inherit" /> {entry.error}
-              </Typography>
+              </ErrorText>
             )}
           </Box>
         );

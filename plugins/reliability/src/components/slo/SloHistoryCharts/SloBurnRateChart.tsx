@@ -8,6 +8,7 @@ import { Line, ReferenceLine, YAxis } from 'recharts';
 import { burnRateRows } from './chartRows';
 import { timeTickFormatter } from './timeAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
+import { useChartTheme } from '../../charts';
 
 const WINDOWS = [
   { dataKey: 'burn1h', name: '1h', color: 'error' },
@@ -22,6 +23,7 @@ const formatBurnRateValue = (value: unknown) =>
 export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
   const { history } = props;
   const theme = useTheme();
+  const chart = useChartTheme();
   const rows = burnRateRows(history.points);
   const first = rows[0]?.at ?? Date.parse(history.from);
   const last = rows[rows.length - 1]?.at ?? Date.parse(history.to);
@@ -41,7 +43,7 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
         end={end}
         height={200}
         formatTick={formatTick}
-        yAxis={<YAxis unit="×" />}
+        yAxis={<YAxis {...chart.axis} unit="×" />}
         formatValue={formatBurnRateValue}
       >
         <ReferenceLine

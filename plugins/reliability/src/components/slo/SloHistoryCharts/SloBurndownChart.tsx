@@ -15,6 +15,7 @@ import {
 } from './chartRows';
 import { formatTooltipTime, timeTickFormatter } from './timeAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
+import { useChartTheme } from '../../charts';
 
 /**
  * Error budget remaining over the SLO's current window (computed from the SLI provider) against the ideal
@@ -23,6 +24,7 @@ import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
 export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
   const { burndown } = props;
   const theme = useTheme();
+  const chart = useChartTheme();
   const start = Date.parse(burndown.windowStart);
   const end = Date.parse(burndown.windowEnd);
   const rows = burndownRows(burndown);
@@ -82,6 +84,7 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
         formatTick={formatTick}
         yAxis={
           <YAxis
+            {...chart.axis}
             unit="%"
             domain={[floor, 100]}
             allowDataOverflow

@@ -7,6 +7,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
 import { SloRunbooks } from '../useSloRunbooks';
+import { ErrorText } from '../../ErrorText';
 
 function runbookLabel(runbook: LinkedRunbook): string {
   if (runbook.title) return runbook.title;
@@ -84,10 +85,7 @@ export function SloRunbookLinks(props: {
           </Typography>
         )}
         {links.problem && (
-          <Typography variant="caption" color="error">
-            {' '}
-            ({links.problem})
-          </Typography>
+          <ErrorText variant="caption"> ({links.problem})</ErrorText>
         )}
       </Typography>
       {links.alerts.map(alert => (
@@ -104,10 +102,7 @@ export function SloRunbookLinks(props: {
             'no runbook'
           )}
           {alert.problem && (
-            <Typography variant="caption" color="error">
-              {' '}
-              ({alert.problem})
-            </Typography>
+            <ErrorText variant="caption"> ({alert.problem})</ErrorText>
           )}
         </Typography>
       ))}

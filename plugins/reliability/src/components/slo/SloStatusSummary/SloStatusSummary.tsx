@@ -27,6 +27,7 @@ import {
   SLO_HELP,
   targetUnitText,
 } from '../sloFormat';
+import { ErrorText } from '../../ErrorText';
 
 function Metric(props: {
   label: ReactNode;
@@ -157,14 +158,14 @@ export function SloStatusSummary(props: {
         )}
       </Box>
       {status?.error && (
-        <Typography variant="caption" color="error" component="p">
+        <ErrorText variant="caption" component="p">
           {status.stale && status.total !== null
             ? `Stale: showing data from ${new Date(
                 status.collectedAt,
               ).toLocaleString()}. `
             : 'No data: '}
           {status.error}
-        </Typography>
+        </ErrorText>
       )}
     </Box>
   );

@@ -1,12 +1,12 @@
 import { expect, Page, test } from '@playwright/test';
-import { seriousAxeViolations } from './support/axe';
-import { lowestChartTextContrast } from './support/chartContrast';
+import { seriousAxeViolations } from '../e2e-tests/support/axe';
+import { lowestChartTextContrast } from '../e2e-tests/support/chartContrast';
 import {
   chooseTheme,
   expectTheme,
   signInAsGuest,
   ThemeId,
-} from './support/session';
+} from '../e2e-tests/support/session';
 
 /** The reliability screens checked with axe, each with what shows that its data has loaded. */
 const screens: Array<{
@@ -21,7 +21,9 @@ const screens: Array<{
       await expect(
         page.getByRole('heading', { name: 'Checkout availability' }),
       ).toBeVisible();
-      await expect(page.getByText('PRIMARY', { exact: false }).first()).toBeVisible();
+      await expect(
+        page.getByText('PRIMARY', { exact: false }).first(),
+      ).toBeVisible();
     },
   },
   {
@@ -45,8 +47,12 @@ const screens: Array<{
     name: 'maturity wizard',
     path: '/catalog/default/component/api-gateway/maturity',
     loaded: async page => {
-      await expect(page.getByRole('button', { name: 'Review & submit' })).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Save draft' })).toBeVisible();
+      await expect(
+        page.getByRole('button', { name: 'Review & submit' }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('button', { name: 'Save draft' }),
+      ).toBeVisible();
     },
   },
 ];
@@ -83,7 +89,9 @@ for (const theme of ['light', 'dark'] as ThemeId[]) {
         expect(lowest, 'chart text').not.toBeNull();
         expect(
           lowest!.ratio,
-          `chart text "${lowest!.text}" (${lowest!.fill} on ${lowest!.background})`,
+          `chart text "${lowest!.text}" (${lowest!.fill} on ${
+            lowest!.background
+          })`,
         ).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
       }
     });

@@ -1,0 +1,2 @@
+export { useChartTheme } from './useChartTheme';
+export type { ChartTheme } from './useChartTheme';

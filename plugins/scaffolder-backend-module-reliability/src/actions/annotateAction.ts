@@ -1,4 +1,8 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type { AnnotateActionInput, AnnotateActionOutput } from './actionTypes';
 import fs from 'node:fs/promises';
 import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
 import { relativeToCatalogFile } from '../catalog/relativeToCatalogFile';
@@ -13,7 +17,11 @@ export const ANNOTATE_ACTION_ID = 'reliability:annotate';
  *
  * @public
  */
-export function createAnnotateAction() {
+export function createAnnotateAction(): TemplateAction<
+  AnnotateActionInput,
+  AnnotateActionOutput,
+  'v2'
+> {
   return createTemplateAction({
     id: ANNOTATE_ACTION_ID,
     description:

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type { RunbookActionInput, RunbookActionOutput } from './actionTypes';
 import { RUNBOOK_KINDS } from '@internal/backstage-plugin-reliability-common';
 import {
   RUNBOOK_ID_PATTERN,
@@ -19,7 +23,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  *
  * @public
  */
-export function createRunbookAction(options: { now?: () => Date } = {}) {
+export function createRunbookAction(
+  options: { now?: () => Date } = {},
+): TemplateAction<RunbookActionInput, RunbookActionOutput, 'v2'> {
   const now = options.now ?? (() => new Date());
   return createTemplateAction({
     id: CREATE_RUNBOOK_ACTION_ID,

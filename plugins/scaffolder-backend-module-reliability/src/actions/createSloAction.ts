@@ -1,4 +1,8 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type { SloActionInput, SloActionOutput } from './actionTypes';
 import { buildSloFile } from '../openslo/sloFile';
 import { SLI_PRESETS, SLI_SOURCES } from '../openslo/sloDocuments';
 import { writeWorkspaceFile } from '../workspaceFiles';
@@ -13,7 +17,11 @@ export const CREATE_SLO_ACTION_ID = 'reliability:slo:create';
  *
  * @public
  */
-export function createSloAction() {
+export function createSloAction(): TemplateAction<
+  SloActionInput,
+  SloActionOutput,
+  'v2'
+> {
   return createTemplateAction({
     id: CREATE_SLO_ACTION_ID,
     description:

@@ -1,12 +1,12 @@
 import { expect, Page, test } from '@playwright/test';
-import { seriousAxeViolations } from '../e2e-tests/support/axe';
-import { lowestChartTextContrast } from '../e2e-tests/support/chartContrast';
+import { seriousAxeViolations } from './support/axe';
+import { lowestChartTextContrast } from './support/chartContrast';
 import {
   chooseTheme,
   expectTheme,
   signInAsGuest,
   ThemeId,
-} from '../e2e-tests/support/session';
+} from './support/session';
 
 /** The reliability screens checked with axe, each with what shows that its data has loaded. */
 const screens: Array<{

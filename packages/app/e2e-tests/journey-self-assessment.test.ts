@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
-import { signInAsGuest } from '../e2e-tests/support/session';
-import { entityTab, journeyScreenshots } from '../e2e-tests/support/steps';
+import { signInAsGuest } from './support/session';
+import { entityTab, journeyScreenshots } from './support/steps';
 
 /** How many assessments the "Maturity over time" chart counts (0 while it says "No assessments yet"). */
 async function assessmentsInHistory(page: Page): Promise<number> {
@@ -79,9 +79,9 @@ test('an sre team self-assesses identity-service: start, save a draft, resume it
   expect(score).toBe(preview);
 
   // The new score on the maturity card, and one more point in the history, dated today.
-  await expect(page.getByLabel('Maturity score', { exact: true })).toContainText(
-    `${score}%`,
-  );
+  await expect(
+    page.getByLabel('Maturity score', { exact: true }),
+  ).toContainText(`${score}%`);
   await expect.poll(() => assessmentsInHistory(page)).toBe(before + 1);
   const today = new Date().toISOString().slice(0, 10);
   await expect(page.getByText(/^\d+ assessments?; latest/)).toContainText(

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest } from '../e2e-tests/support/session';
-import { journeyScreenshots } from '../e2e-tests/support/steps';
+import { signInAsGuest } from './support/session';
+import { journeyScreenshots } from './support/steps';
 
 test("a new hire follows the architecture tour from a domain to a service's runbook", async ({
   page,
@@ -17,10 +17,16 @@ test("a new hire follows the architecture tour from a domain to a service's runb
   await expect(page).toHaveURL(/\/reliability\/tour/);
   await shot('tour-opened');
 
-  // Pick the Commerce domain: its systems on the map, its services on the reading path.
-  await page.getByLabel('Domain or system').click();
+  // Pick a domain, then Commerce: its systems on the map, its services on the reading path; the address
+  // follows the choice (a deep link to share).
+  const picker = page.getByRole('button', { name: /^Domain or system/ });
+  await picker.click();
+  await page.getByRole('option', { name: 'Fulfilment' }).click();
+  await expect(page).toHaveURL(/entity=domain(%3A|:)default(%2F|\/)fulfilment/);
+  await picker.click();
   await page.getByRole('option', { name: 'Commerce' }).click();
   await expect(page).toHaveURL(/entity=domain(%3A|:)default(%2F|\/)commerce/);
+  await expect(picker).toHaveText('Commerce');
   const map = page.getByTestId('tour-map');
   const orders = map.getByTestId('tour-node-system:default/orders');
   await expect(orders).toBeVisible();

@@ -12,6 +12,14 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * The class name of `ErrorText`'s colour, for text that is an error only sometimes
+ * (`className={failed ? errorText : undefined}` instead of `color={failed ? 'error' : ...}`).
+ */
+export function useErrorTextClassName(): string {
+  return useStyles().root;
+}
+
+/**
  * Text in an error colour that stays readable in the light and the dark theme. Use it instead of
  * `<Typography color="error">`.
  */

@@ -1,1 +1,1 @@
-export { ErrorText } from './ErrorText';
+export { ErrorText, useErrorTextClassName } from './ErrorText';

@@ -14,6 +14,7 @@ export function EscalationRunbookLink(props: {
     return (
       <Link
         href={resolved.href}
+        underline="always"
         {...(external ? { target: '_blank', rel: 'noopener' } : {})}
       >
         {label}

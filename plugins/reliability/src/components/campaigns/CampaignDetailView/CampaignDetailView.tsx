@@ -29,6 +29,7 @@ import {
   targetText,
 } from '../campaignFormat';
 import { BurnUpChart } from './BurnUpChart';
+import { AlarmChip } from '../../AlarmChip';
 
 const name = (ref: string) => ref.replace(/^[^:]+:(default\/)?/, '');
 
@@ -115,10 +116,10 @@ export function CampaignDetailView(props: {
                 label={CAMPAIGN_STATUS_LABELS[campaign.status]}
               />
               {campaign.status === 'active' && (
-                <Chip
+                <AlarmChip
                   size="small"
                   label={SCHEDULE_LABELS[value.schedule]}
-                  color={value.schedule === 'overdue' ? 'secondary' : 'default'}
+                  alarm={value.schedule === 'overdue'}
                 />
               )}
               {campaign.source === 'file' && (

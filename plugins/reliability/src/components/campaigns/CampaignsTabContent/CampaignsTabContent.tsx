@@ -32,6 +32,7 @@ import {
   scopeText,
   targetText,
 } from '../campaignFormat';
+import { AlarmChip } from '../../AlarmChip';
 
 function columns(
   checklist: Checklist,
@@ -61,10 +62,10 @@ function columns(
         <Box display="flex" style={{ gap: 4 }}>
           <Chip size="small" label={CAMPAIGN_STATUS_LABELS[campaign.status]} />
           {campaign.status === 'active' && (
-            <Chip
+            <AlarmChip
               size="small"
               label={SCHEDULE_LABELS[schedule]}
-              color={schedule === 'overdue' ? 'secondary' : 'default'}
+              alarm={schedule === 'overdue'}
             />
           )}
           {campaign.source === 'file' && (

@@ -3,23 +3,14 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { CampaignSchedule } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { SCHEDULE_LABELS, targetText } from '../campaignFormat';
-
-function chipColor(
-  done: boolean,
-  schedule: CampaignSchedule,
-): 'primary' | 'secondary' | 'default' {
-  if (done) return 'primary';
-  return schedule === 'overdue' ? 'secondary' : 'default';
-}
+import { AlarmChip } from '../../AlarmChip';
 
 /**
  * Campaigns that concern the current service and exactly what is left for it, the soonest due first.
@@ -55,10 +46,11 @@ export function EntityCampaignsCard() {
               primary={
                 <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                   <span>{campaign.name}</span>
-                  <Chip
+                  <AlarmChip
                     size="small"
                     label={done ? 'Done' : SCHEDULE_LABELS[schedule]}
-                    color={chipColor(done, schedule)}
+                    color={done ? 'primary' : 'default'}
+                    alarm={!done && schedule === 'overdue'}
                   />
                 </Box>
               }

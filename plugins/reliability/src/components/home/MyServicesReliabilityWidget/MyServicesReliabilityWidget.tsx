@@ -10,11 +10,11 @@ import {
   reliabilityStateOf,
   ServiceOverviewRow,
 } from '@internal/backstage-plugin-reliability-common';
-import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { formatPercent } from '../../overview/overviewFormat';
 import { ReliabilityStateChip } from '../../overview/ReliabilityStateChip';
 import { useMyServicesReliability } from '../useMyServicesReliability';
+import { AlarmChip } from '../../AlarmChip';
 
 const capitalise = (text: string) =>
   text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
@@ -46,9 +46,9 @@ const columns: TableColumn<ServiceOverviewRow>[] = [
     title: 'Alerts firing',
     render: row =>
       row.slo?.alerting ? (
-        <Chip
+        <AlarmChip
           size="small"
-          color={row.slo.alerting === 'page' ? 'secondary' : 'default'}
+          alarm={row.slo.alerting === 'page'}
           label={row.slo.alerting}
         />
       ) : (

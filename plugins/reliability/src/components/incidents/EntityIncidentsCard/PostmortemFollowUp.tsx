@@ -6,6 +6,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatDate, formatDay, severityLabel } from '../incidentFormat';
+import { useErrorTextClassName } from '../../ErrorText';
 
 /**
  * What the loop still owes: incidents whose postmortem is due or overdue, open action items (overdue first),
@@ -17,6 +18,7 @@ export function PostmortemFollowUp(props: {
 }) {
   const { postmortems, documentLink } = props;
   const { missing, actionItems, launches } = postmortems;
+  const errorText = useErrorTextClassName();
   return (
     <>
       {missing.length > 0 && (
@@ -48,7 +50,9 @@ export function PostmortemFollowUp(props: {
             <Typography
               key={`${item.postmortemId}:${item.title}`}
               variant="body2"
-              color={item.overdue ? 'error' : 'textPrimary'}
+              {...(item.overdue
+                ? { className: errorText }
+                : { color: 'textPrimary' as const })}
             >
               {item.overdue ? 'Overdue: ' : ''}
               {isHttpUrl(item.issue) ? (

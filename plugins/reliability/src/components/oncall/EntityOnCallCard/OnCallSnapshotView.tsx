@@ -193,7 +193,14 @@ export function OnCallSnapshotView(props: {
             const href = contactHref(c.type, c.value);
             return (
               <Typography key={`${c.type}:${c.value}`} variant="body2">
-                {c.type}: {href ? <Link href={href}>{c.value}</Link> : c.value}
+                {c.type}:{' '}
+                {href ? (
+                  <Link href={href} underline="always">
+                    {c.value}
+                  </Link>
+                ) : (
+                  c.value
+                )}
               </Typography>
             );
           })}
@@ -206,7 +213,12 @@ export function OnCallSnapshotView(props: {
           {isHttpUrl(snapshot.externalUrl) && (
             <>
               {' · '}
-              <Link href={snapshot.externalUrl!} target="_blank" rel="noopener">
+              <Link
+                href={snapshot.externalUrl!}
+                target="_blank"
+                rel="noopener"
+                underline="always"
+              >
                 Open in {providerName}
               </Link>
             </>

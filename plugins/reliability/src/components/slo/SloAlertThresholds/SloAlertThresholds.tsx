@@ -7,6 +7,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { describeWindow, SLO_HELP } from '../sloFormat';
 import { alertThresholdRows } from './alertThresholdRows';
+import { useErrorTextClassName } from '../../ErrorText';
 
 /**
  * Which burn-rate alert thresholds apply to an SLO and why: its own alert policies, or the defaults sized
@@ -18,6 +19,7 @@ export function SloAlertThresholds(props: {
 }) {
   const { definition, status } = props;
   const { source, rows } = alertThresholdRows(definition, status);
+  const errorText = useErrorTextClassName();
   if (rows.length === 0) return null;
   return (
     <Box mt={1} data-testid={`slo-alert-thresholds-${definition.name}`}>
@@ -36,7 +38,9 @@ export function SloAlertThresholds(props: {
             key={row.name}
             variant="caption"
             component="li"
-            color={row.firing ? 'error' : 'textPrimary'}
+            {...(row.firing
+              ? { className: errorText }
+              : { color: 'textPrimary' as const })}
           >
             {row.name} ({row.severity}, {row.windows}): {row.explanation}
             {row.firing ? ' · firing' : ''}

@@ -9,6 +9,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { attainmentSource } from '../attainmentSource';
 import { targetUnitText } from '../sloFormat';
+import { useErrorTextClassName } from '../../ErrorText';
 
 function lastWindowText(objective: SloObjectiveStatus): string {
   const met = objective.lastWindow?.met;
@@ -25,6 +26,7 @@ export function SloObjectiveList(props: {
   alertingIndex?: number;
 }) {
   const { objectives, alertingIndex } = props;
+  const errorText = useErrorTextClassName();
   if (objectives.length < 2) return null;
   return (
     <Box mt={1} component="ul" pl={2} my={0}>
@@ -33,7 +35,9 @@ export function SloObjectiveList(props: {
           key={i}
           variant="caption"
           component="li"
-          color={objective.lastWindow?.met === false ? 'error' : 'textPrimary'}
+          {...(objective.lastWindow?.met === false
+            ? { className: errorText }
+            : { color: 'textPrimary' as const })}
         >
           <Tooltip
             title={

@@ -1,0 +1,1 @@
+export { AlarmChip } from './AlarmChip';

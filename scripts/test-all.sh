@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything `./dev test` runs, in order: type-check, API reports, lint, unit + integration tests (SQLite and
-# PostgreSQL 15), the end-to-end browser tests against a started portal, then the install test (the suite's
-# tarballs installed into a fresh create-app app, see scripts/verify-install.sh).
+# PostgreSQL 15), then the end-to-end browser tests against a started portal. The install test
+# (scripts/verify-install.sh) is run separately.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 yarn() { node .yarn/releases/yarn-4.13.0.cjs "$@"; }
@@ -20,5 +20,5 @@ CI=true yarn backstage-cli repo test --maxWorkers=2
 echo "== end-to-end (Playwright + Debian chromium)" >&2
 # CI mode for the browser test: always a freshly started portal (never a stale dev server), no .only.
 CI=true yarn playwright test
-# The install test (scripts/verify-install.sh: pack, fresh create-app app, documented lines, backend health) runs
-# separately until it is verified on a clean CI machine.
+# The install test (scripts/verify-install.sh: pack, fresh create-app app, documented lines, backend health) is a
+# separate command (README, "Installable packages"): it needs the npm registry for a fresh app's dependencies.

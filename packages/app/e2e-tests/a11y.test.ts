@@ -75,7 +75,7 @@ for (const theme of ['light', 'dark'] as ThemeId[]) {
       ).toHaveCount(0);
       await expectTheme(page, theme);
       await page.screenshot({
-        path: `e2e-test-report/a11y-${theme}-${screen.path
+        path: `e2e-screenshots/a11y-${theme}-${screen.path
           .replace(/^\//, '')
           .replace(/[^a-z0-9]+/gi, '-')}.png`,
         fullPage: true,

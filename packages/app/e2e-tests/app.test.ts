@@ -28,7 +28,7 @@ test('a guest opens a service and sees its Reliability tab', async ({
   // On-call card: who is on call now, from the schedules as code.
   await expect(page.getByText('PRIMARY', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('Reliability data sources')).toBeVisible();
-  await page.screenshot({ path: 'e2e-test-report/entity-reliability-tab.png', fullPage: true });
+  await page.screenshot({ path: 'e2e-screenshots/entity-reliability-tab.png', fullPage: true });
 });
 
 test('the org reliability page lists services', async ({ page }) => {
@@ -42,7 +42,7 @@ test('the org reliability page lists services', async ({ page }) => {
   await expect(
     page.getByRole('link', { name: 'Checkout API' }).first(),
   ).toBeVisible();
-  await page.screenshot({ path: 'e2e-test-report/reliability-page.png', fullPage: true });
+  await page.screenshot({ path: 'e2e-screenshots/reliability-page.png', fullPage: true });
 });
 
 test('the guest (a member of sre) assesses an sre service and sees other teams\' checklists read-only', async ({
@@ -55,12 +55,12 @@ test('the guest (a member of sre) assesses an sre service and sees other teams\'
   await page.getByRole('button', { name: 'Review & submit' }).click();
   await page.getByRole('button', { name: 'Submit assessment' }).click();
   await expect(page.getByText(/Assessment submitted: score/)).toBeVisible();
-  await page.screenshot({ path: 'e2e-test-report/maturity-owner-submitted.png', fullPage: true });
+  await page.screenshot({ path: 'e2e-screenshots/maturity-owner-submitted.png', fullPage: true });
 
   // checkout-api is owned by checkout-payments: the checklist is read-only and cannot be submitted.
   await page.goto('/catalog/default/component/checkout-api/maturity');
   await expect(page.getByRole('note', { name: 'Read-only' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit assessment' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save draft' })).toHaveCount(0);
-  await page.screenshot({ path: 'e2e-test-report/maturity-read-only.png', fullPage: true });
+  await page.screenshot({ path: 'e2e-screenshots/maturity-read-only.png', fullPage: true });
 });

@@ -27,7 +27,7 @@ test('searching "rollback checkout" finds the checkout rollback procedure and op
     page.getByText('Rollback', { exact: true }).first(),
   ).toBeVisible();
   await page.screenshot({
-    path: 'e2e-test-report/search-rollback-checkout.png',
+    path: 'e2e-screenshots/search-rollback-checkout.png',
     fullPage: true,
   });
 
@@ -44,7 +44,7 @@ test('searching "rollback checkout" finds the checkout rollback procedure and op
     }),
   ).toBeVisible();
   await page.screenshot({
-    path: 'e2e-test-report/search-opens-runbook.png',
+    path: 'e2e-screenshots/search-opens-runbook.png',
     fullPage: true,
   });
 });

@@ -64,7 +64,7 @@ test('the Commerce tour starts at its systems with readable labels, and a system
   expect(await smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
   expect(await horizontalOverflow(page, map)).toEqual({ page: 0, map: 0 });
   await page.screenshot({
-    path: 'e2e-test-report/tour-commerce.png',
+    path: 'e2e-screenshots/tour-commerce.png',
     fullPage: true,
   });
 
@@ -85,7 +85,7 @@ test('the Commerce tour starts at its systems with readable labels, and a system
   expect(await smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
   expect((await horizontalOverflow(page, map)).page).toBe(0);
   await page.screenshot({
-    path: 'e2e-test-report/tour-commerce-orders.png',
+    path: 'e2e-screenshots/tour-commerce-orders.png',
     fullPage: true,
   });
 });
@@ -121,7 +121,7 @@ test('a journey is highlighted on the map and walked step by step with its SLO',
   await expect(page.getByText(/runs the steps below/)).toBeVisible();
   await expect(page.getByText(/On call:/).first()).toBeVisible();
   await page.screenshot({
-    path: 'e2e-test-report/tour-journey.png',
+    path: 'e2e-screenshots/tour-journey.png',
     fullPage: true,
   });
 });

@@ -78,6 +78,19 @@ export interface Config {
        * "embedded (demo data)". Default false.
        */
       seedAlerts?: boolean;
+      /**
+       * DEMO ONLY: when true, the backend writes about six months of synthetic self-assessments for some of the
+       * demo catalog's services (so levels move) and three exemptions (pending, approved, expired), authored by
+       * "demo data (synthetic)". Entities that already have assessments or exemptions are left alone.
+       * Default false.
+       */
+      seedMaturity?: boolean;
+      /**
+       * DEMO ONLY: when true, the backend writes about six months of synthetic daily trend snapshots before today
+       * for the demo catalog, ending near the measured roll-ups, marked as demo data in the trend charts and the
+       * leaderboard. Never overwrites a measured snapshot. Default false.
+       */
+      seedTrends?: boolean;
     };
     /** On-call: the built-in schedule-as-code provider and the on-call cache and refresh. */
     onCall?: {
@@ -195,6 +208,12 @@ export interface Config {
        * `reliability.sre-portal.dev/time-zone` annotation. Default `UTC`.
        */
       defaultTimeZone?: string;
+      /**
+       * The mean time to acknowledge (over the last 90 days) an entity's incidents should stay within, for the
+       * checklist item `acknowledge-within-target` (a duration: `{ minutes: 15 }` or `PT15M`), 1 minute to
+       * 1 day. Default 15 minutes.
+       */
+      acknowledgeTarget?: { [unit: string]: number } | string;
     };
     /**
      * Error-budget policy as code and the deploy gate (docs/policy.md, docs/deploy-gate.md). Without config every
@@ -297,8 +316,10 @@ export interface Config {
       sloBurnResolved?: boolean;
       /** An SLO's error budget is exhausted (once until it recovers). Default true. */
       sloBudgetExhausted?: boolean;
+      /** A runbook became stale (once per review date; never-reviewed runbooks once). Default true. */
+      runbookStale?: boolean;
       /**
-       * How often SLO burns and budgets are checked and the log's retention applied: a Backstage duration,
+       * How often SLO burns, budgets and stale runbooks are checked and the log's retention applied: a Backstage duration,
        * 1 minute to 1 day. Default 5 minutes.
        */
       refreshInterval?: { [unit: string]: number } | string;
@@ -321,6 +342,30 @@ export interface Config {
       refreshInterval?: { [unit: string]: number } | string;
       /** Days daily campaign snapshots are kept (1..3650). Default 730. */
       retentionDays?: number;
+    };
+    /** Trends: daily snapshots of the maturity roll-ups and SLO attainment, and the team leaderboard (docs/trends.md). */
+    trends?: {
+      /**
+       * Days (1..3650) daily snapshots are kept; older days are deleted by the daily snapshot task. Default 400.
+       * Below 90 the leaderboard's 90-day improvement only sees the days kept (logged as a warning).
+       */
+      retentionDays?: number;
+      /** Hour of the day (0..23, the server's time zone) the daily snapshot is taken. Default 2. */
+      snapshotHour?: number;
+    };
+    /**
+     * Team learning paths (the `reliability.sre-portal.dev/learning-path` annotation of a Group) and each user's
+     * progress through them (docs/tour.md).
+     */
+    learning?: {
+      /**
+       * Days (1..3650) the progress of an item no longer in its team's path, of a Group gone from the catalog or
+       * without a path, or of a user gone from the catalog is kept, counted from when the item was ticked off.
+       * A path file that cannot be read deletes nothing. Default 90.
+       */
+      retentionDays?: number;
+      /** How often that retention runs: a Backstage duration, 5 minutes to 7 days. Default 24 hours. */
+      refreshInterval?: { [unit: string]: number } | string;
     };
     /** The reliability-maturity checklist. */
     checklist?: {

@@ -5,23 +5,27 @@ import { ReliabilityContext } from './context';
 import { ReliabilityFeature } from './feature';
 import { createChecklistFeature } from './checklist';
 import { createIncidentsFeature } from './incidents';
+import { createLearningFeature } from './learning';
 import { createNotificationsFeature } from './notifications';
 import { createOnCallFeature } from './oncall';
 import { createOverviewFeature } from './overview';
 import { createPolicyFeature } from './policy';
 import { createRunbooksFeature } from './runbooks';
 import { createSloFeature, sliEventsBodySchema } from './slo';
+import { createTrendsFeature } from './trends';
 
 /**
  * Creates every area of the backend, in dependency order; each later area receives what it reads from the
  * earlier ones explicitly:
  *
  *   slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
- *       -> incidents (runbook documents) -> notifications (listeners told by checklist and campaigns)
- *       -> checklist (slo, oncall, runbooks summaries) -> campaigns (checklist levels and passing items)
+ *       -> incidents (runbook documents) -> notifications (slo summaries, runbook index; listeners told by checklist and campaigns)
+ *       -> checklist (slo, oncall, runbooks, alerts, incidents summaries) -> campaigns (checklist levels and passing items)
+ *       -> trends (checklist summaries and roll-ups, slo states: daily snapshots, the team leaderboard)
  *       -> policy (slo summaries and states; runbooks and checklist history and the notifier for its reports)
  *       -> overview (every summary, the maturity level and policy state indexes, slo definitions and states,
- *          the runbook index)
+ *          the runbook index, the campaigns' services)
+ *       -> learning (the runbook index: titles of the runbooks and postmortems a team's learning path names)
  *       -> actions (the services of every area, registered as actions for AI assistants)
  */
 export async function createFeatures(
@@ -41,16 +45,24 @@ export async function createFeatures(
   });
   const notifications = await createNotificationsFeature(ctx, {
     slo: slo.summaries,
+    runbooks: runbooks.index,
   });
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
     oncall: oncall.summaries,
     runbooks: runbooks.summaries,
+    alerts: alerts.summaries,
+    incidents: incidents.summaries,
     listener: notifications.checklist,
   });
   const campaigns = await createCampaignsFeature(ctx, {
     maturity: checklist.service,
     listener: notifications.campaigns,
+  });
+  const trends = await createTrendsFeature(ctx, {
+    maturity: checklist.service,
+    rollups: checklist.rollups,
+    slos: slo.service,
   });
   const policy = await createPolicyFeature(ctx, {
     slo: slo.summaries,
@@ -70,6 +82,10 @@ export async function createFeatures(
     sloDefinitions: slo.definitions,
     runbookIndex: runbooks.index,
     sloStates: slo.service,
+    campaigns: campaigns.service,
+  });
+  const learning = await createLearningFeature(ctx, {
+    runbookIndex: runbooks.index,
   });
   const actions = await createActionsFeature(ctx, {
     slos: slo.service,
@@ -90,8 +106,10 @@ export async function createFeatures(
     notifications,
     checklist,
     campaigns,
+    trends,
     overview,
     policy,
+    learning,
     actions,
   ];
 }

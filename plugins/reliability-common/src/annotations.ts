@@ -22,6 +22,12 @@ export const ANNOTATIONS = {
    * location, or absolute URLs): YAML documents of kind `Journey` listing the steps of something a user does.
    */
   journeys: `${RELIABILITY_ANNOTATION_PREFIX}/journeys`,
+  /**
+   * Location of a team's learning path file (on a Group; relative to the Group's source location, or an absolute
+   * URL): a YAML document of kind `LearningPath` listing the runbooks, journeys, postmortems and on-call shifts a
+   * new member works through (docs/tour.md).
+   */
+  learningPath: `${RELIABILITY_ANNOTATION_PREFIX}/learning-path`,
   /** Service tier: tier-1 (most critical) to tier-4. */
   tier: `${RELIABILITY_ANNOTATION_PREFIX}/tier`,
   /**

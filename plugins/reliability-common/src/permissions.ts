@@ -82,6 +82,17 @@ export const reliabilityCampaignManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Tick items of a learning path off (or un-tick them). Only ever the caller's own progress in the paths of their
+ * own teams; a policy may deny it (for example to guests) without hiding the paths.
+ *
+ * @public
+ */
+export const reliabilityLearningProgressPermission = createPermission({
+  name: 'reliability.learning.progress.update',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the suite, for `permissionsRegistry.addPermissions`. @public */
 export const reliabilityPermissions = [
   reliabilityAssessmentCreatePermission,
@@ -91,4 +102,5 @@ export const reliabilityPermissions = [
   reliabilityAlertsWritePermission,
   reliabilityAdminPermission,
   reliabilityCampaignManagePermission,
+  reliabilityLearningProgressPermission,
 ];

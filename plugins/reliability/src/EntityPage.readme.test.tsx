@@ -1,10 +1,16 @@
 // #region README
 import { EntityLayout, EntitySwitch, isKind } from '@backstage/plugin-catalog';
 import {
+  EntityAlertsCard,
+  EntityCampaignsCard,
+  EntityGroupAlertsCoverageCard,
   EntityGroupOnCallCard,
   EntityGroupOnCallContent,
+  EntityGroupPostmortemsCard,
+  EntityIncidentsCard,
   EntityMaturityContent,
   EntityOnCallCard,
+  EntityPolicyCard,
   EntityReliabilityContent,
   EntityRunbooksCard,
   EntityRunbooksContent,
@@ -43,6 +49,7 @@ import {
   testService,
   testTeam,
 } from './__testUtils__/mockReliabilityApi';
+import { areaCardsApi } from './__testUtils__/areaCardsApi';
 import { reliabilityApiRef } from './api';
 
 // #region README
@@ -55,6 +62,18 @@ const serviceOverviewCards = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOnCallCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityPolicyCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityCampaignsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityAlertsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityIncidentsCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
@@ -103,6 +122,12 @@ const groupPage = (
         <Grid item xs={12}>
           <EntityGroupOnCallCard />
         </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityGroupAlertsCoverageCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityGroupPostmortemsCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
     <EntityLayout.Route path="/oncall" title="On-call">
@@ -129,7 +154,7 @@ function snippet(): string {
 }
 
 async function renderEntityPage(entity: Entity) {
-  const api = mockReliabilityApi();
+  const api = { ...mockReliabilityApi(), ...areaCardsApi() };
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -177,6 +202,27 @@ describe('README: EntityPage.tsx of a legacy app', () => {
     ).toBeInTheDocument();
   });
 
+  it('puts the policy, campaigns, alerts and incidents cards on the Overview of a service', async () => {
+    const api = await renderEntityPage(testService);
+    expect(
+      await screen.findByText('Policy "default" (of its tier)'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Tier-1 reaches Beginner'),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('alert-counts')).toHaveTextContent(
+      '4 alerts, 3 paging, 1 firing',
+    );
+    expect(await screen.findByTestId('incident-counts')).toHaveTextContent(
+      '3 incidents, 1 open',
+    );
+    expect(api.getEntityPolicy).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
+  });
+
   it('leaves out the SLO and Runbooks tabs of a service without them', async () => {
     await renderEntityPage({
       ...testService,
@@ -200,5 +246,18 @@ describe('README: EntityPage.tsx of a legacy app', () => {
       screen.queryByRole('tab', { name: 'Reliability' }),
     ).not.toBeInTheDocument();
     expect(await screen.findByText('On call now')).toBeInTheDocument();
+  });
+
+  it("gives groups the team's monitoring coverage and postmortem follow-up", async () => {
+    const api = await renderEntityPage(testTeam);
+    expect(await screen.findByTestId('coverage-summary')).toHaveTextContent(
+      'Runbook coverage 67%',
+    );
+    expect(await screen.findByTestId('follow-up-counts')).toHaveTextContent(
+      '1 postmortem overdue',
+    );
+    expect(api.getIncidentFollowUp).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+    });
   });
 });

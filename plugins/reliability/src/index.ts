@@ -19,10 +19,17 @@ export {
   EntityRunbooksCard,
   EntityMaturityCard,
   EntityGroupOnCallCard,
+  EntityGroupTrendsCard,
+  EntityGroupAlertsCoverageCard,
+  EntityGroupPostmortemsCard,
   EntitySloReviewCard,
+  EntityPolicyCard,
+  EntityIncidentsCard,
+  EntityAlertsCard,
+  EntityCampaignsCard,
 } from './plugin';
 export { reliabilityApiRef } from './api';
-export { rootRouteRef } from './routes';
+export { rootRouteRef, scaffolderTemplateRouteRef } from './routes';
 export { isReliabilityAvailable } from './isReliabilityAvailable';
 export { hasRunbooks } from './components/runbooks/hasRunbooks';
 export { GlossaryTerm } from './components/overview';

@@ -17,8 +17,10 @@ import {
 } from './__testUtils__/mockReliabilityApi';
 import { reliabilityApiRef } from './api';
 import {
+  EntityGroupAlertsCoverageCard,
   EntityGroupOnCallCard,
   EntityGroupOnCallContent,
+  EntityGroupPostmortemsCard,
   EntityMaturityCard,
   EntityMaturityContent,
   EntityOnCallCard,
@@ -155,6 +157,28 @@ describe('legacy frontend system exports', () => {
       kind: 'Group',
       namespace: 'default',
       name: 'payments',
+    });
+  });
+
+  it('EntityGroupAlertsCoverageCard and EntityGroupPostmortemsCard show the team view', async () => {
+    const api = await renderLegacy(
+      <>
+        <EntityGroupAlertsCoverageCard />
+        <EntityGroupPostmortemsCard />
+      </>,
+      testTeam,
+    );
+    expect(await screen.findByTestId('coverage-summary')).toHaveTextContent(
+      'Runbook coverage 67%',
+    );
+    expect(await screen.findByTestId('follow-up-counts')).toHaveTextContent(
+      '1 postmortem overdue',
+    );
+    expect(api.getAlertsCoverage).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+    });
+    expect(api.getIncidentFollowUp).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
     });
   });
 

@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ReliabilityClient } from '@internal/backstage-plugin-reliability-common';
 import { reliabilityApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, scaffolderTemplateRouteRef } from './routes';
 
 /**
  * The reliability frontend plugin for apps on the legacy frontend system. Apps on the new frontend system
@@ -29,6 +29,9 @@ export const reliabilityPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+  },
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
   },
 });
 
@@ -220,6 +223,59 @@ export const EntityGroupOnCallCard = reliabilityPlugin.provide(
 );
 
 /**
+ * Card for a group: the maturity of the services the team owns over time and the share of its SLOs meeting target
+ * per SLO window, from the daily trend snapshots. Place it on group entity pages.
+ *
+ * @public
+ */
+export const EntityGroupTrendsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupTrendsCard',
+    component: {
+      lazy: () =>
+        import('./components/trends/EntityGroupTrendsCard').then(
+          m => m.EntityGroupTrendsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for groups: monitoring coverage of the entities the team owns: runbook coverage over their paging alerts,
+ * gaps and noisy alerts.
+ *
+ * @public
+ */
+export const EntityGroupAlertsCoverageCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupAlertsCoverageCard',
+    component: {
+      lazy: () =>
+        import('./components/alerts/GroupAlertsCoverageCard').then(
+          m => m.GroupAlertsCoverageCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for groups: missing and overdue postmortems and open action items of the team's services.
+ *
+ * @public
+ */
+export const EntityGroupPostmortemsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupPostmortemsCard',
+    component: {
+      lazy: () =>
+        import('./components/incidents/GroupPostmortemsCard').then(
+          m => m.GroupPostmortemsCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The SLO review report of a Group (what the team owns) or a System (its parts): both windows of each SLO, budget
  * spenders, runbooks touched and checklist changes; printable, as Markdown or CSV. Renders nothing on other kinds.
  * On groups, mount it as a "Reliability review" tab at `/reliability-review` (the path the scheduled report
@@ -234,6 +290,75 @@ export const EntitySloReviewCard = reliabilityPlugin.provide(
       lazy: () =>
         import('./components/policy/EntitySloReviewCard').then(
           m => m.EntitySloReviewCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the entity's error-budget policy: the state of each SLO (deploys allowed, in review or frozen),
+ * since when, active overrides and the deploy gate's recent decisions.
+ *
+ * @public
+ */
+export const EntityPolicyCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPolicyCard',
+    component: {
+      lazy: () =>
+        import('./components/policy/EntityPolicyCard').then(
+          m => m.EntityPolicyCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the entity's incidents of the last 90 days, MTTA and MTTR per severity, and the postmortems owed.
+ *
+ * @public
+ */
+export const EntityIncidentsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIncidentsCard',
+    component: {
+      lazy: () =>
+        import('./components/incidents/EntityIncidentsCard').then(
+          m => m.EntityIncidentsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the entity's alerts and monitors (state, paging, runbook, noise) and their runbook coverage.
+ *
+ * @public
+ */
+export const EntityAlertsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAlertsCard',
+    component: {
+      lazy: () =>
+        import('./components/alerts/EntityAlertsCard').then(
+          m => m.EntityAlertsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card: the reliability campaigns that concern the entity and what is left for it.
+ *
+ * @public
+ */
+export const EntityCampaignsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./components/campaigns/EntityCampaignsCard').then(
+          m => m.EntityCampaignsCard,
         ),
     },
   }),

@@ -280,6 +280,43 @@ describe('owner-only writes with the shipped policy and a real catalog', () => {
     expect(res.status).toBe(status);
   });
 
+  function campaign() {
+    const today = new Date().toISOString().slice(0, 10);
+    const due = new Date(Date.now() + 60 * 24 * 60 * 60_000)
+      .toISOString()
+      .slice(0, 10);
+    return {
+      name: 'Tier-1 services reach Beginner',
+      why: 'Peak season is coming.',
+      target: { kind: 'level', level: 'beginner' },
+      scope: { owners: ['group:default/checkout-payments'] },
+      startDate: today,
+      dueDate: due,
+      status: 'active',
+    };
+  }
+
+  it.each([
+    ['the owning team', 'user:default/owner', 403, false],
+    ['a member of another team', 'user:default/other-team', 403, false],
+    ['a reliability admin', 'user:default/admin', 201, true],
+  ])(
+    'campaigns: %s (%s) gets %i (only reliability.admins manage them)',
+    async (_who, user, status, canManage) => {
+      const list = await request(server)
+        .get('/api/reliability/campaigns')
+        .set('Authorization', mockCredentials.user.header(user));
+      expect(list.status).toBe(200);
+      expect(list.body.canManage).toBe(canManage);
+      const id = `drive-${user.replace(/[^a-z]/g, '')}`;
+      const res = await request(server)
+        .put(`/api/reliability/campaigns/${id}`)
+        .set('Authorization', mockCredentials.user.header(user))
+        .send(campaign());
+      expect(res.status).toBe(status);
+    },
+  );
+
   it('lets an unrestricted service token write, as documented (restrict it with accessRestrictions)', async () => {
     const res = await request(server)
       .post(SLI_EVENTS_PATH)

@@ -7,6 +7,7 @@ import {
 import {
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
+  reliabilityCampaignManagePermission,
   reliabilityDeployGateOverridePermission,
   reliabilityIncidentsWritePermission,
   reliabilitySliEventsWritePermission,
@@ -120,6 +121,28 @@ describe('ReliabilityPermissionPolicy', () => {
       ),
     ).toEqual({ result: AuthorizeResult.DENY });
     expect(await policy(['group:default/sre']).handle(admin)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('grants campaign management only to members of a reliability.admins group, not to everyone', async () => {
+    const manage = { permission: reliabilityCampaignManagePermission };
+    expect(
+      await policy(['group:default/sre']).handle(
+        manage,
+        userWith(['user:development/guest']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy(['group:default/sre']).handle(
+        manage,
+        userWith(['user:default/jonas.berg']),
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policy([]).handle(manage, userWith(['user:development/guest'])),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(await policy(['group:default/sre']).handle(manage)).toEqual({
       result: AuthorizeResult.DENY,
     });
   });

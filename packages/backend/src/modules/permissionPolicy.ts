@@ -24,6 +24,7 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
+  reliabilityCampaignManagePermission,
   reliabilityDeployGateOverridePermission,
   reliabilityIncidentsWritePermission,
   reliabilitySliEventsWritePermission,
@@ -33,7 +34,8 @@ const GROUP_REF = /^group:[^/:\s]+\/[^/:\s]+$/;
 
 /**
  * Reads `reliability.admins`: full group refs (`group:<namespace>/<name>`) whose members hold the
- * `reliability.admin` permission (they may write assessments and SLI events for any entity). Throws at startup on anything else, so a typo cannot silently
+ * `reliability.admin` permission (they may write assessments and SLI events for any entity, decide exemptions)
+ * and `reliability.campaign.manage` (create and edit campaigns). Throws at startup on anything else, so a typo cannot silently
  * lock admins out.
  */
 export function readReliabilityAdmins(config: Config): Set<string> {
@@ -59,7 +61,8 @@ const OWNER_WRITE_PERMISSIONS = new Set([
 /**
  * The demo app's permission policy.
  *
- * - `reliability.admin`: allowed for members of a `reliability.admins` group (they may write for any entity).
+ * - `reliability.admin` and `reliability.campaign.manage`: allowed for members of a `reliability.admins` group
+ *   (they may write for any entity, decide exemptions, create and edit campaigns); denied to everyone else.
  * - Entity-scoped writes (maturity assessments, SLI events, deploy-gate overrides, incidents): allowed for owners of the entity, as a conditional
  *   decision the catalog resolves with `isEntityOwner`.
  * - Everything else: allowed (reads stay open to anyone signed in).
@@ -76,7 +79,10 @@ export class ReliabilityPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (isPermission(request.permission, reliabilityAdminPermission)) {
+    if (
+      isPermission(request.permission, reliabilityAdminPermission) ||
+      isPermission(request.permission, reliabilityCampaignManagePermission)
+    ) {
       const claims = await this.ownershipOf(user);
       const isAdmin = claims.some(ref =>
         this.options.admins.has(ref.toLocaleLowerCase('en-US')),

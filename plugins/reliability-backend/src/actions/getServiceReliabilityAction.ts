@@ -121,7 +121,9 @@ export function createGetServiceReliabilityAction(deps: {
                   .map(alert => `${alert.slo}/${alert.alert}`),
               }
             : null,
-          maturity: maturity ? maturityOutput(maturity) : null,
+          maturity: maturity
+            ? maturityOutput(maturity, deps.maturity.checklist)
+            : null,
           problems,
         },
       };

@@ -19,6 +19,10 @@ const checklist: Checklist = {
       weight: 3,
       kind: 'automatic',
       check: 'slo-defined',
+      fixTemplate: {
+        templateRef: 'template:default/adopt-slos',
+        title: 'Adopt SLOs for a service',
+      },
     },
     {
       id: 'postmortems',
@@ -28,6 +32,10 @@ const checklist: Checklist = {
       category: 'slos',
       weight: 2,
       kind: 'self-assessed',
+      fixTemplate: {
+        templateRef: 'template:default/write-postmortem',
+        title: 'Write a postmortem',
+      },
     },
     {
       id: 'dashboards',
@@ -62,15 +70,18 @@ describe('maturityOutput', () => {
       dashboards: answer('partial'),
     };
     const explanation = scoreChecklist({ checklist, answers, automatic, now });
-    const output = maturityOutput({
-      entityRef: 'component:default/a',
-      checklistVersion: '1',
-      explanation,
-      automatic,
-      answers: {},
-      latestAssessment: null,
-      outdatedChecklist: false,
-    });
+    const output = maturityOutput(
+      {
+        entityRef: 'component:default/a',
+        checklistVersion: '1',
+        explanation,
+        automatic,
+        answers: {},
+        latestAssessment: null,
+        outdatedChecklist: false,
+      },
+      checklist,
+    );
     expect(output.level).toBe('none');
     expect(output.nextLevel).toBe('beginner');
     expect(

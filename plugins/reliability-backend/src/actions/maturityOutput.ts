@@ -1,9 +1,9 @@
 import {
+  Checklist,
   EntityMaturity,
   itemsToFix,
 } from '@internal/backstage-plugin-reliability-common';
 import { z } from 'zod/v3';
-import { fixingTemplate } from './checklistTemplates';
 
 /** Items listed under "what to fix next". */
 export const FIX_NEXT_LIMIT = 5;
@@ -43,13 +43,19 @@ export function maturitySchema(zod: typeof z) {
 /** Maturity output of an action. */
 export type MaturityOutput = z.infer<ReturnType<typeof maturitySchema>>;
 
-/** The maturity of an entity as an action outputs it. */
+/**
+ * The maturity of an entity as an action outputs it. The template fixing an item is the item's `fixTemplate` in
+ * the checklist in force (the one place that maps items to templates, also read by the frontend).
+ */
 export function maturityOutput(
   maturity: Omit<EntityMaturity, 'canSubmit'>,
+  checklist: Pick<Checklist, 'items'>,
 ): MaturityOutput {
   const { explanation } = maturity;
   const blocking = new Set(explanation.blockingNextLevel);
-  const checks = new Map(maturity.automatic.map(r => [r.itemId, r.check]));
+  const templates = new Map(
+    checklist.items.map(item => [item.id, item.fixTemplate]),
+  );
   return {
     level: explanation.level,
     score: explanation.score,
@@ -62,7 +68,7 @@ export function maturityOutput(
       status: item.status,
       blocksNextLevel: blocking.has(item.itemId),
       reason: item.reason,
-      template: fixingTemplate({ ...item, check: checks.get(item.itemId) }),
+      template: templates.get(item.itemId) ?? null,
     })),
   };
 }

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   ArchitectureTour,
+  Checklist,
   EntityMaturity,
   EntityOnCall,
   EntityRunbooksResponse,
@@ -69,6 +70,8 @@ export interface RunbookReader {
 
 /** Maturity score, level and item-by-item explanation of an entity (the checklist area's service). */
 export interface MaturityReader {
+  /** The checklist in force: its items name the templates that fix them (`fixTemplate`). */
+  readonly checklist: Checklist;
   getEntityMaturity(
     entityRef: string,
   ): Promise<Omit<EntityMaturity, 'canSubmit'>>;

@@ -228,4 +228,73 @@ describe('AlertService', () => {
       },
     ]);
   });
+
+  it("counts a team's pages over the window: paging firings only, a shared source alert once", async () => {
+    const ledgerRef = 'component:default/ledger';
+    const search = entity('Component', 'search', {
+      owner: 'group:default/discovery',
+    });
+    const day = 24 * 3600_000;
+    const at = (days: number) =>
+      new Date(NOW.getTime() - days * day).toISOString();
+    // A Prometheus alert mapped to both services of the team (by a selector), firing 3 times in the window.
+    const source: AlertSource = {
+      id: 'prometheus',
+      getInventory: async () => ({
+        alerts: [
+          sourceAlert('db/ReplicaLag', { labels: { team: 'payments' } }),
+          sourceAlert('search/Slow', { labels: { service: 'search' } }),
+        ],
+        firings: [
+          { alertId: 'db/ReplicaLag', startedAt: at(1), resolvedAt: at(0.9) },
+          { alertId: 'db/ReplicaLag', startedAt: at(5), resolvedAt: at(4.9) },
+          { alertId: 'db/ReplicaLag', startedAt: at(9), resolvedAt: at(8.9) },
+          { alertId: 'search/Slow', startedAt: at(2), resolvedAt: at(1.9) },
+        ],
+      }),
+    };
+    const selector = {
+      'reliability.sre-portal.dev/alert-selector': 'team=payments',
+    };
+    const { service, refresher } = await createTestAlertsArea({
+      entities: [
+        entity('Component', 'checkout-api', {
+          tier: 'tier-1',
+          owner: 'group:default/checkout-payments',
+          annotations: selector,
+        }),
+        entity('Component', 'ledger', {
+          owner: 'group:default/checkout-payments',
+          annotations: selector,
+        }),
+        search,
+      ],
+      sources: [source],
+    });
+    await service.ingest(checkoutRef, {
+      alerts: [
+        { id: 'pager', name: 'CheckoutDown', state: 'ok', pages: true },
+        { id: 'ticket', name: 'DiskFilling', state: 'ok', pages: false },
+      ],
+      firings: [
+        // 2 pages in the window, 1 before it; the ticket alert never pages.
+        { alertId: 'pager', startedAt: at(3), resolvedAt: at(2.9) },
+        { alertId: 'pager', startedAt: at(20), resolvedAt: at(19.9) },
+        { alertId: 'pager', startedAt: at(40), resolvedAt: at(39.9) },
+        { alertId: 'ticket', startedAt: at(1), resolvedAt: at(0.9) },
+      ],
+    });
+    await refresher.run();
+    const team = await service.getCoverage(
+      'group:default/checkout-payments',
+      credentials,
+    );
+    expect(team.entities.map(e => e.entityRef).sort()).toEqual([
+      checkoutRef,
+      ledgerRef,
+    ]);
+    expect(team.pages).toEqual({ windowDays: 30, count: 5, pagingAlerts: 2 });
+    const org = await service.getCoverage(null, credentials);
+    expect(org.pages).toBeNull();
+  });
 });

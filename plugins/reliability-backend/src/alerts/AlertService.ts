@@ -9,6 +9,7 @@ import {
   ALERT_WINDOW_DAYS,
   AlertGap,
   AlertNoiseRule,
+  AlertPages,
   alertFiringStats,
   alertRunbookCoverage,
   AlertsCoverageResponse,
@@ -35,7 +36,12 @@ import { mapWithConcurrency } from '../shared/concurrency';
 import { SummarySource } from '../summaries';
 import { AlertRunbookSource } from './AlertRunbookSource';
 import { AlertEntityFacts, alertEntityFacts } from './entityFacts';
-import { AlertStore, NO_ENTITY, StoredAlert } from './store/AlertStore';
+import {
+  AlertStore,
+  FiringScope,
+  NO_ENTITY,
+  StoredAlert,
+} from './store/AlertStore';
 
 const DAY_MS = 24 * 3600_000;
 /** The source of alerts written through the API. */
@@ -247,6 +253,9 @@ export class AlertService {
     const unowned = ownerRef
       ? []
       : await this.deps.store.listAlerts([NO_ENTITY]);
+    const pages = ownerRef
+      ? await this.pagesOf(summaries.map(s => s.entityRef))
+      : null;
     return {
       owner: ownerRef,
       windowDays: ALERT_WINDOW_DAYS,
@@ -258,8 +267,47 @@ export class AlertService {
         ...unownedAlertGaps(unowned),
       ],
       sources: await this.sourceStatuses([]),
+      pages,
       generatedAt: this.deps.now().toISOString(),
     };
+  }
+
+  /**
+   * How often the paging alerts of the given entities paged over the window: firings that started within it,
+   * each alert of a source counted once even when it maps to several of the entities.
+   */
+  private async pagesOf(entityRefs: string[]): Promise<AlertPages> {
+    const since = new Date(
+      this.deps.now().getTime() - ALERT_WINDOW_DAYS * DAY_MS,
+    );
+    const paging = (await this.deps.store.listAlerts(entityRefs)).filter(
+      a => a.pages,
+    );
+    // Firings of a source's alerts are kept once per alert; those of embedded alerts per entity.
+    const byScope = new Map<string, { scope: FiringScope; ids: Set<string> }>();
+    for (const alert of paging) {
+      const scope = {
+        source: alert.source,
+        scope:
+          alert.source === EMBEDDED_ALERT_SOURCE ? alert.entityRef : NO_ENTITY,
+      };
+      const key = `${scope.source}\u0000${scope.scope}`;
+      const entry = byScope.get(key) ?? { scope, ids: new Set<string>() };
+      entry.ids.add(alert.id);
+      byScope.set(key, entry);
+    }
+    let count = 0;
+    let alerts = 0;
+    for (const { scope, ids } of byScope.values()) {
+      alerts += ids.size;
+      const firings = await this.deps.store.listFirings(scope, [...ids], since);
+      for (const list of firings.values()) {
+        count += list.filter(
+          f => Date.parse(f.startedAt) >= since.getTime(),
+        ).length;
+      }
+    }
+    return { windowDays: ALERT_WINDOW_DAYS, count, pagingAlerts: alerts };
   }
 
   private gapOf(

@@ -133,6 +133,25 @@ export class CampaignService {
   }
 
   /**
+   * The services in one campaign's scope the credentials can see, with what is left for each (the overview's
+   * campaign filter); undefined when there is no such campaign.
+   */
+  async servicesOf(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<CampaignServiceProgress[] | undefined> {
+    const campaign = await this.getCampaign(id);
+    if (!campaign) return undefined;
+    const { services, progress } = await this.measure(credentials);
+    return campaignServices(
+      campaign,
+      this.options.maturity.checklist,
+      services,
+      progress,
+    );
+  }
+
+  /**
    * Active campaigns whose scope includes the entity (a Component), the soonest due first, with what is left for
    * it. `credentials` read its system (for the domain filter).
    */

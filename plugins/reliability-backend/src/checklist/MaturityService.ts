@@ -75,9 +75,9 @@ export class MaturityService
   private async evaluateMany(
     entityRefs: string[],
     answersByEntity: Map<string, Record<string, StoredAnswer>>,
+    now: Date = this.options.now(),
   ) {
     const { checklist, sources, logger, config, exemptions } = this.options;
-    const now = this.options.now();
     const [data, grants] = await Promise.all([
       loadAutomaticCheckData(sources, checklist, entityRefs, logger),
       exemptions.getActiveGrants(now, entityRefs),
@@ -191,6 +191,37 @@ export class MaturityService
       await store.deleteDraft(entityRef, author);
     }
     return record;
+  }
+
+  /**
+   * DEMO ONLY (the demo maturity seeder): stores an assessment made at `at` with answers as stored, scored as of
+   * `at` (with today's automatic results, the only ones known). It becomes the entity's latest evaluation until
+   * the next refresh.
+   */
+  async insertPastAssessment(options: {
+    entityRef: string;
+    answers: Record<string, StoredAnswer>;
+    author: string;
+    at: Date;
+  }): Promise<AssessmentRecord> {
+    const { entityRef, answers, author, at } = options;
+    const [result] = await this.evaluateMany(
+      [entityRef],
+      new Map([[entityRef, answers]]),
+      at,
+    );
+    return this.options.store.insertAssessment(
+      {
+        entityRef,
+        checklist: this.checklist,
+        answers,
+        score: result.explanation.score,
+        level: result.explanation.level,
+        author,
+        createdAt: at,
+      },
+      this.toEvaluation(entityRef, result.explanation, at),
+    );
   }
 
   async getHistory(entityRef: string, limit: number): Promise<MaturityHistory> {

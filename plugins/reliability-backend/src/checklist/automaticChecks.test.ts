@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
+  AlertSummary,
+  IncidentSummary,
   OnCallSummary,
   RunbookSummary,
   SloSummary,
@@ -53,6 +55,34 @@ const runbooks: RunbookSummary = {
   updatedAt: '2026-11-22T00:00:00Z',
 };
 
+const alerts: AlertSummary = {
+  entityRef: ref,
+  ownerRef: 'group:default/team-a',
+  alerts: 6,
+  pagingAlerts: 4,
+  pagingWithRunbook: 3,
+  firing: 1,
+  noisy: 1,
+  fired: 12,
+  sloBasedPaging: 3,
+  stale: false,
+  gap: null,
+  updatedAt: '2026-11-22T00:00:00Z',
+};
+const incidents: IncidentSummary = {
+  entityRef: ref,
+  incidents: 3,
+  openIncidents: 0,
+  postmortemsDue: 1,
+  postmortemsOverdue: 0,
+  openActionItems: 4,
+  overdueActionItems: 1,
+  acknowledged: 3,
+  mttaSeconds: 1200,
+  acknowledgeTargetSeconds: 900,
+  updatedAt: '2026-11-22T00:00:00Z',
+};
+
 async function evaluate(sources: Parameters<typeof loadAutomaticCheckData>[0]) {
   const data = await loadAutomaticCheckData(
     sources,
@@ -75,6 +105,8 @@ describe('automatic checks', () => {
         slo: source(slo),
         oncall: source(oncall),
         runbooks: source(runbooks),
+        alerts: source(alerts),
+        incidents: source(incidents),
       }),
     ).toEqual({
       'slo-defined': 'pass: 2 SLOs defined',
@@ -87,7 +119,50 @@ describe('automatic checks', () => {
       'runbook-coverage':
         'fail: 75% of SLO alerts link a runbook (80% required)',
       'runbooks-fresh': 'pass: all 2 runbooks reviewed recently',
+      'pages-have-runbooks': 'fail: 1 of 4 paging alerts have no runbook',
+      'no-noisy-alerts': 'fail: 1 noisy alert in 30 days',
+      'pages-mostly-slo': 'pass: 3 of 4 paging alerts are SLO-based',
+      'postmortems-on-time':
+        'pass: no postmortem overdue (1 still within the deadline)',
+      'action-items-on-time':
+        'fail: 1 of 4 open action items past the due date',
+      'acknowledge-within-target':
+        'fail: MTTA 20 min over 3 acknowledged incidents (target 15 min)',
     });
+  });
+
+  it('judges alerts and incidents of an entity the areas have no summary for', async () => {
+    const result = await evaluate({
+      alerts: source<AlertSummary>(undefined),
+      incidents: source<IncidentSummary>(undefined),
+    });
+    expect(result['pages-have-runbooks']).toBe(
+      'fail: no alert maps to this entity, so nothing pages',
+    );
+    expect(result['no-noisy-alerts']).toBe(
+      'unknown: no alert maps to this entity',
+    );
+    expect(result['postmortems-on-time']).toBe(
+      'unknown: no incident source tracks this entity',
+    );
+  });
+
+  it('says when the alert data may be stale, and is unknown without the alert and incident areas', async () => {
+    const stale = await evaluate({
+      alerts: source({ ...alerts, stale: true, noisy: 0 }),
+    });
+    expect(stale['no-noisy-alerts']).toBe(
+      'pass: no noisy alert in 30 days (data may be stale)',
+    );
+    expect(stale['action-items-on-time']).toBe(
+      'unknown: the incident data source is not available in this installation',
+    );
+    const failing = await evaluate({
+      alerts: { getSummaries: jest.fn().mockRejectedValue(new Error('down')) },
+    });
+    expect(failing['pages-have-runbooks']).toBe(
+      'unknown: the alert data could not be read right now',
+    );
   });
 
   it('fails when the area has no data for the entity, and is unknown without the area', async () => {

@@ -1,8 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AlertCheckId,
+  AlertSummary,
   AutomaticCheckId,
   AutomaticResult,
   Checklist,
+  evaluateAlertCheck,
+  evaluateIncidentCheck,
+  IncidentCheckId,
+  IncidentSummary,
   OnCallSummary,
   RunbookSummary,
   SloSummary,
@@ -14,6 +20,8 @@ export interface AutomaticCheckSources {
   slo?: SummarySource<SloSummary>;
   oncall?: SummarySource<OnCallSummary>;
   runbooks?: SummarySource<RunbookSummary>;
+  alerts?: SummarySource<AlertSummary>;
+  incidents?: SummarySource<IncidentSummary>;
 }
 
 /** Summaries of one area for a batch of entities, or why they are not available. */
@@ -26,6 +34,8 @@ export interface AutomaticCheckData {
   slo: AreaData<SloSummary>;
   oncall: AreaData<OnCallSummary>;
   runbooks: AreaData<RunbookSummary>;
+  alerts: AreaData<AlertSummary>;
+  incidents: AreaData<IncidentSummary>;
 }
 
 const AREA_OF_CHECK: Record<AutomaticCheckId, keyof AutomaticCheckData> = {
@@ -35,12 +45,20 @@ const AREA_OF_CHECK: Record<AutomaticCheckId, keyof AutomaticCheckData> = {
   'oncall-two-people': 'oncall',
   'runbook-coverage': 'runbooks',
   'runbooks-fresh': 'runbooks',
+  'pages-have-runbooks': 'alerts',
+  'paging-mostly-slo-based': 'alerts',
+  'no-noisy-alerts': 'alerts',
+  'postmortems-on-time': 'incidents',
+  'action-items-on-time': 'incidents',
+  'acknowledge-within-target': 'incidents',
 };
 
 const AREA_NAME: Record<keyof AutomaticCheckData, string> = {
   slo: 'SLO',
   oncall: 'on-call',
   runbooks: 'runbook',
+  alerts: 'alert',
+  incidents: 'incident',
 };
 
 async function loadArea<T>(
@@ -85,7 +103,7 @@ export async function loadAutomaticCheckData(
   const areas = new Set(
     checklist.items.flatMap(i => (i.check ? [AREA_OF_CHECK[i.check]] : [])),
   );
-  const [slo, oncall, runbooks] = await Promise.all([
+  const [slo, oncall, runbooks, alerts, incidents] = await Promise.all([
     loadArea('slo', sources.slo, areas.has('slo'), entityRefs, logger),
     loadArea('oncall', sources.oncall, areas.has('oncall'), entityRefs, logger),
     loadArea(
@@ -95,8 +113,16 @@ export async function loadAutomaticCheckData(
       entityRefs,
       logger,
     ),
+    loadArea('alerts', sources.alerts, areas.has('alerts'), entityRefs, logger),
+    loadArea(
+      'incidents',
+      sources.incidents,
+      areas.has('incidents'),
+      entityRefs,
+      logger,
+    ),
   ]);
-  return { slo, oncall, runbooks };
+  return { slo, oncall, runbooks, alerts, incidents };
 }
 
 type Outcome = Pick<AutomaticResult, 'status' | 'detail'>;
@@ -217,6 +243,21 @@ export function evaluateCheck(
             )} not reviewed recently`,
           );
     }
+    case 'pages-have-runbooks':
+    case 'paging-mostly-slo-based':
+    case 'no-noisy-alerts':
+      // Worded by the alerts area's own rule (reliability-common alerts/checks.ts).
+      return evaluateAlertCheck(
+        check satisfies AlertCheckId,
+        (area.summaries as Map<string, AlertSummary>).get(entityRef),
+      );
+    case 'postmortems-on-time':
+    case 'action-items-on-time':
+    case 'acknowledge-within-target':
+      return evaluateIncidentCheck(
+        check satisfies IncidentCheckId,
+        (area.summaries as Map<string, IncidentSummary>).get(entityRef),
+      );
     default:
       return unknown(`unsupported check '${check}'`);
   }

@@ -19,6 +19,17 @@ const levelSchema = z.strictObject({
 
 const categorySchema = levelSchema;
 
+/** A template that fixes the item: a full `template:<namespace>/<name>` ref and the link text. */
+const fixTemplateSchema = z.strictObject({
+  templateRef: z
+    .string()
+    .regex(
+      /^template:[a-z0-9][a-z0-9._-]{0,62}\/[a-z0-9][a-z0-9._-]{0,62}$/i,
+      'must be a template entity ref with its namespace, e.g. template:default/adopt-slos',
+    ),
+  title: z.string().min(1).max(200),
+});
+
 const itemSchema = z
   .strictObject({
     id,
@@ -31,6 +42,7 @@ const itemSchema = z
     check: z.enum(AUTOMATIC_CHECK_IDS).optional(),
     productionReadiness: z.boolean().optional(),
     allowNotApplicable: z.boolean().optional(),
+    fixTemplate: fixTemplateSchema.optional(),
   })
   .refine(item => (item.kind === 'automatic') === (item.check !== undefined), {
     message:

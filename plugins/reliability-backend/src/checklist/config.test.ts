@@ -20,7 +20,17 @@ describe('readChecklistConfig', () => {
         autoApprove: [],
         historyDays: 365,
       },
+      demoSeeding: false,
     });
+    expect(
+      readChecklistConfig(
+        new ConfigReader({ reliability: { demo: { seedMaturity: true } } }),
+        logger,
+      ).demoSeeding,
+    ).toBe(true);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/seedMaturity is on: .*SYNTHETIC/),
+    );
     expect(() =>
       readChecklistConfig(
         checklist({ answerValidityDays: 0, extra: 1 }),

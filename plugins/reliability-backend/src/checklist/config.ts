@@ -4,7 +4,7 @@ import { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
 import { readDuration } from '../shared/config';
 
-/** Configuration of the checklist area, read from `reliability.checklist.*`. */
+/** Configuration of the checklist area, read from `reliability.checklist.*` (and `reliability.demo.seedMaturity`). */
 export interface ChecklistConfig {
   /** YAML file replacing or extending the default checklist. */
   file?: string;
@@ -23,6 +23,8 @@ export interface ChecklistConfig {
   refreshInterval: HumanDuration;
   /** Exemptions of single items (`reliability.checklist.exemptions`). */
   exemptions: ExemptionsConfig;
+  /** DEMO ONLY (`reliability.demo.seedMaturity`): write synthetic assessment history and exemptions. */
+  demoSeeding: boolean;
 }
 
 /** Configuration of checklist exemptions, read from `reliability.checklist.exemptions.*`. */
@@ -80,8 +82,17 @@ export function readChecklistConfig(
     exemptions: { maxDuration: _max, ...exemptions },
     ...values
   } = result.data;
+  const demoSeeding =
+    config.getOptionalBoolean('reliability.demo.seedMaturity') ?? false;
+  if (demoSeeding) {
+    logger.warn(
+      'reliability.demo.seedMaturity is on: the demo catalog gets a SYNTHETIC assessment history and exemptions. ' +
+        'Never enable it in production (app-config.production.yaml turns it off).',
+    );
+  }
   return {
     ...values,
+    demoSeeding,
     exemptions: {
       ...exemptions,
       maxDuration: readDuration(

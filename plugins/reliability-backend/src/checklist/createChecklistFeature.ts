@@ -7,6 +7,7 @@ import { SummarySource } from '../summaries';
 import { AutomaticCheckSources } from './automaticChecks';
 import { ChecklistRefresher } from './ChecklistRefresher';
 import { ChecklistRollupService } from './ChecklistRollupService';
+import { DemoMaturitySeeder } from './demo/DemoMaturitySeeder';
 import { readChecklistConfig } from './config';
 import { ExemptionService } from './exemptions/ExemptionService';
 import { ChecklistListener } from './listener';
@@ -26,12 +27,14 @@ export type ChecklistFeature = ReliabilityFeature & {
   service: MaturityService;
   /** Exemptions of single items (requests, decisions, expiry). */
   exemptions: ExemptionService;
+  /** Maturity roll-ups per team, system, domain and org (the trends area's daily snapshots). */
+  rollups: ChecklistRollupService;
 };
 
 /**
  * Builds the reliability-maturity checklist: loads (and validates) the checklist in force, wires the
  * automatic checks to the other areas' summaries (a missing area makes its checks "unknown"), and schedules
- * re-evaluation plus retention.
+ * re-evaluation plus retention (and, in demo mode, the demo maturity seeder).
  */
 export async function createChecklistFeature(
   ctx: ReliabilityContext,
@@ -103,6 +106,26 @@ export async function createChecklistFeature(
       now: ctx.now,
     }),
   );
+  if (config.demoSeeding) {
+    const seeder = new DemoMaturitySeeder({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      service,
+      exemptions: exemptionStore,
+      answerValidityDays: config.answerValidityDays,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
+    // Not the area's refresh: seeds the demo catalog once it is in the catalog (later runs write nothing).
+    await ctx.scheduler.scheduleTask({
+      id: 'reliability-checklist-demo-seeder',
+      scope: 'global',
+      frequency: { hours: 1 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 40 },
+      fn: () => seeder.run(),
+    });
+  }
   return {
     name: 'checklist',
     router: createChecklistRouter({
@@ -119,5 +142,6 @@ export async function createChecklistFeature(
     maturityLevels: service,
     service,
     exemptions,
+    rollups,
   };
 }

@@ -12,7 +12,7 @@ import { Checklist } from '@internal/backstage-plugin-reliability-common';
  * Change `version` whenever items change: assessments remember the version (and a copy of the items) they answered.
  */
 export const defaultChecklist: Checklist = {
-  version: '2026.11.2',
+  version: '2026.11.3',
   title: 'Reliability maturity',
   levels: [
     {
@@ -82,6 +82,10 @@ export const defaultChecklist: Checklist = {
       kind: 'automatic',
       check: 'slo-defined',
       productionReadiness: true,
+      fixTemplate: {
+        templateRef: 'template:default/adopt-slos',
+        title: 'Adopt SLOs for a service',
+      },
     },
     {
       id: 'slo-user-facing',
@@ -173,13 +177,34 @@ export const defaultChecklist: Checklist = {
       kind: 'self-assessed',
     },
     {
+      id: 'pages-have-runbooks',
+      title: 'Every paging alert links a runbook',
+      why: 'Every alert that wakes a person, hand-written monitors included and not only SLO alerts, should lead to the first diagnostic steps; an alert nobody can act on should not page.',
+      level: 'intermediate',
+      category: 'alerting',
+      weight: 2,
+      kind: 'automatic',
+      check: 'pages-have-runbooks',
+    },
+    {
+      id: 'no-noisy-alerts',
+      title: 'No alert was noisy in the last 30 days',
+      why: 'An alert that fires often and resolves by itself within minutes teaches responders to ignore pages. Fix, retune or demote it to a ticket.',
+      level: 'intermediate',
+      category: 'alerting',
+      weight: 1,
+      kind: 'automatic',
+      check: 'no-noisy-alerts',
+    },
+    {
       id: 'pages-mostly-slo',
-      title: 'Most pages come from SLO burn-rate alerts',
+      title: 'Most paging alerts are SLO burn-rate alerts',
       why: 'When most pages are tied to user-facing objectives rather than to individual causes (disk, CPU, one failing pod), responders are woken up for what matters and cause alerts become dashboards or tickets.',
       level: 'advanced',
       category: 'alerting',
       weight: 2,
-      kind: 'self-assessed',
+      kind: 'automatic',
+      check: 'paging-mostly-slo-based',
     },
 
     // Incident response
@@ -223,6 +248,40 @@ export const defaultChecklist: Checklist = {
       category: 'incidents',
       weight: 2,
       kind: 'self-assessed',
+      fixTemplate: {
+        templateRef: 'template:default/write-postmortem',
+        title: 'Write a postmortem',
+      },
+    },
+    {
+      id: 'acknowledge-within-target',
+      title: 'Incidents are acknowledged within the target time',
+      why: 'A page nobody acknowledges leaves users waiting and the escalation guessing. A mean time to acknowledge within the target shows the rotation is reachable and the alerts reach the right people.',
+      level: 'intermediate',
+      category: 'alerting',
+      weight: 2,
+      kind: 'automatic',
+      check: 'acknowledge-within-target',
+    },
+    {
+      id: 'postmortems-on-time',
+      title: 'Postmortems are written within their deadline',
+      why: 'A postmortem written while memories are fresh captures what really happened; one written weeks later, or never, loses the lessons the incident paid for.',
+      level: 'intermediate',
+      category: 'incidents',
+      weight: 2,
+      kind: 'automatic',
+      check: 'postmortems-on-time',
+    },
+    {
+      id: 'action-items-on-time',
+      title: 'Postmortem action items are closed by their due date',
+      why: 'Action items are how a postmortem prevents the next outage; left open past their due date, the same incident is waiting to happen again.',
+      level: 'advanced',
+      category: 'incidents',
+      weight: 2,
+      kind: 'automatic',
+      check: 'action-items-on-time',
     },
     {
       id: 'incident-training',

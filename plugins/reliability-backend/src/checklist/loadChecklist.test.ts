@@ -20,8 +20,14 @@ describe('default checklist', () => {
       i.check ? [i.check] : [],
     );
     expect(checks.sort()).toEqual([
+      'acknowledge-within-target',
+      'action-items-on-time',
       'burn-rate-alerts',
+      'no-noisy-alerts',
       'oncall-two-people',
+      'pages-have-runbooks',
+      'paging-mostly-slo-based',
+      'postmortems-on-time',
       'runbook-coverage',
       'runbooks-fresh',
       'slo-defined',

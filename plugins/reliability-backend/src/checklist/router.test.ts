@@ -167,6 +167,12 @@ describe('checklist router', () => {
       'oncall-two-people': 'unknown',
       'runbook-coverage': 'unknown',
       'runbooks-fresh': 'unknown',
+      'pages-have-runbooks': 'unknown',
+      'no-noisy-alerts': 'unknown',
+      'pages-mostly-slo': 'unknown',
+      'postmortems-on-time': 'unknown',
+      'action-items-on-time': 'unknown',
+      'acknowledge-within-target': 'unknown',
     });
     expect(response.body.latestAssessment).toBeNull();
     expect(response.body.explanation.level).toBe('none');

@@ -303,6 +303,10 @@ describe('IncidentService', () => {
       postmortemsOverdue: 1,
       openActionItems: 1,
       overdueActionItems: 1,
+      // Both acknowledged 5 minutes after their start; judged against the configured 15 minutes.
+      acknowledged: 2,
+      mttaSeconds: 300,
+      acknowledgeTargetSeconds: 900,
       updatedAt: NOW.toISOString(),
     });
     expect((await service.getSummaries([REF])).get(REF)).toEqual(summary);

@@ -66,6 +66,8 @@ export class IncidentService {
       sync: ProviderIncidentSync;
       postmortemSeverity: IncidentSeverity;
       postmortemBusinessDays: number;
+      /** The mean time to acknowledge incidents should stay within, in seconds (stored with each summary). */
+      acknowledgeTargetSeconds: number;
       /** What the UI calls the embedded source (`embedded (demo data)` in demo mode). */
       embeddedLabel: string;
       logger: LoggerService;
@@ -196,6 +198,22 @@ export class IncidentService {
     return summary;
   }
 
+  /** Every entity the area has rows for (team and organisation views read their summaries). */
+  listEntityRefs(): Promise<string[]> {
+    return this.deps.store.listEntityRefs();
+  }
+
+  /** Which incidents need a postmortem, and how soon (the time zone is per team). */
+  postmortemRequirement(): {
+    severity: IncidentSeverity;
+    businessDays: number;
+  } {
+    return {
+      severity: this.deps.postmortemSeverity,
+      businessDays: this.deps.postmortemBusinessDays,
+    };
+  }
+
   /** Stored summaries of the given entities (the area's SummarySource). */
   getSummaries(entityRefs: string[]): Promise<Map<string, IncidentSummary>> {
     return this.deps.store.getSummaries(entityRefs);
@@ -205,6 +223,9 @@ export class IncidentService {
     const count = (predicate: (i: IncidentView) => boolean) =>
       state.incidents.filter(predicate).length;
     const open = state.actionItems.filter(isActionItemOpen);
+    const acknowledged = state.incidents.flatMap(i =>
+      i.timeToAcknowledgeSeconds === null ? [] : [i.timeToAcknowledgeSeconds],
+    );
     return {
       entityRef: state.entityRef,
       incidents: state.incidents.length,
@@ -213,6 +234,12 @@ export class IncidentService {
       postmortemsOverdue: count(i => i.postmortem.state === 'overdue'),
       openActionItems: open.length,
       overdueActionItems: open.filter(i => i.overdue).length,
+      acknowledged: acknowledged.length,
+      mttaSeconds:
+        acknowledged.length === 0
+          ? null
+          : acknowledged.reduce((sum, s) => sum + s, 0) / acknowledged.length,
+      acknowledgeTargetSeconds: this.deps.acknowledgeTargetSeconds,
       updatedAt: state.now.toISOString(),
     };
   }

@@ -20,6 +20,7 @@ describe('readIncidentsConfig', () => {
       postmortemSeverity: 'sev2',
       postmortemBusinessDays: 5,
       defaultTimeZone: 'UTC',
+      acknowledgeTargetMs: 900_000,
       demoSeeding: false,
     });
   });
@@ -32,6 +33,7 @@ describe('readIncidentsConfig', () => {
         retention: { days: 120 },
         postmortemRequired: { severity: 'SEV-1', businessDays: 3 },
         defaultTimeZone: 'Europe/Berlin',
+        acknowledgeTarget: 'PT10M',
       },
       { seedIncidents: true },
     );
@@ -42,6 +44,7 @@ describe('readIncidentsConfig', () => {
       postmortemSeverity: 'sev1',
       postmortemBusinessDays: 3,
       defaultTimeZone: 'Europe/Berlin',
+      acknowledgeTargetMs: 600_000,
       demoSeeding: true,
     });
     expect(logger.warn).toHaveBeenCalledWith(
@@ -67,6 +70,7 @@ describe('readIncidentsConfig', () => {
       /defaultTimeZone: must be an IANA time zone/,
     ],
     [{ refreshInterval: { seconds: 10 } }, /refreshInterval/],
+    [{ acknowledgeTarget: { seconds: 5 } }, /acknowledgeTarget/],
   ])('stops the backend on %j', (incidents, message) => {
     expect(() => read(incidents)).toThrow(message);
   });

@@ -32,6 +32,8 @@ export interface IncidentsConfig {
   postmortemBusinessDays: number;
   /** Time zone of teams that name none (IANA). */
   defaultTimeZone: string;
+  /** The mean time to acknowledge incidents should stay within (checklist item `acknowledge-within-target`). */
+  acknowledgeTargetMs: number;
   /** DEMO ONLY: write a synthetic incident history for the demo catalog. */
   demoSeeding: boolean;
 }
@@ -122,6 +124,12 @@ export function readIncidentsConfig(
       60,
     ),
     defaultTimeZone,
+    acknowledgeTargetMs: readDurationMs(
+      config,
+      key('acknowledgeTarget'),
+      { minutes: 15 },
+      { logger, min: { minutes: 1 }, max: { days: 1 } },
+    ),
     demoSeeding,
   };
 }

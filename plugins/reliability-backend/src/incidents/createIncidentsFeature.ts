@@ -5,6 +5,7 @@ import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { INCIDENT_WINDOW_DAYS, readIncidentsConfig } from './config';
 import { DemoIncidentSeeder } from './demo/DemoIncidentSeeder';
+import { IncidentFollowUpService } from './followUp/IncidentFollowUpService';
 import { IncidentsRefresher } from './IncidentsRefresher';
 import { EMBEDDED_INCIDENT_SOURCE, IncidentService } from './IncidentService';
 import { IncidentDocumentSource } from './postmortems/IncidentDocumentSource';
@@ -64,6 +65,7 @@ export async function createIncidentsFeature(
     }),
     postmortemSeverity: config.postmortemSeverity,
     postmortemBusinessDays: config.postmortemBusinessDays,
+    acknowledgeTargetSeconds: Math.round(config.acknowledgeTargetMs / 1000),
     embeddedLabel: config.demoSeeding
       ? `${EMBEDDED_INCIDENT_SOURCE} (demo data)`
       : EMBEDDED_INCIDENT_SOURCE,
@@ -117,6 +119,11 @@ export async function createIncidentsFeature(
       permissions: ctx.permissions,
       catalog: ctx.catalog,
       service,
+      followUp: new IncidentFollowUpService({
+        catalog: ctx.catalog,
+        incidents: service,
+        now: ctx.now,
+      }),
       now: ctx.now,
     }),
     summaries: { getSummaries: refs => service.getSummaries(refs) },

@@ -7,6 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityIncidentsResponse,
   EntityPostmortemsResponse,
+  IncidentFollowUpResponse,
   reliabilityIncidentsWritePermission,
 } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
@@ -19,6 +20,7 @@ import {
   teamEntity,
 } from './__testUtils__/incidentFixtures';
 import { createTestIncidentService } from './__testUtils__/testIncidentService';
+import { IncidentFollowUpService } from './followUp/IncidentFollowUpService';
 import { createIncidentsRouter } from './router';
 
 jest.setTimeout(30_000);
@@ -53,7 +55,15 @@ async function setup(
 ) {
   const { service, store, documents, catalog } =
     await createTestIncidentService({
-      entities: [checkout, teamEntity()],
+      entities: [
+        {
+          ...checkout,
+          relations: [
+            { type: 'ownedBy', targetRef: 'group:default/checkout-payments' },
+          ],
+        },
+        teamEntity(),
+      ],
     });
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
@@ -68,10 +78,15 @@ async function setup(
     permissions,
     catalog,
     service,
+    followUp: new IncidentFollowUpService({
+      catalog,
+      incidents: service,
+      now: () => NOW,
+    }),
     now: () => NOW,
   });
   const app = express().use(express.json()).use(router).use(mockErrorHandler());
-  return { app, store, documents, permissions };
+  return { app, store, documents, permissions, service, catalog };
 }
 
 describe('incidents routes', () => {
@@ -271,5 +286,47 @@ describe('incidents routes', () => {
     expect(response.actionItems.map(i => [i.title, i.overdue])).toEqual([
       ['Canary the release', false],
     ]);
+  });
+
+  it("answers a team's and the organisation's follow-up, and validates the owner", async () => {
+    const { app, service, catalog } = await setup();
+    await request(app)
+      .post(`${PATH}/incidents`)
+      .set('Authorization', user)
+      .send(body({ resolvedAt: daysAgo(20), startedAt: daysAgo(21) }));
+    // The team and organisation views read the summaries the refresher stores.
+    const stored = await catalog.getEntityByRef(REF, {
+      credentials: mockCredentials.service(),
+    });
+    await service.refreshEntity(stored!, mockCredentials.service());
+    const team = await request(app)
+      .get('/incidents/follow-up')
+      .query({ owner: 'group:default/checkout-payments' })
+      .set('Authorization', user);
+    expect(team.status).toBe(200);
+    const teamBody = team.body as IncidentFollowUpResponse;
+    expect(teamBody.owner).toBe('group:default/checkout-payments');
+    expect(teamBody.missing.map(m => [m.entityRef, m.incident.id])).toEqual([
+      [REF, 'INC-42'],
+    ]);
+    const org = await request(app)
+      .get('/incidents/follow-up')
+      .set('Authorization', user);
+    expect(org.status).toBe(200);
+    expect((org.body as IncidentFollowUpResponse).owner).toBeNull();
+
+    for (const query of [
+      { owner: 'group:default/<script>' },
+      { owner: ['a', 'b'] },
+      { team: 'x' },
+    ]) {
+      const bad = await request(app)
+        .get('/incidents/follow-up')
+        .query(query)
+        .set('Authorization', user);
+      expect(bad.status).toBe(400);
+    }
+    const anonymous = await request(app).get('/incidents/follow-up');
+    expect(anonymous.status).toBe(401);
   });
 });

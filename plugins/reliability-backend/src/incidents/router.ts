@@ -6,10 +6,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { reliabilityIncidentsWritePermission } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
 import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
 import { parseInput } from '../shared/parseInput';
 import { incidentsBodySchema } from './embedded/incidentsBodySchema';
+import { IncidentFollowUpService } from './followUp/IncidentFollowUpService';
 import { IncidentService } from './IncidentService';
 
 /** Options of the incidents router: Backstage services, the area's service and the clock. */
@@ -18,20 +20,34 @@ export interface IncidentsRouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   service: IncidentService;
+  followUp: IncidentFollowUpService;
   now: () => Date;
 }
+
+const followUpQuery = z
+  .object({
+    owner: z
+      .string()
+      .regex(/^(group:)?([A-Za-z0-9._-]{1,253}\/)?[A-Za-z0-9._-]{1,253}$/, {
+        message: 'must be a group ref such as group:default/team-a',
+      })
+      .optional(),
+  })
+  .strict();
 
 /**
  * Routes of the incidents area:
  * `GET /entities/:kind/:namespace/:name/incidents` the incidents of the last 90 days with MTTA/MTTR per severity,
  * `POST /entities/:kind/:namespace/:name/incidents` writes incidents to the embedded source (idempotent by id),
- * `GET /entities/:kind/:namespace/:name/postmortems` postmortems, missing and overdue ones, action items, launches.
+ * `GET /entities/:kind/:namespace/:name/postmortems` postmortems, missing and overdue ones, action items, launches;
+ * `GET /incidents/follow-up[?owner=group:default/team]` missing and overdue postmortems and open action items of a
+ * team, or the organisation's teams with the most overdue work.
  * Entities are read with the caller's credentials, so catalog permissions decide who sees what.
  */
 export function createIncidentsRouter(
   options: IncidentsRouterOptions,
 ): express.Router {
-  const { httpAuth, permissions, catalog, service, now } = options;
+  const { httpAuth, permissions, catalog, service, followUp, now } = options;
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/incidents', async (req, res) => {
@@ -95,6 +111,14 @@ export function createIncidentsRouter(
       res.json(await service.getEntityPostmortems(entity, credentials));
     },
   );
+
+  router.get('/incidents/follow-up', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(followUpQuery, req.query, 'query');
+    res.json(await followUp.getFollowUp(query.owner ?? null, credentials));
+  });
 
   return router;
 }

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Refresher } from '../shared/refresher';
+import { RunbookNotifications } from './runbookNotifications';
 import { SloNotifications } from './sloNotifications';
 import { NotificationLogStore } from './store/NotificationLogStore';
 
@@ -13,11 +14,13 @@ export interface NotificationsRefresherOptions {
   now: () => Date;
   /** SLO burn and budget notifications (when the SLO area is present). */
   slo?: SloNotifications;
+  /** Stale runbook notifications (when the runbooks area is present). */
+  runbooks?: RunbookNotifications;
 }
 
 /**
  * The notifications' background job (global: once per cadence across replicas): SLO burn and budget notifications
- * from the SLO summaries, then retention of the sent log. (Checklist and campaign notifications go out from the
+ * from the SLO summaries, stale runbook notifications from the runbook index, then retention of the sent log. (Checklist and campaign notifications go out from the
  * refreshers of those areas.)
  */
 export class NotificationsRefresher implements Refresher {
@@ -28,8 +31,9 @@ export class NotificationsRefresher implements Refresher {
   }
 
   async run(signal?: AbortSignal): Promise<{ sent: number; deleted: number }> {
-    const { log, logger, retentionDays, now, slo } = this.options;
-    const sent = slo ? await slo.run(signal) : 0;
+    const { log, logger, retentionDays, now, slo, runbooks } = this.options;
+    let sent = slo ? await slo.run(signal) : 0;
+    sent += runbooks ? await runbooks.run(signal) : 0;
     const deleted = await log.deleteBefore(
       new Date(now().getTime() - retentionDays * DAY_MS),
     );

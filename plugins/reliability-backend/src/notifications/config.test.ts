@@ -15,6 +15,7 @@ describe('readNotificationsConfig', () => {
         sloBurn: true,
         sloBurnResolved: true,
         sloBudgetExhausted: true,
+        runbookStale: true,
       },
       retentionDays: 400,
       refreshInterval: { minutes: 5 },
@@ -22,11 +23,16 @@ describe('readNotificationsConfig', () => {
     const config = readNotificationsConfig(
       new ConfigReader({
         reliability: {
-          notifications: { campaignStarted: false, retentionDays: 90 },
+          notifications: {
+            campaignStarted: false,
+            runbookStale: false,
+            retentionDays: 90,
+          },
         },
       }),
     );
     expect(config.enabled.campaignStarted).toBe(false);
+    expect(config.enabled.runbookStale).toBe(false);
     expect(config.enabled.campaignOverdue).toBe(true);
     expect(config.retentionDays).toBe(90);
   });

@@ -7,6 +7,10 @@ import { ChecklistNotifications } from './checklistNotifications';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { SummarySource } from '../summaries';
 import { readNotificationsConfig } from './config';
+import {
+  RunbookNotifications,
+  StaleRunbookSource,
+} from './runbookNotifications';
 import { SloNotifications } from './sloNotifications';
 import { NotificationsRefresher } from './NotificationsRefresher';
 import { ReliabilityNotifier } from './ReliabilityNotifier';
@@ -27,13 +31,15 @@ export type NotificationsFeature = ReliabilityFeature & {
  * Builds the notifications area: owners hear about what needs them through Backstage's notifications service
  * (`ctx.notifications`; without it nothing is sent). Each kind can be switched off in
  * `reliability.notifications`; each notification goes out once (the sent log). Its global task checks SLO burns
- * and budgets from the SLO summaries and applies the log's retention. The area has no routes.
+ * and budgets from the SLO summaries and stale runbooks from the runbook index, and applies the log's retention. The area has no routes.
  */
 export async function createNotificationsFeature(
   ctx: ReliabilityContext,
   deps: {
     /** SLO summaries: page-severity burns and exhausted budgets. */
     slo?: SummarySource<SloSummary>;
+    /** The runbook index: runbooks that became stale. */
+    runbooks?: StaleRunbookSource;
   } = {},
 ): Promise<NotificationsFeature> {
   const config = readNotificationsConfig(ctx.config, ctx.logger);
@@ -72,6 +78,9 @@ export async function createNotificationsFeature(
             log,
             now: ctx.now,
           })
+        : undefined,
+      runbooks: deps.runbooks
+        ? new RunbookNotifications({ runbooks: deps.runbooks, notifier })
         : undefined,
     }),
   );

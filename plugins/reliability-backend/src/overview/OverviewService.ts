@@ -7,6 +7,7 @@ import {
   OverviewSummariesResponse,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
+import { campaignIndex } from './campaignIndex';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { rollUpServices } from './groupSummaries';
 import { InputError } from '@backstage/errors';
@@ -32,7 +33,8 @@ const ROLLUP_PAGE_SIZE = 1000;
  *
  * A page costs a constant number of queries whatever its size: at most one catalog query for pre-selection
  * (domain), ONE `queryEntities` for the page (or, with `level` or `policy`, one maturity-index or policy-index
- * query plus ONE `getEntitiesByRefs`), ONE `getEntitiesByRefs` for the systems' domains, and ONE
+ * query plus ONE `getEntitiesByRefs`; with `campaign`, the campaigns area's measurement of the campaign plus ONE
+ * `getEntitiesByRefs`), ONE `getEntitiesByRefs` for the systems' domains, and ONE
  * `getSummaries` per area.
  */
 export class OverviewService {
@@ -50,7 +52,7 @@ export class OverviewService {
   ): Promise<OverviewPage> {
     const { filters, offset } = request;
     const unavailable = unavailableAreas(this.sources);
-    const index = this.indexOf(filters);
+    const index = await this.indexOf(filters, credentials);
     const page = index
       ? await this.indexedPage(request, credentials, index)
       : await this.catalogPage(request, credentials);
@@ -127,16 +129,31 @@ export class OverviewService {
 
   /**
    * The index of reliability data the filters page over: the maturity level index for `level`, the policy state
-   * index for `policy` (the two cannot be combined); undefined for catalog-only filters.
+   * index for `policy`, the campaign's services for `campaign` (one of them at a time); undefined for
+   * catalog-only filters.
    */
-  private indexOf(
+  private async indexOf(
     filters: OverviewRequest['filters'],
-  ): EntityRefIndex | undefined {
-    const { level, policy } = filters;
+    credentials: BackstageCredentials,
+  ): Promise<EntityRefIndex | undefined> {
+    const { level, policy, campaign } = filters;
     if (level && policy) {
       throw new InputError(
         'Invalid overview query: the level and policy filters cannot be combined',
       );
+    }
+    if (campaign && (level || policy)) {
+      throw new InputError(
+        'Invalid overview query: the campaign filter cannot be combined with level or policy',
+      );
+    }
+    if (campaign) {
+      return campaignIndex({
+        campaigns: this.sources.campaigns,
+        campaignId: campaign,
+        open: filters.campaignOpen === true,
+        credentials,
+      });
     }
     if (level) {
       const index = this.sources.maturityLevels;

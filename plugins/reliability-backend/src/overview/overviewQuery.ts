@@ -13,6 +13,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const filterText = z.string().trim().min(1).max(200);
 
+/** `true` / `false` of a query string as booleans (cursors carry real booleans); anything else is left to fail. */
+function booleanText(value: unknown): unknown {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
+
 /** Filters and sort of an overview query: what an opaque cursor carries between pages. */
 export const overviewFiltersSchema = z
   .object({
@@ -37,6 +44,16 @@ export const overviewFiltersSchema = z
           'expected a policy state such as frozen, review, ok or no-data',
         ),
     ),
+    campaign: optional(
+      z
+        .string()
+        .regex(
+          /^[a-z0-9][a-z0-9-]{0,63}$/,
+          'expected a campaign id (lower-case letters, digits and dashes)',
+        ),
+    ),
+    // `true` (query string or cursor): only the campaign's services that do not meet its target yet.
+    campaignOpen: optional(z.preprocess(booleanText, z.boolean())),
     q: optional(z.string().trim().min(1).max(100)),
     sort: z.enum(OVERVIEW_SORT_FIELDS).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
@@ -124,6 +141,11 @@ export function parseOverviewRequest(query: unknown): OverviewRequest {
   );
   if (cursor !== undefined) {
     return { limit, ...decodeCursor(cursor) };
+  }
+  if (filters.campaignOpen && !filters.campaign) {
+    throw new InputError(
+      'Invalid overview query: campaignOpen needs a campaign',
+    );
   }
   return { limit, filters, offset: 0 };
 }

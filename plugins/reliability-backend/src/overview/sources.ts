@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   MaturitySummary,
   OnCallSummary,
@@ -45,6 +46,17 @@ export interface PolicyStateIndex {
 }
 
 /**
+ * The services in a campaign's scope, for the overview's `campaign` filter: those the credentials can see, each
+ * with whether it meets the campaign's target; undefined when there is no such campaign.
+ */
+export interface CampaignMembership {
+  servicesOf(
+    campaignId: string,
+    credentials: BackstageCredentials,
+  ): Promise<Array<{ entityRef: string; done: boolean }> | undefined>;
+}
+
+/**
  * What the overview and the tour read from the other areas. Every source is optional: a missing area leaves
  * its columns empty and is listed as unavailable.
  */
@@ -58,6 +70,8 @@ export interface OverviewSources {
   policy?: SummarySource<PolicySummary>;
   /** Enables the `policy` filter (constant-query pre-selection of entity refs). */
   policyStates?: PolicyStateIndex;
+  /** Enables the `campaign` filter (the campaigns area). */
+  campaigns?: CampaignMembership;
 }
 
 /** Loaded summaries of a batch of entities (`policy` may be left out by callers that build them by hand). */

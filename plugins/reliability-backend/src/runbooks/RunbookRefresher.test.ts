@@ -51,6 +51,9 @@ class MemoryStore implements RunbookStore {
   async listRunbooksOf() {
     return new Map();
   }
+  async listStaleRunbooks(): Promise<never> {
+    throw new Error('not used');
+  }
 }
 
 const slo: SloDefinition = {

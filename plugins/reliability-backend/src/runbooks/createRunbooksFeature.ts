@@ -14,6 +14,7 @@ import { RunbookService } from './RunbookService';
 import { SloDefinitionSource } from '../slo';
 import { RunbookCollector } from './sources/RunbookCollector';
 import { KnexRunbookStore } from './store/KnexRunbookStore';
+import { RunbookStore } from './store/RunbookStore';
 
 /** The runbooks area: routes, per-entity summaries for the later areas (checklist, overview), and its service. */
 export interface RunbooksFeature extends ReliabilityFeature {
@@ -23,6 +24,8 @@ export interface RunbooksFeature extends ReliabilityFeature {
   /** The runbook index: the indexed runbooks (titles, kinds, links) of many entities in one query per 500 refs. */
   readonly index: {
     getRunbooks(entityRefs: string[]): Promise<Map<string, RunbookEntry[]>>;
+    /** One page of the stale runbooks of every entity (keyset paging by entity ref and runbook id). */
+    listStaleRunbooks: RunbookStore['listStaleRunbooks'];
   };
 }
 
@@ -77,6 +80,9 @@ export async function createRunbooksFeature(
     }),
     service,
     summaries: { getSummaries: refs => store.getSummaries(refs) },
-    index: { getRunbooks: refs => store.listRunbooksOf(refs) },
+    index: {
+      getRunbooks: refs => store.listRunbooksOf(refs),
+      listStaleRunbooks: options => store.listStaleRunbooks(options),
+    },
   };
 }

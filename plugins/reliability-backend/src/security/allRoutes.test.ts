@@ -62,7 +62,10 @@ describe('every reliability backend route', () => {
     expect(paths).toMatch(/campaigns/);
     expect(paths).toMatch(/incidents/);
     expect(paths).toMatch(/postmortems/);
+    expect(paths).toContain('/incidents/follow-up');
     expect(paths).toMatch(/alerts/);
+    expect(paths).toMatch(/trends/);
+    expect(paths).toMatch(/learning/);
   });
 
   it('rejects unauthenticated calls with 401 except the public health route', async () => {

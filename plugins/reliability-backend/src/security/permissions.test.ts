@@ -11,6 +11,7 @@ import { Knex } from 'knex';
 import {
   catalogFactory,
   catalogHiddenFromUsers,
+  learningPathUrlReader,
   sampleEntities,
 } from './__testUtils__/catalogFixtures';
 import { snapshotDatabase } from './__testUtils__/databaseSnapshot';
@@ -46,11 +47,13 @@ describe.each(databases.eachSupportedId())(
           mockServices.database.factory({ knex }),
           mockServices.permissions.factory(),
           catalogServiceMock.factory({ entities: sampleEntities() }),
+          learningPathUrlReader().factory,
         ]);
         denied = await startReliabilityBackend([
           mockServices.database.factory({ knex }),
           mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
           catalogServiceMock.factory({ entities: sampleEntities() }),
+          learningPathUrlReader().factory,
         ]);
         await seedSampleRows(knex);
       }, 60_000);
@@ -121,6 +124,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.database.factory({ knex }),
           mockServices.permissions.factory(),
           catalogFactory(catalogHiddenFromUsers(sampleEntities())),
+          learningPathUrlReader().factory,
         ]);
       }, 60_000);
 

@@ -49,6 +49,8 @@ function entityWithPostmortem(name: string) {
 }
 
 const CAMPAIGN_RETENTION_DAYS = 20;
+const LEARNING_RETENTION_DAYS = 15;
+const TRENDS_RETENTION_DAYS = 25;
 
 const GONE = 'component:default/checkout-api';
 const KEPT = 'component:default/payments-api';
@@ -63,6 +65,8 @@ const TASKS = {
   incidents: 'reliability-incidents-refresh',
   campaigns: 'reliability-campaigns-refresh',
   alerts: 'reliability-alerts-refresh',
+  learning: 'reliability-learning-refresh',
+  trends: 'reliability-trends-refresh',
 };
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -163,6 +167,8 @@ describe.each(databases.eachSupportedId())(
               campaigns: { retentionDays: CAMPAIGN_RETENTION_DAYS },
               incidents: { retention: { days: INCIDENT_RETENTION_DAYS } },
               alerts: { retention: { days: ALERT_RETENTION_DAYS } },
+              learning: { retentionDays: LEARNING_RETENTION_DAYS },
+              trends: { retentionDays: TRENDS_RETENTION_DAYS },
             },
           },
         }),
@@ -378,6 +384,71 @@ describe.each(databases.eachSupportedId())(
 
       await runTask(TASKS.campaigns);
       expect(await days()).toEqual([today]);
+    });
+
+    it('deletes learning progress of a group and user gone from the catalog once past the learning retention', async () => {
+      const now = Date.now();
+      const row = {
+        user_ref: 'user:default/former',
+        group_ref: 'group:default/former-team',
+      };
+      await knex('learning_progress').insert([
+        {
+          ...row,
+          item_id: 'aged',
+          done_at: new Date(now - (LEARNING_RETENTION_DAYS + 1) * DAY_MS),
+        },
+        { ...row, item_id: 'young', done_at: new Date(now - DAY_MS) },
+      ]);
+      await runTask(TASKS.learning);
+      const items = await knex('learning_progress')
+        .where(row)
+        .select('item_id');
+      expect(items.map((r: { item_id: string }) => r.item_id)).toEqual([
+        'young',
+      ]);
+    });
+
+    it('deletes trend snapshots past the trends retention and keeps the rest', async () => {
+      await runTask(TASKS.trends);
+      const today = new Date().toISOString().slice(0, 10);
+      const aged = new Date(Date.now() - (TRENDS_RETENTION_DAYS + 1) * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+      await knex('trend_maturity_snapshots').insert({
+        day: aged,
+        scope: 'org',
+        scope_ref: 'org',
+        score: 10,
+        level: 'none',
+        service_count: 2,
+        scored_count: 1,
+        demo: false,
+        recorded_at: new Date(),
+      });
+      await knex('trend_slo_snapshots').insert({
+        day: aged,
+        team_ref: 'org',
+        slo_window: '28d rolling',
+        slo_count: 1,
+        measured_count: 1,
+        met_count: 1,
+        demo: false,
+        recorded_at: new Date(),
+      });
+      const days = async (table: string) =>
+        [
+          ...new Set(
+            (await knex(table).orderBy('day').select('day')).map(
+              (r: { day: string }) => r.day,
+            ),
+          ),
+        ];
+      expect(await days('trend_maturity_snapshots')).toEqual([aged, today]);
+
+      await runTask(TASKS.trends);
+      expect(await days('trend_maturity_snapshots')).toEqual([today]);
+      expect(await days('trend_slo_snapshots')).not.toContain(aged);
     });
   },
 );

@@ -7,7 +7,10 @@ import {
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { sampleEntities } from './__testUtils__/catalogFixtures';
+import {
+  learningPathUrlReader,
+  sampleEntities,
+} from './__testUtils__/catalogFixtures';
 import { snapshotDatabase } from './__testUtils__/databaseSnapshot';
 import { seedSampleRows } from './__testUtils__/sampleRows';
 import { malformedRequests } from './__testUtils__/malformedPayloads';
@@ -32,6 +35,7 @@ describe.each(databases.eachSupportedId())(
         mockServices.permissions.factory(),
         mockServices.rootConfig.factory({ data: {} }),
         catalogServiceMock.factory({ entities: sampleEntities() }),
+        learningPathUrlReader().factory,
       ]);
       await seedSampleRows(knex);
       // Some data first, so "unchanged" also covers existing rows being overwritten.

@@ -1,4 +1,5 @@
-import { evaluateAlertCheck } from './checks';
+import { AUTOMATIC_CHECK_IDS } from '../checklist/types';
+import { ALERT_CHECK_IDS, evaluateAlertCheck } from './checks';
 import { AlertSummary } from './types';
 
 function summary(overrides: Partial<AlertSummary> = {}): AlertSummary {
@@ -73,5 +74,11 @@ describe('evaluateAlertCheck', () => {
     expect(evaluateAlertCheck('no-noisy-alerts', undefined).status).toBe(
       'unknown',
     );
+  });
+
+  it('names only checks the checklist knows', () => {
+    for (const id of ALERT_CHECK_IDS) {
+      expect(AUTOMATIC_CHECK_IDS).toContain(id);
+    }
   });
 });

@@ -184,6 +184,15 @@ export interface NoisyAlert {
   alert: AlertView;
 }
 
+/** How often a team was paged: firings of its paging alerts over the window. @public */
+export interface AlertPages {
+  windowDays: number;
+  /** Firings of paging alerts that started within the window (an alert of a source counted once). */
+  count: number;
+  /** Paging alerts counted. */
+  pagingAlerts: number;
+}
+
 /** Response of `GET /alerts/coverage` (the organisation) and `GET /alerts/coverage?owner=<group ref>` (a team). @public */
 export interface AlertsCoverageResponse {
   /** The group asked for; null for the organisation. */
@@ -196,6 +205,8 @@ export interface AlertsCoverageResponse {
   /** Gaps of the entities, then (organisation only) the alerts no entity owns. */
   gaps: AlertGap[];
   sources: AlertSourceStatus[];
+  /** Team only (null for the organisation): how often the team's paging alerts paged over the window. */
+  pages: AlertPages | null;
   generatedAt: string;
 }
 

@@ -11,6 +11,12 @@ export const AUTOMATIC_CHECK_IDS = [
   'oncall-two-people',
   'runbook-coverage',
   'runbooks-fresh',
+  'pages-have-runbooks',
+  'paging-mostly-slo-based',
+  'no-noisy-alerts',
+  'postmortems-on-time',
+  'action-items-on-time',
+  'acknowledge-within-target',
 ] as const;
 
 /** @public */
@@ -54,6 +60,20 @@ export interface ChecklistItem {
    * as "no".
    */
   allowNotApplicable?: boolean;
+  /**
+   * A software template (scaffolder) that fixes the item when it fails. The frontend offers it on failing
+   * items, with the entity's ref in the template's `component` parameter, when the app binds the plugin's
+   * `scaffolderTemplate` external route to the scaffolder's template page.
+   */
+  fixTemplate?: ChecklistFixTemplate;
+}
+
+/** A software template that fixes a checklist item. @public */
+export interface ChecklistFixTemplate {
+  /** Entity ref of the template, e.g. `template:default/adopt-slos`. */
+  templateRef: string;
+  /** The template's title, shown as the link text. */
+  title: string;
 }
 
 /** A versioned checklist. @public */

@@ -31,12 +31,24 @@ import {
   EntityCampaignsResponse,
 } from '../campaigns';
 import {
+  TrendLeaderboardResponse,
+  TrendSeriesQuery,
+  TrendSeriesResponse,
+} from '../trends';
+import {
   EntityIncidentsResponse,
   EntityPostmortemsResponse,
+  IncidentFollowUpResponse,
   IncidentsIngestRequest,
   IncidentsIngestResponse,
 } from '../incidents/api';
 import { EntityOnCall, GroupOnCall } from '../oncall';
+import {
+  LearningProgressRequest,
+  LearningProgressResponse,
+  MyLearningPathsResponse,
+  TeamLearningProgressResponse,
+} from '../learning';
 import {
   ArchitectureTour,
   BlastRadius,
@@ -158,6 +170,12 @@ export interface ReliabilityApi {
   ): Promise<EntityCampaignsResponse>;
   /** Maturity of services grouped by owning team, system, domain or the whole org. */
   getMaturityRollups(by: RollupDimension): Promise<MaturityRollupsResponse>;
+  /** Daily maturity (and, for teams and the org, SLO attainment) snapshots of a scope over the last days. */
+  getTrendSeries(query: TrendSeriesQuery): Promise<TrendSeriesResponse>;
+  /** Teams ranked by current maturity score and by improvement over the last 90 days. */
+  getTrendLeaderboard(options?: {
+    limit?: number;
+  }): Promise<TrendLeaderboardResponse>;
   /** One page of the org overview (services with SLO, on-call, runbook and maturity state), filtered and sorted. */
   getOverview(query: OverviewQuery): Promise<OverviewPage>;
   /** The org overview with the same filters as CSV (bounded number of rows). */
@@ -212,6 +230,10 @@ export interface ReliabilityApi {
   getEntityPostmortems(
     entityRef: CompoundEntityRef,
   ): Promise<EntityPostmortemsResponse>;
+  /** Missing and overdue postmortems and open action items of a team (`owner`, a group ref), or the organisation's teams with the most overdue work. */
+  getIncidentFollowUp(options?: {
+    owner?: string;
+  }): Promise<IncidentFollowUpResponse>;
   /** Writes incidents to the embedded source (403 unless permitted); the same id again updates the incident. */
   reportIncidents(
     entityRef: CompoundEntityRef,
@@ -228,4 +250,14 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     request: AlertsIngestRequest,
   ): Promise<AlertsIngestResponse>;
+  /** The learning paths of the signed-in user's teams, with the user's own progress. */
+  getMyLearningPaths(): Promise<MyLearningPathsResponse>;
+  /** Ticks an item of one of the user's learning paths off (`done: true`) or un-ticks it (own progress only). */
+  setLearningItemDone(
+    request: LearningProgressRequest,
+  ): Promise<LearningProgressResponse>;
+  /** A team's aggregated learning progress: numbers only when the team opted in to sharing it. */
+  getTeamLearningProgress(
+    groupRef: CompoundEntityRef,
+  ): Promise<TeamLearningProgressResponse>;
 }

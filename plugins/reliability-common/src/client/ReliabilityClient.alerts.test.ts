@@ -39,6 +39,7 @@ const coverage: AlertsCoverageResponse = {
   noisy: [],
   gaps: [],
   sources: [],
+  pages: { windowDays: 30, count: 7, pagingAlerts: 4 },
   generatedAt: '2026-11-30T12:00:00.000Z',
 };
 

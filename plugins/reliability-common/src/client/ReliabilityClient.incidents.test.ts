@@ -113,4 +113,22 @@ describe('ReliabilityClient incidents', () => {
     expect(missing).toBeInstanceOf(ResponseError);
     expect(missing.statusCode).toBe(404);
   });
+
+  it("gets a team's and the organisation's postmortem follow-up", async () => {
+    const owners: Array<string | null> = [];
+    server.use(
+      http.get(`${BASE}/incidents/follow-up`, ({ request }) => {
+        const owner = new URL(request.url).searchParams.get('owner');
+        owners.push(owner);
+        return HttpResponse.json({ owner, teams: [] });
+      }),
+    );
+    expect(
+      await client.getIncidentFollowUp({
+        owner: 'group:default/checkout-payments',
+      }),
+    ).toEqual({ owner: 'group:default/checkout-payments', teams: [] });
+    await client.getIncidentFollowUp();
+    expect(owners).toEqual(['group:default/checkout-payments', null]);
+  });
 });

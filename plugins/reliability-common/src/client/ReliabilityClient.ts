@@ -13,6 +13,12 @@ import {
 } from '../slo/api';
 import { ReliabilityApi } from './ReliabilityApi';
 import {
+  LearningProgressRequest,
+  LearningProgressResponse,
+  MyLearningPathsResponse,
+  TeamLearningProgressResponse,
+} from '../learning';
+import {
   CreateDeployGateOverrideRequest,
   DeployGateActivity,
   DeployGateOverride,
@@ -47,8 +53,14 @@ import {
   EntityCampaignsResponse,
 } from '../campaigns';
 import {
+  TrendLeaderboardResponse,
+  TrendSeriesQuery,
+  TrendSeriesResponse,
+} from '../trends';
+import {
   EntityIncidentsResponse,
   EntityPostmortemsResponse,
+  IncidentFollowUpResponse,
   IncidentsIngestRequest,
   IncidentsIngestResponse,
 } from '../incidents/api';
@@ -304,6 +316,23 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`${ReliabilityClient.entityPath(entityRef)}/campaigns`);
   }
 
+  async getTrendSeries(query: TrendSeriesQuery): Promise<TrendSeriesResponse> {
+    const params = new URLSearchParams({ scope: query.scope });
+    if (query.ref !== undefined) params.set('ref', query.ref);
+    if (query.days !== undefined) params.set('days', String(query.days));
+    return this.get(`/trends?${params}`);
+  }
+
+  async getTrendLeaderboard(
+    options: { limit?: number } = {},
+  ): Promise<TrendLeaderboardResponse> {
+    const query =
+      options.limit !== undefined
+        ? `?${new URLSearchParams({ limit: String(options.limit) })}`
+        : '';
+    return this.get(`/trends/leaderboard${query}`);
+  }
+
   async getMaturityRollups(
     by: RollupDimension,
   ): Promise<MaturityRollupsResponse> {
@@ -435,6 +464,15 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`${ReliabilityClient.entityPath(entityRef)}/postmortems`);
   }
 
+  async getIncidentFollowUp(
+    options: { owner?: string } = {},
+  ): Promise<IncidentFollowUpResponse> {
+    const query = options.owner
+      ? `?${new URLSearchParams({ owner: options.owner })}`
+      : '';
+    return this.get(`/incidents/follow-up${query}`);
+  }
+
   async reportIncidents(
     entityRef: CompoundEntityRef,
     request: IncidentsIngestRequest,
@@ -467,6 +505,26 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.post(
       `${ReliabilityClient.entityPath(entityRef)}/alerts`,
       request,
+    );
+  }
+
+  async getMyLearningPaths(): Promise<MyLearningPathsResponse> {
+    return this.get('/learning/paths');
+  }
+
+  async setLearningItemDone(
+    request: LearningProgressRequest,
+  ): Promise<LearningProgressResponse> {
+    return this.put('/learning/progress', request);
+  }
+
+  async getTeamLearningProgress(
+    groupRef: CompoundEntityRef,
+  ): Promise<TeamLearningProgressResponse> {
+    return this.get(
+      `/learning/teams/${encodeURIComponent(
+        groupRef.namespace.toLocaleLowerCase('en-US'),
+      )}/${encodeURIComponent(groupRef.name)}`,
     );
   }
 

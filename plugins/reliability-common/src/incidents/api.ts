@@ -130,6 +130,12 @@ export interface IncidentSummary {
   postmortemsOverdue: number;
   openActionItems: number;
   overdueActionItems: number;
+  /** Incidents of the last 90 days that were acknowledged. */
+  acknowledged: number;
+  /** Their mean time to acknowledge in seconds; null when none was acknowledged. */
+  mttaSeconds: number | null;
+  /** The time to acknowledge the entity is judged against (seconds); null on summaries from before it existed. */
+  acknowledgeTargetSeconds: number | null;
   updatedAt: string;
 }
 
@@ -157,4 +163,44 @@ export interface IncidentsIngestResponse {
   entityRef: string;
   /** Incidents created or updated. */
   written: number;
+}
+
+/** Postmortem follow-up counts of a team or of the organisation. @public */
+export interface FollowUpCounts {
+  postmortemsDue: number;
+  postmortemsOverdue: number;
+  openActionItems: number;
+  overdueActionItems: number;
+}
+
+/** One team's postmortem follow-up in the organisation view. @public */
+export interface TeamFollowUp extends FollowUpCounts {
+  /** The owning group (`group:default/team`), null for entities without an owner. */
+  ownerRef: string | null;
+  /** Tracked entities of the team the caller may see. */
+  entities: number;
+  incidents: number;
+}
+
+/**
+ * Response of `GET /incidents/follow-up` (the organisation: `teams`, the teams with the most overdue work first)
+ * and `GET /incidents/follow-up?owner=<group ref>` (a team: its entities, missing postmortems and open action
+ * items).
+ *
+ * @public
+ */
+export interface IncidentFollowUpResponse {
+  /** The group asked for; null for the organisation. */
+  owner: string | null;
+  counts: FollowUpCounts;
+  /** Organisation only: every team with tracked entities, most overdue action items first, then overdue postmortems. */
+  teams: TeamFollowUp[];
+  /** Team only: the team's tracked entities with incidents or open action items, by entity ref. */
+  entities: IncidentSummary[];
+  /** Team only: incidents of the team's entities that need a postmortem and have none, overdue first. */
+  missing: Array<{ entityRef: string; incident: IncidentView }>;
+  /** Team only: open action items of the team's postmortems, overdue first, then by due date. */
+  actionItems: Array<{ entityRef: string; item: ActionItemView }>;
+  postmortemPolicy: Omit<PostmortemPolicy, 'timeZone'>;
+  generatedAt: string;
 }

@@ -3,3 +3,4 @@ export * from './severity';
 export * from './responseTimes';
 export * from './postmortems';
 export * from './api';
+export * from './checks';

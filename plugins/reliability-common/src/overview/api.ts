@@ -44,6 +44,13 @@ export interface OverviewQuery {
    * have none). Cannot be combined with `level`.
    */
   policy?: string;
+  /**
+   * Campaign id: services in the campaign's scope. Cannot be combined with `level` or `policy`; an unknown id
+   * is a 400.
+   */
+  campaign?: string;
+  /** With `campaign`: only the services that do not meet the campaign's target yet. */
+  campaignOpen?: boolean;
   /** Free text matched against name, title, owner and system. */
   q?: string;
   sort?: OverviewSortField;

@@ -70,3 +70,94 @@ export const reliabilityGroupOnCallEntityCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/** A team's maturity and SLO attainment over time. `entity-card:reliability/group-trends`. */
+export const reliabilityGroupTrendsEntityCard = EntityCardBlueprint.make({
+  name: 'group-trends',
+  disabled: true,
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/trends/EntityGroupTrendsCard').then(m => (
+        <m.EntityGroupTrendsCard />
+      )),
+  },
+});
+
+/** Monitoring coverage, gaps and noisy alerts of a group's entities. `entity-card:reliability/group-alerts`. */
+export const reliabilityGroupAlertsEntityCard = EntityCardBlueprint.make({
+  name: 'group-alerts',
+  disabled: true,
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/alerts/GroupAlertsCoverageCard').then(m => (
+        <m.GroupAlertsCoverageCard />
+      )),
+  },
+});
+
+/** Missing postmortems and open action items of a group's services. `entity-card:reliability/group-postmortems`. */
+export const reliabilityGroupPostmortemsEntityCard = EntityCardBlueprint.make({
+  name: 'group-postmortems',
+  disabled: true,
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/incidents/GroupPostmortemsCard').then(m => (
+        <m.GroupPostmortemsCard />
+      )),
+  },
+});
+
+/** The entity's error-budget policy state and deploy gate decisions. `entity-card:reliability/policy`. */
+export const reliabilityPolicyEntityCard = EntityCardBlueprint.make({
+  name: 'policy',
+  disabled: true,
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('../components/policy/EntityPolicyCard').then(m => (
+        <m.EntityPolicyCard />
+      )),
+  },
+});
+
+/** The entity's incidents, MTTA/MTTR and postmortems owed. `entity-card:reliability/incidents`. */
+export const reliabilityIncidentsEntityCard = EntityCardBlueprint.make({
+  name: 'incidents',
+  disabled: true,
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('../components/incidents/EntityIncidentsCard').then(m => (
+        <m.EntityIncidentsCard />
+      )),
+  },
+});
+
+/** The entity's alerts and monitors and their runbook coverage. `entity-card:reliability/alerts`. */
+export const reliabilityAlertsEntityCard = EntityCardBlueprint.make({
+  name: 'alerts',
+  disabled: true,
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('../components/alerts/EntityAlertsCard').then(m => (
+        <m.EntityAlertsCard />
+      )),
+  },
+});
+
+/** The campaigns that concern the entity and what is left for it. `entity-card:reliability/campaigns`. */
+export const reliabilityCampaignsEntityCard = EntityCardBlueprint.make({
+  name: 'campaigns',
+  disabled: true,
+  params: {
+    filter: isReliabilityAvailable,
+    loader: () =>
+      import('../components/campaigns/EntityCampaignsCard').then(m => (
+        <m.EntityCampaignsCard />
+      )),
+  },
+});

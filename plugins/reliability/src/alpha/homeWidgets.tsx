@@ -29,3 +29,18 @@ export const reliabilityMyServicesWidget = HomePageWidgetBlueprint.make({
       })),
   },
 });
+
+/** Home page widget "Your learning path". `home-page-widget:reliability/learning-path`. */
+export const reliabilityMyLearningPathWidget = HomePageWidgetBlueprint.make({
+  name: 'learning-path',
+  params: {
+    name: 'ReliabilityMyLearningPath',
+    title: 'Your learning path',
+    description:
+      "The onboarding paths of the signed-in user's teams (runbooks, journeys, postmortems, on-call shifts) with checkboxes and progress.",
+    components: () =>
+      import('../components/home/MyLearningPathWidget').then(m => ({
+        Content: m.MyLearningPathWidget,
+      })),
+  },
+});

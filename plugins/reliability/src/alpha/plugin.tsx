@@ -1,12 +1,19 @@
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
-import { rootRouteRef } from '../routes';
+import { rootRouteRef, scaffolderTemplateRouteRef } from '../routes';
 import { reliabilityApi } from './apis';
 import {
+  reliabilityAlertsEntityCard,
+  reliabilityCampaignsEntityCard,
+  reliabilityGroupAlertsEntityCard,
   reliabilityGroupOnCallEntityCard,
+  reliabilityGroupPostmortemsEntityCard,
+  reliabilityGroupTrendsEntityCard,
+  reliabilityIncidentsEntityCard,
   reliabilityMaturityEntityCard,
   reliabilityOnCallEntityCard,
+  reliabilityPolicyEntityCard,
   reliabilityRunbooksEntityCard,
   reliabilitySloEntityCard,
 } from './entityCards';
@@ -19,6 +26,7 @@ import {
   reliabilitySloEntityContent,
 } from './entityContents';
 import {
+  reliabilityMyLearningPathWidget,
   reliabilityMyServicesWidget,
   reliabilityMyTeamsOnCallWidget,
 } from './homeWidgets';
@@ -48,11 +56,22 @@ export const reliabilityPlugin = createFrontendPlugin({
     reliabilityRunbooksEntityCard,
     reliabilityMaturityEntityCard,
     reliabilityGroupOnCallEntityCard,
+    reliabilityGroupTrendsEntityCard,
+    reliabilityGroupAlertsEntityCard,
+    reliabilityGroupPostmortemsEntityCard,
+    reliabilityPolicyEntityCard,
+    reliabilityIncidentsEntityCard,
+    reliabilityAlertsEntityCard,
+    reliabilityCampaignsEntityCard,
     reliabilityMyTeamsOnCallWidget,
     reliabilityMyServicesWidget,
+    reliabilityMyLearningPathWidget,
     reliabilitySearchResultListItem,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
+  },
+  externalRoutes: {
+    scaffolderTemplate: convertLegacyRouteRef(scaffolderTemplateRouteRef),
   },
 });

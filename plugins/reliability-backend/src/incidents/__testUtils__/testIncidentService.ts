@@ -64,6 +64,7 @@ export async function createTestIncidentService(
     }),
     postmortemSeverity: 'sev2',
     postmortemBusinessDays: 5,
+    acknowledgeTargetSeconds: 900,
     embeddedLabel: options.embeddedLabel ?? 'embedded',
     logger,
     now,

@@ -152,6 +152,9 @@ describe('KnexIncidentStore', () => {
         postmortemsOverdue: 2,
         openActionItems: 3,
         overdueActionItems: 1,
+        acknowledged: 3,
+        mttaSeconds: 437.5,
+        acknowledgeTargetSeconds: 900,
         updatedAt: NOW.toISOString(),
       };
       await store.replaceSummary(summary, [
@@ -190,6 +193,9 @@ describe('KnexIncidentStore', () => {
           postmortemsOverdue: 0,
           openActionItems: 1,
           overdueActionItems: 0,
+          acknowledged: 0,
+          mttaSeconds: null,
+          acknowledgeTargetSeconds: 900,
           updatedAt: NOW.toISOString(),
         },
         [actionItem()],

@@ -11,7 +11,13 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { dbBoolean, dbCount, dbDate, dbIsoOrNull } from './dbValues';
+import {
+  dbBoolean,
+  dbCount,
+  dbDate,
+  dbIsoOrNull,
+  dbNumberOrNull,
+} from './dbValues';
 import { IncidentStore, IncidentSync } from './IncidentStore';
 
 const INCIDENTS = 'incidents';
@@ -229,6 +235,9 @@ export class KnexIncidentStore implements IncidentStore {
           postmortems_overdue: summary.postmortemsOverdue,
           open_action_items: summary.openActionItems,
           overdue_action_items: summary.overdueActionItems,
+          acknowledged_count: summary.acknowledged,
+          mtta_seconds: summary.mttaSeconds,
+          acknowledge_target_seconds: summary.acknowledgeTargetSeconds,
           updated_at: new Date(summary.updatedAt),
         })
         .onConflict('entity_ref')
@@ -253,6 +262,11 @@ export class KnexIncidentStore implements IncidentStore {
           postmortemsOverdue: dbCount(row.postmortems_overdue),
           openActionItems: dbCount(row.open_action_items),
           overdueActionItems: dbCount(row.overdue_action_items),
+          acknowledged: dbCount(row.acknowledged_count),
+          mttaSeconds: dbNumberOrNull(row.mtta_seconds),
+          acknowledgeTargetSeconds: dbNumberOrNull(
+            row.acknowledge_target_seconds,
+          ),
           updatedAt: dbDate(row.updated_at).toISOString(),
         });
       }

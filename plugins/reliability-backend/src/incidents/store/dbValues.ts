@@ -26,6 +26,13 @@ export function dbCount(value: unknown): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** A nullable number column (PostgreSQL may return doubles and integers as strings). */
+export function dbNumberOrNull(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** A boolean column. */
 export function dbBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't';

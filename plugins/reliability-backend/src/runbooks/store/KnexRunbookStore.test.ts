@@ -200,4 +200,44 @@ describe('KnexRunbookStore', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'pages through the stale runbooks of every entity, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const entity = (entityRef: string, runbooks: RunbookEntry[]) =>
+        store.replaceEntity({
+          entityRef,
+          runbooks,
+          alertCount: 0,
+          alertsWithRunbook: 0,
+          coverageError: null,
+          indexedAt,
+        });
+      await entity(orders, [
+        runbook('a', { stale: true, lastReviewed: '2026-01-02' }),
+        runbook('b'),
+        runbook('c', { stale: true, lastReviewed: null }),
+      ]);
+      await entity(payments, [runbook('a', { stale: true })]);
+      await entity('component:default/fresh-api', [runbook('a')]);
+
+      const first = await store.listStaleRunbooks({ limit: 2 });
+      expect(first.map(s => [s.entityRef, s.runbook.id])).toEqual([
+        [orders, 'a'],
+        [orders, 'c'],
+      ]);
+      expect(first[1].runbook).toEqual(
+        runbook('c', { stale: true, lastReviewed: null }),
+      );
+      const last = first[first.length - 1];
+      const second = await store.listStaleRunbooks({
+        after: { entityRef: last.entityRef, runbookId: last.runbook.id },
+        limit: 2,
+      });
+      expect(second.map(s => [s.entityRef, s.runbook.id])).toEqual([
+        [payments, 'a'],
+      ]);
+    },
+  );
 });

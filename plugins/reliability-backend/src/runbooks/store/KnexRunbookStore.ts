@@ -7,7 +7,12 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { IndexedEntityRunbooks, RunbookStore } from './RunbookStore';
+import {
+  IndexedEntityRunbooks,
+  RunbookStore,
+  StaleRunbook,
+  StaleRunbookKey,
+} from './RunbookStore';
 
 const INDEX_TABLE = 'runbooks_index';
 const LATEST_TABLE = 'runbooks_latest';
@@ -159,6 +164,33 @@ export class KnexRunbookStore implements RunbookStore {
       }
     }
     return result;
+  }
+
+  async listStaleRunbooks(options: {
+    after?: StaleRunbookKey;
+    limit: number;
+  }): Promise<StaleRunbook[]> {
+    const { after, limit } = options;
+    const query = this.db(INDEX_TABLE).where('stale', true);
+    if (after) {
+      query.andWhere(q =>
+        q
+          .where('entity_ref', '>', after.entityRef)
+          .orWhere(q2 =>
+            q2
+              .where('entity_ref', after.entityRef)
+              .andWhere('runbook_id', '>', after.runbookId),
+          ),
+      );
+    }
+    const rows = await query
+      .orderBy(['entity_ref', 'runbook_id'])
+      .limit(limit)
+      .select();
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      runbook: toRunbookEntry(row),
+    }));
   }
 }
 

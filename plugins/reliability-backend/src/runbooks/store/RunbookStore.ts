@@ -26,4 +26,24 @@ export interface RunbookStore {
   listRunbooks(entityRef: string): Promise<RunbookEntry[]>;
   /** The indexed runbooks of many entities (absent: none indexed), in id order, one query per 500 refs. */
   listRunbooksOf(entityRefs: string[]): Promise<Map<string, RunbookEntry[]>>;
+  /**
+   * One page of the stale runbooks of every entity, ordered by entity ref and runbook id, starting after
+   * `after` (keyset paging: one query per page).
+   */
+  listStaleRunbooks(options: {
+    after?: StaleRunbookKey;
+    limit: number;
+  }): Promise<StaleRunbook[]>;
+}
+
+/** Where a page of {@link RunbookStore.listStaleRunbooks} starts (the last runbook of the previous page). */
+export interface StaleRunbookKey {
+  entityRef: string;
+  runbookId: string;
+}
+
+/** A stale runbook and the entity it belongs to. */
+export interface StaleRunbook {
+  entityRef: string;
+  runbook: RunbookEntry;
 }

@@ -10,6 +10,13 @@ import {
   ANNOTATIONS,
   RUNBOOK_LINK_TYPE,
 } from '@internal/backstage-plugin-reliability-common';
+import {
+  learningPathUrl,
+  learningPathYaml,
+  learningUrlReader,
+  teamGroup,
+  teamUser,
+} from '../../learning/__testUtils__/learningFixtures';
 
 /** Type of the SLI metric source the test SLI provider serves. */
 export const TEST_SLI_TYPE = 'security-test';
@@ -97,7 +104,9 @@ function namedEntity(kind: string, spec: JsonObject): Entity {
 export function sampleEntities(): Entity[] {
   return [
     serviceEntity(),
-    namedEntity('Group', { type: 'team', children: [] }),
+    // The team of the signed-in test user (user:default/mock), with a learning path (learningPathUrlReader).
+    teamGroup('checkout-api'),
+    teamUser('mock', ['checkout-api']),
     namedEntity('System', { owner: 'group:default/checkout-payments' }),
     namedEntity('Domain', { owner: 'group:default/checkout-payments' }),
   ];
@@ -143,5 +152,12 @@ export function catalogHiddenFromUsers(entities: Entity[]): CatalogService {
         return fn.apply(client, args);
       };
     },
+  });
+}
+
+/** A URL reader serving the learning path of the sample Group (`checkout-api`); anything else is a 404. */
+export function learningPathUrlReader() {
+  return learningUrlReader({
+    [learningPathUrl('checkout-api')]: learningPathYaml(),
   });
 }

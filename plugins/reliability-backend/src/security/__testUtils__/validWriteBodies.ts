@@ -166,6 +166,14 @@ export const VALID_WRITE_BODIES: Record<string, (now: Date) => ValidWriteBody> =
       },
       optionalFields: ['step'],
     }),
+    // An item of the sample Group's learning path (sampleEntities, learningPathUrlReader), ticked off.
+    'PUT /learning/progress': () => ({
+      body: {
+        group: 'group:default/checkout-api',
+        itemId: 'walk-pay',
+        done: true,
+      },
+    }),
   };
 
 /** The valid body of a write route; throws (failing the test) when the route has no entry. */

@@ -11,6 +11,9 @@ import {
   ServicesTab,
 } from '../overview';
 import { CampaignsTabContent } from '../campaigns';
+import { TrendsTabContent } from '../trends';
+import { AlertsCoverageTab } from '../alerts';
+import { PostmortemFollowUpTab } from '../incidents';
 
 /** The org-wide reliability page at /reliability: services, roll-ups, the architecture tour and a glossary. */
 export function ReliabilityPage() {
@@ -30,8 +33,17 @@ export function ReliabilityPage() {
         <TabbedLayout.Route path="/summaries" title="Teams & systems">
           <GroupSummariesTab />
         </TabbedLayout.Route>
+        <TabbedLayout.Route path="/monitoring" title="Monitoring">
+          <AlertsCoverageTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/postmortems" title="Postmortems">
+          <PostmortemFollowUpTab />
+        </TabbedLayout.Route>
         <TabbedLayout.Route path="/campaigns" title="Campaigns">
           <CampaignsTabContent />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/trends" title="Trends">
+          <TrendsTabContent />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/tour" title="Architecture tour">
           <ArchitectureTourTab />

@@ -1,1 +1,3 @@
 export { EntityAlertsCard } from './EntityAlertsCard';
+export { GroupAlertsCoverageCard } from './GroupAlertsCoverageCard';
+export { AlertsCoverageTab } from './AlertsCoverageTab';

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  AlertsCoverageResponse,
   AlertView,
   EntityAlertsResponse,
   ReliabilityApi,
@@ -112,11 +113,71 @@ export function testAlerts(
   };
 }
 
+/** A team's coverage: one gap, one noisy alert, two entities, a failed source. */
+export function testCoverage(
+  overrides: Partial<AlertsCoverageResponse> = {},
+): AlertsCoverageResponse {
+  const alerts = testAlerts();
+  const summary = {
+    ownerRef: 'group:default/checkout-payments',
+    alerts: 4,
+    pagingAlerts: 3,
+    pagingWithRunbook: 2,
+    firing: 1,
+    noisy: 1,
+    fired: 42,
+    sloBasedPaging: 1,
+    stale: true,
+    gap: null,
+    updatedAt: '2026-11-30T11:55:00.000Z',
+  };
+  return {
+    owner: 'group:default/checkout-payments',
+    windowDays: 30,
+    coverage: { pagingAlerts: 3, pagingWithRunbook: 2, ratio: 2 / 3 },
+    entities: [
+      { ...summary, entityRef: 'component:default/checkout-api' },
+      {
+        ...summary,
+        entityRef: 'component:default/psp-adapter',
+        alerts: 1,
+        pagingAlerts: 0,
+        pagingWithRunbook: 0,
+        firing: 0,
+        noisy: 0,
+        fired: 0,
+        sloBasedPaging: 0,
+        stale: false,
+        gap: {
+          kind: 'no-paging-alert',
+          entityRef: 'component:default/psp-adapter',
+          message: 'Tier-1 service with SLOs but no paging alert',
+        },
+      },
+    ],
+    noisy: [
+      { entityRef: 'component:default/checkout-api', alert: alerts.noisy[0] },
+    ],
+    gaps: [
+      {
+        kind: 'no-paging-alert',
+        entityRef: 'component:default/psp-adapter',
+        message: 'Tier-1 service with SLOs but no paging alert',
+      },
+    ],
+    sources: alerts.sources,
+    pages: { windowDays: 30, count: 12, pagingAlerts: 3 },
+    generatedAt: '2026-11-30T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export function mockAlertsApi(
   overrides: Partial<ReliabilityApi> = {},
 ): Partial<ReliabilityApi> {
   return {
     getEntityAlerts: jest.fn(async () => testAlerts()),
+    getAlertsCoverage: jest.fn(async () => testCoverage()),
     ...overrides,
   };
 }

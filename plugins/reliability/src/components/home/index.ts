@@ -1,2 +1,3 @@
 export { MyServicesReliabilityWidget } from './MyServicesReliabilityWidget';
 export { MyTeamsOnCallWidget } from './MyTeamsOnCallWidget';
+export { MyLearningPathWidget } from './MyLearningPathWidget';

@@ -1,1 +1,3 @@
 export { EntityIncidentsCard } from './EntityIncidentsCard';
+export { GroupPostmortemsCard } from './GroupPostmortemsCard';
+export { PostmortemFollowUpTab } from './PostmortemFollowUpTab';

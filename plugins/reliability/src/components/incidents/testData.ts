@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   EntityIncidentsResponse,
   EntityPostmortemsResponse,
+  IncidentFollowUpResponse,
   IncidentView,
   ReliabilityApi,
 } from '@internal/backstage-plugin-reliability-common';
@@ -187,6 +188,70 @@ export function testPostmortems(
   };
 }
 
+/** A team's follow-up: one overdue postmortem, one overdue and one open action item (from the entity fixtures). */
+export function testFollowUp(
+  overrides: Partial<IncidentFollowUpResponse> = {},
+): IncidentFollowUpResponse {
+  const postmortems = testPostmortems();
+  const entityRef = 'component:default/checkout-api';
+  return {
+    owner: 'group:default/checkout-payments',
+    counts: postmortems.counts,
+    teams: [],
+    entities: [
+      {
+        entityRef,
+        incidents: 3,
+        openIncidents: 1,
+        ...postmortems.counts,
+        acknowledged: 3,
+        mttaSeconds: 440,
+        acknowledgeTargetSeconds: 900,
+        updatedAt: '2026-11-30T11:50:00.000Z',
+      },
+    ],
+    missing: postmortems.missing.map(incident => ({ entityRef, incident })),
+    actionItems: postmortems.actionItems.map(item => ({ entityRef, item })),
+    postmortemPolicy: { severity: 'sev2', businessDays: 5 },
+    generatedAt: '2026-11-30T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The organisation's follow-up: two teams and entities without owner, most overdue first. */
+export function testOrgFollowUp(): IncidentFollowUpResponse {
+  const team = (
+    ownerRef: string | null,
+    overdueActionItems: number,
+    postmortemsOverdue: number,
+  ) => ({
+    ownerRef,
+    entities: 2,
+    incidents: 5,
+    postmortemsDue: 1,
+    postmortemsOverdue,
+    openActionItems: overdueActionItems + 2,
+    overdueActionItems,
+  });
+  return testFollowUp({
+    owner: null,
+    counts: {
+      postmortemsDue: 3,
+      postmortemsOverdue: 3,
+      openActionItems: 12,
+      overdueActionItems: 6,
+    },
+    teams: [
+      team('group:default/checkout-payments', 4, 1),
+      team('group:default/discovery', 2, 2),
+      team(null, 0, 0),
+    ],
+    entities: [],
+    missing: [],
+    actionItems: [],
+  });
+}
+
 /** A ReliabilityApi answering the incidents methods from fixtures. */
 export function mockIncidentsApi(
   overrides: Partial<ReliabilityApi> = {},
@@ -194,6 +259,7 @@ export function mockIncidentsApi(
   return {
     getEntityIncidents: jest.fn(async () => testIncidents()),
     getEntityPostmortems: jest.fn(async () => testPostmortems()),
+    getIncidentFollowUp: jest.fn(async () => testFollowUp()),
     ...overrides,
   };
 }

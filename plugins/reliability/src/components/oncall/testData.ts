@@ -142,6 +142,18 @@ export function mockOnCallApi(overrides: Record<string, unknown> = {}) {
     getEntityOnCall: jest.fn(async () => okState()),
     getGroupOnCall: jest.fn(async () => testGroupOnCall()),
     getEntityRunbooks: jest.fn(async () => ({ runbooks: [] })),
+    // The team's pages (alerts area), shown beside the load.
+    getAlertsCoverage: jest.fn(async () => ({
+      owner: 'group:default/payments',
+      windowDays: 30,
+      coverage: { pagingAlerts: 3, pagingWithRunbook: 3, ratio: 1 },
+      entities: [],
+      noisy: [],
+      gaps: [],
+      sources: [],
+      pages: { windowDays: 30, count: 31, pagingAlerts: 3 },
+      generatedAt: new Date().toISOString(),
+    })),
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import { ANSWER_LABELS, STATUS_LABELS } from '../maturityFormat';
 import { AnswerDraft, answerProblems } from './wizardState';
 import { ErrorText } from '../../ErrorText';
+import { FixTemplateLink } from '../FixTemplateLink';
 
 /** The latest assessment's answer to one item, for readers who may not submit. */
 function LatestAnswer(props: { previous?: AnswerView }) {
@@ -108,6 +109,9 @@ export function AssessmentItem(props: {
           <Typography variant="body2" color="textSecondary">
             {automatic?.detail ?? 'No data source evaluated this check'}
           </Typography>
+          {automatic?.status === 'fail' && (
+            <FixTemplateLink template={item.fixTemplate} />
+          )}
         </Box>
       )}
       {selfAssessed && readOnly && <LatestAnswer previous={previous} />}

@@ -17,6 +17,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { ReactElement } from 'react';
+import { FixTemplateLink } from '../FixTemplateLink';
 import { MaturityLevelChip } from '../MaturityLevelChip';
 import { SubmitRestrictionNotice } from '../SubmitRestrictionNotice';
 import { levelTitle, STATUS_LABELS } from '../maturityFormat';
@@ -95,6 +96,9 @@ export function EntityMaturityCard(props: {
     const expired = Object.values(maturity.answers).filter(a => a.expired);
     const toFix = itemsToFix(explanation, TOP_ITEMS);
     const titles = new Map(checklist.items.map(i => [i.id, i.title]));
+    const fixTemplates = new Map(
+      checklist.items.map(i => [i.id, i.fixTemplate]),
+    );
     return (
       <>
         {maturity.outdatedChecklist && (
@@ -173,6 +177,7 @@ export function EntityMaturityCard(props: {
                       item.level,
                     )} · weight ${item.weight}`}
                   />
+                  <FixTemplateLink template={fixTemplates.get(item.itemId)} />
                 </ListItem>
               ))}
             </List>

@@ -70,4 +70,32 @@ describe('EntityGroupOnCallCard', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it("shows the team's pages per on-call shift under the table", async () => {
+    const api = mockOnCallApi();
+    await renderCard(api);
+    // 31 shifts in 90 days: 10.3 per 30 days; 31 pages in 30 days: 3.0 per shift.
+    expect(await screen.findByTestId('pages-per-shift')).toHaveTextContent(
+      /^31 pages in 30 days · 3\.0 per on-call shift/,
+    );
+    expect(api.getAlertsCoverage).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+    });
+  });
+
+  it('keeps the card when the pages cannot be read, saying so', async () => {
+    await renderCard(
+      mockOnCallApi({
+        getAlertsCoverage: async () => {
+          throw new Error('alerts area down');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Pages per shift could not be read: alerts area down',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Ana Silva')).toBeInTheDocument();
+  });
 });

@@ -6,14 +6,46 @@ import {
   Table,
   WarningPanel,
 } from '@backstage/core-components';
+import { OnCallPersonLoad } from '@internal/backstage-plugin-reliability-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { onCallNowColumns } from '../onCallNowColumns';
+import { PagesPerShiftText, usePagesPerShift } from '../PagesPerShiftText';
 
 const TITLE = 'On call now';
 
+/** The team's pages per on-call shift under the table; a failure of the alerts area is a note, not an error. */
+function PagesFooter(props: {
+  load: OnCallPersonLoad[];
+  loadWindow: { from: string; to: string };
+}) {
+  const { loading, error, rate, pagingAlerts } = usePagesPerShift(
+    props.load,
+    props.loadWindow,
+  );
+  if (loading) return null;
+  return (
+    <Box px={2} py={1}>
+      {error ? (
+        <Typography variant="body2" color="textSecondary">
+          Pages per shift could not be read: {error.message}
+        </Typography>
+      ) : (
+        <PagesPerShiftText
+          rate={rate}
+          pagingAlerts={pagingAlerts}
+          variant="body2"
+        />
+      )}
+    </Box>
+  );
+}
+
 /**
  * Card for a group: who is on call now for each service the team owns, with single-person rotations and
- * failed providers flagged (their people are the last known). The group's "On-call" tab adds the load.
+ * failed providers flagged (their people are the last known), and the team's pages per on-call shift. The group's
+ * "On-call" tab adds the load per person.
  */
 export function EntityGroupOnCallCard() {
   const { value, loading, error } = useEntityReliability((api, groupRef) =>
@@ -65,6 +97,7 @@ export function EntityGroupOnCallCard() {
         columns={onCallNowColumns(new Date())}
         data={value.entities}
       />
+      <PagesFooter load={value.load} loadWindow={value.loadWindow} />
     </InfoCard>
   );
 }

@@ -81,4 +81,44 @@ describe('GroupOnCallContent', () => {
     expect(within(solo).getByText('—')).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('NaN');
   });
+
+  it("shows the team's pages per on-call shift beside the load", async () => {
+    const api = mockOnCallApi();
+    await renderContent(api);
+    // 31 shifts in 90 days: 10.3 per 30 days; 31 pages in 30 days: 3.0 per shift.
+    expect(await screen.findByTestId('pages-per-shift')).toHaveTextContent(
+      '31 pages in 30 days · 3.0 per on-call shift (10.3 shifts in 30 days',
+    );
+    expect(api.getAlertsCoverage).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+    });
+  });
+
+  it('says when no paging alert maps to the team', async () => {
+    await renderContent(
+      mockOnCallApi({
+        getAlertsCoverage: async () => ({
+          pages: { windowDays: 30, count: 0, pagingAlerts: 0 },
+          windowDays: 30,
+        }),
+      }),
+    );
+    expect(await screen.findByTestId('pages-per-shift')).toHaveTextContent(
+      "No paging alert maps to this team's services yet.",
+    );
+  });
+
+  it('keeps the load when the pages cannot be read', async () => {
+    await renderContent(
+      mockOnCallApi({
+        getAlertsCoverage: async () => {
+          throw new Error('alerts area down');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/alerts area down/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText('720.0 h')).toBeInTheDocument();
+  });
 });

@@ -15,6 +15,7 @@ import { formatAbsolute, formatHours, formatShare } from '../formatOnCallTime';
 import { OnCallPersonName } from '../OnCallPersonName';
 import { onCallNowColumns } from '../onCallNowColumns';
 import { OnCallLoadChart } from './OnCallLoadChart';
+import { PagesPerShiftCard } from './PagesPerShiftCard';
 
 const loadColumns: TableColumn<OnCallPersonLoad>[] = [
   { title: 'Person', render: row => <OnCallPersonName person={row.person} /> },
@@ -25,7 +26,7 @@ const loadColumns: TableColumn<OnCallPersonLoad>[] = [
 
 /**
  * The "On-call" tab of a group: who is on call now for each service the team owns, the on-call load per
- * person over the last 90 days, and services whose rotation has a single person.
+ * person over the last 90 days with the team's pages per shift, and services whose rotation has a single person.
  */
 export function GroupOnCallContent() {
   const { value, loading, error } = useEntityReliability((api, groupRef) =>
@@ -101,6 +102,9 @@ export function GroupOnCallContent() {
           columns={loadColumns}
           data={value.load}
         />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <PagesPerShiftCard load={value.load} loadWindow={value.loadWindow} />
       </Grid>
     </Grid>
   );

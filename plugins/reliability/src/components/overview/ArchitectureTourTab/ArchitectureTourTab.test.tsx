@@ -3,6 +3,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
+import { testMyLearningPaths } from '../../learning/testData';
 import { testDomainTour, testTour } from '../testData';
 import { ArchitectureTourTab } from './ArchitectureTourTab';
 import { ReadingPath } from './ReadingPath';
@@ -75,6 +76,8 @@ function mockApi(overrides: Record<string, jest.Mock> = {}) {
   return {
     getSystemTour: jest.fn(async () => testTour),
     getDomainTour: jest.fn(async () => testTour),
+    // The user's teams have no learning path: the tour shows no learning path card.
+    getMyLearningPaths: jest.fn(async () => testMyLearningPaths({ paths: [] })),
     ...overrides,
   };
 }
@@ -225,6 +228,27 @@ describe('ArchitectureTourTab', () => {
     expect(screen.getByLabelText('map')).toHaveTextContent(
       'component:default/orders at-risk steps 2',
     );
+  });
+
+  it("shows the user's learning path below the map and opens the journey a path links to (?journey=)", async () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/?entity=domain:default/commerce&journey=pay',
+    );
+    await renderTab(
+      mockApi({
+        getDomainTour: jest.fn(async () => testDomainTour),
+        getMyLearningPaths: jest.fn(async () => testMyLearningPaths()),
+      }),
+    );
+    expect(await screen.findByText('Your learning path')).toBeInTheDocument();
+    expect(await screen.findByText('SRE onboarding')).toBeInTheDocument();
+    // The journey named in the address is walked straight away.
+    expect(screen.getByLabelText('map')).toHaveTextContent(
+      'system:default/shop at-risk steps 1,2',
+    );
+    expect(screen.getByText('The shopper presses Pay.')).toBeInTheDocument();
   });
 
   it('explains what to do when the catalog has no systems', async () => {

@@ -18,6 +18,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
+import { LearningPathCard } from '../../learning';
 import { TourView } from './TourView';
 import { useEntityQueryParam } from './useEntityQueryParam';
 
@@ -133,6 +134,10 @@ export function ArchitectureTourTab() {
       )}
       <Grid item xs={12}>
         <TourView key={selected.ref} entityRef={selected.ref} />
+      </Grid>
+      <Grid item xs={12}>
+        {/* The signed-in user's team learning paths (left out when their teams have none). */}
+        <LearningPathCard hideWhenEmpty />
       </Grid>
     </Grid>
   );

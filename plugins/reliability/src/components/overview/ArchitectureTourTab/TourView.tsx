@@ -19,13 +19,21 @@ import { MapToolbar } from './MapToolbar';
 import { ReadingPath } from './ReadingPath';
 import { TourLegend } from './TourLegend';
 import { TourMap } from './TourMap';
-import { TOUR_FAILING_PARAM, useQueryParam } from './useEntityQueryParam';
+import {
+  TOUR_FAILING_PARAM,
+  TOUR_JOURNEY_PARAM,
+  useQueryParam,
+} from './useEntityQueryParam';
 
 /** The map of a loaded tour with its expand state, the journey walk and the reading path. */
 function LoadedTour(props: { tour: ArchitectureTour }) {
   const { tour } = props;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [journeyId, setJourneyId] = useState<string | undefined>();
+  // A learning path links to a journey with `?journey=<name>`: it opens selected.
+  const [journeyParam] = useQueryParam(TOUR_JOURNEY_PARAM);
+  const [journeyId, setJourneyId] = useState<string | undefined>(
+    () => tour.journeys.find(j => j.name === journeyParam)?.id,
+  );
   const [step, setStep] = useState(0);
   const [failing, setFailing] = useQueryParam(TOUR_FAILING_PARAM);
   const journey = tour.journeys.find(j => j.id === journeyId);

@@ -3,6 +3,12 @@ import { useCallback, useState } from 'react';
 /** Name of the query parameter that makes a tour deep-linkable: `/reliability/tour?entity=system:default/shop`. */
 export const TOUR_ENTITY_PARAM = 'entity';
 
+/**
+ * Name of the query parameter naming a journey of the toured entity to walk on opening (`?journey=<name>`), as
+ * learning paths link to it.
+ */
+export const TOUR_JOURNEY_PARAM = 'journey';
+
 /** Name of the query parameter naming the component whose blast radius is shown: `?failing=component:default/x`. */
 export const TOUR_FAILING_PARAM = 'failing';
 

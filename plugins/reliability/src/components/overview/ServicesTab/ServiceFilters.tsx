@@ -1,7 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
 import Chip from '@material-ui/core/Chip';
 import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
@@ -94,7 +96,7 @@ function FilterSelect(props: {
 }
 
 /**
- * Filter selects (team, system, domain, tier, level), free-text search and sort of the services table; the
+ * Filter selects (team, system, domain, tier, level, campaign with "not done yet"), free-text search and sort of the services table; the
  * policy state filter (set by clicking a state in the Policy column) shows as a chip that clears it.
  */
 export function ServiceFilters(props: {
@@ -165,13 +167,53 @@ export function ServiceFilters(props: {
           options={options.levels}
           format={level => (level === 'none' ? 'No level yet' : level)}
           onChange={level =>
-            // The maturity level index cannot be combined with the policy state filter.
+            // The maturity level index cannot be combined with the policy state or campaign filters.
             onChange({
               ...values,
               level,
               policy: level ? undefined : values.policy,
+              campaign: level ? undefined : values.campaign,
+              campaignOpen: level ? undefined : values.campaignOpen,
             })
           }
+        />
+      )}
+      {options && options.campaigns.length > 0 && (
+        <FilterSelect
+          id="overview-campaign"
+          label="Campaign"
+          width={200}
+          value={values.campaign}
+          options={options.campaigns.map(c => c.id)}
+          format={id => options.campaigns.find(c => c.id === id)?.name ?? id}
+          onChange={campaign =>
+            // The campaign filter cannot be combined with the level or policy state filters.
+            onChange({
+              ...values,
+              campaign,
+              campaignOpen: campaign ? values.campaignOpen : undefined,
+              level: campaign ? undefined : values.level,
+              policy: campaign ? undefined : values.policy,
+            })
+          }
+        />
+      )}
+      {values.campaign && (
+        <FormControlLabel
+          control={
+            <Checkbox
+              size="small"
+              color="primary"
+              checked={values.campaignOpen === true}
+              onChange={event =>
+                onChange({
+                  ...values,
+                  campaignOpen: event.target.checked || undefined,
+                })
+              }
+            />
+          }
+          label="Not done yet"
         />
       )}
       {values.policy && (

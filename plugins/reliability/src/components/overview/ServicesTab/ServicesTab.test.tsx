@@ -14,6 +14,21 @@ function mockApi(overrides: Record<string, jest.Mock> = {}) {
     getChecklist: jest.fn(async () => ({
       levels: [{ id: 'bronze', title: 'Bronze' }],
     })),
+    listCampaigns: jest.fn(async () => ({
+      canManage: false,
+      campaigns: [
+        {
+          campaign: {
+            id: 'tier-1-beginner',
+            name: 'Tier-1 reaches Beginner',
+            status: 'active',
+          },
+        },
+        {
+          campaign: { id: 'old-drive', name: 'Old drive', status: 'archived' },
+        },
+      ],
+    })),
     ...overrides,
   };
 }
@@ -255,5 +270,58 @@ describe('ServicesTab', () => {
     expect(createObjectURL).toHaveBeenCalled();
     expect(click).toHaveBeenCalled();
     click.mockRestore();
+  });
+
+  it('filters by a campaign, optionally only the services not done yet, and clears it for a maturity level', async () => {
+    const api = mockApi();
+    await renderTab(api);
+    await screen.findByText('orders');
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Campaign/ }),
+    );
+    const listbox = await screen.findByRole('listbox');
+    // Archived campaigns are not offered.
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['All', 'Tier-1 reaches Beginner']);
+    await userEvent.click(within(listbox).getByText('Tier-1 reaches Beginner'));
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'name',
+        order: 'asc',
+        campaign: 'tier-1-beginner',
+        limit: 50,
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Not done yet' }),
+    );
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'name',
+        order: 'asc',
+        campaign: 'tier-1-beginner',
+        campaignOpen: true,
+        limit: 50,
+      }),
+    );
+
+    // The level filter cannot be combined with a campaign: choosing one clears it.
+    // (by id: the table's Maturity column header is a button too)
+    await userEvent.click(document.getElementById('overview-level')!);
+    await userEvent.click(
+      within(await screen.findByRole('listbox')).getByText('bronze'),
+    );
+    await waitFor(() =>
+      expect(api.getOverview).toHaveBeenLastCalledWith({
+        sort: 'name',
+        order: 'asc',
+        level: 'bronze',
+        limit: 50,
+      }),
+    );
+    expect(screen.queryByRole('checkbox', { name: 'Not done yet' })).toBeNull();
   });
 });

@@ -67,10 +67,12 @@ export function ServicesTab() {
   const columns = useMemo(
     () =>
       serviceColumns(state => {
-        // The policy state index cannot be combined with the maturity level filter.
+        // The policy state index cannot be combined with the maturity level or campaign filters.
         setFilters(current => ({
           ...current,
           level: undefined,
+          campaign: undefined,
+          campaignOpen: undefined,
           policy: state,
         }));
         setPaging(current => firstPage(current.limit));

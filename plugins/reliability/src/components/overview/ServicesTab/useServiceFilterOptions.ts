@@ -12,13 +12,15 @@ export interface ServiceFilterOptions {
   tiers: string[];
   /** Maturity level ids (plus `none`); empty when the checklist is not available. */
   levels: string[];
+  /** Campaigns that are not archived (id and name); empty when campaigns are not available. */
+  campaigns: Array<{ id: string; name: string }>;
 }
 
 const TIER_FACET = `metadata.annotations.${ANNOTATIONS.tier}`;
 
 /**
  * Loads the filter choices: owners, systems and tiers of components and the domains of systems from two
- * catalog facet queries, and the maturity levels from the checklist.
+ * catalog facet queries, the maturity levels from the checklist and the campaigns that are not archived.
  */
 export function useServiceFilterOptions() {
   const catalogApi = useApi(catalogApiRef);
@@ -26,7 +28,7 @@ export function useServiceFilterOptions() {
   return useAsync(async (): Promise<ServiceFilterOptions> => {
     const values = (facet?: Array<{ value: string }>) =>
       (facet ?? []).map(f => f.value).sort((a, b) => a.localeCompare(b));
-    const [components, systems, levels] = await Promise.all([
+    const [components, systems, levels, campaigns] = await Promise.all([
       catalogApi.getEntityFacets({
         filter: { kind: 'component' },
         facets: ['relations.ownedBy', 'relations.partOf', TIER_FACET],
@@ -39,6 +41,14 @@ export function useServiceFilterOptions() {
         .getChecklist()
         .then(checklist => [...checklist.levels.map(level => level.id), 'none'])
         .catch(() => [] as string[]),
+      Promise.resolve()
+        .then(() => reliabilityApi.listCampaigns({ status: 'all' }))
+        .then(response =>
+          response.campaigns
+            .filter(({ campaign }) => campaign.status !== 'archived')
+            .map(({ campaign }) => ({ id: campaign.id, name: campaign.name })),
+        )
+        .catch(() => [] as Array<{ id: string; name: string }>),
     ]);
     const partOf = values(components.facets['relations.partOf']);
     return {
@@ -49,6 +59,7 @@ export function useServiceFilterOptions() {
       ),
       tiers: values(components.facets[TIER_FACET]),
       levels,
+      campaigns,
     };
   }, [catalogApi, reliabilityApi]);
 }

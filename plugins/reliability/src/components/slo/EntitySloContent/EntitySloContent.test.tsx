@@ -4,7 +4,10 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { SloBurndownResponse } from '@internal/backstage-plugin-reliability-common';
+import {
+  EntityIncidentsResponse,
+  SloBurndownResponse,
+} from '@internal/backstage-plugin-reliability-common';
 import { screen } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
 import { checkoutSlo } from '../testData';
@@ -47,7 +50,22 @@ const burndown = (
   ...overrides,
 });
 
-function renderContent(getSloBurndown: jest.Mock) {
+const incidentsOf = (
+  incidents: EntityIncidentsResponse['incidents'],
+): EntityIncidentsResponse => ({
+  entityRef: 'component:default/checkout',
+  windowDays: 90,
+  incidents,
+  bySeverity: [],
+  sources: [],
+  postmortemPolicy: { severity: 'sev2', businessDays: 5, timeZone: 'UTC' },
+  generatedAt: '2026-11-20T12:00:00.000Z',
+});
+
+function renderContent(
+  getSloBurndown: jest.Mock,
+  getEntityIncidents: jest.Mock = jest.fn(async () => incidentsOf([])),
+) {
   const getSloHistory = jest.fn(async () => ({
     entityRef: 'component:default/checkout',
     sloName: 'checkout-availability',
@@ -75,6 +93,7 @@ function renderContent(getSloBurndown: jest.Mock) {
     }),
     getSloHistory,
     getSloBurndown,
+    getEntityIncidents,
     getEntityRunbooks: async () => {
       throw new Error('no runbooks');
     },
@@ -165,5 +184,58 @@ describe('EntitySloContent', () => {
     expect(
       (await screen.findAllByText(/backend exploded/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('names the incidents of the window beside the burn-down, and only those', async () => {
+    const view = (
+      id: string,
+      startedAt: string,
+      resolvedAt: string | null,
+    ) => ({
+      id,
+      source: 'embedded',
+      title: `Incident ${id}`,
+      severity: 'sev1' as const,
+      status: resolvedAt ? ('resolved' as const) : ('acknowledged' as const),
+      startedAt,
+      acknowledgedAt: null,
+      resolvedAt,
+      url: null,
+      timeToAcknowledgeSeconds: null,
+      timeToResolveSeconds: null,
+      durationSeconds: 0,
+      postmortem: { state: 'written' as const, dueAt: null, documents: [] },
+    });
+    const getEntityIncidents = jest.fn(async () =>
+      incidentsOf([
+        view('PSP-1', '2026-11-10T10:00:00.000Z', '2026-11-10T11:35:00.000Z'),
+        view('OLD-1', '2026-09-01T10:00:00.000Z', '2026-09-01T11:00:00.000Z'),
+      ]),
+    );
+    const { rendered } = renderContent(
+      jest.fn(async () => burndown()),
+      getEntityIncidents,
+    );
+    await rendered;
+    const caption = await screen.findByTestId('burndown-incidents');
+    expect(caption).toHaveTextContent(
+      /SEV-1 Incident PSP-1 \(.+, 1 h 35 min\)/,
+    );
+    expect(caption).not.toHaveTextContent('OLD-1');
+    expect(getEntityIncidents).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the burn-down when the incidents cannot be loaded, saying so', async () => {
+    const { rendered } = renderContent(
+      jest.fn(async () => burndown()),
+      jest.fn(() => Promise.reject(new Error('incidents unavailable'))),
+    );
+    await rendered;
+    expect(
+      await screen.findByText(
+        /Incidents could not be loaded: incidents unavailable/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Now: 50% left/)).toBeInTheDocument();
   });
 });

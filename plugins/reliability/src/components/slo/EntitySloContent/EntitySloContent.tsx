@@ -4,15 +4,23 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import { useEntityReliability } from '../../../hooks';
 import { SloDefinitionErrors } from '../SloDefinitionErrors';
 import { SloHistoryCharts } from '../SloHistoryCharts';
 import { useEntitySlos } from '../useEntitySlos';
 import { useSloRunbooks } from '../useSloRunbooks';
 
-/** The "SLOs" tab of an entity: each SLO's state and runbooks, error-budget burn-down over the current window and burn-rate history. */
+/**
+ * The "SLOs" tab of an entity: each SLO's state and runbooks, error-budget burn-down over the current window (with
+ * the entity's incidents shaded) and burn-rate history.
+ */
 export function EntitySloContent() {
   const { value, loading, error } = useEntitySlos();
   const runbooks = useSloRunbooks();
+  // Shaded on every SLO's burn-down: a drop in budget beside the incident that caused it.
+  const incidents = useEntityReliability((api, entityRef) =>
+    api.getEntityIncidents(entityRef),
+  );
   if (loading) return <Progress />;
   if (error || !value) {
     return <ResponseErrorPanel error={error ?? new Error('No response')} />;
@@ -35,7 +43,11 @@ export function EntitySloContent() {
       )}
       {value.slos.map(slo => (
         <Grid item xs={12} lg={6} key={slo.definition.name}>
-          <SloHistoryCharts slo={slo} runbooks={runbooks} />
+          <SloHistoryCharts
+            slo={slo}
+            runbooks={runbooks}
+            incidents={incidents}
+          />
         </Grid>
       ))}
     </Grid>

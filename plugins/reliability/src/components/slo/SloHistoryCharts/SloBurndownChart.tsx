@@ -6,23 +6,82 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { Line, ReferenceLine, YAxis } from 'recharts';
+import { Line, ReferenceArea, ReferenceLine, YAxis } from 'recharts';
+import { formatDuration, severityLabel } from '../../incidents/incidentFormat';
 import {
   burndownFloor,
   burndownRows,
   endsBelowChart,
   formatChartPercent,
 } from './chartRows';
+import { IncidentWindow } from './incidentWindows';
 import { formatTooltipTime, timeTickFormatter } from './timeAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
 import { useChartTheme } from '../../charts';
 
+/** The incidents beside the budget, in words (the chart's shaded spans, readable without the chart). */
+function IncidentCaption(props: {
+  incidents?: IncidentWindow[];
+  incidentsError?: string;
+}) {
+  const { incidents, incidentsError } = props;
+  if (incidentsError) {
+    return (
+      <Typography variant="caption" color="textSecondary" component="p">
+        Incidents could not be loaded: {incidentsError}
+      </Typography>
+    );
+  }
+  if (!incidents) return null;
+  if (incidents.length === 0) {
+    return (
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="p"
+        data-testid="burndown-incidents"
+      >
+        No incident in this window.
+      </Typography>
+    );
+  }
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="p"
+      data-testid="burndown-incidents"
+    >
+      Incidents (shaded):{' '}
+      {incidents
+        .map(
+          i =>
+            `${severityLabel(i.severity)} ${i.title} (${formatTooltipTime(
+              i.startedAt,
+            )}, ${
+              i.open
+                ? 'still open'
+                : formatDuration((i.endedAt - i.startedAt) / 1000)
+            })`,
+        )
+        .join('; ')}
+    </Typography>
+  );
+}
+
 /**
  * Error budget remaining over the SLO's current window (computed from the SLI provider) against the ideal
- * linear burn from 100% at the window's start to 0% at its end.
+ * linear burn from 100% at the window's start to 0% at its end, with the entity's incidents shaded beside it so
+ * that a drop in budget is explained by the incident at the same time.
  */
-export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
-  const { burndown } = props;
+export function SloBurndownChart(props: {
+  burndown: SloBurndownResponse;
+  /** Incident spans within the window; undefined while they load. */
+  incidents?: IncidentWindow[];
+  /** Why the incidents could not be loaded. */
+  incidentsError?: string;
+}) {
+  const { burndown, incidents, incidentsError } = props;
   const theme = useTheme();
   const chart = useChartTheme();
   const start = Date.parse(burndown.windowStart);
@@ -96,6 +155,17 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
         }
         formatValue={formatChartPercent}
       >
+        {(incidents ?? []).map(incident => (
+          <ReferenceArea
+            key={`${incident.id}:${incident.startedAt}`}
+            x1={incident.x1}
+            x2={Math.max(incident.x2, incident.x1 + 60_000)}
+            fill={theme.palette.error.main}
+            fillOpacity={0.15}
+            strokeOpacity={0}
+            ifOverflow="hidden"
+          />
+        ))}
         <ReferenceLine y={0} stroke={theme.palette.error.main} />
         <Line
           dataKey="remaining"
@@ -122,6 +192,7 @@ export function SloBurndownChart(props: { burndown: SloBurndownResponse }) {
         bad events the window&apos;s traffic allows. Source:{' '}
         {burndown.dataSource}.
       </Typography>
+      <IncidentCaption incidents={incidents} incidentsError={incidentsError} />
     </>
   );
 }

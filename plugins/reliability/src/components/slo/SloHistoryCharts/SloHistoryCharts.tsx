@@ -4,7 +4,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { EntitySlo } from '@internal/backstage-plugin-reliability-common';
+import {
+  EntityIncidentsResponse,
+  EntitySlo,
+} from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
@@ -12,19 +15,23 @@ import { SloStatusSummary } from '../SloStatusSummary';
 import { SloRunbooks } from '../useSloRunbooks';
 import { SloBurndownChart } from './SloBurndownChart';
 import { SloBurnRateChart } from './SloBurnRateChart';
+import { incidentWindows } from './incidentWindows';
 
 const MAX_RANGE_MS = 366 * 24 * 3600 * 1000;
 
 /**
  * One SLO in detail: its current state and runbooks, the error-budget burn-down over the current window
- * (computed by the backend from the SLI provider) against the ideal linear burn, and the burn-rate history
- * of the collected snapshots.
+ * (computed by the backend from the SLI provider) against the ideal linear burn with the entity's incidents
+ * shaded beside it, and the burn-rate history of the collected snapshots.
  */
 export function SloHistoryCharts(props: {
   slo: EntitySlo;
   runbooks: SloRunbooks;
+  /** The entity's incidents (loaded once for all its SLOs); a failure leaves the chart as it is, with a note. */
+  incidents?: { value?: EntityIncidentsResponse; error?: Error };
 }) {
   const { slo } = props;
+  const incidents = props.incidents ?? {};
   const sloName = slo.definition.name;
   const windowStart = slo.status?.windowStart;
   const windowEnd = slo.status?.windowEnd;
@@ -54,7 +61,23 @@ export function SloHistoryCharts(props: {
       <ResponseErrorPanel error={burndown.error ?? new Error('No response')} />
     );
   } else {
-    burndownView = <SloBurndownChart burndown={burndown.value} />;
+    const { windowStart: from, windowEnd: to } = burndown.value;
+    burndownView = (
+      <SloBurndownChart
+        burndown={burndown.value}
+        incidents={
+          incidents.value
+            ? incidentWindows(
+                incidents.value.incidents,
+                Date.parse(from),
+                Date.parse(to),
+                Date.now(),
+              )
+            : undefined
+        }
+        incidentsError={incidents.error?.message}
+      />
+    );
   }
 
   let historyView;

@@ -1,0 +1,2 @@
+export { createLearningFeature } from './createLearningFeature';
+export type { LearningFeature } from './createLearningFeature';

@@ -1,0 +1,2 @@
+export { createTrendsFeature } from './createTrendsFeature';
+export type { TrendsFeature } from './createTrendsFeature';

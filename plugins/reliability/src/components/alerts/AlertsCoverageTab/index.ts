@@ -1,0 +1,1 @@
+export { AlertsCoverageTab } from './AlertsCoverageTab';

@@ -1,0 +1,1 @@
+export { AlertsCoverageView } from './AlertsCoverageView';

@@ -1,0 +1,1 @@
+export { GroupAlertsCoverageCard } from './GroupAlertsCoverageCard';

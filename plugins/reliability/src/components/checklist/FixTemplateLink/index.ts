@@ -1,0 +1,1 @@
+export { FixTemplateLink } from './FixTemplateLink';

@@ -1,0 +1,1 @@
+export { MyLearningPathWidget } from './MyLearningPathWidget';

@@ -1,0 +1,106 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../../../api';
+import { mockIncidentsApi, testFollowUp } from '../testData';
+import { GroupPostmortemsCard } from './GroupPostmortemsCard';
+
+const team: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'checkout-payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+async function renderCard(api: ReturnType<typeof mockIncidentsApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <EntityProvider entity={team}>
+        <GroupPostmortemsCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('GroupPostmortemsCard', () => {
+  it('shows progress while loading', async () => {
+    await renderCard(
+      mockIncidentsApi({ getIncidentFollowUp: () => new Promise(() => {}) }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error when the backend fails', async () => {
+    await renderCard(
+      mockIncidentsApi({
+        getIncidentFollowUp: async () => {
+          throw new Error('incidents backend down');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/incidents backend down/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('tells a team without incidents from one that owes nothing', async () => {
+    await renderCard(
+      mockIncidentsApi({
+        getIncidentFollowUp: async () =>
+          testFollowUp({ entities: [], missing: [], actionItems: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText('No incidents for this team in the last 90 days'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when every postmortem is written and no item is open', async () => {
+    await renderCard(
+      mockIncidentsApi({
+        getIncidentFollowUp: async () =>
+          testFollowUp({ missing: [], actionItems: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Nothing owed: every postmortem is written and no action item is open',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("lists the team's overdue postmortems and action items with their services", async () => {
+    const api = mockIncidentsApi();
+    await renderCard(api);
+    expect(await screen.findByTestId('follow-up-counts')).toHaveTextContent(
+      '1 postmortem overdue, 0 due · 1 of 2 open action items overdue',
+    );
+    expect(api.getIncidentFollowUp).toHaveBeenCalledWith({
+      owner: 'group:default/checkout-payments',
+    });
+    const missing = screen.getByRole('table', { name: 'Postmortems to write' });
+    const incident = within(missing)
+      .getByText(/Order API errors during the database failover/)
+      .closest('tr')!;
+    expect(within(incident).getByText(/^Overdue/)).toBeInTheDocument();
+    expect(within(incident).getByText('checkout-api')).toBeInTheDocument();
+    const items = screen.getByRole('table', { name: 'Open action items' });
+    const overdue = within(items).getByTestId('overdue-action-item');
+    expect(
+      within(overdue).getByRole('link', {
+        name: /^Give the PSP client a retry budget/,
+      }),
+    ).toHaveAttribute('href', 'https://issues.example.com/PAY-412');
+    expect(within(overdue).getByText(/^Overdue: /)).toBeInTheDocument();
+    // An issue link that is not http(s) is shown as text only.
+    expect(within(items).getByText(/^Page on PSP latency/)).toBeInTheDocument();
+    expect(
+      within(items).queryByRole('link', { name: /Page on PSP latency/ }),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,1 @@
+export { GroupPostmortemsCard } from './GroupPostmortemsCard';

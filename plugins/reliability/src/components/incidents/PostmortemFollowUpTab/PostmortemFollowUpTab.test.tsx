@@ -1,0 +1,68 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { reliabilityApiRef } from '../../../api';
+import { mockIncidentsApi, testFollowUp, testOrgFollowUp } from '../testData';
+import { PostmortemFollowUpTab } from './PostmortemFollowUpTab';
+
+async function renderTab(api: ReturnType<typeof mockIncidentsApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
+      <PostmortemFollowUpTab />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('PostmortemFollowUpTab', () => {
+  it('shows progress while loading', async () => {
+    await renderTab(
+      mockIncidentsApi({ getIncidentFollowUp: () => new Promise(() => {}) }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error when the backend fails', async () => {
+    await renderTab(
+      mockIncidentsApi({
+        getIncidentFollowUp: async () => {
+          throw new Error('follow-up unavailable');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/follow-up unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says so when nothing is tracked yet', async () => {
+    await renderTab(
+      mockIncidentsApi({
+        getIncidentFollowUp: async () =>
+          testFollowUp({ owner: null, teams: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText('No incidents or postmortems tracked yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the teams in the order the backend ranks them, most overdue first', async () => {
+    const api = mockIncidentsApi({
+      getIncidentFollowUp: jest.fn(async () => testOrgFollowUp()),
+    });
+    await renderTab(api);
+    await screen.findByText('Postmortem follow-up by team');
+    const rows = screen.getAllByRole('row').slice(1);
+    // Team, overdue and open action items, overdue and due postmortems, incidents, services.
+    expect(rows.map(r => r.textContent)).toEqual([
+      'checkout-payments461152',
+      'discovery242152',
+      'no owner020152',
+    ]);
+    expect(
+      screen.getByText(/6 overdue of 12 open action items/),
+    ).toBeInTheDocument();
+    expect(api.getIncidentFollowUp).toHaveBeenCalledWith();
+  });
+});

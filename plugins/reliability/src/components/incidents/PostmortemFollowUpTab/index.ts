@@ -1,0 +1,1 @@
+export { PostmortemFollowUpTab } from './PostmortemFollowUpTab';

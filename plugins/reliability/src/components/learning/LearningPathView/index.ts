@@ -1,0 +1,1 @@
+export { LearningPathView, LEARNING_KIND_LABELS } from './LearningPathView';

@@ -1,0 +1,6 @@
+export {
+  hasNothingToShow,
+  MyLearningPaths,
+  MyLearningPathsContent,
+} from './MyLearningPaths';
+export type { MyLearningPathsState } from './MyLearningPaths';

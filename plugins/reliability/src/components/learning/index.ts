@@ -1,0 +1,2 @@
+export { LearningPathCard } from './LearningPathCard';
+export { MyLearningPaths } from './MyLearningPaths';

@@ -1,0 +1,1 @@
+export { EntityGroupTrendsCard } from './EntityGroupTrendsCard';

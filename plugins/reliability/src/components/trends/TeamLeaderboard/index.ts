@@ -1,0 +1,1 @@
+export { TeamLeaderboard } from './TeamLeaderboard';

@@ -1,0 +1,1 @@
+export { TrendsTabContent } from './TrendsTabContent';

@@ -42,11 +42,12 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
   {
     component: 'checkout-api',
     id: 'PCL-INC-1214',
-    title: 'Checkout 5xx after release 2026.47',
-    severity: 'sev2',
-    daysAgo: 3,
-    ackMinutes: 6,
-    resolveMinutes: 52,
+    // Open since the demo SLO's slow burn began (the `burning` profile of slo/demo/demoTraffic.ts), so the
+    // burn-down chart shows the budget drop beside the incident that explains it.
+    title: 'Checkout: slow burn of 5xx since release 2026.46, rollback pending',
+    severity: 'sev3',
+    daysAgo: 7,
+    ackMinutes: 25,
   },
   {
     component: 'payments',

@@ -155,14 +155,16 @@ export function SloBurndownChart(props: {
         }
         formatValue={formatChartPercent}
       >
+        {/* Each span at least 1/150 of the window wide, so a 30-minute incident on a 30-day chart stays visible. */}
         {(incidents ?? []).map(incident => (
           <ReferenceArea
             key={`${incident.id}:${incident.startedAt}`}
             x1={incident.x1}
-            x2={Math.max(incident.x2, incident.x1 + 60_000)}
+            x2={Math.max(incident.x2, incident.x1 + (end - start) / 150)}
             fill={theme.palette.error.main}
             fillOpacity={0.15}
-            strokeOpacity={0}
+            stroke={theme.palette.error.main}
+            strokeOpacity={0.5}
             ifOverflow="hidden"
           />
         ))}

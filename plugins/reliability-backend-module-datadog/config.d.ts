@@ -19,6 +19,19 @@ export interface Config {
       applicationKey: string;
       /** Timeout of one request in milliseconds (default 15000, 100-300000). */
       timeoutMs?: number;
+      /**
+       * Request budget of Datadog in this backend process, shared by every caller (SLO collection, the
+       * alert source and page loads). A request waits for its turn up to `maxWaitSeconds` (and never beyond its caller's
+       * time limit), else it is not sent and the caller keeps its last data, marked stale. Without this section: no limit.
+       */
+      budget?: {
+        /** Requests per minute, evenly paced, so no minute holds more. Set it below the vendor's rate limit. */
+        requestsPerMinute?: number;
+        /** Requests in flight at once. */
+        maxConcurrency?: number;
+        /** Longest wait for a turn in the budget, in seconds. Default 30. */
+        maxWaitSeconds?: number;
+      };
       /** The Datadog alert source (monitors, `GET /api/v1/monitor`); the application key needs `monitors_read`. */
       monitors?: {
         /** Read only the monitors with all of these tags, e.g. `team:payments`. Default: every monitor. */

@@ -211,7 +211,8 @@ export interface Config {
       /**
        * The mean time to acknowledge (over the last 90 days) an entity's incidents should stay within, for the
        * checklist item `acknowledge-within-target` (a duration: `{ minutes: 15 }` or `PT15M`), 1 minute to
-       * 1 day. Default 15 minutes.
+       * 1 day. Default 15 minutes. A team sets its own with the `reliability.sre-portal.dev/acknowledge-target`
+       * annotation on its Group (`10m`); this is the default of teams without a valid one.
        */
       acknowledgeTarget?: { [unit: string]: number } | string;
     };

@@ -70,6 +70,7 @@ export class DatadogClient {
       },
       timeoutMs: options.timeoutMs,
       retry: options.retry,
+      budget: options.budget,
       errorDetail: errorMessages,
       fetch: options.fetchImpl,
     });

@@ -1,5 +1,9 @@
 import { Config } from '@backstage/config';
-import { ProviderConfigError } from '@internal/backstage-plugin-reliability-node';
+import {
+  providerBudgetFromConfig,
+  ProviderConfigError,
+  ProviderRequestBudget,
+} from '@internal/backstage-plugin-reliability-node';
 
 /** Settings of the Datadog SLI provider, read from `reliability.datadog`. @public */
 export interface DatadogConfig {
@@ -7,6 +11,8 @@ export interface DatadogConfig {
   apiKey: string;
   applicationKey: string;
   timeoutMs: number;
+  /** The request budget of `reliability.datadog.budget`, shared by every Datadog client of the process. */
+  budget?: ProviderRequestBudget;
 }
 
 const SITE_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$/;
@@ -45,5 +51,9 @@ export function readDatadogConfig(config: Config): DatadogConfig | undefined {
       'reliability.datadog.timeoutMs must be between 100 and 300000',
     );
   }
-  return { site, apiKey, applicationKey, timeoutMs };
+  const budget = providerBudgetFromConfig(config, {
+    provider: 'Datadog',
+    configKey: 'reliability.datadog',
+  });
+  return { site, apiKey, applicationKey, timeoutMs, budget };
 }

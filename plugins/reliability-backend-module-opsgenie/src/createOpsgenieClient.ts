@@ -1,5 +1,9 @@
 import { Config } from '@backstage/config';
-import { ProviderHttpClient } from '@internal/backstage-plugin-reliability-node';
+import {
+  providerBudgetFromConfig,
+  ProviderHttpClient,
+  ProviderRequestBudget,
+} from '@internal/backstage-plugin-reliability-node';
 
 /** The Opsgenie REST API client configured from `reliability.opsgenie`, or undefined without an API key. */
 export function createOpsgenieClient(
@@ -7,6 +11,7 @@ export function createOpsgenieClient(
   overrides: {
     fetch?: typeof fetch;
     sleep?: (ms: number) => Promise<void>;
+    budget?: ProviderRequestBudget;
   } = {},
 ): ProviderHttpClient | undefined {
   const og = config.getOptionalConfig('reliability.opsgenie');
@@ -27,6 +32,11 @@ export function createOpsgenieClient(
     },
     // Opsgenie error bodies: { message, took, requestId }
     errorDetail: body => (body as { message?: string } | undefined)?.message,
+    // One budget per process, shared with every other client of Opsgenie.
+    budget: providerBudgetFromConfig(config, {
+      provider: 'Opsgenie',
+      configKey: 'reliability.opsgenie',
+    }),
     ...overrides,
   });
 }

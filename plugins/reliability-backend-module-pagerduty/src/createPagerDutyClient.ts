@@ -1,5 +1,9 @@
 import { Config } from '@backstage/config';
-import { ProviderHttpClient } from '@internal/backstage-plugin-reliability-node';
+import {
+  providerBudgetFromConfig,
+  ProviderHttpClient,
+  ProviderRequestBudget,
+} from '@internal/backstage-plugin-reliability-node';
 
 /** The PagerDuty REST API client configured from `reliability.pagerduty`, or undefined without a token. */
 export function createPagerDutyClient(
@@ -7,6 +11,7 @@ export function createPagerDutyClient(
   overrides: {
     fetch?: typeof fetch;
     sleep?: (ms: number) => Promise<void>;
+    budget?: ProviderRequestBudget;
   } = {},
 ): ProviderHttpClient | undefined {
   const pd = config.getOptionalConfig('reliability.pagerduty');
@@ -28,6 +33,11 @@ export function createPagerDutyClient(
     // PagerDuty error bodies: { error: { message, code, errors } }
     errorDetail: body =>
       (body as { error?: { message?: string } } | undefined)?.error?.message,
+    // One budget per process, shared with every other client of PagerDuty.
+    budget: providerBudgetFromConfig(config, {
+      provider: 'PagerDuty',
+      configKey: 'reliability.pagerduty',
+    }),
     ...overrides,
   });
 }

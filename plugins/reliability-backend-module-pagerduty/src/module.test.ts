@@ -1,9 +1,16 @@
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import {
   IncidentProvider,
   OnCallProvider,
+  ProviderBudgetExceededError,
   ProviderNotConfiguredError,
   reliabilityIncidentProvidersExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
@@ -48,7 +55,46 @@ async function startWith(data: object) {
   return { providers, incidentProviders, logger };
 }
 
+const server = setupServer();
+registerMswTestHooks(server);
+
 describe('reliabilityModulePagerduty', () => {
+  it('gives its on-call and incident providers one shared request budget (reliability.pagerduty.budget)', async () => {
+    let requests = 0;
+    server.use(
+      http.get('https://api.pagerduty.budget.test/*', () => {
+        requests += 1;
+        return HttpResponse.json(
+          { error: { message: 'nope' } },
+          { status: 404 },
+        );
+      }),
+    );
+    const { providers, incidentProviders } = await startWith({
+      reliability: {
+        pagerduty: {
+          token: 'secret-token',
+          apiBaseUrl: 'https://api.pagerduty.budget.test',
+          budget: { requestsPerMinute: 1, maxWaitSeconds: 1 },
+        },
+      },
+    });
+    const at = new Date();
+    // The on-call provider's request takes the minute's only turn...
+    await expect(
+      providers[0].getOnCall({ entity: annotated, at, horizonDays: 1 }),
+    ).rejects.toThrow(/404/);
+    // ...so the incident provider's request is not sent.
+    await expect(
+      incidentProviders[0].getIncidents({
+        entity: annotated,
+        from: new Date(at.getTime() - 86_400_000),
+        to: at,
+      }),
+    ).rejects.toBeInstanceOf(ProviderBudgetExceededError);
+    expect(requests).toBe(1);
+  });
+
   it('registers the PagerDuty on-call and incident providers', async () => {
     const { providers, incidentProviders, logger } = await startWith({
       reliability: { pagerduty: { token: 'secret-token' } },

@@ -50,6 +50,7 @@ export class PrometheusClient {
       headers: { Accept: 'application/json', ...options.headers },
       timeoutMs: options.timeoutMs,
       retry: options.retry,
+      budget: options.budget,
       fetch: options.fetchImpl,
     });
   }

@@ -1,11 +1,17 @@
 import { Config } from '@backstage/config';
-import { ProviderConfigError } from '@internal/backstage-plugin-reliability-node';
+import {
+  providerBudgetFromConfig,
+  ProviderConfigError,
+  ProviderRequestBudget,
+} from '@internal/backstage-plugin-reliability-node';
 
 /** Settings of the Prometheus SLI provider, read from `reliability.prometheus`. @public */
 export interface PrometheusConfig {
   baseUrl: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** The request budget of `reliability.prometheus.budget`, shared by every Prometheus client of the process. */
+  budget?: ProviderRequestBudget;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -47,5 +53,9 @@ export function readPrometheusConfig(
   for (const name of headersConfig?.keys() ?? []) {
     headers[name] = headersConfig!.getString(name);
   }
-  return { baseUrl, headers, timeoutMs };
+  const budget = providerBudgetFromConfig(config, {
+    provider: 'Prometheus',
+    configKey: 'reliability.prometheus',
+  });
+  return { baseUrl, headers, timeoutMs, budget };
 }

@@ -41,6 +41,12 @@ export const ANNOTATIONS = {
    */
   timeZone: `${RELIABILITY_ANNOTATION_PREFIX}/time-zone`,
   /**
+   * A team's own target for the time to acknowledge its pages (on its Group), a duration like `10m` between
+   * 1 minute and 1 day: the checklist item `acknowledge-within-target` judges the team's entities against it
+   * instead of `reliability.incidents.acknowledgeTarget` (docs/incidents.md).
+   */
+  acknowledgeTarget: `${RELIABILITY_ANNOTATION_PREFIX}/acknowledge-target`,
+  /**
    * Alert selector of an entity, e.g. `team=payments,component=ledger`: the alerts whose labels (Prometheus) or
    * tags (Datadog) match it belong to the entity, besides those whose mapping label names it (docs/alerts.md).
    */

@@ -4,9 +4,11 @@ import {
   EntityAlertsCard,
   EntityCampaignsCard,
   EntityGroupAlertsCoverageCard,
+  EntityGroupLearningProgressCard,
   EntityGroupOnCallCard,
   EntityGroupOnCallContent,
   EntityGroupPostmortemsCard,
+  EntityGroupTrendsCard,
   EntityIncidentsCard,
   EntityMaturityContent,
   EntityOnCallCard,
@@ -51,6 +53,7 @@ import {
 } from './__testUtils__/mockReliabilityApi';
 import { areaCardsApi } from './__testUtils__/areaCardsApi';
 import { reliabilityApiRef } from './api';
+import { emptySeries } from './components/trends/testData';
 
 // #region README
 const serviceOverviewCards = (
@@ -128,6 +131,12 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityGroupPostmortemsCard />
         </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityGroupTrendsCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityGroupLearningProgressCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
     <EntityLayout.Route path="/oncall" title="On-call">
@@ -154,7 +163,11 @@ function snippet(): string {
 }
 
 async function renderEntityPage(entity: Entity) {
-  const api = { ...mockReliabilityApi(), ...areaCardsApi() };
+  const api = {
+    ...mockReliabilityApi(),
+    ...areaCardsApi(),
+    getTrendSeries: jest.fn(async () => emptySeries),
+  };
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -258,6 +271,29 @@ describe('README: EntityPage.tsx of a legacy app', () => {
     );
     expect(api.getIncidentFollowUp).toHaveBeenCalledWith({
       owner: 'group:default/payments',
+    });
+  });
+
+  it("gives groups the team's reliability trend and aggregated onboarding progress", async () => {
+    const api = await renderEntityPage(testTeam);
+    expect(
+      await screen.findByText('Team reliability trend'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^No snapshots yet: the first is taken /),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('team-learning-summary'),
+    ).toHaveTextContent('1 of 4 members finished the path');
+    expect(api.getTrendSeries).toHaveBeenCalledWith({
+      scope: 'team',
+      ref: 'group:default/payments',
+      days: 180,
+    });
+    expect(api.getTeamLearningProgress).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'payments',
     });
   });
 });

@@ -22,6 +22,7 @@ export {
   EntityGroupTrendsCard,
   EntityGroupAlertsCoverageCard,
   EntityGroupPostmortemsCard,
+  EntityGroupLearningProgressCard,
   EntitySloReviewCard,
   EntityPolicyCard,
   EntityIncidentsCard,

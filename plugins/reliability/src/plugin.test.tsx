@@ -18,6 +18,7 @@ import {
 import { reliabilityApiRef } from './api';
 import {
   EntityGroupAlertsCoverageCard,
+  EntityGroupLearningProgressCard,
   EntityGroupOnCallCard,
   EntityGroupOnCallContent,
   EntityGroupPostmortemsCard,
@@ -179,6 +180,21 @@ describe('legacy frontend system exports', () => {
     });
     expect(api.getIncidentFollowUp).toHaveBeenCalledWith({
       owner: 'group:default/payments',
+    });
+  });
+
+  it("EntityGroupLearningProgressCard shows the team's aggregated onboarding progress", async () => {
+    const api = await renderLegacy(
+      <EntityGroupLearningProgressCard />,
+      testTeam,
+    );
+    expect(
+      await screen.findByTestId('team-learning-summary'),
+    ).toHaveTextContent('1 of 4 members finished the path');
+    expect(api.getTeamLearningProgress).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'payments',
     });
   });
 

@@ -276,6 +276,25 @@ export const EntityGroupPostmortemsCard = reliabilityPlugin.provide(
 );
 
 /**
+ * Card for groups: "Onboarding progress", how many of the team's members finished each item of its learning path
+ * (aggregated, never per person), shown only when the team opts in with `spec.shareProgress: true` in its path
+ * file; otherwise the card explains why there are no numbers.
+ *
+ * @public
+ */
+export const EntityGroupLearningProgressCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupLearningProgressCard',
+    component: {
+      lazy: () =>
+        import('./components/learning/GroupLearningProgressCard').then(
+          m => m.GroupLearningProgressCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The SLO review report of a Group (what the team owns) or a System (its parts): both windows of each SLO, budget
  * spenders, runbooks touched and checklist changes; printable, as Markdown or CSV. Renders nothing on other kinds.
  * On groups, mount it as a "Reliability review" tab at `/reliability-review` (the path the scheduled report

@@ -117,6 +117,87 @@ describe('ReliabilityCollatorFactory', () => {
     ]);
   });
 
+  it('waits for the catalog when the first run finds nothing, then indexes what appears', async () => {
+    const logger = mockServices.logger.mock();
+    const sleeps: number[] = [];
+    let catalogLoaded = false;
+    const factory = new ReliabilityCollatorFactory({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      logger,
+      batchSize: 2,
+      emptyRetries: 3,
+      emptyRetryDelayMs: 30_000,
+      sleep: async ms => {
+        sleeps.push(ms);
+        // the catalog finishes its first ingestion while the collator waits for the second time
+        if (sleeps.length === 2) catalogLoaded = true;
+      },
+    });
+    server.use(
+      http.get(`${BASE_URL}/search/documents`, () =>
+        HttpResponse.json({
+          documents: catalogLoaded
+            ? [doc('component:default/checkout-api')]
+            : [],
+          nextCursor: null,
+        }),
+      ),
+    );
+
+    const { error, documents } = await TestPipeline.fromCollator(
+      await factory.getCollator(),
+    ).execute();
+
+    expect(error).toBeUndefined();
+    expect(sleeps).toEqual([30_000, 30_000]);
+    expect(documents).toEqual([
+      {
+        ...doc('component:default/checkout-api'),
+        authorization: { resourceRef: 'component:default/checkout-api' },
+      },
+    ]);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('No reliability search documents yet'),
+    );
+  });
+
+  it('accepts an empty result after its retries, and at once after a run has found documents', async () => {
+    const sleeps: number[] = [];
+    let documentsNow = [doc('component:default/a')];
+    const factory = new ReliabilityCollatorFactory({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      batchSize: 2,
+      emptyRetries: 2,
+      emptyRetryDelayMs: 10,
+      sleep: async ms => {
+        sleeps.push(ms);
+      },
+    });
+    server.use(
+      http.get(`${BASE_URL}/search/documents`, () =>
+        HttpResponse.json({ documents: documentsNow, nextCursor: null }),
+      ),
+    );
+    const run = async () =>
+      TestPipeline.fromCollator(await factory.getCollator()).execute();
+
+    documentsNow = [];
+    const empty = await run();
+    expect(empty.documents).toEqual([]);
+    expect(sleeps).toEqual([10, 10]);
+
+    documentsNow = [doc('component:default/a')];
+    expect((await run()).documents).toHaveLength(1);
+
+    sleeps.length = 0;
+    documentsNow = [];
+    expect((await run()).documents).toEqual([]);
+    expect(sleeps).toEqual([]);
+  });
+
   it('fails the run when the backend answers with an error, so the previous index is kept', async () => {
     const { factory } = createFactory();
     server.use(

@@ -65,6 +65,7 @@ export class DatadogMonitorsClient {
       },
       timeoutMs: options.timeoutMs,
       retry: options.retry,
+      budget: options.budget,
       errorDetail: errorMessages,
       fetch: options.fetchImpl,
       maxResponseBytes: 32 * 1024 * 1024,

@@ -92,6 +92,7 @@ export class PrometheusAlertsClient {
       headers: { Accept: 'application/json', ...options.headers },
       timeoutMs: options.timeoutMs,
       retry: options.retry,
+      budget: options.budget,
       fetch: options.fetchImpl,
       // Rule files and alert history of a large Prometheus are bigger than SLI answers.
       maxResponseBytes: 32 * 1024 * 1024,

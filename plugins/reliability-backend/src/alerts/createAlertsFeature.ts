@@ -5,6 +5,7 @@ import {
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
+import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { AlertRunbookSource } from './AlertRunbookSource';
 import { AlertService, EMBEDDED_ALERT_SOURCE } from './AlertService';
@@ -109,13 +110,8 @@ export async function createAlertsFeature(
       now: ctx.now,
     });
     // Not the area's refresh: keeps the demo firing history relative to "now" (idempotent within an hour).
-    await ctx.scheduler.scheduleTask({
-      id: 'reliability-alerts-demo-seeder',
-      scope: 'global',
-      frequency: { hours: 1 },
-      timeout: { minutes: 5 },
+    await scheduleDemoSeeder(ctx.scheduler, 'alerts', seeder, {
       initialDelay: { seconds: 25 },
-      fn: signal => seeder.run(signal as AbortSignal | undefined),
     });
   }
 

@@ -23,7 +23,7 @@ export interface AlertEntityFacts {
 function relationTargets(entity: Entity, type: string): string[] {
   return (entity.relations ?? [])
     .filter(r => r.type === type)
-    .map(r => r.targetRef.toLocaleLowerCase('en-US'));
+    .map(r => entityRefKey(r.targetRef));
 }
 
 /** The facts of one entity. */

@@ -6,9 +6,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { reliabilityAlertsWritePermission } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
 import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { ownerQuerySchema } from '../shared/ownerQuery';
 import { parseInput } from '../shared/parseInput';
 import { AlertService } from './AlertService';
 import { alertsBodySchema } from './embedded/alertsBodySchema';
@@ -21,17 +21,6 @@ export interface AlertsRouterOptions {
   service: AlertService;
   now: () => Date;
 }
-
-const coverageQuery = z
-  .object({
-    owner: z
-      .string()
-      .regex(/^(group:)?([A-Za-z0-9._-]{1,253}\/)?[A-Za-z0-9._-]{1,253}$/, {
-        message: 'must be a group ref such as group:default/team-a',
-      })
-      .optional(),
-  })
-  .strict();
 
 /**
  * Routes of the alerts area:
@@ -77,7 +66,7 @@ export function createAlertsRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = parseInput(coverageQuery, req.query, 'query');
+    const query = parseInput(ownerQuerySchema, req.query, 'query');
     res.json(await service.getCoverage(query.owner ?? null, credentials));
   });
 

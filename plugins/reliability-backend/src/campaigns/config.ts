@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
-import { readDuration } from '../shared/config';
+import { readConfigSection, readDuration } from '../shared/config';
 
 /** Configuration of the campaigns area, read from `reliability.campaigns.*`. */
 export interface CampaignsConfig {
@@ -28,15 +28,11 @@ export function readCampaignsConfig(
   config: Config,
   logger: LoggerService,
 ): CampaignsConfig {
-  const result = schema.safeParse(config.getOptional(KEY) ?? {});
-  if (!result.success) {
-    throw new Error(
-      `Invalid ${KEY} configuration: ${result.error.issues
-        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  const { refreshInterval: _interval, ...values } = result.data;
+  const { refreshInterval: _interval, ...values } = readConfigSection(
+    config,
+    KEY,
+    schema,
+  );
   return {
     ...values,
     refreshInterval: readDuration(

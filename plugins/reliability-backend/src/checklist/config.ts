@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
-import { readDuration } from '../shared/config';
+import { readConfigSection, readDuration } from '../shared/config';
 
 /** Configuration of the checklist area, read from `reliability.checklist.*` (and `reliability.demo.seedMaturity`). */
 export interface ChecklistConfig {
@@ -67,21 +67,12 @@ export function readChecklistConfig(
   config: Config,
   logger: LoggerService,
 ): ChecklistConfig {
-  const raw = config.getOptional(KEY) ?? {};
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new Error(
-      `Invalid ${KEY} configuration: ${result.error.issues
-        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
   const {
     refreshInterval: _interval,
     refreshIntervalMinutes: _minutes,
     exemptions: { maxDuration: _max, ...exemptions },
     ...values
-  } = result.data;
+  } = readConfigSection(config, KEY, schema);
   const demoSeeding =
     config.getOptionalBoolean('reliability.demo.seedMaturity') ?? false;
   if (demoSeeding) {

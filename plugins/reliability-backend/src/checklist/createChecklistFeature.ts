@@ -3,6 +3,7 @@ import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import type { MaturityLevelIndex } from '../overview/sources';
 import { scheduleRefresher } from '../shared/refresher';
+import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { AutomaticCheckSources } from './automaticChecks';
 import { ChecklistRefresher } from './ChecklistRefresher';
@@ -117,13 +118,8 @@ export async function createChecklistFeature(
       now: ctx.now,
     });
     // Not the area's refresh: seeds the demo catalog once it is in the catalog (later runs write nothing).
-    await ctx.scheduler.scheduleTask({
-      id: 'reliability-checklist-demo-seeder',
-      scope: 'global',
-      frequency: { hours: 1 },
-      timeout: { minutes: 5 },
+    await scheduleDemoSeeder(ctx.scheduler, 'checklist', seeder, {
       initialDelay: { seconds: 40 },
-      fn: () => seeder.run(),
     });
   }
   return {

@@ -123,6 +123,57 @@ describe('IncidentService', () => {
     expect(ownZone.incidents[0].postmortem.state).toBe('due');
   });
 
+  it("judges the time to acknowledge against the owning team's own target, or the default when it is invalid", async () => {
+    const acknowledgedAfter = (minutes: number) =>
+      incident('INC-1', {
+        startedAt: '2026-11-23T01:00:00.000Z',
+        acknowledgedAt: new Date(
+          Date.parse('2026-11-23T01:00:00.000Z') + minutes * 60_000,
+        ).toISOString(),
+        resolvedAt: '2026-11-23T02:00:00.000Z',
+      });
+    const team = await createTestIncidentService({
+      entities: [
+        checkout,
+        teamEntity(undefined, {
+          'reliability.sre-portal.dev/acknowledge-target': '5m',
+        }),
+      ],
+    });
+    await team.service.ingest(REF, [acknowledgedAfter(7)]);
+    expect(
+      await team.service.refreshEntity(checkout, credentials),
+    ).toMatchObject({
+      mttaSeconds: 420,
+      acknowledgeTargetSeconds: 300,
+      acknowledgeTargetSetBy: 'group:default/checkout-payments',
+      acknowledgeTargetProblem: null,
+    });
+    expect((await team.service.getSummaries([REF])).get(REF)).toMatchObject({
+      acknowledgeTargetSeconds: 300,
+      acknowledgeTargetSetBy: 'group:default/checkout-payments',
+    });
+
+    const invalid = await createTestIncidentService({
+      entities: [
+        checkout,
+        teamEntity(undefined, {
+          'reliability.sre-portal.dev/acknowledge-target': '5 minutes',
+        }),
+      ],
+    });
+    await invalid.service.ingest(REF, [acknowledgedAfter(7)]);
+    expect(
+      await invalid.service.refreshEntity(checkout, credentials),
+    ).toMatchObject({
+      acknowledgeTargetSeconds: 900,
+      acknowledgeTargetSetBy: null,
+      acknowledgeTargetProblem: expect.stringContaining(
+        "group:default/checkout-payments sets reliability.sre-portal.dev/acknowledge-target to '5 minutes'",
+      ),
+    });
+  });
+
   it('lists postmortems with unknown incident ids, missing postmortems, open action items and launches', async () => {
     const { service, documents } = await createTestIncidentService({
       entities: [checkout],
@@ -307,6 +358,8 @@ describe('IncidentService', () => {
       acknowledged: 2,
       mttaSeconds: 300,
       acknowledgeTargetSeconds: 900,
+      acknowledgeTargetSetBy: null,
+      acknowledgeTargetProblem: null,
       updatedAt: NOW.toISOString(),
     });
     expect((await service.getSummaries([REF])).get(REF)).toEqual(summary);

@@ -31,9 +31,11 @@ import {
   openActionItemsInOrder,
   upcomingLaunches,
 } from './postmortems/postmortemState';
+import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { ProviderIncidentSync } from './sources/ProviderIncidentSync';
 import { IncidentStore } from './store/IncidentStore';
-import { TeamTimeZones } from './TeamTimeZones';
+import { AcknowledgeTarget } from './acknowledgeTarget';
+import { TeamSettings } from './TeamSettings';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -49,6 +51,7 @@ interface EntityIncidentState {
   documents: IncidentDocument[];
   documentError: string | null;
   actionItems: ActionItemView[];
+  acknowledgeTarget: AcknowledgeTarget;
 }
 
 /**
@@ -62,12 +65,11 @@ export class IncidentService {
     private readonly deps: {
       store: IncidentStore;
       documents: IncidentDocumentSource;
-      timeZones: TeamTimeZones;
+      /** Time zone and acknowledge target of each entity's team (with the configured defaults). */
+      teamSettings: TeamSettings;
       sync: ProviderIncidentSync;
       postmortemSeverity: IncidentSeverity;
       postmortemBusinessDays: number;
-      /** The mean time to acknowledge incidents should stay within, in seconds (stored with each summary). */
-      acknowledgeTargetSeconds: number;
       /** What the UI calls the embedded source (`embedded (demo data)` in demo mode). */
       embeddedLabel: string;
       logger: LoggerService;
@@ -190,8 +192,10 @@ export class IncidentService {
     entity: Entity,
     credentials: BackstageCredentials,
     signal?: AbortSignal,
+    /** Counts provider reads refused by a vendor's request budget (see ProviderIncidentSync.sync). */
+    budget?: ProviderBudgetTally,
   ): Promise<IncidentSummary> {
-    await this.deps.sync.sync(entity, signal);
+    await this.deps.sync.sync(entity, signal, budget);
     const state = await this.loadState(entity, credentials);
     const summary = this.summarize(state);
     await this.deps.store.replaceSummary(summary, state.actionItems);
@@ -239,7 +243,9 @@ export class IncidentService {
         acknowledged.length === 0
           ? null
           : acknowledged.reduce((sum, s) => sum + s, 0) / acknowledged.length,
-      acknowledgeTargetSeconds: this.deps.acknowledgeTargetSeconds,
+      acknowledgeTargetSeconds: state.acknowledgeTarget.seconds,
+      acknowledgeTargetSetBy: state.acknowledgeTarget.setBy,
+      acknowledgeTargetProblem: state.acknowledgeTarget.problem,
       updatedAt: state.now.toISOString(),
     };
   }
@@ -250,14 +256,15 @@ export class IncidentService {
   ): Promise<EntityIncidentState> {
     const entityRef = entityRefKey(entity);
     const now = this.deps.now();
-    const [timeZone, incidents, documents] = await Promise.all([
-      this.deps.timeZones.resolve(entity, credentials),
+    const [team, incidents, documents] = await Promise.all([
+      this.deps.teamSettings.resolve(entity, credentials),
       this.deps.store.listIncidents(
         entityRef,
         new Date(now.getTime() - INCIDENT_WINDOW_DAYS * DAY_MS),
       ),
       this.loadDocuments(entity),
     ]);
+    const { timeZone, acknowledgeTarget } = team;
     const policy: PostmortemPolicy = {
       severity: this.deps.postmortemSeverity,
       businessDays: this.deps.postmortemBusinessDays,
@@ -271,6 +278,7 @@ export class IncidentService {
       documents: documents.list,
       documentError: documents.error,
       actionItems: actionItemViews(documents.list, now, timeZone),
+      acknowledgeTarget,
     };
   }
 

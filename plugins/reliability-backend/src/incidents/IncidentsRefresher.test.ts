@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
+  IncidentProvider,
+  ProviderRequestBudget,
+} from '@internal/backstage-plugin-reliability-node';
+import {
   incident,
   NOW,
   serviceEntity,
@@ -35,6 +39,63 @@ async function setup(entities: Entity[]) {
 }
 
 describe('IncidentsRefresher', () => {
+  it('keeps the incidents of services the vendor budget refuses and says so in one line per run', async () => {
+    const vendor: { budget?: ProviderRequestBudget; calls: number } = {
+      calls: 0,
+    };
+    const provider: IncidentProvider = {
+      id: 'pagerduty',
+      supports: entity =>
+        Boolean(entity.metadata.annotations?.['pagerduty.com/service-id']),
+      async getIncidents(request) {
+        // What the vendor's ProviderHttpClient does: every request waits for its turn in the budget.
+        const release = await vendor.budget?.acquire(request.signal);
+        vendor.calls += 1;
+        release?.();
+        return [];
+      },
+    };
+    const entities = ['a', 'b', 'c'].map(name =>
+      serviceEntity(name, { 'pagerduty.com/service-id': name.toUpperCase() }),
+    );
+    const test = await createTestIncidentService({
+      entities,
+      providers: [provider],
+    });
+    const logger = mockServices.logger.mock();
+    const refresher = new IncidentsRefresher({
+      catalog: test.catalog,
+      auth: mockServices.auth(),
+      service: test.service,
+      store: test.store,
+      logger,
+      now: () => NOW,
+      retentionDays: 400,
+    });
+    await refresher.run();
+    expect(vendor.calls).toBe(3);
+
+    // One request a minute on a clock that stands still: one service is read, two are refused.
+    vendor.budget = new ProviderRequestBudget({
+      provider: 'PagerDuty',
+      requestsPerMinute: 1,
+      maxWaitMs: 0,
+      now: () => NOW.getTime(),
+    });
+    vendor.calls = 0;
+    test.logger.warn.mockClear();
+    await expect(refresher.run()).resolves.toMatchObject({
+      refreshed: 1,
+      failed: 0,
+    });
+    expect(vendor.calls).toBe(1);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `Incidents refresh: budget of 1 requests/min for PagerDuty reached; 1 of 3 services refreshed, rest keep their last data, stale since ${NOW.toISOString()} (2 refused by the budget)`,
+    );
+    expect(test.logger.warn).not.toHaveBeenCalled();
+  });
+
   it('summarises tracked entities and entities with incidents, of any kind', async () => {
     const { refresher, service, store } = await setup([withDocs, plain, team]);
     await service.ingest('component:default/plain', [incident('P-1')]);

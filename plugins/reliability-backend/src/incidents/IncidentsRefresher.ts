@@ -6,6 +6,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
+import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { catalogEntityPages } from '../shared/catalogPages';
 import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
@@ -61,6 +62,8 @@ export class IncidentsRefresher implements Refresher {
     const tracked = new Set<string>();
     let refreshed = 0;
     let failed = 0;
+    let refused = 0;
+    const budget = new ProviderBudgetTally();
     const refreshAll = async (entities: Entity[]) => {
       const relevant = entities.filter(
         e =>
@@ -68,9 +71,10 @@ export class IncidentsRefresher implements Refresher {
       );
       relevant.forEach(e => tracked.add(entityRefKey(e)));
       const outcomes = await mapWithConcurrency(relevant, CONCURRENCY, e =>
-        this.refresh(e, credentials, signal),
+        this.refresh(e, credentials, budget, signal),
       );
       refreshed += outcomes.filter(o => o === 'refreshed').length;
+      refused += outcomes.filter(o => o === 'refused').length;
       failed += outcomes.filter(o => o === 'failed').length;
     };
 
@@ -84,6 +88,12 @@ export class IncidentsRefresher implements Refresher {
       page.forEach(e => seen.add(entityRefKey(e)));
       await refreshAll(page);
     }
+    const budgetLine = budget.summary(
+      refreshed,
+      refreshed + refused + failed,
+      'services',
+    );
+    if (budgetLine) logger.warn(`Incidents refresh: ${budgetLine}`);
     if (signal?.aborted) {
       return { refreshed, failed, removed: 0, expired: 0 };
     }
@@ -124,12 +134,21 @@ export class IncidentsRefresher implements Refresher {
   private async refresh(
     entity: Entity,
     credentials: BackstageCredentials,
+    budget: ProviderBudgetTally,
     signal?: AbortSignal,
-  ): Promise<'refreshed' | 'failed' | 'skipped'> {
+  ): Promise<'refreshed' | 'refused' | 'failed' | 'skipped'> {
     if (signal?.aborted) return 'skipped';
+    const entityBudget = new ProviderBudgetTally();
     try {
-      await this.options.service.refreshEntity(entity, credentials, signal);
-      return 'refreshed';
+      await this.options.service.refreshEntity(
+        entity,
+        credentials,
+        signal,
+        entityBudget,
+      );
+      budget.absorb(entityBudget);
+      // Refused reads keep the incidents read before; the summary is rebuilt from them.
+      return entityBudget.refusedCount > 0 ? 'refused' : 'refreshed';
     } catch (error) {
       this.options.logger.warn(
         `Refreshing the incidents of ${entityRefKey(entity)} failed: ${error}`,

@@ -2,6 +2,7 @@ import { IncidentSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
+import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { INCIDENT_WINDOW_DAYS, readIncidentsConfig } from './config';
 import { DemoIncidentSeeder } from './demo/DemoIncidentSeeder';
@@ -12,7 +13,7 @@ import { IncidentDocumentSource } from './postmortems/IncidentDocumentSource';
 import { createIncidentsRouter } from './router';
 import { ProviderIncidentSync } from './sources/ProviderIncidentSync';
 import { KnexIncidentStore } from './store/KnexIncidentStore';
-import { TeamTimeZones } from './TeamTimeZones';
+import { TeamSettings } from './TeamSettings';
 
 /** The incidents area as the later areas see it: routes, per-entity summaries and the service. */
 export interface IncidentsFeature extends ReliabilityFeature {
@@ -50,9 +51,12 @@ export async function createIncidentsFeature(
   const service = new IncidentService({
     store,
     documents: deps.documents,
-    timeZones: new TeamTimeZones({
+    teamSettings: new TeamSettings({
       catalog: ctx.catalog,
       defaultTimeZone: config.defaultTimeZone,
+      defaultAcknowledgeTargetSeconds: Math.round(
+        config.acknowledgeTargetMs / 1000,
+      ),
       now: ctx.now,
     }),
     sync: new ProviderIncidentSync({
@@ -65,7 +69,6 @@ export async function createIncidentsFeature(
     }),
     postmortemSeverity: config.postmortemSeverity,
     postmortemBusinessDays: config.postmortemBusinessDays,
-    acknowledgeTargetSeconds: Math.round(config.acknowledgeTargetMs / 1000),
     embeddedLabel: config.demoSeeding
       ? `${EMBEDDED_INCIDENT_SOURCE} (demo data)`
       : EMBEDDED_INCIDENT_SOURCE,
@@ -102,13 +105,8 @@ export async function createIncidentsFeature(
       now: ctx.now,
     });
     // Not the area's refresh: keeps the demo history relative to "now" (every run within an hour is idempotent).
-    await ctx.scheduler.scheduleTask({
-      id: 'reliability-incidents-demo-seeder',
-      scope: 'global',
-      frequency: { hours: 1 },
-      timeout: { minutes: 5 },
+    await scheduleDemoSeeder(ctx.scheduler, 'incidents', seeder, {
       initialDelay: { seconds: 20 },
-      fn: signal => seeder.run(signal as AbortSignal | undefined),
     });
   }
 

@@ -6,9 +6,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { reliabilityIncidentsWritePermission } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { authorizeEntityWrite } from '../shared/authorizeEntityWrite';
 import { entityRefFromParams, loadEntity } from '../shared/entityLoader';
+import { ownerQuerySchema } from '../shared/ownerQuery';
 import { parseInput } from '../shared/parseInput';
 import { incidentsBodySchema } from './embedded/incidentsBodySchema';
 import { IncidentFollowUpService } from './followUp/IncidentFollowUpService';
@@ -23,17 +23,6 @@ export interface IncidentsRouterOptions {
   followUp: IncidentFollowUpService;
   now: () => Date;
 }
-
-const followUpQuery = z
-  .object({
-    owner: z
-      .string()
-      .regex(/^(group:)?([A-Za-z0-9._-]{1,253}\/)?[A-Za-z0-9._-]{1,253}$/, {
-        message: 'must be a group ref such as group:default/team-a',
-      })
-      .optional(),
-  })
-  .strict();
 
 /**
  * Routes of the incidents area:
@@ -116,7 +105,7 @@ export function createIncidentsRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = parseInput(followUpQuery, req.query, 'query');
+    const query = parseInput(ownerQuerySchema, req.query, 'query');
     res.json(await followUp.getFollowUp(query.owner ?? null, credentials));
   });
 

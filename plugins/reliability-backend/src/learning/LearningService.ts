@@ -217,11 +217,16 @@ export class LearningService {
     if (!group) {
       throw new NotFoundError(`No entity ${groupRef} in the catalog`);
     }
-    const closed = (explanation: string, title: string | null = null) => ({
+    const closed = (
+      explanation: string,
+      title: string | null = null,
+      demo = false,
+    ) => ({
       groupRef,
       shared: false,
       explanation,
       title,
+      demo,
       memberCount: 0,
       completedBy: 0,
       items: [],
@@ -239,6 +244,7 @@ export class LearningService {
       return closed(
         "The team keeps its members' learning progress private. It shares aggregated numbers only when its learning path file sets spec.shareProgress: true.",
         loaded.path.title,
+        loaded.path.demo,
       );
     }
     const members = await queryAllEntities(
@@ -266,6 +272,7 @@ export class LearningService {
       shared: true,
       explanation: null,
       title: loaded.path.title,
+      demo: loaded.path.demo,
       memberCount: memberRefs.length,
       completedBy: [...doneCount.values()].filter(n => n === itemIds.size)
         .length,

@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { z } from 'zod';
-import { readDuration } from '../shared/config';
+import { readConfigSection, readDuration } from '../shared/config';
 
 /** Configuration of the learning area, read from `reliability.learning.*`. */
 export interface LearningConfig {
@@ -28,16 +28,9 @@ export function readLearningConfig(
   config: Config,
   logger: LoggerService,
 ): LearningConfig {
-  const result = schema.safeParse(config.getOptional(KEY) ?? {});
-  if (!result.success) {
-    throw new Error(
-      `Invalid ${KEY} configuration: ${result.error.issues
-        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
+  const parsed = readConfigSection(config, KEY, schema);
   return {
-    retentionDays: result.data.retentionDays,
+    retentionDays: parsed.retentionDays,
     refreshInterval: readDuration(
       config,
       `${KEY}.refreshInterval`,

@@ -297,6 +297,7 @@ describe('learning router', () => {
     expect(shared.status).toBe(200);
     expect(shared.body).toMatchObject({
       shared: true,
+      demo: true,
       memberCount: 1,
       completedBy: 0,
     });
@@ -319,6 +320,7 @@ describe('learning router', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({
       shared: false,
+      demo: true,
       memberCount: 0,
       items: [],
     });
@@ -327,6 +329,7 @@ describe('learning router', () => {
       .get('/learning/teams/default/plain')
       .set('Authorization', ana);
     expect(none.body.explanation).toMatch(/no learning path/);
+    expect(none.body.demo).toBe(false);
     expect(
       (
         await request(app)

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
-import { readDuration } from '../shared/config';
+import { readConfigSection, readDuration } from '../shared/config';
 import { z } from 'zod';
 
 /** Every kind of notification the suite sends; each can be switched off with `reliability.notifications.<kind>: false`. */
@@ -48,15 +48,10 @@ export function readNotificationsConfig(
   config: Config,
   logger?: LoggerService,
 ): NotificationsConfig {
-  const result = schema.safeParse(config.getOptional(KEY) ?? {});
-  if (!result.success) {
-    throw new Error(
-      `Invalid ${KEY} configuration: ${result.error.issues
-        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  const data = result.data as Record<string, unknown>;
+  const data = readConfigSection(config, KEY, schema) as Record<
+    string,
+    unknown
+  >;
   return {
     enabled: Object.fromEntries(
       NOTIFICATION_KINDS.map(kind => [kind, data[kind] !== false]),

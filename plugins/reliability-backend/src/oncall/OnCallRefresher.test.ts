@@ -10,7 +10,12 @@ import { KnexOnCallStore } from './store/KnexOnCallStore';
 import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
-import { serviceEntity, snapshot } from './__testUtils__/onCallFixtures';
+import {
+  fakeProvider,
+  serviceEntity,
+  snapshot,
+} from './__testUtils__/onCallFixtures';
+import { ProviderRequestBudget } from '@internal/backstage-plugin-reliability-node';
 
 jest.setTimeout(60_000);
 
@@ -139,4 +144,180 @@ it('skips retention when the run is aborted, since the catalog listing is incomp
   expect(await store.listLatestEntityRefs()).toEqual([
     'component:default/gone',
   ]);
+});
+
+it('keeps the last on-call data of services the vendor budget refuses and says so in one line per run', async () => {
+  const db = await databases.init('SQLITE_3');
+  await migrateDatabase(db);
+  const store = new KnexOnCallStore({ knex: db });
+  // Set once the first run is done.
+  const vendor: { budget?: ProviderRequestBudget } = {};
+  let vendorCalls = 0;
+  const provider = fakeProvider(() => snapshot());
+  const answer = provider.getOnCall.bind(provider);
+  provider.getOnCall = async request => {
+    // What the vendor's ProviderHttpClient does: every request waits for its turn in the budget.
+    const release = await vendor.budget?.acquire(request.signal);
+    vendorCalls += 1;
+    release?.();
+    return answer(request);
+  };
+  const entities = ['a', 'b', 'c'].map(name =>
+    serviceEntity(name, {
+      'fake/oncall': name,
+      // Listed by the refresher's catalog query, which asks for the on-call annotations.
+      'pagerduty.com/service-id': name.toUpperCase(),
+    }),
+  );
+  const catalog = catalogServiceMock({ entities });
+  const serviceLogger = mockServices.logger.mock();
+  const logger = mockServices.logger.mock();
+  const service = new OnCallService({
+    providers: [provider],
+    store,
+    catalog,
+    people: new PeopleResolver({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
+    logger: serviceLogger,
+    now: () => NOW,
+    cacheTtlMs: 60_000,
+    horizonDays: 7,
+    timeoutMs: 1000,
+    groupViewMaxAgeMs: 600_000,
+  });
+  const refresher = new OnCallRefresher({
+    catalog,
+    auth: mockServices.auth(),
+    logger,
+    service,
+    store,
+    builtIn: new ScheduleAsCodeProvider({
+      repository: new ScheduleRepository({
+        files: [],
+        logger: mockServices.logger.mock(),
+      }),
+    }),
+    now: () => NOW,
+  });
+  await refresher.run();
+  expect(vendorCalls).toBe(3);
+
+  // One request a minute on a clock that stands still: one service is refreshed, two are refused.
+  vendor.budget = new ProviderRequestBudget({
+    provider: 'PagerDuty',
+    requestsPerMinute: 1,
+    maxWaitMs: 0,
+    now: () => NOW.getTime(),
+  });
+  vendorCalls = 0;
+  logger.warn.mockClear();
+  await expect(refresher.run()).resolves.toMatchObject({
+    refreshed: 1,
+    failed: 2,
+    removed: 0,
+  });
+  expect(vendorCalls).toBe(1);
+  expect(logger.warn).toHaveBeenCalledTimes(1);
+  expect(logger.warn).toHaveBeenCalledWith(
+    'On-call refresh: budget of 1 requests/min for PagerDuty reached; 1 of 3 services refreshed, ' +
+      'rest keep their last data, stale since 2026-11-20T12:00:00.000Z (2 refused by the budget)',
+  );
+  expect(serviceLogger.warn).not.toHaveBeenCalled();
+  const latest = await store.getLatest(
+    entities.map(e => `component:default/${e.metadata.name}`),
+  );
+  const refused = [...latest.values()].filter(row => row.error);
+  expect(refused).toHaveLength(2);
+  for (const row of refused) {
+    expect(row.snapshot).toEqual(snapshot());
+    expect(row.error).toMatch(/PagerDuty budget of 1 requests\/min reached/);
+  }
+});
+
+it('stretches a run up to its cycle, then skips what the budget has no room for and starts there next time', async () => {
+  const db = await databases.init('SQLITE_3');
+  await migrateDatabase(db);
+  const store = new KnexOnCallStore({ knex: db });
+  let clock = NOW.getTime();
+  const newBudget = () =>
+    new ProviderRequestBudget({
+      provider: 'PagerDuty',
+      requestsPerMinute: 6,
+      maxWaitMs: 60_000,
+      now: () => clock,
+      // Waiting moves the clock: a turn every 10 s.
+      sleep: async ms => {
+        clock += ms;
+      },
+    });
+  let budget = newBudget();
+  const served: string[] = [];
+  const provider = fakeProvider(() => snapshot());
+  const answer = provider.getOnCall.bind(provider);
+  provider.getOnCall = async request => {
+    const release = await budget.acquire(request.signal);
+    served.push(request.entity.metadata.name);
+    release();
+    return answer(request);
+  };
+  const entities = ['a', 'b', 'c', 'd', 'e', 'f'].map(name =>
+    serviceEntity(name, {
+      'fake/oncall': name,
+      'pagerduty.com/service-id': name.toUpperCase(),
+    }),
+  );
+  const catalog = catalogServiceMock({ entities });
+  const logger = mockServices.logger.mock();
+  const service = new OnCallService({
+    providers: [provider],
+    store,
+    catalog,
+    people: new PeopleResolver({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
+    logger: mockServices.logger.mock(),
+    now: () => NOW,
+    cacheTtlMs: 60_000,
+    horizonDays: 7,
+    timeoutMs: 60_000,
+    groupViewMaxAgeMs: 600_000,
+  });
+  const refresher = new OnCallRefresher({
+    catalog,
+    auth: mockServices.auth(),
+    logger,
+    service,
+    store,
+    builtIn: new ScheduleAsCodeProvider({
+      repository: new ScheduleRepository({
+        files: [],
+        logger: mockServices.logger.mock(),
+      }),
+    }),
+    now: () => NOW,
+    cycleMs: 25_000,
+  });
+  // The cycle's end is measured on the real clock; the budget's turns on the test clock, which starts there.
+  clock = Date.now();
+  const first = await refresher.run();
+  // Turns at +0 s, +10 s and +20 s fit in the 25 s cycle; the rest are refused at once instead of waiting.
+  expect(served).toEqual(['a', 'b', 'c']);
+  expect(first).toMatchObject({ refreshed: 3, failed: 3 });
+  expect(logger.warn).toHaveBeenCalledWith(
+    expect.stringMatching(
+      /^On-call refresh: budget of 6 requests\/min for PagerDuty reached; 3 of 6 services refreshed, rest keep their last data, 3 without earlier data/,
+    ),
+  );
+
+  served.length = 0;
+  budget = newBudget();
+  clock = Date.now();
+  await refresher.run();
+  // The next run starts with the services the last one had no room for.
+  expect(served).toEqual(['d', 'e', 'f']);
 });

@@ -3,7 +3,9 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
+import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { catalogEntityPages } from '../shared/catalogPages';
+import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
 import { OnCallService, ONCALL_ANNOTATIONS } from './OnCallService';
@@ -48,8 +50,17 @@ export class OnCallRefresher implements Refresher {
       store: OnCallStore;
       builtIn: ScheduleAsCodeProvider;
       now: () => Date;
+      /**
+       * Longest a run waits for turns in vendor request budgets (e.g. the refresh interval): after it, provider
+       * calls the budget has no room for at once are refused, and their entities keep their last data. The next
+       * run starts where this one ran out of budget, so every entity gets its turn. Default: no limit.
+       */
+      cycleMs?: number;
     },
   ) {}
+
+  /** Position (in catalog order) where the next run starts: where the last one ran out of budget. */
+  private resumeAt = 0;
 
   async run(signal?: AbortSignal): Promise<OnCallRefreshResult> {
     const { auth, catalog, logger, service, store } = this.options;
@@ -57,6 +68,29 @@ export class OnCallRefresher implements Refresher {
     const refs: string[] = [];
     let refreshed = 0;
     let failed = 0;
+    const { cycleMs } = this.options;
+    const budget = new ProviderBudgetTally({
+      waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
+    });
+    const startAt = this.resumeAt;
+    let firstRefused: number | undefined;
+    // Entities before `startAt` wait until the end of the run.
+    const deferred: Entity[] = [];
+    const refreshAll = async (entities: Entity[], offset: number) => {
+      const outcomes = await mapWithConcurrency(
+        entities,
+        CONCURRENCY,
+        async (entity, i) => {
+          const outcome = await this.refresh(entity, budget, signal);
+          if (outcome === 'refused') {
+            firstRefused = Math.min(firstRefused ?? Infinity, offset + i);
+          }
+          return outcome;
+        },
+      );
+      refreshed += outcomes.filter(o => o === 'ok').length;
+      failed += outcomes.filter(o => o === 'error' || o === 'refused').length;
+    };
     const pages = catalogEntityPages(
       catalog,
       {
@@ -71,13 +105,26 @@ export class OnCallRefresher implements Refresher {
     for await (const page of pages) {
       if (signal?.aborted) break;
       const entities = page.filter(e => service.providerFor(e));
+      const pageStart = refs.length;
       refs.push(...entities.map(e => entityRefKey(e)));
-      const outcomes = await mapWithConcurrency(entities, CONCURRENCY, entity =>
-        this.refresh(entity, signal),
-      );
-      refreshed += outcomes.filter(o => o === 'ok').length;
-      failed += outcomes.filter(o => o === 'error').length;
+      const skip = Math.max(0, Math.min(entities.length, startAt - pageStart));
+      deferred.push(...entities.slice(0, skip));
+      await refreshAll(entities.slice(skip), pageStart + skip - startAt);
     }
+    for (const [i, entities] of chunk(deferred, PAGE_SIZE).entries()) {
+      if (signal?.aborted) break;
+      await refreshAll(entities, refs.length - startAt + i * PAGE_SIZE);
+    }
+    this.resumeAt =
+      firstRefused === undefined || refs.length === 0
+        ? 0
+        : (startAt + firstRefused) % refs.length;
+    const budgetLine = budget.summary(
+      refreshed,
+      refreshed + failed,
+      'services',
+    );
+    if (budgetLine) logger.warn(`On-call refresh: ${budgetLine}`);
     if (signal?.aborted) {
       logger.info(
         `On-call refresh aborted after ${refreshed} entities (${failed} failed); retention skipped`,
@@ -101,14 +148,26 @@ export class OnCallRefresher implements Refresher {
     return { refreshed, failed, removed: gone.length, prunedShifts };
   }
 
-  /** Refreshes one entity: 'error' when its provider failed, 'skipped' once the run is aborted. */
+  /**
+   * Refreshes one entity: 'refused' when a vendor budget refused its provider call, 'error' when the provider
+   * failed otherwise, 'skipped' once the run is aborted.
+   */
   private async refresh(
     entity: Entity,
+    budget: ProviderBudgetTally,
     signal?: AbortSignal,
-  ): Promise<'ok' | 'error' | 'skipped'> {
+  ): Promise<'ok' | 'refused' | 'error' | 'skipped'> {
     const { service, builtIn } = this.options;
     if (signal?.aborted) return 'skipped';
-    const state = await service.getEntityOnCall(entity, { refresh: true });
+    const entityBudget = new ProviderBudgetTally({
+      waitUntil: budget.waitUntil,
+    });
+    const state = await service.getEntityOnCall(entity, {
+      refresh: true,
+      budget: entityBudget,
+    });
+    budget.absorb(entityBudget);
+    if (entityBudget.refusedCount > 0) return 'refused';
     if (state.status === 'ok' && service.providerFor(entity) === builtIn) {
       await this.backfill(entity, state.entityRef);
     }

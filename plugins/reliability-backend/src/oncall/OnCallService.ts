@@ -12,7 +12,12 @@ import {
   OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
-import { OnCallProvider } from '@internal/backstage-plugin-reliability-node';
+import {
+  deadlineSignal,
+  OnCallProvider,
+  ProviderBudgetTally,
+} from '@internal/backstage-plugin-reliability-node';
+import { ProviderFailureLog } from '../shared/providerFailures';
 import { buildGroupOnCall } from './buildGroupOnCall';
 import { ownedEntities } from './ownedEntities';
 import { PeopleResolver } from './PeopleResolver';
@@ -98,7 +103,11 @@ export class OnCallService {
   >();
   private readonly inFlight = new Map<string, Promise<EntityOnCall>>();
 
-  constructor(private readonly options: OnCallServiceOptions) {}
+  private readonly failures: ProviderFailureLog;
+
+  constructor(private readonly options: OnCallServiceOptions) {
+    this.failures = new ProviderFailureLog(options.logger);
+  }
 
   /** Links people to catalog users (display name, ref, email), e.g. those of stored shifts. */
   resolvePeople(people: OnCallPerson[]): Promise<OnCallPerson[]> {
@@ -138,10 +147,13 @@ export class OnCallService {
     });
   }
 
-  /** On-call state of an entity, from the cache when fresh unless `refresh` is set. */
+  /**
+   * On-call state of an entity, from the cache when fresh unless `refresh` is set. A provider call refused by the
+   * vendor's request budget is counted in `budget` (the refresher's one line per run) instead of logged.
+   */
   async getEntityOnCall(
     entity: Entity,
-    options: { refresh?: boolean } = {},
+    options: { refresh?: boolean; budget?: ProviderBudgetTally } = {},
   ): Promise<EntityOnCall> {
     const entityRef = entityRefKey(entity);
     const owner = ownerOf(entity);
@@ -173,9 +185,13 @@ export class OnCallService {
     const pending = this.inFlight.get(entityRef);
     if (pending) return pending;
 
-    const promise = this.fetch(entity, entityRef, owner, provider).finally(() =>
-      this.inFlight.delete(entityRef),
-    );
+    const promise = this.fetch(
+      entity,
+      entityRef,
+      owner,
+      provider,
+      options.budget,
+    ).finally(() => this.inFlight.delete(entityRef));
     this.inFlight.set(entityRef, promise);
     const value = await promise;
     this.cache.set(entityRef, {
@@ -191,6 +207,7 @@ export class OnCallService {
     entityRef: string,
     owner: string | undefined,
     provider: OnCallProvider,
+    budget?: ProviderBudgetTally,
   ): Promise<EntityOnCall> {
     const at = this.options.now();
     let snapshot: OnCallSnapshot;
@@ -199,7 +216,10 @@ export class OnCallService {
         entity,
         at,
         horizonDays: this.options.horizonDays,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        // Tells the provider's HTTP client the deadline: no retry or budget wait outlives it.
+        signal: deadlineSignal(this.options.timeoutMs, {
+          waitUntil: budget?.waitUntil,
+        }),
       });
       snapshot = await this.options.people.resolve(snapshot);
       // Providers mix offsets (+09:00, Z): order by instant, whatever the provider did.
@@ -209,10 +229,13 @@ export class OnCallService {
       };
     } catch (error) {
       const message = messageOf(error);
-      this.options.logger.warn(
-        `On-call provider '${provider.id}' failed for ${entityRef}: ${message}`,
-      );
       const lastKnown = await this.lastKnown(entityRef);
+      if (!budget?.refused(error, lastKnown?.at)) {
+        this.failures.warn(
+          error,
+          `On-call provider '${provider.id}' failed for ${entityRef}: ${message}`,
+        );
+      }
       await this.options.store
         .saveError(entityRef, provider.id, message, at)
         .catch(e =>

@@ -111,7 +111,13 @@ export class PeopleResolver {
       else if (person.email)
         emails.add(person.email.toLocaleLowerCase('en-US'));
       else if (PLAIN_NAME.test(person.name)) {
-        refs.add(`user:default/${person.name.toLocaleLowerCase('en-US')}`);
+        refs.add(
+          entityRefKey({
+            kind: 'user',
+            namespace: 'default',
+            name: person.name,
+          }),
+        );
       }
     }
     try {

@@ -73,6 +73,8 @@ export async function createOnCallFeature(
       store,
       builtIn,
       now: ctx.now,
+      // A run waits for vendor budget turns up to its interval, then skips (one log line) to the next run.
+      cycleMs: durationToMilliseconds(config.refreshInterval),
     }),
   );
   if (repository.files.length > 0) {

@@ -69,7 +69,6 @@ describeOnPostgres(
         pool: { min: 0, max: 5 },
       });
       const providers = [countingSliProvider(), countingSliProvider()];
-      const startedAt = Date.now();
       for (const [i, knex] of [knexA, knexB].entries()) {
         // One after the other: both run the plugin's and the scheduler's migrations on the shared database.
         replicas.push(
@@ -90,14 +89,17 @@ describeOnPostgres(
         .select('collected_at')
         .where({ entity_ref: 'component:default/checkout-api' })
         .orderBy('collected_at', 'asc');
-      const times = [
+      const allTimes = [
         ...new Set(rows.map(r => new Date(r.collected_at).getTime())),
       ];
-      expect(times).toHaveLength(rows.length);
-
-      // Releases of a global task are one cadence apart from its first release (initial delay after start):
-      // one replica collecting per release gives at most window / cadence + 1 collections; both would give ~2x.
-      const window = stoppedAt - startedAt - INITIAL_DELAY_MS;
+      expect(allTimes).toHaveLength(rows.length);
+      // The first collection of a fresh backend is slow (cold start of both replicas on two cores): when it
+      // overruns the cadence, the next release is already due and runs right after it, on either replica. That is
+      // the scheduler doing its job, so the check starts at the second collection: from there, releases are one
+      // cadence apart, and one replica collecting per release gives at most window / cadence + 1 collections;
+      // both replicas collecting would give ~2x, in close pairs.
+      const times = allTimes.slice(1);
+      const window = stoppedAt - times[0];
       const maxRuns = Math.floor(window / CADENCE_MS) + 1;
       const gaps = times.slice(1).map((t, i) => t - times[i]);
       const medianGap = [...gaps].sort((a, b) => a - b)[

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { readDuration, readDurationMs } from './config';
+import { z } from 'zod';
+import { readConfigSection, readDuration, readDurationMs } from './config';
 
 describe('readDuration', () => {
   const deprecated = { key: 'a.oldSeconds', unit: 'seconds' as const };
@@ -15,11 +16,19 @@ describe('readDuration', () => {
   it('takes a deprecated number key with a warning, and prefers the new key', () => {
     const logger = mockServices.logger.mock();
     const old = new ConfigReader({ a: { oldSeconds: 15 } });
-    expect(readDurationMs(old, 'a.timeout', { seconds: 1 }, { deprecated, logger })).toBe(15_000);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('a.timeout'));
+    expect(
+      readDurationMs(old, 'a.timeout', { seconds: 1 }, { deprecated, logger }),
+    ).toBe(15_000);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('a.timeout'),
+    );
 
-    const both = new ConfigReader({ a: { oldSeconds: 15, timeout: { seconds: 3 } } });
-    expect(readDuration(both, 'a.timeout', { seconds: 1 }, { deprecated })).toEqual({ seconds: 3 });
+    const both = new ConfigReader({
+      a: { oldSeconds: 15, timeout: { seconds: 3 } },
+    });
+    expect(
+      readDuration(both, 'a.timeout', { seconds: 1 }, { deprecated }),
+    ).toEqual({ seconds: 3 });
   });
 
   it('rejects values outside the bounds, naming the key', () => {
@@ -27,5 +36,34 @@ describe('readDuration', () => {
     expect(() =>
       readDuration(config, 'a.x', { minutes: 1 }, { max: { hours: 1 } }),
     ).toThrow(/a\.x/);
+  });
+});
+
+describe('readConfigSection', () => {
+  const schema = z.strictObject({
+    retentionDays: z.number().int().min(1).default(90),
+  });
+
+  it('reads the section with its defaults, also when it is absent', () => {
+    expect(
+      readConfigSection(
+        new ConfigReader({ a: { b: { retentionDays: 30 } } }),
+        'a.b',
+        schema,
+      ),
+    ).toEqual({ retentionDays: 30 });
+    expect(readConfigSection(new ConfigReader({}), 'a.b', schema)).toEqual({
+      retentionDays: 90,
+    });
+  });
+
+  it('fails the start-up naming the section and each bad field', () => {
+    expect(() =>
+      readConfigSection(
+        new ConfigReader({ a: { b: { retentionDays: 0, extra: true } } }),
+        'a.b',
+        schema,
+      ),
+    ).toThrow(/^Invalid a\.b configuration: .*retentionDays: .*; \(root\): /);
   });
 });

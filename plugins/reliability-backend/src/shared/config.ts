@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { z } from 'zod';
 
 /** A config key replaced by a duration key, whose value was a plain number of `unit`. */
 export interface DeprecatedNumberKey {
@@ -58,4 +59,24 @@ export function readDurationMs(
   ...args: Parameters<typeof readDuration>
 ): number {
   return durationToMilliseconds(readDuration(...args));
+}
+
+/**
+ * Reads the config section `key` (`{}` when absent) with a zod schema. An invalid section is a start-up error
+ * naming each bad field: `Invalid <key> configuration: <path>: <problem>; ...`.
+ */
+export function readConfigSection<T extends z.ZodType>(
+  config: Config,
+  key: string,
+  schema: T,
+): z.output<T> {
+  const result = schema.safeParse(config.getOptional(key) ?? {});
+  if (!result.success) {
+    throw new Error(
+      `Invalid ${key} configuration: ${result.error.issues
+        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return result.data;
 }

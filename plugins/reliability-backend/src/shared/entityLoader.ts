@@ -1,7 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 
 const NAME_PART = /^[A-Za-z0-9._-]{1,253}$/;
 
@@ -19,11 +20,11 @@ export function entityRefFromParams(params: EntityRouteParams): string {
       throw new InputError(`Invalid entity ${key} '${value}'`);
     }
   }
-  return stringifyEntityRef({
+  return entityRefKey({
     kind: params.kind,
     namespace: params.namespace,
     name: params.name,
-  }).toLocaleLowerCase('en-US');
+  });
 }
 
 /**

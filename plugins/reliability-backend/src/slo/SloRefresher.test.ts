@@ -2,6 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ProviderRequestBudget } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { KnexSliEventStore } from './embedded/KnexSliEventStore';
 import { listSloEntities } from './sloEntities';
@@ -153,6 +154,81 @@ describe('SloRefresher', () => {
     expect(
       (await service.getEntitySlos(checkoutEntity())).slos[0].status,
     ).toMatchObject({ stale: false, error: null });
+  });
+
+  it('keeps the last data of SLOs the vendor budget refuses and says so in one line per run', async () => {
+    const db = await databases.init('SQLITE_3');
+    await migrateDatabase(db);
+    const now = new Date('2026-11-20T12:00:00Z');
+    // Set once the first run is done.
+    const vendor: { budget?: ProviderRequestBudget } = {};
+    let vendorCalls = 0;
+    const provider = fakeProvider(() => ({ good: 999, total: 1000 }));
+    const answer = provider.getEventCounts.bind(provider);
+    provider.getEventCounts = async request => {
+      // What the vendor's ProviderHttpClient does: every request waits for its turn in the budget.
+      const release = await vendor.budget?.acquire(request.signal);
+      vendorCalls += 1;
+      release?.();
+      return answer(request);
+    };
+    const serviceLogger = mockServices.logger.mock();
+    const logger = mockServices.logger.mock();
+    const { service } = createTestSloService({
+      db,
+      providers: [provider],
+      now: () => new Date(now),
+      logger: serviceLogger,
+    });
+    const entities = ['a', 'b', 'c'].map(name => {
+      const entity = checkoutEntity();
+      entity.metadata.name = name;
+      return entity;
+    });
+    const collector = new SloRefresher({
+      auth: mockServices.auth(),
+      catalog: catalogServiceMock({ entities }),
+      logger,
+      service,
+      store: createTestSloService({ db, providers: [], now: () => now }).store,
+      eventStore: new KnexSliEventStore({ knex: db }),
+      now: () => now,
+      snapshotRetentionDays: 90,
+      sliEventsRetentionDays: 400,
+    });
+    await collector.run();
+    const callsPerService = vendorCalls / 3;
+    const first = (await service.getEntitySlos(entities[2])).slos[0].status!;
+    expect(first).toMatchObject({ stale: false });
+
+    // One request a minute on a clock that stands still: the first request of the run goes, the rest are refused.
+    vendor.budget = new ProviderRequestBudget({
+      provider: 'Fake',
+      requestsPerMinute: 1,
+      maxWaitMs: 0,
+      now: () => now.getTime(),
+    });
+    vendorCalls = 0;
+    logger.warn.mockClear();
+    serviceLogger.warn.mockClear();
+    await collector.run();
+    expect(vendorCalls).toBe(1);
+    const refreshed = callsPerService === 1 ? 1 : 0;
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `SLO collection: budget of 1 requests/min for Fake reached; ${refreshed} of 3 services refreshed, ` +
+        `rest keep their last data, stale since ${first.collectedAt} (${
+          3 - refreshed
+        } refused by the budget)`,
+    );
+    expect(serviceLogger.warn).not.toHaveBeenCalled();
+    const stale = (await service.getEntitySlos(entities[2])).slos[0].status!;
+    expect(stale).toMatchObject({
+      stale: true,
+      attainment: first.attainment,
+      collectedAt: first.collectedAt,
+      error: expect.stringContaining('Fake budget of 1 requests/min reached'),
+    });
   });
 
   it('treats a provider slower than the deadline as a failure', async () => {

@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
+import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { Refresher } from '../shared/refresher';
 import { SliEventStore } from './embedded/SliEventStore';
 import { sloEntityPages } from './sloEntities';
@@ -29,7 +30,8 @@ export interface SloRefresherOptions {
  * SLO's state from its SLI provider and stores a snapshot; then applies retention (old snapshots and SLI
  * events, data of entities that no longer declare SLOs). Failures are logged and kept per SLO; a run never
  * throws. Retention is skipped when the walk did not complete (failed or aborted), so nothing is deleted on
- * the strength of a partial list.
+ * the strength of a partial list. SLOs refused by a vendor's request budget keep their last data (stale) and are
+ * summed up in one line per run.
  */
 export class SloRefresher implements Refresher {
   constructor(private readonly options: SloRefresherOptions) {}
@@ -37,6 +39,8 @@ export class SloRefresher implements Refresher {
   async run(signal?: AbortSignal): Promise<void> {
     const { logger } = this.options;
     const seen = new Set<string>();
+    const budget = new ProviderBudgetTally();
+    let refused = 0;
     let failures = 0;
     try {
       for await (const page of sloEntityPages(
@@ -48,13 +52,16 @@ export class SloRefresher implements Refresher {
             logger.warn(
               `SLO refresh aborted after ${seen.size} entities; retention skipped`,
             );
+            this.logBudget(budget, seen.size - refused, seen.size);
             return;
           }
           const entityRef = entityRefKey(entity);
           if (seen.has(entityRef)) continue;
           seen.add(entityRef);
+          const refusedBefore = budget.refusedCount;
           try {
-            await this.options.service.collectEntity(entity);
+            await this.options.service.collectEntity(entity, { budget });
+            if (budget.refusedCount > refusedBefore) refused += 1;
           } catch (error) {
             failures += 1;
             logger.warn(`SLO collection failed for ${entityRef}: ${error}`);
@@ -68,11 +75,22 @@ export class SloRefresher implements Refresher {
       return;
     }
     logger.info(`SLO collection: ${seen.size} entities, ${failures} failed`);
+    this.logBudget(budget, seen.size - refused, seen.size);
     try {
       await this.applyRetention(seen);
     } catch (error) {
       logger.warn(`SLO retention failed: ${error}`);
     }
+  }
+
+  /** The run's one line about vendor budgets, if one was reached. */
+  private logBudget(
+    budget: ProviderBudgetTally,
+    refreshed: number,
+    total: number,
+  ): void {
+    const line = budget.summary(refreshed, total, 'services');
+    if (line) this.options.logger.warn(`SLO collection: ${line}`);
   }
 
   private async applyRetention(sloEntityRefs: Set<string>): Promise<void> {

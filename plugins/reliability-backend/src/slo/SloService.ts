@@ -9,6 +9,8 @@ import {
   SloStatus,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
+import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
+import { ProviderFailureLog } from '../shared/providerFailures';
 import { SummarySource } from '../summaries';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { definitionFacts } from './evaluation/sloFacts';
@@ -32,7 +34,11 @@ export interface SloServiceOptions {
  * one entity, and per-entity summaries for the other areas of the suite.
  */
 export class SloService implements SummarySource<SloSummary> {
-  constructor(private readonly deps: SloServiceOptions) {}
+  private readonly failures: ProviderFailureLog;
+
+  constructor(private readonly deps: SloServiceOptions) {
+    this.failures = new ProviderFailureLog(deps.logger);
+  }
 
   /**
    * The entity's SLO definitions (and definition problems) with each SLO's newest collected state.
@@ -67,8 +73,15 @@ export class SloService implements SummarySource<SloSummary> {
     };
   }
 
-  /** Collects every SLO of an entity now and stores the results; provider failures mark data stale. */
-  async collectEntity(entity: Entity): Promise<void> {
+  /**
+   * Collects every SLO of an entity now and stores the results; provider failures mark data stale. A call refused
+   * by a vendor's request budget is counted in `budget` (the refresher logs one line per cycle) instead of
+   * logged per SLO.
+   */
+  async collectEntity(
+    entity: Entity,
+    options: { budget?: ProviderBudgetTally } = {},
+  ): Promise<void> {
     const entityRef = entityRefKey(entity);
     const { definitions, errors } = await this.deps.loader.load(entity);
     await this.deps.store.recordEntityFacts(
@@ -81,7 +94,13 @@ export class SloService implements SummarySource<SloSummary> {
     );
     const latest = await this.deps.store.getLatest(entityRef);
     for (const slo of definitions) {
-      await this.collectSlo(entity, entityRef, slo, latest.get(slo.name));
+      await this.collectSlo(
+        entity,
+        entityRef,
+        slo,
+        latest.get(slo.name),
+        options.budget,
+      );
     }
   }
 
@@ -122,15 +141,22 @@ export class SloService implements SummarySource<SloSummary> {
     entityRef: string,
     slo: SloDefinition,
     previous: SloStatus | undefined,
+    budget?: ProviderBudgetTally,
   ): Promise<SloStatus> {
     const now = this.deps.now();
     let status: SloStatus;
     try {
       status = await this.deps.evaluator.evaluate(entity, slo, now);
     } catch (error) {
-      this.deps.logger.warn(
-        `SLO ${slo.name} of ${entityRef}: collection failed, keeping last data: ${error}`,
-      );
+      // The last data stays, marked stale; its collectedAt is the "stale since".
+      const staleSince =
+        previous && previous.total !== null ? previous.collectedAt : undefined;
+      if (!budget?.refused(error, staleSince)) {
+        this.failures.warn(
+          error,
+          `SLO ${slo.name} of ${entityRef}: collection failed, keeping last data: ${error}`,
+        );
+      }
       status = this.deps.evaluator.failedStatus(slo, previous, error, now);
     }
     await this.deps.store.recordStatus(

@@ -3,6 +3,7 @@ import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { readDocumentAllowRules } from '../shared/entityDocuments';
 import { scheduleRefresher } from '../shared/refresher';
+import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { SloBurndownService } from './burndown/SloBurndownService';
 import { readSloConfig } from './config';
@@ -115,13 +116,10 @@ export async function createSloFeature(
       now: ctx.now,
     });
     // Its own task: it appends the minutes passed since its last run, so the demo data keeps flowing.
-    await ctx.scheduler.scheduleTask({
-      id: 'reliability-slo-demo-seeder',
-      scope: 'global',
+    await scheduleDemoSeeder(ctx.scheduler, 'slo', seeder, {
       frequency: { minutes: 1 },
       timeout: { minutes: 2 },
       initialDelay: { seconds: 5 },
-      fn: signal => seeder.run(signal as AbortSignal | undefined),
     });
   }
 

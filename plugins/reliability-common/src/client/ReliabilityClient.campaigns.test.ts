@@ -1,21 +1,9 @@
-import { ReliabilityClient } from './ReliabilityClient';
+import {
+  createTestClient as createClient,
+  TEST_BASE_URL,
+} from './__testUtils__/createTestClient';
 
-function createClient(body: unknown = {}, status = 200) {
-  const fetch = jest.fn(
-    async (_url: string | URL | Request, _init?: RequestInit) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new ReliabilityClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/reliability' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  return { client, fetch };
-}
-
-const base = 'http://backend/api/reliability';
+const base = TEST_BASE_URL;
 const input = {
   name: 'Tier-1 reaches Beginner',
   why: 'Peak season',

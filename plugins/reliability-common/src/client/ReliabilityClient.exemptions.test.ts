@@ -1,22 +1,10 @@
-import { ReliabilityClient } from './ReliabilityClient';
-
-function createClient(body: unknown = {}, status = 200) {
-  const fetch = jest.fn(
-    async (_url: string | URL | Request, _init?: RequestInit) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new ReliabilityClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/reliability' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  return { client, fetch };
-}
+import {
+  createTestClient as createClient,
+  TEST_BASE_URL,
+} from './__testUtils__/createTestClient';
 
 const ref = { kind: 'Component', namespace: 'default', name: 'orders' };
-const base = 'http://backend/api/reliability';
+const base = TEST_BASE_URL;
 const EXEMPTIONS = `${base}/entities/component/default/orders/maturity/exemptions`;
 
 describe('ReliabilityClient exemptions', () => {

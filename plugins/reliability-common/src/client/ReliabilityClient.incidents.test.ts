@@ -1,21 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { EntityIncidentsResponse } from '../incidents/api';
-import { ReliabilityClient } from './ReliabilityClient';
+import {
+  MSW_BASE_URL,
+  setupMswTestClient,
+} from './__testUtils__/mswTestClient';
 
-const BASE = 'http://backend.test/api/reliability';
+const BASE = MSW_BASE_URL;
 const ENTITY = `${BASE}/entities/component/default/checkout-api`;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-const client = new ReliabilityClient({
-  discoveryApi: { getBaseUrl: async () => BASE },
-  fetchApi: { fetch: (...args) => globalThis.fetch(...args) },
-});
+const { server, client } = setupMswTestClient();
 const ref = { kind: 'Component', namespace: 'default', name: 'checkout-api' };
 
 const incidents: EntityIncidentsResponse = {

@@ -1,19 +1,4 @@
-import { ReliabilityClient } from './ReliabilityClient';
-
-function createClient() {
-  const fetch = jest.fn(
-    async (_url: string | URL | Request, _init?: RequestInit) =>
-      new Response(JSON.stringify({ ok: true }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new ReliabilityClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/reliability' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  return { client, fetch };
-}
+import { createTestClient as createClient } from './__testUtils__/createTestClient';
 
 describe('ReliabilityClient learning paths', () => {
   it('reads the paths, ticks and un-ticks items and reads a team', async () => {

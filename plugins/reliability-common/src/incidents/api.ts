@@ -136,6 +136,13 @@ export interface IncidentSummary {
   mttaSeconds: number | null;
   /** The time to acknowledge the entity is judged against (seconds); null on summaries from before it existed. */
   acknowledgeTargetSeconds: number | null;
+  /**
+   * The owning Group that set the target with its `reliability.sre-portal.dev/acknowledge-target` annotation
+   * (`group:default/payments`); null (or absent on older summaries) when the organisation's default applies.
+   */
+  acknowledgeTargetSetBy?: string | null;
+  /** Why the owning team's own target was not used (an invalid annotation value); null when there is nothing to say. */
+  acknowledgeTargetProblem?: string | null;
   updatedAt: string;
 }
 

@@ -109,6 +109,40 @@ describe('evaluateIncidentCheck', () => {
     });
   });
 
+  it("names the team that set the target, or why the team's own target was not used", () => {
+    expect(
+      evaluateIncidentCheck(
+        'acknowledge-within-target',
+        summary({
+          acknowledged: 2,
+          mttaSeconds: 420,
+          acknowledgeTargetSeconds: 300,
+          acknowledgeTargetSetBy: 'group:default/payments',
+        }),
+      ),
+    ).toEqual({
+      status: 'fail',
+      detail:
+        'MTTA 7 min over 2 acknowledged incidents (target 5 min set by group:default/payments)',
+    });
+    expect(
+      evaluateIncidentCheck(
+        'acknowledge-within-target',
+        summary({
+          acknowledged: 2,
+          mttaSeconds: 420,
+          acknowledgeTargetSeconds: 900,
+          acknowledgeTargetSetBy: null,
+          acknowledgeTargetProblem: 'the invalid team target was ignored',
+        }),
+      ),
+    ).toEqual({
+      status: 'pass',
+      detail:
+        'MTTA 7 min over 2 acknowledged incidents (target 15 min; the invalid team target was ignored)',
+    });
+  });
+
   it('names only checks the checklist knows', () => {
     for (const id of INCIDENT_CHECK_IDS) {
       expect(AUTOMATIC_CHECK_IDS).toContain(id);

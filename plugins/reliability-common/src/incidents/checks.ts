@@ -35,7 +35,9 @@ function duration(seconds: number): string {
  *   without one (postmortems still within their deadline do not fail it);
  * - `action-items-on-time`: no open postmortem action item is past its due date;
  * - `acknowledge-within-target`: the mean time to acknowledge (MTTA) of the incidents of the last 90 days is
- *   within the target (`reliability.incidents.acknowledgeTarget`); unknown when none was acknowledged.
+ *   within the target (the owning team's `reliability.sre-portal.dev/acknowledge-target` annotation, else
+ *   `reliability.incidents.acknowledgeTarget`); unknown when none was acknowledged. An invalid team target is
+ *   named in the detail, beside the default that was used instead.
  *
  * @public
  */
@@ -112,10 +114,16 @@ export function evaluateIncidentCheck(
           detail: 'no incident acknowledged in the last 90 days',
         };
       }
+      const setBy = summary.acknowledgeTargetSetBy
+        ? ` set by ${summary.acknowledgeTargetSetBy}`
+        : '';
+      const problem = summary.acknowledgeTargetProblem
+        ? `; ${summary.acknowledgeTargetProblem}`
+        : '';
       const detail = `MTTA ${duration(summary.mttaSeconds)} over ${plural(
         summary.acknowledged,
         'acknowledged incident',
-      )} (target ${duration(target)})`;
+      )} (target ${duration(target)}${setBy}${problem})`;
       return {
         status: summary.mttaSeconds <= target ? 'pass' : 'fail',
         detail,

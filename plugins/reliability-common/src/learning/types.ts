@@ -116,6 +116,8 @@ export interface TeamLearningProgressResponse {
   shared: boolean;
   explanation: string | null;
   title: string | null;
+  /** The path is labelled demo data (`metadata.labels.demo: "true"` of its file); false without a usable path. */
+  demo: boolean;
   /** Members (users of the Group) counted. */
   memberCount: number;
   /** Members who finished every item. */

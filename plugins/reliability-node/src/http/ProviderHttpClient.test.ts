@@ -1,7 +1,9 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { deadlineSignal } from './deadline';
 import {
+  ProviderBudgetExceededError,
   ProviderHttpError,
   ProviderNetworkError,
   ProviderResponseError,
@@ -12,6 +14,7 @@ import {
   ProviderHttpClient,
   ProviderHttpClientOptions,
 } from './ProviderHttpClient';
+import { ProviderRequestBudget } from './ProviderRequestBudget';
 
 const BASE = 'https://api.provider.test';
 const server = setupServer();
@@ -415,6 +418,101 @@ describe('ProviderHttpClient', () => {
       await expect(client().getJson('/small')).resolves.toMatchObject({
         data: expect.any(String),
       });
+    });
+  });
+
+  describe('caller deadline', () => {
+    it('makes no retry whose delay ends after the deadline of the signal, and fails with the last answer', async () => {
+      let calls = 0;
+      const sleeps: number[] = [];
+      const now = () => 1_000_000;
+      server.use(
+        http.get(`${BASE}/x`, () => {
+          calls += 1;
+          return HttpResponse.json(
+            { message: 'slow down' },
+            { status: 429, headers: { 'Retry-After': '30' } },
+          );
+        }),
+      );
+      // Retry budget 60 s, but the caller gives up after 10 s: waiting 30 s would only end in its timeout.
+      const error = (await client(sleeps, { now })
+        .getJson('/x', { signal: deadlineSignal(10_000, { now }) })
+        .catch(e => e)) as ProviderHttpError;
+      expect(error).toBeInstanceOf(ProviderHttpError);
+      expect(error.status).toBe(429);
+      expect(error.message).toMatch(/asked to retry after 30 s/);
+      expect(calls).toBe(1);
+      expect(sleeps).toEqual([]);
+    });
+
+    it('still retries within the deadline', async () => {
+      let calls = 0;
+      const sleeps: number[] = [];
+      const now = () => 1_000_000;
+      server.use(
+        http.get(`${BASE}/x`, () => {
+          calls += 1;
+          return calls === 1
+            ? new HttpResponse(null, {
+                status: 503,
+                headers: { 'Retry-After': '2' },
+              })
+            : HttpResponse.json({ ok: true });
+        }),
+      );
+      await expect(
+        client(sleeps, { now }).getJson('/x', {
+          signal: deadlineSignal(10_000, { now }),
+        }),
+      ).resolves.toEqual({ ok: true });
+      expect(sleeps).toEqual([2000]);
+    });
+  });
+
+  describe('request budget', () => {
+    it('sends every attempt through the budget and counts retries against it', async () => {
+      let calls = 0;
+      server.use(
+        http.get(`${BASE}/x`, () => {
+          calls += 1;
+          return calls === 1
+            ? new HttpResponse(null, { status: 503 })
+            : HttpResponse.json({ ok: true });
+        }),
+      );
+      const budget = new ProviderRequestBudget({
+        provider: 'Acme',
+        maxConcurrency: 1,
+      });
+      const acquire = jest.spyOn(budget, 'acquire');
+      await expect(client([], { budget }).getJson('/x')).resolves.toEqual({
+        ok: true,
+      });
+      expect(acquire).toHaveBeenCalledTimes(2);
+      // Both slots were returned: a further request gets one at once.
+      await expect(budget.acquire()).resolves.toBeInstanceOf(Function);
+    });
+
+    it('does not send a request the budget has no room for', async () => {
+      let calls = 0;
+      server.use(
+        http.get(`${BASE}/x`, () => {
+          calls += 1;
+          return HttpResponse.json({ ok: true });
+        }),
+      );
+      const budget = new ProviderRequestBudget({
+        provider: 'Acme',
+        requestsPerMinute: 1,
+        maxWaitMs: 1_000,
+      });
+      const shared = [client([], { budget }), client([], { budget })];
+      await expect(shared[0].getJson('/x')).resolves.toEqual({ ok: true });
+      await expect(shared[1].getJson('/x')).rejects.toBeInstanceOf(
+        ProviderBudgetExceededError,
+      );
+      expect(calls).toBe(1);
     });
   });
 });

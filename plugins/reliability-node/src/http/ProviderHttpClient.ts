@@ -5,6 +5,8 @@ import {
   ProviderResponseTooLargeError,
   ProviderTimeoutError,
 } from './errors';
+import { signalDeadline } from './deadline';
+import { ProviderRequestBudget } from './ProviderRequestBudget';
 import { readLimitedText } from './readLimitedText';
 import { abortableSleep, retryDelayFromHeaders } from './retryDelay';
 
@@ -25,7 +27,8 @@ export interface ProviderRetryOptions {
   maxDelayMs?: number;
   /**
    * Upper bound of all delays of one request: a retry whose delay would exceed what is left of it is not made,
-   * and the request fails with the provider's last answer. Default 60 s.
+   * and the request fails with the provider's last answer. Default 60 s. A signal made by `deadlineSignal`
+   * bounds it further: no retry is made whose delay ends after the caller's deadline.
    */
   maxTotalDelayMs?: number;
 }
@@ -75,6 +78,11 @@ export interface ProviderHttpClientOptions {
   statusHints?: Partial<Record<number, string>>;
   /** Milliseconds the provider asks to wait after a 429/5xx answer. Default: `retryDelayFromHeaders`. */
   retryAfterMs?: (response: Response, now: number) => number | undefined;
+  /**
+   * The vendor's request budget (requests per minute, concurrency), shared by every client of the vendor:
+   * each attempt waits for its turn, or fails with a ProviderBudgetExceededError. See `sharedProviderBudget`.
+   */
+  budget?: ProviderRequestBudget;
   /** For tests. */
   fetch?: typeof fetch;
   /** For tests: waits between attempts. */
@@ -116,7 +124,8 @@ function isRetryableStatus(status: number): boolean {
  * exponential backoff and jitter on network errors, 429 and 5xx, waiting as long as Retry-After and rate-limit
  * headers ask (or giving up when that exceeds the retry budget), a size limit on response bodies, and typed
  * errors naming the provider. A timeout is not retried: the attempt's budget is spent and the provider is likely
- * overloaded. The caller's abort stops at once with its reason.
+ * overloaded. The caller's abort stops at once with its reason, and no retry is made past the deadline of a
+ * signal made by `deadlineSignal`. With a `budget`, every attempt waits for its turn in the vendor's budget.
  *
  * @public
  */
@@ -158,6 +167,7 @@ export class ProviderHttpClient {
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
+      const release = await this.options.budget?.acquire(signal);
       const timeout = AbortSignal.timeout(timeoutMs);
       let response: Response;
       try {
@@ -166,13 +176,14 @@ export class ProviderHttpClient {
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
       } catch (error) {
+        release?.();
         if (signal?.aborted) {
           throw signal.reason;
         }
         if (timeout.aborted) {
           throw this.timeoutError();
         }
-        const delay = this.nextDelay(attempt, waitedMs, undefined);
+        const delay = this.nextDelay(attempt, waitedMs, undefined, signal);
         if (delay === undefined) {
           throw new ProviderNetworkError(
             provider,
@@ -184,13 +195,14 @@ export class ProviderHttpClient {
         await this.sleep(delay, signal);
         continue;
       }
+      release?.();
       if (response.ok) {
         return response;
       }
       const retryable = isRetryableStatus(response.status);
       const askedMs = retryable ? this.retryAfterMs(response) : undefined;
       const delay = retryable
-        ? this.nextDelay(attempt, waitedMs, askedMs)
+        ? this.nextDelay(attempt, waitedMs, askedMs, signal)
         : undefined;
       if (delay === undefined) {
         throw await this.errorFor(response, path, request, askedMs);
@@ -280,12 +292,14 @@ export class ProviderHttpClient {
 
   /**
    * The delay before the next attempt: what the provider asked for, in full, else the capped backoff.
-   * Undefined when no attempt is left or the delay does not fit in what is left of the retry budget.
+   * Undefined when no attempt is left or the delay does not fit in what is left of the retry budget or before
+   * the caller's deadline.
    */
   private nextDelay(
     attempt: number,
     waitedMs: number,
     askedMs: number | undefined,
+    signal: AbortSignal | undefined,
   ): number | undefined {
     const { maxAttempts, baseDelayMs, maxDelayMs, maxTotalDelayMs } =
       this.retry;
@@ -295,7 +309,13 @@ export class ProviderHttpClient {
     const backoff =
       baseDelayMs * 2 ** (attempt - 1) * (0.5 + this.random() / 2);
     const delay = askedMs ?? Math.min(backoff, maxDelayMs);
-    return waitedMs + delay > maxTotalDelayMs ? undefined : delay;
+    if (waitedMs + delay > maxTotalDelayMs) {
+      return undefined;
+    }
+    const deadline = signalDeadline(signal);
+    return deadline !== undefined && this.now() + delay >= deadline
+      ? undefined
+      : delay;
   }
 
   private async errorFor(

@@ -112,3 +112,24 @@ export class ProviderTimeoutError extends ProviderError {
 export class ProviderNetworkError extends ProviderError {
   name = 'ProviderNetworkError' as const;
 }
+
+/**
+ * The vendor's request budget of this process (`budget.requestsPerMinute`, `budget.maxConcurrency`) has no room
+ * for the request within the time it may wait: the request was not sent. Callers keep their last data.
+ *
+ * @public
+ */
+export class ProviderBudgetExceededError extends ProviderError {
+  name = 'ProviderBudgetExceededError' as const;
+
+  constructor(
+    provider: string,
+    message: string,
+    /** The budget that was reached: requests per minute (undefined: no per-minute budget). */
+    readonly requestsPerMinute: number | undefined,
+    /** Which limit left no room: the per-minute budget or the concurrency limit. */
+    readonly limit: 'requestsPerMinute' | 'maxConcurrency',
+  ) {
+    super(provider, message);
+  }
+}

@@ -1,5 +1,6 @@
 export {
   ProviderError,
+  ProviderBudgetExceededError,
   ProviderConfigError,
   ProviderHttpError,
   ProviderNetworkError,
@@ -15,6 +16,17 @@ export type {
   ProviderRequestOptions,
   ProviderRetryOptions,
 } from './ProviderHttpClient';
+export { ProviderRequestBudget } from './ProviderRequestBudget';
+export type {
+  ProviderBudgetSettings,
+  ProviderRequestBudgetOptions,
+} from './ProviderRequestBudget';
+export {
+  providerBudgetFromConfig,
+  sharedProviderBudget,
+} from './sharedProviderBudget';
+export { ProviderBudgetTally } from './ProviderBudgetTally';
+export { deadlineSignal, signalDeadline, signalWaitLimit } from './deadline';
 export { parseProviderResponse } from './parseProviderResponse';
 export type { ProviderResponseSchema } from './parseProviderResponse';
 export { retryDelayFromHeaders } from './retryDelay';

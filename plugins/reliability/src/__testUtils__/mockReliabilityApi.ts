@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { mockMaturityApi } from '../components/checklist/testData';
 import { mockAlertsApi } from '../components/alerts/testData';
 import { mockIncidentsApi } from '../components/incidents/testData';
+import { testTeamLearningProgress } from '../components/learning/testData';
 import { okState, testGroupOnCall } from '../components/oncall/testData';
 import { testPage, testRow } from '../components/overview/testData';
 import { mockRunbooksApi } from '../components/runbooks/testData';
@@ -47,5 +48,8 @@ export function mockReliabilityApi() {
     getEntityOnCall: jest.fn(async () => okState()),
     getGroupOnCall: jest.fn(async () => testGroupOnCall()),
     getOverview: jest.fn(async () => testPage([testRow('orders')])),
+    getTeamLearningProgress: jest.fn(async () =>
+      testTeamLearningProgress({ groupRef: 'group:default/payments' }),
+    ),
   };
 }

@@ -110,6 +110,22 @@ export const reliabilityGroupPostmortemsEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * A team's aggregated onboarding progress through its learning path, when the team shares it.
+ * `entity-card:reliability/group-learning`.
+ */
+export const reliabilityGroupLearningEntityCard = EntityCardBlueprint.make({
+  name: 'group-learning',
+  disabled: true,
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/learning/GroupLearningProgressCard').then(m => (
+        <m.GroupLearningProgressCard />
+      )),
+  },
+});
+
 /** The entity's error-budget policy state and deploy gate decisions. `entity-card:reliability/policy`. */
 export const reliabilityPolicyEntityCard = EntityCardBlueprint.make({
   name: 'policy',

@@ -26,6 +26,7 @@ const tabIds = [
 const groupCardIds = [
   'entity-card:reliability/group-alerts',
   'entity-card:reliability/group-postmortems',
+  'entity-card:reliability/group-learning',
 ];
 
 function renderEntityOverview(entity: Entity, enabled: string[]) {
@@ -54,6 +55,7 @@ describe('group monitoring and postmortem cards (new frontend system)', () => {
     ).toBeInTheDocument();
     expect(api.getAlertsCoverage).not.toHaveBeenCalled();
     expect(api.getIncidentFollowUp).not.toHaveBeenCalled();
+    expect(api.getTeamLearningProgress).not.toHaveBeenCalled();
   });
 
   it("show the team's coverage and follow-up on a group once enabled", async () => {
@@ -70,6 +72,14 @@ describe('group monitoring and postmortem cards (new frontend system)', () => {
     expect(api.getIncidentFollowUp).toHaveBeenCalledWith({
       owner: 'group:default/payments',
     });
+    expect(
+      await screen.findByTestId('team-learning-summary'),
+    ).toHaveTextContent('1 of 4 members finished the path');
+    expect(api.getTeamLearningProgress).toHaveBeenCalledWith({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'payments',
+    });
   });
 
   it('stay off a service', async () => {
@@ -79,5 +89,6 @@ describe('group monitoring and postmortem cards (new frontend system)', () => {
     ).toBeInTheDocument();
     expect(api.getAlertsCoverage).not.toHaveBeenCalled();
     expect(api.getIncidentFollowUp).not.toHaveBeenCalled();
+    expect(api.getTeamLearningProgress).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
+  entityRefKey,
   RUNBOOK_LINK_TYPE,
 } from '@internal/backstage-plugin-reliability-common';
 import { Document, isMap, isSeq, parseAllDocuments } from 'yaml';
@@ -124,7 +125,7 @@ export function annotateCatalogInfo(options: {
     .join('');
   return {
     text,
-    entityRef: `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US'),
+    entityRef: entityRefKey({ kind, namespace, name }),
     written,
   };
 }

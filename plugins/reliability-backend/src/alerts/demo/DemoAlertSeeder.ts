@@ -4,6 +4,7 @@ import {
   AlertFiringInput,
   entityRefKey,
 } from '@internal/backstage-plugin-reliability-common';
+import { DemoSeedPass } from '../../shared/demoSeeding';
 import { Refresher } from '../../shared/refresher';
 import { AlertService } from '../AlertService';
 import { DEMO_ALERTS, DemoAlert, DemoAlertInventories } from './demoAlerts';
@@ -39,7 +40,7 @@ export function demoFirings(demo: DemoAlert, anchor: Date): AlertFiringInput[] {
  * summaries show at once. Shown as "embedded (demo data)".
  */
 export class DemoAlertSeeder {
-  private seeded = false;
+  private readonly pass: DemoSeedPass;
 
   constructor(
     private readonly deps: {
@@ -51,22 +52,19 @@ export class DemoAlertSeeder {
       now: () => Date;
       inventories?: DemoAlertInventories;
     },
-  ) {}
+  ) {
+    this.pass = new DemoSeedPass({
+      item: 'alert',
+      target: 'the embedded alert source',
+      seed: () => this.seed(),
+      refresher: deps.refresher,
+      logger: deps.logger,
+    });
+  }
 
   /** One seeding pass (the seeder's scheduled task). Never throws. */
-  async run(signal?: AbortSignal): Promise<void> {
-    try {
-      const written = await this.seed();
-      if (!this.seeded && !signal?.aborted) {
-        this.seeded = true;
-        this.deps.logger.info(
-          `Wrote ${written} SYNTHETIC demo alerts to the embedded alert source`,
-        );
-        await this.deps.refresher.run(signal);
-      }
-    } catch (error) {
-      this.deps.logger.warn(`Demo alert seeding failed: ${error}`);
-    }
+  run(signal?: AbortSignal): Promise<void> {
+    return this.pass.run(signal);
   }
 
   /** Writes the demo inventories of the entities that exist; returns how many alerts were written. */

@@ -4,7 +4,11 @@ import {
   AlertFiring,
   SourceAlert,
 } from '@internal/backstage-plugin-reliability-common';
-import { AlertSource } from '@internal/backstage-plugin-reliability-node';
+import {
+  AlertSource,
+  deadlineSignal,
+} from '@internal/backstage-plugin-reliability-node';
+import { ProviderFailureLog } from '../../shared/providerFailures';
 import { AlertEntityMapper } from '../mapping/AlertEntityMapper';
 import { AlertStore, MappedAlert, NO_ENTITY } from '../store/AlertStore';
 import { sanitizeFiring, sanitizeSourceAlert } from './sanitizeAlerts';
@@ -38,6 +42,8 @@ function errorText(error: unknown): string {
  * inventory (shown stale); it is never thrown.
  */
 export class AlertSourceSync {
+  private readonly failures: ProviderFailureLog;
+
   constructor(
     private readonly options: {
       sources: readonly AlertSource[];
@@ -46,7 +52,9 @@ export class AlertSourceSync {
       now: () => Date;
       timeoutMs: number;
     },
-  ) {}
+  ) {
+    this.failures = new ProviderFailureLog(options.logger);
+  }
 
   get sourceIds(): string[] {
     return this.options.sources.map(s => s.id);
@@ -73,11 +81,11 @@ export class AlertSourceSync {
     const now = this.options.now();
     const from = new Date(now.getTime() - ALERT_WINDOW_DAYS * DAY_MS);
     try {
-      const timeout = AbortSignal.timeout(this.options.timeoutMs);
       const inventory = await source.getInventory({
         from,
         to: now,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        // Tells the source's HTTP client the deadline: no retry or budget wait outlives it.
+        signal: deadlineSignal(this.options.timeoutMs, { parent: signal }),
       });
       const reported = inventory.alerts.slice(0, MAX_ALERTS_PER_SOURCE);
       const alerts = new Map<string, SourceAlert>();
@@ -128,7 +136,10 @@ export class AlertSourceSync {
       };
     } catch (error) {
       const message = errorText(error);
-      logger.warn(`Reading the ${source.id} alert source failed: ${message}`);
+      this.failures.warn(
+        error,
+        `Reading the ${source.id} alert source failed: ${message}`,
+      );
       await store.recordSync(source.id, { at: now, error: message });
       return { source: source.id, ok: false, error: message };
     }

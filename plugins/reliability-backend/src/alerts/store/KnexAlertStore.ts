@@ -22,7 +22,7 @@ import {
   dbDate,
   dbIsoOrNull,
   dbTextOrNull,
-} from './dbValues';
+} from '../../shared/dbValues';
 
 const INVENTORY = 'alert_inventory';
 const FIRINGS = 'alert_firings';

@@ -5,6 +5,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { dbIso } from '../../shared/dbValues';
 import { CampaignStore, StoredCampaignSnapshot } from './CampaignStore';
 
 const CAMPAIGNS = 'campaigns';
@@ -25,15 +26,6 @@ type CampaignRow = {
   updated_at: unknown;
 };
 
-/** Timestamp column to ISO string (PostgreSQL returns Date, SQLite epoch milliseconds). */
-function isoDate(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || /^\d+$/.test(String(value))) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(String(value)).toISOString();
-}
-
 function toCampaign(row: CampaignRow): Campaign {
   return {
     id: row.id,
@@ -46,9 +38,9 @@ function toCampaign(row: CampaignRow): Campaign {
     status: row.status as Campaign['status'],
     source: 'api',
     createdBy: row.created_by,
-    createdAt: isoDate(row.created_at),
+    createdAt: dbIso(row.created_at),
     updatedBy: row.updated_by,
-    updatedAt: isoDate(row.updated_at),
+    updatedAt: dbIso(row.updated_at),
   };
 }
 

@@ -7,7 +7,7 @@ import {
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { isoDate, nullableIsoDate, nullableNumber } from './dbValues';
+import { dbIso, dbIsoOrNull, dbNumber } from '../../shared/dbValues';
 import {
   ChecklistStore,
   LatestEvaluation,
@@ -42,10 +42,10 @@ function toRecord(row: AssessmentRow): AssessmentRecord {
     id: row.id,
     entityRef: row.entity_ref,
     checklistVersion: row.checklist_version,
-    score: nullableNumber(row.score),
+    score: dbNumber(row.score),
     level: row.level,
     author: row.author,
-    createdAt: isoDate(row.created_at),
+    createdAt: dbIso(row.created_at),
   };
 }
 
@@ -74,8 +74,8 @@ function toEvaluation(row: LatestRow): LatestEvaluation {
     entityRef: row.entity_ref,
     assessmentId: row.assessment_id,
     checklistVersion: row.checklist_version,
-    assessedAt: nullableIsoDate(row.assessed_at),
-    score: nullableNumber(row.score),
+    assessedAt: dbIsoOrNull(row.assessed_at),
+    score: dbNumber(row.score),
     level: row.level,
     // Rows written before not-applicable answers (or exemptions) were counted lack those counts until the next
     // refresh.
@@ -87,7 +87,7 @@ function toEvaluation(row: LatestRow): LatestEvaluation {
       }),
     ),
     passingItems: row.passing_items ? JSON.parse(row.passing_items) : null,
-    evaluatedAt: isoDate(row.evaluated_at),
+    evaluatedAt: dbIso(row.evaluated_at),
   };
 }
 
@@ -325,7 +325,7 @@ export class KnexChecklistStore implements ChecklistStore {
       checklistVersion: row.checklist_version,
       answers: JSON.parse(row.answers),
       step: Number(row.step),
-      updatedAt: isoDate(row.updated_at),
+      updatedAt: dbIso(row.updated_at),
     };
   }
 
@@ -367,7 +367,7 @@ export class KnexChecklistStore implements ChecklistStore {
       const marks: Array<{ entity_ref: string; missing_since: unknown }> =
         await tx(MISSING).select('entity_ref', 'missing_since');
       const marked = new Map(
-        marks.map(m => [m.entity_ref, Date.parse(isoDate(m.missing_since))]),
+        marks.map(m => [m.entity_ref, Date.parse(dbIso(m.missing_since))]),
       );
 
       const back = [...marked.keys()].filter(

@@ -3,7 +3,7 @@ import { ExemptionGrant } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { isoDate, nullableIsoDate } from './dbValues';
+import { dbIso, dbIsoOrNull } from '../../shared/dbValues';
 import {
   ExemptionFilter,
   ExemptionStore,
@@ -43,14 +43,14 @@ function toExemption(row: ExemptionRow): StoredExemption {
     status: row.status as StoredExemptionStatus,
     justification: row.justification,
     requestedBy: row.requested_by,
-    requestedAt: isoDate(row.requested_at),
-    requestedExpiresAt: isoDate(row.requested_expires_at),
-    expiresAt: nullableIsoDate(row.expires_at),
+    requestedAt: dbIso(row.requested_at),
+    requestedExpiresAt: dbIso(row.requested_expires_at),
+    expiresAt: dbIsoOrNull(row.expires_at),
     decidedBy: row.decided_by,
-    decidedAt: nullableIsoDate(row.decided_at),
+    decidedAt: dbIsoOrNull(row.decided_at),
     decisionComment: row.decision_comment,
     revokedBy: row.revoked_by,
-    revokedAt: nullableIsoDate(row.revoked_at),
+    revokedAt: dbIsoOrNull(row.revoked_at),
     revokeReason: row.revoke_reason,
   };
 }
@@ -290,7 +290,7 @@ export class KnexExemptionStore implements ExemptionStore {
       for (const row of (await query) as ExemptionRow[]) {
         const grants = result.get(row.entity_ref) ?? {};
         grants[row.item_id] = {
-          expiresAt: isoDate(row.expires_at),
+          expiresAt: dbIso(row.expires_at),
           grantedBy: row.decided_by ?? 'unknown',
         };
         result.set(row.entity_ref, grants);

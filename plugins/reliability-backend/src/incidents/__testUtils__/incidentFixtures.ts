@@ -64,15 +64,21 @@ export function serviceEntity(
   };
 }
 
-/** The owning team, in the given time zone (annotation absent when undefined). */
-export function teamEntity(timeZone?: string): Entity {
+/** The owning team, in the given time zone (annotation absent when undefined), with further annotations. */
+export function teamEntity(
+  timeZone?: string,
+  annotations: Record<string, string> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: {
       name: 'checkout-payments',
       namespace: 'default',
-      annotations: timeZone ? { [ANNOTATIONS.timeZone]: timeZone } : {},
+      annotations: {
+        ...(timeZone ? { [ANNOTATIONS.timeZone]: timeZone } : {}),
+        ...annotations,
+      },
     },
     spec: { type: 'team', children: [] },
   };

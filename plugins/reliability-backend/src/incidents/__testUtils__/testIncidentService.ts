@@ -11,7 +11,7 @@ import {
 } from '../postmortems/IncidentDocumentSource';
 import { ProviderIncidentSync } from '../sources/ProviderIncidentSync';
 import { KnexIncidentStore } from '../store/KnexIncidentStore';
-import { TeamTimeZones } from '../TeamTimeZones';
+import { TeamSettings } from '../TeamSettings';
 import { NOW } from './incidentFixtures';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -53,7 +53,12 @@ export async function createTestIncidentService(
   const service = new IncidentService({
     store,
     documents,
-    timeZones: new TeamTimeZones({ catalog, defaultTimeZone: 'UTC', now }),
+    teamSettings: new TeamSettings({
+      catalog,
+      defaultTimeZone: 'UTC',
+      defaultAcknowledgeTargetSeconds: 900,
+      now,
+    }),
     sync: new ProviderIncidentSync({
       providers: options.providers ?? [],
       store,
@@ -64,7 +69,6 @@ export async function createTestIncidentService(
     }),
     postmortemSeverity: 'sev2',
     postmortemBusinessDays: 5,
-    acknowledgeTargetSeconds: 900,
     embeddedLabel: options.embeddedLabel ?? 'embedded',
     logger,
     now,

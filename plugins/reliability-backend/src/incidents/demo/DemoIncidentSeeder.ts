@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
+import { DemoSeedPass } from '../../shared/demoSeeding';
 import { Refresher } from '../../shared/refresher';
 import { IncidentService } from '../IncidentService';
 import { DEMO_INCIDENTS, DemoIncident, demoIncidentAt } from './demoIncidents';
@@ -15,7 +16,7 @@ const HOUR_MS = 3600_000;
  * the incidents refresher, so summaries show at once. Shown as "embedded (demo data)".
  */
 export class DemoIncidentSeeder {
-  private seeded = false;
+  private readonly pass: DemoSeedPass;
 
   constructor(
     private readonly deps: {
@@ -27,22 +28,19 @@ export class DemoIncidentSeeder {
       now: () => Date;
       incidents?: DemoIncident[];
     },
-  ) {}
+  ) {
+    this.pass = new DemoSeedPass({
+      item: 'incident',
+      target: 'the embedded incident source',
+      seed: () => this.seed(),
+      refresher: deps.refresher,
+      logger: deps.logger,
+    });
+  }
 
   /** One seeding pass (the seeder's scheduled task). Never throws. */
-  async run(signal?: AbortSignal): Promise<void> {
-    try {
-      const written = await this.seed();
-      if (!this.seeded && !signal?.aborted) {
-        this.seeded = true;
-        this.deps.logger.info(
-          `Wrote ${written} SYNTHETIC demo incidents to the embedded incident source`,
-        );
-        await this.deps.refresher.run(signal);
-      }
-    } catch (error) {
-      this.deps.logger.warn(`Demo incident seeding failed: ${error}`);
-    }
+  run(signal?: AbortSignal): Promise<void> {
+    return this.pass.run(signal);
   }
 
   /** Writes the demo incidents of the Components that exist; returns how many were written. */

@@ -7,7 +7,12 @@ import {
   Incident,
   isHttpUrl,
 } from '@internal/backstage-plugin-reliability-common';
-import { IncidentProvider } from '@internal/backstage-plugin-reliability-node';
+import {
+  deadlineSignal,
+  IncidentProvider,
+  ProviderBudgetTally,
+} from '@internal/backstage-plugin-reliability-node';
+import { ProviderFailureLog } from '../../shared/providerFailures';
 import { INCIDENT_ID_PATTERN } from '../embedded/incidentsBodySchema';
 import { IncidentStore } from '../store/IncidentStore';
 
@@ -77,6 +82,8 @@ export function sanitizeProviderIncident(
  * recorded as the source's error (the incidents read before stay) and never thrown.
  */
 export class ProviderIncidentSync {
+  private readonly failures: ProviderFailureLog;
+
   constructor(
     private readonly options: {
       providers: readonly IncidentProvider[];
@@ -86,7 +93,9 @@ export class ProviderIncidentSync {
       windowDays: number;
       timeoutMs: number;
     },
-  ) {}
+  ) {
+    this.failures = new ProviderFailureLog(options.logger);
+  }
 
   /** The providers serving the entity. */
   supporting(entity: Entity): IncidentProvider[] {
@@ -99,9 +108,14 @@ export class ProviderIncidentSync {
     });
   }
 
+  /**
+   * Reads the entity's incidents from its providers. A read refused by the vendor's request budget is counted in
+   * `budget` (the refresher's one line per run) instead of logged; its incidents stay as read before.
+   */
   async sync(
     entity: Entity,
     signal?: AbortSignal,
+    budget?: ProviderBudgetTally,
   ): Promise<ProviderSyncResult> {
     const result: ProviderSyncResult = { read: 0, failed: 0 };
     const providers = this.supporting(entity);
@@ -124,12 +138,8 @@ export class ProviderIncidentSync {
           entity,
           from,
           to: now,
-          signal: signal
-            ? AbortSignal.any([
-                signal,
-                AbortSignal.timeout(this.options.timeoutMs),
-              ])
-            : AbortSignal.timeout(this.options.timeoutMs),
+          // Tells the provider's HTTP client the deadline: no retry or budget wait outlives it.
+          signal: deadlineSignal(this.options.timeoutMs, { parent: signal }),
         });
         const valid = incidents
           .slice(0, MAX_INCIDENTS_PER_READ)
@@ -152,11 +162,14 @@ export class ProviderIncidentSync {
         result.read += valid.length;
       } catch (error) {
         result.failed += 1;
-        this.options.logger.warn(
-          `Reading the incidents of ${entityRef} from the ${
-            provider.id
-          } provider failed: ${errorText(error)}`,
-        );
+        if (!budget?.refused(error, syncs.get(provider.id)?.syncedAt)) {
+          this.failures.warn(
+            error,
+            `Reading the incidents of ${entityRef} from the ${
+              provider.id
+            } provider failed: ${errorText(error)}`,
+          );
+        }
         await this.options.store.recordSync(entityRef, provider.id, {
           at: now,
           error: errorText(error),

@@ -155,6 +155,9 @@ describe('KnexIncidentStore', () => {
         acknowledged: 3,
         mttaSeconds: 437.5,
         acknowledgeTargetSeconds: 900,
+        acknowledgeTargetSetBy: null,
+        acknowledgeTargetProblem:
+          "group:default/payments sets reliability.sre-portal.dev/acknowledge-target to 'soon', not a duration",
         updatedAt: NOW.toISOString(),
       };
       await store.replaceSummary(summary, [

@@ -16,8 +16,8 @@ import {
   dbCount,
   dbDate,
   dbIsoOrNull,
-  dbNumberOrNull,
-} from './dbValues';
+  dbNumber,
+} from '../../shared/dbValues';
 import { IncidentStore, IncidentSync } from './IncidentStore';
 
 const INCIDENTS = 'incidents';
@@ -238,6 +238,8 @@ export class KnexIncidentStore implements IncidentStore {
           acknowledged_count: summary.acknowledged,
           mtta_seconds: summary.mttaSeconds,
           acknowledge_target_seconds: summary.acknowledgeTargetSeconds,
+          acknowledge_target_set_by: summary.acknowledgeTargetSetBy ?? null,
+          acknowledge_target_problem: summary.acknowledgeTargetProblem ?? null,
           updated_at: new Date(summary.updatedAt),
         })
         .onConflict('entity_ref')
@@ -263,10 +265,10 @@ export class KnexIncidentStore implements IncidentStore {
           openActionItems: dbCount(row.open_action_items),
           overdueActionItems: dbCount(row.overdue_action_items),
           acknowledged: dbCount(row.acknowledged_count),
-          mttaSeconds: dbNumberOrNull(row.mtta_seconds),
-          acknowledgeTargetSeconds: dbNumberOrNull(
-            row.acknowledge_target_seconds,
-          ),
+          mttaSeconds: dbNumber(row.mtta_seconds),
+          acknowledgeTargetSeconds: dbNumber(row.acknowledge_target_seconds),
+          acknowledgeTargetSetBy: row.acknowledge_target_set_by ?? null,
+          acknowledgeTargetProblem: row.acknowledge_target_problem ?? null,
           updatedAt: dbDate(row.updated_at).toISOString(),
         });
       }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { dbIso } from '../../shared/dbValues';
 import { LearningProgressRow, LearningStore } from './LearningStore';
 
 const TABLE = 'learning_progress';
@@ -13,21 +14,12 @@ interface DbRow {
   done_at: Date | string | number;
 }
 
-/** Timestamp column to ISO string (PostgreSQL returns Date, SQLite epoch milliseconds). */
-function isoDate(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || /^\d+$/.test(String(value))) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(String(value)).toISOString();
-}
-
 function toRow(row: DbRow): LearningProgressRow {
   return {
     userRef: row.user_ref,
     groupRef: row.group_ref,
     itemId: row.item_id,
-    doneAt: isoDate(row.done_at),
+    doneAt: dbIso(row.done_at),
   };
 }
 
@@ -86,7 +78,7 @@ export class KnexLearningStore implements LearningStore {
       .onConflict(['user_ref', 'group_ref', 'item_id'])
       .ignore();
     const stored = await this.knex<DbRow>(TABLE).where(key).first();
-    return isoDate(stored?.done_at ?? at);
+    return dbIso(stored?.done_at ?? at);
   }
 
   async markNotDone(

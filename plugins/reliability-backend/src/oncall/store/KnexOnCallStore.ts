@@ -5,15 +5,12 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { dbDate } from '../../shared/dbValues';
 import { personKey } from '../people';
 import { LatestOnCall, OnCallStore, StoredShift } from './OnCallStore';
 
 /** Rows per statement when a list of refs is bound as parameters (SQLite caps bound variables). */
 const CHUNK = 500;
-
-function toDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(value);
-}
 
 function parseJson<T>(value: string | null): T | null {
   if (!value) return null;
@@ -49,9 +46,9 @@ function fromLatestRow(row: LatestRow): LatestOnCall {
     entityRef: row.entity_ref,
     provider: row.provider,
     snapshot: parseJson<OnCallSnapshot>(row.snapshot),
-    snapshotAt: row.snapshot_at === null ? null : toDate(row.snapshot_at),
+    snapshotAt: row.snapshot_at === null ? null : dbDate(row.snapshot_at),
     error: row.error,
-    updatedAt: toDate(row.updated_at),
+    updatedAt: dbDate(row.updated_at),
   };
 }
 
@@ -164,7 +161,7 @@ export class KnexOnCallStore implements OnCallStore {
         .filter(
           row =>
             !reported.has(
-              `${row.person_key}|${row.level}|${toDate(
+              `${row.person_key}|${row.level}|${dbDate(
                 row.start_at,
               ).getTime()}`,
             ),
@@ -204,8 +201,8 @@ export class KnexOnCallStore implements OnCallStore {
           person,
           personKey: row.person_key,
           level: row.level,
-          start: toDate(row.start_at),
-          end: toDate(row.end_at),
+          start: dbDate(row.start_at),
+          end: dbDate(row.end_at),
           timeZone: row.time_zone,
         });
       }

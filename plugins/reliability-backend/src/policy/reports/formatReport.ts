@@ -8,7 +8,7 @@ import {
   SloReportChecklistChange,
   SloReportRow,
 } from '@internal/backstage-plugin-reliability-common';
-import { csvLine } from './csv';
+import { csvLine } from '../../shared/csv';
 
 /** Columns of the CSV export: one line per SLO and window. */
 export const SLO_REPORT_CSV_HEADER = [

@@ -8,7 +8,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { dbBoolean, dbDate, dbNumber } from './dbValues';
+import { dbBoolean, dbDate, dbNumber } from '../../shared/dbValues';
 import {
   PolicyStateInput,
   PolicyStore,

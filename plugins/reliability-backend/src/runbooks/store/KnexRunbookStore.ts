@@ -7,6 +7,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { dbBoolean, dbDate, dbNumber } from '../../shared/dbValues';
 import {
   IndexedEntityRunbooks,
   RunbookStore,
@@ -18,24 +19,6 @@ const INDEX_TABLE = 'runbooks_index';
 const LATEST_TABLE = 'runbooks_latest';
 /** Refs per `whereIn` list. */
 const CHUNK = 500;
-
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === 'number') return new Date(value);
-  if (typeof value === 'string' && /^\d+$/.test(value))
-    return new Date(Number(value));
-  return new Date(String(value));
-}
-
-function toNumber(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : null;
-}
-
-function toBoolean(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 't';
-}
 
 function parseAnswers(value: unknown): string[] {
   try {
@@ -130,10 +113,10 @@ export class KnexRunbookStore implements RunbookStore {
       for (const row of rows) {
         result.set(row.entity_ref, {
           entityRef: row.entity_ref,
-          runbookCount: toNumber(row.runbook_count) ?? 0,
-          staleCount: toNumber(row.stale_count) ?? 0,
-          coverage: toNumber(row.coverage),
-          updatedAt: toDate(row.updated_at).toISOString(),
+          runbookCount: dbNumber(row.runbook_count) ?? 0,
+          staleCount: dbNumber(row.stale_count) ?? 0,
+          coverage: dbNumber(row.coverage),
+          updatedAt: dbDate(row.updated_at).toISOString(),
         });
       }
     }
@@ -204,7 +187,7 @@ function toRunbookEntry(row: Record<string, any>): RunbookEntry {
     answers: parseAnswers(row.answers),
     owner: row.owner ?? null,
     lastReviewed: row.last_reviewed ?? null,
-    stale: toBoolean(row.stale),
+    stale: dbBoolean(row.stale),
     url: row.url ?? null,
     source: SOURCES.includes(row.source) ? row.source : 'link',
     location: row.location ?? null,

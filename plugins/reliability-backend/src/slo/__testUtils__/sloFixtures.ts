@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
@@ -93,6 +94,7 @@ export function createTestSloService(options: {
   db: Knex;
   providers: SliProvider[];
   now: () => Date;
+  logger?: LoggerService;
 }) {
   const store = new KnexSloStore({ knex: options.db });
   const evaluator = new SloEvaluator({
@@ -108,7 +110,7 @@ export function createTestSloService(options: {
     loader,
     evaluator,
     store,
-    logger: mockServices.logger.mock(),
+    logger: options.logger ?? mockServices.logger.mock(),
     now: options.now,
   });
   const burndown = new SloBurndownService({

@@ -5,7 +5,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { dbDate, dbNumber } from '../dbValues';
+import { dbDate, dbNumber } from '../../shared/dbValues';
 import {
   describeInterval,
   intervalsOverlap,

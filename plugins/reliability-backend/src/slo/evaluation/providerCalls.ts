@@ -7,9 +7,13 @@ import {
   SliceRatioSums,
   sliceCountOf,
 } from '@internal/backstage-plugin-reliability-common';
+import { isProviderNotConfigured } from '../../shared/providerFailures';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
 
-/** Runs one provider call with a deadline; any failure becomes a SliProviderError naming the provider. */
+/**
+ * Runs one provider call with a deadline; any failure becomes a SliProviderError naming the provider, except
+ * "provider not configured", which stays as it is (the SLO shows its message, and it is logged once).
+ */
 export function callProvider<T>(
   provider: SliProvider,
   call: (signal: AbortSignal) => Promise<T>,
@@ -21,11 +25,15 @@ export function callProvider<T>(
     timeoutMs,
     `SLI provider '${provider.type}' (${what})`,
   ).catch(error => {
-    if (error instanceof SliProviderError) throw error;
+    if (error instanceof SliProviderError || isProviderNotConfigured(error)) {
+      throw error;
+    }
     throw new SliProviderError(
       `SLI provider '${provider.type}' failed (${what}): ${
         error instanceof Error ? error.message : String(error)
       }`,
+      // Keeps the type (e.g. ProviderBudgetExceededError) for the refresher's summary.
+      { cause: error },
     );
   });
 }

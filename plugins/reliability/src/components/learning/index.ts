@@ -1,2 +1,3 @@
+export { GroupLearningProgressCard } from './GroupLearningProgressCard';
 export { LearningPathCard } from './LearningPathCard';
 export { MyLearningPaths } from './MyLearningPaths';

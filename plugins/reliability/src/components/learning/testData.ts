@@ -2,6 +2,7 @@ import {
   LearningItem,
   LearningPath,
   MyLearningPathsResponse,
+  TeamLearningProgressResponse,
 } from '@internal/backstage-plugin-reliability-common';
 
 function item(
@@ -87,4 +88,49 @@ export function testMyLearningPaths(
     problems: [],
     ...overrides,
   };
+}
+
+/** The SRE team's shared progress: 4 members, 1 finished the path (demo path). */
+export function testTeamLearningProgress(
+  overrides: Partial<TeamLearningProgressResponse> = {},
+): TeamLearningProgressResponse {
+  return {
+    groupRef: 'group:default/sre',
+    shared: true,
+    explanation: null,
+    title: 'SRE onboarding',
+    demo: true,
+    memberCount: 4,
+    completedBy: 1,
+    items: [
+      {
+        id: 'read-gateway-latency',
+        kind: 'runbook',
+        title: 'Gateway adds latency',
+        doneBy: 3,
+      },
+      {
+        id: 'walk-checkout',
+        kind: 'journey',
+        title: 'A shopper pays for an order',
+        doneBy: 1,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** The response for a team that keeps its members' progress private. */
+export function testPrivateTeamLearningProgress(): TeamLearningProgressResponse {
+  return testTeamLearningProgress({
+    groupRef: 'group:default/payments',
+    shared: false,
+    explanation:
+      "The team keeps its members' learning progress private. It shares aggregated numbers only when its learning path file sets spec.shareProgress: true.",
+    title: 'Payments onboarding',
+    demo: false,
+    memberCount: 0,
+    completedBy: 0,
+    items: [],
+  });
 }

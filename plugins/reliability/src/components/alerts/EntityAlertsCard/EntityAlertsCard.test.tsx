@@ -1,22 +1,10 @@
-import {
-  entityRouteRef,
-  EntityProvider,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../../../api';
 import { mockAlertsApi, testAlerts, testEntity } from '../testData';
 import { EntityAlertsCard } from './EntityAlertsCard';
+import { renderWithEntity } from '../../../__testUtils__/renderWithEntity';
 
 async function renderCard(api: ReturnType<typeof mockAlertsApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
-      <EntityProvider entity={testEntity}>
-        <EntityAlertsCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithEntity(testEntity, <EntityAlertsCard />, api);
 }
 
 const RUNBOOKS_TAB = '/catalog/default/component/checkout-api/runbooks';

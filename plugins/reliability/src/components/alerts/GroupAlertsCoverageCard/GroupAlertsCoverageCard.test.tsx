@@ -1,13 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  entityRouteRef,
-  EntityProvider,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../../../api';
 import { mockAlertsApi, testCoverage } from '../testData';
 import { GroupAlertsCoverageCard } from './GroupAlertsCoverageCard';
+import { renderWithEntity } from '../../../__testUtils__/renderWithEntity';
 
 const team: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -17,14 +12,7 @@ const team: Entity = {
 };
 
 async function renderCard(api: ReturnType<typeof mockAlertsApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
-      <EntityProvider entity={team}>
-        <GroupAlertsCoverageCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithEntity(team, <GroupAlertsCoverageCard />, api);
 }
 
 describe('GroupAlertsCoverageCard', () => {

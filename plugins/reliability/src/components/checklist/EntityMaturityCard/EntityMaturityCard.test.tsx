@@ -1,10 +1,4 @@
-import {
-  entityRouteRef,
-  EntityProvider,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../../../api';
 import { scoreChecklist } from '@internal/backstage-plugin-reliability-common';
 import {
   answer,
@@ -16,16 +10,10 @@ import {
   testMaturity,
 } from '../testData';
 import { EntityMaturityCard } from './EntityMaturityCard';
+import { renderWithEntity } from '../../../__testUtils__/renderWithEntity';
 
 async function renderCard(api: ReturnType<typeof mockMaturityApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
-      <EntityProvider entity={testEntity}>
-        <EntityMaturityCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithEntity(testEntity, <EntityMaturityCard />, api);
 }
 
 describe('EntityMaturityCard', () => {

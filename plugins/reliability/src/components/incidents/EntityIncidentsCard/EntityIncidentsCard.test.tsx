@@ -1,10 +1,4 @@
-import {
-  entityRouteRef,
-  EntityProvider,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../../../api';
 import {
   mockIncidentsApi,
   testEntity,
@@ -12,16 +6,10 @@ import {
   testPostmortems,
 } from '../testData';
 import { EntityIncidentsCard } from './EntityIncidentsCard';
+import { renderWithEntity } from '../../../__testUtils__/renderWithEntity';
 
 async function renderCard(api: ReturnType<typeof mockIncidentsApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
-      <EntityProvider entity={testEntity}>
-        <EntityIncidentsCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithEntity(testEntity, <EntityIncidentsCard />, api);
 }
 
 const RUNBOOKS_TAB = '/catalog/default/component/checkout-api/runbooks';

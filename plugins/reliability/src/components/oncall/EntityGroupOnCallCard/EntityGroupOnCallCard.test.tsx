@@ -1,22 +1,10 @@
-import {
-  entityRouteRef,
-  EntityProvider,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { reliabilityApiRef } from '../../../api';
 import { mockOnCallApi, testGroup, testGroupOnCall } from '../testData';
 import { EntityGroupOnCallCard } from './EntityGroupOnCallCard';
+import { renderWithEntity } from '../../../__testUtils__/renderWithEntity';
 
 async function renderCard(api: ReturnType<typeof mockOnCallApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
-      <EntityProvider entity={testGroup}>
-        <EntityGroupOnCallCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithEntity(testGroup, <EntityGroupOnCallCard />, api);
 }
 
 describe('EntityGroupOnCallCard', () => {

@@ -1,23 +1,11 @@
-import {
-  entityRouteRef,
-  EntityProvider,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { reliabilityApiRef } from '../../../api';
 import { mockRunbooksApi, testEntity, testRunbooksResponse } from '../testData';
 import { EntityRunbooksCard } from './EntityRunbooksCard';
+import { renderWithEntity } from '../../../__testUtils__/renderWithEntity';
 
 async function renderCard(api: ReturnType<typeof mockRunbooksApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
-      <EntityProvider entity={testEntity}>
-        <EntityRunbooksCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderWithEntity(testEntity, <EntityRunbooksCard />, api);
 }
 
 describe('EntityRunbooksCard', () => {

@@ -1,4 +1,5 @@
 import { renderInTestApp } from '@backstage/test-utils';
+import { waitFor } from '@testing-library/react';
 import { RunbookMarkdown } from './RunbookMarkdown';
 
 async function render(markdown: string) {
@@ -62,6 +63,40 @@ describe('RunbookMarkdown', () => {
     // the text is still shown, just not as a dangerous link
     expect(container.textContent).toContain('end');
     expect(container.textContent?.length).toBeGreaterThan('end'.length);
+  });
+
+  it('renders every fenced code block as a code snippet, with or without a language', async () => {
+    const container = await render(
+      [
+        '## Check',
+        '',
+        '```',
+        'curl -s https://orders.internal/healthz',
+        '```',
+        '',
+        '1. Look at the cache:',
+        '',
+        '   ```sh',
+        '   redis-cli info memory',
+        '   ```',
+        '',
+        '~~~sql',
+        'select count(*) from orders;',
+        '~~~',
+      ].join('\n'),
+    );
+    await waitFor(() =>
+      expect(
+        Array.from(container.querySelectorAll('code')).map(code => [
+          code.className,
+          code.textContent,
+        ]),
+      ).toEqual([
+        ['language-plaintext', 'curl -s https://orders.internal/healthz'],
+        ['language-bash', 'redis-cli info memory'],
+        ['language-sql', 'select count(*) from orders;'],
+      ]),
+    );
   });
 
   it('drops <script>, event handlers and unsafe image sources from raw HTML', async () => {

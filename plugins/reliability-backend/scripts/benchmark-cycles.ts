@@ -1,0 +1,409 @@
+/*
+ * Benchmark (not a test) of the background cycles at scale: seeds a real in-process backend (catalog +
+ * reliability plugin) with N services, then runs each area's full background cycle, timed, one after another:
+ * SLO collection (two SLOs per service on the embedded SLI store), on-call refresh (schedules as code),
+ * runbook indexing (one Markdown runbook per service, read over HTTP), checklist refresh and the trends
+ * snapshot. Each cycle runs BENCH_RUNS times (default 2): the first run on fresh tables, then steady state.
+ *
+ * Run from the repo root: `yarn bench:cycles` (BENCH_SERVICES=500 for a quick run; BENCH_DB=postgres for the
+ * PostgreSQL at BENCH_PG_URL, default postgresql://postgres:postgres@127.0.0.1:5432, in databases of its own
+ * that are dropped at the end). See docs/benchmarks.md.
+ */
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  SchedulerService,
+  SchedulerServiceTaskFunction,
+} from '@backstage/backend-plugin-api';
+import { createBackend } from '@backstage/backend-defaults';
+import { ConfigReader } from '@backstage/config';
+import {
+  catalogProcessingExtensionPoint,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import knexFactory, { Knex } from 'knex';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  benchmarkEntities,
+  serviceRef,
+  startRunbookServer,
+  writeScheduleFile,
+} from './cycles/fixtures';
+import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
+import { seedSliEvents } from './cycles/seedSliEvents';
+
+process.env.LOG_LEVEL ??= 'warn';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
+const MINUTE_SERVICES = Math.min(
+  SERVICES,
+  Number(process.env.BENCH_MINUTE_SERVICES ?? 20),
+);
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const DB = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'sqlite';
+const PG_URL =
+  process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432';
+const PG_PREFIX = `bench_cycles_${process.pid}_`;
+const PORT = Number(process.env.BENCH_PORT ?? 7098);
+const SEED_TIMEOUT_MS = 30 * 60_000;
+const TOKEN = 'benchmark-static-token-0123456789abcdef';
+
+/** The areas' background tasks, in the order the benchmark runs them (trends only where the area exists). */
+const CYCLES = [
+  { id: 'reliability-slo-refresh', name: 'SLO collection' },
+  { id: 'reliability-oncall-refresh', name: 'on-call refresh' },
+  { id: 'reliability-runbooks-refresh', name: 'runbook indexing' },
+  { id: 'reliability-checklist-refresh', name: 'checklist refresh' },
+  { id: 'reliability-trends-refresh', name: 'trends snapshot' },
+];
+/** BENCH_QUERY_SHAPES=1 prints the most frequent query shapes of every cycle run. */
+const SHOW_SHAPES = process.env.BENCH_QUERY_SHAPES === '1';
+
+/** What each cycle left in its tables, so a cycle that silently failed does not pass for a fast one. */
+async function outcome(db: Knex): Promise<string> {
+  const count = async (
+    table: string,
+    where?: (q: Knex.QueryBuilder) => void,
+  ) => {
+    const query = db(table).count({ n: '*' });
+    if (where) where(query);
+    const [row] = await query;
+    return Number(row.n);
+  };
+  const sloStates = await count('slo_latest');
+  const sloErrors = await count('slo_latest', q => q.whereNotNull('error'));
+  const onCall = await count('oncall_latest');
+  const onCallErrors = await count('oncall_latest', q =>
+    q.whereNotNull('error'),
+  );
+  const runbooks = await count('runbooks_latest', q =>
+    q.where('runbook_count', '>', 0),
+  );
+  const checklist = await count('checklist_latest');
+  return `slo_latest ${sloStates} (${sloErrors} with error), oncall_latest ${onCall} (${onCallErrors} with error), runbooks_latest with runbooks ${runbooks}, checklist_latest ${checklist}`;
+}
+
+const tasks = new Map<string, SchedulerServiceTaskFunction>();
+const clients: { reliability?: Knex; catalog?: Knex } = {};
+
+/** A scheduler that records tasks and runs them only when the benchmark says so. */
+const recordingScheduler = createServiceFactory({
+  service: coreServices.scheduler,
+  deps: {},
+  factory(): SchedulerService {
+    return {
+      scheduleTask: async task => {
+        tasks.set(task.id, task.fn as SchedulerServiceTaskFunction);
+      },
+      triggerTask: async () => {},
+      getScheduledTasks: async () => [],
+      createScheduledTaskRunner: () => ({ run: async () => {} }),
+    };
+  },
+});
+
+const databaseHandle = (pluginId: 'reliability' | 'catalog') =>
+  createBackendModule({
+    pluginId,
+    moduleId: 'benchmark-database-handle',
+    register(env) {
+      env.registerInit({
+        deps: { database: coreServices.database },
+        async init({ database }) {
+          clients[pluginId] = await database.getClient();
+        },
+      });
+    },
+  });
+
+function entityModule(services: number, baseUrl: string) {
+  const provider: EntityProvider = {
+    getProviderName: () => 'reliability-cycles-benchmark',
+    async connect(connection: EntityProviderConnection) {
+      await connection.applyMutation({
+        type: 'full',
+        entities: benchmarkEntities(services, baseUrl).map(entity => ({
+          entity,
+          locationKey: 'reliability-cycles-benchmark',
+        })),
+      });
+    },
+  };
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'reliability-cycles-benchmark-entities',
+    register(env) {
+      env.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.addEntityProvider(provider);
+        },
+      });
+    },
+  });
+}
+
+function rootConfig(options: {
+  directory: string;
+  runbookBaseUrl: string;
+  scheduleFile: string;
+}) {
+  const { host } = new URL(options.runbookBaseUrl);
+  const database =
+    DB === 'postgres'
+      ? { client: 'pg', connection: PG_URL, prefix: PG_PREFIX }
+      : {
+          client: 'better-sqlite3',
+          connection: { directory: options.directory },
+        };
+  return createServiceFactory({
+    service: coreServices.rootConfig,
+    deps: {},
+    factory: () =>
+      new ConfigReader({
+        app: { baseUrl: 'http://localhost:3000' },
+        backend: {
+          baseUrl: `http://localhost:${PORT}`,
+          listen: { port: PORT, host: '127.0.0.1' },
+          database,
+          reading: { allow: [{ host }] },
+          auth: {
+            externalAccess: [
+              {
+                type: 'static',
+                options: { token: TOKEN, subject: 'benchmark' },
+              },
+            ],
+          },
+        },
+        catalog: {
+          rules: [
+            { allow: ['Component', 'System', 'Domain', 'Group', 'User'] },
+          ],
+          processingInterval: { hours: 24 },
+        },
+        reliability: { onCall: { scheduleFiles: [options.scheduleFile] } },
+      }),
+  });
+}
+
+async function waitForCatalog(base: string) {
+  const deadline = Date.now() + SEED_TIMEOUT_MS;
+  let last = -1;
+  while (Date.now() < deadline) {
+    const response = await fetch(
+      `${base}/api/catalog/entities/by-query?filter=kind=component&limit=1`,
+      { headers: { Authorization: `Bearer ${TOKEN}` } },
+    );
+    if (!response.ok) throw new Error(`catalog: ${response.status}`);
+    const body = await response.json();
+    if (body.totalItems !== last) {
+      console.log(
+        `  catalog: ${body.totalItems}/${SERVICES} components stitched`,
+      );
+      last = body.totalItems;
+    }
+    if (body.totalItems >= SERVICES) return;
+    await new Promise(r => setTimeout(r, 3000));
+  }
+  throw new Error('catalog seeding timed out');
+}
+
+async function dropPostgresDatabases() {
+  const admin = knexFactory({ client: 'pg', connection: PG_URL });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE datname LIKE ?',
+      [`${PG_PREFIX}%`],
+    );
+    for (const { datname } of rows) {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+
+interface Row {
+  cycle: string;
+  run: number;
+  seconds: number;
+  /** Time spent in the reliability plugin's queries. */
+  querySeconds: number;
+  reliabilityQueries: number;
+  catalogQueries: number;
+  peakRss: number;
+  dbBytes: number;
+}
+
+async function main() {
+  const directory = mkdtempSync(join(tmpdir(), 'reliability-cycles-'));
+  const runbooks = await startRunbookServer();
+  const scheduleFile = writeScheduleFile(directory);
+  const backend = createBackend();
+  backend.add(
+    rootConfig({ directory, runbookBaseUrl: runbooks.baseUrl, scheduleFile }),
+  );
+  backend.add(recordingScheduler);
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('./../src'));
+  backend.add(entityModule(SERVICES, runbooks.baseUrl));
+  backend.add(databaseHandle('reliability'));
+  backend.add(databaseHandle('catalog'));
+
+  console.log(
+    `Seeding ${SERVICES} services on ${DB} (${
+      DB === 'sqlite'
+        ? directory
+        : `${PG_URL.replace(/:[^:@/]+@/, ':***@')} ${PG_PREFIX}*`
+    })...`,
+  );
+  const seedStart = Date.now();
+  try {
+    await backend.start();
+    const reliability = clients.reliability;
+    const catalog = clients.catalog;
+    if (!reliability || !catalog) throw new Error('database handles missing');
+    const sliStart = Date.now();
+    const sliRows = await seedSliEvents(
+      reliability,
+      Array.from({ length: SERVICES }, (_, i) => serviceRef(i)),
+      MINUTE_SERVICES,
+      new Date(),
+    );
+    console.log(
+      `  SLI store: ${sliRows} intervals (${MINUTE_SERVICES} services by the minute, the rest hourly, 30 days) in ${(
+        (Date.now() - sliStart) /
+        1000
+      ).toFixed(0)} s`,
+    );
+    await waitForCatalog(`http://127.0.0.1:${PORT}`);
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    const sqliteDirectory = DB === 'sqlite' ? directory : undefined;
+    const seedBytes = await databaseBytes(
+      reliability,
+      sqliteDirectory,
+      'reliability',
+    );
+    console.log(
+      `Seeded in ${seedSeconds.toFixed(0)} s; reliability database ${mb(
+        seedBytes,
+      )}, catalog database ${mb(
+        await databaseBytes(catalog, sqliteDirectory, 'catalog'),
+      )}`,
+    );
+
+    const reliabilityQueries = new QueryCounter(reliability);
+    const catalogQueries = new QueryCounter(catalog);
+    const rows: Row[] = [];
+    for (const cycle of CYCLES) {
+      const fn = tasks.get(cycle.id);
+      if (!fn) {
+        console.log(
+          `  ${cycle.name}: no task ${cycle.id} (area absent), skipped`,
+        );
+        continue;
+      }
+      for (let run = 1; run <= RUNS; run++) {
+        const r0 = reliabilityQueries.value;
+        const c0 = catalogQueries.value;
+        const reads0 = runbooks.reads();
+        const result = await measured(() =>
+          Promise.resolve(fn(new AbortController().signal)),
+        );
+        const row: Row = {
+          cycle: cycle.name,
+          run,
+          seconds: result.ms / 1000,
+          querySeconds: 0,
+          reliabilityQueries: reliabilityQueries.value - r0,
+          catalogQueries: catalogQueries.value - c0,
+          peakRss: result.peakRssBytes,
+          dbBytes: await databaseBytes(
+            reliability,
+            sqliteDirectory,
+            'reliability',
+          ),
+        };
+        rows.push(row);
+        const reads = runbooks.reads() - reads0;
+        console.log(
+          `  ${cycle.name} run ${run}: ${row.seconds.toFixed(1)} s, ${
+            row.reliabilityQueries
+          } queries${
+            reads ? `, ${reads} runbook reads` : ''
+          }, load ${loadavg()[0].toFixed(2)}`,
+        );
+        const shapes = reliabilityQueries.takeShapes(8);
+        row.querySeconds = shapes.totalMs / 1000;
+        if (SHOW_SHAPES) {
+          for (const { shape, n, ms } of shapes.top) {
+            console.log(
+              `      ${String(n).padStart(7)} queries ${(ms / 1000)
+                .toFixed(1)
+                .padStart(6)} s  ${shape}`,
+            );
+          }
+        }
+      }
+    }
+
+    console.log(`After the cycles: ${await outcome(reliability)}`);
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.log(
+      `\n${SERVICES} services, ${DB}, ${cpus().length} CPUs (${
+        cpus()[0]?.model
+      }), load ${loadavg()
+        .map(l => l.toFixed(2))
+        .join(' ')}, ${new Date().toISOString()}, Node ${process.version}`,
+    );
+    console.log(
+      line([
+        'cycle',
+        'run',
+        'wall',
+        'in queries',
+        'queries',
+        'queries / service',
+        'catalog DB queries',
+        'peak RSS',
+        'reliability DB',
+      ]),
+    );
+    console.log(
+      line(['---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
+    );
+    for (const row of rows) {
+      console.log(
+        line([
+          row.cycle,
+          String(row.run),
+          `${row.seconds.toFixed(1)} s`,
+          `${row.querySeconds.toFixed(1)} s`,
+          String(row.reliabilityQueries),
+          (row.reliabilityQueries / SERVICES).toFixed(1),
+          String(row.catalogQueries),
+          mb(row.peakRss),
+          mb(row.dbBytes),
+        ]),
+      );
+    }
+  } finally {
+    await backend.stop().catch(() => {});
+    runbooks.server.close();
+    rmSync(directory, { recursive: true, force: true });
+    if (DB === 'postgres') await dropPostgresDatabases();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(String(error?.stack ?? error).slice(0, 3000));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,1 @@
+export { GroupLearningProgressCard } from './GroupLearningProgressCard';

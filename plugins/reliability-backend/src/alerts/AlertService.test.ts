@@ -1,6 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
-import { AlertSource } from '@internal/backstage-plugin-reliability-node';
+import {
+  AlertSource,
+  ProviderNotConfiguredError,
+} from '@internal/backstage-plugin-reliability-node';
 import {
   entity,
   hoursAgo,
@@ -225,6 +228,36 @@ describe('AlertService', () => {
         syncedAt: NOW.toISOString(),
         error: 'connect ECONNREFUSED',
         stale: true,
+        notConfigured: false,
+      },
+    ]);
+  });
+
+  it('tells a source that is installed but not configured from one that failed: not stale, flagged', async () => {
+    const source: AlertSource = {
+      id: 'datadog',
+      getInventory: async () => {
+        throw new ProviderNotConfiguredError(
+          'Datadog',
+          'reliability.datadog.apiKey',
+        );
+      },
+    };
+    const { service, refresher } = await createTestAlertsArea({
+      entities: [checkout],
+      sources: [source],
+    });
+    await refresher.run();
+    const view = await service.getEntityAlerts(checkout, credentials);
+    expect(view.sources).toEqual([
+      {
+        source: 'datadog',
+        label: 'datadog',
+        syncedAt: null,
+        error:
+          'Datadog provider not configured: set reliability.datadog.apiKey in app-config',
+        stale: false,
+        notConfigured: true,
       },
     ]);
   });

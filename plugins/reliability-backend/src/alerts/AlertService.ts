@@ -31,6 +31,7 @@ import {
   sumAlertRunbookCoverage,
   unownedAlertGaps,
 } from '@internal/backstage-plugin-reliability-common';
+import { isProviderNotConfiguredMessage } from '@internal/backstage-plugin-reliability-node';
 import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { SummarySource } from '../summaries';
@@ -480,12 +481,14 @@ export class AlertService {
         };
       }
       const sync = syncs.get(source);
+      const notConfigured = isProviderNotConfiguredMessage(sync?.error);
       return {
         source,
         label: source,
         syncedAt: sync?.syncedAt?.toISOString() ?? null,
         error: sync?.error ?? null,
-        stale: Boolean(sync?.error),
+        stale: Boolean(sync?.error) && !notConfigured,
+        notConfigured,
       };
     });
   }

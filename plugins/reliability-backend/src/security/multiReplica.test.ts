@@ -93,11 +93,12 @@ describeOnPostgres(
         ...new Set(rows.map(r => new Date(r.collected_at).getTime())),
       ];
       expect(allTimes).toHaveLength(rows.length);
-      // The first collection of a fresh backend is slow (cold start of both replicas on two cores): when it
-      // overruns the cadence, the next release is already due and runs right after it, on either replica. That is
-      // the scheduler doing its job, so the check starts at the second collection: from there, releases are one
-      // cadence apart, and one replica collecting per release gives at most window / cadence + 1 collections;
-      // both replicas collecting would give ~2x, in close pairs.
+      // Both replicas run in this one Node process, so one replica's start-up or a busy machine can delay a release
+      // past its time; Backstage's scheduler then runs the next release as soon as the late one ends (next run =
+      // max(scheduled + cadence, now)), which gives close pairs without any double run. What a double run (both
+      // replicas running one release) shows instead is the count: releases are one cadence apart from the second
+      // collection on, so one replica collecting per release gives at most window / cadence + 1 collections, and
+      // both replicas collecting would give about twice that.
       const times = allTimes.slice(1);
       const window = stoppedAt - times[0];
       const maxRuns = Math.floor(window / CADENCE_MS) + 1;
@@ -111,15 +112,12 @@ describeOnPostgres(
         ...summary,
         enoughRuns: times.length >= 3,
         notMoreThanOnePerCadence: times.length <= maxRuns,
-        // A second replica running the same release would collect within moments of the first.
-        noCloseRuns: gaps.every(gap => gap >= CADENCE_MS * 0.25),
         medianGapIsCadence: medianGap >= CADENCE_MS * 0.8,
         providersCalled: calls > 0,
       }).toEqual({
         ...summary,
         enoughRuns: true,
         notMoreThanOnePerCadence: true,
-        noCloseRuns: true,
         medianGapIsCadence: true,
         providersCalled: true,
       });

@@ -101,6 +101,11 @@ export interface AlertSourceStatus {
   /** Why the last read failed; the inventory shown is then the last one read. */
   error: string | null;
   stale: boolean;
+  /**
+   * True when the source's module is installed but not configured (`error` says what to set): it reads
+   * nothing, so nothing of it is stale.
+   */
+  notConfigured?: boolean;
 }
 
 /** Runbook coverage over the paging alerts. @public */

@@ -47,6 +47,21 @@ export class ProviderNotConfiguredError extends ProviderConfigError {
   }
 }
 
+const NOT_CONFIGURED_MESSAGE =
+  / provider not configured: set .+ in app-config$/;
+
+/**
+ * True for the message of a {@link ProviderNotConfiguredError}, e.g. one stored as a source's last read error
+ * and read back later (or on another replica) without the error object.
+ *
+ * @public
+ */
+export function isProviderNotConfiguredMessage(
+  message: string | null | undefined,
+): boolean {
+  return Boolean(message && NOT_CONFIGURED_MESSAGE.test(message));
+}
+
 /**
  * The provider answered with an HTTP error status (after retries for 429 and 5xx).
  *

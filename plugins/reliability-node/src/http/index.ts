@@ -9,6 +9,7 @@ export {
   ProviderResponseTooLargeError,
   ProviderTimeoutError,
 } from './errors';
+export { isProviderNotConfiguredMessage } from './errors';
 export { ProviderHttpClient } from './ProviderHttpClient';
 export type {
   ProviderErrorResponse,

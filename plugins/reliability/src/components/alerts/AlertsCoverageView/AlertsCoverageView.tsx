@@ -1,4 +1,5 @@
-import { Link, WarningPanel } from '@backstage/core-components';
+import { SourceWarnings } from '../SourceWarnings';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   AlertGap,
@@ -156,18 +157,13 @@ function Section(props: { title: string; children: JSX.Element }) {
  */
 export function AlertsCoverageView(props: { value: AlertsCoverageResponse }) {
   const { value } = props;
-  const failed = value.sources.filter(s => s.error);
   const cut = (n: number) => (n > MAX_ROWS ? ` (first ${MAX_ROWS})` : '');
   return (
     <>
-      {failed.map(source => (
-        <WarningPanel
-          key={source.source}
-          severity="warning"
-          title={`Alerts from ${source.label} could not be read; counting those read before (stale)`}
-          message={source.error}
-        />
-      ))}
+      <SourceWarnings
+        sources={value.sources}
+        staleNote="counting those read before"
+      />
       <Typography variant="body2" data-testid="coverage-summary">
         Runbook coverage {formatCoverage(value.coverage)} ·{' '}
         {value.entities.length} entit

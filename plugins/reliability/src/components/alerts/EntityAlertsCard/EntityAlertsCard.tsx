@@ -1,3 +1,4 @@
+import { SourceWarnings } from '../SourceWarnings';
 import {
   EmptyState,
   InfoCard,
@@ -52,16 +53,10 @@ export function EntityAlertsCard() {
   const rule = value.noiseRule;
   return (
     <InfoCard title={title} subheader={subheader}>
-      {value.sources
-        .filter(source => source.error)
-        .map(source => (
-          <WarningPanel
-            key={source.source}
-            severity="warning"
-            title={`Alerts from ${source.label} could not be read; showing those read before (stale)`}
-            message={source.error}
-          />
-        ))}
+      <SourceWarnings
+        sources={value.sources}
+        staleNote="showing those read before"
+      />
       {value.gaps.map(gap => (
         <WarningPanel
           key={gap.kind}

@@ -34,6 +34,7 @@ import {
   writeScheduleFile,
 } from './cycles/fixtures';
 import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
+import { percentile, RequestProbe } from './cycles/probe';
 import { seedSliEvents } from './cycles/seedSliEvents';
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -62,6 +63,13 @@ const CYCLES = [
 ];
 /** BENCH_QUERY_SHAPES=1 prints the most frequent query shapes of every cycle run. */
 const SHOW_SHAPES = process.env.BENCH_QUERY_SHAPES === '1';
+/**
+ * BENCH_PROBE=1 requests `GET /api/reliability/overview?limit=50` one at a time during every cycle run and, as the
+ * baseline, for BENCH_PROBE_SECONDS (default 20) after the cycles (with their data in place), and prints each run's
+ * p95 against the baseline. The probe's own queries are then counted with the cycle's.
+ */
+const PROBE = process.env.BENCH_PROBE === '1';
+const PROBE_BASELINE_MS = Number(process.env.BENCH_PROBE_SECONDS ?? 20) * 1000;
 
 /** What each cycle left in its tables, so a cycle that silently failed does not pass for a fast one. */
 async function outcome(db: Knex): Promise<string> {
@@ -100,6 +108,7 @@ const recordingScheduler = createServiceFactory({
         tasks.set(task.id, task.fn as SchedulerServiceTaskFunction);
       },
       triggerTask: async () => {},
+      cancelTask: async () => {},
       getScheduledTasks: async () => [],
       createScheduledTaskRunner: () => ({ run: async () => {} }),
     };
@@ -297,6 +306,11 @@ async function main() {
       )}`,
     );
 
+    const probe = new RequestProbe(
+      `http://127.0.0.1:${PORT}/api/reliability/overview?limit=50`,
+      { Authorization: `Bearer ${TOKEN}` },
+    );
+    const probes: Array<{ name: string; samples: number[] }> = [];
     const reliabilityQueries = new QueryCounter(reliability);
     const catalogQueries = new QueryCounter(catalog);
     const rows: Row[] = [];
@@ -312,9 +326,11 @@ async function main() {
         const r0 = reliabilityQueries.value;
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
+        if (PROBE) probe.start();
         const result = await measured(() =>
           Promise.resolve(fn(new AbortController().signal)),
         );
+        const probed = PROBE ? await probe.stop() : [];
         const row: Row = {
           cycle: cycle.name,
           run,
@@ -338,6 +354,8 @@ async function main() {
             reads ? `, ${reads} runbook reads` : ''
           }, load ${loadavg()[0].toFixed(2)}`,
         );
+        if (PROBE)
+          probes.push({ name: `${cycle.name} run ${run}`, samples: probed });
         const shapes = reliabilityQueries.takeShapes(8);
         row.querySeconds = shapes.totalMs / 1000;
         if (SHOW_SHAPES) {
@@ -353,6 +371,28 @@ async function main() {
     }
 
     console.log(`After the cycles: ${await outcome(reliability)}`);
+    if (PROBE) {
+      probe.start();
+      await new Promise(r => setTimeout(r, PROBE_BASELINE_MS));
+      const baseline = await probe.stop();
+      const baselineP95 = percentile(baseline, 95);
+      console.log(
+        '\nGET /api/reliability/overview?limit=50, one request at a time:',
+      );
+      for (const { name, samples } of [
+        { name: 'no cycle running (baseline)', samples: baseline },
+        ...probes,
+      ]) {
+        const p95 = percentile(samples, 95);
+        console.log(
+          `  ${name.padEnd(28)} n=${String(samples.length).padStart(
+            4,
+          )}  p50 ${percentile(samples, 50).toFixed(0)} ms  p95 ${p95.toFixed(
+            0,
+          )} ms  (${(p95 / baselineP95).toFixed(2)}x)`,
+        );
+      }
+    }
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
     console.log(
       `\n${SERVICES} services, ${DB}, ${cpus().length} CPUs (${

@@ -226,7 +226,7 @@ export function AssessmentWizard(props: {
           </>
         ) : (
           !readOnly && (
-            <Box aria-label="Review">
+            <Box role="group" aria-label="Review">
               <Typography variant="h6">Review & submit</Typography>
               <Typography variant="body1">
                 Score after submitting:{' '}

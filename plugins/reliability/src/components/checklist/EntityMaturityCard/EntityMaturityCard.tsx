@@ -124,7 +124,7 @@ export function EntityMaturityCard(props: {
           </Typography>
         )}
         <Box display="flex" alignItems="center" style={{ gap: 24 }}>
-          <Box width={140} aria-label="Maturity score">
+          <Box width={140} role="group" aria-label="Maturity score">
             {explanation.score === null ? (
               <Typography variant="h3">—</Typography>
             ) : (

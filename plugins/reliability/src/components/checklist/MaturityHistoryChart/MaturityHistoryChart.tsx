@@ -61,6 +61,7 @@ export function MaturityHistoryChart(props: { reloadKey?: number }) {
         </Typography>
         <div
           style={{ width: '100%', height: 240 }}
+          role="img"
           aria-label="Maturity score over time"
         >
           <ResponsiveContainer>

@@ -52,7 +52,7 @@ function JourneySloBox(props: {
   const classes = useStyles();
   if (!props.slo && !props.problem) return null;
   return (
-    <div className={classes.slo} aria-label="Journey SLO">
+    <div className={classes.slo} role="group" aria-label="Journey SLO">
       <Typography variant="overline" display="block">
         <GlossaryTerm term="journey-slo">Journey SLO</GlossaryTerm>
       </Typography>

@@ -189,7 +189,11 @@ export function TourMapNode({
           <div className={classes.line}>{stateLine(node)}</div>
           <div className={classes.line}>{ownerLine(node)}</div>
           {node.journeySteps.length > 0 && (
-            <div className={classes.steps} aria-label="Journey steps here">
+            <div
+              className={classes.steps}
+              role="group"
+              aria-label="Journey steps here"
+            >
               {node.journeySteps.slice(0, 4).map(step => (
                 <span key={step} className={classes.step}>
                   {step}

@@ -86,6 +86,7 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
       </Typography>
       <div
         style={{ width: '100%', height: 220 }}
+        role="img"
         aria-label="Maturity score over time"
       >
         <ResponsiveContainer>

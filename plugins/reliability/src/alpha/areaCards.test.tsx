@@ -1,24 +1,10 @@
-import { renderTestApp } from '@backstage/frontend-test-utils';
-import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  ALPHA_WAIT,
+  renderEntityOverview,
+} from '../__testUtils__/renderEntityOverview';
 import { screen } from '@testing-library/react';
 import { areaCardsApi } from '../__testUtils__/areaCardsApi';
 import { testService, testTeam } from '../__testUtils__/mockReliabilityApi';
-import { Entity } from '@backstage/catalog-model';
-import { reliabilityApiRef } from '../api';
-import { reliabilityPlugin } from './plugin';
-
-/** The app and its lazy extensions take a few seconds to load on a busy machine. */
-const WAIT = { timeout: 15_000 };
-
-// The test entity page takes the tabs too: leave them out to look at the cards alone.
-const tabIds = [
-  'entity-content:reliability/reliability',
-  'entity-content:reliability/slos',
-  'entity-content:reliability/runbooks',
-  'entity-content:reliability/maturity',
-  'entity-content:reliability/group-oncall',
-  'entity-content:reliability/group-reliability-review',
-];
 
 const areaCardIds = [
   'entity-card:reliability/policy',
@@ -27,38 +13,20 @@ const areaCardIds = [
   'entity-card:reliability/campaigns',
 ];
 
-function renderEntityOverview(entity: Entity, enabled: string[]) {
-  const api = areaCardsApi();
-  renderTestApp({
-    features: [reliabilityPlugin],
-    extensions: [createTestEntityPage({ entity })],
-    apis: [[reliabilityApiRef, api as any]],
-    config: {
-      app: {
-        extensions: [
-          ...tabIds.map(id => ({ [id]: false })),
-          ...enabled.map(id => ({ [id]: true })),
-        ],
-      },
-    },
-  });
-  return api;
-}
-
 describe('policy, incidents, alerts and campaigns cards (new frontend system)', () => {
   it('are off until the app enables them', async () => {
-    const api = renderEntityOverview(testService, []);
+    const api = renderEntityOverview(testService, [], areaCardsApi());
     expect(
-      await screen.findByTestId('empty-entity-page', {}, WAIT),
+      await screen.findByTestId('empty-entity-page', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getEntityPolicy).not.toHaveBeenCalled();
     expect(api.getEntityCampaigns).not.toHaveBeenCalled();
   });
 
   it('show on a service once enabled', async () => {
-    const api = renderEntityOverview(testService, areaCardIds);
+    const api = renderEntityOverview(testService, areaCardIds, areaCardsApi());
     expect(
-      await screen.findByText('Policy "default" (of its tier)', {}, WAIT),
+      await screen.findByText('Policy "default" (of its tier)', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(await screen.findByTestId('incident-counts')).toHaveTextContent(
       '3 incidents, 1 open',
@@ -77,9 +45,9 @@ describe('policy, incidents, alerts and campaigns cards (new frontend system)', 
   });
 
   it('stay off a group, whose kind has no SLOs, incidents or alerts', async () => {
-    const api = renderEntityOverview(testTeam, areaCardIds);
+    const api = renderEntityOverview(testTeam, areaCardIds, areaCardsApi());
     expect(
-      await screen.findByTestId('empty-entity-page', {}, WAIT),
+      await screen.findByTestId('empty-entity-page', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getEntityPolicy).not.toHaveBeenCalled();
     expect(api.getEntityIncidents).not.toHaveBeenCalled();

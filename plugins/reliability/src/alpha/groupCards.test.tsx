@@ -1,27 +1,13 @@
-import { renderTestApp } from '@backstage/frontend-test-utils';
-import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  ALPHA_WAIT,
+  renderEntityOverview,
+} from '../__testUtils__/renderEntityOverview';
 import { screen } from '@testing-library/react';
 import {
   mockReliabilityApi,
   testService,
   testTeam,
 } from '../__testUtils__/mockReliabilityApi';
-import { Entity } from '@backstage/catalog-model';
-import { reliabilityApiRef } from '../api';
-import { reliabilityPlugin } from './plugin';
-
-/** The app and its lazy extensions take a few seconds to load on a busy machine. */
-const WAIT = { timeout: 15_000 };
-
-// The test entity page takes the tabs too: leave them out to look at the cards alone.
-const tabIds = [
-  'entity-content:reliability/reliability',
-  'entity-content:reliability/slos',
-  'entity-content:reliability/runbooks',
-  'entity-content:reliability/maturity',
-  'entity-content:reliability/group-oncall',
-  'entity-content:reliability/group-reliability-review',
-];
 
 const groupCardIds = [
   'entity-card:reliability/group-alerts',
@@ -29,29 +15,11 @@ const groupCardIds = [
   'entity-card:reliability/group-learning',
 ];
 
-function renderEntityOverview(entity: Entity, enabled: string[]) {
-  const api = mockReliabilityApi();
-  renderTestApp({
-    features: [reliabilityPlugin],
-    extensions: [createTestEntityPage({ entity })],
-    apis: [[reliabilityApiRef, api as any]],
-    config: {
-      app: {
-        extensions: [
-          ...tabIds.map(id => ({ [id]: false })),
-          ...enabled.map(id => ({ [id]: true })),
-        ],
-      },
-    },
-  });
-  return api;
-}
-
 describe('group monitoring and postmortem cards (new frontend system)', () => {
   it('are off until the app enables them', async () => {
-    const api = renderEntityOverview(testTeam, []);
+    const api = renderEntityOverview(testTeam, [], mockReliabilityApi());
     expect(
-      await screen.findByTestId('empty-entity-page', {}, WAIT),
+      await screen.findByTestId('empty-entity-page', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getAlertsCoverage).not.toHaveBeenCalled();
     expect(api.getIncidentFollowUp).not.toHaveBeenCalled();
@@ -59,9 +27,13 @@ describe('group monitoring and postmortem cards (new frontend system)', () => {
   });
 
   it("show the team's coverage and follow-up on a group once enabled", async () => {
-    const api = renderEntityOverview(testTeam, groupCardIds);
+    const api = renderEntityOverview(
+      testTeam,
+      groupCardIds,
+      mockReliabilityApi(),
+    );
     expect(
-      await screen.findByTestId('coverage-summary', {}, WAIT),
+      await screen.findByTestId('coverage-summary', {}, ALPHA_WAIT),
     ).toHaveTextContent('Runbook coverage 67%');
     expect(await screen.findByTestId('follow-up-counts')).toHaveTextContent(
       '1 postmortem overdue',
@@ -83,9 +55,13 @@ describe('group monitoring and postmortem cards (new frontend system)', () => {
   });
 
   it('stay off a service', async () => {
-    const api = renderEntityOverview(testService, groupCardIds);
+    const api = renderEntityOverview(
+      testService,
+      groupCardIds,
+      mockReliabilityApi(),
+    );
     expect(
-      await screen.findByTestId('empty-entity-page', {}, WAIT),
+      await screen.findByTestId('empty-entity-page', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getAlertsCoverage).not.toHaveBeenCalled();
     expect(api.getIncidentFollowUp).not.toHaveBeenCalled();

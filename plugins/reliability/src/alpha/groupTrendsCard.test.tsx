@@ -1,7 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  ALPHA_WAIT,
+  renderEntityOverview,
+} from '../__testUtils__/renderEntityOverview';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import {
@@ -12,20 +13,6 @@ import {
 import { reliabilityApiRef } from '../api';
 import { emptySeries } from '../components/trends/testData';
 import { EntityGroupTrendsCard } from '../plugin';
-import { reliabilityPlugin } from './plugin';
-
-/** The app and its lazy extensions take a few seconds to load on a busy machine. */
-const WAIT = { timeout: 15_000 };
-
-// The test entity page takes the tabs too: leave them out to look at the cards alone.
-const tabIds = [
-  'entity-content:reliability/reliability',
-  'entity-content:reliability/slos',
-  'entity-content:reliability/runbooks',
-  'entity-content:reliability/maturity',
-  'entity-content:reliability/group-oncall',
-  'entity-content:reliability/group-reliability-review',
-];
 
 function trendsApi() {
   return {
@@ -34,39 +21,23 @@ function trendsApi() {
   };
 }
 
-function renderEntityOverview(entity: Entity, enabled: string[]) {
-  const api = trendsApi();
-  renderTestApp({
-    features: [reliabilityPlugin],
-    extensions: [createTestEntityPage({ entity })],
-    apis: [[reliabilityApiRef, api as any]],
-    config: {
-      app: {
-        extensions: [
-          ...tabIds.map(id => ({ [id]: false })),
-          ...enabled.map(id => ({ [id]: true })),
-        ],
-      },
-    },
-  });
-  return api;
-}
-
 describe('group trends card', () => {
   it('is off until the app enables it (new frontend system)', async () => {
-    const api = renderEntityOverview(testTeam, []);
+    const api = renderEntityOverview(testTeam, [], trendsApi());
     expect(
-      await screen.findByTestId('empty-entity-page', {}, WAIT),
+      await screen.findByTestId('empty-entity-page', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getTrendSeries).not.toHaveBeenCalled();
   });
 
   it("shows the team's trend on a group once enabled", async () => {
-    const api = renderEntityOverview(testTeam, [
-      'entity-card:reliability/group-trends',
-    ]);
+    const api = renderEntityOverview(
+      testTeam,
+      ['entity-card:reliability/group-trends'],
+      trendsApi(),
+    );
     expect(
-      await screen.findByText('Team reliability trend', {}, WAIT),
+      await screen.findByText('Team reliability trend', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getTrendSeries).toHaveBeenCalledWith({
       scope: 'team',
@@ -76,11 +47,13 @@ describe('group trends card', () => {
   });
 
   it('stays off a service', async () => {
-    const api = renderEntityOverview(testService, [
-      'entity-card:reliability/group-trends',
-    ]);
+    const api = renderEntityOverview(
+      testService,
+      ['entity-card:reliability/group-trends'],
+      trendsApi(),
+    );
     expect(
-      await screen.findByTestId('empty-entity-page', {}, WAIT),
+      await screen.findByTestId('empty-entity-page', {}, ALPHA_WAIT),
     ).toBeInTheDocument();
     expect(api.getTrendSeries).not.toHaveBeenCalled();
   });

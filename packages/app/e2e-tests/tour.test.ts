@@ -61,7 +61,8 @@ test('the Commerce tour starts at its systems with readable labels, and a system
   expect(ids.length).toBeGreaterThanOrEqual(3);
   expect(ids.every(id => id?.startsWith('tour-node-system:'))).toBe(true);
 
-  expect(await smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
+  // Measured once the graph has laid out and zoomed to fit (it settles over a few frames).
+  await expect.poll(() => smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
   expect(await horizontalOverflow(page, map)).toEqual({ page: 0, map: 0 });
   await page.screenshot({
     path: 'e2e-screenshots/tour-commerce.png',
@@ -82,7 +83,8 @@ test('the Commerce tour starts at its systems with readable labels, and a system
     }),
   ).toBeVisible();
   // Expanded, the drawing keeps its size (the map scrolls sideways instead of shrinking the labels).
-  expect(await smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
+  // Measured once the graph has laid out and zoomed to fit (it settles over a few frames).
+  await expect.poll(() => smallestNodeLabel(map)).toBeGreaterThanOrEqual(12);
   expect((await horizontalOverflow(page, map)).page).toBe(0);
   await page.screenshot({
     path: 'e2e-screenshots/tour-commerce-orders.png',

@@ -5,11 +5,10 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { EntityDocumentReader } from '../../shared/entityDocuments';
 import { LearningPathDefinition, parseLearningPath } from './parseLearningPath';
+import { TtlCache } from '../../shared/ttlCache';
 
 /** Largest learning path file read. */
 const MAX_FILE_BYTES = 128 * 1024;
-const CACHE_TTL_MS = 60_000;
-const MAX_CACHE_ENTRIES = 500;
 
 /** The learning path of one Group, or why it could not be used. */
 export type GroupLearningPath =
@@ -30,15 +29,15 @@ export function learningPathLocation(entity: Entity): string | undefined {
  */
 export class LearningPathReader {
   private readonly documents: EntityDocumentReader;
-  private readonly now: () => Date;
-  private readonly cache = new Map<
-    string,
-    { expiresAt: number; value: Promise<GroupLearningPath> }
-  >();
+  private readonly cache: TtlCache<Promise<GroupLearningPath>>;
 
   constructor(options: { documents: EntityDocumentReader; now: () => Date }) {
     this.documents = options.documents;
-    this.now = options.now;
+    this.cache = new TtlCache({
+      ttlMs: 60_000,
+      maxEntries: 500,
+      now: options.now,
+    });
   }
 
   /** The Group's path; undefined when the Group has no learning-path annotation. */
@@ -48,19 +47,7 @@ export class LearningPathReader {
       return undefined;
     }
     const key = JSON.stringify([entityRefKey(group), location]);
-    const now = this.now().getTime();
-    const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > now) {
-      return cached.value;
-    }
-    const value = this.loadUncached(group, location);
-    for (const [k, entry] of this.cache) {
-      if (entry.expiresAt <= now || this.cache.size >= MAX_CACHE_ENTRIES) {
-        this.cache.delete(k);
-      }
-    }
-    this.cache.set(key, { expiresAt: now + CACHE_TTL_MS, value });
-    return value;
+    return this.cache.getOrLoad(key, () => this.loadUncached(group, location));
   }
 
   private async loadUncached(

@@ -6,13 +6,12 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { EntityDocumentReader } from '../../../shared/entityDocuments';
 import { JourneyDefinition, parseJourneyYaml } from './parseJourneyYaml';
+import { TtlCache } from '../../../shared/ttlCache';
 
 /** Largest journey file read. */
 const MAX_JOURNEY_FILE_BYTES = 256 * 1024;
 /** Most files one entity's journeys annotation may name. */
 export const MAX_JOURNEY_FILES = 10;
-const CACHE_TTL_MS = 60_000;
-const MAX_CACHE_ENTRIES = 500;
 
 /** A journey with where it came from. */
 export interface LoadedJourney extends JourneyDefinition {
@@ -47,15 +46,15 @@ export function journeyLocations(entity: Entity): string[] {
  */
 export class JourneyReader {
   private readonly documents: EntityDocumentReader;
-  private readonly now: () => Date;
-  private readonly cache = new Map<
-    string,
-    { expiresAt: number; value: Promise<EntityJourneys> }
-  >();
+  private readonly cache: TtlCache<Promise<EntityJourneys>>;
 
   constructor(options: { documents: EntityDocumentReader; now: () => Date }) {
     this.documents = options.documents;
-    this.now = options.now;
+    this.cache = new TtlCache({
+      ttlMs: 60_000,
+      maxEntries: 500,
+      now: options.now,
+    });
   }
 
   async load(entity: Entity): Promise<EntityJourneys> {
@@ -64,19 +63,9 @@ export class JourneyReader {
       return { journeys: [], problems: [] };
     }
     const key = JSON.stringify([entityRefKey(entity), locations]);
-    const now = this.now().getTime();
-    const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > now) {
-      return cached.value;
-    }
-    const value = this.loadUncached(entity, locations);
-    for (const [k, entry] of this.cache) {
-      if (entry.expiresAt <= now || this.cache.size >= MAX_CACHE_ENTRIES) {
-        this.cache.delete(k);
-      }
-    }
-    this.cache.set(key, { expiresAt: now + CACHE_TTL_MS, value });
-    return value;
+    return this.cache.getOrLoad(key, () =>
+      this.loadUncached(entity, locations),
+    );
   }
 
   private async loadUncached(

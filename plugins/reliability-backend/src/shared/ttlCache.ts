@@ -1,0 +1,36 @@
+/**
+ * A small time-bounded memo for values read from outside (documents behind an annotation, for example): a value
+ * is kept for `ttlMs` after it was stored; storing into a full cache first drops the expired entries, and every
+ * entry visited while the cache is still full.
+ */
+export class TtlCache<T> {
+  private readonly entries = new Map<string, { expiresAt: number; value: T }>();
+
+  constructor(
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      now: () => Date;
+    },
+  ) {}
+
+  /** The value stored under `key` if it has not expired, else `load()`'s result, stored. */
+  getOrLoad(key: string, load: () => T): T {
+    const now = this.options.now().getTime();
+    const cached = this.entries.get(key);
+    if (cached && cached.expiresAt > now) {
+      return cached.value;
+    }
+    const value = load();
+    for (const [k, entry] of this.entries) {
+      if (
+        entry.expiresAt <= now ||
+        this.entries.size >= this.options.maxEntries
+      ) {
+        this.entries.delete(k);
+      }
+    }
+    this.entries.set(key, { expiresAt: now + this.options.ttlMs, value });
+    return value;
+  }
+}

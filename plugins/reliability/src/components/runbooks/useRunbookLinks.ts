@@ -16,6 +16,8 @@ export const RUNBOOKS_TAB_PATH = 'runbooks';
  */
 export function useRunbookLinks(): {
   tabLink: string;
+  /** The Runbooks tab opened at the runbook (or postmortem, pre-mortem) with this id. */
+  idLink: (id: string) => string;
   linkFor: (entry: RunbookEntry) => string | null;
 } {
   const { entity } = useEntity();
@@ -23,14 +25,18 @@ export function useRunbookLinks(): {
   const tabLink = `${entityRoute(
     entityRouteParams(entity),
   )}/${RUNBOOKS_TAB_PATH}`;
+  const idLink = useCallback(
+    (id: string) => `${tabLink}?runbook=${encodeURIComponent(id)}`,
+    [tabLink],
+  );
   const linkFor = useCallback(
     (entry: RunbookEntry) => {
       if (entry.source !== 'markdown' && entry.url) {
         return entry.url;
       }
-      return `${tabLink}?runbook=${encodeURIComponent(entry.id)}`;
+      return idLink(entry.id);
     },
-    [tabLink],
+    [idLink],
   );
-  return { tabLink, linkFor };
+  return { tabLink, idLink, linkFor };
 }

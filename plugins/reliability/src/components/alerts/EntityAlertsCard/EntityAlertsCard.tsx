@@ -9,7 +9,6 @@ import {
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useCallback } from 'react';
 import { useRunbookLinks } from '../../runbooks/useRunbookLinks';
 import { formatCoverage, formatMinutes } from '../alertFormat';
 import { useEntityAlerts } from '../useEntityAlerts';
@@ -24,11 +23,7 @@ import { AlertsTable } from './AlertsTable';
  */
 export function EntityAlertsCard() {
   const { value, error } = useEntityAlerts();
-  const { tabLink } = useRunbookLinks();
-  const runbookLink = useCallback(
-    (id: string) => `${tabLink}?runbook=${encodeURIComponent(id)}`,
-    [tabLink],
-  );
+  const { idLink: runbookLink } = useRunbookLinks();
   const title = 'Monitoring coverage';
   if (error) {
     return (

@@ -8,7 +8,6 @@ import {
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useCallback } from 'react';
 import { useRunbookLinks } from '../../runbooks/useRunbookLinks';
 import { severityLabel } from '../incidentFormat';
 import { useEntityIncidents } from '../useEntityIncidents';
@@ -26,11 +25,7 @@ const SHOWN_INCIDENTS = 10;
  */
 export function EntityIncidentsCard() {
   const { value, error } = useEntityIncidents();
-  const { tabLink } = useRunbookLinks();
-  const documentLink = useCallback(
-    (id: string) => `${tabLink}?runbook=${encodeURIComponent(id)}`,
-    [tabLink],
-  );
+  const { idLink: documentLink } = useRunbookLinks();
   const title = 'Incidents and postmortems';
   if (error) {
     return (

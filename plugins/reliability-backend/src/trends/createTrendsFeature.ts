@@ -1,5 +1,6 @@
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { scheduleRefresher } from '../shared/refresher';
 import { readTrendsConfig } from './config';
 import { DemoTrendsSeeder } from './demo/DemoTrendsSeeder';
@@ -76,13 +77,10 @@ export async function createTrendsFeature(
     });
     // Not the area's refresh: fills the demo history once the checklist has scored the demo catalog (every pass
     // writes the same rows and never overwrites a measured snapshot; after that the seeder does nothing).
-    await ctx.scheduler.scheduleTask({
-      id: 'reliability-trends-demo-seeder',
-      scope: 'global',
+    await scheduleDemoSeeder(ctx.scheduler, 'trends', seeder, {
       frequency: { minutes: 5 },
       timeout: { minutes: 10 },
       initialDelay: { minutes: 2 },
-      fn: signal => seeder.run(signal as AbortSignal | undefined),
     });
   }
   return {

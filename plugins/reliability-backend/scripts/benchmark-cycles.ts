@@ -20,6 +20,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { ConfigReader } from '@backstage/config';
 import {
   catalogProcessingExtensionPoint,
+  catalogServiceRef,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
@@ -34,6 +35,7 @@ import {
   writeScheduleFile,
 } from './cycles/fixtures';
 import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
+import { memoryCatalog } from './cycles/memoryCatalog';
 import { percentile, RequestProbe } from './cycles/probe';
 import { seedSliEvents } from './cycles/seedSliEvents';
 
@@ -54,13 +56,24 @@ const SEED_TIMEOUT_MS = 30 * 60_000;
 const TOKEN = 'benchmark-static-token-0123456789abcdef';
 
 /** The areas' background tasks, in the order the benchmark runs them (trends only where the area exists). */
-const CYCLES = [
-  { id: 'reliability-slo-refresh', name: 'SLO collection' },
-  { id: 'reliability-oncall-refresh', name: 'on-call refresh' },
-  { id: 'reliability-runbooks-refresh', name: 'runbook indexing' },
-  { id: 'reliability-checklist-refresh', name: 'checklist refresh' },
-  { id: 'reliability-trends-refresh', name: 'trends snapshot' },
+const ALL_CYCLES = [
+  { id: 'reliability-slo-refresh', name: 'SLO collection', key: 'slo' },
+  { id: 'reliability-oncall-refresh', name: 'on-call refresh', key: 'oncall' },
+  {
+    id: 'reliability-runbooks-refresh',
+    name: 'runbook indexing',
+    key: 'runbooks',
+  },
+  {
+    id: 'reliability-checklist-refresh',
+    name: 'checklist refresh',
+    key: 'checklist',
+  },
+  { id: 'reliability-trends-refresh', name: 'trends snapshot', key: 'trends' },
 ];
+/** BENCH_CYCLES=slo,trends runs only those cycles (keys above); default all. */
+const ONLY = process.env.BENCH_CYCLES?.split(',').map(k => k.trim());
+const CYCLES = ALL_CYCLES.filter(c => !ONLY || ONLY.includes(c.key));
 /** BENCH_QUERY_SHAPES=1 prints the most frequent query shapes of every cycle run. */
 const SHOW_SHAPES = process.env.BENCH_QUERY_SHAPES === '1';
 /**
@@ -70,6 +83,19 @@ const SHOW_SHAPES = process.env.BENCH_QUERY_SHAPES === '1';
  */
 const PROBE = process.env.BENCH_PROBE === '1';
 const PROBE_BASELINE_MS = Number(process.env.BENCH_PROBE_SECONDS ?? 20) * 1000;
+/**
+ * BENCH_CATALOG=memory answers the plugin's catalog reads from an in-memory list instead of a real catalog backend
+ * (see cycles/memoryCatalog.ts): for the SLO cycle (and trends) at sizes whose catalog seeding would take hours.
+ */
+const MEMORY_CATALOG = process.env.BENCH_CATALOG === 'memory';
+if (
+  MEMORY_CATALOG &&
+  (PROBE || CYCLES.some(c => !['slo', 'trends'].includes(c.key)))
+) {
+  throw new Error(
+    'BENCH_CATALOG=memory runs only BENCH_CYCLES=slo,trends, without BENCH_PROBE',
+  );
+}
 
 /** What each cycle left in its tables, so a cycle that silently failed does not pass for a fast one. */
 async function outcome(db: Knex): Promise<string> {
@@ -258,11 +284,22 @@ async function main() {
     rootConfig({ directory, runbookBaseUrl: runbooks.baseUrl, scheduleFile }),
   );
   backend.add(recordingScheduler);
-  backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('./../src'));
-  backend.add(entityModule(SERVICES, runbooks.baseUrl));
   backend.add(databaseHandle('reliability'));
-  backend.add(databaseHandle('catalog'));
+  if (MEMORY_CATALOG) {
+    const entities = benchmarkEntities(SERVICES, runbooks.baseUrl);
+    backend.add(
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => memoryCatalog(entities),
+      }),
+    );
+  } else {
+    backend.add(import('@backstage/plugin-catalog-backend'));
+    backend.add(entityModule(SERVICES, runbooks.baseUrl));
+    backend.add(databaseHandle('catalog'));
+  }
 
   console.log(
     `Seeding ${SERVICES} services on ${DB} (${
@@ -276,7 +313,9 @@ async function main() {
     await backend.start();
     const reliability = clients.reliability;
     const catalog = clients.catalog;
-    if (!reliability || !catalog) throw new Error('database handles missing');
+    if (!reliability || (!catalog && !MEMORY_CATALOG)) {
+      throw new Error('database handles missing');
+    }
     const sliStart = Date.now();
     const sliRows = await seedSliEvents(
       reliability,
@@ -290,7 +329,7 @@ async function main() {
         1000
       ).toFixed(0)} s`,
     );
-    await waitForCatalog(`http://127.0.0.1:${PORT}`);
+    if (!MEMORY_CATALOG) await waitForCatalog(`http://127.0.0.1:${PORT}`);
     const seedSeconds = (Date.now() - seedStart) / 1000;
     const sqliteDirectory = DB === 'sqlite' ? directory : undefined;
     const seedBytes = await databaseBytes(
@@ -301,9 +340,11 @@ async function main() {
     console.log(
       `Seeded in ${seedSeconds.toFixed(0)} s; reliability database ${mb(
         seedBytes,
-      )}, catalog database ${mb(
-        await databaseBytes(catalog, sqliteDirectory, 'catalog'),
-      )}`,
+      )}, catalog database ${
+        catalog
+          ? mb(await databaseBytes(catalog, sqliteDirectory, 'catalog'))
+          : 'none (BENCH_CATALOG=memory)'
+      }`,
     );
 
     const probe = new RequestProbe(
@@ -312,7 +353,7 @@ async function main() {
     );
     const probes: Array<{ name: string; samples: number[] }> = [];
     const reliabilityQueries = new QueryCounter(reliability);
-    const catalogQueries = new QueryCounter(catalog);
+    const catalogQueries = catalog ? new QueryCounter(catalog) : { value: 0 };
     const rows: Row[] = [];
     for (const cycle of CYCLES) {
       const fn = tasks.get(cycle.id);

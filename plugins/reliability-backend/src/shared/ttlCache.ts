@@ -1,7 +1,7 @@
 /**
  * A small time-bounded memo for values read from outside (documents behind an annotation, for example): a value
- * is kept for `ttlMs` after it was stored; storing into a full cache first drops the expired entries, and every
- * entry visited while the cache is still full.
+ * is kept for `ttlMs` after it was stored; storing into a full cache first drops the expired entries and, while
+ * the cache is still full, the oldest ones.
  */
 export class TtlCache<T> {
   private readonly entries = new Map<string, { expiresAt: number; value: T }>();
@@ -22,11 +22,17 @@ export class TtlCache<T> {
       return cached.value;
     }
     const value = load();
-    for (const [k, entry] of this.entries) {
-      if (
-        entry.expiresAt <= now ||
-        this.entries.size >= this.options.maxEntries
-      ) {
+    // Stored anew at the end, so entries stay in the order they expire (one time to live) and the sweep of a
+    // full cache stops at the first entry it keeps instead of visiting every entry on every store.
+    this.entries.delete(key);
+    if (this.entries.size >= this.options.maxEntries) {
+      for (const [k, entry] of this.entries) {
+        if (
+          entry.expiresAt > now &&
+          this.entries.size < this.options.maxEntries
+        ) {
+          break;
+        }
         this.entries.delete(k);
       }
     }

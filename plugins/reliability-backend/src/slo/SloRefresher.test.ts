@@ -116,6 +116,42 @@ describe('SloRefresher', () => {
     expect(await store.listEntityRefs()).toEqual(['component:default/removed']);
   });
 
+  it('collects page by page and resumes where a run stopped by its timeout left off', async () => {
+    const entities = Array.from({ length: 250 }, (_, i) => {
+      const e = checkoutEntity();
+      return { ...e, metadata: { ...e.metadata, name: `svc-${i}` } };
+    });
+    const { collector, service } = await setup(entities);
+    const batches: string[][] = [];
+    const stop = new AbortController();
+    const collect = service.collectEntities.bind(service);
+    jest
+      .spyOn(service, 'collectEntities')
+      .mockImplementation(async (batch, options) => {
+        batches.push(batch.map(e => e.metadata.name));
+        if (batches.length === 1) stop.abort();
+        return collect(batch, options);
+      });
+
+    await collector.run(stop.signal);
+    expect(batches).toHaveLength(1);
+    const first = batches[0];
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(250);
+
+    batches.length = 0;
+    await collector.run();
+    const order = batches.flat();
+    expect(order).toHaveLength(250);
+    // The entities the stopped run collected come last; the rest start where it stopped.
+    expect(order.slice(250 - first.length)).toEqual(first);
+    expect(new Set(order).size).toBe(250);
+
+    batches.length = 0;
+    await collector.run();
+    expect(batches.flat().slice(0, first.length)).toEqual(first);
+  });
+
   it('keeps the last good data, marked stale with the error, when the provider fails', async () => {
     const { collector, service, provider, advance } = await setup([
       checkoutEntity(),

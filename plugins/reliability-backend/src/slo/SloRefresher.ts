@@ -1,14 +1,19 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
+import { chunk } from '../shared/chunk';
 import { Refresher } from '../shared/refresher';
+import { yieldToEventLoop } from '../shared/yieldToEventLoop';
 import { SliEventStore } from './embedded/SliEventStore';
 import { sloEntityPages } from './sloEntities';
 import { SloService } from './SloService';
 import { SloStore } from './store/SloStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Entities collected as one batch after the end of the catalog (those a resumed run skipped at first). */
+const DEFERRED_BATCH = 100;
 
 /** Options of the SloRefresher. */
 export interface SloRefresherOptions {
@@ -27,46 +32,83 @@ export interface SloRefresherOptions {
 
 /**
  * The SLO area's background job: walks the catalog entities that declare SLOs page by page, collects each
- * SLO's state from its SLI provider and stores a snapshot; then applies retention (old snapshots and SLI
- * events, data of entities that no longer declare SLOs). Failures are logged and kept per SLO; a run never
- * throws. Retention is skipped when the walk did not complete (failed or aborted), so nothing is deleted on
- * the strength of a partial list. SLOs refused by a vendor's request budget keep their last data (stale) and are
- * summed up in one line per run.
+ * page's SLOs as one batch (`SloService.collectEntities`: a constant number of queries per page on the embedded
+ * SLI store) and stores a snapshot of each; then applies retention (old snapshots and SLI events, data of
+ * entities that no longer declare SLOs). Failures are logged and kept per SLO; a run never throws. A run
+ * stopped by its timeout is resumed by the next one where it stopped (the entities before that come last), so
+ * every entity gets its turn even when a full pass takes longer than the timeout; retention is skipped when the
+ * walk did not complete (failed or aborted), so nothing is deleted on the strength of a partial list. SLOs
+ * refused by a vendor's request budget keep their last data (stale) and are summed up in one line per run.
  */
 export class SloRefresher implements Refresher {
+  /** Position (in catalog order) where the next run starts: where the last one was stopped. */
+  private resumeAt = 0;
+
   constructor(private readonly options: SloRefresherOptions) {}
 
   async run(signal?: AbortSignal): Promise<void> {
     const { logger } = this.options;
     const seen = new Set<string>();
     const budget = new ProviderBudgetTally();
+    const startAt = this.resumeAt;
+    // Entities before `startAt` are collected at the end of the run.
+    const deferred: Entity[] = [];
+    let collectedAfterStart = 0;
+    let collectedDeferred = 0;
     let refused = 0;
     let failures = 0;
+    const collect = async (batch: Entity[]) => {
+      await yieldToEventLoop();
+      try {
+        refused += (
+          await this.options.service.collectEntities(batch, { budget })
+        ).refused;
+      } catch (error) {
+        failures += batch.length;
+        logger.warn(
+          `SLO collection failed for ${
+            batch.length
+          } entities from ${entityRefKey(batch[0])}: ${error}`,
+        );
+      }
+    };
+    const aborted = () => {
+      if (!signal?.aborted) return false;
+      const done = collectedAfterStart + collectedDeferred;
+      this.resumeAt =
+        collectedDeferred > 0
+          ? collectedDeferred
+          : startAt + collectedAfterStart;
+      logger.warn(
+        `SLO refresh stopped by its timeout after ${done} entities; the next run continues there; retention skipped`,
+      );
+      this.logBudget(budget, done - refused, done);
+      return true;
+    };
     try {
       for await (const page of sloEntityPages(
         this.options.catalog,
         this.options.auth,
       )) {
-        for (const entity of page) {
-          if (signal?.aborted) {
-            logger.warn(
-              `SLO refresh aborted after ${seen.size} entities; retention skipped`,
-            );
-            this.logBudget(budget, seen.size - refused, seen.size);
-            return;
-          }
-          const entityRef = entityRefKey(entity);
-          if (seen.has(entityRef)) continue;
-          seen.add(entityRef);
-          const refusedBefore = budget.refusedCount;
-          try {
-            await this.options.service.collectEntity(entity, { budget });
-            if (budget.refusedCount > refusedBefore) refused += 1;
-          } catch (error) {
-            failures += 1;
-            logger.warn(`SLO collection failed for ${entityRef}: ${error}`);
-          }
+        if (aborted()) return;
+        const position = seen.size;
+        const fresh = page.filter(entity => {
+          const ref = entityRefKey(entity);
+          if (seen.has(ref)) return false;
+          seen.add(ref);
+          return true;
+        });
+        const skip = Math.max(0, Math.min(fresh.length, startAt - position));
+        deferred.push(...fresh.slice(0, skip));
+        if (fresh.length > skip) {
+          await collect(fresh.slice(skip));
+          collectedAfterStart += fresh.length - skip;
         }
+      }
+      for (const batch of chunk(deferred, DEFERRED_BATCH)) {
+        if (aborted()) return;
+        await collect(batch);
+        collectedDeferred += batch.length;
       }
     } catch (error) {
       logger.error(
@@ -74,6 +116,7 @@ export class SloRefresher implements Refresher {
       );
       return;
     }
+    this.resumeAt = 0;
     logger.info(`SLO collection: ${seen.size} entities, ${failures} failed`);
     this.logBudget(budget, seen.size - refused, seen.size);
     try {

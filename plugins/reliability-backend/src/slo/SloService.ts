@@ -9,7 +9,11 @@ import {
   SloStatus,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
-import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
+import {
+  ProviderBudgetTally,
+  SliProvider,
+} from '@internal/backstage-plugin-reliability-node';
+import { mapWithConcurrency } from '../shared/concurrency';
 import { ProviderFailureLog } from '../shared/providerFailures';
 import { SummarySource } from '../summaries';
 import { SloEvaluator } from './evaluation/SloEvaluator';
@@ -19,6 +23,9 @@ import { SloStore } from './store/SloStore';
 
 /** Most points a history response carries; longer series are bucket-averaged. */
 export const MAX_HISTORY_POINTS = 2000;
+
+/** SLOs of a batch evaluated at once (calls to providers that do not read batches ahead run in parallel). */
+const EVALUATIONS_AT_ONCE = 8;
 
 /** Options of the SloService. */
 export interface SloServiceOptions {
@@ -82,25 +89,82 @@ export class SloService implements SummarySource<SloSummary> {
     entity: Entity,
     options: { budget?: ProviderBudgetTally } = {},
   ): Promise<void> {
-    const entityRef = entityRefKey(entity);
-    const { definitions, errors } = await this.deps.loader.load(entity);
-    await this.deps.store.recordEntityFacts(
-      entityRef,
-      {
-        sloNames: definitions.map(slo => slo.name),
-        definitionErrors: errors.length,
-      },
-      this.deps.now(),
-    );
-    const latest = await this.deps.store.getLatest(entityRef);
-    for (const slo of definitions) {
-      await this.collectSlo(
+    await this.collectEntities([entity], options);
+  }
+
+  /**
+   * Collects every SLO of a batch of entities at one instant and stores the results, in a constant number of
+   * store queries for the batch: SLI providers that read batches (the embedded store) are read once for all of
+   * them, the others call by call (a few SLOs at a time). Failures are handled per SLO as in `collectEntity`.
+   * Returns how many of the entities had an SLO refused by a vendor's request budget.
+   */
+  async collectEntities(
+    entities: Entity[],
+    options: { budget?: ProviderBudgetTally } = {},
+  ): Promise<{ refused: number }> {
+    const now = this.deps.now();
+    const loaded = await Promise.all(
+      entities.map(async entity => ({
         entity,
-        entityRef,
-        slo,
-        latest.get(slo.name),
-        options.budget,
+        entityRef: entityRefKey(entity),
+        ...(await this.deps.loader.load(entity)),
+      })),
+    );
+    const latest = await this.deps.store.getLatestOf(
+      loaded.map(e => e.entityRef),
+    );
+    const slos = loaded.flatMap(e => e.definitions.map(slo => ({ ...e, slo })));
+    const views = await this.batchViews(slos, now);
+    const refused = new Set<string>();
+    const statuses = await mapWithConcurrency(
+      slos,
+      EVALUATIONS_AT_ONCE,
+      ({ entity, entityRef, slo }) =>
+        this.evaluateSlo(
+          entity,
+          entityRef,
+          slo,
+          latest.get(entityRef)?.get(slo.name),
+          {
+            now,
+            views,
+            budget: options.budget,
+            onRefused: () => refused.add(entityRef),
+          },
+        ),
+    );
+    let next = 0;
+    await this.deps.store.recordCollections(
+      loaded.map(e => ({
+        entityRef: e.entityRef,
+        facts: {
+          sloNames: e.definitions.map(slo => slo.name),
+          definitionErrors: e.errors.length,
+        },
+        statuses: e.definitions.map(slo => ({
+          sloName: slo.name,
+          status: statuses[next++],
+          facts: definitionFacts(slo),
+        })),
+      })),
+      now,
+    );
+    return { refused: refused.size };
+  }
+
+  /** Batch views of the providers that read ahead; none (call by call) when reading ahead fails. */
+  private async batchViews(
+    slos: Array<{ entity: Entity; slo: SloDefinition }>,
+    now: Date,
+  ): Promise<Map<string, SliProvider> | undefined> {
+    try {
+      return await this.deps.evaluator.preload(slos, now);
+    } catch (error) {
+      this.failures.warn(
+        error,
+        `SLO collection could not read ${slos.length} SLOs ahead, reading them one by one: ${error}`,
       );
+      return undefined;
     }
   }
 
@@ -136,29 +200,43 @@ export class SloService implements SummarySource<SloSummary> {
     return this.deps.store.getSummaries(entityRefs);
   }
 
+  /**
+   * The SLOs of many entities (as `getEntitySlos`, by entity ref) with one store read; SLOs never collected have
+   * no status here (they are not computed on demand).
+   */
+  async getEntitiesSlos(
+    entities: Entity[],
+  ): Promise<Map<string, EntitySlosResponse>> {
+    const refs = entities.map(entity => entityRefKey(entity));
+    const latest = await this.deps.store.getLatestOf(refs);
+    const result = new Map<string, EntitySlosResponse>();
+    await Promise.all(
+      entities.map(async (entity, i) => {
+        const { definitions, errors } = await this.deps.loader.load(entity);
+        const states = latest.get(refs[i]);
+        result.set(refs[i], {
+          entityRef: refs[i],
+          definitionErrors: errors,
+          slos: definitions.map(definition => ({
+            definition,
+            status: states?.get(definition.name) ?? null,
+          })),
+        });
+      }),
+    );
+    return result;
+  }
+
+  /** Computes and stores one SLO's state now (SLOs never collected, on demand). */
   private async collectSlo(
     entity: Entity,
     entityRef: string,
     slo: SloDefinition,
     previous: SloStatus | undefined,
-    budget?: ProviderBudgetTally,
   ): Promise<SloStatus> {
-    const now = this.deps.now();
-    let status: SloStatus;
-    try {
-      status = await this.deps.evaluator.evaluate(entity, slo, now);
-    } catch (error) {
-      // The last data stays, marked stale; its collectedAt is the "stale since".
-      const staleSince =
-        previous && previous.total !== null ? previous.collectedAt : undefined;
-      if (!budget?.refused(error, staleSince)) {
-        this.failures.warn(
-          error,
-          `SLO ${slo.name} of ${entityRef}: collection failed, keeping last data: ${error}`,
-        );
-      }
-      status = this.deps.evaluator.failedStatus(slo, previous, error, now);
-    }
+    const status = await this.evaluateSlo(entity, entityRef, slo, previous, {
+      now: this.deps.now(),
+    });
     await this.deps.store.recordStatus(
       entityRef,
       slo.name,
@@ -166,5 +244,36 @@ export class SloService implements SummarySource<SloSummary> {
       definitionFacts(slo),
     );
     return status;
+  }
+
+  /** One SLO's state at `now`; on failure its last data, marked stale (its collectedAt is the "stale since"). */
+  private async evaluateSlo(
+    entity: Entity,
+    entityRef: string,
+    slo: SloDefinition,
+    previous: SloStatus | undefined,
+    context: {
+      now: Date;
+      views?: Map<string, SliProvider>;
+      budget?: ProviderBudgetTally;
+      onRefused?: () => void;
+    },
+  ): Promise<SloStatus> {
+    const { now, views, budget } = context;
+    try {
+      return await this.deps.evaluator.evaluate(entity, slo, now, views);
+    } catch (error) {
+      const staleSince =
+        previous && previous.total !== null ? previous.collectedAt : undefined;
+      if (budget?.refused(error, staleSince)) {
+        context.onRefused?.();
+      } else {
+        this.failures.warn(
+          error,
+          `SLO ${slo.name} of ${entityRef}: collection failed, keeping last data: ${error}`,
+        );
+      }
+      return this.deps.evaluator.failedStatus(slo, previous, error, now);
+    }
   }
 }

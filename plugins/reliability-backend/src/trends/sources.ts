@@ -26,7 +26,10 @@ export interface TrendsRollupSource {
   ): Promise<MaturityRollupsResponse>;
 }
 
-/** Each SLO's newest state, whose `lastWindow.met` says whether it met its target (the SLO area's service). */
+/**
+ * Each SLO's newest state, whose `lastWindow.met` says whether it met its target (the SLO area's service): the SLOs
+ * of a page of entities at once (by `entityRefKey`), with one read of their stored states.
+ */
 export interface TrendsSloStateSource {
-  getEntitySlos(entity: Entity): Promise<EntitySlosResponse>;
+  getEntitiesSlos(entities: Entity[]): Promise<Map<string, EntitySlosResponse>>;
 }

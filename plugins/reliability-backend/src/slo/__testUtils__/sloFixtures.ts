@@ -95,11 +95,13 @@ export function createTestSloService(options: {
   providers: SliProvider[];
   now: () => Date;
   logger?: LoggerService;
+  /** Deadline of each provider call (default 200 ms). */
+  callTimeoutMs?: number;
 }) {
   const store = new KnexSloStore({ knex: options.db });
   const evaluator = new SloEvaluator({
     providers: options.providers,
-    callTimeoutMs: 200,
+    callTimeoutMs: options.callTimeoutMs ?? 200,
   });
   const loader = new SloDefinitionLoader({
     urlReader: mockServices.urlReader.mock(),

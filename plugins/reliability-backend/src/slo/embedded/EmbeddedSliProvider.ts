@@ -10,10 +10,18 @@ import {
   SliTimeslicesRequest,
 } from '@internal/backstage-plugin-reliability-node';
 import {
+  PreloadingSliProvider,
+  SliPreloadItem,
+} from '../evaluation/preloadingProvider';
+import {
   SliceRatioProvider,
   SliSliceRatiosRequest,
 } from '../evaluation/sliceRatioProvider';
+import { yieldToEventLoop } from '../../shared/yieldToEventLoop';
+import { PreloadedSliProvider, sliKeyOf } from './PreloadedSliProvider';
+import { segmentReads } from './segmentReads';
 import { SliEventStore } from './SliEventStore';
+import { SliSegments } from './SliSegments';
 
 /** Metric source type of SLIs whose events are pushed to the reliability backend itself. */
 export const EMBEDDED_SLI_TYPE = 'embedded';
@@ -34,10 +42,55 @@ export function embeddedSliName(
 }
 
 /** SLI provider reading the event counts pushed to `POST /entities/:kind/:namespace/:name/sli-events`. */
-export class EmbeddedSliProvider implements SliProvider, SliceRatioProvider {
+export class EmbeddedSliProvider
+  implements SliProvider, SliceRatioProvider, PreloadingSliProvider
+{
   readonly type = EMBEDDED_SLI_TYPE;
 
   constructor(private readonly options: { store: SliEventStore }) {}
+
+  /**
+   * Reads everything a batch of SLO evaluations needs in one query per slice length (see `segmentReads`) and
+   * returns a provider answering the batch's calls from it.
+   */
+  async preload(items: SliPreloadItem[]): Promise<PreloadedSliProvider> {
+    const reads = segmentReads(
+      items.map(item => ({
+        entityRef: entityRefKey(item.entity),
+        sliName: embeddedSliName(item.indicator),
+        intervals: item.intervals,
+        sliceSeconds: item.sliceSeconds,
+      })),
+    );
+    const segments = new Map<string, SliSegments[]>();
+    for (const read of reads) {
+      await yieldToEventLoop();
+      const rows = await this.options.store.readSegments(read);
+      const bySli = new Map<string, typeof rows>();
+      for (const sli of read.slis) {
+        bySli.set(sliKeyOf(sli.entityRef, sli.sliName), []);
+      }
+      for (const row of rows) {
+        bySli.get(sliKeyOf(row.entityRef, row.sliName))?.push(row);
+      }
+      for (const [key, sliRows] of bySli) {
+        const list = segments.get(key) ?? [];
+        list.push(
+          new SliSegments({
+            cuts: read.cuts,
+            sliceSeconds: read.sliceSeconds,
+            rows: sliRows,
+          }),
+        );
+        segments.set(key, list);
+      }
+    }
+    return new PreloadedSliProvider({
+      provider: this,
+      segments,
+      sliNameOf: embeddedSliName,
+    });
+  }
 
   async getEventCounts(
     request: SliEventCountsRequest,

@@ -11,7 +11,12 @@ import {
   intervalsOverlap,
   sameInterval,
 } from './intervalOverlaps';
-import { SliEventRecord, SliEventStore } from './SliEventStore';
+import {
+  SliEventRecord,
+  SliEventStore,
+  SliSegmentRow,
+  SliSegmentsRequest,
+} from './SliEventStore';
 
 const TABLE = 'slo_sli_events';
 const INSERT_BATCH = 200;
@@ -203,6 +208,62 @@ export class KnexSliEventStore implements SliEventStore {
       )
       .sum({ good: 'good', total: 'total' })
       .groupBy('slice');
+  }
+
+  async readSegments(request: SliSegmentsRequest): Promise<SliSegmentRow[]> {
+    const { slis, cuts, sliceSeconds } = request;
+    if (slis.length === 0 || cuts.length < 2) return [];
+    const postgres = this.isPostgres();
+    // SQLite stores timestamps as epoch milliseconds.
+    const at = (date: Date) => (postgres ? date : date.getTime());
+    // Segment number: how many inner cut points the interval starts at or after.
+    const inner = cuts.slice(1, -1);
+    const cut =
+      inner.length === 0
+        ? this.db.raw('0 AS cut')
+        : this.db.raw(
+            `(${inner
+              .map(() => 'CASE WHEN interval_start >= ? THEN 1 ELSE 0 END')
+              .join(' + ')}) AS cut`,
+            inner.map(at),
+          );
+    const columns = [
+      'entity_ref',
+      'sli_name',
+      cut,
+      ...(sliceSeconds === undefined
+        ? []
+        : [
+            this.db.raw(
+              postgres
+                ? 'FLOOR(EXTRACT(EPOCH FROM interval_start) * 1000 / ?) AS slice'
+                : 'CAST(interval_start / ? AS INTEGER) AS slice',
+              [sliceSeconds * 1000],
+            ),
+          ]),
+    ];
+    const rows: Array<Record<string, unknown>> = await this.db(TABLE)
+      .whereIn(
+        ['entity_ref', 'sli_name'],
+        slis.map(s => [s.entityRef, s.sliName]),
+      )
+      .where('interval_start', '>=', cuts[0])
+      .where('interval_start', '<', cuts[cuts.length - 1])
+      .select(columns)
+      .sum({ good: 'good', total: 'total' })
+      .groupBy(
+        sliceSeconds === undefined
+          ? ['entity_ref', 'sli_name', 'cut']
+          : ['entity_ref', 'sli_name', 'cut', 'slice'],
+      );
+    return rows.map(row => ({
+      entityRef: String(row.entity_ref),
+      sliName: String(row.sli_name),
+      cut: dbNumber(row.cut) ?? 0,
+      slice: sliceSeconds === undefined ? null : dbNumber(row.slice) ?? 0,
+      good: dbNumber(row.good) ?? 0,
+      total: dbNumber(row.total) ?? 0,
+    }));
   }
 
   private isPostgres(): boolean {

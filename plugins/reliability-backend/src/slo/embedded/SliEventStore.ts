@@ -8,6 +8,34 @@ export interface SliEventRecord {
   total: number;
 }
 
+/** An SLI of an entity. */
+export interface SliKey {
+  entityRef: string;
+  sliName: string;
+}
+
+/**
+ * What `readSegments` reads: the SLIs, the cut points (sorted, distinct) and optionally a slice grid. The time
+ * from the first to the last cut is cut at every cut point and, with `sliceSeconds`, at every line of the
+ * clock grid of that slice length; each piece is a segment.
+ */
+export interface SliSegmentsRequest {
+  slis: SliKey[];
+  cuts: Date[];
+  sliceSeconds?: number;
+}
+
+/**
+ * The summed counts of the intervals of one SLI whose start lies in one segment: segment `cut` lies between
+ * `cuts[cut]` and `cuts[cut + 1]`, and in grid slice `slice` (slice index since the epoch, null without grid).
+ */
+export interface SliSegmentRow extends SliKey {
+  slice: number | null;
+  cut: number;
+  good: number;
+  total: number;
+}
+
 /**
  * Storage of SLI event counts pushed to the embedded SLI provider (by the ingest API or the demo seeder).
  * Writes are idempotent per interval: writing an interval with the start and end of a stored one replaces it;
@@ -56,6 +84,12 @@ export interface SliEventStore {
     to: Date,
     sliceSeconds: number,
   ): Promise<SliceRatioSums>;
+  /**
+   * The counts of many SLIs per segment (see SliSegmentsRequest) in one query: what one collection of a batch
+   * of SLOs needs, from which every window, look-back and slice of their evaluation is summed. Segments without
+   * intervals are absent.
+   */
+  readSegments(request: SliSegmentsRequest): Promise<SliSegmentRow[]>;
   /** Earliest interval start and latest interval end stored for an SLI; undefined when none. */
   getExtent(
     entityRef: string,

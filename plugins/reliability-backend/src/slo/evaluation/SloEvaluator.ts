@@ -9,16 +9,21 @@ import {
   SliEventCounts,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
-import { SliProviderError } from './callWithTimeout';
+import { sliceSecondsOf, slicesRatioSli } from './budgeting';
+import { callWithTimeout, SliProviderError } from './callWithTimeout';
 import { evaluationIntervals } from './evaluationIntervals';
 import { failedStatus } from './failedStatus';
 import { ObjectiveMeasurer } from './ObjectiveMeasurer';
 import { objectiveStatus } from './objectiveStatus';
+import { isPreloadingProvider, SliPreloadItem } from './preloadingProvider';
 import {
   alertConditionsOf,
   alertingObjectiveIndex,
   metricSourceType,
 } from './sloFacts';
+
+/** A batch read replaces several calls per SLO; its deadline is that of this many calls. */
+const PRELOAD_DEADLINE_CALLS = 6;
 
 /** Options of the SloEvaluator. */
 export interface SloEvaluatorOptions {
@@ -79,12 +84,64 @@ export class SloEvaluator {
     );
   }
 
+  /**
+   * Reads ahead, at `now`, what evaluating these SLOs will ask providers that read batches (the embedded
+   * store: a constant number of queries for the whole batch). Returns those providers' batch views by
+   * provider type, to pass to `evaluate`; other providers are asked call by call as usual. Throws
+   * SliProviderError when a read fails or is too slow (evaluating without the views still works).
+   */
+  async preload(
+    batch: Array<{ entity: Entity; slo: SloDefinition }>,
+    now: Date,
+  ): Promise<Map<string, SliProvider>> {
+    const byType = new Map<string, SliPreloadItem[]>();
+    for (const { entity, slo } of batch) {
+      const type = metricSourceType(slo.indicator);
+      const provider = type ? this.providers.get(type) : undefined;
+      if (!type || !provider || !isPreloadingProvider(provider)) continue;
+      const { conditions } = alertConditionsOf(slo);
+      const items = byType.get(type) ?? [];
+      items.push({
+        entity,
+        indicator: slo.indicator,
+        intervals: evaluationIntervals(slo, now, conditions).intervals,
+        sliceSeconds: slicesRatioSli(slo)
+          ? [...new Set(slo.objectives.map(sliceSecondsOf))]
+          : [],
+      });
+      byType.set(type, items);
+    }
+    const views = new Map<string, SliProvider>();
+    for (const [type, items] of byType) {
+      views.set(type, await this.preloadOne(type, items));
+    }
+    return views;
+  }
+
+  private preloadOne(
+    type: string,
+    items: SliPreloadItem[],
+  ): Promise<SliProvider> {
+    const provider = this.providers.get(type)!;
+    if (!isPreloadingProvider(provider)) return Promise.resolve(provider);
+    return callWithTimeout(
+      () => provider.preload(items),
+      this.options.callTimeoutMs * PRELOAD_DEADLINE_CALLS,
+      `SLI provider '${type}' (reading ${items.length} SLOs ahead)`,
+    );
+  }
+
+  /**
+   * The state of one SLO at `now`. `views` are batch views from `preload` (by provider type), used instead of
+   * the providers themselves.
+   */
   async evaluate(
     entity: Entity,
     slo: SloDefinition,
     now: Date,
+    views?: Map<string, SliProvider>,
   ): Promise<SloStatus> {
-    const measurer = this.measurerOf(entity, slo);
+    const measurer = this.measurerOf(entity, slo, views);
     const { conditions, source } = alertConditionsOf(slo);
     const plan = evaluationIntervals(slo, now, conditions);
     measurer.checkSliceBudget(plan.intervals);
@@ -129,9 +186,15 @@ export class SloEvaluator {
     return failedStatus(slo, previous, error, now, this.dataSourceOf(slo));
   }
 
-  private measurerOf(entity: Entity, slo: SloDefinition): ObjectiveMeasurer {
+  private measurerOf(
+    entity: Entity,
+    slo: SloDefinition,
+    views?: Map<string, SliProvider>,
+  ): ObjectiveMeasurer {
+    const provider = this.providerOf(slo);
     return new ObjectiveMeasurer({
-      provider: this.providerOf(slo),
+      provider:
+        views?.get(provider.type.toLocaleLowerCase('en-US')) ?? provider,
       entity,
       slo,
       callTimeoutMs: this.options.callTimeoutMs,

@@ -9,6 +9,15 @@ import { chunk } from '../../shared/chunk';
 import { dbBoolean, dbDate, dbNumber } from '../../shared/dbValues';
 import { downsampleHistory } from './downsampleHistory';
 import {
+  BIND_PARAMETER_BUDGET,
+  collectionRows,
+  entityRow,
+  latestRow,
+  rowsPerStatement,
+  snapshotRow,
+} from './sloRows';
+import {
+  EntitySloCollection,
   EntitySloFacts,
   SloDefinitionFacts,
   SloHistory,
@@ -31,8 +40,11 @@ function parseJson<T>(text: unknown, fallback: T): T {
   }
 }
 
-function burnRatesByLabel(status: SloStatus): Record<string, number | null> {
-  return Object.fromEntries(status.burnRates.map(w => [w.label, w.burnRate]));
+/** Rows of a multi-row statement, in chunks that fit the bind-parameter budget. */
+function chunkRows<T extends object>(rows: T[]): T[][] {
+  return rows.length === 0
+    ? []
+    : chunk(rows, rowsPerStatement(Object.keys(rows[0]).length));
 }
 
 /** SloStore on the plugin's database (SQLite or PostgreSQL). */
@@ -49,44 +61,10 @@ export class KnexSloStore implements SloStore {
     status: SloStatus,
     facts: SloDefinitionFacts,
   ): Promise<void> {
-    const checkedAt = new Date(status.checkedAt);
     await this.db.transaction(async tx => {
-      // A failed collection is recorded as a stale snapshot without numbers, so history shows the gap
-      // instead of repeating old data; the newest state keeps the last good numbers.
-      await tx(SNAPSHOTS).insert({
-        entity_ref: entityRef,
-        slo_name: sloName,
-        collected_at: checkedAt,
-        window_start: new Date(status.windowStart),
-        window_end: new Date(status.windowEnd),
-        good: status.stale ? null : status.good,
-        total: status.stale ? null : status.total,
-        attainment: status.stale ? null : status.attainment,
-        budget_remaining: status.stale ? null : status.budgetRemaining,
-        burn_rates: JSON.stringify(
-          status.stale ? {} : burnRatesByLabel(status),
-        ),
-        alert_state: status.stale ? 'unknown' : status.alertState,
-        stale: status.stale,
-        error: status.error,
-      });
+      await tx(SNAPSHOTS).insert(snapshotRow(entityRef, sloName, status));
       await tx(LATEST)
-        .insert({
-          entity_ref: entityRef,
-          slo_name: sloName,
-          collected_at: new Date(status.collectedAt),
-          checked_at: checkedAt,
-          attainment: status.attainment,
-          budget_remaining: status.budgetRemaining,
-          target: status.target,
-          alert_state: status.alertState,
-          stale: status.stale,
-          error: status.error,
-          alert_count: facts.alertCount,
-          alerts_with_runbook: facts.alertsWithRunbook,
-          has_burn_rate_alerts: facts.hasBurnRateAlerts,
-          status: JSON.stringify(status),
-        })
+        .insert(latestRow(entityRef, sloName, status, facts))
         .onConflict(['entity_ref', 'slo_name'])
         .merge();
     });
@@ -99,12 +77,7 @@ export class KnexSloStore implements SloStore {
   ): Promise<void> {
     await this.db.transaction(async tx => {
       await tx(ENTITIES)
-        .insert({
-          entity_ref: entityRef,
-          slo_count: facts.sloNames.length,
-          definition_errors: facts.definitionErrors,
-          updated_at: at,
-        })
+        .insert(entityRow(entityRef, facts, at))
         .onConflict('entity_ref')
         .merge();
       const removed = tx(LATEST).where('entity_ref', entityRef);
@@ -115,14 +88,72 @@ export class KnexSloStore implements SloStore {
     });
   }
 
+  async recordCollections(
+    collections: EntitySloCollection[],
+    at: Date,
+  ): Promise<void> {
+    if (collections.length === 0) return;
+    const rows = collectionRows(collections, at);
+    await this.db.transaction(async tx => {
+      for (const part of chunkRows(rows.entities)) {
+        await tx(ENTITIES).insert(part).onConflict('entity_ref').merge();
+      }
+      await this.deleteLatestNotKept(tx, rows.keep);
+      for (const part of chunkRows(rows.snapshots)) {
+        await tx(SNAPSHOTS).insert(part);
+      }
+      for (const part of chunkRows(rows.latest)) {
+        await tx(LATEST)
+          .insert(part)
+          .onConflict(['entity_ref', 'slo_name'])
+          .merge();
+      }
+    });
+  }
+
+  /**
+   * Deletes the newest states of SLOs an entity no longer defines: one read of the stored names per chunk of
+   * entities, then deletes of the (usually no) states to drop, by (entity, SLO) pairs.
+   */
+  private async deleteLatestNotKept(
+    tx: Knex.Transaction,
+    keep: Map<string, Set<string>>,
+  ): Promise<void> {
+    const removed: string[][] = [];
+    for (const refs of chunk([...keep.keys()], BIND_PARAMETER_BUDGET)) {
+      const stored = await tx(LATEST)
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'slo_name');
+      for (const row of stored) {
+        if (!keep.get(row.entity_ref)?.has(row.slo_name)) {
+          removed.push([row.entity_ref, row.slo_name]);
+        }
+      }
+    }
+    for (const pairs of chunk(removed, rowsPerStatement(2))) {
+      await tx(LATEST).whereIn(['entity_ref', 'slo_name'], pairs).delete();
+    }
+  }
+
   async getLatest(entityRef: string): Promise<Map<string, SloStatus>> {
-    const rows = await this.db(LATEST)
-      .where('entity_ref', entityRef)
-      .select('slo_name', 'status');
-    const result = new Map<string, SloStatus>();
-    for (const row of rows) {
-      const status = parseJson<SloStatus | undefined>(row.status, undefined);
-      if (status) result.set(row.slo_name, status);
+    return (await this.getLatestOf([entityRef])).get(entityRef) ?? new Map();
+  }
+
+  async getLatestOf(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, SloStatus>>> {
+    const result = new Map<string, Map<string, SloStatus>>();
+    for (const refs of chunk([...new Set(entityRefs)], IN_LIST_LIMIT)) {
+      const rows = await this.db(LATEST)
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'slo_name', 'status');
+      for (const row of rows) {
+        const status = parseJson<SloStatus | undefined>(row.status, undefined);
+        if (!status) continue;
+        const statuses = result.get(row.entity_ref) ?? new Map();
+        statuses.set(row.slo_name, status);
+        result.set(row.entity_ref, statuses);
+      }
     }
     return result;
   }

@@ -17,6 +17,17 @@ export interface EntitySloFacts {
   definitionErrors: number;
 }
 
+/** One entity's collection: its definition facts and the newest state of each of its SLOs. */
+export interface EntitySloCollection {
+  entityRef: string;
+  facts: EntitySloFacts;
+  statuses: Array<{
+    sloName: string;
+    status: SloStatus;
+    facts: SloDefinitionFacts;
+  }>;
+}
+
 /** A bounded series of snapshots. */
 export interface SloHistory {
   points: SloHistoryPoint[];
@@ -41,8 +52,20 @@ export interface SloStore {
     facts: EntitySloFacts,
     at: Date,
   ): Promise<void>;
+  /**
+   * Records many entities' collections in one transaction: the same result as recordEntityFacts then recordStatus
+   * per SLO for each entity, in a constant number of queries per call (bulk inserts/upserts in chunks).
+   */
+  recordCollections(
+    collections: EntitySloCollection[],
+    at: Date,
+  ): Promise<void>;
   /** Newest state of each SLO of an entity, by SLO name. */
   getLatest(entityRef: string): Promise<Map<string, SloStatus>>;
+  /** Newest state of each SLO of many entities, by entity ref then SLO name (entities without data: absent). */
+  getLatestOf(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, SloStatus>>>;
   /** Snapshots of one SLO collected in [from, to], at most `maxPoints` (bucket-averaged beyond that). */
   getHistory(
     entityRef: string,

@@ -4,6 +4,7 @@ import {
   ANNOTATIONS,
   Checklist,
   EntitySlo,
+  EntitySlosResponse,
   entityRefKey,
   MaturitySummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -159,16 +160,29 @@ export function slo(
   };
 }
 
-/** SLO states per entity ref; an entity missing from the map fails. */
+/**
+ * SLO states per entity ref, read a page of entities at a time (each call is recorded in `calls`); an entity
+ * missing from the map cannot be read (absent from the answer), and `failing` makes every call fail.
+ */
 export function sloStates(
   byRef: Record<string, EntitySlo[]>,
-): TrendsSloStateSource {
-  return {
-    async getEntitySlos(entity) {
-      const ref = entityRefKey(entity);
-      const slos = byRef[ref];
-      if (!slos) throw new Error(`provider down for ${ref}`);
-      return { entityRef: ref, definitionErrors: [], slos };
+): TrendsSloStateSource & { calls: string[][]; failing: boolean } {
+  const source = {
+    calls: [] as string[][],
+    failing: false,
+    async getEntitiesSlos(entities: Entity[]) {
+      const refs = entities.map(entity => entityRefKey(entity));
+      source.calls.push(refs);
+      if (source.failing) throw new Error('SLO states unavailable');
+      const result = new Map<string, EntitySlosResponse>();
+      for (const ref of refs) {
+        const slos = byRef[ref];
+        if (slos) {
+          result.set(ref, { entityRef: ref, definitionErrors: [], slos });
+        }
+      }
+      return result;
     },
   };
+  return source;
 }

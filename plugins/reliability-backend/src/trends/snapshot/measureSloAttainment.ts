@@ -4,17 +4,17 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
   EntitySlo,
+  EntitySlosResponse,
+  entityRefKey,
   hasSloDefinitions,
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
-import { mapWithConcurrency } from '../../shared/concurrency';
 import { relationRef } from '../../shared/relationRef';
 import { TrendsSloStateSource } from '../sources';
 import { SloSnapshotRow } from '../store/TrendsStore';
 
 /** Team key of the whole organisation's SLO rows. */
 export const ORG = 'org';
-const CONCURRENCY = 4;
 
 /** Label of an SLO's window in the snapshots: `28d rolling`, `1M calendar`. */
 export function windowLabel(slo: EntitySlo): string {
@@ -25,7 +25,8 @@ export function windowLabel(slo: EntitySlo): string {
 /**
  * Today's SLO attainment per owning team and SLO window (and for the whole org): how many SLOs, how many have a
  * last window with data, and how many met their target over it (`lastWindow.met` of each SLO's newest state,
- * as the SLO area computed it). Entities whose SLOs cannot be read are left out.
+ * as the SLO area computed it), read one catalog page of entities at a time. Entities whose SLOs cannot be read
+ * are left out.
  */
 export async function measureSloAttainment(options: {
   catalog: CatalogService;
@@ -69,30 +70,32 @@ export async function measureSloAttainment(options: {
     credentials,
   )) {
     const withSlos = page.filter(hasSloDefinitions);
-    const results = await mapWithConcurrency(withSlos, CONCURRENCY, async e => {
-      try {
-        return (await slos.getEntitySlos(e)).slos;
-      } catch (error) {
-        onError?.(
-          `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`,
-          error,
-        );
-        return [];
+    if (withSlos.length === 0) continue;
+    let read: Map<string, EntitySlosResponse>;
+    try {
+      read = await slos.getEntitiesSlos(withSlos);
+    } catch (error) {
+      for (const entity of withSlos) onError?.(entityRefKey(entity), error);
+      continue;
+    }
+    for (const entity of withSlos) {
+      const response = read.get(entityRefKey(entity));
+      if (!response) {
+        onError?.(entityRefKey(entity), new Error('no SLO states returned'));
+        continue;
       }
-    });
-    withSlos.forEach((entity, i) => {
       const team = relationRef(
         entity.spec?.owner,
         'group',
         entity.metadata.namespace ?? 'default',
       );
-      for (const slo of results[i]) {
+      for (const slo of response.slos) {
         const met = slo.status?.lastWindow?.met ?? null;
         const window = windowLabel(slo);
         if (team) count(team, window, met);
         count(ORG, window, met);
       }
-    });
+    }
   }
   return [...counts.values()].sort(
     (a, b) =>

@@ -28,6 +28,7 @@ import knexFactory, { Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   benchmarkEntities,
   serviceRef,
@@ -368,9 +369,12 @@ async function main() {
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
         if (PROBE) probe.start();
+        const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+        loopDelay.enable();
         const result = await measured(() =>
           Promise.resolve(fn(new AbortController().signal)),
         );
+        loopDelay.disable();
         const probed = PROBE ? await probe.stop() : [];
         const row: Row = {
           cycle: cycle.name,
@@ -393,7 +397,11 @@ async function main() {
             row.reliabilityQueries
           } queries${
             reads ? `, ${reads} runbook reads` : ''
-          }, load ${loadavg()[0].toFixed(2)}`,
+          }, event-loop delay p50 ${(loopDelay.percentile(50) / 1e6).toFixed(
+            0,
+          )} ms / p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms / max ${(
+            loopDelay.max / 1e6
+          ).toFixed(0)} ms, load ${loadavg()[0].toFixed(2)}`,
         );
         if (PROBE)
           probes.push({ name: `${cycle.name} run ${run}`, samples: probed });

@@ -1,14 +1,21 @@
 /*
  * Benchmark (not a test) of the org overview: GET /api/reliability/overview against the catalog's own
- * POST /api/catalog/entities/by-query for the same 50 entities, on a real in-process backend (catalog +
- * reliability plugin) with SQLite.
+ * POST /api/catalog/entities/by-query for the same 50 entities, per filter and per sort, plus the CSV export,
+ * the team/system roll-ups and the architecture tours, on a real in-process backend (catalog + reliability plugin).
  *
- * Run from the repo root: `yarn bench:overview` (BENCH_SERVICES=2000 for a quicker run, BENCH_REQUESTS=100).
+ * Run from the repo root: `yarn bench:overview` (10,000 services on SQLite). Options:
+ *   BENCH_SERVICES=2000          services to seed
+ *   BENCH_PER_FILTER=24          measured page requests per filter (none, team, system, domain, tier, level, q)
+ *   BENCH_DB=postgres            PostgreSQL at BENCH_PG_URL (default postgresql://postgres:postgres@127.0.0.1:5432),
+ *                                in throwaway databases `bench_overview_<pid>_*`, dropped at the end
+ *   BENCH_SEED=direct            write the catalog's tables directly (scripts/overview/directCatalogSeed.ts) instead
+ *                                of through an entity provider and the catalog's processing loop
+ *   BENCH_DUMP=file              write the seeded catalog (normalised) to a file and stop (to compare seed modes)
+ *   BENCH_PORT=7099
  *
- * Seeding: catalog entities come from a benchmark EntityProvider (one full mutation, then the catalog's own
- * processing and stitching); the reliability summary rows (SLO, on-call, runbooks, maturity) are written
- * straight into the reliability plugin's tables through its own database client. The scheduler is replaced by
- * one that runs nothing, so background collection does not overwrite the seed or compete for the CPU.
+ * The reliability summary rows (SLO, on-call, runbooks, maturity) are written straight into the plugin's tables.
+ * The scheduler is replaced by one that runs nothing, so background work does not overwrite the seed or compete
+ * for the CPU. See docs/benchmarks.md ("Org overview").
  */
 import {
   coreServices,
@@ -18,244 +25,100 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createBackend } from '@backstage/backend-defaults';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
 import {
   catalogProcessingExtensionPoint,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QueryCounter } from './cycles/measure';
+import { dumpCatalog, seedCatalogDirectly } from './overview/directCatalogSeed';
+import { measureCsv, measureRollUpsAndTours } from './overview/extraRoutes';
+import {
+  LOCATION_KEY,
+  seedEntities,
+  seedReliabilityTables,
+} from './overview/fixtures';
+import { getJson, percentile, TOKEN } from './overview/http';
+import {
+  FILTER_KINDS,
+  measurePages,
+  PAGE,
+  Sample,
+} from './overview/pageRequests';
 
-// Request logs of 200+ requests would drown the result; warnings and errors still show.
+// Request logs of hundreds of requests would drown the result; warnings and errors still show.
 process.env.LOG_LEVEL ??= 'warn';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
-const PAGE = 50;
-const TEAMS = 100;
-const DOMAINS = 10;
-const SYSTEMS = 50;
-const LEVELS = ['bronze', 'silver', 'gold'];
-const TOKEN = 'benchmark-static-token-0123456789abcdef';
-const SEED_TIMEOUT_MS = 20 * 60_000;
+const PER_FILTER = Number(process.env.BENCH_PER_FILTER ?? 24);
+const ROUTE_RUNS = Number(process.env.BENCH_ROUTE_RUNS ?? 5);
+const SEED = process.env.BENCH_SEED === 'direct' ? 'direct' : 'provider';
+const DUMP = process.env.BENCH_DUMP;
+/** BENCH_FILTERS=team,level measures only those filters; BENCH_SHAPES=1 prints each filter's query shapes. */
+const KINDS = process.env.BENCH_FILTERS
+  ? FILTER_KINDS.filter(k => process.env.BENCH_FILTERS!.split(',').includes(k))
+  : FILTER_KINDS;
+const SHAPES = process.env.BENCH_SHAPES === '1';
+/** BENCH_KEEP=1 keeps the PostgreSQL databases (for EXPLAIN ANALYZE); drop them by hand afterwards. */
+const KEEP = process.env.BENCH_KEEP === '1';
+const PORT = Number(process.env.BENCH_PORT ?? 7099);
+const SEED_TIMEOUT_MS = 120 * 60_000;
+const DB = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'sqlite';
+const PG_URL =
+  process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432';
+/** BENCH_REUSE=<prefix> runs on databases kept by an earlier BENCH_KEEP=1 run of the same size (no seeding). */
+const REUSE = process.env.BENCH_REUSE;
+const PG_PREFIX = REUSE ?? `bench_overview_${process.pid}_`;
 
-/** Small deterministic PRNG, so runs are comparable. */
-function prng(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 4294967296;
-    return state / 4294967296;
-  };
-}
-const random = prng(42);
-const pick = <T>(items: readonly T[]): T =>
-  items[Math.floor(random() * items.length)];
-
-const team = (i: number) => `team-${i % TEAMS}`;
-const systemOf = (i: number) => `system-${i % SYSTEMS}`;
-const domainOfSystem = (s: number) => `domain-${s % DOMAINS}`;
-const service = (i: number) => `svc-${String(i).padStart(5, '0')}`;
-const tierOf = (i: number) => `tier-${(i % 4) + 1}`;
-const levelOf = (i: number) => (i % 5 === 4 ? 'none' : LEVELS[i % 3]);
-
-const location = {
-  'backstage.io/managed-by-location': 'url:https://benchmark.invalid/seed',
-  'backstage.io/managed-by-origin-location':
-    'url:https://benchmark.invalid/seed',
-};
-
-function seedEntities(): Entity[] {
-  const entities: Entity[] = [];
-  for (let d = 0; d < DOMAINS; d++) {
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Domain',
-      metadata: { name: `domain-${d}`, annotations: location },
-      spec: { owner: team(d) },
-    });
-  }
-  for (let s = 0; s < SYSTEMS; s++) {
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: { name: `system-${s}`, annotations: location },
-      spec: { owner: team(s), domain: domainOfSystem(s) },
-    });
-  }
-  for (let i = 0; i < SERVICES; i++) {
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: service(i),
-        title: `Service ${i}`,
-        annotations: { ...location, [ANNOTATIONS.tier]: tierOf(i) },
-      },
-      spec: {
-        type: 'service',
-        lifecycle: 'production',
-        owner: team(i),
-        system: systemOf(i),
-      },
-    });
-  }
-  return entities;
-}
-
+/** Hands the entities to the catalog in one full mutation (provider seeding); nothing with BENCH_SEED=direct. */
 class BenchmarkEntityProvider implements EntityProvider {
   getProviderName() {
-    return 'reliability-benchmark';
+    return LOCATION_KEY;
   }
   async connect(connection: EntityProviderConnection) {
+    if (SEED === 'direct' || REUSE) return;
     await connection.applyMutation({
       type: 'full',
-      entities: seedEntities().map(entity => ({
+      entities: seedEntities(SERVICES).map(entity => ({
         entity,
-        locationKey: 'reliability-benchmark',
+        locationKey: LOCATION_KEY,
       })),
     });
   }
 }
 
-let reliabilityDb: Knex | undefined;
+const clients: { reliability?: Knex; catalog?: Knex } = {};
 
-function alertStateOf(k: number): string {
-  if (k % 23 === 0) return 'page';
-  if (k % 11 === 0) return 'ticket';
-  return 'ok';
-}
-
-async function seedReliabilityTables(db: Knex) {
-  const now = new Date();
-  const later = new Date(now.getTime() + 8 * 3600_000);
-  const rows = Array.from(
-    { length: SERVICES },
-    (_, i) => `component:default/${service(i)}`,
-  );
-  const chunks = <T>(items: T[], size = 200) =>
-    Array.from({ length: Math.ceil(items.length / size) }, (_, k) =>
-      items.slice(k * size, k * size + size),
-    );
-  for (const refs of chunks(rows)) {
-    await db.transaction(async tx => {
-      await tx('slo_entities').insert(
-        refs.map(ref => ({
-          entity_ref: ref,
-          slo_count: 2,
-          definition_errors: 0,
-          updated_at: now,
-        })),
-      );
-      await tx('slo_latest').insert(
-        refs.flatMap((ref, k) =>
-          ['availability', 'latency'].map(slo => ({
-            entity_ref: ref,
-            slo_name: slo,
-            collected_at: now,
-            checked_at: now,
-            attainment: 0.9995,
-            budget_remaining: ((k * 37) % 120) / 100 - 0.1,
-            target: 0.999,
-            alert_state: alertStateOf(k),
-            stale: false,
-            error: null,
-            alert_count: 2,
-            alerts_with_runbook: 1,
-            has_burn_rate_alerts: true,
-            status: '{}',
-          })),
-        ),
-      );
-      await tx('oncall_latest').insert(
-        refs.map((ref, k) => ({
-          entity_ref: ref,
-          provider: 'schedule-as-code',
-          snapshot: JSON.stringify({
-            provider: 'schedule-as-code',
-            current: [
-              {
-                person: { name: `Person ${k % 300}` },
-                escalationLevel: 1,
-                start: now.toISOString(),
-                end: later.toISOString(),
-              },
-            ],
-            next: [],
-            upcoming: [],
-            escalation: [{ level: 1, targets: [] }],
-            computedAt: now.toISOString(),
-          }),
-          snapshot_at: now,
-          error: null,
-          updated_at: now,
-        })),
-      );
-      await tx('runbooks_latest').insert(
-        refs.map((ref, k) => ({
-          entity_ref: ref,
-          runbook_count: k % 4,
-          stale_count: k % 2,
-          error_count: 0,
-          alert_count: 2,
-          alerts_with_runbook: 1,
-          coverage: 0.5,
-          error: null,
-          updated_at: now,
-        })),
-      );
-    });
-  }
-  for (const refs of chunks(rows.map((ref, i) => ({ ref, i })))) {
-    // Never-assessed services get the `unevaluated` row the checklist refresh records for them.
-    await db('checklist_latest').insert(
-      refs.map(({ ref, i }) => {
-        const unevaluated = levelOf(i) === 'none';
-        return {
-          entity_ref: ref,
-          assessment_id: null,
-          checklist_version: unevaluated ? null : 'benchmark',
-          assessed_at: null,
-          score: unevaluated ? null : (i * 7) % 101,
-          level: levelOf(i),
-          category_scores: unevaluated ? '[]' : '{}',
-          evaluated_at: now,
-          unevaluated,
-        };
-      }),
-    );
-  }
-}
-
-const benchmarkModules = [
+const databaseHandle = (pluginId: 'reliability' | 'catalog') =>
   createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'reliability-benchmark-entities',
-    register(env) {
-      env.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.addEntityProvider(new BenchmarkEntityProvider());
-        },
-      });
-    },
-  }),
-  createBackendModule({
-    pluginId: 'reliability',
+    pluginId,
     moduleId: 'benchmark-database-handle',
     register(env) {
       env.registerInit({
         deps: { database: coreServices.database },
         async init({ database }) {
-          reliabilityDb = await database.getClient();
+          clients[pluginId] = await database.getClient();
         },
       });
     },
-  }),
-];
+  });
+
+const entityModule = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'reliability-benchmark-entities',
+  register(env) {
+    env.registerInit({
+      deps: { catalog: catalogProcessingExtensionPoint },
+      async init({ catalog }) {
+        catalog.addEntityProvider(new BenchmarkEntityProvider());
+      },
+    });
+  },
+});
 
 /** A scheduler that accepts tasks and never runs them (no background work during the benchmark). */
 const idleScheduler = createServiceFactory({
@@ -265,6 +128,7 @@ const idleScheduler = createServiceFactory({
     return {
       scheduleTask: async () => {},
       triggerTask: async () => {},
+      cancelTask: async () => {},
       getScheduledTasks: async () => [],
       createScheduledTaskRunner: () => ({ run: async () => {} }),
     };
@@ -279,9 +143,12 @@ function rootConfig(directory: string) {
       new ConfigReader({
         app: { baseUrl: 'http://localhost:3000' },
         backend: {
-          baseUrl: 'http://localhost:7099',
-          listen: { port: 7099, host: '127.0.0.1' },
-          database: { client: 'better-sqlite3', connection: { directory } },
+          baseUrl: `http://localhost:${PORT}`,
+          listen: { port: PORT, host: '127.0.0.1' },
+          database:
+            DB === 'postgres'
+              ? { client: 'pg', connection: PG_URL, prefix: PG_PREFIX }
+              : { client: 'better-sqlite3', connection: { directory } },
           auth: {
             externalAccess: [
               {
@@ -292,49 +159,11 @@ function rootConfig(directory: string) {
           },
         },
         catalog: {
-          rules: [
-            {
-              allow: [
-                'Component',
-                'System',
-                'Domain',
-                'API',
-                'Resource',
-                'Group',
-                'User',
-                'Location',
-              ],
-            },
-          ],
+          rules: [{ allow: ['Component', 'System', 'Domain', 'Group'] }],
           processingInterval: { hours: 24 },
         },
       }),
   });
-}
-
-const headers = {
-  Authorization: `Bearer ${TOKEN}`,
-  'Content-Type': 'application/json',
-};
-
-async function timed<T>(
-  fn: () => Promise<T>,
-): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-
-async function getJson(url: string, init?: RequestInit) {
-  const response = await fetch(url, { ...init, headers });
-  if (!response.ok) {
-    throw new Error(
-      `${init?.method ?? 'GET'} ${url} -> ${
-        response.status
-      } ${await response.text()}`,
-    );
-  }
-  return response.json();
 }
 
 async function waitForCatalog(base: string) {
@@ -356,102 +185,63 @@ async function waitForCatalog(base: string) {
   throw new Error('catalog seeding timed out');
 }
 
-interface Filters {
-  team?: string;
-  system?: string;
-  domain?: string;
-  tier?: string;
-  level?: string;
-  q?: string;
-  sort: 'name' | 'owner' | 'system' | 'tier';
-  order: 'asc' | 'desc';
-}
-
-function randomFilters(): Filters {
-  const filters: Filters = {
-    sort: pick(['name', 'owner', 'system', 'tier'] as const),
-    order: pick(['asc', 'desc'] as const),
-  };
-  const r = random();
-  if (r < 0.25) return filters;
-  if (r < 0.4) filters.team = team(Math.floor(random() * TEAMS));
-  else if (r < 0.55) filters.system = systemOf(Math.floor(random() * SYSTEMS));
-  else if (r < 0.65)
-    filters.domain = `domain-${Math.floor(random() * DOMAINS)}`;
-  else if (r < 0.8) filters.tier = tierOf(Math.floor(random() * 4));
-  else if (r < 0.92) filters.level = pick([...LEVELS, 'none']);
-  else filters.q = `svc-0${Math.floor(random() * 10)}`;
-  return filters;
-}
-
-const ORDER_FIELD = {
-  name: 'metadata.name',
-  owner: 'spec.owner',
-  system: 'spec.system',
-  tier: `metadata.annotations.${ANNOTATIONS.tier}`,
-};
-
-/**
- * The catalog's own query for the same page: same filter, order, offset and page size (full entities).
- * With `level` (reliability data the catalog does not hold) it is the query for the same entities the
- * overview returned, by name, in the overview's order (by entity ref).
- */
-function catalogBody(filters: Filters, offset: number, levelNames: string[]) {
-  if (filters.level) {
-    return {
-      query: {
-        $all: [
-          { kind: 'component' },
-          { 'metadata.namespace': 'default' },
-          { 'metadata.name': { $in: levelNames.length ? levelNames : ['-'] } },
-        ],
-      },
-      limit: PAGE,
-      orderBy: [{ field: 'metadata.name', order: filters.order }],
-    };
+async function dropPostgresDatabases() {
+  const admin = knexFactory({ client: 'pg', connection: PG_URL });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE datname LIKE ?',
+      [`${PG_PREFIX}%`],
+    );
+    for (const { datname } of rows) {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
   }
-  const all: object[] = [{ kind: 'component' }];
-  if (filters.team)
-    all.push({ 'relations.ownedBy': `group:default/${filters.team}` });
-  if (filters.system)
-    all.push({ 'relations.partOf': `system:default/${filters.system}` });
-  if (filters.domain) {
-    const systems = Array.from({ length: SYSTEMS }, (_, s) => s)
-      .filter(s => domainOfSystem(s) === filters.domain)
-      .map(s => `system:default/system-${s}`);
-    all.push({ 'relations.partOf': { $in: systems } });
-  }
-  if (filters.tier)
-    all.push({ [`metadata.annotations.${ANNOTATIONS.tier}`]: filters.tier });
-  const orderBy = [{ field: ORDER_FIELD[filters.sort], order: filters.order }];
-  return {
-    query: { $all: all },
-    limit: PAGE,
-    offset,
-    orderBy,
-    ...(filters.q
-      ? {
-          fullTextFilter: {
-            term: filters.q,
-            fields: [
-              'metadata.name',
-              'metadata.title',
-              'spec.owner',
-              'spec.system',
-            ],
-          },
-        }
-      : {}),
-  };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
+const f0 = (n: number) => n.toFixed(0);
+const load = () =>
+  loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
+
+function printTable(
+  title: string,
+  groups: Map<string, Sample[]>,
+): Array<{ key: string; o95: number; c95: number }> {
+  console.log(`\n${title}`);
+  console.log(
+    '| group | n | overview p50 / p95 (ms) | catalog p50 / p95 (ms) | p95 ratio | queries / request |',
   );
-  return sorted[Math.max(0, index)];
+  console.log('| --- | --: | --: | --: | --: | --: |');
+  const out = [];
+  for (const [key, samples] of groups) {
+    const o = samples.map(s => s.overview);
+    const c = samples.map(s => s.catalog);
+    const q = samples.map(s => s.queries ?? NaN);
+    const o95 = percentile(o, 95);
+    const c95 = percentile(c, 95);
+    console.log(
+      `| ${key} | ${samples.length} | ${f0(percentile(o, 50))} / ${f0(
+        o95,
+      )} | ${f0(percentile(c, 50))} / ${f0(c95)} | ${(o95 / c95).toFixed(
+        2,
+      )} | ${Math.min(...q)}–${Math.max(...q)} |`,
+    );
+    out.push({ key, o95, c95 });
+  }
+  return out;
+}
+
+function groupBy(samples: Sample[], key: (s: Sample) => string) {
+  const groups = new Map<string, Sample[]>();
+  for (const sample of samples) {
+    const list = groups.get(key(sample)) ?? [];
+    list.push(sample);
+    groups.set(key(sample), list);
+  }
+  return groups;
 }
 
 async function main() {
@@ -462,141 +252,172 @@ async function main() {
   // The real catalog backend (a devDependency), so the comparison is against the catalog's own query path.
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('./../src'));
-  for (const module of benchmarkModules) backend.add(module);
+  backend.add(entityModule);
+  backend.add(databaseHandle('reliability'));
+  backend.add(databaseHandle('catalog'));
+  const base = `http://127.0.0.1:${PORT}`;
 
-  const seedStart = Date.now();
   console.log(
-    `Starting backend (SQLite in ${directory}) and seeding ${SERVICES} services...`,
+    `Overview benchmark: ${SERVICES} services on ${DB} (${
+      DB === 'sqlite' ? directory : `${PG_PREFIX}*`
+    }), ${REUSE ? 'reused' : `${SEED} seeding`}, ${cpus().length} CPUs (${
+      cpus()[0]?.model
+    }), load ${load()}, ${new Date().toISOString()}, Node ${process.version}`,
   );
-  await backend.start();
-  const base = 'http://127.0.0.1:7099';
-  if (!reliabilityDb) throw new Error('reliability database handle missing');
-  await seedReliabilityTables(reliabilityDb);
-  await waitForCatalog(base);
-  console.log(`Seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-
-  const overviewMs: number[] = [];
-  const catalogMs: number[] = [];
-  const byKind = new Map<string, { overview: number[]; catalog: number[] }>();
-  let rows = 0;
-  let requests = 0;
-  const warmup = 10;
-  while (requests < REQUESTS + warmup) {
-    const filters = randomFilters();
-    const follow = Math.floor(random() * 4);
-    let cursor: string | undefined;
-    for (let page = 0; page <= follow && requests < REQUESTS + warmup; page++) {
-      const params = new URLSearchParams({ limit: String(PAGE) });
-      if (cursor) params.set('cursor', cursor);
-      else
-        for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
-      const measure = requests >= warmup;
-      const runOverview = () =>
-        timed(() => getJson(`${base}/api/reliability/overview?${params}`));
-      const runCatalog = (levelNames: string[]) =>
-        timed(() =>
-          getJson(`${base}/api/catalog/entities/by-query`, {
-            method: 'POST',
-            body: JSON.stringify(catalogBody(filters, page * PAGE, levelNames)),
-          }),
-        );
-      const namesOf = (body: { items: Array<{ name: string }> }) =>
-        body.items.map(item => item.name);
-      // Alternate which request goes first, so caches favour neither (with `level` the catalog query needs
-      // the overview's page first).
-      let o: Awaited<ReturnType<typeof runOverview>>;
-      let c: Awaited<ReturnType<typeof runCatalog>>;
-      if (requests % 2 === 0 || filters.level) {
-        o = await runOverview();
-        c = await runCatalog(namesOf(o.value));
-      } else {
-        c = await runCatalog([]);
-        o = await runOverview();
-      }
-      if (o.value.items.length !== c.value.items.length) {
-        throw new Error(
-          `overview returned ${o.value.items.length} rows, catalog ${
-            c.value.items.length
-          } for ${JSON.stringify(filters)} page ${page}`,
-        );
-      }
-      if (measure) {
-        overviewMs.push(o.ms);
-        catalogMs.push(c.ms);
-        const kind =
-          Object.keys(filters).find(k => k !== 'sort' && k !== 'order') ??
-          'no filter';
-        const samples = byKind.get(kind) ?? { overview: [], catalog: [] };
-        samples.overview.push(o.ms);
-        samples.catalog.push(c.ms);
-        byKind.set(kind, samples);
-        rows += o.value.items.length;
-      }
-      requests++;
-      cursor = o.value.pageInfo.nextCursor;
-      if (!cursor) break;
+  try {
+    const seedStart = Date.now();
+    await backend.start();
+    const { reliability, catalog } = clients;
+    if (!reliability || !catalog) throw new Error('database handles missing');
+    if (REUSE) {
+      console.log(`  reusing the seeded databases ${REUSE}*`);
+    } else if (SEED === 'direct') {
+      const seconds = await seedCatalogDirectly(
+        catalog,
+        seedEntities(SERVICES),
+      );
+      console.log(
+        `  catalog tables written directly in ${seconds.toFixed(0)} s`,
+      );
     }
-  }
-
-  const report = (name: string, values: number[]) =>
-    `${name.padEnd(34)} p50 ${percentile(values, 50)
-      .toFixed(1)
-      .padStart(7)} ms   p95 ${percentile(values, 95)
-      .toFixed(1)
-      .padStart(7)} ms   max ${Math.max(...values)
-      .toFixed(1)
-      .padStart(7)} ms`;
-  const o50 = percentile(overviewMs, 50);
-  const o95 = percentile(overviewMs, 95);
-  const c50 = percentile(catalogMs, 50);
-  const c95 = percentile(catalogMs, 95);
-  console.log(
-    `\n${overviewMs.length} measured requests of ${PAGE} rows (${rows} rows in all), ${SERVICES} services:`,
-  );
-  console.log(report('GET /api/reliability/overview', overviewMs));
-  console.log(report('POST /api/catalog/entities/by-query', catalogMs));
-  console.log(
-    `ratio overview/catalog            p50 ${(o50 / c50).toFixed(2)}   p95 ${(
-      o95 / c95
-    ).toFixed(2)}`,
-  );
-  const latencyMet = o95 < 300;
-  const ratioMet = o95 / c95 <= 2;
-  console.log(
-    `targets: overview p95 < 300 ms: ${
-      latencyMet ? 'met' : 'NOT met'
-    }; ratio (p95) <= 2: ${ratioMet ? 'met' : 'NOT met'}`,
-  );
-  console.log(
-    `${latencyMet && ratioMet ? 'PASS' : 'FAIL'}: overview p95 ${o95.toFixed(
-      1,
-    )} ms (target < 300 ms), p95 ratio ${(o95 / c95).toFixed(
-      2,
-    )} (target <= 2), ${SERVICES} services, ${
-      cpus().length
-    } CPUs, load ${loadavg()
-      .map(l => l.toFixed(2))
-      .join(' ')}`,
-  );
-
-  console.log('\nBy filter (p50 / p95 ms, overview vs catalog):');
-  for (const [kind, samples] of byKind) {
+    const reliabilityStart = Date.now();
+    if (!REUSE) await seedReliabilityTables(reliability, SERVICES);
+    if (DB === 'postgres') await reliability.raw('ANALYZE');
     console.log(
-      `  ${kind.padEnd(10)} n=${String(samples.overview.length).padStart(
-        3,
-      )}  overview ${percentile(samples.overview, 50).toFixed(
-        0,
-      )} / ${percentile(samples.overview, 95).toFixed(
-        0,
-      )}   catalog ${percentile(samples.catalog, 50).toFixed(0)} / ${percentile(
-        samples.catalog,
-        95,
-      ).toFixed(0)}`,
+      `  reliability tables in ${(
+        (Date.now() - reliabilityStart) /
+        1000
+      ).toFixed(0)} s`,
     );
-  }
+    await waitForCatalog(base);
+    console.log(
+      `Seeded in ${((Date.now() - seedStart) / 1000).toFixed(
+        0,
+      )} s, load ${load()}`,
+    );
+    if (DUMP) {
+      await dumpCatalog(catalog, DUMP);
+      console.log(`Catalog written to ${DUMP}`);
+      return;
+    }
 
-  await backend.stop();
-  rmSync(directory, { recursive: true, force: true });
+    const reliabilityQueries = new QueryCounter(reliability);
+    const catalogQueries = new QueryCounter(catalog);
+    const samples = await measurePages({
+      base,
+      perKind: PER_FILTER,
+      warmup: 10,
+      kinds: KINDS,
+      countQueries: () => reliabilityQueries.value + catalogQueries.value,
+      afterKind: (kind, n) => {
+        // Shapes of the overview's and the catalog's by-query requests of this filter, per overview request.
+        for (const [name, counter] of [
+          ['reliability', reliabilityQueries],
+          ['catalog', catalogQueries],
+        ] as const) {
+          const { top } = counter.takeShapes(6);
+          if (!SHAPES) continue;
+          for (const shape of top) {
+            console.log(
+              `    ${kind} ${name}: ${(shape.n / n).toFixed(1)}/req ${(
+                shape.ms / shape.n
+              ).toFixed(1)} ms each  ${shape.shape}`,
+            );
+          }
+        }
+      },
+    });
+    const o = samples.map(s => s.overview);
+    const c = samples.map(s => s.catalog);
+    console.log(
+      `\n${
+        samples.length
+      } measured requests of ${PAGE} rows, ${SERVICES} services, ${DB}, load ${load()}, ${new Date().toISOString()}`,
+    );
+    console.log(
+      `overview p50 ${f0(percentile(o, 50))} / p95 ${f0(
+        percentile(o, 95),
+      )} / max ${f0(Math.max(...o))} ms; catalog p50 ${f0(
+        percentile(c, 50),
+      )} / p95 ${f0(percentile(c, 95))} / max ${f0(Math.max(...c))} ms`,
+    );
+    const byFilter = printTable(
+      'By filter:',
+      groupBy(samples, s => s.kind),
+    );
+    printTable(
+      'By sort (every filter but level, which is always in ref order):',
+      groupBy(
+        samples.filter(s => s.kind !== 'level'),
+        s => s.sort,
+      ),
+    );
+    printTable(
+      'By page (1 = first page, with the count):',
+      groupBy(samples, s => String(s.page + 1)),
+    );
+
+    console.log('\nCSV export (overview.csv, capped at 10,000 rows):');
+    console.log(
+      '| export | first byte | total | rows | size | encoding | peak RSS growth | peak heap growth | heap kept after GC |',
+    );
+    console.log('| --- | --: | --: | --: | --: | --- | --: | --: | --: |');
+    for (const [name, query] of [
+      ['tier-1 services', '?tier=tier-1'],
+      ['every service', ''],
+      ['every service, by owner', '?sort=owner'],
+    ]) {
+      const r = await measureCsv(base, name, query);
+      console.log(
+        `| ${r.name} | ${f0(r.firstByteMs)} ms | ${f0(r.totalMs)} ms | ${
+          r.lines - 1
+        } | ${(r.bytes / 1024 / 1024).toFixed(1)} MB | ${
+          r.encoding
+        } | ${r.rssGrowthMb.toFixed(0)} MB | ${r.heapGrowthMb.toFixed(
+          0,
+        )} MB | ${r.heapRetainedMb.toFixed(1)} MB |`,
+      );
+    }
+
+    console.log(`\nRoll-ups and tours (${ROUTE_RUNS} runs each):`);
+    console.log('| request | p50 | p95 | max | answer |');
+    console.log('| --- | --: | --: | --: | --- |');
+    for (const r of await measureRollUpsAndTours(base, ROUTE_RUNS)) {
+      console.log(
+        `| ${r.name} | ${f0(r.p50)} ms | ${f0(r.p95)} ms | ${f0(r.max)} ms | ${
+          r.note
+        } |`,
+      );
+    }
+
+    const o95 = percentile(o, 95);
+    const worst = byFilter.reduce((a, b) =>
+      b.o95 / b.c95 > a.o95 / a.c95 ? b : a,
+    );
+    const slowest = byFilter.reduce((a, b) => (b.o95 > a.o95 ? b : a));
+    const latencyMet = slowest.o95 < 300;
+    const ratioMet = worst.o95 / worst.c95 <= 1;
+    console.log(
+      `\n${latencyMet && ratioMet ? 'PASS' : 'FAIL'}: overview p95 ${f0(
+        o95,
+      )} ms overall, slowest filter ${slowest.key} ${f0(
+        slowest.o95,
+      )} ms (target < 300 ms: ${
+        latencyMet ? 'met' : 'NOT met'
+      }); worst p95 ratio ${worst.key} ${(worst.o95 / worst.c95).toFixed(
+        2,
+      )} (target <= 1.0 per filter: ${
+        ratioMet ? 'met' : 'NOT met'
+      }); ${SERVICES} services, ${DB}, ${
+        cpus().length
+      } CPUs, load ${load()}, filters ${FILTER_KINDS.join('/')}`,
+    );
+  } finally {
+    await backend.stop().catch(() => {});
+    rmSync(directory, { recursive: true, force: true });
+    if (DB === 'postgres' && !KEEP && !REUSE) await dropPostgresDatabases();
+    if (KEEP || REUSE) console.log(`Kept databases ${PG_PREFIX}*`);
+  }
 }
 
 main().then(

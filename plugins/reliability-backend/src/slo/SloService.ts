@@ -15,6 +15,7 @@ import {
 } from '@internal/backstage-plugin-reliability-node';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { ProviderFailureLog } from '../shared/providerFailures';
+import { yieldToEventLoop } from '../shared/yieldToEventLoop';
 import { SummarySource } from '../summaries';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { definitionFacts } from './evaluation/sloFacts';
@@ -119,8 +120,10 @@ export class SloService implements SummarySource<SloSummary> {
     const statuses = await mapWithConcurrency(
       slos,
       EVALUATIONS_AT_ONCE,
-      ({ entity, entityRef, slo }) =>
-        this.evaluateSlo(
+      async ({ entity, entityRef, slo }) => {
+        // Evaluations from read-ahead data are pure computation: let web requests in between.
+        await yieldToEventLoop();
+        return this.evaluateSlo(
           entity,
           entityRef,
           slo,
@@ -131,7 +134,8 @@ export class SloService implements SummarySource<SloSummary> {
             budget: options.budget,
             onRefused: () => refused.add(entityRef),
           },
-        ),
+        );
+      },
     );
     let next = 0;
     await this.deps.store.recordCollections(

@@ -102,8 +102,18 @@ describe('EmbeddedSliProvider.preload', () => {
       knex.on('query', count);
       const view = await provider.preload(
         slis.flatMap(sli => [
-          { ...sli, intervals: windows, sliceSeconds: [] },
-          { ...sli, intervals: windows, sliceSeconds: [3600] },
+          {
+            ...sli,
+            intervals: windows,
+            sliceSeconds: [],
+            timeSliceTargets: [],
+          },
+          {
+            ...sli,
+            intervals: windows,
+            sliceSeconds: [3600],
+            timeSliceTargets: [0.97, 0.9],
+          },
         ]),
       );
       knex.off('query', count);
@@ -150,7 +160,7 @@ describe('EmbeddedSliProvider.preload', () => {
       const provider = new EmbeddedSliProvider({ store });
       const sli = { entity: entity('a'), indicator: indicator('availability') };
       const view = (await provider.preload([
-        { ...sli, intervals: windows, sliceSeconds: [] },
+        { ...sli, intervals: windows, sliceSeconds: [], timeSliceTargets: [] },
       ])) as PreloadedSliProvider;
       // 10 minutes ago is not a cut point of the batch: the store answers.
       const request = {

@@ -60,26 +60,40 @@ export class EmbeddedSliProvider
         sliName: embeddedSliName(item.indicator),
         intervals: item.intervals,
         sliceSeconds: item.sliceSeconds,
+        timeSliceTargets: item.timeSliceTargets,
       })),
     );
     const segments = new Map<string, SliSegments[]>();
     for (const read of reads) {
       await yieldToEventLoop();
-      const rows = await this.options.store.readSegments(read);
-      const bySli = new Map<string, typeof rows>();
+      const { segments: rows, ranges } = await this.options.store.readSegments(
+        read,
+      );
+      const bySli = new Map<
+        string,
+        { rows: typeof rows; ranges: typeof ranges }
+      >();
       for (const sli of read.slis) {
-        bySli.set(sliKeyOf(sli.entityRef, sli.sliName), []);
+        bySli.set(sliKeyOf(sli.entityRef, sli.sliName), {
+          rows: [],
+          ranges: [],
+        });
       }
       for (const row of rows) {
-        bySli.get(sliKeyOf(row.entityRef, row.sliName))?.push(row);
+        bySli.get(sliKeyOf(row.entityRef, row.sliName))?.rows.push(row);
       }
-      for (const [key, sliRows] of bySli) {
+      for (const range of ranges) {
+        bySli.get(sliKeyOf(range.entityRef, range.sliName))?.ranges.push(range);
+      }
+      for (const [key, sliRead] of bySli) {
         const list = segments.get(key) ?? [];
         list.push(
           new SliSegments({
             cuts: read.cuts,
             sliceSeconds: read.sliceSeconds,
-            rows: sliRows,
+            timeSliceTargets: read.timeSliceTargets,
+            segments: sliRead.rows,
+            ranges: sliRead.ranges,
           }),
         );
         segments.set(key, list);

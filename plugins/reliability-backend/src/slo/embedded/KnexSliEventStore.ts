@@ -5,7 +5,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { dbDate, dbNumber } from '../../shared/dbValues';
+import { dbCount, dbDate, dbNumber } from '../../shared/dbValues';
 import {
   describeInterval,
   intervalsOverlap,
@@ -15,10 +15,26 @@ import {
   SliEventRecord,
   SliEventStore,
   SliSegmentRow,
+  SliSegmentsRead,
   SliSegmentsRequest,
 } from './SliEventStore';
 
 const TABLE = 'slo_sli_events';
+
+type DbRow = Record<string, unknown>;
+
+/** A segment row of `readSegments` as read from the database. */
+function segmentRow(row: DbRow): SliSegmentRow {
+  return {
+    entityRef: String(row.entity_ref),
+    sliName: String(row.sli_name),
+    cut: dbCount(row.cut),
+    slice:
+      row.slice === null || row.slice === undefined ? null : dbCount(row.slice),
+    good: dbCount(row.good),
+    total: dbCount(row.total),
+  };
+}
 const INSERT_BATCH = 200;
 /** Intervals looked up per overlap query (two bind parameters each). */
 const OVERLAP_BATCH = 200;
@@ -210,9 +226,10 @@ export class KnexSliEventStore implements SliEventStore {
       .groupBy('slice');
   }
 
-  async readSegments(request: SliSegmentsRequest): Promise<SliSegmentRow[]> {
+  async readSegments(request: SliSegmentsRequest): Promise<SliSegmentsRead> {
     const { slis, cuts, sliceSeconds } = request;
-    if (slis.length === 0 || cuts.length < 2) return [];
+    if (slis.length === 0 || cuts.length < 2)
+      return { segments: [], ranges: [] };
     const postgres = this.isPostgres();
     // SQLite stores timestamps as epoch milliseconds.
     const at = (date: Date) => (postgres ? date : date.getTime());
@@ -220,50 +237,109 @@ export class KnexSliEventStore implements SliEventStore {
     const inner = cuts.slice(1, -1);
     const cut =
       inner.length === 0
-        ? this.db.raw('0 AS cut')
+        ? this.db.raw('0')
         : this.db.raw(
             `(${inner
               .map(() => 'CASE WHEN interval_start >= ? THEN 1 ELSE 0 END')
-              .join(' + ')}) AS cut`,
+              .join(' + ')})`,
             inner.map(at),
           );
-    const columns = [
-      'entity_ref',
-      'sli_name',
-      cut,
-      ...(sliceSeconds === undefined
-        ? []
-        : [
-            this.db.raw(
-              postgres
-                ? 'FLOOR(EXTRACT(EPOCH FROM interval_start) * 1000 / ?) AS slice'
-                : 'CAST(interval_start / ? AS INTEGER) AS slice',
-              [sliceSeconds * 1000],
-            ),
-          ]),
-    ];
-    const rows: Array<Record<string, unknown>> = await this.db(TABLE)
+    const slice =
+      sliceSeconds === undefined
+        ? undefined
+        : this.db.raw(
+            postgres
+              ? // date_part is double precision (EXTRACT is numeric, slower per row).
+                "FLOOR(date_part('epoch', interval_start) * 1000 / ?)"
+              : 'CAST(interval_start / ? AS INTEGER)',
+            [sliceSeconds * 1000],
+          );
+    const segments = this.db(TABLE)
       .whereIn(
         ['entity_ref', 'sli_name'],
         slis.map(s => [s.entityRef, s.sliName]),
       )
-      .where('interval_start', '>=', cuts[0])
-      .where('interval_start', '<', cuts[cuts.length - 1])
-      .select(columns)
+      .where('interval_start', '>=', at(cuts[0]))
+      .where('interval_start', '<', at(cuts[cuts.length - 1]))
+      .select(
+        'entity_ref',
+        'sli_name',
+        this.db.raw('? AS cut', [cut]),
+        ...(slice ? [this.db.raw('? AS slice', [slice])] : []),
+      )
       .sum({ good: 'good', total: 'total' })
-      .groupBy(
-        sliceSeconds === undefined
-          ? ['entity_ref', 'sli_name', 'cut']
-          : ['entity_ref', 'sli_name', 'cut', 'slice'],
-      );
-    return rows.map(row => ({
-      entityRef: String(row.entity_ref),
-      sliName: String(row.sli_name),
-      cut: dbNumber(row.cut) ?? 0,
-      slice: sliceSeconds === undefined ? null : dbNumber(row.slice) ?? 0,
-      good: dbNumber(row.good) ?? 0,
-      total: dbNumber(row.total) ?? 0,
-    }));
+      // By position: PostgreSQL would not match a repeated expression with fresh parameters.
+      .groupByRaw(slice ? '1, 2, 3, 4' : '1, 2, 3');
+    if (sliceSeconds === undefined) {
+      const rows: DbRow[] = await segments;
+      return { segments: rows.map(segmentRow), ranges: [] };
+    }
+    return this.readSliceRanges(segments, request, sliceSeconds * 1000);
+  }
+
+  /**
+   * Grid reads: the segments of edge slices (those a cut point lies inside) as they are, and every other slice,
+   * which lies wholly in one cut range, summed up per cut range with its ratio and Timeslices verdicts.
+   */
+  private async readSliceRanges(
+    segments: Knex.QueryBuilder,
+    request: SliSegmentsRequest,
+    sliceMs: number,
+  ): Promise<SliSegmentsRead> {
+    const targets = request.timeSliceTargets ?? [];
+    const edges = [
+      ...new Set(
+        request.cuts
+          .map(c => c.getTime())
+          .filter(t => t % sliceMs !== 0)
+          .map(t => Math.floor(t / sliceMs)),
+      ),
+    ];
+    const postgres = this.isPostgres();
+    const ratio = postgres
+      ? 'CAST(good AS DOUBLE PRECISION) / CAST(total AS DOUBLE PRECISION)'
+      : 'CAST(good AS REAL) / total';
+    const below = postgres ? '< CAST(? AS DOUBLE PRECISION)' : '< ?';
+    const edgeList = edges.map(() => '?').join(', ');
+    const { sql, bindings } = segments.toSQL();
+    const isEdge = edges.length > 0 ? `slice IN (${edgeList})` : '1 = 0';
+    const result = await this.db.raw(
+      `WITH seg AS (${sql})
+         SELECT 'segment' AS kind, entity_ref, sli_name, cut, slice, good, total,
+                0 AS ratio_sum, 0 AS slices${targets
+                  .map((_, i) => `, 0 AS bad_${i}`)
+                  .join('')}
+           FROM seg WHERE ${isEdge}
+         UNION ALL
+         SELECT 'range' AS kind, entity_ref, sli_name, cut, NULL AS slice, SUM(good) AS good, SUM(total) AS total,
+                SUM(CASE WHEN total > 0 THEN ${ratio} ELSE 0 END) AS ratio_sum,
+                SUM(CASE WHEN total > 0 THEN 1 ELSE 0 END) AS slices${targets
+                  .map(
+                    (_, i) =>
+                      `, SUM(CASE WHEN total > 0 AND ${ratio} ${below} THEN 1 ELSE 0 END) AS bad_${i}`,
+                  )
+                  .join('')}
+           FROM seg WHERE NOT (${isEdge})
+          GROUP BY entity_ref, sli_name, cut`,
+      [...bindings, ...edges, ...targets, ...edges],
+    );
+    // better-sqlite3 answers a raw query with the rows, pg with a result object.
+    const rows: DbRow[] = Array.isArray(result) ? result : result.rows;
+    return {
+      segments: rows.filter(r => r.kind === 'segment').map(segmentRow),
+      ranges: rows
+        .filter(r => r.kind === 'range')
+        .map(r => ({
+          entityRef: String(r.entity_ref),
+          sliName: String(r.sli_name),
+          cut: dbCount(r.cut),
+          good: dbCount(r.good),
+          total: dbCount(r.total),
+          ratioSum: dbNumber(r.ratio_sum) ?? 0,
+          slicesWithData: dbCount(r.slices),
+          badSlices: targets.map((_, i) => dbCount(r[`bad_${i}`])),
+        })),
+    };
   }
 
   private isPostgres(): boolean {

@@ -15,14 +15,15 @@ export interface SliKey {
 }
 
 /**
- * What `readSegments` reads: the SLIs, the cut points (sorted, distinct) and optionally a slice grid. The time
- * from the first to the last cut is cut at every cut point and, with `sliceSeconds`, at every line of the
- * clock grid of that slice length; each piece is a segment.
+ * What `readSegments` reads: the SLIs, the cut points (sorted, distinct) and optionally a slice grid with the
+ * Timeslices targets to judge its slices by. The time from the first to the last cut is cut at every cut point
+ * and, with `sliceSeconds`, at every line of the clock grid of that slice length; each piece is a segment.
  */
 export interface SliSegmentsRequest {
   slis: SliKey[];
   cuts: Date[];
   sliceSeconds?: number;
+  timeSliceTargets?: number[];
 }
 
 /**
@@ -34,6 +35,29 @@ export interface SliSegmentRow extends SliKey {
   cut: number;
   good: number;
   total: number;
+}
+
+/**
+ * The grid slices of one SLI lying wholly between `cuts[cut]` and `cuts[cut + 1]`, summed up: their events, the
+ * sum of the good/total ratios of the slices with traffic and how many there were, and per Timeslices target
+ * (in the order of the request's `timeSliceTargets`) how many of them were bad (good/total below it).
+ */
+export interface SliSliceRangeRow extends SliKey {
+  cut: number;
+  good: number;
+  total: number;
+  ratioSum: number;
+  slicesWithData: number;
+  badSlices: number[];
+}
+
+/**
+ * What `readSegments` returns. Without grid: every segment. With a grid: the segments of the slices a cut point
+ * lies inside (the edge slices), and the other slices summed up per cut range.
+ */
+export interface SliSegmentsRead {
+  segments: SliSegmentRow[];
+  ranges: SliSliceRangeRow[];
 }
 
 /**
@@ -85,11 +109,11 @@ export interface SliEventStore {
     sliceSeconds: number,
   ): Promise<SliceRatioSums>;
   /**
-   * The counts of many SLIs per segment (see SliSegmentsRequest) in one query: what one collection of a batch
-   * of SLOs needs, from which every window, look-back and slice of their evaluation is summed. Segments without
-   * intervals are absent.
+   * The counts of many SLIs per segment (see SliSegmentsRequest and SliSegmentsRead) in one query: what one
+   * collection of a batch of SLOs needs, from which every window, look-back and slice of their evaluation is
+   * summed. Segments and ranges without intervals are absent.
    */
-  readSegments(request: SliSegmentsRequest): Promise<SliSegmentRow[]>;
+  readSegments(request: SliSegmentsRequest): Promise<SliSegmentsRead>;
   /** Earliest interval start and latest interval end stored for an SLI; undefined when none. */
   getExtent(
     entityRef: string,

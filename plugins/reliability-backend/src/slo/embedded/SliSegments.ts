@@ -3,8 +3,9 @@ import {
   sliceCountOf,
 } from '@internal/backstage-plugin-reliability-common';
 import { SliEventCounts } from '@internal/backstage-plugin-reliability-node';
+import { SliSegmentRow, SliSliceRangeRow } from './SliEventStore';
 
-/** Summed counts of one segment of an SLI: the intervals whose start lies in [start, end). */
+/** Summed counts of one segment of an SLI: the intervals whose start lies in it. */
 interface Segment {
   start: number;
   slice: number | null;
@@ -12,27 +13,48 @@ interface Segment {
   total: number;
 }
 
+/** The whole grid slices of one cut range, summed up (see SliSliceRangeRow), and where they lie. */
+interface SliceRange {
+  start: number;
+  end: number;
+  good: number;
+  total: number;
+  ratioSum: number;
+  slicesWithData: number;
+  badSlices: number[];
+}
+
+/** Running totals of a question over segments and slice ranges. */
+interface Tally {
+  good: number;
+  total: number;
+  ratioSum: number;
+  slicesWithData: number;
+  badSlices: number[];
+}
+
 /**
- * One SLI's counts per segment (read with `SliEventStore.readSegments`), answering sums over any interval whose
- * ends are segment boundaries (a cut point, or a line of the slice grid) exactly as the store would: an interval
- * counts where its start lies. Asked about other intervals it answers `undefined`, so the caller asks the store.
+ * One SLI's counts as read by `SliEventStore.readSegments` for a batch, answering sums, Timeslices counts and
+ * RatioTimeslices sums over intervals whose ends are boundaries of what was read (a cut point, or the grid line
+ * next to one) exactly as the store's own queries would: an interval counts in the slice and segment where its
+ * start lies. Asked anything else it answers `undefined`, and the caller asks the store.
  */
 export class SliSegments {
   private readonly cuts: number[];
   private readonly cutSet: Set<number>;
   private readonly sliceMs: number | undefined;
-  /** Segments sorted by start. */
+  private readonly targets: number[];
+  /** Segments sorted by start (without grid: one per cut range; with a grid: those of edge slices). */
   private readonly segments: Segment[];
+  /** With a grid: the whole slices of each cut range, summed up. */
+  private readonly ranges: SliceRange[];
 
   constructor(options: {
     cuts: Date[];
     sliceSeconds?: number;
-    rows: Array<{
-      cut: number;
-      slice: number | null;
-      good: number;
-      total: number;
-    }>;
+    timeSliceTargets?: number[];
+    segments: Array<Pick<SliSegmentRow, 'cut' | 'slice' | 'good' | 'total'>>;
+    ranges?: Array<Omit<SliSliceRangeRow, 'entityRef' | 'sliName'>>;
   }) {
     this.cuts = options.cuts.map(d => d.getTime());
     this.cutSet = new Set(this.cuts);
@@ -40,7 +62,8 @@ export class SliSegments {
       options.sliceSeconds === undefined
         ? undefined
         : options.sliceSeconds * 1000;
-    this.segments = options.rows
+    this.targets = options.timeSliceTargets ?? [];
+    this.segments = options.segments
       .map(row => ({
         start: this.segmentStart(row.cut, row.slice),
         slice: row.slice,
@@ -48,23 +71,22 @@ export class SliSegments {
         total: row.total,
       }))
       .sort((a, b) => a.start - b.start);
+    this.ranges = (options.ranges ?? []).map(row => ({
+      ...row,
+      start: this.gridCeil(this.cuts[row.cut]),
+      end: this.gridFloor(this.cuts[row.cut + 1]),
+    }));
   }
 
-  /** Good/total events of the intervals starting in [from, to); undefined when not answerable from the segments. */
+  /** Good/total events of the intervals starting in [from, to); undefined when not answerable. */
   sum(from: Date, to: Date): SliEventCounts | undefined {
-    if (!this.isBoundary(from) || !this.isBoundary(to)) return undefined;
-    let good = 0;
-    let total = 0;
-    for (const segment of this.within(from, to)) {
-      good += segment.good;
-      total += segment.total;
-    }
-    return { good, total };
+    const tally = this.tally(from, to);
+    return tally && { good: tally.good, total: tally.total };
   }
 
   /**
    * Timeslices counts of [from, to) with slices aligned on `from` (see SliEventStore.countSlices); undefined
-   * unless those slices are this grid's slices cut to [from, to).
+   * unless those slices are this grid's slices cut to [from, to) and the target was read.
    */
   countSlices(
     from: Date,
@@ -72,16 +94,15 @@ export class SliSegments {
     sliceSeconds: number,
     timeSliceTarget: number,
   ): { goodSlices: number; totalSlices: number } | undefined {
-    const slices = this.sliceSums(from, to, sliceSeconds);
-    if (!slices) return undefined;
+    const target = this.targets.indexOf(timeSliceTarget);
+    if (target < 0 || !this.isGridQuestion(from, to, sliceSeconds)) {
+      return undefined;
+    }
+    const tally = this.tally(from, to);
+    if (!tally) return undefined;
     const totalSlices = sliceCountOf(from, to, sliceSeconds);
-    const bad = slices.filter(
-      s => s.total > 0 && s.good / s.total < timeSliceTarget,
-    ).length;
-    return {
-      goodSlices: totalSlices - Math.min(bad, totalSlices),
-      totalSlices,
-    };
+    const bad = Math.min(tally.badSlices[target], totalSlices);
+    return { goodSlices: totalSlices - bad, totalSlices };
   }
 
   /** RatioTimeslices sums of [from, to) (see SliEventStore.sumSliceRatios); undefined as for countSlices. */
@@ -90,62 +111,87 @@ export class SliSegments {
     to: Date,
     sliceSeconds: number,
   ): SliceRatioSums | undefined {
-    const slices = this.sliceSums(from, to, sliceSeconds);
-    if (!slices) return undefined;
-    let ratioSum = 0;
-    let slicesWithData = 0;
-    for (const slice of slices) {
-      if (slice.total > 0) {
-        ratioSum += slice.good / slice.total;
-        slicesWithData += 1;
-      }
-    }
-    return { ratioSum, slicesWithData };
-  }
-
-  /** Summed counts per grid slice of [from, to), in slice order; undefined unless answerable (see countSlices). */
-  private sliceSums(
-    from: Date,
-    to: Date,
-    sliceSeconds: number,
-  ): Array<{ good: number; total: number }> | undefined {
-    const step = this.sliceMs;
-    if (step === undefined || sliceSeconds * 1000 !== step) return undefined;
-    if (!this.isBoundary(from) || !this.isBoundary(to)) return undefined;
-    const start = from.getTime();
-    // Slices aligned on `from` are grid slices when `from` is on the grid or [from, to) lies in one grid slice.
-    const onGrid = start % step === 0;
-    if (
-      !onGrid &&
-      Math.floor(start / step) !== Math.floor((to.getTime() - 1) / step)
-    ) {
-      return undefined;
-    }
-    const bySlice = new Map<number, { good: number; total: number }>();
-    for (const segment of this.within(from, to)) {
-      const key = segment.slice ?? 0;
-      const sums = bySlice.get(key) ?? { good: 0, total: 0 };
-      sums.good += segment.good;
-      sums.total += segment.total;
-      bySlice.set(key, sums);
-    }
-    return [...bySlice.entries()].sort((a, b) => a[0] - b[0]).map(e => e[1]);
-  }
-
-  /** Whether an instant is a segment boundary inside the read span. */
-  private isBoundary(date: Date): boolean {
-    const t = date.getTime();
-    if (t < this.cuts[0] || t > this.cuts[this.cuts.length - 1]) return false;
+    if (!this.isGridQuestion(from, to, sliceSeconds)) return undefined;
+    const tally = this.tally(from, to);
     return (
-      this.cutSet.has(t) ||
-      (this.sliceMs !== undefined && t % this.sliceMs === 0)
+      tally && {
+        ratioSum: tally.ratioSum,
+        slicesWithData: tally.slicesWithData,
+      }
     );
   }
 
-  /** The segments starting in [from, to) (with boundary ends, exactly the segments inside it). */
-  private *within(from: Date, to: Date): Generator<Segment> {
+  /** Whether slices of `sliceSeconds` aligned on `from` are this grid's slices cut to [from, to). */
+  private isGridQuestion(from: Date, to: Date, sliceSeconds: number): boolean {
+    const step = this.sliceMs;
+    if (step === undefined || sliceSeconds * 1000 !== step) return false;
+    const start = from.getTime();
+    return (
+      start % step === 0 ||
+      Math.floor(start / step) === Math.floor((to.getTime() - 1) / step)
+    );
+  }
+
+  /** Everything read about [from, to), or undefined when its ends are not boundaries of what was read. */
+  private tally(from: Date, to: Date): Tally | undefined {
     const start = from.getTime();
     const end = to.getTime();
+    if (!this.isBoundary(start) || !this.isBoundary(end)) return undefined;
+    const tally: Tally = {
+      good: 0,
+      total: 0,
+      ratioSum: 0,
+      slicesWithData: 0,
+      badSlices: this.targets.map(() => 0),
+    };
+    for (const range of this.ranges) {
+      if (range.end <= range.start) continue;
+      const inside = range.start >= start && range.end <= end;
+      if (!inside && range.start < end && range.end > start) return undefined;
+      if (inside) {
+        tally.good += range.good;
+        tally.total += range.total;
+        tally.ratioSum += range.ratioSum;
+        tally.slicesWithData += range.slicesWithData;
+        range.badSlices.forEach((n, i) => (tally.badSlices[i] += n));
+      }
+    }
+    const slices = new Map<number, { good: number; total: number }>();
+    for (const segment of this.within(start, end)) {
+      tally.good += segment.good;
+      tally.total += segment.total;
+      if (segment.slice !== null) {
+        const sums = slices.get(segment.slice) ?? { good: 0, total: 0 };
+        sums.good += segment.good;
+        sums.total += segment.total;
+        slices.set(segment.slice, sums);
+      }
+    }
+    for (const slice of slices.values()) {
+      if (slice.total > 0) {
+        const ratio = slice.good / slice.total;
+        tally.ratioSum += ratio;
+        tally.slicesWithData += 1;
+        this.targets.forEach((target, i) => {
+          if (ratio < target) tally.badSlices[i] += 1;
+        });
+      }
+    }
+    return tally;
+  }
+
+  /** Whether an instant is a boundary of what was read: a cut point, or the grid line next to one. */
+  private isBoundary(t: number): boolean {
+    if (t < this.cuts[0] || t > this.cuts[this.cuts.length - 1]) return false;
+    if (this.cutSet.has(t)) return true;
+    if (this.sliceMs === undefined || t % this.sliceMs !== 0) return false;
+    return this.cuts.some(
+      c => this.gridFloor(c) === t || this.gridCeil(c) === t,
+    );
+  }
+
+  /** The segments starting in [start, end) (with boundary ends, exactly the segments inside it). */
+  private *within(start: number, end: number): Generator<Segment> {
     let low = 0;
     let high = this.segments.length;
     while (low < high) {
@@ -165,5 +211,17 @@ export class SliSegments {
     return slice === null || this.sliceMs === undefined
       ? cutStart
       : Math.max(cutStart, slice * this.sliceMs);
+  }
+
+  private gridFloor(t: number): number {
+    return this.sliceMs === undefined
+      ? t
+      : Math.floor(t / this.sliceMs) * this.sliceMs;
+  }
+
+  private gridCeil(t: number): number {
+    return this.sliceMs === undefined
+      ? t
+      : Math.ceil(t / this.sliceMs) * this.sliceMs;
   }
 }

@@ -17,6 +17,7 @@ const item = (
   sliName: 'requests',
   intervals: lookbacks(...minutes),
   sliceSeconds,
+  timeSliceTargets: sliceSeconds.length > 0 ? [0.99] : [],
 });
 
 describe('segmentReads', () => {

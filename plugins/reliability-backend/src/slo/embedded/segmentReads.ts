@@ -15,6 +15,7 @@ export interface SegmentReadItem {
   sliName: string;
   intervals: SliPreloadItem['intervals'];
   sliceSeconds: number[];
+  timeSliceTargets: number[];
 }
 
 /**
@@ -43,16 +44,20 @@ function splitGroup(
 ): SliSegmentsRequest[] {
   const reads: SliSegmentsRequest[] = [];
   let cuts = new Set<number>();
+  let targets = new Set<number>();
   let slis = new Map<string, { entityRef: string; sliName: string }>();
   const flush = () => {
     if (slis.size > 0 && cuts.size >= 2) {
       reads.push({
         slis: [...slis.values()],
         cuts: [...cuts].sort((a, b) => a - b).map(t => new Date(t)),
-        ...(sliceSeconds === undefined ? {} : { sliceSeconds }),
+        ...(sliceSeconds === undefined
+          ? {}
+          : { sliceSeconds, timeSliceTargets: [...targets] }),
       });
     }
     cuts = new Set();
+    targets = new Set();
     slis = new Map();
   };
   for (const item of group) {
@@ -68,6 +73,7 @@ function splitGroup(
       flush();
     }
     for (const t of itemCuts) cuts.add(t);
+    for (const t of item.timeSliceTargets) targets.add(t);
     slis.set(JSON.stringify([item.entityRef, item.sliName]), {
       entityRef: item.entityRef,
       sliName: item.sliName,

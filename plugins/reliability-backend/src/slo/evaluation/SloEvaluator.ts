@@ -9,7 +9,12 @@ import {
   SliEventCounts,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
-import { sliceSecondsOf, slicesRatioSli } from './budgeting';
+import {
+  budgetingOf,
+  sliceSecondsOf,
+  slicesRatioSli,
+  timeSliceTargetOf,
+} from './budgeting';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
 import { evaluationIntervals } from './evaluationIntervals';
 import { failedStatus } from './failedStatus';
@@ -108,6 +113,10 @@ export class SloEvaluator {
         sliceSeconds: slicesRatioSli(slo)
           ? [...new Set(slo.objectives.map(sliceSecondsOf))]
           : [],
+        timeSliceTargets:
+          slicesRatioSli(slo) && budgetingOf(slo) === 'Timeslices'
+            ? [...new Set(slo.objectives.map(timeSliceTargetOf))]
+            : [],
       });
       byType.set(type, items);
     }

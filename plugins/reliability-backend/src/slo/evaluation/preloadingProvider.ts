@@ -11,6 +11,8 @@ export interface SliPreloadItem {
   intervals: Array<{ from: Date; to: Date }>;
   /** Slice lengths (seconds) its objectives cut intervals into on the clock grid; empty for event counts only. */
   sliceSeconds: number[];
+  /** The Timeslices targets its objectives judge slices by (empty unless Timeslices). */
+  timeSliceTargets: number[];
 }
 
 /**

@@ -1,0 +1,38 @@
+/* HTTP helpers and percentiles of benchmark-overview.ts (a static token the benchmark backend accepts). */
+
+export const TOKEN = 'benchmark-static-token-0123456789abcdef';
+
+export const headers = {
+  Authorization: `Bearer ${TOKEN}`,
+  'Content-Type': 'application/json',
+};
+
+export async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+export async function getJson(url: string, init?: RequestInit) {
+  const response = await fetch(url, { ...init, headers });
+  if (!response.ok) {
+    throw new Error(
+      `${init?.method ?? 'GET'} ${url} -> ${
+        response.status
+      } ${await response.text()}`,
+    );
+  }
+  return response.json();
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(
+    sorted.length - 1,
+    Math.ceil((p / 100) * sorted.length) - 1,
+  );
+  return sorted[Math.max(0, index)];
+}

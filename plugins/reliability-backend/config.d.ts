@@ -57,6 +57,14 @@ export interface Config {
          */
         sliEventsDays?: number;
       };
+      definitionCache?: {
+        /**
+         * Parsed OpenSLO texts kept in memory, one per entity with SLOs (about 3 KB each for two SLOs), so the
+         * collection does not parse them again every cycle. Default 20,000; raise it above the number of entities
+         * with SLOs in larger catalogs.
+         */
+        maxEntries?: number;
+      };
     };
     /** Demo-only switches. Never enable them in a real installation. */
     demo?: {

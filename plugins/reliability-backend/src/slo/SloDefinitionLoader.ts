@@ -29,7 +29,8 @@ const MAX_FILE_CACHE_ENTRIES = 20_000;
  * bound on the total text length (about 1.8 bytes of heap per character of text) keeps large texts under ~75 MB.
  */
 const MAX_PARSED_TEXTS = 20_000;
-const MAX_PARSED_TEXT_CHARS = 40 * 1024 * 1024;
+/** Text length kept per cached parse on average, at most (2 KB: 40 MB for 20,000 texts). */
+const MAX_CHARS_PER_PARSED_TEXT = 2 * 1024;
 
 type ParsedOpenSlo = ReturnType<typeof parseOpenSloYaml>;
 
@@ -61,10 +62,7 @@ function failed(source: string, path: string, message: string) {
  */
 export class SloDefinitionLoader implements SloDefinitionSource {
   private readonly files: TtlCache<Promise<SourceDefinitions>>;
-  private readonly parsed = new LruCache<ParsedOpenSlo>({
-    maxEntries: MAX_PARSED_TEXTS,
-    maxWeight: MAX_PARSED_TEXT_CHARS,
-  });
+  private readonly parsed: LruCache<ParsedOpenSlo>;
   private readonly documents: EntityDocumentReader;
 
   constructor(options: {
@@ -74,7 +72,14 @@ export class SloDefinitionLoader implements SloDefinitionSource {
     cacheTtlMs?: number;
     /** Places beyond each entity's source location that SLO files may be read from (`reliability.documents.allow`). */
     documentAllow?: DocumentAllowRule[];
+    /** Parsed texts kept (`reliability.slo.definitionCache.maxEntries`, default 20,000). */
+    maxParsedTexts?: number;
   }) {
+    const maxParsedTexts = options.maxParsedTexts ?? MAX_PARSED_TEXTS;
+    this.parsed = new LruCache<ParsedOpenSlo>({
+      maxEntries: maxParsedTexts,
+      maxWeight: maxParsedTexts * MAX_CHARS_PER_PARSED_TEXT,
+    });
     this.documents = new EntityDocumentReader({
       urlReader: options.urlReader,
       allow: options.documentAllow,

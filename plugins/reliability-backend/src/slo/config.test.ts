@@ -19,6 +19,7 @@ describe('readSloConfig', () => {
       snapshotRetentionDays: 90,
       sliEventsRetentionDays: 400,
       demoSeeding: false,
+      definitionCacheEntries: 20_000,
     });
     expect(logger.warn).not.toHaveBeenCalled();
   });
@@ -34,6 +35,7 @@ describe('readSloConfig', () => {
             providerTimeout: 'PT3S',
           },
           retention: { days: 30, sliEventsDays: 731 },
+          definitionCache: { maxEntries: 120_000 },
         },
         demo: { seedSliEvents: true },
       },
@@ -49,7 +51,16 @@ describe('readSloConfig', () => {
       snapshotRetentionDays: 30,
       sliEventsRetentionDays: 731,
       demoSeeding: true,
+      definitionCacheEntries: 120_000,
     });
+    expect(() =>
+      readSloConfig(
+        new ConfigReader({
+          reliability: { slo: { definitionCache: { maxEntries: 1.5 } } },
+        }),
+        mockServices.logger.mock(),
+      ),
+    ).toThrow(/reliability\.slo\.definitionCache\.maxEntries/);
   });
 
   it('warns when SLI events are kept shorter than the longest window, and rejects bad retention', () => {

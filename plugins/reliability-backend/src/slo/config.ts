@@ -26,7 +26,12 @@ export interface SloConfig {
   sliEventsRetentionDays: number;
   /** DEMO ONLY: write synthetic SLI events for embedded SLIs. */
   demoSeeding: boolean;
+  /** Parsed OpenSLO texts kept in memory (one per entity with SLOs, so collection does not parse them again). */
+  definitionCacheEntries: number;
 }
+
+/** Default of `reliability.slo.definitionCache.maxEntries`: enough for 20,000 entities with SLOs. */
+export const DEFAULT_DEFINITION_CACHE_ENTRIES = 20_000;
 
 function readDays(config: Config, key: string, fallback: number): number {
   const days = config.getOptionalNumber(key) ?? fallback;
@@ -34,6 +39,18 @@ function readDays(config: Config, key: string, fallback: number): number {
     throw new Error(`Invalid config ${key}: must be a positive number of days`);
   }
   return days;
+}
+
+function readPositiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`Invalid config ${key}: must be a positive whole number`);
+  }
+  return value;
 }
 
 /** Reads and validates every config key of the SLO area. */
@@ -99,5 +116,10 @@ export function readSloConfig(
     ),
     sliEventsRetentionDays,
     demoSeeding,
+    definitionCacheEntries: readPositiveInteger(
+      config,
+      'reliability.slo.definitionCache.maxEntries',
+      DEFAULT_DEFINITION_CACHE_ENTRIES,
+    ),
   };
 }

@@ -60,6 +60,7 @@ export async function createSloFeature(
     urlReader: ctx.urlReader,
     now: ctx.now,
     documentAllow: readDocumentAllowRules(ctx.config),
+    maxParsedTexts: config.definitionCacheEntries,
   });
   const evaluator = new SloEvaluator({
     providers: sliProviders,

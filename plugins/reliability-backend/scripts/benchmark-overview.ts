@@ -410,7 +410,7 @@ async function main() {
         ratioMet ? 'met' : 'NOT met'
       }); ${SERVICES} services, ${DB}, ${
         cpus().length
-      } CPUs, load ${load()}, filters ${FILTER_KINDS.join('/')}`,
+      } CPUs, load ${load()}, filters ${KINDS.join('/')}`,
     );
   } finally {
     await backend.stop().catch(() => {});

@@ -42,6 +42,11 @@ export interface ServiceCatalogQuery {
   filter: Record<string, string | string[]>;
   orderFields: Array<{ field: string; order: 'asc' | 'desc' }>;
   fullTextFilter?: { term: string; fields: string[] };
+  /**
+   * With a domain filter: the domain of each system the query allows (all of them are parts of that domain), so
+   * the page needs no lookup of its systems' domains.
+   */
+  systemDomains?: Map<string, string>;
 }
 
 /** Normalises a user-supplied ref or bare name (`payments`, `group:payments`) to `kind:namespace/name`. */
@@ -76,11 +81,12 @@ export async function buildServiceCatalogQuery(options: {
     filter[`metadata.annotations.${ANNOTATIONS.tier}`] = filters.tier;
   }
   const systems: string[][] = [];
+  let domainRef: string | undefined;
   if (filters.system) {
     systems.push([normaliseRef(filters.system, 'system')]);
   }
   if (filters.domain) {
-    const domainRef = normaliseRef(filters.domain, 'domain');
+    domainRef = normaliseRef(filters.domain, 'domain');
     const { items } = await catalog.getEntities(
       {
         filter: { kind: 'system', 'relations.partOf': domainRef },
@@ -97,6 +103,9 @@ export async function buildServiceCatalogQuery(options: {
     }
     filter['relations.partOf'] = allowed.length === 1 ? allowed[0] : allowed;
   }
+  const systemDomains = domainRef
+    ? new Map(systems[systems.length - 1].map(ref => [ref, domainRef] as const))
+    : undefined;
 
   // The catalog sorts by one field (ties keep its stable internal order).
   const orderFields = [
@@ -108,5 +117,6 @@ export async function buildServiceCatalogQuery(options: {
     fullTextFilter: filters.q
       ? { term: filters.q, fields: FULL_TEXT_FIELDS }
       : undefined,
+    systemDomains,
   };
 }

@@ -20,6 +20,8 @@ export interface IndexedPage {
   totalItems?: number;
   /** Index entries examined per page (for the previous page's offset). */
   pageSpan: number;
+  /** Domains of the systems the domain filter allows (`ServiceCatalogQuery.systemDomains`). */
+  systemDomains?: Map<string, string>;
 }
 
 const lower = (value: unknown) =>
@@ -58,6 +60,11 @@ export async function loadIndexedPage(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
   index: EntityRefIndex;
+  /**
+   * Called with the refs read from the index when they are the page (the index filter alone), before the
+   * catalog is asked for them, so the caller can read their summaries at the same time.
+   */
+  onPageRefs?: (entityRefs: string[]) => void;
 }): Promise<IndexedPage | null> {
   const { filters, offset, limit, includeTotal, catalog, credentials } =
     options;
@@ -82,6 +89,9 @@ export async function loadIndexedPage(options: {
   if (entityRefs.length === 0) {
     return { entities: [], examined: 0, totalItems, pageSpan };
   }
+  if (!combined) {
+    options.onPageRefs?.(entityRefs);
+  }
   const { items } = await catalog.getEntitiesByRefs(
     { entityRefs, fields: SERVICE_FIELDS, filter: catalogQuery.filter },
     { credentials },
@@ -98,5 +108,11 @@ export async function loadIndexedPage(options: {
       }
     }
   }
-  return { entities, examined, totalItems, pageSpan };
+  return {
+    entities,
+    examined,
+    totalItems,
+    pageSpan,
+    systemDomains: catalogQuery.systemDomains,
+  };
 }

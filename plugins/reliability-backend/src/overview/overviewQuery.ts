@@ -70,7 +70,7 @@ const querySchema = overviewFiltersSchema.extend({
     .min(1)
     .max(OVERVIEW_MAX_LIMIT)
     .default(OVERVIEW_DEFAULT_LIMIT),
-  cursor: z.string().max(2048).optional(),
+  cursor: z.string().max(4096).optional(),
 });
 
 /** A validated overview request: either filters (first page) or a cursor (later pages). */
@@ -80,7 +80,15 @@ export interface OverviewRequest {
   offset: number;
   /** Total known from an earlier page, so later pages skip the count. */
   totalItems?: number;
+  /**
+   * The catalog's own cursor for this page (catalog-ordered pages after the first): keyset paging, so a deep
+   * page costs what the first does instead of an OFFSET scan. It carries the same filters and sort.
+   */
+  catalogCursor?: string;
 }
+
+/** Longest catalog cursor an overview cursor carries (longer ones fall back to offset paging). */
+export const MAX_CATALOG_CURSOR_LENGTH = 1200;
 
 const cursorSchema = z
   .object({
@@ -88,20 +96,27 @@ const cursorSchema = z
     f: overviewFiltersSchema,
     o: z.number().int().min(0).max(1_000_000),
     t: z.number().int().min(0).optional(),
+    c: z.string().max(MAX_CATALOG_CURSOR_LENGTH).optional(),
   })
   .strict();
 
 /**
- * Encodes the opaque cursor of a page: the filters and sort, the offset and the known total. It stays small
- * (filters are bounded) whatever the filters pre-select, so it fits a URL.
+ * Encodes the opaque cursor of a page: the filters and sort, the offset, the known total and, for catalog-ordered
+ * pages, the catalog's cursor of the page (left out when longer than {@link MAX_CATALOG_CURSOR_LENGTH}, the page is
+ * then read by offset). It stays small (filters are bounded) whatever the filters pre-select, so it fits a URL.
  */
 export function encodeCursor(
   filters: OverviewFilters,
   offset: number,
   totalItems?: number,
+  catalogCursor?: string,
 ): string {
+  const c =
+    catalogCursor && catalogCursor.length <= MAX_CATALOG_CURSOR_LENGTH
+      ? catalogCursor
+      : undefined;
   return Buffer.from(
-    JSON.stringify({ v: 1, f: filters, o: offset, t: totalItems }),
+    JSON.stringify({ v: 1, f: filters, o: offset, t: totalItems, c }),
     'utf8',
   ).toString('base64url');
 }
@@ -126,7 +141,12 @@ function parseCursor(cursor: string): z.infer<typeof cursorSchema> {
 /** Decodes an opaque cursor into the request of the page it points to (without `limit`). */
 export function decodeCursor(cursor: string): Omit<OverviewRequest, 'limit'> {
   const decoded = parseCursor(cursor);
-  return { filters: decoded.f, offset: decoded.o, totalItems: decoded.t };
+  return {
+    filters: decoded.f,
+    offset: decoded.o,
+    totalItems: decoded.t,
+    catalogCursor: decoded.c,
+  };
 }
 
 /**

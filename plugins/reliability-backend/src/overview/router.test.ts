@@ -210,6 +210,35 @@ describe('overview router', () => {
     expect(seen).toEqual(names);
   });
 
+  it('follows the catalog cursor on later pages (keyset paging, no offset)', async () => {
+    const { app, spies } = setup();
+    const first = await request(app).get('/overview?limit=5&sort=owner');
+    const callsOfFirst = spies.queryEntities.mock.calls.length;
+    const second = await request(app).get(
+      `/overview?limit=5&cursor=${first.body.pageInfo.nextCursor}`,
+    );
+    expect(second.status).toBe(200);
+    // One catalog call for the second page, with the catalog's cursor, and no count.
+    const secondCalls = spies.queryEntities.mock.calls.slice(callsOfFirst);
+    expect(secondCalls).toHaveLength(1);
+    expect(secondCalls[0][0]).toEqual({
+      cursor: expect.any(String),
+      fields: expect.any(Array),
+      limit: 5,
+    });
+    // The same rows as reading the page by offset.
+    const byOffset = await request(app).get('/overview?limit=10&sort=owner');
+    expect(second.body.items.map((r: any) => r.name)).toEqual(
+      byOffset.body.items.slice(5).map((r: any) => r.name),
+    );
+    expect(second.body.totalItems).toBe(first.body.totalItems);
+    // Going back reads by offset from the filters the cursor carries.
+    const back = await request(app).get(
+      `/overview?limit=5&cursor=${second.body.pageInfo.prevCursor}`,
+    );
+    expect(back.body.items).toEqual(first.body.items);
+  });
+
   it('keeps a constant number of catalog and summary calls whatever the page size', async () => {
     const counts = [];
     for (const limit of [2, 12]) {
@@ -225,7 +254,8 @@ describe('overview router', () => {
       });
     }
     expect(counts[0]).toEqual({
-      queryEntities: 1,
+      // the page, and the count (in parallel)
+      queryEntities: 2,
       getEntitiesByRefs: 1,
       getEntities: 0,
       slo: 1,
@@ -260,6 +290,21 @@ describe('overview router', () => {
       'svc-10',
       'svc-11',
     ]);
+  });
+
+  it('takes the domain of a domain-filtered page from the pre-selection (no lookup of its systems)', async () => {
+    const { app, spies } = setup();
+    const response = await request(app).get('/overview?domain=commerce');
+    expect(response.body.items.length).toBeGreaterThan(0);
+    expect(
+      response.body.items.every(
+        (r: any) =>
+          r.system === 'system:default/shop' &&
+          r.domain === 'domain:default/commerce',
+      ),
+    ).toBe(true);
+    expect(spies.getEntities).toHaveBeenCalledTimes(1);
+    expect(spies.getEntitiesByRefs).not.toHaveBeenCalled();
   });
 
   it('sorts by a catalog field in either order', async () => {
@@ -576,6 +621,21 @@ describe('overview router', () => {
     expect(lines[1]).toContain(
       'component:default/svc-00,svc-00,,group:default/team-a',
     );
+  });
+
+  it('flushes a compressed CSV export after each page it writes', async () => {
+    const { app: inner } = setup();
+    const flush = jest.fn();
+    const app = express()
+      .use((_req, res, next) => {
+        (res as unknown as { flush: () => void }).flush = flush;
+        next();
+      })
+      .use(inner);
+    const response = await request(app).get('/overview.csv?limit=5');
+    expect(response.text.trim().split('\r\n')).toHaveLength(13);
+    // The header, then each of the export's pages (one page of 12 rows here).
+    expect(flush).toHaveBeenCalledTimes(2);
   });
 
   it('rolls services up by team and by system', async () => {

@@ -1,11 +1,11 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { entityRefFromParams } from '../shared/entityLoader';
 import { parseInput } from '../shared/parseInput';
-import { csvLine } from '../shared/csv';
-import { OVERVIEW_CSV_HEADER, overviewCsvLine } from './csv';
+import { overviewCsvStream } from './csvStream';
 import { parseOverviewRequest } from './overviewQuery';
 import { OverviewService } from './OverviewService';
 import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
@@ -48,20 +48,17 @@ export function createOverviewRouter(options: {
       'Content-Disposition',
       'attachment; filename="reliability-overview.csv"',
     );
-    res.write(csvLine(OVERVIEW_CSV_HEADER));
-    if (!first.done) {
-      res.write(first.value.items.map(overviewCsvLine).join(''));
-      try {
-        for await (const page of pages) {
-          res.write(page.items.map(overviewCsvLine).join(''));
-        }
-      } catch (error) {
-        // Headers are sent: abort the download rather than end it as if it were complete.
-        res.destroy(error as Error);
-        return;
-      }
+    // Page by page as the client reads (bounded memory); a failure after the headers aborts the download
+    // (the socket is destroyed) rather than ending it as if it were complete.
+    const body = overviewCsvStream(first.done ? undefined : first.value, pages);
+    const done = pipeline(body, res);
+    // The backend compresses responses: send each page when it is written, not when the compressor's buffer
+    // fills (`flush` is the compression middleware's).
+    const flush = (res as { flush?: () => void }).flush;
+    if (flush) {
+      body.on('data', () => flush.call(res));
     }
-    res.end();
+    await done.catch(() => {});
   });
 
   router.get('/overview/summaries', async (req, res) => {

@@ -61,9 +61,7 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
     name: 'EntityReliabilityContent',
     component: {
       lazy: () =>
-        import('./components/EntityReliabilityContent').then(
-          m => m.EntityReliabilityContent,
-        ),
+        import('./lazy/entityPage').then(m => m.EntityReliabilityContent),
     },
   }),
 );
@@ -78,10 +76,7 @@ export const EntitySloContent = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloContent',
     component: {
-      lazy: () =>
-        import('./components/slo/EntitySloContent').then(
-          m => m.EntitySloContent,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntitySloContent),
     },
   }),
 );
@@ -97,9 +92,7 @@ export const EntityRunbooksContent = reliabilityPlugin.provide(
     name: 'EntityRunbooksContent',
     component: {
       lazy: () =>
-        import('./components/runbooks/EntityRunbooksContent').then(
-          m => m.EntityRunbooksContent,
-        ),
+        import('./lazy/entityPage').then(m => m.EntityRunbooksContent),
     },
   }),
 );
@@ -131,10 +124,7 @@ export const EntityGroupOnCallContent = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupOnCallContent',
     component: {
-      lazy: () =>
-        import('./components/oncall/GroupOnCallContent').then(
-          m => m.GroupOnCallContent,
-        ),
+      lazy: () => import('./lazy/groupPage').then(m => m.GroupOnCallContent),
     },
   }),
 );
@@ -148,8 +138,7 @@ export const EntitySloCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloCard',
     component: {
-      lazy: () =>
-        import('./components/slo/EntitySloCard').then(m => m.EntitySloCard),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntitySloCard),
     },
   }),
 );
@@ -163,10 +152,7 @@ export const EntityOnCallCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
-      lazy: () =>
-        import('./components/oncall/EntityOnCallCard').then(
-          m => m.EntityOnCallCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityOnCallCard),
     },
   }),
 );
@@ -180,10 +166,7 @@ export const EntityRunbooksCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksCard',
     component: {
-      lazy: () =>
-        import('./components/runbooks/EntityRunbooksCard').then(
-          m => m.EntityRunbooksCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityRunbooksCard),
     },
   }),
 );
@@ -197,10 +180,7 @@ export const EntityMaturityCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityCard',
     component: {
-      lazy: () =>
-        import('./components/checklist/EntityMaturityCard').then(
-          m => m.EntityMaturityCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityMaturityCard),
     },
   }),
 );
@@ -214,10 +194,7 @@ export const EntityGroupOnCallCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupOnCallCard',
     component: {
-      lazy: () =>
-        import('./components/oncall/EntityGroupOnCallCard').then(
-          m => m.EntityGroupOnCallCard,
-        ),
+      lazy: () => import('./lazy/groupPage').then(m => m.EntityGroupOnCallCard),
     },
   }),
 );
@@ -232,10 +209,7 @@ export const EntityGroupTrendsCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupTrendsCard',
     component: {
-      lazy: () =>
-        import('./components/trends/EntityGroupTrendsCard').then(
-          m => m.EntityGroupTrendsCard,
-        ),
+      lazy: () => import('./lazy/groupPage').then(m => m.EntityGroupTrendsCard),
     },
   }),
 );
@@ -251,9 +225,7 @@ export const EntityGroupAlertsCoverageCard = reliabilityPlugin.provide(
     name: 'EntityGroupAlertsCoverageCard',
     component: {
       lazy: () =>
-        import('./components/alerts/GroupAlertsCoverageCard').then(
-          m => m.GroupAlertsCoverageCard,
-        ),
+        import('./lazy/groupPage').then(m => m.GroupAlertsCoverageCard),
     },
   }),
 );
@@ -267,10 +239,7 @@ export const EntityGroupPostmortemsCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupPostmortemsCard',
     component: {
-      lazy: () =>
-        import('./components/incidents/GroupPostmortemsCard').then(
-          m => m.GroupPostmortemsCard,
-        ),
+      lazy: () => import('./lazy/groupPage').then(m => m.GroupPostmortemsCard),
     },
   }),
 );
@@ -287,9 +256,7 @@ export const EntityGroupLearningProgressCard = reliabilityPlugin.provide(
     name: 'EntityGroupLearningProgressCard',
     component: {
       lazy: () =>
-        import('./components/learning/GroupLearningProgressCard').then(
-          m => m.GroupLearningProgressCard,
-        ),
+        import('./lazy/groupPage').then(m => m.GroupLearningProgressCard),
     },
   }),
 );
@@ -306,10 +273,7 @@ export const EntitySloReviewCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloReviewCard',
     component: {
-      lazy: () =>
-        import('./components/policy/EntitySloReviewCard').then(
-          m => m.EntitySloReviewCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntitySloReviewCard),
     },
   }),
 );
@@ -324,10 +288,7 @@ export const EntityPolicyCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityPolicyCard',
     component: {
-      lazy: () =>
-        import('./components/policy/EntityPolicyCard').then(
-          m => m.EntityPolicyCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityPolicyCard),
     },
   }),
 );
@@ -341,10 +302,7 @@ export const EntityIncidentsCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityIncidentsCard',
     component: {
-      lazy: () =>
-        import('./components/incidents/EntityIncidentsCard').then(
-          m => m.EntityIncidentsCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityIncidentsCard),
     },
   }),
 );
@@ -358,10 +316,7 @@ export const EntityAlertsCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityAlertsCard',
     component: {
-      lazy: () =>
-        import('./components/alerts/EntityAlertsCard').then(
-          m => m.EntityAlertsCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityAlertsCard),
     },
   }),
 );
@@ -375,10 +330,7 @@ export const EntityCampaignsCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityCampaignsCard',
     component: {
-      lazy: () =>
-        import('./components/campaigns/EntityCampaignsCard').then(
-          m => m.EntityCampaignsCard,
-        ),
+      lazy: () => import('./lazy/entityPage').then(m => m.EntityCampaignsCard),
     },
   }),
 );

@@ -14,8 +14,7 @@ export const reliabilitySloEntityCard = EntityCardBlueprint.make({
   disabled: true,
   params: {
     filter: isReliabilityAvailable,
-    loader: () =>
-      import('../components/slo/EntitySloCard').then(m => <m.EntitySloCard />),
+    loader: () => import('../lazy/entityPage').then(m => <m.EntitySloCard />),
   },
 });
 
@@ -26,9 +25,7 @@ export const reliabilityOnCallEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/oncall/EntityOnCallCard').then(m => (
-        <m.EntityOnCallCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityOnCallCard />),
   },
 });
 
@@ -39,9 +36,7 @@ export const reliabilityRunbooksEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/runbooks/EntityRunbooksCard').then(m => (
-        <m.EntityRunbooksCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityRunbooksCard />),
   },
 });
 
@@ -52,9 +47,7 @@ export const reliabilityMaturityEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/checklist/EntityMaturityCard').then(m => (
-        <m.EntityMaturityCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityMaturityCard />),
   },
 });
 
@@ -65,9 +58,7 @@ export const reliabilityGroupOnCallEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/oncall/EntityGroupOnCallCard').then(m => (
-        <m.EntityGroupOnCallCard />
-      )),
+      import('../lazy/groupPage').then(m => <m.EntityGroupOnCallCard />),
   },
 });
 
@@ -78,9 +69,7 @@ export const reliabilityGroupTrendsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/trends/EntityGroupTrendsCard').then(m => (
-        <m.EntityGroupTrendsCard />
-      )),
+      import('../lazy/groupPage').then(m => <m.EntityGroupTrendsCard />),
   },
 });
 
@@ -91,9 +80,7 @@ export const reliabilityGroupAlertsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/alerts/GroupAlertsCoverageCard').then(m => (
-        <m.GroupAlertsCoverageCard />
-      )),
+      import('../lazy/groupPage').then(m => <m.GroupAlertsCoverageCard />),
   },
 });
 
@@ -104,9 +91,7 @@ export const reliabilityGroupPostmortemsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/incidents/GroupPostmortemsCard').then(m => (
-        <m.GroupPostmortemsCard />
-      )),
+      import('../lazy/groupPage').then(m => <m.GroupPostmortemsCard />),
   },
 });
 
@@ -120,9 +105,7 @@ export const reliabilityGroupLearningEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/learning/GroupLearningProgressCard').then(m => (
-        <m.GroupLearningProgressCard />
-      )),
+      import('../lazy/groupPage').then(m => <m.GroupLearningProgressCard />),
   },
 });
 
@@ -133,9 +116,7 @@ export const reliabilityPolicyEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/policy/EntityPolicyCard').then(m => (
-        <m.EntityPolicyCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityPolicyCard />),
   },
 });
 
@@ -146,9 +127,7 @@ export const reliabilityIncidentsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/incidents/EntityIncidentsCard').then(m => (
-        <m.EntityIncidentsCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityIncidentsCard />),
   },
 });
 
@@ -159,9 +138,7 @@ export const reliabilityAlertsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/alerts/EntityAlertsCard').then(m => (
-        <m.EntityAlertsCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityAlertsCard />),
   },
 });
 
@@ -172,8 +149,6 @@ export const reliabilityCampaignsEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/campaigns/EntityCampaignsCard').then(m => (
-        <m.EntityCampaignsCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityCampaignsCard />),
   },
 });

@@ -11,9 +11,7 @@ export const reliabilityEntityContent = EntityContentBlueprint.make({
     title: 'Reliability',
     filter: isReliabilityAvailable,
     loader: () =>
-      import('../components/EntityReliabilityContent').then(m => (
-        <m.EntityReliabilityContent />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityReliabilityContent />),
   },
 });
 
@@ -25,9 +23,7 @@ export const reliabilityRunbooksEntityContent = EntityContentBlueprint.make({
     title: 'Runbooks',
     filter: hasRunbooks,
     loader: () =>
-      import('../components/runbooks/EntityRunbooksContent').then(m => (
-        <m.EntityRunbooksContent />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntityRunbooksContent />),
   },
 });
 
@@ -39,9 +35,7 @@ export const reliabilitySloEntityContent = EntityContentBlueprint.make({
     title: 'SLOs',
     filter: hasSloDefinitions,
     loader: () =>
-      import('../components/slo/EntitySloContent').then(m => (
-        <m.EntitySloContent />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntitySloContent />),
   },
 });
 
@@ -67,9 +61,7 @@ export const reliabilityGroupOnCallEntityContent = EntityContentBlueprint.make({
     title: 'On-call',
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/oncall/GroupOnCallContent').then(m => (
-        <m.GroupOnCallContent />
-      )),
+      import('../lazy/groupPage').then(m => <m.GroupOnCallContent />),
   },
 });
 
@@ -85,8 +77,6 @@ export const reliabilityGroupReviewEntityContent = EntityContentBlueprint.make({
     title: 'Reliability review',
     filter: { kind: 'group' },
     loader: () =>
-      import('../components/policy/EntitySloReviewCard').then(m => (
-        <m.EntitySloReviewCard />
-      )),
+      import('../lazy/entityPage').then(m => <m.EntitySloReviewCard />),
   },
 });

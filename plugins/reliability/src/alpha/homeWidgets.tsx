@@ -9,7 +9,7 @@ export const reliabilityMyTeamsOnCallWidget = HomePageWidgetBlueprint.make({
     description:
       "Who is on call now for the services of the signed-in user's teams.",
     components: () =>
-      import('../components/home/MyTeamsOnCallWidget').then(m => ({
+      import('../lazy/homeWidgets').then(m => ({
         Content: m.MyTeamsOnCallWidget,
       })),
   },
@@ -24,7 +24,7 @@ export const reliabilityMyServicesWidget = HomePageWidgetBlueprint.make({
     description:
       'Error budget left, firing SLO alerts and maturity level of the services you and your teams own.',
     components: () =>
-      import('../components/home/MyServicesReliabilityWidget').then(m => ({
+      import('../lazy/homeWidgets').then(m => ({
         Content: m.MyServicesReliabilityWidget,
       })),
   },
@@ -39,7 +39,7 @@ export const reliabilityMyLearningPathWidget = HomePageWidgetBlueprint.make({
     description:
       "The onboarding paths of the signed-in user's teams (runbooks, journeys, postmortems, on-call shifts) with checkboxes and progress.",
     components: () =>
-      import('../components/home/MyLearningPathWidget').then(m => ({
+      import('../lazy/homeWidgets').then(m => ({
         Content: m.MyLearningPathWidget,
       })),
   },

@@ -10,11 +10,11 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { Suspense } from 'react';
 import { useEntityReliability } from '../../../hooks';
 import { SloStatusSummary } from '../SloStatusSummary';
 import { SloRunbooks } from '../useSloRunbooks';
-import { SloBurndownChart } from './SloBurndownChart';
-import { SloBurnRateChart } from './SloBurnRateChart';
+import { SloBurndownChart, SloBurnRateChart } from './lazyCharts';
 import { incidentWindows } from './incidentWindows';
 
 const MAX_RANGE_MS = 366 * 24 * 3600 * 1000;
@@ -107,8 +107,10 @@ export function SloHistoryCharts(props: {
       subheader={slo.definition.description}
     >
       <SloStatusSummary slo={slo} runbooks={props.runbooks} />
-      <Box mb={2}>{burndownView}</Box>
-      {historyView}
+      <Suspense fallback={<Progress />}>
+        <Box mb={2}>{burndownView}</Box>
+        {historyView}
+      </Suspense>
     </InfoCard>
   );
 }

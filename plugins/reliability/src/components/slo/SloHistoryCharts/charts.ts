@@ -1,0 +1,3 @@
+/* The two chart components, loaded together behind one lazy boundary (see lazyCharts.tsx). */
+export { SloBurndownChart } from './SloBurndownChart';
+export { SloBurnRateChart } from './SloBurnRateChart';

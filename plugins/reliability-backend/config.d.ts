@@ -352,6 +352,19 @@ export interface Config {
       /** Days daily campaign snapshots are kept (1..3650). Default 730. */
       retentionDays?: number;
     };
+    /** The org overview (docs/api.md, "GET /overview/summaries"). */
+    overview?: {
+      /** The stored team and system roll-ups of the org page. */
+      rollUps?: {
+        /**
+         * How often the roll-ups are recomputed over the whole catalog (a duration: `{ minutes: 10 }` or an ISO 8601
+         * string such as `PT10M`; 1 minute to 1 day). Default 10 minutes.
+         */
+        refreshInterval?: { [unit: string]: number } | string;
+        /** Time limit of one roll-up pass (30 seconds to 6 hours). Default 10 minutes. */
+        timeout?: { [unit: string]: number } | string;
+      };
+    };
     /** Trends: daily snapshots of the maturity roll-ups and SLO attainment, and the team leaderboard (docs/trends.md). */
     trends?: {
       /**

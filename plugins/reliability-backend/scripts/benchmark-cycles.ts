@@ -222,7 +222,13 @@ function rootConfig(options: {
           ],
           processingInterval: { hours: 24 },
         },
-        reliability: { onCall: { scheduleFiles: [options.scheduleFile] } },
+        reliability: {
+          onCall: { scheduleFiles: [options.scheduleFile] },
+          // Sized for the catalog, as docs/providers.md advises beyond 20,000 entities with SLOs.
+          slo: {
+            definitionCache: { maxEntries: Math.max(20_000, SERVICES + 1_000) },
+          },
+        },
       }),
   });
 }

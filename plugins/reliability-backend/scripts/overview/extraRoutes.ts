@@ -127,6 +127,8 @@ export async function measureRollUpsAndTours(
   const summaries = (body: any) =>
     `${body.groups.length} groups, ${body.serviceCount} services${
       body.truncated ? ', truncated' : ''
+    }${
+      body.computedAt ? `, stored ${body.computedAt}` : ', computed on request'
     }`;
   const tour = (body: any) =>
     `${body.nodes?.length ?? '?'} nodes${body.truncated ? ', truncated' : ''}`;

@@ -13,11 +13,13 @@ import {
   SERVICE_FIELDS,
   ServiceCatalogQuery,
 } from './catalogQuery';
-import { rollUpServices } from './groupSummaries';
+import { computeGroupRollUps } from './groupRollUpPass';
+import { RollUpGroupBy, rollUpServices } from './groupSummaries';
 import { InputError } from '@backstage/errors';
 import { EntityRefIndex, loadIndexedPage } from './indexedPage';
 import { decodeCursor, encodeCursor, OverviewRequest } from './overviewQuery';
 import { loadSystemDomains, systemRefOf, toServiceRow } from './serviceRows';
+import { OverviewStore } from './store/OverviewStore';
 import {
   LoadedSummaries,
   loadSummaries,
@@ -60,10 +62,20 @@ const ROLLUP_PAGE_SIZE = 1000;
 export class OverviewService {
   private readonly catalog: CatalogService;
   private readonly sources: OverviewSources;
+  private readonly store?: OverviewStore;
+  private readonly now: () => Date;
 
-  constructor(options: { catalog: CatalogService; sources: OverviewSources }) {
+  constructor(options: {
+    catalog: CatalogService;
+    sources: OverviewSources;
+    /** The stored team and system roll-ups; without it every roll-up is computed on request. */
+    store?: OverviewStore;
+    now?: () => Date;
+  }) {
     this.catalog = options.catalog;
     this.sources = options.sources;
+    this.store = options.store;
+    this.now = options.now ?? (() => new Date());
   }
 
   async getPage(
@@ -318,12 +330,66 @@ export class OverviewService {
   }
 
   /**
-   * Team or system roll-ups over every service the caller can see (bounded by MAX_ROLLUP_SERVICES), reading the
-   * catalog in pages of 1000 with minimal fields (the next page while the current page's summaries load) and the
-   * summaries of each page in one call per area; by system also the systems' own SLO summaries, in one call.
+   * Team or system roll-ups. With `stored` (the caller may read every catalog entity, so the roll-up of the whole
+   * catalog is exactly what it would see) the stored roll-up of the last refresh pass answers, with its
+   * `computedAt`, in one query. Otherwise, and before the first pass, they are computed for the request over every
+   * service the caller can see (see {@link OverviewService.computeGroupSummaries}).
    */
   async getGroupSummaries(
-    by: 'team' | 'system',
+    by: RollUpGroupBy,
+    credentials: BackstageCredentials,
+    options: { stored?: boolean } = {},
+  ): Promise<OverviewSummariesResponse> {
+    if (options.stored && this.store) {
+      const stored = await this.store.getRollUp(by);
+      if (stored) {
+        return {
+          by,
+          groups: stored.groups,
+          serviceCount: stored.groups.reduce((n, g) => n + g.serviceCount, 0),
+          truncated: false,
+          computedAt: stored.computedAt.toISOString(),
+        };
+      }
+    }
+    return this.computeGroupSummaries(by, credentials);
+  }
+
+  /**
+   * One refresh pass of the stored roll-ups: every service of the catalog read with `credentials` (the plugin's
+   * own), rolled up by team and by system, stored in one transaction that replaces the previous pass. Nothing is
+   * written when `signal` aborts the pass. Returns how many services and groups were stored.
+   */
+  async refreshGroupRollUps(
+    credentials: BackstageCredentials,
+    signal?: AbortSignal,
+  ): Promise<
+    { serviceCount: number; teams: number; systems: number } | undefined
+  > {
+    if (!this.store) return undefined;
+    const pass = await computeGroupRollUps({
+      catalog: this.catalog,
+      sources: this.sources,
+      credentials,
+      signal,
+    });
+    if (!pass || signal?.aborted) return undefined;
+    await this.store.replaceRollUps(pass.groups, this.now());
+    return {
+      serviceCount: pass.serviceCount,
+      teams: pass.groups.team.length,
+      systems: pass.groups.system.length,
+    };
+  }
+
+  /**
+   * Team or system roll-ups computed for the request over every service the caller can see (bounded by
+   * MAX_ROLLUP_SERVICES), reading the catalog in pages of 1000 with minimal fields (the next page while the
+   * current page's summaries load) and the summaries of each page in one call per area; by system also the
+   * systems' own SLO summaries, in one call.
+   */
+  async computeGroupSummaries(
+    by: RollUpGroupBy,
     credentials: BackstageCredentials,
   ): Promise<OverviewSummariesResponse> {
     const fields = [

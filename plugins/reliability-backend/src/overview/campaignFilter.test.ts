@@ -48,6 +48,7 @@ function setup(sources: Partial<OverviewSources> = {}) {
   });
   const all: OverviewSources = { slo: fakeSource({}), ...sources };
   const router = createOverviewRouter({
+    permissions: mockServices.permissions(),
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user(),
     }),

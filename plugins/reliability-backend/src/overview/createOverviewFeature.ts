@@ -1,13 +1,17 @@
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { scheduleRefresher } from '../shared/refresher';
 import {
   EntityDocumentReader,
   readDocumentAllowRules,
 } from '../shared/entityDocuments';
 import type { SloDefinitionSource } from '../slo';
+import { readOverviewConfig } from './config';
+import { OverviewRefresher } from './OverviewRefresher';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
 import { OverviewSources } from './sources';
+import { KnexOverviewStore } from './store/KnexOverviewStore';
 import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
 import { JourneyReader } from './tour/journeys/JourneyReader';
 import { TourService } from './tour/TourService';
@@ -15,7 +19,7 @@ import { EntitySloStates, RunbookIndex } from './tour/tourSources';
 
 /**
  * The overview feature: routes, plus its two services for the areas that answer the same questions elsewhere
- * (the actions area's `list-services-at-risk` and `explain-system`). It stores nothing.
+ * (the actions area's `list-services-at-risk` and `explain-system`). It stores the team and system roll-ups.
  */
 export type OverviewFeature = ReliabilityFeature & {
   name: 'overview';
@@ -38,17 +42,35 @@ export interface TourDeps {
  * (`/tour/systems/...`, `/tour/domains/...`, with user journeys read from journey files through the shared
  * document reader) and the blast radius (`/tour/blast-radius/...`). Reads the catalog with the caller's
  * credentials and the other areas through their summary sources, the maturity level index, the runbook
- * index and the SLO area's definitions and states; it stores nothing of its own and has no refresher.
+ * index and the SLO area's definitions and states. It stores one thing: the team and system roll-ups of the org
+ * page, recomputed by the {@link OverviewRefresher} (`reliability-overview-refresh`, global, every
+ * `reliability.overview.rollUps.refreshInterval`).
  */
 export async function createOverviewFeature(
   ctx: ReliabilityContext,
   sources: OverviewSources & TourDeps,
 ): Promise<OverviewFeature> {
   const { sloDefinitions, runbookIndex, sloStates, ...summaries } = sources;
+  const config = readOverviewConfig(ctx.config, ctx.logger);
   const overview = new OverviewService({
     catalog: ctx.catalog,
     sources: summaries,
+    store: new KnexOverviewStore({ knex: ctx.knex }),
+    now: ctx.now,
   });
+  await scheduleRefresher(
+    ctx.scheduler,
+    'reliability-overview-refresh',
+    {
+      frequency: config.rollUpRefreshInterval,
+      timeout: config.rollUpTimeout,
+    },
+    new OverviewRefresher({
+      service: overview,
+      auth: ctx.auth,
+      logger: ctx.logger,
+    }),
+  );
   const journeys = new JourneyReader({
     documents: new EntityDocumentReader({
       urlReader: ctx.urlReader,
@@ -73,6 +95,7 @@ export async function createOverviewFeature(
     name: 'overview',
     router: createOverviewRouter({
       httpAuth: ctx.httpAuth,
+      permissions: ctx.permissions,
       overview,
       tour,
       blastRadius,

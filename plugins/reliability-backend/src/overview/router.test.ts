@@ -3,11 +3,14 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
+import { OverviewStore } from './store/OverviewStore';
 import {
   MaturityLevelIndex,
   OverviewSources,
@@ -80,7 +83,12 @@ function policyIndex(): PolicyStateIndex & {
 }
 
 function setup(
-  options: { sources?: Partial<OverviewSources>; authenticated?: boolean } = {},
+  options: {
+    sources?: Partial<OverviewSources>;
+    authenticated?: boolean;
+    store?: OverviewStore;
+    permissions?: PermissionsService;
+  } = {},
 ) {
   const catalog = catalogServiceMock({ entities: entities() });
   const spies = {
@@ -134,7 +142,8 @@ function setup(
   });
   const router = createOverviewRouter({
     httpAuth,
-    overview: new OverviewService({ catalog, sources }),
+    permissions: options.permissions ?? mockServices.permissions(),
+    overview: new OverviewService({ catalog, sources, store: options.store }),
     tour: new TourService({
       catalog,
       sources,
@@ -738,5 +747,108 @@ describe('overview router', () => {
       (await request(app).get('/tour/blast-radius/component/default/a%20b'))
         .status,
     ).toBe(400);
+  });
+
+  describe('stored roll-ups', () => {
+    const computedAt = new Date('2026-11-30T18:00:00Z');
+    const storedTeams = [
+      {
+        entityRef: 'group:default/team-a',
+        serviceCount: 70_000,
+        withSlos: 0.5,
+        meetingSlos: 0.25,
+        onCallCoverage: 0.75,
+        averageMaturity: 42,
+        breachingCount: 3,
+        worstBudgetRemaining: -0.5,
+      },
+      {
+        entityRef: null,
+        serviceCount: 30_000,
+        withSlos: null,
+        meetingSlos: null,
+        onCallCoverage: null,
+        averageMaturity: null,
+        breachingCount: 0,
+        worstBudgetRemaining: null,
+      },
+    ];
+    const fakeStore = (withRows: boolean) => ({
+      replaceRollUps: jest.fn(async () => {}),
+      getRollUp: jest.fn(async (by: 'team' | 'system') =>
+        withRows && by === 'team'
+          ? { groups: storedTeams, computedAt }
+          : undefined,
+      ),
+    });
+    const decision = (result: AuthorizeResult) =>
+      mockServices.permissions.mock({
+        authorizeConditional: async () =>
+          result === AuthorizeResult.CONDITIONAL
+            ? [
+                {
+                  result: AuthorizeResult.CONDITIONAL,
+                  pluginId: 'catalog',
+                  resourceType: 'catalog-entity',
+                  conditions: {
+                    rule: 'IS_ENTITY_OWNER',
+                    resourceType: 'catalog-entity',
+                    params: { claims: ['group:default/team-a'] },
+                  },
+                },
+              ]
+            : [{ result }],
+      });
+
+    it('answers from the stored roll-up, with its computedAt, for a caller who may read every entity', async () => {
+      const store = fakeStore(true);
+      const { app, spies } = setup({
+        store,
+        permissions: decision(AuthorizeResult.ALLOW),
+      });
+      const response = await request(app).get('/overview/summaries?by=team');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        by: 'team',
+        groups: storedTeams,
+        serviceCount: 100_000,
+        truncated: false,
+        computedAt: '2026-11-30T18:00:00.000Z',
+      });
+      expect(store.getRollUp).toHaveBeenCalledWith('team');
+      expect(spies.queryEntities).not.toHaveBeenCalled();
+    });
+
+    it('computes the roll-up on request (no computedAt) before the first pass', async () => {
+      const store = fakeStore(true);
+      const { app, spies } = setup({
+        store,
+        permissions: decision(AuthorizeResult.ALLOW),
+      });
+      // Nothing stored by system yet.
+      const response = await request(app).get('/overview/summaries?by=system');
+      expect(response.status).toBe(200);
+      expect(response.body.computedAt).toBeUndefined();
+      expect(response.body.serviceCount).toBe(12);
+      expect(store.getRollUp).toHaveBeenCalledWith('system');
+      expect(spies.queryEntities).toHaveBeenCalled();
+    });
+
+    it.each([AuthorizeResult.CONDITIONAL, AuthorizeResult.DENY])(
+      'never answers from the stored roll-up when catalog reads are %s for the caller',
+      async result => {
+        const store = fakeStore(true);
+        const { app, spies } = setup({ store, permissions: decision(result) });
+        const response = await request(app).get('/overview/summaries?by=team');
+        expect(response.status).toBe(200);
+        expect(response.body.computedAt).toBeUndefined();
+        expect(response.body.serviceCount).toBe(12);
+        expect(store.getRollUp).not.toHaveBeenCalled();
+        // Computed with the caller's own credentials (the catalog applies its permissions).
+        expect(spies.queryEntities).toHaveBeenCalledWith(expect.anything(), {
+          credentials: mockCredentials.user(),
+        });
+      },
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { pipeline } from 'node:stream/promises';
@@ -18,14 +24,32 @@ const summariesQuerySchema = z
   .object({ by: z.enum(['team', 'system']).default('team') })
   .strict();
 
+/**
+ * Whether the caller may read every catalog entity (an unconditional ALLOW of `catalog.entity.read`): then the
+ * stored roll-up of the whole catalog is exactly what the caller would see. A conditional decision (the caller
+ * sees only some entities) or a denial is false.
+ */
+async function readsWholeCatalog(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const [decision] = await permissions.authorizeConditional(
+    [{ permission: catalogEntityReadPermission }],
+    { credentials },
+  );
+  return decision?.result === AuthorizeResult.ALLOW;
+}
+
 /** Routes of the org overview, the architecture tour and the blast radius. */
 export function createOverviewRouter(options: {
   httpAuth: HttpAuthService;
+  /** Decides whether a caller's roll-ups may come from the stored roll-up of the whole catalog. */
+  permissions: PermissionsService;
   overview: OverviewService;
   tour: TourService;
   blastRadius: BlastRadiusService;
 }): express.Router {
-  const { httpAuth, overview, tour, blastRadius } = options;
+  const { httpAuth, permissions, overview, tour, blastRadius } = options;
   const router = Router();
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -68,7 +92,10 @@ export function createOverviewRouter(options: {
       req.query,
       'summaries query',
     );
-    res.json(await overview.getGroupSummaries(by, credentials));
+    // The stored roll-up counts every service: only for callers who may see every one (else computed with
+    // the caller's credentials, so no count of an entity the caller cannot see leaks).
+    const stored = await readsWholeCatalog(permissions, credentials);
+    res.json(await overview.getGroupSummaries(by, credentials, { stored }));
   });
 
   router.get('/tour/systems/:namespace/:name', async (req, res) => {

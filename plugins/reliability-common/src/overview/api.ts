@@ -166,4 +166,9 @@ export interface OverviewSummariesResponse {
   /** Services rolled up (bounded; `truncated` is set when the catalog holds more). */
   serviceCount: number;
   truncated: boolean;
+  /**
+   * When the stored roll-up answered: when its pass finished (ISO 8601). Absent when the roll-up was computed for
+   * the request (before the first pass, or for a caller who may not read every catalog entity).
+   */
+  computedAt?: string;
 }

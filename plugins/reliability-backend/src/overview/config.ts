@@ -1,0 +1,33 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
+import { readDuration } from '../shared/config';
+
+/** Configuration of the overview area, read from `reliability.overview.*`. */
+export interface OverviewConfig {
+  /** How often the stored team and system roll-ups are recomputed (global task, once per cadence). */
+  rollUpRefreshInterval: HumanDuration;
+  /** Time limit of one roll-up pass. */
+  rollUpTimeout: HumanDuration;
+}
+
+/** Reads `reliability.overview`; an out-of-range duration is a start-up error naming the key. */
+export function readOverviewConfig(
+  config: Config,
+  logger?: LoggerService,
+): OverviewConfig {
+  return {
+    rollUpRefreshInterval: readDuration(
+      config,
+      'reliability.overview.rollUps.refreshInterval',
+      { minutes: 10 },
+      { logger, min: { minutes: 1 }, max: { days: 1 } },
+    ),
+    rollUpTimeout: readDuration(
+      config,
+      'reliability.overview.rollUps.timeout',
+      { minutes: 10 },
+      { logger, min: { seconds: 30 }, max: { hours: 6 } },
+    ),
+  };
+}

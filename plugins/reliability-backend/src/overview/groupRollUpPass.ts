@@ -1,0 +1,86 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  entityRefKey,
+  GroupReliabilitySummary,
+  SloSummary,
+} from '@internal/backstage-plugin-reliability-common';
+import { catalogEntityPages } from '../shared/catalogPages';
+import { chunk } from '../shared/chunk';
+import { yieldToEventLoop } from '../shared/yieldToEventLoop';
+import { GroupRollUp, RollUpGroupBy } from './groupSummaries';
+import { toServiceRow } from './serviceRows';
+import { loadSummaries, OverviewSources } from './sources';
+
+/** Catalog fields a roll-up reads of each service. */
+export const ROLLUP_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.owner',
+  'spec.system',
+];
+/** Services per catalog page (and per summaries call of each area) of a pass. */
+const PASS_PAGE_SIZE = 1000;
+/** Systems per summaries call for the systems' own SLOs. */
+const SYSTEM_CHUNK = 1000;
+
+/** The team and system roll-ups of every service of one pass, and how many services it read. */
+export interface GroupRollUpPass {
+  groups: Record<RollUpGroupBy, GroupReliabilitySummary[]>;
+  serviceCount: number;
+}
+
+/**
+ * One walk over every catalog Component (pages of 1000, minimal fields, with the given credentials) with ONE
+ * summaries call per area and page, rolled up by team and by system at once (running counts per group, the
+ * services are not kept), then the systems' own SLO summaries in calls of 1000 systems. Undefined when `signal`
+ * aborts the walk (nothing partial is returned).
+ */
+export async function computeGroupRollUps(options: {
+  catalog: CatalogService;
+  sources: OverviewSources;
+  credentials: BackstageCredentials;
+  signal?: AbortSignal;
+}): Promise<GroupRollUpPass | undefined> {
+  const { catalog, sources, credentials, signal } = options;
+  const byTeam = new GroupRollUp({ by: 'team' });
+  const bySystem = new GroupRollUp({ by: 'system' });
+  let serviceCount = 0;
+  const pages = catalogEntityPages(
+    catalog,
+    {
+      filter: { kind: 'component' },
+      fields: ROLLUP_FIELDS,
+      pageSize: PASS_PAGE_SIZE,
+    },
+    credentials,
+  );
+  for await (const entities of pages) {
+    if (signal?.aborted) return undefined;
+    const summaries = await loadSummaries(
+      sources,
+      entities.map(e => entityRefKey(e)),
+    );
+    for (const entity of entities) {
+      const row = toServiceRow(entity, new Map(), summaries);
+      byTeam.add(row);
+      bySystem.add(row);
+    }
+    serviceCount += entities.length;
+    await yieldToEventLoop();
+  }
+  const systemSlos = new Map<string, SloSummary>();
+  if (sources.slo) {
+    for (const refs of chunk(bySystem.groupRefs(), SYSTEM_CHUNK)) {
+      if (signal?.aborted) return undefined;
+      for (const [ref, summary] of await sources.slo.getSummaries(refs)) {
+        systemSlos.set(ref, summary);
+      }
+    }
+  }
+  return {
+    groups: { team: byTeam.result(), system: bySystem.result(systemSlos) },
+    serviceCount,
+  };
+}

@@ -23,6 +23,17 @@ const TABLE = 'slo_sli_events';
 
 type DbRow = Record<string, unknown>;
 
+/** A piece of SQL with its bindings. */
+interface RawSql {
+  sql: string;
+  bindings: Knex.Value[];
+}
+
+/** The rows of a raw query: better-sqlite3 answers with the rows, pg with a result object. */
+function rowsOf(result: unknown): DbRow[] {
+  return Array.isArray(result) ? result : (result as { rows: DbRow[] }).rows;
+}
+
 /** A segment row of `readSegments` as read from the database. */
 function segmentRow(row: DbRow): SliSegmentRow {
   return {
@@ -228,8 +239,9 @@ export class KnexSliEventStore implements SliEventStore {
 
   async readSegments(request: SliSegmentsRequest): Promise<SliSegmentsRead> {
     const { slis, cuts, sliceSeconds } = request;
-    if (slis.length === 0 || cuts.length < 2)
+    if (slis.length === 0 || cuts.length < 2) {
       return { segments: [], ranges: [] };
+    }
     const postgres = this.isPostgres();
     // SQLite stores timestamps as epoch milliseconds.
     const at = (date: Date) => (postgres ? date : date.getTime());
@@ -237,44 +249,47 @@ export class KnexSliEventStore implements SliEventStore {
     const inner = cuts.slice(1, -1);
     const cut =
       inner.length === 0
-        ? this.db.raw('0')
-        : this.db.raw(
-            `(${inner
-              .map(() => 'CASE WHEN interval_start >= ? THEN 1 ELSE 0 END')
-              .join(' + ')})`,
-            inner.map(at),
-          );
-    const slice =
-      sliceSeconds === undefined
-        ? undefined
-        : this.db.raw(
-            postgres
-              ? // date_part is double precision (EXTRACT is numeric, slower per row).
-                "FLOOR(date_part('epoch', interval_start) * 1000 / ?)"
-              : 'CAST(interval_start / ? AS INTEGER)',
-            [sliceSeconds * 1000],
-          );
-    const segments = this.db(TABLE)
-      .whereIn(
-        ['entity_ref', 'sli_name'],
-        slis.map(s => [s.entityRef, s.sliName]),
-      )
-      .where('interval_start', '>=', at(cuts[0]))
-      .where('interval_start', '<', at(cuts[cuts.length - 1]))
-      .select(
-        'entity_ref',
-        'sli_name',
-        this.db.raw('? AS cut', [cut]),
-        ...(slice ? [this.db.raw('? AS slice', [slice])] : []),
-      )
-      .sum({ good: 'good', total: 'total' })
-      // By position: PostgreSQL would not match a repeated expression with fresh parameters.
-      .groupByRaw(slice ? '1, 2, 3, 4' : '1, 2, 3');
-    if (sliceSeconds === undefined) {
-      const rows: DbRow[] = await segments;
+        ? '0'
+        : inner
+            .map(() => 'CASE WHEN e.interval_start >= ? THEN 1 ELSE 0 END')
+            .join(' + ');
+    const slice = postgres
+      ? // date_part is double precision (EXTRACT is numeric, slower per row).
+        "FLOOR(date_part('epoch', e.interval_start) * 1000 / ?)"
+      : 'CAST(e.interval_start / ? AS INTEGER)';
+    const grid = sliceSeconds !== undefined;
+    // The SLIs as a joined list of keys: each is read with an index-only scan of the covering index
+    // (slo_sli_events_read_idx) instead of a bitmap of scattered table pages.
+    const keys = {
+      sql: `k(entity_ref, sli_name) AS (VALUES ${slis
+        .map(() => '(?, ?)')
+        .join(', ')})`,
+      bindings: slis.flatMap(s => [s.entityRef, s.sliName]),
+    };
+    const segments = {
+      sql: `SELECT e.entity_ref AS entity_ref, e.sli_name AS sli_name, (${cut}) AS cut${
+        grid ? `, ${slice} AS slice` : ''
+      }, SUM(e.good) AS good, SUM(e.total) AS total
+        FROM k JOIN ${TABLE} e ON e.entity_ref = k.entity_ref AND e.sli_name = k.sli_name
+        WHERE e.interval_start >= ? AND e.interval_start < ?
+        GROUP BY ${grid ? '1, 2, 3, 4' : '1, 2, 3'}`,
+      bindings: [
+        ...inner.map(at),
+        ...(grid ? [sliceSeconds * 1000] : []),
+        at(cuts[0]),
+        at(cuts[cuts.length - 1]),
+      ],
+    };
+    if (!grid) {
+      const rows = rowsOf(
+        await this.db.raw(`WITH ${keys.sql} ${segments.sql}`, [
+          ...keys.bindings,
+          ...segments.bindings,
+        ]),
+      );
       return { segments: rows.map(segmentRow), ranges: [] };
     }
-    return this.readSliceRanges(segments, request, sliceSeconds * 1000);
+    return this.readSliceRanges(keys, segments, request, sliceSeconds * 1000);
   }
 
   /**
@@ -282,7 +297,8 @@ export class KnexSliEventStore implements SliEventStore {
    * which lies wholly in one cut range, summed up per cut range with its ratio and Timeslices verdicts.
    */
   private async readSliceRanges(
-    segments: Knex.QueryBuilder,
+    keys: RawSql,
+    segments: RawSql,
     request: SliSegmentsRequest,
     sliceMs: number,
   ): Promise<SliSegmentsRead> {
@@ -301,10 +317,9 @@ export class KnexSliEventStore implements SliEventStore {
       : 'CAST(good AS REAL) / total';
     const below = postgres ? '< CAST(? AS DOUBLE PRECISION)' : '< ?';
     const edgeList = edges.map(() => '?').join(', ');
-    const { sql, bindings } = segments.toSQL();
     const isEdge = edges.length > 0 ? `slice IN (${edgeList})` : '1 = 0';
     const result = await this.db.raw(
-      `WITH seg AS (${sql})
+      `WITH ${keys.sql}, seg AS (${segments.sql})
          SELECT 'segment' AS kind, entity_ref, sli_name, cut, slice, good, total,
                 0 AS ratio_sum, 0 AS slices${targets
                   .map((_, i) => `, 0 AS bad_${i}`)
@@ -321,10 +336,9 @@ export class KnexSliEventStore implements SliEventStore {
                   .join('')}
            FROM seg WHERE NOT (${isEdge})
           GROUP BY entity_ref, sli_name, cut`,
-      [...bindings, ...edges, ...targets, ...edges],
+      [...keys.bindings, ...segments.bindings, ...edges, ...targets, ...edges],
     );
-    // better-sqlite3 answers a raw query with the rows, pg with a result object.
-    const rows: DbRow[] = Array.isArray(result) ? result : result.rows;
+    const rows = rowsOf(result);
     return {
       segments: rows.filter(r => r.kind === 'segment').map(segmentRow),
       ranges: rows

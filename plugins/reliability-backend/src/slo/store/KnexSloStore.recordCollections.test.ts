@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { KnexSloStore } from './KnexSloStore';
 import { BIND_PARAMETER_BUDGET, rowsPerStatement } from './sloRows';
 import { EntitySloCollection } from './SloStore';
+import { storedFacts, storedStatus } from '../__testUtils__/sloStatus';
 import {
   migratedDatabase,
   sloTestDatabases,
@@ -11,31 +12,14 @@ import {
 jest.setTimeout(120_000);
 
 const at = new Date('2026-11-30T12:00:00Z');
-const facts = { alertCount: 2, alertsWithRunbook: 1, hasBurnRateAlerts: true };
+const facts = storedFacts;
 
 function status(when: string, overrides: Partial<SloStatus> = {}): SloStatus {
-  return {
-    collectedAt: when,
-    checkedAt: when,
+  return storedStatus(when, {
     windowStart: '2026-11-01T00:00:00.000Z',
-    windowEnd: when,
-    target: 0.99,
-    good: 995,
-    total: 1000,
-    attainment: 0.995,
-    budgetRemaining: 0.5,
-    burnRate: 0.8,
-    burnRates: [{ label: '1h', windowSeconds: 3600, burnRate: 0.8 }],
-    alertState: 'ok',
-    alertsSource: 'definition',
-    alerts: [],
-    timeToExhaustionSeconds: 1000,
-    stale: false,
-    error: null,
-    dataSource: 'embedded',
     lastWindow: null,
     ...overrides,
-  };
+  });
 }
 
 function collection(

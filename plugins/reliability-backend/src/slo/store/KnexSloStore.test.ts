@@ -1,5 +1,5 @@
-import { SloStatus } from '@internal/backstage-plugin-reliability-common';
 import { KnexSloStore } from './KnexSloStore';
+import { storedFacts, storedStatus } from '../__testUtils__/sloStatus';
 import {
   migratedDatabase,
   sloTestDatabases,
@@ -9,37 +9,9 @@ jest.setTimeout(60_000);
 
 const A = 'component:default/a';
 const B = 'component:default/b';
-const facts = { alertCount: 2, alertsWithRunbook: 1, hasBurnRateAlerts: true };
+const facts = storedFacts;
 
-function status(at: string, overrides: Partial<SloStatus> = {}): SloStatus {
-  return {
-    collectedAt: at,
-    checkedAt: at,
-    windowStart: '2026-10-01T00:00:00.000Z',
-    windowEnd: at,
-    target: 0.99,
-    good: 995,
-    total: 1000,
-    attainment: 0.995,
-    budgetRemaining: 0.5,
-    burnRate: 0.8,
-    burnRates: [{ label: '1h', windowSeconds: 3600, burnRate: 0.8 }],
-    alertState: 'ok',
-    alertsSource: 'definition',
-    alerts: [],
-    timeToExhaustionSeconds: 1000,
-    stale: false,
-    error: null,
-    dataSource: 'embedded',
-    lastWindow: {
-      start: '2026-10-01T00:00:00.000Z',
-      end: '2026-11-01T00:00:00.000Z',
-      attainment: 0.995,
-      met: true,
-    },
-    ...overrides,
-  };
-}
+const status = storedStatus;
 
 describe('KnexSloStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(

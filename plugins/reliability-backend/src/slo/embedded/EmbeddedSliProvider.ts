@@ -17,11 +17,15 @@ import {
   SliceRatioProvider,
   SliSliceRatiosRequest,
 } from '../evaluation/sliceRatioProvider';
+import { mapWithConcurrency } from '../../shared/concurrency';
 import { yieldToEventLoop } from '../../shared/yieldToEventLoop';
 import { PreloadedSliProvider, sliKeyOf } from './PreloadedSliProvider';
 import { segmentReads } from './segmentReads';
 import { SliEventStore } from './SliEventStore';
 import { SliSegments } from './SliSegments';
+
+/** Reads of one batch sent at once (PostgreSQL answers them on two connections; SQLite has one). */
+const READS_AT_ONCE = 2;
 
 /** Metric source type of SLIs whose events are pushed to the reliability backend itself. */
 export const EMBEDDED_SLI_TYPE = 'embedded';
@@ -64,11 +68,16 @@ export class EmbeddedSliProvider
       })),
     );
     const segments = new Map<string, SliSegments[]>();
-    for (const read of reads) {
-      await yieldToEventLoop();
-      const { segments: rows, ranges } = await this.options.store.readSegments(
-        read,
-      );
+    const answers = await mapWithConcurrency(
+      reads,
+      READS_AT_ONCE,
+      async read => {
+        await yieldToEventLoop();
+        return this.options.store.readSegments(read);
+      },
+    );
+    for (const [i, read] of reads.entries()) {
+      const { segments: rows, ranges } = answers[i];
       const bySli = new Map<
         string,
         { rows: typeof rows; ranges: typeof ranges }

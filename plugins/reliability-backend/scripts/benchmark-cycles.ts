@@ -339,9 +339,13 @@ async function main() {
     // What autovacuum does to a table that has been written to for days: the visibility map that lets the
     // SLI reads be index-only scans, and fresh statistics.
     const vacuumStart = Date.now();
-    await reliability.raw(
-      DB === 'postgres' ? 'VACUUM ANALYZE slo_sli_events' : 'ANALYZE',
-    );
+    if (DB === 'postgres') {
+      await reliability.raw('VACUUM ANALYZE slo_sli_events');
+    } else {
+      // A sample per index is enough for the planner; a full ANALYZE of 100,000 services' intervals takes over 10 min.
+      await reliability.raw('PRAGMA analysis_limit = 1000');
+      await reliability.raw('ANALYZE');
+    }
     console.log(
       `  ${DB === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'} in ${(
         (Date.now() - vacuumStart) /

@@ -27,12 +27,4 @@ export async function getJson(url: string, init?: RequestInit) {
   return response.json();
 }
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
-  );
-  return sorted[Math.max(0, index)];
-}
+export { percentile } from '../shared/percentile';

@@ -1,7 +1,6 @@
 import {
   EmptyState,
   ResponseErrorPanel,
-  Table,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -15,6 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { downloadText } from './downloadText';
 import { serviceColumns } from './serviceColumns';
+import { ServicesTable } from './ServicesTable';
 import { ServiceFilters, ServiceFilterValues } from './ServiceFilters';
 import { useServiceFilterOptions } from './useServiceFilterOptions';
 
@@ -137,17 +137,11 @@ export function ServicesTab() {
     }
     return (
       <>
-        <Table
+        <ServicesTable
           title={value ? `Services (${value.totalItems})` : 'Services'}
-          isLoading={loading}
+          loading={loading}
           columns={columns}
-          data={value?.items ?? []}
-          options={{
-            paging: false,
-            search: false,
-            sorting: false,
-            padding: 'dense',
-          }}
+          rows={value?.items ?? []}
         />
         <TablePagination
           component="div"

@@ -1,4 +1,3 @@
-import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -14,17 +13,9 @@ import {
   formatScore,
 } from '../overviewFormat';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
+import { ServiceColumn } from './ServicesTable';
 import { PolicyStateChip } from '../../policy/PolicyStateChip';
 import { stateLabel } from '../../policy/policyFormat';
-
-/** Whole words only: names wrap between words, never inside one. */
-const cellStyle = {
-  wordBreak: 'normal',
-  overflowWrap: 'normal',
-  hyphens: 'none',
-  verticalAlign: 'top',
-} as const;
-const headerStyle = { whiteSpace: 'nowrap' } as const;
 
 /** A cell of two lines: the datum, and what qualifies it in small grey text. */
 function TwoLines(props: { primary: ReactNode; secondary?: ReactNode }) {
@@ -192,9 +183,13 @@ function PolicyCell(props: {
   );
 }
 
-const columns = (
+/**
+ * Columns of the services table: one datum per column, details as secondary text. A policy state chip filters
+ * the table by that state (`onPolicyFilter`).
+ */
+export const serviceColumns = (
   onPolicyFilter?: (state: string) => void,
-): TableColumn<ServiceOverviewRow>[] => [
+): ServiceColumn[] => [
   {
     title: 'Service',
     width: '15%',
@@ -251,16 +246,3 @@ const columns = (
   },
 ];
 
-/**
- * Columns of the services table: one datum per column, details as secondary text. A policy state chip filters
- * the table by that state (`onPolicyFilter`).
- */
-export function serviceColumns(
-  onPolicyFilter?: (state: string) => void,
-): TableColumn<ServiceOverviewRow>[] {
-  return columns(onPolicyFilter).map(column => ({
-    ...column,
-    cellStyle,
-    headerStyle,
-  }));
-}

@@ -364,6 +364,14 @@ export interface Config {
         /** Time limit of one roll-up pass (30 seconds to 6 hours). Default 10 minutes. */
         timeout?: { [unit: string]: number } | string;
       };
+      /** The org page's CSV export (`GET /overview.csv`), streamed page by page. */
+      csvExport?: {
+        /**
+         * Most rows one export holds (1..1,000,000). Default 100,000. A capped export says so in its
+         * `X-Reliability-Total-Items` / `X-Reliability-Exported-Items` headers and the org page warns.
+         */
+        maxRows?: number;
+      };
     };
     /** Trends: daily snapshots of the maturity roll-ups and SLO attainment, and the team leaderboard (docs/trends.md). */
     trends?: {

@@ -59,6 +59,7 @@ function setup(sources: Partial<OverviewSources> = {}) {
       sloDefinitions: { load: async () => ({ definitions: [] }) },
     }),
     blastRadius: new BlastRadiusService({ catalog, sources: all }),
+    csvMaxRows: 100_000,
   });
   return express().use(router).use(mockErrorHandler());
 }

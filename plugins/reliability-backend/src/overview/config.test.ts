@@ -6,7 +6,22 @@ describe('readOverviewConfig', () => {
     expect(readOverviewConfig(new ConfigReader({}))).toEqual({
       rollUpRefreshInterval: { minutes: 10 },
       rollUpTimeout: { minutes: 10 },
+      csvMaxRows: 100_000,
     });
+  });
+
+  it('reads the CSV export cap and rejects one out of range, naming the key', () => {
+    const read = (maxRows: unknown) =>
+      readOverviewConfig(
+        new ConfigReader({
+          reliability: { overview: { csvExport: { maxRows } } },
+        } as any),
+      );
+    expect(read(250_000).csvMaxRows).toBe(250_000);
+    expect(() => read(0)).toThrow(
+      'Invalid reliability.overview.csvExport configuration: maxRows',
+    );
+    expect(() => read(2.5)).toThrow('reliability.overview.csvExport');
   });
 
   it('reads Backstage durations (objects and ISO 8601)', () => {

@@ -1,7 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
-import { readDuration } from '../shared/config';
+import { z } from 'zod';
+import { readConfigSection, readDuration } from '../shared/config';
 
 /** Configuration of the overview area, read from `reliability.overview.*`. */
 export interface OverviewConfig {
@@ -9,7 +10,23 @@ export interface OverviewConfig {
   rollUpRefreshInterval: HumanDuration;
   /** Time limit of one roll-up pass. */
   rollUpTimeout: HumanDuration;
+  /** Most rows one CSV export holds (streamed page by page, so the backend's memory does not grow with it). */
+  csvMaxRows: number;
 }
+
+/** Default of `reliability.overview.csvExport.maxRows`: a 100,000-service catalog exports whole. */
+export const DEFAULT_CSV_MAX_ROWS = 100_000;
+
+const csvExportSchema = z
+  .object({
+    maxRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(DEFAULT_CSV_MAX_ROWS),
+  })
+  .strict();
 
 /** Reads `reliability.overview`; an out-of-range duration is a start-up error naming the key. */
 export function readOverviewConfig(
@@ -29,5 +46,10 @@ export function readOverviewConfig(
       { minutes: 10 },
       { logger, min: { seconds: 30 }, max: { hours: 6 } },
     ),
+    csvMaxRows: readConfigSection(
+      config,
+      'reliability.overview.csvExport',
+      csvExportSchema,
+    ).maxRows,
   };
 }

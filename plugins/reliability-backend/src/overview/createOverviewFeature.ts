@@ -99,6 +99,7 @@ export async function createOverviewFeature(
       overview,
       tour,
       blastRadius,
+      csvMaxRows: config.csvMaxRows,
     }),
     overview,
     tour,

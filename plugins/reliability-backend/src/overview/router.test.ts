@@ -88,6 +88,7 @@ function setup(
     authenticated?: boolean;
     store?: OverviewStore;
     permissions?: PermissionsService;
+    csvMaxRows?: number;
   } = {},
 ) {
   const catalog = catalogServiceMock({ entities: entities() });
@@ -150,6 +151,7 @@ function setup(
       sloDefinitions: { load: async () => ({ definitions: [] }) },
     }),
     blastRadius: new BlastRadiusService({ catalog, sources }),
+    csvMaxRows: options.csvMaxRows ?? 100_000,
   });
   const app = express().use(router).use(mockErrorHandler());
   return { app, spies, sources: fakes };
@@ -630,6 +632,20 @@ describe('overview router', () => {
     expect(lines[1]).toContain(
       'component:default/svc-00,svc-00,,group:default/team-a',
     );
+    expect(response.headers['x-reliability-total-items']).toBe('6');
+    expect(response.headers['x-reliability-exported-items']).toBe('6');
+  });
+
+  it('stops a CSV export at the configured row cap and says so in its headers', async () => {
+    const { app } = setup({ csvMaxRows: 4 });
+    const response = await request(app).get('/overview.csv');
+    expect(response.status).toBe(200);
+    // the header line and the first 4 of the 12 services, in name order
+    const lines = response.text.trim().split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toContain('component:default/svc-03,');
+    expect(response.headers['x-reliability-total-items']).toBe('12');
+    expect(response.headers['x-reliability-exported-items']).toBe('4');
   });
 
   it('flushes a compressed CSV export after each page it writes', async () => {

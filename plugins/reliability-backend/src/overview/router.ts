@@ -17,8 +17,10 @@ import { OverviewService } from './OverviewService';
 import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
 import { TourService } from './tour/TourService';
 
-/** Most rows one CSV export holds (read page by page, 100 at a time). */
-export const CSV_MAX_ROWS = 10_000;
+/** Response header of `GET /overview.csv`: how many services match the filters (the rows, unless capped). */
+export const CSV_TOTAL_HEADER = 'X-Reliability-Total-Items';
+/** Response header of `GET /overview.csv`: how many rows the export holds (fewer than the total when capped). */
+export const CSV_ROWS_HEADER = 'X-Reliability-Exported-Items';
 
 const summariesQuerySchema = z
   .object({ by: z.enum(['team', 'system']).default('team') })
@@ -48,8 +50,11 @@ export function createOverviewRouter(options: {
   overview: OverviewService;
   tour: TourService;
   blastRadius: BlastRadiusService;
+  /** Most rows one CSV export holds (`reliability.overview.csvExport.maxRows`). */
+  csvMaxRows: number;
 }): express.Router {
-  const { httpAuth, permissions, overview, tour, blastRadius } = options;
+  const { httpAuth, permissions, overview, tour, blastRadius, csvMaxRows } =
+    options;
   const router = Router();
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -63,10 +68,19 @@ export function createOverviewRouter(options: {
   router.get('/overview.csv', async (req, res) => {
     const credentials = await credentialsOf(req);
     const request = parseOverviewRequest({ ...req.query, limit: '100' });
-    const pages = overview.pages(request, credentials, CSV_MAX_ROWS);
+    const pages = overview.pages(request, credentials, csvMaxRows);
     // Read the first page before answering, so a bad filter is still a clean 4xx.
     const first = await pages.next();
+    const total = first.done ? 0 : first.value.totalItems;
     res.status(200);
+    // Said before the body, so a client can tell a capped export from a whole one.
+    res.setHeader(CSV_TOTAL_HEADER, String(total));
+    res.setHeader(CSV_ROWS_HEADER, String(Math.min(total, csvMaxRows)));
+    // Readable by the app when it is served from another origin than the backend (as in `yarn start`).
+    res.append('Access-Control-Expose-Headers', [
+      CSV_TOTAL_HEADER,
+      CSV_ROWS_HEADER,
+    ]);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',

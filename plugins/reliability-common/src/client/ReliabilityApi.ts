@@ -52,6 +52,7 @@ import {
 import {
   ArchitectureTour,
   BlastRadius,
+  OverviewCsvExport,
   OverviewPage,
   OverviewQuery,
   OverviewSummariesResponse,
@@ -178,8 +179,8 @@ export interface ReliabilityApi {
   }): Promise<TrendLeaderboardResponse>;
   /** One page of the org overview (services with SLO, on-call, runbook and maturity state), filtered and sorted. */
   getOverview(query: OverviewQuery): Promise<OverviewPage>;
-  /** The org overview with the same filters as CSV (bounded number of rows). */
-  getOverviewCsv(query: OverviewQuery): Promise<string>;
+  /** The org overview with the same filters as CSV, with how many services match and how many it holds. */
+  getOverviewCsv(query: OverviewQuery): Promise<OverviewCsvExport>;
   /** Reliability roll-ups per owning team or per system. */
   getOverviewSummaries(
     by: 'team' | 'system',

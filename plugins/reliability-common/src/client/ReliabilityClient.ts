@@ -68,6 +68,7 @@ import { EntityOnCall, GroupOnCall } from '../oncall';
 import {
   ArchitectureTour,
   BlastRadius,
+  OverviewCsvExport,
   OverviewPage,
   OverviewQuery,
   OverviewSummariesResponse,
@@ -343,9 +344,26 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.get(`/overview${overviewQueryString(query)}`);
   }
 
-  async getOverviewCsv(query: OverviewQuery): Promise<string> {
+  async getOverviewCsv(query: OverviewQuery): Promise<OverviewCsvExport> {
     const { limit: _limit, cursor: _cursor, ...filters } = query;
-    return this.getText(`/overview.csv${overviewQueryString(filters)}`);
+    const response = await this.fetchApi.fetch(
+      await this.url(`/overview.csv${overviewQueryString(filters)}`),
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const csv = await response.text();
+    // Counted from the body when the headers are missing (a backend from before the cap was reported).
+    const rows = csv.split('\r\n').filter(Boolean).length - 1;
+    const count = (header: string) => {
+      const value = Number(response.headers.get(header) ?? NaN);
+      return Number.isInteger(value) && value >= 0 ? value : Math.max(rows, 0);
+    };
+    return {
+      csv,
+      totalItems: count('X-Reliability-Total-Items'),
+      exportedItems: count('X-Reliability-Exported-Items'),
+    };
   }
 
   async getOverviewSummaries(

@@ -159,6 +159,16 @@ export interface GroupReliabilitySummary {
   worstBudgetRemaining: number | null;
 }
 
+/** The org overview exported as CSV (`GET /overview.csv`), with how many services it holds. @public */
+export interface OverviewCsvExport {
+  /** RFC 4180 CSV, one row per service, with a header line. */
+  csv: string;
+  /** Services matching the filters. */
+  totalItems: number;
+  /** Rows in `csv`: fewer than `totalItems` when the export reached `reliability.overview.csvExport.maxRows`. */
+  exportedItems: number;
+}
+
 /** Response of `GET /overview/summaries?by=team|system`. @public */
 export interface OverviewSummariesResponse {
   by: 'team' | 'system';

@@ -3,7 +3,8 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
-import { GroupSummariesTab } from './GroupSummariesTab';
+import { formatDateTime } from '../overviewFormat';
+import { GroupSummariesTab, rollUpFreshness } from './GroupSummariesTab';
 
 const response = (by: 'team' | 'system') => ({
   by,
@@ -59,6 +60,9 @@ describe('GroupSummariesTab', () => {
     expect(screen.getAllByText('—').length).toBeGreaterThan(0);
     expect(screen.getByText('42.5% left')).toBeInTheDocument();
     expect(screen.getByText('no data')).toBeInTheDocument();
+    expect(
+      screen.getByText('3 services · computed just now'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'By system' }));
     expect(await screen.findByText('shop')).toBeInTheDocument();
     // the system's own SLOs and its services' rolled up
@@ -81,6 +85,18 @@ describe('GroupSummariesTab', () => {
     );
     expect((await screen.findAllByText(/rollups down/)).length).toBeGreaterThan(
       0,
+    );
+  });
+});
+
+describe('rollUpFreshness', () => {
+  it('says when the stored roll-up was computed, or that it was computed for this request', () => {
+    const computedAt = '2026-11-30T10:00:00.000Z';
+    expect(rollUpFreshness({ ...response('team'), computedAt })).toBe(
+      `3 services · as of ${formatDateTime(computedAt)}`,
+    );
+    expect(rollUpFreshness({ ...response('team'), serviceCount: 1 })).toBe(
+      '1 service · computed just now',
     );
   });
 });

@@ -13,11 +13,12 @@ import Typography from '@material-ui/core/Typography';
 import {
   formatBudgetRemaining,
   GroupReliabilitySummary,
+  OverviewSummariesResponse,
 } from '@internal/backstage-plugin-reliability-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
-import { formatPercent, formatScore } from '../overviewFormat';
+import { formatDateTime, formatPercent, formatScore } from '../overviewFormat';
 
 const PAGE_SIZE = 20;
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
@@ -73,6 +74,19 @@ function columns(
   return list.map(column => ({ cellStyle, ...column }));
 }
 
+/**
+ * How fresh the roll-up is: the stored roll-up (every service, refreshed in the background) says when its pass
+ * finished; a roll-up computed for this request says so.
+ */
+export function rollUpFreshness(response: OverviewSummariesResponse): string {
+  const services = `${response.serviceCount} service${
+    response.serviceCount === 1 ? '' : 's'
+  }`;
+  return response.computedAt
+    ? `${services} · as of ${formatDateTime(response.computedAt)}`
+    : `${services} · computed just now`;
+}
+
 /** The "Teams & systems" tab: reliability roll-ups per owning team or per system. */
 export function GroupSummariesTab() {
   const api = useApi(reliabilityApiRef);
@@ -103,6 +117,7 @@ export function GroupSummariesTab() {
     return (
       <Table
         title={by === 'team' ? 'Teams' : 'Systems'}
+        subtitle={value ? rollUpFreshness(value) : undefined}
         isLoading={loading}
         columns={columns(by)}
         data={value?.groups ?? []}

@@ -10,7 +10,11 @@ import { ServicesTab } from './ServicesTab';
 function mockApi(overrides: Record<string, jest.Mock> = {}) {
   return {
     getOverview: jest.fn(async () => testPage([testRow('orders')])),
-    getOverviewCsv: jest.fn(async () => 'entityRef\r\n'),
+    getOverviewCsv: jest.fn(async () => ({
+      csv: 'entityRef\r\ncomponent:default/orders\r\n',
+      totalItems: 1,
+      exportedItems: 1,
+    })),
     getChecklist: jest.fn(async () => ({
       levels: [{ id: 'bronze', title: 'Bronze' }],
     })),
@@ -268,6 +272,34 @@ describe('ServicesTab', () => {
       }),
     );
     expect(createObjectURL).toHaveBeenCalled();
+    expect(click).toHaveBeenCalled();
+    expect(screen.queryByText(/^The CSV holds the first/)).toBeNull();
+    click.mockRestore();
+  });
+
+  it('warns when the export stopped at the backend’s row cap', async () => {
+    const api = mockApi({
+      getOverviewCsv: jest.fn(async () => ({
+        csv: 'entityRef\r\ncomponent:default/orders\r\n',
+        totalItems: 120000,
+        exportedItems: 100000,
+      })),
+    });
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:csv'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderTab(api);
+    await screen.findByText('orders');
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(
+      await screen.findByText(
+        /The CSV holds the first 100,000 of 120,000 services/,
+      ),
+    ).toBeInTheDocument();
     expect(click).toHaveBeenCalled();
     click.mockRestore();
   });

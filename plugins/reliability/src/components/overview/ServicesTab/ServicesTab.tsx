@@ -47,6 +47,10 @@ export function ServicesTab() {
   );
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<Error | undefined>();
+  /** Set when the last export stopped at the backend's row cap. */
+  const [exportCapped, setExportCapped] = useState<
+    { totalItems: number; exportedItems: number } | undefined
+  >();
 
   const cursor = paging.cursors[paging.page];
   const { value, loading, error } = useAsync(
@@ -95,9 +99,15 @@ export function ServicesTab() {
   const exportCsv = useCallback(async () => {
     setExporting(true);
     setExportError(undefined);
+    setExportCapped(undefined);
     try {
-      const csv = await api.getOverviewCsv(filters);
+      const { csv, totalItems, exportedItems } = await api.getOverviewCsv(
+        filters,
+      );
       downloadText(csv, 'reliability-overview.csv', 'text/csv');
+      if (exportedItems < totalItems) {
+        setExportCapped({ totalItems, exportedItems });
+      }
     } catch (e) {
       setExportError(e as Error);
     } finally {
@@ -177,6 +187,17 @@ export function ServicesTab() {
       )}
       {exportError && (
         <ResponseErrorPanel title="CSV export failed" error={exportError} />
+      )}
+      {exportCapped && (
+        <WarningPanel
+          severity="warning"
+          title={`The CSV holds the first ${exportCapped.exportedItems.toLocaleString(
+            'en-US',
+          )} of ${exportCapped.totalItems.toLocaleString('en-US')} services`}
+        >
+          Narrow the filters to export the rest, or ask your Backstage
+          administrators to raise reliability.overview.csvExport.maxRows.
+        </WarningPanel>
       )}
       {value && value.unavailable.length > 0 && (
         <WarningPanel

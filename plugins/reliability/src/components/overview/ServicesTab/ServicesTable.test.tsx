@@ -13,7 +13,10 @@ describe('ServicesTable', () => {
       <ServicesTable
         title="Services (2)"
         columns={columns}
-        rows={[testRow('orders', { tier: 'tier-1' }), testRow('cart', { tier: null })]}
+        rows={[
+          testRow('orders', { tier: 'tier-1' }),
+          testRow('cart', { tier: null }),
+        ]}
         loading={false}
       />,
     );

@@ -245,4 +245,3 @@ export const serviceColumns = (
     render: row => <MaturityCell row={row} />,
   },
 ];
-

@@ -51,6 +51,16 @@ async function renderTab(api: ReturnType<typeof mockApi>) {
   );
 }
 
+/** Stubs what a browser download needs (an object URL and a link click) and returns the stubs. */
+function stubDownload() {
+  const createObjectURL = jest.fn(() => 'blob:csv');
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const click = jest
+    .spyOn(HTMLAnchorElement.prototype, 'click')
+    .mockImplementation(() => {});
+  return { createObjectURL, click };
+}
+
 describe('ServicesTab', () => {
   it('shows services with their reliability state', async () => {
     const api = mockApi();
@@ -257,11 +267,7 @@ describe('ServicesTab', () => {
 
   it('exports the filtered services as CSV', async () => {
     const api = mockApi();
-    const createObjectURL = jest.fn(() => 'blob:csv');
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    const { createObjectURL, click } = stubDownload();
     await renderTab(api);
     await screen.findByText('orders');
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
@@ -285,13 +291,7 @@ describe('ServicesTab', () => {
         exportedItems: 100000,
       })),
     });
-    Object.assign(URL, {
-      createObjectURL: jest.fn(() => 'blob:csv'),
-      revokeObjectURL: jest.fn(),
-    });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    const { click } = stubDownload();
     await renderTab(api);
     await screen.findByText('orders');
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));

@@ -32,7 +32,7 @@ export interface SloRefresherOptions {
 
 /**
  * The SLO area's background job: walks the catalog entities that declare SLOs page by page, collects each
- * page's SLOs as one batch, two batches at a time (`SloService.collectEntities`: a constant number of queries per page on the embedded
+ * page's SLOs as one batch (`SloService.collectEntities`: a constant number of queries per page on the embedded
  * SLI store) and stores a snapshot of each; then applies retention (old snapshots and SLI events, data of
  * entities that no longer declare SLOs). Failures are logged and kept per SLO; a run never throws. A run
  * stopped by its timeout is resumed by the next one where it stopped (the entities before that come last), so
@@ -72,18 +72,8 @@ export class SloRefresher implements Refresher {
         );
       }
     };
-    // Two batches in flight: while one is evaluated (JavaScript), the next one's reads run in the database.
-    // Batches finish in order, so the counts below always describe a prefix of the walk (for resuming).
-    let inFlight: Promise<void> = Promise.resolve();
-    const collectNext = (batch: Entity[], onDone: () => void) => {
-      const previous = inFlight;
-      const current = collect(batch);
-      inFlight = previous.then(() => current).then(onDone);
-      return previous;
-    };
-    const aborted = async () => {
+    const aborted = () => {
       if (!signal?.aborted) return false;
-      await inFlight;
       const done = collectedAfterStart + collectedDeferred;
       this.resumeAt =
         collectedDeferred > 0
@@ -100,7 +90,7 @@ export class SloRefresher implements Refresher {
         this.options.catalog,
         this.options.auth,
       )) {
-        if (await aborted()) return;
+        if (aborted()) return;
         const position = seen.size;
         const fresh = page.filter(entity => {
           const ref = entityRefKey(entity);
@@ -111,21 +101,16 @@ export class SloRefresher implements Refresher {
         const skip = Math.max(0, Math.min(fresh.length, startAt - position));
         deferred.push(...fresh.slice(0, skip));
         if (fresh.length > skip) {
-          const count = fresh.length - skip;
-          await collectNext(fresh.slice(skip), () => {
-            collectedAfterStart += count;
-          });
+          await collect(fresh.slice(skip));
+          collectedAfterStart += fresh.length - skip;
         }
       }
       for (const batch of chunk(deferred, DEFERRED_BATCH)) {
-        if (await aborted()) return;
-        await collectNext(batch, () => {
-          collectedDeferred += batch.length;
-        });
+        if (aborted()) return;
+        await collect(batch);
+        collectedDeferred += batch.length;
       }
-      await inFlight;
     } catch (error) {
-      await inFlight;
       logger.error(
         `SLO refresh could not list catalog entities: ${error}; retention skipped`,
       );

@@ -24,8 +24,12 @@ import { segmentReads } from './segmentReads';
 import { SliEventStore } from './SliEventStore';
 import { SliSegments } from './SliSegments';
 
-/** Reads of one batch sent at once (PostgreSQL answers them on two connections; SQLite has one). */
-const READS_AT_ONCE = 2;
+/**
+ * Reads of one batch sent at once. One: on 2 cores with PostgreSQL, two at a time made a steady 10,000-service
+ * collection about 25 s instead of 32 s, but the web requests' p95 during it 1.77x its baseline instead of 1.52x
+ * (means of 3-4 runs, docs/benchmarks.md); both are far inside the 5-minute cadence.
+ */
+const READS_AT_ONCE = 1;
 
 /** Metric source type of SLIs whose events are pushed to the reliability backend itself. */
 export const EMBEDDED_SLI_TYPE = 'embedded';

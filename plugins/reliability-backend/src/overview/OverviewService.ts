@@ -13,7 +13,7 @@ import {
   SERVICE_FIELDS,
   ServiceCatalogQuery,
 } from './catalogQuery';
-import { computeGroupRollUps } from './groupRollUpPass';
+import { computeGroupRollUps, ROLLUP_FIELDS } from './groupRollUpPass';
 import { RollUpGroupBy, rollUpServices } from './groupSummaries';
 import { InputError } from '@backstage/errors';
 import { EntityRefIndex, loadIndexedPage } from './indexedPage';
@@ -392,22 +392,15 @@ export class OverviewService {
     by: RollUpGroupBy,
     credentials: BackstageCredentials,
   ): Promise<OverviewSummariesResponse> {
-    const fields = [
-      'kind',
-      'metadata.name',
-      'metadata.namespace',
-      'spec.owner',
-      'spec.system',
-    ];
     const services = [];
     let truncated = false;
     const readPage = (cursor?: string): Promise<CatalogPage> =>
       this.catalog.queryEntities(
         cursor
-          ? { cursor, fields, limit: ROLLUP_PAGE_SIZE }
+          ? { cursor, fields: ROLLUP_FIELDS, limit: ROLLUP_PAGE_SIZE }
           : {
               filter: { kind: 'component' },
-              fields,
+              fields: ROLLUP_FIELDS,
               limit: ROLLUP_PAGE_SIZE,
               totalItems: 'exclude',
             },

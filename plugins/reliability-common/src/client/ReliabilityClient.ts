@@ -346,12 +346,9 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getOverviewCsv(query: OverviewQuery): Promise<OverviewCsvExport> {
     const { limit: _limit, cursor: _cursor, ...filters } = query;
-    const response = await this.fetchApi.fetch(
-      await this.url(`/overview.csv${overviewQueryString(filters)}`),
+    const response = await this.fetchOk(
+      `/overview.csv${overviewQueryString(filters)}`,
     );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
     const csv = await response.text();
     // Counted from the body when the headers are missing (a backend from before the cap was reported).
     const rows = csv.split('\r\n').filter(Boolean).length - 1;
@@ -571,11 +568,7 @@ export class ReliabilityClient implements ReliabilityApi {
 
   /** Raw text (e.g. CSV) from the reliability backend. */
   protected async getText(path: string): Promise<string> {
-    const response = await this.fetchApi.fetch(await this.url(path));
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.text();
+    return (await this.fetchOk(path)).text();
   }
 
   private async url(path: string): Promise<string> {
@@ -583,10 +576,15 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   private async request<T>(path: string, init: RequestInit): Promise<T> {
+    return (await (await this.fetchOk(path, init)).json()) as T;
+  }
+
+  /** The backend's response to `path`; a response that is not OK is thrown as a `ResponseError`. */
+  private async fetchOk(path: string, init?: RequestInit): Promise<Response> {
     const response = await this.fetchApi.fetch(await this.url(path), init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -47,3 +47,8 @@ export function formatRef(
     return entityRef;
   }
 }
+
+/** A count and its noun, plural unless the count is one: `1 service`, `3 services`. */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

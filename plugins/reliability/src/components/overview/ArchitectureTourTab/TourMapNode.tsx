@@ -2,7 +2,7 @@ import { DependencyGraphTypes } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import { createContext, useContext } from 'react';
-import { formatPercent, formatRef } from '../overviewFormat';
+import { formatCount, formatPercent, formatRef } from '../overviewFormat';
 import { STATE_COLOURS, STATE_LABELS } from '../ReliabilityStateChip';
 import { MapNode } from './collapseTourGraph';
 
@@ -93,13 +93,10 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** Second line: what the node is (a system with its services, or a part with its tier and system). */
 function whatLine(node: MapNode): string {
   if (node.kind === 'system') {
-    return `System · ${plural(node.serviceCount ?? 0, 'service')}`;
+    return `System · ${formatCount(node.serviceCount ?? 0, 'service')}`;
   }
   const parts = [node.tier ?? node.type ?? node.kind];
   if (node.systemTitle) parts.push(`in ${node.systemTitle}`);
@@ -159,7 +156,7 @@ export function TourMapNode({
           title={[
             `${node.kind}: ${name}`,
             STATE_LABELS[node.state],
-            node.sloCount > 0 ? plural(node.sloCount, 'SLO') : 'no SLOs',
+            node.sloCount > 0 ? formatCount(node.sloCount, 'SLO') : 'no SLOs',
             `Owner: ${formatRef(node.owner, 'group')}`,
             node.external ? 'Outside this system/domain' : null,
             node.description,

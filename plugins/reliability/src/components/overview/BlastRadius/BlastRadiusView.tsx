@@ -17,10 +17,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { TourRunbookLink } from '../ArchitectureTourTab/tourLinks';
 import { GlossaryTerm } from '../GlossaryTab';
+import { formatCount } from '../overviewFormat';
 import { blastRadiusColumns } from './blastRadiusColumns';
-
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** One sentence: how many depend on it, how many of them are tier-1, how many teams to warn. */
 export function blastRadiusSummary(radius: BlastRadius): string {
@@ -37,10 +35,10 @@ export function blastRadiusSummary(radius: BlastRadius): string {
   const more = radius.truncated
     ? ` The walk stopped after ${radius.maxDistance} hops or a few hundred entities: there may be more.`
     : '';
-  return `${plural(dependents.length, 'entity').replace(
+  return `${formatCount(dependents.length, 'entity').replace(
     'entitys',
     'entities',
-  )} ${verb} on ${name} (${direct} directly): ${critical}owned by ${plural(
+  )} ${verb} on ${name} (${direct} directly): ${critical}owned by ${formatCount(
     teams,
     'team',
   )}.${more}`;

@@ -18,7 +18,12 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
-import { formatDateTime, formatPercent, formatScore } from '../overviewFormat';
+import {
+  formatCount,
+  formatDateTime,
+  formatPercent,
+  formatScore,
+} from '../overviewFormat';
 
 const PAGE_SIZE = 20;
 const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
@@ -79,9 +84,7 @@ function columns(
  * finished; a roll-up computed for this request says so.
  */
 export function rollUpFreshness(response: OverviewSummariesResponse): string {
-  const services = `${response.serviceCount} service${
-    response.serviceCount === 1 ? '' : 's'
-  }`;
+  const services = formatCount(response.serviceCount, 'service');
   return response.computedAt
     ? `${services} · as of ${formatDateTime(response.computedAt)}`
     : `${services} · computed just now`;

@@ -7,6 +7,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { ReactNode } from 'react';
 import {
+  formatCount,
   formatDateTime,
   formatPercent,
   formatRef,
@@ -40,9 +41,6 @@ function Muted(props: { children: ReactNode }) {
     </Typography>
   );
 }
-
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function OwnershipCell({ row }: { row: ServiceOverviewRow }) {
   return (
@@ -79,8 +77,8 @@ function SloCell({ row }: { row: ServiceOverviewRow }) {
   const { sloCount, worstBudgetRemaining, alerting, stale } = row.slo;
   const notes = [
     worstBudgetRemaining === null
-      ? `${plural(sloCount, 'SLO')} · no data yet`
-      : `${plural(sloCount, 'SLO')} · ${formatPercent(
+      ? `${formatCount(sloCount, 'SLO')} · no data yet`
+      : `${formatCount(sloCount, 'SLO')} · ${formatPercent(
           worstBudgetRemaining,
         )} budget left`,
     alerting ? `${alerting} alert firing` : null,
@@ -137,7 +135,7 @@ function RunbooksCell({ row }: { row: ServiceOverviewRow }) {
   ].filter(Boolean);
   return (
     <TwoLines
-      primary={plural(runbookCount, 'runbook')}
+      primary={formatCount(runbookCount, 'runbook')}
       secondary={notes.join(' · ')}
     />
   );

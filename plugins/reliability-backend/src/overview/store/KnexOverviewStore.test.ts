@@ -30,6 +30,15 @@ const group = (
   ...extra,
 });
 
+/** The group of services without an owner, with every nullable figure null. */
+const withoutOwner = group(null, 1, {
+  withSlos: null,
+  meetingSlos: null,
+  averageMaturity: null,
+  worstBudgetRemaining: null,
+  breachingCount: 0,
+});
+
 describe('KnexOverviewStore', () => {
   it.each(databases.eachSupportedId())(
     'stores a pass and reads each grouping back, largest first, with exact numbers and nulls, on %p',
@@ -41,13 +50,7 @@ describe('KnexOverviewStore', () => {
         {
           team: [
             group('group:default/b', 2),
-            group(null, 1, {
-              withSlos: null,
-              meetingSlos: null,
-              averageMaturity: null,
-              worstBudgetRemaining: null,
-              breachingCount: 0,
-            }),
+            withoutOwner,
             group('group:default/a', 5),
           ],
           system: [group('system:default/shop', 8)],
@@ -59,13 +62,7 @@ describe('KnexOverviewStore', () => {
       expect(teams?.groups).toEqual([
         group('group:default/a', 5),
         group('group:default/b', 2),
-        group(null, 1, {
-          withSlos: null,
-          meetingSlos: null,
-          averageMaturity: null,
-          worstBudgetRemaining: null,
-          breachingCount: 0,
-        }),
+        withoutOwner,
       ]);
       expect((await store.getRollUp('system'))?.groups).toEqual([
         group('system:default/shop', 8),

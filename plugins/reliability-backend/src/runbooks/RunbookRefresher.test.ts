@@ -11,6 +11,7 @@ import { RunbookService } from './RunbookService';
 import { RunbookCollector } from './sources/RunbookCollector';
 import { IndexedEntityRunbooks, RunbookStore } from './store/RunbookStore';
 import { createFakeUrlReader } from './__testUtils__/fakeUrlReader';
+import { stubRunbookService } from './__testUtils__/stubRunbookService';
 
 function component(
   name: string,
@@ -34,8 +35,8 @@ function component(
 
 class MemoryStore implements RunbookStore {
   readonly entities = new Map<string, IndexedEntityRunbooks>();
-  async replaceEntity(indexed: IndexedEntityRunbooks) {
-    this.entities.set(indexed.entityRef, indexed);
+  async replaceEntities(entities: IndexedEntityRunbooks[]) {
+    entities.forEach(e => this.entities.set(e.entityRef, e));
   }
   async removeEntitiesNotIn(keep: string[]) {
     const gone = [...this.entities.keys()].filter(ref => !keep.includes(ref));
@@ -151,6 +152,85 @@ describe('RunbookRefresher', () => {
       alertCount: 0,
       runbooks: [{ title: 'Payments runbook', source: 'link', stale: true }],
     });
+  });
+
+  it('writes a page in one batch, leaving out entities whose runbooks could not be read', async () => {
+    const entities = ['a', 'b', 'c'].map(name =>
+      component(name, {
+        annotations: { [ANNOTATIONS.runbooks]: 'runbooks/' },
+      }),
+    );
+    const store = new MemoryStore();
+    const previous: IndexedEntityRunbooks = {
+      entityRef: 'component:default/b',
+      runbooks: [],
+      alertCount: 1,
+      alertsWithRunbook: 0,
+      coverageError: null,
+      indexedAt: new Date(0),
+    };
+    store.entities.set(previous.entityRef, previous);
+    const replaceEntities = jest.spyOn(store, 'replaceEntities');
+    const logger = mockServices.logger.mock();
+    const service = stubRunbookService(entity => {
+      if (entity.metadata.name === 'b') throw new Error('git down');
+      return [];
+    });
+    const refresher = new RunbookRefresher({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      service,
+      store,
+      logger,
+      now: () => new Date('2026-11-22T10:00:00Z'),
+    });
+
+    expect(await refresher.run()).toEqual({
+      indexed: 2,
+      failed: 1,
+      removed: 0,
+    });
+    expect(replaceEntities).toHaveBeenCalledTimes(1);
+    expect(replaceEntities.mock.calls[0][0].map(e => e.entityRef)).toEqual([
+      'component:default/a',
+      'component:default/c',
+    ]);
+    expect(store.entities.get('component:default/b')).toBe(previous);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('component:default/b failed: Error: git down'),
+    );
+  });
+
+  it('counts the entities of a page as failed when writing the page fails', async () => {
+    const entities = ['a', 'b'].map(name =>
+      component(name, {
+        annotations: { [ANNOTATIONS.runbooks]: 'runbooks/' },
+      }),
+    );
+    const store = new MemoryStore();
+    jest
+      .spyOn(store, 'replaceEntities')
+      .mockRejectedValue(new Error('database down'));
+    const logger = mockServices.logger.mock();
+    const service = stubRunbookService(() => []);
+    const refresher = new RunbookRefresher({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      service,
+      store,
+      logger,
+      now: () => new Date(),
+    });
+
+    expect(await refresher.run()).toEqual({
+      indexed: 0,
+      failed: 2,
+      removed: 0,
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Storing the runbooks of a page of 2 entities failed: Error: database down',
+    );
   });
 
   it('removes nothing when the catalog cannot be listed', async () => {

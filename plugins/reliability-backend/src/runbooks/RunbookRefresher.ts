@@ -11,7 +11,7 @@ import { catalogEntityPages } from '../shared/catalogPages';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
 import { RunbookService } from './RunbookService';
-import { RunbookStore } from './store/RunbookStore';
+import { IndexedEntityRunbooks, RunbookStore } from './store/RunbookStore';
 
 const PAGE_SIZE = 200;
 const CONCURRENCY = 4;
@@ -68,11 +68,16 @@ export class RunbookRefresher implements Refresher {
     for await (const page of pages) {
       if (signal?.aborted) break;
       listed.push(...page.map(entity => entityRefKey(entity)));
-      const outcomes = await mapWithConcurrency(page, CONCURRENCY, entity =>
-        this.index(entity, signal),
+      const loads = await mapWithConcurrency(page, CONCURRENCY, entity =>
+        this.load(entity, signal),
       );
-      indexed += outcomes.filter(o => o === 'indexed').length;
-      failed += outcomes.filter(o => o === 'failed').length;
+      const loaded = loads.filter(isLoaded);
+      failed += loads.filter(l => l === 'failed').length;
+      if (await this.persist(loaded)) {
+        indexed += loaded.length;
+      } else {
+        failed += loaded.length;
+      }
     }
     if (signal?.aborted) {
       return { indexed, failed, removed: 0 };
@@ -85,26 +90,25 @@ export class RunbookRefresher implements Refresher {
     return { indexed, failed, removed };
   }
 
-  /** Indexes one entity; a failure is logged and counted, never thrown. */
-  private async index(
+  /** Reads one entity's runbooks and coverage; a failure is logged and reported, never thrown. */
+  private async load(
     entity: Entity,
     signal?: AbortSignal,
-  ): Promise<'indexed' | 'failed' | 'skipped'> {
+  ): Promise<IndexedEntityRunbooks | 'failed' | 'skipped'> {
     if (signal?.aborted) return 'skipped';
     const entityRef = entityRefKey(entity);
     try {
       const { runbooks, coverage } = await this.options.service.loadFresh(
         entity,
       );
-      await this.options.store.replaceEntity({
+      return {
         entityRef,
         runbooks: runbooks.map(r => r.entry),
         alertCount: coverage.alertCount,
         alertsWithRunbook: coverage.alertsWithRunbook,
         coverageError: coverage.error,
         indexedAt: this.options.now(),
-      });
-      return 'indexed';
+      };
     } catch (error) {
       this.options.logger.warn(
         `Indexing runbooks of ${entityRef} failed: ${error}`,
@@ -112,4 +116,27 @@ export class RunbookRefresher implements Refresher {
       return 'failed';
     }
   }
+
+  /**
+   * Writes a page's loaded entities in one batch (entities whose load failed keep their previous rows).
+   * Returns false, after logging, when the write fails.
+   */
+  private async persist(loaded: IndexedEntityRunbooks[]): Promise<boolean> {
+    if (loaded.length === 0) return true;
+    try {
+      await this.options.store.replaceEntities(loaded);
+      return true;
+    } catch (error) {
+      this.options.logger.warn(
+        `Storing the runbooks of a page of ${loaded.length} entities failed: ${error}`,
+      );
+      return false;
+    }
+  }
+}
+
+function isLoaded(
+  load: IndexedEntityRunbooks | 'failed' | 'skipped',
+): load is IndexedEntityRunbooks {
+  return typeof load !== 'string';
 }

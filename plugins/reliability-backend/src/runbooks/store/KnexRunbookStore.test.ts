@@ -2,6 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { RunbookEntry } from '@internal/backstage-plugin-reliability-common';
 import { migrateDatabase } from '../../database/migrateDatabase';
 import { KnexRunbookStore } from './KnexRunbookStore';
+import { IndexedEntityRunbooks } from './RunbookStore';
 
 jest.setTimeout(60_000);
 
@@ -238,6 +239,161 @@ describe('KnexRunbookStore', () => {
       expect(second.map(s => [s.entityRef, s.runbook.id])).toEqual([
         [payments, 'a'],
       ]);
+    },
+  );
+});
+
+describe('KnexRunbookStore.replaceEntities', () => {
+  const entity = (
+    entityRef: string,
+    runbooks: RunbookEntry[],
+    overrides: Partial<IndexedEntityRunbooks> = {},
+  ): IndexedEntityRunbooks => ({
+    entityRef,
+    runbooks,
+    alertCount: 0,
+    alertsWithRunbook: 0,
+    coverageError: null,
+    indexedAt,
+    ...overrides,
+  });
+  const search = 'component:default/search-api';
+  const fresh = 'component:default/fresh-api';
+
+  it.each(databases.eachSupportedId())(
+    'replaces several entities in one call and keeps the others, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceEntities([
+        entity(orders, [runbook('a'), runbook('b')]),
+        entity(payments, [runbook('x')], {
+          alertCount: 2,
+          alertsWithRunbook: 2,
+        }),
+        entity(fresh, [runbook('y')]),
+      ]);
+      const later = new Date('2026-11-23T10:00:00.000Z');
+      await store.replaceEntities([
+        entity(orders, [runbook('b', { title: 'Rollback' }), runbook('c')], {
+          indexedAt: later,
+        }),
+        entity(payments, [], { alertCount: 2, indexedAt: later }),
+        // Listed twice: the last state wins, as when written one after the other.
+        entity(search, [runbook('old')]),
+        entity(search, [runbook('s')], { alertCount: 4, alertsWithRunbook: 1 }),
+      ]);
+      await store.replaceEntities([]);
+
+      const listed = await store.listRunbooksOf([
+        orders,
+        payments,
+        fresh,
+        search,
+      ]);
+      expect(
+        Object.fromEntries(
+          [...listed].map(([ref, runbooks]) => [
+            ref,
+            runbooks.map(r => `${r.id} ${r.title}`),
+          ]),
+        ),
+      ).toEqual({
+        [orders]: ['b Rollback', 'c Runbook c'],
+        [fresh]: ['y Runbook y'],
+        [search]: ['s Runbook s'],
+      });
+      const summaries = await store.getSummaries([
+        orders,
+        payments,
+        fresh,
+        search,
+      ]);
+      expect(summaries.get(orders)).toEqual({
+        entityRef: orders,
+        runbookCount: 2,
+        staleCount: 0,
+        coverage: null,
+        updatedAt: later.toISOString(),
+      });
+      expect(summaries.get(payments)).toMatchObject({
+        runbookCount: 0,
+        coverage: 0,
+      });
+      expect(summaries.get(fresh)?.updatedAt).toBe(indexedAt.toISOString());
+      expect(summaries.get(search)).toMatchObject({
+        runbookCount: 1,
+        coverage: 0.25,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores cut titles and owners, stale and failed counts and null coverage on SLO errors, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.replaceEntities([
+        entity(
+          orders,
+          [
+            runbook('a', { title: 'T'.repeat(300), owner: 'o'.repeat(300) }),
+            runbook('b', { stale: true, error: 'Invalid front matter' }),
+            runbook('c', { stale: true, owner: null }),
+          ],
+          {
+            alertCount: 3,
+            alertsWithRunbook: 2,
+            coverageError: 'SLO definitions could not be read',
+          },
+        ),
+      ]);
+      const [a] = await store.listRunbooks(orders);
+      expect(a.title).toBe('T'.repeat(255));
+      expect(a.owner).toBe('o'.repeat(255));
+      const latest = await knex('runbooks_latest').where({
+        entity_ref: orders,
+      });
+      expect(latest).toEqual([
+        expect.objectContaining({
+          runbook_count: 3,
+          stale_count: 2,
+          error_count: 1,
+          alert_count: 3,
+          alerts_with_runbook: 2,
+          coverage: null,
+          error: 'SLO definitions could not be read',
+        }),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes more entities and runbooks than one statement holds, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const refs = Array.from(
+        { length: 600 },
+        (_, i) => `component:default/svc-${String(i).padStart(3, '0')}`,
+      );
+      await store.replaceEntities(
+        refs.map(ref => entity(ref, [runbook('a'), runbook('b')])),
+      );
+      const count = async (table: string) =>
+        Number((await knex(table).count({ n: '*' }))[0].n);
+      expect(await count('runbooks_index')).toBe(1200);
+      expect(await count('runbooks_latest')).toBe(600);
+
+      await store.replaceEntities(
+        refs.map(ref => entity(ref, [runbook('b')], { alertCount: 1 })),
+      );
+      expect(await count('runbooks_index')).toBe(600);
+      expect(await count('runbooks_latest')).toBe(600);
+      const listed = await store.listRunbooksOf(refs);
+      expect(listed.get(refs[599])?.map(r => r.id)).toEqual(['b']);
+      const summaries = await store.getSummaries(refs);
+      expect(summaries.get(refs[0])).toMatchObject({
+        runbookCount: 1,
+        coverage: 0,
+      });
     },
   );
 });

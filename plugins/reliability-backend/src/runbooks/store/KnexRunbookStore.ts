@@ -14,6 +14,7 @@ import {
   StaleRunbook,
   StaleRunbookKey,
 } from './RunbookStore';
+import { indexRows, insertChunks, latestRow } from './runbookRows';
 
 const INDEX_TABLE = 'runbooks_index';
 const LATEST_TABLE = 'runbooks_latest';
@@ -41,46 +42,26 @@ export class KnexRunbookStore implements RunbookStore {
     this.db = options.knex;
   }
 
+  /** One entity: the same as {@link KnexRunbookStore.replaceEntities} with just it. */
   async replaceEntity(indexed: IndexedEntityRunbooks): Promise<void> {
-    const { entityRef, runbooks } = indexed;
-    const coverage =
-      indexed.coverageError || indexed.alertCount === 0
-        ? null
-        : indexed.alertsWithRunbook / indexed.alertCount;
+    await this.replaceEntities([indexed]);
+  }
+
+  async replaceEntities(entities: IndexedEntityRunbooks[]): Promise<void> {
+    // An entity listed twice: its last state wins, as with one write after the other.
+    const distinct = [...new Map(entities.map(e => [e.entityRef, e])).values()];
+    if (distinct.length === 0) return;
+    const refs = distinct.map(e => e.entityRef);
     await this.db.transaction(async tx => {
-      await tx(INDEX_TABLE).where({ entity_ref: entityRef }).delete();
-      for (const batch of chunk(runbooks, 50)) {
-        await tx(INDEX_TABLE).insert(
-          batch.map(r => ({
-            entity_ref: entityRef,
-            runbook_id: r.id,
-            title: r.title.slice(0, 255),
-            kind: r.kind,
-            answers: JSON.stringify(r.answers),
-            owner: r.owner?.slice(0, 255) ?? null,
-            last_reviewed: r.lastReviewed,
-            url: r.url,
-            source: r.source,
-            location: r.location,
-            stale: r.stale,
-            error: r.error,
-          })),
-        );
+      for (const batch of chunk(refs, CHUNK)) {
+        await tx(INDEX_TABLE).whereIn('entity_ref', batch).delete();
       }
-      await tx(LATEST_TABLE)
-        .insert({
-          entity_ref: entityRef,
-          runbook_count: runbooks.length,
-          stale_count: runbooks.filter(r => r.stale).length,
-          error_count: runbooks.filter(r => r.error !== null).length,
-          alert_count: indexed.alertCount,
-          alerts_with_runbook: indexed.alertsWithRunbook,
-          coverage,
-          error: indexed.coverageError,
-          updated_at: indexed.indexedAt,
-        })
-        .onConflict('entity_ref')
-        .merge();
+      for (const rows of insertChunks(distinct.flatMap(indexRows))) {
+        await tx(INDEX_TABLE).insert(rows);
+      }
+      for (const rows of insertChunks(distinct.map(latestRow))) {
+        await tx(LATEST_TABLE).insert(rows).onConflict('entity_ref').merge();
+      }
     });
   }
 

@@ -16,8 +16,12 @@ export interface IndexedEntityRunbooks {
 
 /** Persistence of the runbook index (`runbooks_index`) and per-entity summaries (`runbooks_latest`). */
 export interface RunbookStore {
-  /** Replaces everything recorded for the entity, atomically. */
-  replaceEntity(indexed: IndexedEntityRunbooks): Promise<void>;
+  /**
+   * Replaces everything recorded for each of the entities (their runbook rows and summary), in one transaction
+   * and a number of queries that grows with the chunks of rows, not with the entities. Entities not given keep
+   * their rows.
+   */
+  replaceEntities(entities: IndexedEntityRunbooks[]): Promise<void>;
   /** Deletes the rows of every entity not in `keep`; returns how many entities were removed. */
   removeEntitiesNotIn(keep: string[]): Promise<number>;
   /** Summaries of the given entities, in a constant number of queries (one per 500 refs). */

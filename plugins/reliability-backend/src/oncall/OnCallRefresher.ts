@@ -8,7 +8,9 @@ import { catalogEntityPages } from '../shared/catalogPages';
 import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
-import { OnCallService, ONCALL_ANNOTATIONS } from './OnCallService';
+import { ONCALL_ANNOTATIONS } from './entityOnCallState';
+import { OnCallService } from './OnCallService';
+import { SettledRefresh } from './refreshFetch';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { OnCallStore } from './store/OnCallStore';
 
@@ -24,6 +26,9 @@ const ENTITY_FIELDS = [
   'metadata.annotations',
   'spec.owner',
 ];
+
+/** How the refresh of an entity went: 'skipped' once the run is aborted, 'refused' by a vendor budget. */
+type RefreshOutcome = 'ok' | 'refused' | 'error' | 'skipped';
 
 /** Outcome of one refresh run. */
 export interface OnCallRefreshResult {
@@ -77,17 +82,12 @@ export class OnCallRefresher implements Refresher {
     // Entities before `startAt` wait until the end of the run.
     const deferred: Entity[] = [];
     const refreshAll = async (entities: Entity[], offset: number) => {
-      const outcomes = await mapWithConcurrency(
-        entities,
-        CONCURRENCY,
-        async (entity, i) => {
-          const outcome = await this.refresh(entity, budget, signal);
-          if (outcome === 'refused') {
-            firstRefused = Math.min(firstRefused ?? Infinity, offset + i);
-          }
-          return outcome;
-        },
-      );
+      const outcomes = await this.refreshPage(entities, budget, signal);
+      outcomes.forEach((outcome, i) => {
+        if (outcome === 'refused') {
+          firstRefused = Math.min(firstRefused ?? Infinity, offset + i);
+        }
+      });
       refreshed += outcomes.filter(o => o === 'ok').length;
       failed += outcomes.filter(o => o === 'error' || o === 'refused').length;
     };
@@ -149,48 +149,98 @@ export class OnCallRefresher implements Refresher {
   }
 
   /**
-   * Refreshes one entity: 'refused' when a vendor budget refused its provider call, 'error' when the provider
-   * failed otherwise, 'skipped' once the run is aborted.
+   * Refreshes a page of entities: calls their providers (a few at a time), then stores the page in a number
+   * of queries that does not grow with its size, and fills the shift history of schedule-as-code entities
+   * that have none yet.
    */
-  private async refresh(
-    entity: Entity,
+  private async refreshPage(
+    entities: Entity[],
     budget: ProviderBudgetTally,
     signal?: AbortSignal,
-  ): Promise<'ok' | 'refused' | 'error' | 'skipped'> {
+  ): Promise<RefreshOutcome[]> {
     const { service, builtIn } = this.options;
-    if (signal?.aborted) return 'skipped';
-    const entityBudget = new ProviderBudgetTally({
-      waitUntil: budget.waitUntil,
+    const fetched = await mapWithConcurrency(
+      entities,
+      CONCURRENCY,
+      async entity => {
+        if (signal?.aborted) return undefined;
+        const entityBudget = new ProviderBudgetTally({
+          waitUntil: budget.waitUntil,
+        });
+        const fetch = await service.fetchForRefresh(entity, entityBudget);
+        return { entity, entityBudget, fetch };
+      },
+    );
+    const done = fetched.flatMap(f => (f ? [f] : []));
+    const settled = await service.settleRefreshes(done.map(f => f.fetch));
+    await this.save(settled);
+    await this.backfill(
+      done
+        .filter(
+          (f, i) =>
+            settled[i].state.status === 'ok' &&
+            service.providerFor(f.entity) === builtIn,
+        )
+        .map(f => f.entity),
+    );
+    let next = 0;
+    return fetched.map(f => {
+      if (!f) return 'skipped';
+      const { state } = settled[next++];
+      budget.absorb(f.entityBudget);
+      if (f.entityBudget.refusedCount > 0) return 'refused';
+      return state.status === 'error' ? 'error' : 'ok';
     });
-    const state = await service.getEntityOnCall(entity, {
-      refresh: true,
-      budget: entityBudget,
-    });
-    budget.absorb(entityBudget);
-    if (entityBudget.refusedCount > 0) return 'refused';
-    if (state.status === 'ok' && service.providerFor(entity) === builtIn) {
-      await this.backfill(entity, state.entityRef);
-    }
-    return state.status === 'error' ? 'error' : 'ok';
   }
 
-  /** Fills 90 days of shift history of a schedule-as-code entity that has none yet. */
-  private async backfill(entity: Entity, entityRef: string): Promise<void> {
+  /** Stores what the providers answered for a page (requests' fetches the page shared stored their own). */
+  private async save(settled: SettledRefresh[]): Promise<void> {
+    const refreshes = settled.flatMap(s => (s.refresh ? [s.refresh] : []));
+    try {
+      await this.options.store.saveRefreshes(refreshes);
+    } catch (error) {
+      this.options.logger.error(
+        `Could not store the on-call state of ${refreshes.length} entities: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+
+  /** Fills 90 days of shift history of the schedule-as-code entities that have none yet. */
+  private async backfill(entities: Entity[]): Promise<void> {
     const { store, builtIn, logger } = this.options;
+    if (entities.length === 0) return;
+    const refs = entities.map(e => entityRefKey(e));
     try {
       const now = this.options.now();
-      if (await store.hasFinishedShifts(entityRef, now)) return;
+      const filled = await store.refsWithFinishedShifts(refs, now);
       const from = new Date(now.getTime() - SHIFT_RETENTION_DAYS * 86_400_000);
-      // The shift in progress is recorded from the snapshot, with its real end.
-      const finished = builtIn
-        .getShiftsBetween(entity, from, now)
-        .filter(
-          shift => shift.end !== null && Date.parse(shift.end) < now.getTime(),
-        );
-      await store.recordShifts(entityRef, finished, now);
+      const history = entities.flatMap((entity, i) => {
+        const entityRef = refs[i];
+        if (filled.has(entityRef)) return [];
+        try {
+          // The shift in progress is recorded from the snapshot, with its real end.
+          const shifts = builtIn
+            .getShiftsBetween(entity, from, now)
+            .filter(
+              shift =>
+                shift.end !== null && Date.parse(shift.end) < now.getTime(),
+            );
+          return [{ entityRef, shifts }];
+        } catch (error) {
+          logger.warn(
+            `Could not fill the shift history of ${entityRef}: ${
+              (error as Error).message
+            }`,
+          );
+          return [];
+        }
+      });
+      await store.recordShiftHistory(history, now);
     } catch (error) {
       logger.warn(
-        `Could not fill the shift history of ${entityRef}: ${
+        `Could not fill the shift history of ${refs.length} entities: ${
           (error as Error).message
         }`,
       );

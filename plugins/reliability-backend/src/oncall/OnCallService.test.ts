@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OnCallSnapshot } from '@internal/backstage-plugin-reliability-common';
+import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { createOnCallSummaries } from './onCallSummaries';
 import { OnCallService } from './OnCallService';
@@ -221,6 +222,44 @@ describe('OnCallService', () => {
       ['cy', 1],
       ['di', 2],
       ['bo', 1],
+    ]);
+  });
+
+  it('shares a provider call between the refresher and a request under way, stored once', async () => {
+    let open = () => {};
+    const { service, provider, store } = await setup(async () => {
+      await new Promise<void>(resolve => {
+        open = resolve;
+      });
+      return snapshot();
+    });
+    const budget = new ProviderBudgetTally();
+
+    // A request while the refresher calls the provider: the refresher's answer, which the refresher stores.
+    const refreshing = service.fetchForRefresh(entity, budget);
+    const request = service.getEntityOnCall(entity, { refresh: true });
+    open();
+    const fetched = await refreshing;
+    await expect(request).resolves.toMatchObject({ status: 'ok' });
+    expect(provider.calls).toBe(1);
+    expect(await store.listLatestEntityRefs()).toEqual([]);
+    const [settled] = await service.settleRefreshes([fetched]);
+    expect(settled.refresh).toEqual({
+      entityRef: 'component:default/checkout',
+      at: new Date('2026-11-20T12:00:00.000Z'),
+      snapshot: expect.objectContaining({ provider: 'fake' }),
+    });
+
+    // The refresher during a request's call: the request's state, which the request stores.
+    const requested = service.getEntityOnCall(entity, { refresh: true });
+    const shared = service.fetchForRefresh(entity, budget);
+    open();
+    await requested;
+    const [again] = await service.settleRefreshes([await shared]);
+    expect(again).toEqual({ state: expect.objectContaining({ status: 'ok' }) });
+    expect(provider.calls).toBe(2);
+    expect(await store.listLatestEntityRefs()).toEqual([
+      'component:default/checkout',
     ]);
   });
 

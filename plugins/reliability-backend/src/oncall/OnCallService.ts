@@ -2,47 +2,42 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATIONS,
   EntityOnCall,
   entityRefKey,
   GroupOnCall,
   OnCallPerson,
-  OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import {
-  deadlineSignal,
   OnCallProvider,
   ProviderBudgetTally,
 } from '@internal/backstage-plugin-reliability-node';
 import { ProviderFailureLog } from '../shared/providerFailures';
 import { buildGroupOnCall } from './buildGroupOnCall';
+import {
+  callOnCallProvider,
+  messageOf,
+  OnCallAnswer,
+} from './callOnCallProvider';
+import {
+  answeredState,
+  LastKnownOnCall,
+  lastKnownOfRow,
+  lastKnownOfState,
+  ownerOf,
+  unservedState,
+} from './entityOnCallState';
 import { ownedEntities } from './ownedEntities';
 import { PeopleResolver } from './PeopleResolver';
-import { compareShiftStart } from './shiftOrder';
+import {
+  RefreshCall,
+  RefreshFetch,
+  refreshOf,
+  SettledRefresh,
+} from './refreshFetch';
 import { OnCallStore } from './store/OnCallStore';
-
-/** Annotations that configure on-call, shown when an entity has none. */
-export const ONCALL_ANNOTATIONS = [
-  ANNOTATIONS.onCallSchedule,
-  ANNOTATIONS.escalationPolicy,
-  ANNOTATIONS.pagerDutyServiceId,
-  ANNOTATIONS.opsgenieTeam,
-];
-
-/** Annotations of provider modules, and what to do when no installed provider serves them. */
-const UNSERVED_HINTS = [
-  {
-    annotation: ANNOTATIONS.pagerDutyServiceId,
-    hint: 'the PagerDuty on-call provider is not enabled (install the pagerduty backend module and set reliability.pagerduty.token)',
-  },
-  {
-    annotation: ANNOTATIONS.opsgenieTeam,
-    hint: 'the Opsgenie on-call provider is not enabled (install the opsgenie backend module and set reliability.opsgenie.apiKey)',
-  },
-];
 
 export interface OnCallServiceOptions {
   /** In order of preference: the first provider that supports an entity serves it. */
@@ -63,34 +58,6 @@ export interface OnCallServiceOptions {
   groupViewMaxAgeMs: number;
 }
 
-/** The normalised owner ref of an entity (spec.owner), if it has one. */
-export function ownerOf(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner.trim()) return undefined;
-  try {
-    return entityRefKey(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-function messageOf(error: unknown): string {
-  // DOMExceptions (timeouts, aborts) are not always `instanceof Error`.
-  const { name, message } = (error ?? {}) as {
-    name?: string;
-    message?: string;
-  };
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return 'The on-call provider did not answer in time';
-  }
-  return typeof message === 'string' && message ? message : String(error);
-}
-
 /**
  * On-call state of entities: picks the provider that supports the entity, caches results briefly,
  * and turns provider failures into a degraded state carrying the last known snapshot — never into
@@ -102,6 +69,8 @@ export class OnCallService {
     { expiresAt: number; value: EntityOnCall }
   >();
   private readonly inFlight = new Map<string, Promise<EntityOnCall>>();
+  /** Provider calls of the refresher, until their page is settled: requests use them instead of calling again. */
+  private readonly refreshing = new Map<string, Promise<RefreshCall>>();
 
   private readonly failures: ProviderFailureLog;
 
@@ -148,35 +117,17 @@ export class OnCallService {
   }
 
   /**
-   * On-call state of an entity, from the cache when fresh unless `refresh` is set. A provider call refused by the
-   * vendor's request budget is counted in `budget` (the refresher's one line per run) instead of logged.
+   * On-call state of an entity, from the cache when fresh unless `refresh` is set; else fetched and stored at
+   * once (the refresher uses `fetchForRefresh` and stores a page at a time).
    */
   async getEntityOnCall(
     entity: Entity,
-    options: { refresh?: boolean; budget?: ProviderBudgetTally } = {},
+    options: { refresh?: boolean } = {},
   ): Promise<EntityOnCall> {
     const entityRef = entityRefKey(entity);
     const owner = ownerOf(entity);
     const provider = this.providerFor(entity);
-    if (!provider) {
-      const unserved = UNSERVED_HINTS.find(hint =>
-        entity.metadata.annotations?.[hint.annotation]?.trim(),
-      );
-      if (unserved) {
-        return {
-          status: 'error',
-          entityRef,
-          owner,
-          message: `The entity is annotated ${unserved.annotation}, but ${unserved.hint}`,
-        };
-      }
-      return {
-        status: 'not-configured',
-        entityRef,
-        owner,
-        annotations: ONCALL_ANNOTATIONS,
-      };
-    }
+    if (!provider) return unservedState(entity);
     const now = this.options.now().getTime();
     const cached = this.cache.get(entityRef);
     if (!options.refresh && cached && cached.expiresAt > now) {
@@ -185,13 +136,9 @@ export class OnCallService {
     const pending = this.inFlight.get(entityRef);
     if (pending) return pending;
 
-    const promise = this.fetch(
-      entity,
-      entityRef,
-      owner,
-      provider,
-      options.budget,
-    ).finally(() => this.inFlight.delete(entityRef));
+    const promise = this.fetch(entity, entityRef, owner, provider).finally(() =>
+      this.inFlight.delete(entityRef),
+    );
     this.inFlight.set(entityRef, promise);
     const value = await promise;
     this.cache.set(entityRef, {
@@ -202,60 +149,44 @@ export class OnCallService {
     return value;
   }
 
+  /** Fetches on request: one provider call (or the refresher's under way), stored at once. */
   private async fetch(
     entity: Entity,
     entityRef: string,
     owner: string | undefined,
     provider: OnCallProvider,
-    budget?: ProviderBudgetTally,
   ): Promise<EntityOnCall> {
+    const refreshing = this.refreshing.get(entityRef);
+    if (refreshing) {
+      // The refresher stores its answer.
+      const call = await refreshing;
+      const lastKnown =
+        call.answer.status === 'error'
+          ? (await this.lastKnown([entityRef])).get(entityRef)
+          : undefined;
+      return answeredState(call, call.answer, lastKnown);
+    }
     const at = this.options.now();
-    let snapshot: OnCallSnapshot;
-    try {
-      snapshot = await provider.getOnCall({
-        entity,
-        at,
-        horizonDays: this.options.horizonDays,
-        // Tells the provider's HTTP client the deadline: no retry or budget wait outlives it.
-        signal: deadlineSignal(this.options.timeoutMs, {
-          waitUntil: budget?.waitUntil,
-        }),
-      });
-      snapshot = await this.options.people.resolve(snapshot);
-      // Providers mix offsets (+09:00, Z): order by instant, whatever the provider did.
-      snapshot = {
-        ...snapshot,
-        upcoming: [...snapshot.upcoming].sort(compareShiftStart),
-      };
-    } catch (error) {
-      const message = messageOf(error);
-      const lastKnown = await this.lastKnown(entityRef);
-      if (!budget?.refused(error, lastKnown?.at)) {
-        this.failures.warn(
-          error,
-          `On-call provider '${provider.id}' failed for ${entityRef}: ${message}`,
-        );
-      }
+    const answer = await this.call(entity, provider, at);
+    const fetched = { entityRef, owner, providerId: provider.id };
+    if (answer.status === 'error') {
+      const lastKnown = (await this.lastKnown([entityRef])).get(entityRef);
+      this.reportFailure(fetched, answer, lastKnown);
       await this.options.store
-        .saveError(entityRef, provider.id, message, at)
+        .saveError(entityRef, provider.id, answer.message, at)
         .catch(e =>
           this.options.logger.error(`Could not store on-call error: ${e}`),
         );
-      return {
-        status: 'error',
-        entityRef,
-        owner,
-        provider: provider.id,
-        message,
-        lastKnown: lastKnown?.snapshot,
-        lastKnownAt: lastKnown?.at,
-      };
+      return answeredState(fetched, answer, lastKnown);
     }
     try {
-      await this.options.store.saveSnapshot(entityRef, snapshot, at);
-      await this.options.store.recordShifts(entityRef, snapshot.current, at, {
-        current: true,
-      });
+      await this.options.store.saveSnapshot(entityRef, answer.snapshot, at);
+      await this.options.store.recordShifts(
+        entityRef,
+        answer.snapshot.current,
+        at,
+        { current: true },
+      );
     } catch (error) {
       this.options.logger.error(
         `Could not store the on-call snapshot of ${entityRef}: ${messageOf(
@@ -263,37 +194,127 @@ export class OnCallService {
         )}`,
       );
     }
-    return { status: 'ok', entityRef, owner, snapshot };
+    return answeredState(fetched, answer);
   }
 
-  private async lastKnown(
-    entityRef: string,
-  ): Promise<{ snapshot: OnCallSnapshot; at: string } | undefined> {
-    const cached = this.cache.get(entityRef)?.value;
-    if (cached?.status === 'ok') {
-      return { snapshot: cached.snapshot, at: cached.snapshot.computedAt };
+  /**
+   * The refresher's provider call for an entity, not stored: the refresher stores a page of them at once after
+   * `settleRefreshes`. A request's fetch of the entity under way is shared instead of calling again.
+   */
+  async fetchForRefresh(
+    entity: Entity,
+    budget: ProviderBudgetTally,
+  ): Promise<RefreshFetch> {
+    const entityRef = entityRefKey(entity);
+    const provider = this.providerFor(entity);
+    const pending = this.inFlight.get(entityRef);
+    if (pending || !provider) {
+      return {
+        kind: 'shared',
+        state: await (pending ?? this.getEntityOnCall(entity)),
+      };
     }
-    if (cached?.status === 'error' && cached.lastKnown) {
-      return { snapshot: cached.lastKnown, at: cached.lastKnownAt! };
-    }
+    const at = this.options.now();
+    const call = this.call(entity, provider, at, budget).then(answer => ({
+      entityRef,
+      owner: ownerOf(entity),
+      providerId: provider.id,
+      at,
+      budget,
+      answer,
+    }));
+    this.refreshing.set(entityRef, call);
+    return { kind: 'called', call: await call };
+  }
+
+  /**
+   * States of a page of the refresher's fetches, in order, with what to store for each: the last known
+   * snapshots of failures come from the cache or one read, refusals by a vendor budget are counted in their
+   * call's budget and other failures logged, and the states are cached for the routes.
+   */
+  async settleRefreshes(fetches: RefreshFetch[]): Promise<SettledRefresh[]> {
+    const calls = fetches.flatMap(f => (f.kind === 'called' ? [f.call] : []));
     try {
-      const stored = (await this.options.store.getLatest([entityRef])).get(
-        entityRef,
+      const lastKnown = await this.lastKnown(
+        calls.filter(c => c.answer.status === 'error').map(c => c.entityRef),
       );
-      if (stored?.snapshot) {
-        return {
-          snapshot: stored.snapshot,
-          at: (stored.snapshotAt ?? stored.updatedAt).toISOString(),
-        };
+      const expiresAt = this.options.now().getTime() + this.options.cacheTtlMs;
+      return fetches.map(fetch => {
+        if (fetch.kind === 'shared') return { state: fetch.state };
+        const { call } = fetch;
+        const known = lastKnown.get(call.entityRef);
+        if (call.answer.status === 'error') {
+          this.reportFailure(call, call.answer, known, call.budget);
+        }
+        const state = answeredState(call, call.answer, known);
+        this.cache.set(call.entityRef, { expiresAt, value: state });
+        return { state, refresh: refreshOf(call) };
+      });
+    } finally {
+      for (const call of calls) this.refreshing.delete(call.entityRef);
+      this.evictExpired();
+    }
+  }
+
+  private call(
+    entity: Entity,
+    provider: OnCallProvider,
+    at: Date,
+    budget?: ProviderBudgetTally,
+  ): Promise<OnCallAnswer> {
+    return callOnCallProvider({
+      provider,
+      entity,
+      at,
+      horizonDays: this.options.horizonDays,
+      timeoutMs: this.options.timeoutMs,
+      people: this.options.people,
+      waitUntil: budget?.waitUntil,
+    });
+  }
+
+  /** Counts a failure in `budget` when a vendor budget refused the call (one line per run), else logs it. */
+  private reportFailure(
+    fetched: { entityRef: string; providerId: string },
+    answer: Extract<OnCallAnswer, { status: 'error' }>,
+    lastKnown: LastKnownOnCall | undefined,
+    budget?: ProviderBudgetTally,
+  ): void {
+    if (budget?.refused(answer.error, lastKnown?.at)) return;
+    this.failures.warn(
+      answer.error,
+      `On-call provider '${fetched.providerId}' failed for ${fetched.entityRef}: ${answer.message}`,
+    );
+  }
+
+  /** Last known snapshots of entities: from the cache, else from the database in one read. */
+  private async lastKnown(
+    entityRefs: string[],
+  ): Promise<Map<string, LastKnownOnCall>> {
+    const result = new Map<string, LastKnownOnCall>();
+    const unread: string[] = [];
+    for (const ref of entityRefs) {
+      const cached = lastKnownOfState(this.cache.get(ref)?.value);
+      if (cached) result.set(ref, cached);
+      else unread.push(ref);
+    }
+    if (unread.length === 0) return result;
+    try {
+      const stored = await this.options.store.getLatest(unread);
+      for (const ref of unread) {
+        const known = lastKnownOfRow(stored.get(ref));
+        if (known) result.set(ref, known);
       }
     } catch (error) {
+      const which =
+        unread.length === 1 ? unread[0] : `${unread.length} entities`;
       this.options.logger.error(
-        `Could not read the last known on-call snapshot of ${entityRef}: ${messageOf(
+        `Could not read the last known on-call snapshot of ${which}: ${messageOf(
           error,
         )}`,
       );
     }
-    return undefined;
+    return result;
   }
 
   private evictExpired() {

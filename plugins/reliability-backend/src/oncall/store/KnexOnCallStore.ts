@@ -6,50 +6,112 @@ import {
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
 import { dbDate } from '../../shared/dbValues';
-import { personKey } from '../people';
-import { LatestOnCall, OnCallStore, StoredShift } from './OnCallStore';
+import {
+  errorRow,
+  ERROR_COLUMNS,
+  fromLatestRow,
+  LATEST,
+  LatestRow,
+  lastPerKey,
+  NewShiftRow,
+  parseJson,
+  SHIFT_IDENTITY,
+  SHIFT_UPDATED_COLUMNS,
+  shiftIdentity,
+  ShiftRow,
+  SHIFTS,
+  SNAPSHOT_COLUMNS,
+  snapshotRow,
+  startedShiftRows,
+} from './onCallRows';
+import {
+  LatestOnCall,
+  OnCallRefresh,
+  OnCallStore,
+  ShiftHistory,
+  StoredShift,
+} from './OnCallStore';
 
 /** Rows per statement when a list of refs is bound as parameters (SQLite caps bound variables). */
 const CHUNK = 500;
+/** Rows per multi-row insert: 6 to 8 columns each stay under the 999 bound variables of older SQLite builds. */
+const ROWS_PER_INSERT = 100;
 
-function parseJson<T>(value: string | null): T | null {
-  if (!value) return null;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return null;
+/** The shifts in progress of an entity, as reported at `at`. */
+interface CurrentShifts {
+  entityRef: string;
+  shifts: OnCallShift[];
+  at: Date;
+}
+
+async function upsertLatest(
+  db: Knex,
+  rows: LatestRow[],
+  columns: string[],
+): Promise<void> {
+  const unique = lastPerKey(rows, row => row.entity_ref);
+  for (const batch of chunk(unique, ROWS_PER_INSERT)) {
+    await db(LATEST).insert(batch).onConflict('entity_ref').merge(columns);
   }
 }
 
-type LatestRow = {
-  entity_ref: string;
-  provider: string;
-  snapshot: string | null;
-  snapshot_at: Date | string | number | null;
-  error: string | null;
-  updated_at: Date | string | number;
-};
+async function upsertShifts(db: Knex, rows: NewShiftRow[]): Promise<void> {
+  for (const batch of chunk(lastPerKey(rows, shiftIdentity), ROWS_PER_INSERT)) {
+    await db(SHIFTS)
+      .insert(batch)
+      .onConflict(SHIFT_IDENTITY)
+      .merge(SHIFT_UPDATED_COLUMNS);
+  }
+}
 
-type ShiftRow = {
-  id: number;
-  entity_ref: string;
-  person_key: string;
-  person: string;
-  level: number;
-  start_at: Date | string | number;
-  end_at: Date | string | number;
-  time_zone: string | null;
-};
+/**
+ * The open shifts (ending after the entity's `at`) that the entities no longer report, closed at their `at`
+ * (someone else took over early): one read for all entities.
+ */
+async function closedShiftRows(
+  tx: Knex.Transaction,
+  current: CurrentShifts[],
+  reported: Set<string>,
+): Promise<NewShiftRow[]> {
+  const atOf = new Map(current.map(c => [c.entityRef, c.at]));
+  const since = new Date(Math.min(...current.map(c => c.at.getTime())));
+  const open: ShiftRow[] = [];
+  for (const refs of chunk([...atOf.keys()], CHUNK)) {
+    open.push(
+      ...(await tx(SHIFTS)
+        .whereIn('entity_ref', refs)
+        .where('end_at', '>', since)),
+    );
+  }
+  return open.flatMap(row => {
+    const at = atOf.get(row.entity_ref)!;
+    if (dbDate(row.end_at) <= at || reported.has(shiftIdentity(row))) {
+      return [];
+    }
+    const { id, ...rest } = row;
+    return [{ ...rest, start_at: dbDate(row.start_at), end_at: at }];
+  });
+}
 
-function fromLatestRow(row: LatestRow): LatestOnCall {
-  return {
-    entityRef: row.entity_ref,
-    provider: row.provider,
-    snapshot: parseJson<OnCallSnapshot>(row.snapshot),
-    snapshotAt: row.snapshot_at === null ? null : dbDate(row.snapshot_at),
-    error: row.error,
-    updatedAt: dbDate(row.updated_at),
-  };
+/**
+ * Records the shifts in progress of entities: inserts or updates those that have started, and closes their
+ * open shifts no longer reported; one read and chunked upserts whatever the number of entities.
+ */
+async function recordCurrentShifts(
+  tx: Knex.Transaction,
+  current: CurrentShifts[],
+): Promise<void> {
+  if (current.length === 0) return;
+  const started = current.flatMap(c =>
+    startedShiftRows(c.entityRef, c.shifts, c.at),
+  );
+  // Read before the upsert: the started shifts are reported, so they are never among the closed ones.
+  const closed = await closedShiftRows(
+    tx,
+    current,
+    new Set(started.map(shiftIdentity)),
+  );
+  await upsertShifts(tx, [...started, ...closed]);
 }
 
 /** Knex implementation of the on-call store (SQLite and PostgreSQL). */
@@ -66,7 +128,7 @@ export class KnexOnCallStore implements OnCallStore {
     if (unique.length === 0) return result;
     // One query for any realistic number of entities; chunks only beyond the bound-parameter limits.
     for (const batch of chunk(unique, 5000)) {
-      const rows: LatestRow[] = await this.db('oncall_latest').whereIn(
+      const rows: LatestRow[] = await this.db(LATEST).whereIn(
         'entity_ref',
         batch,
       );
@@ -76,9 +138,9 @@ export class KnexOnCallStore implements OnCallStore {
   }
 
   async listLatestEntityRefs(): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.db(
-      'oncall_latest',
-    ).select('entity_ref');
+    const rows: Array<{ entity_ref: string }> = await this.db(LATEST).select(
+      'entity_ref',
+    );
     return rows.map(row => row.entity_ref);
   }
 
@@ -87,17 +149,11 @@ export class KnexOnCallStore implements OnCallStore {
     snapshot: OnCallSnapshot,
     at: Date,
   ): Promise<void> {
-    await this.db('oncall_latest')
-      .insert({
-        entity_ref: entityRef,
-        provider: snapshot.provider,
-        snapshot: JSON.stringify(snapshot),
-        snapshot_at: at,
-        error: null,
-        updated_at: at,
-      })
-      .onConflict('entity_ref')
-      .merge(['provider', 'snapshot', 'snapshot_at', 'error', 'updated_at']);
+    await upsertLatest(
+      this.db,
+      [snapshotRow(entityRef, snapshot, at)],
+      SNAPSHOT_COLUMNS,
+    );
   }
 
   async saveError(
@@ -106,22 +162,38 @@ export class KnexOnCallStore implements OnCallStore {
     error: string,
     at: Date,
   ): Promise<void> {
-    await this.db('oncall_latest')
-      .insert({
-        entity_ref: entityRef,
-        provider,
-        snapshot: null,
-        snapshot_at: null,
-        error: error.slice(0, 4000),
-        updated_at: at,
-      })
-      .onConflict('entity_ref')
-      .merge(['provider', 'error', 'updated_at']);
+    await upsertLatest(
+      this.db,
+      [errorRow(entityRef, provider, error, at)],
+      ERROR_COLUMNS,
+    );
+  }
+
+  async saveRefreshes(refreshes: OnCallRefresh[]): Promise<void> {
+    if (refreshes.length === 0) return;
+    const snapshots: CurrentShifts[] = [];
+    const snapshotRows: LatestRow[] = [];
+    const errorRows: LatestRow[] = [];
+    for (const refresh of refreshes) {
+      if ('snapshot' in refresh) {
+        const { entityRef, snapshot, at } = refresh;
+        snapshotRows.push(snapshotRow(entityRef, snapshot, at));
+        snapshots.push({ entityRef, shifts: snapshot.current, at });
+      } else {
+        const { entityRef, provider, error, at } = refresh;
+        errorRows.push(errorRow(entityRef, provider, error, at));
+      }
+    }
+    await this.db.transaction(async tx => {
+      await upsertLatest(tx, snapshotRows, SNAPSHOT_COLUMNS);
+      await upsertLatest(tx, errorRows, ERROR_COLUMNS);
+      await recordCurrentShifts(tx, snapshots);
+    });
   }
 
   async deleteLatest(entityRefs: string[]): Promise<void> {
     for (const batch of chunk(entityRefs, CHUNK)) {
-      await this.db('oncall_latest').whereIn('entity_ref', batch).delete();
+      await this.db(LATEST).whereIn('entity_ref', batch).delete();
     }
   }
 
@@ -131,54 +203,36 @@ export class KnexOnCallStore implements OnCallStore {
     now: Date,
     options: { current?: boolean } = {},
   ): Promise<void> {
-    const started = shifts.filter(shift => new Date(shift.start) <= now);
-    const rows = started.map(shift => ({
-      entity_ref: entityRef,
-      person_key: personKey(shift.person),
-      person: JSON.stringify(shift.person),
-      level: shift.escalationLevel,
-      start_at: new Date(shift.start),
-      // A shift whose end the provider does not know is recorded as lasting until now; every refresh that
-      // still reports it moves its end forward, and the first one that does not closes it.
-      end_at: shift.end === null ? now : new Date(shift.end),
-      time_zone: shift.timeZone ?? null,
-    }));
-    await this.db.transaction(async tx => {
-      for (const batch of chunk(rows, 100)) {
-        await tx('oncall_shifts')
-          .insert(batch)
-          .onConflict(['entity_ref', 'person_key', 'level', 'start_at'])
-          .merge(['person', 'end_at', 'time_zone']);
-      }
-      if (!options.current) return;
-      const reported = new Set(
-        rows.map(r => `${r.person_key}|${r.level}|${r.start_at.getTime()}`),
-      );
-      const open: ShiftRow[] = await tx('oncall_shifts')
-        .where('entity_ref', entityRef)
-        .where('end_at', '>', now);
-      const ended = open
-        .filter(
-          row =>
-            !reported.has(
-              `${row.person_key}|${row.level}|${dbDate(
-                row.start_at,
-              ).getTime()}`,
-            ),
-        )
-        .map(row => row.id);
-      for (const batch of chunk(ended, CHUNK)) {
-        await tx('oncall_shifts').whereIn('id', batch).update({ end_at: now });
-      }
-    });
+    if (!options.current) {
+      await this.recordShiftHistory([{ entityRef, shifts }], now);
+      return;
+    }
+    await this.db.transaction(tx =>
+      recordCurrentShifts(tx, [{ entityRef, shifts, at: now }]),
+    );
   }
 
-  async hasFinishedShifts(entityRef: string, now: Date): Promise<boolean> {
-    const row = await this.db('oncall_shifts')
-      .where('entity_ref', entityRef)
-      .where('end_at', '<=', now)
-      .first('id');
-    return Boolean(row);
+  async recordShiftHistory(history: ShiftHistory[], now: Date): Promise<void> {
+    const rows = history.flatMap(({ entityRef, shifts }) =>
+      startedShiftRows(entityRef, shifts, now),
+    );
+    if (rows.length === 0) return;
+    await this.db.transaction(tx => upsertShifts(tx, rows));
+  }
+
+  async refsWithFinishedShifts(
+    entityRefs: string[],
+    now: Date,
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const refs of chunk([...new Set(entityRefs)], CHUNK)) {
+      const rows: Array<{ entity_ref: string }> = await this.db(SHIFTS)
+        .whereIn('entity_ref', refs)
+        .where('end_at', '<=', now)
+        .distinct('entity_ref');
+      for (const row of rows) found.add(row.entity_ref);
+    }
+    return found;
   }
 
   async getShifts(
@@ -188,7 +242,7 @@ export class KnexOnCallStore implements OnCallStore {
   ): Promise<StoredShift[]> {
     const result: StoredShift[] = [];
     for (const batch of chunk([...new Set(entityRefs)], 5000)) {
-      const rows: ShiftRow[] = await this.db('oncall_shifts')
+      const rows: ShiftRow[] = await this.db(SHIFTS)
         .whereIn('entity_ref', batch)
         .where('end_at', '>', from)
         .where('start_at', '<', to)
@@ -211,18 +265,14 @@ export class KnexOnCallStore implements OnCallStore {
   }
 
   async pruneShifts(cutoff: Date, keepEntityRefs: string[]): Promise<number> {
-    let deleted = await this.db('oncall_shifts')
-      .where('end_at', '<', cutoff)
-      .delete();
+    let deleted = await this.db(SHIFTS).where('end_at', '<', cutoff).delete();
     const keep = new Set(keepEntityRefs);
-    const refs: Array<{ entity_ref: string }> = await this.db(
-      'oncall_shifts',
-    ).distinct('entity_ref');
+    const refs: Array<{ entity_ref: string }> = await this.db(SHIFTS).distinct(
+      'entity_ref',
+    );
     const gone = refs.map(r => r.entity_ref).filter(ref => !keep.has(ref));
     for (const batch of chunk(gone, CHUNK)) {
-      deleted += await this.db('oncall_shifts')
-        .whereIn('entity_ref', batch)
-        .delete();
+      deleted += await this.db(SHIFTS).whereIn('entity_ref', batch).delete();
     }
     return deleted;
   }

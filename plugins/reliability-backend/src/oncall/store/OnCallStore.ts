@@ -26,6 +26,20 @@ export interface StoredShift {
   timeZone: string | null;
 }
 
+/**
+ * What one provider call of the refresher stores for an entity: the snapshot the provider answered at `at`
+ * (its shifts in progress included), or the provider's failure.
+ */
+export type OnCallRefresh =
+  | { entityRef: string; at: Date; snapshot: OnCallSnapshot }
+  | { entityRef: string; at: Date; provider: string; error: string };
+
+/** Shifts of one entity to add to its history. */
+export interface ShiftHistory {
+  entityRef: string;
+  shifts: OnCallShift[];
+}
+
 /** Persistence of on-call state: latest snapshot per entity and shift history. */
 export interface OnCallStore {
   getLatest(entityRefs: string[]): Promise<Map<string, LatestOnCall>>;
@@ -54,8 +68,16 @@ export interface OnCallStore {
     now: Date,
     options?: { current?: boolean },
   ): Promise<void>;
-  /** Whether any shift of the entity ended by `now` (its history has been recorded). */
-  hasFinishedShifts(entityRef: string, now: Date): Promise<boolean>;
+  /**
+   * Stores a page of refreshes in one transaction, in a number of statements that depends on the number of
+   * rows only through chunking: what `saveSnapshot` with `recordShifts(..., { current: true })` stores for
+   * each snapshot, and what `saveError` stores for each failure.
+   */
+  saveRefreshes(refreshes: OnCallRefresh[]): Promise<void>;
+  /** Records shifts of several entities that have started by `now`, closing nothing (e.g. their history). */
+  recordShiftHistory(history: ShiftHistory[], now: Date): Promise<void>;
+  /** Those of the entities with a shift that ended by `now` (their history has been recorded). */
+  refsWithFinishedShifts(entityRefs: string[], now: Date): Promise<Set<string>>;
   /** Shifts of the entities overlapping [from, to). */
   getShifts(entityRefs: string[], from: Date, to: Date): Promise<StoredShift[]>;
   /** Removes shifts that ended before `cutoff` and shifts of entities not in `keepEntityRefs`. */

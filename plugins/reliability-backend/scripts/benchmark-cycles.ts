@@ -85,6 +85,13 @@ const SHOW_SHAPES = process.env.BENCH_QUERY_SHAPES === '1';
 const PROBE = process.env.BENCH_PROBE === '1';
 const PROBE_BASELINE_MS = Number(process.env.BENCH_PROBE_SECONDS ?? 20) * 1000;
 /**
+ * With the probe, each cycle run is also compared with the BENCH_PROBE_BEFORE_SECONDS (default 10) of requests just
+ * before it, with nothing running: a paired baseline, so a machine whose load drifts during the benchmark does not
+ * skew the ratio of one run against a baseline taken minutes later.
+ */
+const PROBE_BEFORE_MS =
+  Number(process.env.BENCH_PROBE_BEFORE_SECONDS ?? 10) * 1000;
+/**
  * BENCH_CATALOG=memory answers the plugin's catalog reads from an in-memory list instead of a real catalog backend
  * (see cycles/memoryCatalog.ts): for the SLO cycle (and trends) at sizes whose catalog seeding would take hours.
  */
@@ -374,7 +381,16 @@ async function main() {
       `http://127.0.0.1:${PORT}/api/reliability/overview?limit=50`,
       { Authorization: `Bearer ${TOKEN}` },
     );
-    const probes: Array<{ name: string; samples: number[] }> = [];
+    const probes: Array<{
+      name: string;
+      samples: number[];
+      before: number[];
+    }> = [];
+    const idleSamples = async (ms: number) => {
+      probe.start();
+      await new Promise(r => setTimeout(r, ms));
+      return probe.stop();
+    };
     const reliabilityQueries = new QueryCounter(reliability);
     const catalogQueries = catalog ? new QueryCounter(catalog) : { value: 0 };
     const rows: Row[] = [];
@@ -387,6 +403,9 @@ async function main() {
         continue;
       }
       for (let run = 1; run <= RUNS; run++) {
+        const before = PROBE ? await idleSamples(PROBE_BEFORE_MS) : [];
+        // The paired baseline's queries are not the cycle's.
+        reliabilityQueries.takeShapes(0);
         const r0 = reliabilityQueries.value;
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
@@ -428,7 +447,11 @@ async function main() {
           )} ms, load ${loadavg()[0].toFixed(2)}`,
         );
         if (PROBE)
-          probes.push({ name: `${cycle.name} run ${run}`, samples: probed });
+          probes.push({
+            name: `${cycle.name} run ${run}`,
+            samples: probed,
+            before,
+          });
         const shapes = reliabilityQueries.takeShapes(8);
         row.querySeconds = shapes.totalMs / 1000;
         if (SHOW_SHAPES) {
@@ -445,24 +468,27 @@ async function main() {
 
     console.log(`After the cycles: ${await outcome(reliability)}`);
     if (PROBE) {
-      probe.start();
-      await new Promise(r => setTimeout(r, PROBE_BASELINE_MS));
-      const baseline = await probe.stop();
+      const baseline = await idleSamples(PROBE_BASELINE_MS);
       const baselineP95 = percentile(baseline, 95);
+      const stats = (samples: number[]) =>
+        `n=${String(samples.length).padStart(4)}  p50 ${percentile(
+          samples,
+          50,
+        ).toFixed(0)} ms  p95 ${percentile(samples, 95).toFixed(0)} ms`;
       console.log(
         '\nGET /api/reliability/overview?limit=50, one request at a time:',
       );
-      for (const { name, samples } of [
-        { name: 'no cycle running (baseline)', samples: baseline },
-        ...probes,
-      ]) {
+      console.log(
+        `  ${'no cycle running (baseline)'.padEnd(28)} ${stats(baseline)}`,
+      );
+      for (const { name, samples, before } of probes) {
         const p95 = percentile(samples, 95);
         console.log(
-          `  ${name.padEnd(28)} n=${String(samples.length).padStart(
-            4,
-          )}  p50 ${percentile(samples, 50).toFixed(0)} ms  p95 ${p95.toFixed(
-            0,
-          )} ms  (${(p95 / baselineP95).toFixed(2)}x)`,
+          `  ${name.padEnd(28)} ${stats(samples)}  (${(
+            p95 / baselineP95
+          ).toFixed(2)}x the baseline; ${(p95 / percentile(before, 95)).toFixed(
+            2,
+          )}x the ${stats(before)} just before it)`,
         );
       }
     }

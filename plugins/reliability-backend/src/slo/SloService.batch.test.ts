@@ -99,7 +99,9 @@ const entity = (i: number): Entity => ({
 
 /** 40 days of hourly intervals per SLI, a few of them bad, and the last hours in 1-minute intervals. */
 async function seed(knex: Knex, entities: Entity[]) {
-  const store = new KnexSliEventStore({ knex });
+  // Reads as large as the batch on both databases, so the count shows the batching (SQLite's default of 5 SLIs
+  // a read is tested in EmbeddedSliProvider.preload.test.ts).
+  const store = new KnexSliEventStore({ knex, maxSlisPerRead: 25 });
   for (const [i, e] of entities.entries()) {
     for (const name of ['requests', 'latency']) {
       const events = [];

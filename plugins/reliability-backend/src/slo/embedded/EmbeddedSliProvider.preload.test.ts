@@ -186,4 +186,29 @@ describe('EmbeddedSliProvider.preload', () => {
       expect(view.missed).toBe(2);
     },
   );
+
+  it.each(sloTestDatabases.eachSupportedId())(
+    'keeps reads short on SQLite (5 SLIs a read), where they hold the event loop, and batches 25 on PostgreSQL (%p)',
+    async id => {
+      const knex = await migratedDatabase(id);
+      const store = new KnexSliEventStore({ knex });
+      await seed(store);
+      const provider = new EmbeddedSliProvider({ store });
+      const twelve = Array.from({ length: 12 }, (_, i) => ({
+        entity: entity(i < 6 ? 'a' : 'b'),
+        indicator: indicator(`sli-${i}`),
+        intervals: windows,
+        sliceSeconds: [],
+        timeSliceTargets: [],
+      }));
+      let queries = 0;
+      const count = () => {
+        queries += 1;
+      };
+      knex.on('query', count);
+      await provider.preload(twelve);
+      knex.off('query', count);
+      expect(queries).toBe(id === 'POSTGRES_15' ? 1 : 3);
+    },
+  );
 });

@@ -62,6 +62,7 @@ export class EmbeddedSliProvider
         sliceSeconds: item.sliceSeconds,
         timeSliceTargets: item.timeSliceTargets,
       })),
+      this.options.store.maxSlisPerRead,
     );
     const segments = new Map<string, SliSegments[]>();
     // One read at a time: on 2 cores with PostgreSQL, two at a time made a steady 10,000-service collection about

@@ -11,6 +11,7 @@ import {
   intervalsOverlap,
   sameInterval,
 } from './intervalOverlaps';
+import { MAX_SLIS_PER_READ } from './segmentReads';
 import {
   SliEventRecord,
   SliEventStore,
@@ -52,12 +53,28 @@ const OVERLAP_BATCH = 200;
 /** Overlaps named in one error message. */
 const MAX_NAMED_OVERLAPS = 5;
 
+/**
+ * SLIs per segment read on SQLite: a read of 25 SLIs' 30 days of intervals held the event loop for tens of
+ * milliseconds (hundreds with 1-minute intervals), and every web request of the process waited for it
+ * (docs/benchmarks.md, "Background cycles").
+ */
+const SQLITE_MAX_SLIS_PER_READ = 5;
+
 /** SliEventStore on the plugin's database (SQLite or PostgreSQL). */
 export class KnexSliEventStore implements SliEventStore {
   private readonly db: Knex;
 
-  constructor(options: { knex: Knex }) {
+  readonly maxSlisPerRead: number;
+
+  constructor(options: {
+    knex: Knex;
+    /** Default: 5 on SQLite, 25 on PostgreSQL. */
+    maxSlisPerRead?: number;
+  }) {
     this.db = options.knex;
+    this.maxSlisPerRead =
+      options.maxSlisPerRead ??
+      (this.isPostgres() ? MAX_SLIS_PER_READ : SQLITE_MAX_SLIS_PER_READ);
   }
 
   async writeEvents(

@@ -67,6 +67,11 @@ export interface SliSegmentsRead {
  */
 export interface SliEventStore {
   /**
+   * Most SLIs one `readSegments` call should ask for. SQLite runs every query on the event loop, so its reads are
+   * kept short enough not to hold web requests up; PostgreSQL's run beside them.
+   */
+  readonly maxSlisPerRead?: number;
+  /**
    * Writes all intervals in one transaction (all or nothing); returns how many were written. Throws
    * InputError, writing nothing, when an interval overlaps a stored interval other than the same interval.
    * The intervals given must not overlap each other (the ingest schema rejects that).

@@ -55,4 +55,9 @@ describe('segmentReads', () => {
     expect(reads.length).toBe(2);
     expect(reads.every(r => r.cuts.length <= MAX_CUTS_PER_READ)).toBe(true);
   });
+
+  it('holds at most the SLIs per read the store asks for', () => {
+    const many = Array.from({ length: 12 }, (_, i) => item(i));
+    expect(segmentReads(many, 5).map(r => r.slis.length)).toEqual([5, 5, 2]);
+  });
 });

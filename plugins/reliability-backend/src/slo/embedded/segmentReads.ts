@@ -4,8 +4,8 @@ import { SliSegmentsRequest } from './SliEventStore';
 /** Most cut points one read sums by (each is one CASE term per row). */
 export const MAX_CUTS_PER_READ = 32;
 /**
- * Most SLIs one read asks for: small enough that one read of 30 days of 1-minute intervals stays short (SQLite
- * runs it on the event loop), large enough that a page of 100 services costs a handful of reads.
+ * Most SLIs one read asks for, unless the store says otherwise (`SliEventStore.maxSlisPerRead`): large enough that
+ * a page of 100 services costs a handful of reads.
  */
 export const MAX_SLIS_PER_READ = 25;
 
@@ -23,7 +23,10 @@ export interface SegmentReadItem {
  * without grid for SLOs counting events only), cut at the ends of every interval; a read is split only when
  * its cut points or SLIs exceed the limits above, so a batch costs a constant number of queries.
  */
-export function segmentReads(items: SegmentReadItem[]): SliSegmentsRequest[] {
+export function segmentReads(
+  items: SegmentReadItem[],
+  maxSlisPerRead: number = MAX_SLIS_PER_READ,
+): SliSegmentsRequest[] {
   const groups = new Map<number | undefined, SegmentReadItem[]>();
   for (const item of items) {
     const grids =
@@ -33,7 +36,7 @@ export function segmentReads(items: SegmentReadItem[]): SliSegmentsRequest[] {
     }
   }
   return [...groups].flatMap(([sliceSeconds, group]) =>
-    splitGroup(group, sliceSeconds),
+    splitGroup(group, sliceSeconds, maxSlisPerRead),
   );
 }
 
@@ -41,6 +44,7 @@ export function segmentReads(items: SegmentReadItem[]): SliSegmentsRequest[] {
 function splitGroup(
   group: SegmentReadItem[],
   sliceSeconds: number | undefined,
+  maxSlisPerRead: number,
 ): SliSegmentsRequest[] {
   const reads: SliSegmentsRequest[] = [];
   let cuts = new Set<number>();
@@ -66,10 +70,7 @@ function splitGroup(
     );
     let added = 0;
     for (const t of itemCuts) if (!cuts.has(t)) added += 1;
-    if (
-      cuts.size + added > MAX_CUTS_PER_READ ||
-      slis.size >= MAX_SLIS_PER_READ
-    ) {
+    if (cuts.size + added > MAX_CUTS_PER_READ || slis.size >= maxSlisPerRead) {
       flush();
     }
     for (const t of itemCuts) cuts.add(t);

@@ -12,6 +12,7 @@ import { OnCallService } from './OnCallService';
 import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
+import { rowsPerStatement } from '../shared/bindParameters';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
 import { serviceEntity, shift, snapshot } from './__testUtils__/onCallFixtures';
 
@@ -141,7 +142,7 @@ async function queriesOfNextRun(databaseId: string, count: number) {
 describe.each(databases.eachSupportedId())(
   'OnCallRefresher queries (%s)',
   databaseId => {
-    it('stores a page of 200 services in as many queries as a page of 50, but for chunks of 100 rows', async () => {
+    it('stores a page of 200 services in as many queries as a page of 50, but for the chunks of its multi-row statements', async () => {
       const small = await queriesOfNextRun(databaseId, 50);
       const large = await queriesOfNextRun(databaseId, 200);
       expect(small.result).toEqual({
@@ -156,10 +157,15 @@ describe.each(databases.eachSupportedId())(
       // were about 1,000 queries for 200 services).
       expect(small.queries.others).toBe(8);
       expect(large.queries.others).toBe(small.queries.others);
-      // Upserts of snapshots, errors and shifts (started, and closed by a handover): one statement per 100 rows.
+      // Upserts of snapshots, errors and shifts (started, and closed by a handover), chunked to the bind-parameter
+      // budget: oncall_latest rows have 6 columns, oncall_shifts rows 8.
       expect(small.queries.inserts).toBe(3);
       // 180 snapshots, 20 errors, 180 started + 50 closed shifts.
-      expect(large.queries.inserts).toBe(2 + 1 + 3);
+      expect(large.queries.inserts).toBe(
+        Math.ceil(180 / rowsPerStatement(6)) +
+          1 +
+          Math.ceil(230 / rowsPerStatement(8)),
+      );
 
       // The rows are what per-service storage wrote: a failure keeps the last good snapshot, a handover
       // closes the shift of the person no longer on call.

@@ -4,6 +4,7 @@ import {
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
+import { chunkRows } from '../../shared/bindParameters';
 import { chunk } from '../../shared/chunk';
 import { dbDate } from '../../shared/dbValues';
 import {
@@ -34,8 +35,6 @@ import {
 
 /** Rows per statement when a list of refs is bound as parameters (SQLite caps bound variables). */
 const CHUNK = 500;
-/** Rows per multi-row insert: 6 to 8 columns each stay under the 999 bound variables of older SQLite builds. */
-const ROWS_PER_INSERT = 100;
 
 /** The shifts in progress of an entity, as reported at `at`. */
 interface CurrentShifts {
@@ -50,13 +49,13 @@ async function upsertLatest(
   columns: string[],
 ): Promise<void> {
   const unique = lastPerKey(rows, row => row.entity_ref);
-  for (const batch of chunk(unique, ROWS_PER_INSERT)) {
+  for (const batch of chunkRows(unique)) {
     await db(LATEST).insert(batch).onConflict('entity_ref').merge(columns);
   }
 }
 
 async function upsertShifts(db: Knex, rows: NewShiftRow[]): Promise<void> {
-  for (const batch of chunk(lastPerKey(rows, shiftIdentity), ROWS_PER_INSERT)) {
+  for (const batch of chunkRows(lastPerKey(rows, shiftIdentity))) {
     await db(SHIFTS)
       .insert(batch)
       .onConflict(SHIFT_IDENTITY)

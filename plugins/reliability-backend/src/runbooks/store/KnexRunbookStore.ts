@@ -14,7 +14,8 @@ import {
   StaleRunbook,
   StaleRunbookKey,
 } from './RunbookStore';
-import { indexRows, insertChunks, latestRow } from './runbookRows';
+import { chunkRows } from '../../shared/bindParameters';
+import { indexRows, latestRow } from './runbookRows';
 
 const INDEX_TABLE = 'runbooks_index';
 const LATEST_TABLE = 'runbooks_latest';
@@ -56,10 +57,10 @@ export class KnexRunbookStore implements RunbookStore {
       for (const batch of chunk(refs, CHUNK)) {
         await tx(INDEX_TABLE).whereIn('entity_ref', batch).delete();
       }
-      for (const rows of insertChunks(distinct.flatMap(indexRows))) {
+      for (const rows of chunkRows(distinct.flatMap(indexRows))) {
         await tx(INDEX_TABLE).insert(rows);
       }
-      for (const rows of insertChunks(distinct.map(latestRow))) {
+      for (const rows of chunkRows(distinct.map(latestRow))) {
         await tx(LATEST_TABLE).insert(rows).onConflict('entity_ref').merge();
       }
     });

@@ -1,19 +1,4 @@
-import { chunk } from '../../shared/chunk';
 import { IndexedEntityRunbooks } from './RunbookStore';
-
-/**
- * Values one statement may bind: the lowest limit of the supported databases (SQLite builds before 3.32 allow 999;
- * PostgreSQL 65,535). With at least 2 columns a chunk also stays under SQLite's 500-term compound select, which
- * knex uses for multi-row inserts there.
- */
-const BOUND_VALUES_PER_STATEMENT = 999;
-
-/** Splits rows (all with the same columns) into chunks one multi-row insert can bind. */
-export function insertChunks<T extends object>(rows: T[]): T[][] {
-  if (rows.length === 0) return [];
-  const columns = Object.keys(rows[0]).length;
-  return chunk(rows, Math.floor(BOUND_VALUES_PER_STATEMENT / columns) || 1);
-}
 
 /** The `runbooks_index` rows of one entity: one per runbook, title and owner cut to their column size. */
 export function indexRows(indexed: IndexedEntityRunbooks) {

@@ -1,7 +1,10 @@
 import { SloStatus } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { KnexSloStore } from './KnexSloStore';
-import { BIND_PARAMETER_BUDGET, rowsPerStatement } from './sloRows';
+import {
+  BIND_PARAMETER_BUDGET,
+  rowsPerStatement,
+} from '../../shared/bindParameters';
 import { EntitySloCollection } from './SloStore';
 import { storedFacts, storedStatus } from '../__testUtils__/sloStatus';
 import {

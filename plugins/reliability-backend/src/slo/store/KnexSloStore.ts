@@ -10,12 +10,10 @@ import { dbBoolean, dbDate, dbNumber } from '../../shared/dbValues';
 import { downsampleHistory } from './downsampleHistory';
 import {
   BIND_PARAMETER_BUDGET,
-  collectionRows,
-  entityRow,
-  latestRow,
+  chunkRows,
   rowsPerStatement,
-  snapshotRow,
-} from './sloRows';
+} from '../../shared/bindParameters';
+import { collectionRows, entityRow, latestRow, snapshotRow } from './sloRows';
 import {
   EntitySloCollection,
   EntitySloFacts,
@@ -38,13 +36,6 @@ function parseJson<T>(text: unknown, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-/** Rows of a multi-row statement, in chunks that fit the bind-parameter budget. */
-function chunkRows<T extends object>(rows: T[]): T[][] {
-  return rows.length === 0
-    ? []
-    : chunk(rows, rowsPerStatement(Object.keys(rows[0]).length));
 }
 
 /** SloStore on the plugin's database (SQLite or PostgreSQL). */

@@ -5,18 +5,6 @@ import {
   SloDefinitionFacts,
 } from './SloStore';
 
-/**
- * Bind parameters one statement may carry: the lowest limit of the databases the store runs on (SQLite builds
- * before 3.32 allow 999; PostgreSQL 65,535). Multi-row statements are chunked under it, which also keeps SQLite's
- * `insert ... select ... union all` form below its 500-term compound select limit.
- */
-export const BIND_PARAMETER_BUDGET = 999;
-
-/** Rows of `columns` values each that fit one statement. */
-export function rowsPerStatement(columns: number): number {
-  return Math.max(1, Math.floor(BIND_PARAMETER_BUDGET / columns));
-}
-
 function burnRatesByLabel(status: SloStatus): Record<string, number | null> {
   return Object.fromEntries(status.burnRates.map(w => [w.label, w.burnRate]));
 }

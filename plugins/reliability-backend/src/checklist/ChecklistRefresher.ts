@@ -6,6 +6,7 @@ import { Refresher } from '../shared/refresher';
 import { ExemptionService } from './exemptions/ExemptionService';
 import { MaturityService } from './MaturityService';
 import { ChecklistStore } from './store/ChecklistStore';
+import { giveWay } from '../shared/giveWay';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Entities evaluated per round of summary reads (one catalog page). */
@@ -77,6 +78,7 @@ export class ChecklistRefresher implements Refresher {
       }
       const pageRefs = page.map(e => entityRefKey(e));
       refs.push(...pageRefs);
+      await giveWay();
       evaluated += await service.refresh(pageRefs);
     }
 

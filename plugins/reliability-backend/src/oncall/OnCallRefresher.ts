@@ -5,9 +5,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { catalogEntityPages } from '../shared/catalogPages';
-import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
+import { giveWay } from '../shared/giveWay';
 import { Refresher } from '../shared/refresher';
+import { rotatedBatches } from '../shared/rotatedBatches';
 import { ONCALL_ANNOTATIONS } from './entityOnCallState';
 import { OnCallService } from './OnCallService';
 import { SettledRefresh } from './refreshFetch';
@@ -77,20 +78,7 @@ export class OnCallRefresher implements Refresher {
     const budget = new ProviderBudgetTally({
       waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
     });
-    const startAt = this.resumeAt;
     let firstRefused: number | undefined;
-    // Entities before `startAt` wait until the end of the run.
-    const deferred: Entity[] = [];
-    const refreshAll = async (entities: Entity[], offset: number) => {
-      const outcomes = await this.refreshPage(entities, budget, signal);
-      outcomes.forEach((outcome, i) => {
-        if (outcome === 'refused') {
-          firstRefused = Math.min(firstRefused ?? Infinity, offset + i);
-        }
-      });
-      refreshed += outcomes.filter(o => o === 'ok').length;
-      failed += outcomes.filter(o => o === 'error' || o === 'refused').length;
-    };
     const pages = catalogEntityPages(
       catalog,
       {
@@ -102,23 +90,31 @@ export class OnCallRefresher implements Refresher {
       },
       credentials,
     );
-    for await (const page of pages) {
-      if (signal?.aborted) break;
-      const entities = page.filter(e => service.providerFor(e));
-      const pageStart = refs.length;
-      refs.push(...entities.map(e => entityRefKey(e)));
-      const skip = Math.max(0, Math.min(entities.length, startAt - pageStart));
-      deferred.push(...entities.slice(0, skip));
-      await refreshAll(entities.slice(skip), pageStart + skip - startAt);
+    async function* servedPages() {
+      for await (const page of pages) {
+        const entities = page.filter(e => service.providerFor(e));
+        refs.push(...entities.map(e => entityRefKey(e)));
+        yield entities;
+      }
     }
-    for (const [i, entities] of chunk(deferred, PAGE_SIZE).entries()) {
+    // From where the last run ran out of budget; the entities before it come last.
+    for await (const { items, position } of rotatedBatches(
+      servedPages(),
+      this.resumeAt,
+      PAGE_SIZE,
+    )) {
       if (signal?.aborted) break;
-      await refreshAll(entities, refs.length - startAt + i * PAGE_SIZE);
+      await giveWay();
+      const outcomes = await this.refreshPage(items, budget, signal);
+      // Batches come in the run's order: the first refusal seen is the run's first.
+      const refusedAt = outcomes.indexOf('refused');
+      if (firstRefused === undefined && refusedAt >= 0) {
+        firstRefused = position + refusedAt;
+      }
+      refreshed += outcomes.filter(o => o === 'ok').length;
+      failed += outcomes.filter(o => o === 'error' || o === 'refused').length;
     }
-    this.resumeAt =
-      firstRefused === undefined || refs.length === 0
-        ? 0
-        : (startAt + firstRefused) % refs.length;
+    this.resumeAt = firstRefused ?? 0;
     const budgetLine = budget.summary(
       refreshed,
       refreshed + failed,

@@ -7,7 +7,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../shared/catalogPages';
 import { chunk } from '../shared/chunk';
-import { yieldToEventLoop } from '../shared/yieldToEventLoop';
+import { giveWay } from '../shared/giveWay';
 import { GroupRollUp, RollUpGroupBy } from './groupSummaries';
 import { toServiceRow } from './serviceRows';
 import { loadSummaries, OverviewSources } from './sources';
@@ -68,7 +68,7 @@ export async function computeGroupRollUps(options: {
       bySystem.add(row);
     }
     serviceCount += entities.length;
-    await yieldToEventLoop();
+    await giveWay();
   }
   const systemSlos = new Map<string, SloSummary>();
   if (sources.slo) {

@@ -12,6 +12,7 @@ import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
 import { RunbookService } from './RunbookService';
 import { IndexedEntityRunbooks, RunbookStore } from './store/RunbookStore';
+import { giveWay } from '../shared/giveWay';
 
 const PAGE_SIZE = 200;
 const CONCURRENCY = 4;
@@ -68,6 +69,7 @@ export class RunbookRefresher implements Refresher {
     for await (const page of pages) {
       if (signal?.aborted) break;
       listed.push(...page.map(entity => entityRefKey(entity)));
+      await giveWay();
       const loads = await mapWithConcurrency(page, CONCURRENCY, entity =>
         this.load(entity, signal),
       );

@@ -2,7 +2,11 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ProviderRequestBudget } from '@internal/backstage-plugin-reliability-node';
+import {
+  ProviderBudgetExceededError,
+  ProviderBudgetTally,
+  ProviderRequestBudget,
+} from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { KnexSliEventStore } from './embedded/KnexSliEventStore';
 import { listSloEntities } from './sloEntities';
@@ -25,32 +29,42 @@ const unrelated: Entity = {
   spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
 };
 
-async function setup(entities: Entity[]) {
+async function setup(
+  entities: Entity[],
+  options: { cycleMs?: number; callTimeoutMs?: number } = {},
+) {
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
   let now = new Date('2026-11-20T12:00:00Z');
   const provider = fakeProvider(() => ({ good: 999, total: 1000 }));
+  const serviceLogger = mockServices.logger.mock();
   const { service, store } = createTestSloService({
     db,
     providers: [provider],
     now: () => now,
+    logger: serviceLogger,
+    callTimeoutMs: options.callTimeoutMs,
   });
   const eventStore = new KnexSliEventStore({ knex: db });
   const auth = mockServices.auth();
   const catalog = catalogServiceMock({ entities });
+  const logger = mockServices.logger.mock();
   const collector = new SloRefresher({
     auth,
     catalog,
-    logger: mockServices.logger.mock(),
+    logger,
     service,
     store,
     eventStore,
     now: () => now,
     snapshotRetentionDays: 90,
     sliEventsRetentionDays: 400,
+    cycleMs: options.cycleMs,
   });
   return {
     collector,
+    logger,
+    serviceLogger,
     listEntities: () => listSloEntities(catalog, auth),
     service,
     store,
@@ -264,6 +278,186 @@ describe('SloRefresher', () => {
       attainment: first.attainment,
       collectedAt: first.collectedAt,
       error: expect.stringContaining('Fake budget of 1 requests/min reached'),
+    });
+  });
+
+  describe('when a vendor budget refuses SLOs', () => {
+    const services = (count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const e = checkoutEntity();
+        return { ...e, metadata: { ...e.metadata, name: `svc-${i}` } };
+      });
+
+    /** A refresher over 250 services whose vendor refuses the SLOs of the services named in `refuse`. */
+    async function budgetSetup(options: { cycleMs?: number } = {}) {
+      const context = await setup(services(250), options);
+      const { provider, service } = context;
+      const refuse = new Set<string>();
+      const answer = provider.getEventCounts.bind(provider);
+      provider.getEventCounts = async request => {
+        if (refuse.has(request.entity.metadata.name)) {
+          // What a vendor's ProviderHttpClient throws once the run's cycle is over.
+          throw new ProviderBudgetExceededError(
+            'Fake',
+            "Fake budget of 60 requests/min reached: the caller's time for budget turns is over; the request was not sent",
+            60,
+            'requestsPerMinute',
+          );
+        }
+        return answer(request);
+      };
+      const batches: string[][] = [];
+      const budgets: ProviderBudgetTally[] = [];
+      const collect = service.collectEntities.bind(service);
+      const spy = jest
+        .spyOn(service, 'collectEntities')
+        .mockImplementation(async (batch, collectOptions) => {
+          batches.push(batch.map(e => e.metadata.name));
+          budgets.push(collectOptions!.budget!);
+          return collect(batch, collectOptions);
+        });
+      /** Runs once and returns the order in which the run collected the services. */
+      const run = async (signal?: AbortSignal) => {
+        batches.length = 0;
+        budgets.length = 0;
+        context.logger.warn.mockClear();
+        context.serviceLogger.warn.mockClear();
+        await context.collector.run(signal);
+        return batches.flat();
+      };
+      const statusOf = async (name: string) => {
+        const [entity] = services(250).filter(e => e.metadata.name === name);
+        return (await service.getEntitySlos(entity)).slos[0].status!;
+      };
+      return { ...context, refuse, run, statusOf, budgets, spy };
+    }
+
+    it('gives the run a budget that waits for turns until the end of its cycle', async () => {
+      const { run, budgets } = await budgetSetup({ cycleMs: 120_000 });
+      const before = Date.now();
+      await run();
+      expect(budgets.length).toBeGreaterThan(0);
+      expect(new Set(budgets).size).toBe(1);
+      expect(budgets[0].waitUntil).toBeGreaterThanOrEqual(before + 120_000);
+      expect(budgets[0].waitUntil).toBeLessThanOrEqual(Date.now() + 120_000);
+
+      const unlimited = await budgetSetup();
+      await unlimited.run();
+      expect(unlimited.budgets[0].waitUntil).toBeUndefined();
+    });
+
+    it('waits for budget turns until the end of its cycle, then refuses the calls at once', async () => {
+      const sent = async (cycleMs?: number) => {
+        const { collector, provider } = await setup(services(3), {
+          cycleMs,
+          callTimeoutMs: 3_600_000,
+        });
+        // A turn a minute on the real clock; waiting for it takes no time here.
+        const budget = new ProviderRequestBudget({
+          provider: 'Fake',
+          requestsPerMinute: 1,
+          maxWaitMs: 3_600_000,
+          sleep: async () => {},
+        });
+        let calls = 0;
+        const answer = provider.getEventCounts.bind(provider);
+        provider.getEventCounts = async request => {
+          const release = await budget.acquire(request.signal);
+          calls += 1;
+          release();
+          return answer(request);
+        };
+        await collector.run();
+        return calls;
+      };
+      // 3 services, one SLO each: 6 calls an SLO.
+      expect(await sent()).toBe(18);
+      // Turns at +0 s, +60 s and +120 s fit in a cycle of 150 s; the rest are refused at once instead of waiting.
+      expect(await sent(150_000)).toBe(3);
+      expect(await sent(30_000)).toBe(1);
+    });
+
+    it('keeps their last data, says so in one line, and starts the next run at the first one refused', async () => {
+      const { run, refuse, statusOf, advance, logger, serviceLogger } =
+        await budgetSetup({ cycleMs: 300_000 });
+      const catalogOrder = await run();
+      expect(catalogOrder).toHaveLength(250);
+      const first = await statusOf(catalogOrder[120]);
+      const rotated = (at: number) => [
+        ...catalogOrder.slice(at),
+        ...catalogOrder.slice(0, at),
+      ];
+
+      // The budget refuses services 120, 130 and 200 (in catalog order) of the next run.
+      advance(5 * 60_000);
+      [120, 130, 200].forEach(i => refuse.add(catalogOrder[i]));
+      expect(await run()).toEqual(catalogOrder);
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn).toHaveBeenCalledWith(
+        `SLO collection: budget of 60 requests/min for Fake reached; 247 of 250 services refreshed, ` +
+          `rest keep their last data, stale since ${first.collectedAt} (3 refused by the budget)`,
+      );
+      expect(serviceLogger.warn).not.toHaveBeenCalled();
+      expect(await statusOf(catalogOrder[120])).toMatchObject({
+        stale: true,
+        attainment: first.attainment,
+        collectedAt: first.collectedAt,
+        error: expect.stringContaining('Fake budget of 60 requests/min'),
+      });
+      expect(await statusOf(catalogOrder[119])).toMatchObject({
+        stale: false,
+        collectedAt: new Date(
+          Date.parse(first.collectedAt) + 5 * 60_000,
+        ).toISOString(),
+      });
+
+      // The next run starts at the first service refused; this time the budget refuses service 10, which comes
+      // after the end of the catalog in this run.
+      refuse.clear();
+      refuse.add(catalogOrder[10]);
+      advance(5 * 60_000);
+      expect(await run()).toEqual(rotated(120));
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(await statusOf(catalogOrder[120])).toMatchObject({ stale: false });
+
+      refuse.clear();
+      expect(await run()).toEqual(rotated(10));
+      expect(logger.warn).not.toHaveBeenCalled();
+      // Everything refreshed: the run after starts at the beginning again.
+      expect(await run()).toEqual(catalogOrder);
+    });
+
+    it('starts the next run at the first service refused also when the timeout stopped the run later', async () => {
+      const { run, refuse, spy, logger } = await budgetSetup({
+        cycleMs: 300_000,
+      });
+      const catalogOrder = await run();
+      refuse.add(catalogOrder[30]);
+      const stop = new AbortController();
+      const collect = spy.getMockImplementation()!;
+      spy.mockImplementation(async (batch, options) => {
+        const result = await collect(batch, options);
+        if (batch.some(e => e.metadata.name === catalogOrder[150])) {
+          stop.abort();
+        }
+        return result;
+      });
+      const stopped = await run(stop.signal);
+      expect(stopped).toEqual(catalogOrder.slice(0, 200));
+      expect(logger.warn).toHaveBeenCalledWith(
+        'SLO refresh stopped by its timeout after 200 entities; the next run continues at the first entity the budget refused; retention skipped',
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^SLO collection: budget of 60 requests\/min for Fake reached; 199 of 200 services refreshed/,
+        ),
+      );
+
+      refuse.clear();
+      expect(await run()).toEqual([
+        ...catalogOrder.slice(30),
+        ...catalogOrder.slice(0, 30),
+      ]);
     });
   });
 

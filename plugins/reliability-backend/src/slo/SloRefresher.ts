@@ -3,9 +3,9 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
-import { chunk } from '../shared/chunk';
 import { Refresher } from '../shared/refresher';
-import { yieldToEventLoop } from '../shared/yieldToEventLoop';
+import { rotatedBatches } from '../shared/rotatedBatches';
+import { giveWay } from '../shared/giveWay';
 import { SliEventStore } from './embedded/SliEventStore';
 import { sloEntityPages } from './sloEntities';
 import { SloService } from './SloService';
@@ -28,41 +28,55 @@ export interface SloRefresherOptions {
   snapshotRetentionDays: number;
   /** Days embedded SLI events are kept (beyond the longest SLO window). */
   sliEventsRetentionDays: number;
+  /**
+   * Longest a run waits for turns in vendor request budgets (the collection's frequency, at most its timeout):
+   * after it, provider calls the budget has no room for at once are refused and their SLOs keep their last data
+   * (stale). The next run starts at the first entity refused, so every entity gets its turn. Default: no limit.
+   */
+  cycleMs?: number;
 }
 
 /**
  * The SLO area's background job: walks the catalog entities that declare SLOs page by page, collects each
  * page's SLOs as one batch (`SloService.collectEntities`: a constant number of queries per page on the embedded
  * SLI store) and stores a snapshot of each; then applies retention (old snapshots and SLI events, data of
- * entities that no longer declare SLOs). Failures are logged and kept per SLO; a run never throws. A run
- * stopped by its timeout is resumed by the next one where it stopped (the entities before that come last), so
- * every entity gets its turn even when a full pass takes longer than the timeout; retention is skipped when the
- * walk did not complete (failed or aborted), so nothing is deleted on the strength of a partial list. SLOs
- * refused by a vendor's request budget keep their last data (stale) and are summed up in one line per run.
+ * entities that no longer declare SLOs). Failures are logged and kept per SLO; a run never throws. SLOs refused
+ * by a vendor's request budget (once the run's cycle is over) keep their last data (stale) and are summed up in
+ * one line per run. The next run starts at the first entity refused, or where a run stopped by its timeout
+ * stopped (the entities before that come last), so every entity gets its turn even when a full pass takes longer
+ * than a cycle; retention is skipped when the walk did not complete (failed or aborted), so nothing is deleted on
+ * the strength of a partial list.
  */
 export class SloRefresher implements Refresher {
-  /** Position (in catalog order) where the next run starts: where the last one was stopped. */
+  /**
+   * Position (in catalog order) where the next run starts: the first entity the last run's budget refused, or
+   * where its timeout stopped it.
+   */
   private resumeAt = 0;
 
   constructor(private readonly options: SloRefresherOptions) {}
 
   async run(signal?: AbortSignal): Promise<void> {
-    const { logger } = this.options;
+    const { logger, service, cycleMs } = this.options;
     const seen = new Set<string>();
-    const budget = new ProviderBudgetTally();
+    const budget = new ProviderBudgetTally({
+      waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
+    });
     const startAt = this.resumeAt;
-    // Entities before `startAt` are collected at the end of the run.
-    const deferred: Entity[] = [];
-    let collectedAfterStart = 0;
-    let collectedDeferred = 0;
+    let collected = 0;
     let refused = 0;
     let failures = 0;
-    const collect = async (batch: Entity[]) => {
-      await yieldToEventLoop();
+    let firstRefused: number | undefined;
+    let stoppedAt: number | undefined;
+    const collect = async (batch: Entity[], position: number) => {
+      await giveWay();
       try {
-        refused += (
-          await this.options.service.collectEntities(batch, { budget })
-        ).refused;
+        const result = await service.collectEntities(batch, { budget });
+        refused += result.refused;
+        // Batches come in the run's order: the first refusal noted is the run's first.
+        if (firstRefused === undefined && result.firstRefused !== undefined) {
+          firstRefused = position + result.firstRefused;
+        }
       } catch (error) {
         failures += batch.length;
         logger.warn(
@@ -71,58 +85,61 @@ export class SloRefresher implements Refresher {
           } entities from ${entityRefKey(batch[0])}: ${error}`,
         );
       }
-    };
-    const aborted = () => {
-      if (!signal?.aborted) return false;
-      const done = collectedAfterStart + collectedDeferred;
-      this.resumeAt =
-        collectedDeferred > 0
-          ? collectedDeferred
-          : startAt + collectedAfterStart;
-      logger.warn(
-        `SLO refresh stopped by its timeout after ${done} entities; the next run continues there; retention skipped`,
-      );
-      this.logBudget(budget, done - refused, done);
-      return true;
+      collected += batch.length;
     };
     try {
-      for await (const page of sloEntityPages(
-        this.options.catalog,
-        this.options.auth,
+      for await (const { items, position } of rotatedBatches(
+        this.uniquePages(seen),
+        startAt,
+        DEFERRED_BATCH,
       )) {
-        if (aborted()) return;
-        const position = seen.size;
-        const fresh = page.filter(entity => {
-          const ref = entityRefKey(entity);
-          if (seen.has(ref)) return false;
-          seen.add(ref);
-          return true;
-        });
-        const skip = Math.max(0, Math.min(fresh.length, startAt - position));
-        deferred.push(...fresh.slice(0, skip));
-        if (fresh.length > skip) {
-          await collect(fresh.slice(skip));
-          collectedAfterStart += fresh.length - skip;
+        if (signal?.aborted) {
+          stoppedAt = position;
+          break;
         }
-      }
-      for (const batch of chunk(deferred, DEFERRED_BATCH)) {
-        if (aborted()) return;
-        await collect(batch);
-        collectedDeferred += batch.length;
+        await collect(items, position);
       }
     } catch (error) {
+      this.resumeAt = firstRefused ?? startAt;
       logger.error(
         `SLO refresh could not list catalog entities: ${error}; retention skipped`,
       );
+      this.logBudget(budget, collected - refused, collected);
       return;
     }
-    this.resumeAt = 0;
+    this.resumeAt = firstRefused ?? stoppedAt ?? 0;
+    if (stoppedAt !== undefined) {
+      logger.warn(
+        `SLO refresh stopped by its timeout after ${collected} entities; the next run continues ${
+          firstRefused === undefined
+            ? 'there'
+            : 'at the first entity the budget refused'
+        }; retention skipped`,
+      );
+      this.logBudget(budget, collected - refused, collected);
+      return;
+    }
     logger.info(`SLO collection: ${seen.size} entities, ${failures} failed`);
     this.logBudget(budget, seen.size - refused, seen.size);
     try {
       await this.applyRetention(seen);
     } catch (error) {
       logger.warn(`SLO retention failed: ${error}`);
+    }
+  }
+
+  /** The pages of SLO entities, each entity once (noted in `seen`). */
+  private async *uniquePages(seen: Set<string>): AsyncGenerator<Entity[]> {
+    for await (const page of sloEntityPages(
+      this.options.catalog,
+      this.options.auth,
+    )) {
+      yield page.filter(entity => {
+        const ref = entityRefKey(entity);
+        if (seen.has(ref)) return false;
+        seen.add(ref);
+        return true;
+      });
     }
   }
 

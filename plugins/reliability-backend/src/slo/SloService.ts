@@ -13,9 +13,8 @@ import {
   ProviderBudgetTally,
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
-import { mapWithConcurrency } from '../shared/concurrency';
 import { ProviderFailureLog } from '../shared/providerFailures';
-import { yieldToEventLoop } from '../shared/yieldToEventLoop';
+import { inGroups } from '../shared/giveWay';
 import { SummarySource } from '../summaries';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { definitionFacts } from './evaluation/sloFacts';
@@ -99,12 +98,13 @@ export class SloService implements SummarySource<SloSummary> {
    * Collects every SLO of a batch of entities at one instant and stores the results, in a constant number of
    * store queries for the batch: SLI providers that read batches (the embedded store) are read once for all of
    * them, the others call by call (a few SLOs at a time). Failures are handled per SLO as in `collectEntity`.
-   * Returns how many of the entities had an SLO refused by a vendor's request budget.
+   * Returns how many of the entities had an SLO refused by a vendor's request budget, and the index (in
+   * `entities`) of the first of them (undefined when none was), where the refresher's next run starts.
    */
   async collectEntities(
     entities: Entity[],
     options: { budget?: ProviderBudgetTally } = {},
-  ): Promise<{ refused: number }> {
+  ): Promise<{ refused: number; firstRefused?: number }> {
     const now = this.deps.now();
     const loaded = await this.loadDefinitions(entities);
     const latest = await this.deps.store.getLatestOf(
@@ -113,25 +113,21 @@ export class SloService implements SummarySource<SloSummary> {
     const slos = loaded.flatMap(e => e.definitions.map(slo => ({ ...e, slo })));
     const views = await this.batchViews(slos, now);
     const refused = new Set<string>();
-    const statuses = await mapWithConcurrency(
-      slos,
-      EVALUATIONS_AT_ONCE,
-      async ({ entity, entityRef, slo }) => {
-        // Evaluations from read-ahead data are pure computation: let web requests in between.
-        await yieldToEventLoop();
-        return this.evaluateSlo(
-          entity,
-          entityRef,
-          slo,
-          latest.get(entityRef)?.get(slo.name),
-          {
-            now,
-            views,
-            budget: options.budget,
-            onRefused: () => refused.add(entityRef),
-          },
-        );
-      },
+    // A few evaluations at a time (providers that do not read ahead are called), giving way to the process's
+    // other work between them: evaluations from read-ahead data are pure computation on the event loop.
+    const statuses = await inGroups(slos, EVALUATIONS_AT_ONCE, slo =>
+      this.evaluateSlo(
+        slo.entity,
+        slo.entityRef,
+        slo.slo,
+        latest.get(slo.entityRef)?.get(slo.slo.name),
+        {
+          now,
+          views,
+          budget: options.budget,
+          onRefused: () => refused.add(slo.entityRef),
+        },
+      ),
     );
     let next = 0;
     await this.deps.store.recordCollections(
@@ -149,7 +145,11 @@ export class SloService implements SummarySource<SloSummary> {
       })),
       now,
     );
-    return { refused: refused.size };
+    const firstRefused = loaded.findIndex(e => refused.has(e.entityRef));
+    return {
+      refused: refused.size,
+      firstRefused: firstRefused < 0 ? undefined : firstRefused,
+    };
   }
 
   /** Batch views of the providers that read ahead; none (call by call) when reading ahead fails. */
@@ -227,19 +227,16 @@ export class SloService implements SummarySource<SloSummary> {
   }
 
   /**
-   * The definitions of a batch of entities, a few at a time with a turn of the event loop before each: on the
+   * The definitions of a batch of entities, a few at a time, giving way to other work before each group: on the
    * first run after a start every text is parsed, and a page of 100 parsed in one go would hold web requests
    * off for ~140 ms.
    */
   private async loadDefinitions(entities: Entity[]) {
-    return mapWithConcurrency(entities, LOADS_AT_ONCE, async entity => {
-      await yieldToEventLoop();
-      return {
-        entity,
-        entityRef: entityRefKey(entity),
-        ...(await this.deps.loader.load(entity)),
-      };
-    });
+    return inGroups(entities, LOADS_AT_ONCE, async entity => ({
+      entity,
+      entityRef: entityRefKey(entity),
+      ...(await this.deps.loader.load(entity)),
+    }));
   }
 
   /** Computes and stores one SLO's state now (SLOs never collected, on demand). */
@@ -276,7 +273,10 @@ export class SloService implements SummarySource<SloSummary> {
   ): Promise<SloStatus> {
     const { now, views, budget } = context;
     try {
-      return await this.deps.evaluator.evaluate(entity, slo, now, views);
+      return await this.deps.evaluator.evaluate(entity, slo, now, views, {
+        // Calls wait for vendor budget turns until the end of the refresher's cycle, then are refused.
+        waitUntil: budget?.waitUntil,
+      });
     } catch (error) {
       const staleSince =
         previous && previous.total !== null ? previous.collectedAt : undefined;

@@ -1,3 +1,6 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
+import { Duration } from 'luxon';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
@@ -34,6 +37,15 @@ export interface SloFeature extends ReliabilityFeature {
   readonly definitions: SloDefinitionSource;
   /** Writes SLI event counts to the embedded SLI store (the HTTP route and the `submit-sli-events` action). */
   readonly ingest: SliIngestService;
+}
+
+/** Milliseconds of a schedule's duration; a cron or manual frequency (never read from config here) has no bound. */
+function scheduleMs(
+  duration: SchedulerServiceTaskScheduleDefinition['frequency'],
+): number {
+  if (Duration.isDuration(duration)) return duration.toMillis();
+  if ('cron' in duration || 'trigger' in duration) return Infinity;
+  return durationToMilliseconds(duration);
 }
 
 /**
@@ -95,6 +107,12 @@ export async function createSloFeature(
     now: ctx.now,
     snapshotRetentionDays: config.snapshotRetentionDays,
     sliEventsRetentionDays: config.sliEventsRetentionDays,
+    // A run waits for vendor budget turns up to its interval (never past its timeout, when the scheduler may
+    // start another run), then refuses what the budget has no room for (one log line) and the next run goes on.
+    cycleMs: Math.min(
+      scheduleMs(config.refreshSchedule.frequency),
+      scheduleMs(config.refreshSchedule.timeout),
+    ),
   });
   await scheduleRefresher(
     ctx.scheduler,

@@ -17,7 +17,7 @@ import {
   SliceRatioProvider,
   SliSliceRatiosRequest,
 } from '../evaluation/sliceRatioProvider';
-import { yieldToEventLoop } from '../../shared/yieldToEventLoop';
+import { giveWay } from '../../shared/giveWay';
 import { PreloadedSliProvider, sliKeyOf } from './PreloadedSliProvider';
 import { segmentReads } from './segmentReads';
 import { SliEventStore } from './SliEventStore';
@@ -69,7 +69,7 @@ export class EmbeddedSliProvider
     // 25 s instead of 32 s, but the web requests' p95 during it 1.77x its baseline instead of 1.52x (means of 3-4
     // runs, docs/benchmarks.md); both are far inside the 5-minute cadence.
     for (const read of reads) {
-      await yieldToEventLoop();
+      await giveWay();
       const { segments: rows, ranges } = await this.options.store.readSegments(
         read,
       );

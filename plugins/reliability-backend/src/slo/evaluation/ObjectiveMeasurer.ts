@@ -52,6 +52,8 @@ export interface ObjectiveMeasurerOptions {
   slo: SloDefinition;
   /** Deadline of each provider call. */
   callTimeoutMs: number;
+  /** Last moment provider calls wait for vendor budget turns (epoch ms, the end of a refresh cycle). */
+  waitUntil?: number;
 }
 
 const spanOf = (interval: { from: Date; to: Date }) =>
@@ -153,7 +155,7 @@ export class ObjectiveMeasurer {
     objective: SloObjective,
     interval: MeasuredInterval,
   ): Promise<SliEventCounts> {
-    const { provider, callTimeoutMs } = this.options;
+    const { provider, callTimeoutMs, waitUntil } = this.options;
     return callProvider(
       provider,
       signal =>
@@ -165,6 +167,7 @@ export class ObjectiveMeasurer {
         }),
       interval.what,
       callTimeoutMs,
+      waitUntil,
     ).then(counts => checkCounts(counts, provider));
   }
 
@@ -176,7 +179,7 @@ export class ObjectiveMeasurer {
     objective: SloObjective,
     interval: MeasuredInterval,
   ): Promise<SliEventCounts> {
-    const { provider, slo, callTimeoutMs } = this.options;
+    const { provider, slo, callTimeoutMs, waitUntil } = this.options;
     const sliceSeconds = sliceSecondsOf(objective);
     const ratios = budgetingOf(slo) === 'RatioTimeslices';
     const timeSliceTarget = timeSliceTargetOf(objective);
@@ -196,6 +199,7 @@ export class ObjectiveMeasurer {
               signal => provider.getSliceRatios({ ...base, signal }),
               interval.what,
               callTimeoutMs,
+              waitUntil,
             ).then(sums =>
               checkSliceRatios(sums, provider, piece, sliceSeconds),
             ),
@@ -210,6 +214,7 @@ export class ObjectiveMeasurer {
               signal => getTimeslices({ ...base, timeSliceTarget, signal }),
               interval.what,
               callTimeoutMs,
+              waitUntil,
             ).then(result =>
               checkSliceCounts(result, provider, piece, sliceSeconds),
             ),

@@ -142,15 +142,17 @@ export class SloEvaluator {
 
   /**
    * The state of one SLO at `now`. `views` are batch views from `preload` (by provider type), used instead of
-   * the providers themselves.
+   * the providers themselves. `waitUntil` (epoch ms, the end of a refresh cycle): provider calls wait for vendor
+   * budget turns up to then, and are refused after it.
    */
   async evaluate(
     entity: Entity,
     slo: SloDefinition,
     now: Date,
     views?: Map<string, SliProvider>,
+    options: { waitUntil?: number } = {},
   ): Promise<SloStatus> {
-    const measurer = this.measurerOf(entity, slo, views);
+    const measurer = this.measurerOf(entity, slo, views, options.waitUntil);
     const { conditions, source } = alertConditionsOf(slo);
     const plan = evaluationIntervals(slo, now, conditions);
     measurer.checkSliceBudget(plan.intervals);
@@ -199,6 +201,7 @@ export class SloEvaluator {
     entity: Entity,
     slo: SloDefinition,
     views?: Map<string, SliProvider>,
+    waitUntil?: number,
   ): ObjectiveMeasurer {
     const provider = this.providerOf(slo);
     return new ObjectiveMeasurer({
@@ -207,6 +210,7 @@ export class SloEvaluator {
       entity,
       slo,
       callTimeoutMs: this.options.callTimeoutMs,
+      waitUntil,
     });
   }
 

@@ -19,11 +19,13 @@ export function callProvider<T>(
   call: (signal: AbortSignal) => Promise<T>,
   what: string,
   timeoutMs: number,
+  waitUntil?: number,
 ): Promise<T> {
   return callWithTimeout(
     call,
     timeoutMs,
     `SLI provider '${provider.type}' (${what})`,
+    waitUntil,
   ).catch(error => {
     if (error instanceof SliProviderError || isProviderNotConfigured(error)) {
       throw error;

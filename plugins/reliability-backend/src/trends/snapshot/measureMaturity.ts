@@ -9,6 +9,7 @@ import { chunk } from '../../shared/chunk';
 import { TrendsMaturitySource, TrendsRollupSource } from '../sources';
 import { MaturitySnapshotRow } from '../store/TrendsStore';
 import { groupLevel } from './groupLevel';
+import { giveWay } from '../../shared/giveWay';
 
 /** Key of the roll-ups' group of services without an owner, system or domain (not a scope of its own). */
 const UNASSIGNED = 'unassigned';
@@ -37,6 +38,7 @@ export async function measureMaturity(options: {
     credentials,
   )) {
     for (const refs of chunk(page.map(entityRefKey), SUMMARY_BATCH)) {
+      await giveWay();
       const summaries = await maturity.getSummaries(refs);
       for (const ref of refs) {
         const summary = summaries.get(ref);

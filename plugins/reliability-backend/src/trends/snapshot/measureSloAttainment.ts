@@ -12,6 +12,7 @@ import { catalogEntityPages } from '../../shared/catalogPages';
 import { relationRef } from '../../shared/relationRef';
 import { TrendsSloStateSource } from '../sources';
 import { SloSnapshotRow } from '../store/TrendsStore';
+import { giveWay } from '../../shared/giveWay';
 
 /** Team key of the whole organisation's SLO rows. */
 export const ORG = 'org';
@@ -71,6 +72,7 @@ export async function measureSloAttainment(options: {
   )) {
     const withSlos = page.filter(hasSloDefinitions);
     if (withSlos.length === 0) continue;
+    await giveWay();
     let read: Map<string, EntitySlosResponse>;
     try {
       read = await slos.getEntitiesSlos(withSlos);

@@ -26,7 +26,7 @@ import { chunk } from '../../src/shared/chunk';
 import { KnexSliEventStore } from '../../src/slo/embedded/KnexSliEventStore';
 import { SloEvaluator } from '../../src/slo/evaluation/SloEvaluator';
 import { SloDefinitionLoader } from '../../src/slo/SloDefinitionLoader';
-import { SloRefresher } from '../../src/slo/SloRefresher';
+import { sloBudgetCycleMs, SloRefresher } from '../../src/slo/SloRefresher';
 import { SloService } from '../../src/slo/SloService';
 import { KnexSloStore } from '../../src/slo/store/KnexSloStore';
 import { storedStatus } from '../../src/slo/__testUtils__/sloStatus';
@@ -227,8 +227,8 @@ export async function runSloScenario(
     now,
     snapshotRetentionDays: 90,
     sliEventsRetentionDays: 400,
-    // As createSloFeature passes it: the collection's frequency, at most its timeout.
-    cycleMs: Math.min(CYCLE_MS, SLO_TASK_TIMEOUT_MS),
+    // As createSloFeature passes it.
+    cycleMs: sloBudgetCycleMs(CYCLE_MS, SLO_TASK_TIMEOUT_MS),
   });
   const refs = entities.map((_, i) => serviceRef(i));
   for (let cycle = 1; cycle <= cycles; cycle++) {

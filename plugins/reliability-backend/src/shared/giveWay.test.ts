@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { giveWay, inGroups } from './giveWay';
 
 /** Keeps the event loop busy for `ms` (what a synchronous SQLite query or an evaluation does). */
@@ -90,5 +93,53 @@ describe('inGroups', () => {
     });
     expect(results).toEqual([10, 20, 30, 40, 50]);
     expect(most).toBe(2);
+  });
+});
+
+describe('giveWay and web requests', () => {
+  /** A server whose requests take `ms` without using the event loop (as one waiting for its database). */
+  async function slowServer(ms: number) {
+    const server = createServer((_request, response) => {
+      setTimeout(() => response.end('ok'), ms);
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { server, url: `http://127.0.0.1:${port}/` };
+  }
+
+  it('waits while the process answers a web request, even one waiting on I/O', async () => {
+    const { server, url } = await slowServer(60);
+    try {
+      await giveWay(); // starts following requests
+      let answered = 0;
+      const request = fetch(url)
+        .then(response => response.text())
+        .then(() => {
+          answered = performance.now();
+        });
+      await new Promise(resolve => setTimeout(resolve, 20));
+      await giveWay({ maxWaitMs: 1000 });
+      const resumed = performance.now();
+      await request;
+      expect(answered).toBeGreaterThan(0);
+      expect(resumed).toBeGreaterThanOrEqual(answered - 15);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('does not wait for long-lived requests (event streams)', async () => {
+    const { server, url } = await slowServer(400);
+    try {
+      await giveWay();
+      const request = fetch(url).then(response => response.text());
+      await new Promise(resolve => setTimeout(resolve, 100));
+      const start = performance.now();
+      await giveWay({ maxWaitMs: 1000, longRequestMs: 50 });
+      expect(performance.now() - start).toBeLessThan(200);
+      await request;
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { answeringWebRequest } from './webRequestsInFlight';
 
 /** A turn of the event loop longer than this ran other work (a bare turn takes microseconds). */
 const OTHER_WORK_MS = 1;
@@ -11,6 +12,8 @@ const FREE_UTILIZATION = 0.25;
 export interface GiveWayOptions {
   /** Longest wait for other work to finish, so a busy process still moves its background work on. */
   maxWaitMs?: number;
+  /** Web requests older than this are long-lived (event streams, long polls) and not waited for. */
+  longRequestMs?: number;
 }
 
 const sleep = (ms: number) =>
@@ -19,24 +22,33 @@ const sleep = (ms: number) =>
 /**
  * Lets the process's other work go first, between two units of a background job (one page of reads, a few
  * evaluations). With SQLite (better-sqlite3) every query runs on the event loop, and even on PostgreSQL the
- * evaluations do: a job that only yielded a turn (`setImmediate`) would share the loop half and half with a web
- * request and double its time. So: one turn, and if that turn ran other work (a web request's callbacks), wait
- * while the loop stays busy with it, up to `maxWaitMs`. An idle process costs one turn.
+ * evaluations do, while the job's PostgreSQL queries compete with the web requests' for the same cores: a job
+ * that only yielded a turn (`setImmediate`) would share the machine half and half with a web request and double
+ * its time. So: one turn, and if that turn ran other work or the process is answering a web request (followed
+ * through Node's HTTP diagnostics channels), wait until the loop is free and no request is being answered, up
+ * to `maxWaitMs`. An idle process costs one turn.
  *
  * Call it from one sequential loop of a job: units of the same job running concurrently would see each other
  * as other work and wait for each other.
  */
 export async function giveWay(options: GiveWayOptions = {}): Promise<void> {
-  const { maxWaitMs = 100 } = options;
+  const { maxWaitMs = 100, longRequestMs = 2000 } = options;
   const start = performance.now();
   await new Promise<void>(resolve => setImmediate(resolve));
-  if (performance.now() - start < OTHER_WORK_MS) return;
+  if (
+    performance.now() - start < OTHER_WORK_MS &&
+    !answeringWebRequest(longRequestMs)
+  ) {
+    return;
+  }
   const deadline = performance.now() + maxWaitMs;
   while (performance.now() < deadline) {
     const before = performance.eventLoopUtilization();
     await sleep(WAIT_STEP_MS);
     const { utilization } = performance.eventLoopUtilization(before);
-    if (utilization < FREE_UTILIZATION) return;
+    if (utilization < FREE_UTILIZATION && !answeringWebRequest(longRequestMs)) {
+      return;
+    }
   }
 }
 

@@ -21,7 +21,7 @@ import { SloEvaluator } from './evaluation/SloEvaluator';
 import { createSloRouter } from './router';
 import { SloDefinitionLoader } from './SloDefinitionLoader';
 import { SloDefinitionSource } from './SloDefinitionSource';
-import { SloRefresher } from './SloRefresher';
+import { sloBudgetCycleMs, SloRefresher } from './SloRefresher';
 import { SloService } from './SloService';
 import { KnexSloStore } from './store/KnexSloStore';
 
@@ -107,9 +107,7 @@ export async function createSloFeature(
     now: ctx.now,
     snapshotRetentionDays: config.snapshotRetentionDays,
     sliEventsRetentionDays: config.sliEventsRetentionDays,
-    // A run waits for vendor budget turns up to its interval (never past its timeout, when the scheduler may
-    // start another run), then refuses what the budget has no room for (one log line) and the next run goes on.
-    cycleMs: Math.min(
+    cycleMs: sloBudgetCycleMs(
       scheduleMs(config.refreshSchedule.frequency),
       scheduleMs(config.refreshSchedule.timeout),
     ),

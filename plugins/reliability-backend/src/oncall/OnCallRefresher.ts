@@ -5,8 +5,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { catalogEntityPages } from '../shared/catalogPages';
-import { mapWithConcurrency } from '../shared/concurrency';
-import { giveWay } from '../shared/giveWay';
+import { giveWay, inGroups } from '../shared/giveWay';
 import { Refresher } from '../shared/refresher';
 import { rotatedBatches } from '../shared/rotatedBatches';
 import { ONCALL_ANNOTATIONS } from './entityOnCallState';
@@ -104,7 +103,6 @@ export class OnCallRefresher implements Refresher {
       PAGE_SIZE,
     )) {
       if (signal?.aborted) break;
-      await giveWay();
       const outcomes = await this.refreshPage(items, budget, signal);
       // Batches come in the run's order: the first refusal seen is the run's first.
       const refusedAt = outcomes.indexOf('refused');
@@ -155,19 +153,17 @@ export class OnCallRefresher implements Refresher {
     signal?: AbortSignal,
   ): Promise<RefreshOutcome[]> {
     const { service, builtIn } = this.options;
-    const fetched = await mapWithConcurrency(
-      entities,
-      CONCURRENCY,
-      async entity => {
-        if (signal?.aborted) return undefined;
-        const entityBudget = new ProviderBudgetTally({
-          waitUntil: budget.waitUntil,
-        });
-        const fetch = await service.fetchForRefresh(entity, entityBudget);
-        return { entity, entityBudget, fetch };
-      },
-    );
+    // A few provider calls at a time, giving way to web requests between them.
+    const fetched = await inGroups(entities, CONCURRENCY, async entity => {
+      if (signal?.aborted) return undefined;
+      const entityBudget = new ProviderBudgetTally({
+        waitUntil: budget.waitUntil,
+      });
+      const fetch = await service.fetchForRefresh(entity, entityBudget);
+      return { entity, entityBudget, fetch };
+    });
     const done = fetched.flatMap(f => (f ? [f] : []));
+    await giveWay();
     const settled = await service.settleRefreshes(done.map(f => f.fetch));
     await this.save(settled);
     await this.backfill(

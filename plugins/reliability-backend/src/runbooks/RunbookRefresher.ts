@@ -8,11 +8,10 @@ import {
   RUNBOOK_LINK_TYPE,
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../shared/catalogPages';
-import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
 import { RunbookService } from './RunbookService';
 import { IndexedEntityRunbooks, RunbookStore } from './store/RunbookStore';
-import { giveWay } from '../shared/giveWay';
+import { inGroups } from '../shared/giveWay';
 
 const PAGE_SIZE = 200;
 const CONCURRENCY = 4;
@@ -69,8 +68,8 @@ export class RunbookRefresher implements Refresher {
     for await (const page of pages) {
       if (signal?.aborted) break;
       listed.push(...page.map(entity => entityRefKey(entity)));
-      await giveWay();
-      const loads = await mapWithConcurrency(page, CONCURRENCY, entity =>
+      // A few entities at a time, giving way to web requests between them.
+      const loads = await inGroups(page, CONCURRENCY, entity =>
         this.load(entity, signal),
       );
       const loaded = loads.filter(isLoaded);

@@ -39,7 +39,10 @@ export interface Config {
          * How long after startup the first collection runs (a duration, like `frequency`). Default 15 seconds.
          */
         initialDelay?: { [unit: string]: number } | string;
-        /** Time limit of one whole collection pass. Default 2 minutes. */
+        /**
+         * Time limit of one collection run (a stopped run is resumed by the next). Under a vendor request
+         * budget a run waits for turns up to the frequency, at most three quarters of this. Default 2 minutes.
+         */
         timeout?: { [unit: string]: number } | string;
         /**
          * Time limit of one SLI provider call; a slower provider counts as failed and the SLO keeps its last

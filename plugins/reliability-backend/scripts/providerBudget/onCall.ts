@@ -15,10 +15,7 @@ import {
 // Benchmark only: the real PagerDuty provider, resolved from the workspace (the backend does not depend on it).
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { PagerDutyOnCallProvider } from '@internal/backstage-plugin-reliability-backend-module-pagerduty';
-import knexFactory from 'knex';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { migrateDatabase } from '../../src/database/migrateDatabase';
 import { OnCallRefresher } from '../../src/oncall/OnCallRefresher';
 import { OnCallService } from '../../src/oncall/OnCallService';
 import { PeopleResolver } from '../../src/oncall/PeopleResolver';
@@ -32,6 +29,7 @@ import {
   printRow,
   rateLimitedVendor,
   SERVICES,
+  scenarioSetup,
 } from './shared';
 
 /** The on-call refresh task's timeout. */
@@ -105,14 +103,7 @@ export async function runOnCallScenario(
   cycles: number,
 ) {
   const { stats, handlers } = vendor();
-  const server = setupServer(...handlers);
-  server.listen({ onUnhandledRequest: 'error' });
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  await migrateDatabase(knex);
+  const { knex, close } = await scenarioSetup(handlers);
   const store = new KnexOnCallStore({ knex });
   const entities = services();
   for (const entity of entities) {
@@ -209,6 +200,5 @@ export async function runOnCallScenario(
       ),
     });
   }
-  server.close();
-  await knex.destroy();
+  await close();
 }

@@ -4,7 +4,10 @@
  * keeps the lines, and the table row of one cycle.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { HttpResponse } from 'msw';
+import knexFactory, { Knex } from 'knex';
+import { HttpResponse, RequestHandler } from 'msw';
+import { setupServer } from 'msw/node';
+import { migrateDatabase } from '../../src/database/migrateDatabase';
 
 export const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
 export const VENDOR_LIMIT = Number(process.env.BENCH_VENDOR_LIMIT ?? 1200);
@@ -98,3 +101,28 @@ export const TABLE_HEADER = [
   '| scenario | budget | requests | 429s | wall time | refreshed | stale (last data kept) | per-service warnings |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
+
+/**
+ * What a scenario runs against: the msw-backed vendor answering `handlers`, and the plugin's migrated database
+ * (SQLite in memory). `close()` stops both.
+ */
+export async function scenarioSetup(handlers: RequestHandler[]): Promise<{
+  knex: Knex;
+  close: () => Promise<void>;
+}> {
+  const server = setupServer(...handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  await migrateDatabase(knex);
+  return {
+    knex,
+    close: async () => {
+      server.close();
+      await knex.destroy();
+    },
+  };
+}

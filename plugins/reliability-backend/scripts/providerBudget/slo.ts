@@ -18,10 +18,7 @@ import {
   DatadogClient,
   DatadogSliProvider,
 } from '@internal/backstage-plugin-reliability-backend-module-datadog';
-import knexFactory from 'knex';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { migrateDatabase } from '../../src/database/migrateDatabase';
 import { chunk } from '../../src/shared/chunk';
 import { KnexSliEventStore } from '../../src/slo/embedded/KnexSliEventStore';
 import { SloEvaluator } from '../../src/slo/evaluation/SloEvaluator';
@@ -37,6 +34,7 @@ import {
   printRow,
   rateLimitedVendor,
   SERVICES,
+  scenarioSetup,
 } from './shared';
 
 /**
@@ -171,14 +169,7 @@ export async function runSloScenario(
   cycles: number,
 ) {
   const { stats, handlers } = vendor();
-  const server = setupServer(...handlers);
-  server.listen({ onUnhandledRequest: 'error' });
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  await migrateDatabase(knex);
+  const { knex, close } = await scenarioSetup(handlers);
   const store = new KnexSloStore({ knex });
   await seedLastData(store);
   const config = new ConfigReader({
@@ -266,6 +257,5 @@ export async function runSloScenario(
       ),
     });
   }
-  server.close();
-  await knex.destroy();
+  await close();
 }

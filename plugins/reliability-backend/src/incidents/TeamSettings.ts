@@ -1,10 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
   entityRefKey,
 } from '@internal/backstage-plugin-reliability-common';
+import { ownerRefOf } from '../shared/relationRef';
 import { AcknowledgeTarget, acknowledgeTargetOf } from './acknowledgeTarget';
 import { isValidTimeZone } from './postmortems/businessDays';
 
@@ -83,21 +84,5 @@ export class TeamSettings {
     if (this.owners.size >= CACHE_MAX_ENTRIES) this.owners.clear();
     this.owners.set(key, { at: nowMs, entity: owner });
     return owner;
-  }
-}
-
-/** The entity ref key of the entity's owner (a Group unless the ref names another kind), if it names one. */
-function ownerRefOf(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner.trim()) return undefined;
-  try {
-    return entityRefKey(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
   }
 }

@@ -15,6 +15,7 @@ import {
   ProviderBudgetTally,
 } from '@internal/backstage-plugin-reliability-node';
 import { ProviderFailureLog } from '../shared/providerFailures';
+import { ownerRefOf } from '../shared/relationRef';
 import { buildGroupOnCall } from './buildGroupOnCall';
 import {
   callOnCallProvider,
@@ -26,7 +27,6 @@ import {
   LastKnownOnCall,
   lastKnownOfRow,
   lastKnownOfState,
-  ownerOf,
   unservedState,
 } from './entityOnCallState';
 import { ownedEntities } from './ownedEntities';
@@ -125,7 +125,7 @@ export class OnCallService {
     options: { refresh?: boolean } = {},
   ): Promise<EntityOnCall> {
     const entityRef = entityRefKey(entity);
-    const owner = ownerOf(entity);
+    const owner = ownerRefOf(entity);
     const provider = this.providerFor(entity);
     if (!provider) return unservedState(entity);
     const now = this.options.now().getTime();
@@ -217,7 +217,7 @@ export class OnCallService {
     const at = this.options.now();
     const call = this.call(entity, provider, at, budget).then(answer => ({
       entityRef,
-      owner: ownerOf(entity),
+      owner: ownerRefOf(entity),
       providerId: provider.id,
       at,
       budget,

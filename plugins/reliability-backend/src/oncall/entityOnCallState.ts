@@ -1,10 +1,11 @@
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   EntityOnCall,
   entityRefKey,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
+import { ownerRefOf } from '../shared/relationRef';
 import { OnCallAnswer } from './callOnCallProvider';
 import { LatestOnCall } from './store/OnCallStore';
 
@@ -34,29 +35,13 @@ export interface LastKnownOnCall {
   at: string;
 }
 
-/** The normalised owner ref of an entity (spec.owner), if it has one. */
-export function ownerOf(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner.trim()) return undefined;
-  try {
-    return entityRefKey(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The state of an entity no installed provider supports: an error naming the missing provider module when
  * the entity is annotated for one, else "not configured" with the annotations that would configure it.
  */
 export function unservedState(entity: Entity): EntityOnCall {
   const entityRef = entityRefKey(entity);
-  const owner = ownerOf(entity);
+  const owner = ownerRefOf(entity);
   const unserved = UNSERVED_HINTS.find(hint =>
     entity.metadata.annotations?.[hint.annotation]?.trim(),
   );

@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 
 /**
@@ -18,4 +18,15 @@ export function relationRef(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The normalised ref of an entity's owner as written in `spec.owner` (a Group unless the ref names another kind),
+ * resolved against the entity's namespace; undefined when missing or invalid.
+ */
+export function ownerRefOf(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  return typeof owner === 'string' && owner.trim()
+    ? relationRef(owner, 'group', entity.metadata.namespace ?? 'default')
+    : undefined;
 }

@@ -13,6 +13,7 @@ import {
 import { queryAllEntities } from '../../shared/catalogPages';
 import { chunk } from '../../shared/chunk';
 import { mapWithConcurrency } from '../../shared/concurrency';
+import { ownerRefOf } from '../../shared/relationRef';
 import type { IncidentService } from '../IncidentService';
 import { INCIDENT_ENTITY_FILTER } from '../IncidentsRefresher';
 
@@ -59,18 +60,7 @@ const needsFollowUp = (s: IncidentSummary) =>
 function ownerOf(entity: Entity): string | null {
   const relation = entity.relations?.find(r => r.type === 'ownedBy');
   if (relation) return entityRefKey(relation.targetRef);
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner.trim()) return null;
-  try {
-    return entityRefKey(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return null;
-  }
+  return ownerRefOf(entity) ?? null;
 }
 
 /**

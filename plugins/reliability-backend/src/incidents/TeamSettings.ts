@@ -1,10 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATIONS,
-  entityRefKey,
-} from '@internal/backstage-plugin-reliability-common';
+import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { ownerRefOf } from '../shared/relationRef';
 import { AcknowledgeTarget, acknowledgeTargetOf } from './acknowledgeTarget';
 import { isValidTimeZone } from './postmortems/businessDays';

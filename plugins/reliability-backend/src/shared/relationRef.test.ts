@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
+import { JsonValue } from '@backstage/types';
 import { ownerRefOf, relationRef } from './relationRef';
 
-const component = (owner: unknown, namespace?: string): Entity => ({
+const component = (
+  owner: JsonValue | undefined,
+  namespace?: string,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'checkout', ...(namespace ? { namespace } : {}) },

@@ -132,6 +132,21 @@ describe('KnexChecklistStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads every evaluation across its pages of 1,000, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const refs = Array.from(
+        { length: 2_345 },
+        (_, i) => `component:default/svc-${String(i).padStart(5, '0')}`,
+      );
+      await store.upsertEvaluations(refs.map(r => evaluation(r, 50, 'none')));
+      const all = await store.getEvaluations();
+      expect(all.size).toBe(refs.length);
+      expect([...all.keys()].sort()).toEqual(refs);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'refreshes evaluations without losing the link to the assessment, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

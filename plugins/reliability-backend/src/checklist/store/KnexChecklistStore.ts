@@ -24,6 +24,8 @@ const EXEMPTIONS = 'checklist_exemptions';
 
 /** Bound on `IN (...)` lists and batched inserts, well below SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 500;
+/** Evaluations per query when all are read (keyset pages by entity ref). */
+const ALL_EVALUATIONS_PAGE = 1000;
 
 type AssessmentRow = {
   id: string;
@@ -245,19 +247,30 @@ export class KnexChecklistStore implements ChecklistStore {
     entityRefs?: string[],
   ): Promise<Map<string, LatestEvaluation>> {
     const result = new Map<string, LatestEvaluation>();
-    const batches = entityRefs
-      ? chunk([...new Set(entityRefs)], BATCH)
-      : [undefined];
-    for (const refs of batches) {
-      const query = this.knex<LatestRow>(LATEST)
+    if (!entityRefs) {
+      // Every evaluation, a page at a time with a turn of the event loop between pages: read and parsed in one
+      // go, 10,000 of them held the loop (and every other request of the process) for over 100 ms.
+      let after: string | undefined;
+      for (;;) {
+        const query = this.knex<LatestRow>(LATEST)
+          .where('unevaluated', false)
+          .orderBy('entity_ref')
+          .limit(ALL_EVALUATIONS_PAGE)
+          .select('*');
+        if (after !== undefined) query.where('entity_ref', '>', after);
+        const rows = await query;
+        for (const row of rows) result.set(row.entity_ref, toEvaluation(row));
+        if (rows.length < ALL_EVALUATIONS_PAGE) return result;
+        after = rows[rows.length - 1].entity_ref;
+        await new Promise(resolve => setImmediate(resolve));
+      }
+    }
+    for (const refs of chunk([...new Set(entityRefs)], BATCH)) {
+      const rows = await this.knex<LatestRow>(LATEST)
         .where('unevaluated', false)
+        .whereIn('entity_ref', refs)
         .select('*');
-      if (refs) {
-        query.whereIn('entity_ref', refs);
-      }
-      for (const row of await query) {
-        result.set(row.entity_ref, toEvaluation(row));
-      }
+      for (const row of rows) result.set(row.entity_ref, toEvaluation(row));
     }
     return result;
   }

@@ -41,7 +41,7 @@ export interface Config {
         initialDelay?: { [unit: string]: number } | string;
         /**
          * Time limit of one collection run (a stopped run is resumed by the next). Under a vendor request
-         * budget a run waits for turns up to the frequency, at most three quarters of this. Default 2 minutes.
+         * budget a run waits for turns up to the frequency, at most three quarters of this. Default 7 minutes.
          */
         timeout?: { [unit: string]: number } | string;
         /**

@@ -11,7 +11,7 @@ describe('readSloConfig', () => {
     expect(readSloConfig(new ConfigReader({}), logger)).toEqual({
       refreshSchedule: {
         frequency: { minutes: 5 },
-        timeout: { minutes: 2 },
+        timeout: { minutes: 7 },
         initialDelay: { seconds: 15 },
       },
       providerTimeoutMs: 10_000,

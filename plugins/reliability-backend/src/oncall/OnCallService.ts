@@ -149,7 +149,10 @@ export class OnCallService {
     return value;
   }
 
-  /** Fetches on request: one provider call (or the refresher's under way), stored at once. */
+  /**
+   * Fetches on request: one provider call, stored at once as a refresh of one entity; or the refresher's call
+   * under way, which the refresher stores and reports.
+   */
   private async fetch(
     entity: Entity,
     entityRef: string,
@@ -157,44 +160,35 @@ export class OnCallService {
     provider: OnCallProvider,
   ): Promise<EntityOnCall> {
     const refreshing = this.refreshing.get(entityRef);
-    if (refreshing) {
-      // The refresher stores its answer.
-      const call = await refreshing;
-      const lastKnown =
-        call.answer.status === 'error'
-          ? (await this.lastKnown([entityRef])).get(entityRef)
-          : undefined;
-      return answeredState(call, call.answer, lastKnown);
-    }
     const at = this.options.now();
-    const answer = await this.call(entity, provider, at);
-    const fetched = { entityRef, owner, providerId: provider.id };
-    if (answer.status === 'error') {
-      const lastKnown = (await this.lastKnown([entityRef])).get(entityRef);
-      this.reportFailure(fetched, answer, lastKnown);
+    const call = refreshing
+      ? await refreshing
+      : {
+          entityRef,
+          owner,
+          providerId: provider.id,
+          at,
+          answer: await this.call(entity, provider, at),
+        };
+    const lastKnown =
+      call.answer.status === 'error'
+        ? (await this.lastKnown([entityRef])).get(entityRef)
+        : undefined;
+    if (!refreshing) {
+      if (call.answer.status === 'error') {
+        this.reportFailure(call, call.answer, lastKnown);
+      }
       await this.options.store
-        .saveError(entityRef, provider.id, answer.message, at)
-        .catch(e =>
-          this.options.logger.error(`Could not store on-call error: ${e}`),
+        .saveRefreshes([refreshOf(call)])
+        .catch(error =>
+          this.options.logger.error(
+            `Could not store the on-call state of ${entityRef}: ${messageOf(
+              error,
+            )}`,
+          ),
         );
-      return answeredState(fetched, answer, lastKnown);
     }
-    try {
-      await this.options.store.saveSnapshot(entityRef, answer.snapshot, at);
-      await this.options.store.recordShifts(
-        entityRef,
-        answer.snapshot.current,
-        at,
-        { current: true },
-      );
-    } catch (error) {
-      this.options.logger.error(
-        `Could not store the on-call snapshot of ${entityRef}: ${messageOf(
-          error,
-        )}`,
-      );
-    }
-    return answeredState(fetched, answer);
+    return answeredState(call, call.answer, lastKnown);
   }
 
   /**

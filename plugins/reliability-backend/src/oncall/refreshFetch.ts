@@ -28,13 +28,16 @@ export interface SettledRefresh {
   refresh?: OnCallRefresh;
 }
 
-/** What the refresher stores for its call: the snapshot, or the failure (the stored snapshot is kept). */
+/** What a provider call stores (the refresher's, or one on request): the snapshot, or the failure (the stored snapshot is kept). */
 export function refreshOf({
   entityRef,
   at,
   providerId,
   answer,
-}: RefreshCall): OnCallRefresh {
+}: Pick<
+  RefreshCall,
+  'entityRef' | 'at' | 'providerId' | 'answer'
+>): OnCallRefresh {
   return answer.status === 'ok'
     ? { entityRef, at, snapshot: answer.snapshot }
     : { entityRef, at, provider: providerId, error: answer.message };

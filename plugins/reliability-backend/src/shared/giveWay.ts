@@ -20,6 +20,14 @@ const sleep = (ms: number) =>
   new Promise<void>(resolve => setTimeout(resolve, ms));
 
 /**
+ * One bare turn of the event loop, for work that serves a web request itself (a route's long read): there
+ * {@link giveWay} would wait for the very request it serves.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>(resolve => setImmediate(resolve));
+}
+
+/**
  * Lets the process's other work go first, between two units of a background job (one page of reads, a few
  * evaluations). With SQLite (better-sqlite3) every query runs on the event loop, and even on PostgreSQL the
  * evaluations do, while the job's PostgreSQL queries compete with the web requests' for the same cores: a job
@@ -34,7 +42,7 @@ const sleep = (ms: number) =>
 export async function giveWay(options: GiveWayOptions = {}): Promise<void> {
   const { maxWaitMs = 100, longRequestMs = 2000 } = options;
   const start = performance.now();
-  await new Promise<void>(resolve => setImmediate(resolve));
+  await nextTurn();
   if (
     performance.now() - start < OTHER_WORK_MS &&
     !answeringWebRequest(longRequestMs)

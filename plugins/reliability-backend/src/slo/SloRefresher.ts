@@ -5,7 +5,6 @@ import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { Refresher } from '../shared/refresher';
 import { rotatedBatches } from '../shared/rotatedBatches';
-import { giveWay } from '../shared/giveWay';
 import { SliEventStore } from './embedded/SliEventStore';
 import { sloEntityPages } from './sloEntities';
 import { SloService } from './SloService';
@@ -77,8 +76,8 @@ export class SloRefresher implements Refresher {
     let failures = 0;
     let firstRefused: number | undefined;
     let stoppedAt: number | undefined;
+    // collectEntities gives way to other work before each group of its batch.
     const collect = async (batch: Entity[], position: number) => {
-      await giveWay();
       try {
         const result = await service.collectEntities(batch, { budget });
         refused += result.refused;

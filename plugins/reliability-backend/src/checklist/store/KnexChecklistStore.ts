@@ -7,6 +7,7 @@ import {
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { nextTurn } from '../../shared/giveWay';
 import { dbIso, dbIsoOrNull, dbNumber } from '../../shared/dbValues';
 import {
   ChecklistStore,
@@ -262,7 +263,7 @@ export class KnexChecklistStore implements ChecklistStore {
         for (const row of rows) result.set(row.entity_ref, toEvaluation(row));
         if (rows.length < ALL_EVALUATIONS_PAGE) return result;
         after = rows[rows.length - 1].entity_ref;
-        await new Promise(resolve => setImmediate(resolve));
+        await nextTurn();
       }
     }
     for (const refs of chunk([...new Set(entityRefs)], BATCH)) {

@@ -61,7 +61,6 @@ export async function createFeatures(
   });
   const trends = await createTrendsFeature(ctx, {
     maturity: checklist.service,
-    rollups: checklist.rollups,
     slos: slo.service,
   });
   const policy = await createPolicyFeature(ctx, {

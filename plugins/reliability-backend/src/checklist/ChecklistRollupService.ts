@@ -7,8 +7,13 @@ import {
   RollupDimension,
 } from '@internal/backstage-plugin-reliability-common';
 import { queryAllEntities } from '../shared/catalogPages';
-import { relationRef } from '../shared/relationRef';
-import { groupKeyOf, RollupMember, rollupOf } from './rollups';
+import {
+  COMPONENT_GROUP_FIELDS,
+  domainsOfSystems,
+  groupKeyOf,
+  SYSTEM_DOMAIN_FIELDS,
+} from '../shared/componentGroups';
+import { RollupMember, rollupOf } from './rollups';
 import { ChecklistStore } from './store/ChecklistStore';
 import { ExemptionStore } from './store/ExemptionStore';
 
@@ -43,13 +48,7 @@ export class ChecklistRollupService {
         catalog,
         {
           filter: { kind: 'component' },
-          fields: [
-            'kind',
-            'metadata.namespace',
-            'metadata.name',
-            'spec.owner',
-            'spec.system',
-          ],
+          fields: COMPONENT_GROUP_FIELDS,
         },
         credentials,
       ),
@@ -58,12 +57,7 @@ export class ChecklistRollupService {
             catalog,
             {
               filter: { kind: 'system' },
-              fields: [
-                'kind',
-                'metadata.namespace',
-                'metadata.name',
-                'spec.domain',
-              ],
+              fields: SYSTEM_DOMAIN_FIELDS,
             },
             credentials,
           )
@@ -72,16 +66,7 @@ export class ChecklistRollupService {
       exemptions.getActiveGrants(now()),
     ]);
 
-    const domainOfSystem = new Map(
-      systems.map(system => [
-        entityRefKey(system),
-        relationRef(
-          system.spec?.domain,
-          'domain',
-          system.metadata.namespace ?? 'default',
-        ),
-      ]),
-    );
+    const domainOfSystem = domainsOfSystems(systems);
 
     const groups = new Map<string, RollupMember[]>();
     for (const component of components) {

@@ -1,43 +1,12 @@
-import { Entity } from '@backstage/catalog-model';
-import { relationRef } from '../shared/relationRef';
 import {
   Checklist,
   ExemptionGrant,
   MaturityRollup,
   NO_LEVEL,
-  RollupDimension,
 } from '@internal/backstage-plugin-reliability-common';
 import { LatestEvaluation } from './store/ChecklistStore';
 
-/** Key of services without an owner / system / domain. */
-export const UNASSIGNED = 'unassigned';
-
 const WEAKEST_CATEGORIES = 3;
-
-/** The group a component belongs to for a roll-up dimension, or {@link UNASSIGNED}. */
-export function groupKeyOf(
-  component: Entity,
-  by: RollupDimension,
-  domainOfSystem: Map<string, string | undefined>,
-): string {
-  const namespace = component.metadata.namespace ?? 'default';
-  const system = relationRef(component.spec?.system, 'system', namespace);
-  let key: string | undefined;
-  switch (by) {
-    case 'team':
-      key = relationRef(component.spec?.owner, 'group', namespace);
-      break;
-    case 'system':
-      key = system;
-      break;
-    case 'domain':
-      key = system ? domainOfSystem.get(system) : undefined;
-      break;
-    default:
-      key = 'org';
-  }
-  return key ?? UNASSIGNED;
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

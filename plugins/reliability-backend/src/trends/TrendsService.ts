@@ -12,11 +12,7 @@ import { rankTeams } from './leaderboard';
 import { maturityPoints, sloSeries } from './series';
 import { measureMaturity } from './snapshot/measureMaturity';
 import { measureSloAttainment, ORG } from './snapshot/measureSloAttainment';
-import {
-  TrendsMaturitySource,
-  TrendsRollupSource,
-  TrendsSloStateSource,
-} from './sources';
+import { TrendsMaturitySource, TrendsSloStateSource } from './sources';
 import { DaySnapshot, TrendsStore } from './store/TrendsStore';
 
 /** Days the leaderboard's improvement is measured over. */
@@ -27,7 +23,6 @@ const VISIBILITY_BATCH = 200;
 export interface TrendsServiceOptions {
   store: TrendsStore;
   maturity: TrendsMaturitySource;
-  rollups: TrendsRollupSource;
   slos: TrendsSloStateSource;
   catalog: CatalogService;
   /** Hour (server time) of the daily snapshot. */
@@ -46,9 +41,9 @@ export class TrendsService {
 
   /** Measures every scope now (with `credentials`, the plugin's own in the refresher). */
   async measure(credentials: BackstageCredentials): Promise<DaySnapshot> {
-    const { catalog, maturity, rollups, slos, onSloError } = this.options;
+    const { catalog, maturity, slos, onSloError } = this.options;
     const [maturityRows, sloRows] = await Promise.all([
-      measureMaturity({ catalog, maturity, rollups, credentials }),
+      measureMaturity({ catalog, maturity, credentials }),
       measureSloAttainment({ catalog, slos, credentials, onError: onSloError }),
     ]);
     return { maturity: maturityRows, slo: sloRows };

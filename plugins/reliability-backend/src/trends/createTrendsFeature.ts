@@ -5,11 +5,7 @@ import { scheduleRefresher } from '../shared/refresher';
 import { readTrendsConfig } from './config';
 import { DemoTrendsSeeder } from './demo/DemoTrendsSeeder';
 import { createTrendsRouter } from './router';
-import {
-  TrendsMaturitySource,
-  TrendsRollupSource,
-  TrendsSloStateSource,
-} from './sources';
+import { TrendsMaturitySource, TrendsSloStateSource } from './sources';
 import { KnexTrendsStore } from './store/KnexTrendsStore';
 import { TrendsRefresher } from './TrendsRefresher';
 import { TrendsService } from './TrendsService';
@@ -31,8 +27,6 @@ export async function createTrendsFeature(
   deps: {
     /** The checklist area: the checklist in force and each entity's score and level. */
     maturity: TrendsMaturitySource;
-    /** The checklist area's roll-ups per team, system, domain and org. */
-    rollups: TrendsRollupSource;
     /** The SLO area: each SLO's newest state. */
     slos: TrendsSloStateSource;
   },
@@ -41,7 +35,6 @@ export async function createTrendsFeature(
   const service = new TrendsService({
     store: new KnexTrendsStore({ knex: ctx.knex }),
     maturity: deps.maturity,
-    rollups: deps.rollups,
     slos: deps.slos,
     catalog: ctx.catalog,
     snapshotHour: config.snapshotHour,

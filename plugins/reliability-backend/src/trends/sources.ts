@@ -1,29 +1,18 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   Checklist,
   EntitySlosResponse,
-  MaturityRollupsResponse,
   MaturitySummary,
-  RollupDimension,
 } from '@internal/backstage-plugin-reliability-common';
 
 /**
- * What the trends area reads from the checklist area: the checklist in force (its level order), each
- * entity's score and level, and the roll-ups per team, system, domain and org (the same numbers as
- * `GET /rollups`). Declared here, by the consumer; the checklist feature's service and roll-up service provide it.
+ * What the trends area reads from the checklist area: the checklist in force (its level order) and each entity's
+ * score and level (the snapshot counts the teams, systems, domains and org itself, in the same walk of the
+ * catalog). Declared here, by the consumer; the checklist feature's service provides it.
  */
 export interface TrendsMaturitySource {
   readonly checklist: Checklist;
   getSummaries(entityRefs: string[]): Promise<Map<string, MaturitySummary>>;
-}
-
-/** The checklist's roll-ups (`ChecklistRollupService`). */
-export interface TrendsRollupSource {
-  getRollups(
-    by: RollupDimension,
-    credentials: BackstageCredentials,
-  ): Promise<MaturityRollupsResponse>;
 }
 
 /**

@@ -65,7 +65,6 @@ export async function createTestTrends(
   const service = new TrendsService({
     store,
     maturity,
-    rollups,
     slos: sloStates(slos),
     catalog,
     snapshotHour: 2,
@@ -77,5 +76,15 @@ export async function createTestTrends(
     logger: mockServices.logger.mock(),
     retentionDays: 400,
   });
-  return { knex, clock, catalog, evaluations, slos, store, service, refresher };
+  return {
+    knex,
+    clock,
+    catalog,
+    evaluations,
+    slos,
+    store,
+    service,
+    refresher,
+    rollups,
+  };
 }

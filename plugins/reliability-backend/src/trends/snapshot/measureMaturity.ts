@@ -1,47 +1,56 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import {
-  entityRefKey,
-  RollupDimension,
-} from '@internal/backstage-plugin-reliability-common';
-import { catalogEntityPages } from '../../shared/catalogPages';
+  catalogEntityPages,
+  queryAllEntities,
+} from '../../shared/catalogPages';
 import { chunk } from '../../shared/chunk';
-import { TrendsMaturitySource, TrendsRollupSource } from '../sources';
-import { MaturitySnapshotRow } from '../store/TrendsStore';
-import { groupLevel } from './groupLevel';
+import {
+  COMPONENT_GROUP_FIELDS,
+  domainsOfSystems,
+  SYSTEM_DOMAIN_FIELDS,
+} from '../../shared/componentGroups';
 import { giveWay } from '../../shared/giveWay';
+import { TrendsMaturitySource } from '../sources';
+import { MaturitySnapshotRow } from '../store/TrendsStore';
+import { MaturityGroupTally } from './maturityGroupTally';
 
-/** Key of the roll-ups' group of services without an owner, system or domain (not a scope of its own). */
-const UNASSIGNED = 'unassigned';
-const DIMENSIONS: RollupDimension[] = ['team', 'system', 'domain', 'org'];
 const SUMMARY_BATCH = 500;
 
 /**
- * Today's maturity of every scope: each catalog Component with an evaluation (its score and level, from the
- * checklist's summaries) and every team, system, domain and the org (from the checklist's roll-ups, with the
- * level at least half of the group's services reached).
+ * Today's maturity of every scope in one walk of the catalog's components: each component with an evaluation
+ * (its score and level, from the checklist's summaries) and every team, system, domain and the org (counted while
+ * walking, with the numbers of the checklist's roll-ups and the level at least half of the group's services
+ * reached).
  */
 export async function measureMaturity(options: {
   catalog: CatalogService;
   maturity: TrendsMaturitySource;
-  rollups: TrendsRollupSource;
   credentials: BackstageCredentials;
 }): Promise<MaturitySnapshotRow[]> {
-  const { catalog, maturity, rollups, credentials } = options;
+  const { catalog, maturity, credentials } = options;
+  const systems = await queryAllEntities(
+    catalog,
+    { filter: { kind: 'system' }, fields: SYSTEM_DOMAIN_FIELDS },
+    credentials,
+  );
+  const groups = new MaturityGroupTally(domainsOfSystems(systems));
   const rows: MaturitySnapshotRow[] = [];
   for await (const page of catalogEntityPages(
     catalog,
-    {
-      filter: { kind: 'component' },
-      fields: ['kind', 'metadata.namespace', 'metadata.name'],
-    },
+    { filter: { kind: 'component' }, fields: COMPONENT_GROUP_FIELDS },
     credentials,
   )) {
-    for (const refs of chunk(page.map(entityRefKey), SUMMARY_BATCH)) {
+    for (const components of chunk(page, SUMMARY_BATCH)) {
       await giveWay();
-      const summaries = await maturity.getSummaries(refs);
-      for (const ref of refs) {
+      const summaries = await maturity.getSummaries(
+        components.map(entityRefKey),
+      );
+      for (const component of components) {
+        const ref = entityRefKey(component);
         const summary = summaries.get(ref);
+        groups.add(component, summary);
         if (!summary) continue;
         rows.push({
           scope: 'entity',
@@ -54,19 +63,6 @@ export async function measureMaturity(options: {
       }
     }
   }
-  for (const by of DIMENSIONS) {
-    const response = await rollups.getRollups(by, credentials);
-    for (const rollup of response.rollups) {
-      if (rollup.key === UNASSIGNED) continue;
-      rows.push({
-        scope: by,
-        scopeRef: rollup.key,
-        score: rollup.averageScore,
-        level: groupLevel(rollup.levels, maturity.checklist),
-        serviceCount: rollup.serviceCount,
-        scoredCount: rollup.scoredCount,
-      });
-    }
-  }
+  rows.push(...groups.rows(maturity.checklist));
   return rows;
 }

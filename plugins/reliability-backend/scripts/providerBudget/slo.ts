@@ -23,7 +23,8 @@ import { chunk } from '../../src/shared/chunk';
 import { KnexSliEventStore } from '../../src/slo/embedded/KnexSliEventStore';
 import { SloEvaluator } from '../../src/slo/evaluation/SloEvaluator';
 import { SloDefinitionLoader } from '../../src/slo/SloDefinitionLoader';
-import { sloBudgetCycleMs, SloRefresher } from '../../src/slo/SloRefresher';
+import { budgetCycleMs } from '../../src/shared/budgetCycle';
+import { SloRefresher } from '../../src/slo/SloRefresher';
 import { SloService } from '../../src/slo/SloService';
 import { KnexSloStore } from '../../src/slo/store/KnexSloStore';
 import { storedStatus } from '../../src/slo/__testUtils__/sloStatus';
@@ -219,7 +220,7 @@ export async function runSloScenario(
     snapshotRetentionDays: 90,
     sliEventsRetentionDays: 400,
     // As createSloFeature passes it.
-    cycleMs: sloBudgetCycleMs(CYCLE_MS, SLO_TASK_TIMEOUT_MS),
+    cycleMs: budgetCycleMs(CYCLE_MS, SLO_TASK_TIMEOUT_MS),
   });
   const refs = entities.map((_, i) => serviceRef(i));
   for (let cycle = 1; cycle <= cycles; cycle++) {

@@ -1,7 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import {
   IncidentProvider,
+  ProviderBudgetExceededError,
+  ProviderBudgetTally,
   ProviderRequestBudget,
 } from '@internal/backstage-plugin-reliability-node';
 import {
@@ -24,8 +27,19 @@ const plain: Entity = {
 };
 const team = teamEntity();
 
-async function setup(entities: Entity[]) {
-  const test = await createTestIncidentService({ entities });
+async function setup(
+  entities: Entity[],
+  options: {
+    providers?: IncidentProvider[];
+    cycleMs?: number;
+    providerTimeoutMs?: number;
+  } = {},
+) {
+  const test = await createTestIncidentService({
+    entities,
+    providers: options.providers,
+    providerTimeoutMs: options.providerTimeoutMs,
+  });
   const refresher = new IncidentsRefresher({
     catalog: test.catalog,
     auth: mockServices.auth(),
@@ -34,8 +48,35 @@ async function setup(entities: Entity[]) {
     logger: mockServices.logger.mock(),
     now: () => NOW,
     retentionDays: 400,
+    cycleMs: options.cycleMs,
   });
   return { ...test, refresher };
+}
+
+/** Services a PagerDuty provider serves, named `svc-0`, `svc-1`, ... */
+function pagerDutyServices(count: number): Entity[] {
+  return Array.from({ length: count }, (_, i) =>
+    serviceEntity(`svc-${i}`, { 'pagerduty.com/service-id': `P${i}` }),
+  );
+}
+
+/** A PagerDuty provider whose reads wait for their turn in `vendor.budget` and are counted in `vendor.calls`. */
+function budgetedProvider(vendor: {
+  budget?: ProviderRequestBudget;
+  calls: number;
+}): IncidentProvider {
+  return {
+    id: 'pagerduty',
+    supports: entity =>
+      Boolean(entity.metadata.annotations?.['pagerduty.com/service-id']),
+    async getIncidents(request) {
+      // What the vendor's ProviderHttpClient does: every request waits for its turn in the budget.
+      const release = await vendor.budget?.acquire(request.signal);
+      vendor.calls += 1;
+      release?.();
+      return [];
+    },
+  };
 }
 
 describe('IncidentsRefresher', () => {
@@ -43,18 +84,7 @@ describe('IncidentsRefresher', () => {
     const vendor: { budget?: ProviderRequestBudget; calls: number } = {
       calls: 0,
     };
-    const provider: IncidentProvider = {
-      id: 'pagerduty',
-      supports: entity =>
-        Boolean(entity.metadata.annotations?.['pagerduty.com/service-id']),
-      async getIncidents(request) {
-        // What the vendor's ProviderHttpClient does: every request waits for its turn in the budget.
-        const release = await vendor.budget?.acquire(request.signal);
-        vendor.calls += 1;
-        release?.();
-        return [];
-      },
-    };
+    const provider = budgetedProvider(vendor);
     const entities = ['a', 'b', 'c'].map(name =>
       serviceEntity(name, { 'pagerduty.com/service-id': name.toUpperCase() }),
     );
@@ -94,6 +124,137 @@ describe('IncidentsRefresher', () => {
       `Incidents refresh: budget of 1 requests/min for PagerDuty reached; 1 of 3 services refreshed, rest keep their last data, stale since ${NOW.toISOString()} (2 refused by the budget)`,
     );
     expect(test.logger.warn).not.toHaveBeenCalled();
+  });
+
+  it("gives every entity's provider reads a budget that waits for turns until the end of the run's cycle", async () => {
+    const budgetsOf = async (cycleMs?: number) => {
+      const { refresher, service } = await setup(pagerDutyServices(3), {
+        cycleMs,
+      });
+      const budgets: ProviderBudgetTally[] = [];
+      const refreshEntity = service.refreshEntity.bind(service);
+      jest
+        .spyOn(service, 'refreshEntity')
+        .mockImplementation(async (entity, credentials, signal, budget) => {
+          budgets.push(budget!);
+          return refreshEntity(entity, credentials, signal, budget);
+        });
+      await refresher.run();
+      return budgets;
+    };
+    const before = Date.now();
+    const budgets = await budgetsOf(120_000);
+    expect(budgets).toHaveLength(3);
+    const [{ waitUntil }] = budgets;
+    expect(waitUntil).toBeGreaterThanOrEqual(before + 120_000);
+    expect(waitUntil).toBeLessThanOrEqual(Date.now() + 120_000);
+    // One cycle end for the whole run.
+    expect(budgets.map(b => b.waitUntil)).toEqual([
+      waitUntil,
+      waitUntil,
+      waitUntil,
+    ]);
+
+    const unlimited = await budgetsOf();
+    expect(unlimited.map(b => b.waitUntil)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('waits for budget turns until the end of its cycle, then refuses the reads at once', async () => {
+    const sent = async (cycleMs?: number) => {
+      // A turn a minute on the real clock; waiting for it takes no time here.
+      const vendor = {
+        calls: 0,
+        budget: new ProviderRequestBudget({
+          provider: 'PagerDuty',
+          requestsPerMinute: 1,
+          maxWaitMs: 3_600_000,
+          sleep: async () => {},
+        }),
+      };
+      const { refresher } = await setup(pagerDutyServices(5), {
+        providers: [budgetedProvider(vendor)],
+        providerTimeoutMs: 3_600_000,
+        cycleMs,
+      });
+      await refresher.run();
+      return vendor.calls;
+    };
+    // Without a cycle, every read waits for its turn (up to its own timeout).
+    expect(await sent()).toBe(5);
+    // Turns at +0 s, +60 s and +120 s fit in a cycle of 150 s; the rest are refused at once instead of waiting.
+    expect(await sent(150_000)).toBe(3);
+    expect(await sent(30_000)).toBe(1);
+  });
+
+  it('starts the next run at the first entity the budget refused, teams included', async () => {
+    const refuse = new Set<string>();
+    const provider: IncidentProvider = {
+      id: 'pagerduty',
+      supports: entity =>
+        Boolean(entity.metadata.annotations?.['pagerduty.com/service-id']),
+      async getIncidents(request) {
+        if (refuse.has(request.entity.metadata.name)) {
+          // What a vendor's ProviderHttpClient throws once the run's cycle is over.
+          throw new ProviderBudgetExceededError(
+            'PagerDuty',
+            "PagerDuty budget of 60 requests/min reached: the caller's time for budget turns is over; the request was not sent",
+            60,
+            'requestsPerMinute',
+          );
+        }
+        return [];
+      },
+    };
+    // The team has stored incidents: the walk reads it after the services.
+    const teamWithPager = teamEntity(undefined, {
+      'pagerduty.com/service-id': 'PTEAM',
+    });
+    const { refresher, service } = await setup(
+      [...pagerDutyServices(5), teamWithPager],
+      { providers: [provider], cycleMs: 300_000 },
+    );
+    await service.ingest(entityRefKey(teamWithPager), [incident('G-1')]);
+    const walked: string[] = [];
+    const refreshEntity = service.refreshEntity.bind(service);
+    jest
+      .spyOn(service, 'refreshEntity')
+      .mockImplementation(async (entity, ...rest) => {
+        walked.push(entity.metadata.name);
+        return refreshEntity(entity, ...rest);
+      });
+    /** Runs once and returns the order in which the run refreshed the entities. */
+    const run = async () => {
+      walked.length = 0;
+      await refresher.run();
+      return [...walked];
+    };
+    const order = await run();
+    expect([...order].sort()).toEqual([
+      'checkout-payments',
+      'svc-0',
+      'svc-1',
+      'svc-2',
+      'svc-3',
+      'svc-4',
+    ]);
+    expect(order[5]).toBe('checkout-payments');
+    const rotated = (at: number) => [...order.slice(at), ...order.slice(0, at)];
+
+    // The budget refuses the entities at positions 2 and 4.
+    refuse.add(order[2]).add(order[4]);
+    await expect(run()).resolves.toEqual(order);
+    // The next run starts at the first one refused; this time the budget refuses the team.
+    refuse.clear();
+    refuse.add('checkout-payments');
+    await expect(run()).resolves.toEqual(rotated(2));
+    refuse.clear();
+    await expect(run()).resolves.toEqual(rotated(5));
+    // Nothing refused: the run after starts at the beginning again.
+    await expect(run()).resolves.toEqual(order);
   });
 
   it('summarises tracked entities and entities with incidents, of any kind', async () => {

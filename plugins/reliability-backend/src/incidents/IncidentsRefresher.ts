@@ -7,23 +7,22 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
-import { catalogEntityPages } from '../shared/catalogPages';
-import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
+import { rotatedBatches } from '../shared/rotatedBatches';
+import {
+  INCIDENT_PAGE_SIZE,
+  IncidentEntityWalk,
+  incidentEntityPages,
+} from './incidentEntityPages';
 import { IncidentService } from './IncidentService';
 import { IncidentStore } from './store/IncidentStore';
 
-const PAGE_SIZE = 200;
 const CONCURRENCY = 4;
-/** Refs per catalog existence check. */
-const EXISTENCE_BATCH = 200;
 const DAY_MS = 24 * 3600_000;
 
-/** The kinds of entities that have incidents: services, systems, resources and APIs. */
-export const INCIDENT_ENTITY_FILTER = {
-  kind: ['component', 'system', 'resource', 'api'],
-};
+/** How the refresh of an entity went: 'refused' by a vendor budget, 'skipped' once the run is aborted. */
+type RefreshOutcome = 'refreshed' | 'refused' | 'failed' | 'skipped';
 
 /** Outcome of one refresh run. */
 export interface IncidentsRefreshResult {
@@ -39,7 +38,10 @@ export interface IncidentsRefreshResult {
  * The incidents area's background job, as the plugin itself: for every entity a provider serves, that has
  * runbook documents or stored incidents, reads the providers and stores the summary and postmortem action
  * items. Then, after a complete listing, drops the summaries of entities no longer tracked, every row of
- * entities gone from the catalog, and incidents older than the retention period.
+ * entities gone from the catalog, and incidents older than the retention period. Reads refused by a vendor's
+ * request budget (once the run's cycle is over) keep the incidents read before and are summed up in one line
+ * per run; the next run starts at the first entity refused (the entities before it come last), so every entity
+ * gets its turn.
  */
 export class IncidentsRefresher implements Refresher {
   constructor(
@@ -51,43 +53,58 @@ export class IncidentsRefresher implements Refresher {
       logger: LoggerService;
       now: () => Date;
       retentionDays: number;
+      /**
+       * Longest a run waits for turns in vendor request budgets (see incidentsBudgetCycleMs): after it, provider
+       * reads the budget has no room for at once are refused, and their entities keep the incidents read before.
+       * Default: no limit beyond each read's own timeout.
+       */
+      cycleMs?: number;
     },
   ) {}
 
+  /** Position (in the walk's order) where the next run starts: the first entity the last run's budget refused. */
+  private resumeAt = 0;
+
   async run(signal?: AbortSignal): Promise<IncidentsRefreshResult> {
-    const { auth, catalog, logger, store } = this.options;
+    const { auth, catalog, logger, store, service, cycleMs } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
-    const withIncidents = new Set(await store.listEntitiesWithIncidents());
-    const seen = new Set<string>();
-    const tracked = new Set<string>();
+    const walk: IncidentEntityWalk = { tracked: new Set(), gone: [] };
+    const pages = incidentEntityPages(
+      {
+        catalog,
+        credentials,
+        withIncidents: new Set(await store.listEntitiesWithIncidents()),
+        tracks: e => service.tracks(e),
+      },
+      walk,
+    );
+    const budget = new ProviderBudgetTally({
+      waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
+    });
     let refreshed = 0;
     let failed = 0;
     let refused = 0;
-    const budget = new ProviderBudgetTally();
-    const refreshAll = async (entities: Entity[]) => {
-      const relevant = entities.filter(
-        e =>
-          withIncidents.has(entityRefKey(e)) || this.options.service.tracks(e),
-      );
-      relevant.forEach(e => tracked.add(entityRefKey(e)));
-      const outcomes = await mapWithConcurrency(relevant, CONCURRENCY, e =>
+    let firstRefused: number | undefined;
+    // From where the last run ran out of budget; the entities before it come last.
+    for await (const { items, position } of rotatedBatches(
+      pages,
+      this.resumeAt,
+      INCIDENT_PAGE_SIZE,
+    )) {
+      if (signal?.aborted) break;
+      const outcomes = await mapWithConcurrency(items, CONCURRENCY, e =>
         this.refresh(e, credentials, budget, signal),
       );
+      // Batches come in the run's order: the first refusal seen is the run's first.
+      const refusedAt = outcomes.indexOf('refused');
+      if (firstRefused === undefined && refusedAt >= 0) {
+        firstRefused = position + refusedAt;
+      }
       refreshed += outcomes.filter(o => o === 'refreshed').length;
       refused += outcomes.filter(o => o === 'refused').length;
       failed += outcomes.filter(o => o === 'failed').length;
-    };
-
-    const pages = catalogEntityPages(
-      catalog,
-      { filter: INCIDENT_ENTITY_FILTER, pageSize: PAGE_SIZE },
-      credentials,
-    );
-    for await (const page of pages) {
-      if (signal?.aborted) break;
-      page.forEach(e => seen.add(entityRefKey(e)));
-      await refreshAll(page);
     }
+    this.resumeAt = firstRefused ?? 0;
     const budgetLine = budget.summary(
       refreshed,
       refreshed + refused + failed,
@@ -98,25 +115,10 @@ export class IncidentsRefresher implements Refresher {
       return { refreshed, failed, removed: 0, expired: 0 };
     }
 
-    // Incidents written for entities of other kinds, or of entities that have left the catalog.
-    const gone: string[] = [];
-    for (const refs of chunk(
-      [...withIncidents].filter(ref => !seen.has(ref)),
-      EXISTENCE_BATCH,
-    )) {
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs: refs },
-        { credentials },
-      );
-      refs.forEach((ref, i) => {
-        if (!items[i]) gone.push(ref);
-      });
-      await refreshAll(items.filter((e): e is Entity => Boolean(e)));
-    }
-    await store.deleteEntities(gone);
+    await store.deleteEntities(walk.gone);
     // Summaries of entities no longer tracked (their incidents, if any were written since, stay).
     const untracked = (await store.listEntityRefs()).filter(
-      ref => !tracked.has(ref),
+      ref => !walk.tracked.has(ref),
     );
     await store.deleteSummaries(untracked);
     const expired = await store.deleteIncidentsStartedBefore(
@@ -125,9 +127,9 @@ export class IncidentsRefresher implements Refresher {
       ),
     );
     logger.info(
-      `Refreshed the incidents of ${refreshed} entities (${failed} failed); removed ${gone.length} entities gone from the catalog and ${expired} incidents past retention`,
+      `Refreshed the incidents of ${refreshed} entities (${failed} failed); removed ${walk.gone.length} entities gone from the catalog and ${expired} incidents past retention`,
     );
-    return { refreshed, failed, removed: gone.length, expired };
+    return { refreshed, failed, removed: walk.gone.length, expired };
   }
 
   /** Refreshes one entity; a failure is logged and counted, never thrown. */
@@ -136,9 +138,12 @@ export class IncidentsRefresher implements Refresher {
     credentials: BackstageCredentials,
     budget: ProviderBudgetTally,
     signal?: AbortSignal,
-  ): Promise<'refreshed' | 'refused' | 'failed' | 'skipped'> {
+  ): Promise<RefreshOutcome> {
     if (signal?.aborted) return 'skipped';
-    const entityBudget = new ProviderBudgetTally();
+    // The entity's own tally, to tell whether its reads were refused; its reads wait no longer than the run's.
+    const entityBudget = new ProviderBudgetTally({
+      waitUntil: budget.waitUntil,
+    });
     try {
       await this.options.service.refreshEntity(
         entity,

@@ -1,6 +1,8 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { IncidentSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { budgetCycleMs } from '../shared/budgetCycle';
 import { scheduleRefresher } from '../shared/refresher';
 import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
@@ -10,6 +12,7 @@ import { IncidentFollowUpService } from './followUp/IncidentFollowUpService';
 import { IncidentsRefresher } from './IncidentsRefresher';
 import { EMBEDDED_INCIDENT_SOURCE, IncidentService } from './IncidentService';
 import { IncidentDocumentSource } from './postmortems/IncidentDocumentSource';
+import { incidentsRefreshSchedule } from './refreshSchedule';
 import { createIncidentsRouter } from './router';
 import { ProviderIncidentSync } from './sources/ProviderIncidentSync';
 import { KnexIncidentStore } from './store/KnexIncidentStore';
@@ -31,7 +34,8 @@ export interface IncidentsFeatureDeps {
 /**
  * Builds the incidents area: the incident providers of the modules (the embedded source is the area's own
  * store, written through its route), the store, service and router; schedules its refresher
- * (`reliability-incidents-refresh`, global, every `reliability.incidents.refreshInterval`) and, in demo mode,
+ * (`reliability-incidents-refresh`, global, every `reliability.incidents.refreshInterval`; under vendor request
+ * budgets a run waits for turns up to its interval, at most three quarters of its timeout) and, in demo mode,
  * the demo incident seeder.
  */
 export async function createIncidentsFeature(
@@ -75,6 +79,7 @@ export async function createIncidentsFeature(
     logger: ctx.logger,
     now: ctx.now,
   });
+  const schedule = incidentsRefreshSchedule(config.refreshInterval);
   const refresher = new IncidentsRefresher({
     catalog: ctx.catalog,
     auth: ctx.auth,
@@ -83,15 +88,15 @@ export async function createIncidentsFeature(
     logger: ctx.logger,
     now: ctx.now,
     retentionDays: config.retentionDays,
+    cycleMs: budgetCycleMs(
+      durationToMilliseconds(schedule.frequency),
+      durationToMilliseconds(schedule.timeout),
+    ),
   });
   await scheduleRefresher(
     ctx.scheduler,
     'reliability-incidents-refresh',
-    {
-      frequency: config.refreshInterval,
-      timeout: { minutes: 15 },
-      initialDelay: { seconds: 50 },
-    },
+    schedule,
     refresher,
   );
 

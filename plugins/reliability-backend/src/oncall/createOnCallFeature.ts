@@ -2,6 +2,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import { OnCallSummary } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { budgetCycleMs } from '../shared/budgetCycle';
 import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { readOnCallConfig } from './config';
@@ -13,6 +14,9 @@ import { createOnCallRouter } from './router';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
+
+/** Longest an on-call refresh run may take (the scheduler's timeout). */
+const ONCALL_REFRESH_TIMEOUT = { minutes: 10 };
 
 /** The on-call area: routes, on-call summaries for the later areas, and its service. */
 export interface OnCallFeature extends ReliabilityFeature {
@@ -62,7 +66,7 @@ export async function createOnCallFeature(
     'reliability-oncall-refresh',
     {
       frequency: config.refreshInterval,
-      timeout: { minutes: 10 },
+      timeout: ONCALL_REFRESH_TIMEOUT,
       initialDelay: { seconds: 30 },
     },
     new OnCallRefresher({
@@ -73,8 +77,12 @@ export async function createOnCallFeature(
       store,
       builtIn,
       now: ctx.now,
-      // A run waits for vendor budget turns up to its interval, then skips (one log line) to the next run.
-      cycleMs: durationToMilliseconds(config.refreshInterval),
+      // A run waits for vendor budget turns up to its interval (at most three quarters of its timeout), then
+      // refuses the rest (one log line); the next run starts at the first entity refused.
+      cycleMs: budgetCycleMs(
+        durationToMilliseconds(config.refreshInterval),
+        durationToMilliseconds(ONCALL_REFRESH_TIMEOUT),
+      ),
     }),
   );
   if (repository.files.length > 0) {

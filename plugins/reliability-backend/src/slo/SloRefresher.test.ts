@@ -10,7 +10,7 @@ import {
 import { migrateDatabase } from '../database/migrateDatabase';
 import { KnexSliEventStore } from './embedded/KnexSliEventStore';
 import { listSloEntities } from './sloEntities';
-import { sloBudgetCycleMs, SloRefresher } from './SloRefresher';
+import { SloRefresher } from './SloRefresher';
 import {
   checkoutEntity,
   createTestSloService,
@@ -527,14 +527,5 @@ describe('SloRefresher', () => {
     expect(await eventStore.getExtent(ref, 'sli')).toMatchObject({
       firstStart: new Date('2026-03-01T00:00:00Z'),
     });
-  });
-});
-
-describe('sloBudgetCycleMs', () => {
-  it('waits for budget turns for the interval, never past three quarters of the timeout', () => {
-    // The defaults: a 5-minute frequency and a 7-minute timeout use the whole interval.
-    expect(sloBudgetCycleMs(300_000, 420_000)).toBe(300_000);
-    // A timeout under the frequency leaves a quarter of it to refuse the rest of the walk and run retention.
-    expect(sloBudgetCycleMs(300_000, 120_000)).toBe(90_000);
   });
 });

@@ -14,15 +14,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Entities collected as one batch after the end of the catalog (those a resumed run skipped at first). */
 const DEFERRED_BATCH = 100;
 
-/**
- * How long a collection run waits for vendor budget turns: up to its interval, and at most three quarters of its
- * timeout, so the rest of the walk (refused at once) still finishes and retention runs. Then it refuses what the
- * budget has no room for (one log line), and the next run starts at the first entity refused.
- */
-export function sloBudgetCycleMs(frequencyMs: number, timeoutMs: number) {
-  return Math.min(frequencyMs, timeoutMs * 0.75);
-}
-
 /** Options of the SloRefresher. */
 export interface SloRefresherOptions {
   auth: AuthService;

@@ -86,7 +86,7 @@ export function readSloConfig(
     refreshSchedule: {
       frequency,
       // Above 4/3 of the 5-minute frequency: under a vendor request budget a run waits for turns for the whole
-      // interval (sloBudgetCycleMs: at most three quarters of the timeout). Runs without a budget take well under
+      // interval (budgetCycleMs: at most three quarters of the timeout). Runs without a budget take well under
       // a minute at 10,000 services; a run the timeout stops is resumed by the next.
       timeout: readDuration(
         config,

@@ -21,7 +21,8 @@ import { SloEvaluator } from './evaluation/SloEvaluator';
 import { createSloRouter } from './router';
 import { SloDefinitionLoader } from './SloDefinitionLoader';
 import { SloDefinitionSource } from './SloDefinitionSource';
-import { sloBudgetCycleMs, SloRefresher } from './SloRefresher';
+import { SloRefresher } from './SloRefresher';
+import { budgetCycleMs } from '../shared/budgetCycle';
 import { SloService } from './SloService';
 import { KnexSloStore } from './store/KnexSloStore';
 
@@ -107,7 +108,7 @@ export async function createSloFeature(
     now: ctx.now,
     snapshotRetentionDays: config.snapshotRetentionDays,
     sliEventsRetentionDays: config.sliEventsRetentionDays,
-    cycleMs: sloBudgetCycleMs(
+    cycleMs: budgetCycleMs(
       scheduleMs(config.refreshSchedule.frequency),
       scheduleMs(config.refreshSchedule.timeout),
     ),

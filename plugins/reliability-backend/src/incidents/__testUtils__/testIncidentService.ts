@@ -41,6 +41,8 @@ export async function createTestIncidentService(
     providers?: IncidentProvider[];
     now?: () => Date;
     embeddedLabel?: string;
+    /** Time limit of one provider read; default 5 s. */
+    providerTimeoutMs?: number;
   } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
@@ -65,7 +67,7 @@ export async function createTestIncidentService(
       logger,
       now,
       windowDays: 90,
-      timeoutMs: 5_000,
+      timeoutMs: options.providerTimeoutMs ?? 5_000,
     }),
     postmortemSeverity: 'sev2',
     postmortemBusinessDays: 5,

@@ -15,7 +15,7 @@ import { chunk } from '../../shared/chunk';
 import { mapWithConcurrency } from '../../shared/concurrency';
 import { ownerRefOf } from '../../shared/relationRef';
 import type { IncidentService } from '../IncidentService';
-import { INCIDENT_ENTITY_FILTER } from '../IncidentsRefresher';
+import { INCIDENT_ENTITY_FILTER } from '../incidentEntityPages';
 
 /** Refs per catalog visibility check. */
 const VISIBILITY_BATCH = 200;

@@ -3,7 +3,10 @@ import { Incident } from '@internal/backstage-plugin-reliability-common';
 import {
   IncidentProvider,
   IncidentsRequest,
+  ProviderBudgetTally,
   ProviderHttpError,
+  signalDeadline,
+  signalWaitLimit,
 } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from '../../database/migrateDatabase';
 import {
@@ -181,6 +184,31 @@ describe('ProviderIncidentSync', () => {
     const { sync, store } = await setup(p);
     expect(await sync.sync(entity)).toEqual({ read: 0, failed: 1 });
     expect((await store.listSyncs(REF))[0].error).toBe('The read was aborted');
+  });
+
+  it("waits for vendor budget turns no longer than the read's timeout and the refresh cycle's end", async () => {
+    const p = provider(async () => []);
+    // The sync's reads time out after 50 ms.
+    const { sync } = await setup(p);
+    const cycleEnd = Date.now() + 20;
+    await sync.sync(
+      entity,
+      undefined,
+      new ProviderBudgetTally({ waitUntil: cycleEnd }),
+    );
+    expect(signalWaitLimit(p.requests[0].signal)).toBe(cycleEnd);
+    expect(signalDeadline(p.requests[0].signal)).toBeGreaterThan(cycleEnd);
+
+    // Without a cycle's end (or a later one), the read's timeout is the limit.
+    await sync.sync(entity, undefined, new ProviderBudgetTally());
+    await sync.sync(
+      entity,
+      undefined,
+      new ProviderBudgetTally({ waitUntil: Date.now() + 3_600_000 }),
+    );
+    for (const { signal } of p.requests.slice(1)) {
+      expect(signalWaitLimit(signal)).toBe(signalDeadline(signal));
+    }
   });
 
   it('leaves entities no provider serves alone', async () => {

@@ -110,7 +110,8 @@ export class ProviderIncidentSync {
 
   /**
    * Reads the entity's incidents from its providers. A read refused by the vendor's request budget is counted in
-   * `budget` (the refresher's one line per run) instead of logged; its incidents stay as read before.
+   * `budget` (the refresher's one line per run) instead of logged; its incidents stay as read before. Reads wait
+   * for budget turns up to their timeout, and never beyond `budget.waitUntil` (the end of the refresh cycle).
    */
   async sync(
     entity: Entity,
@@ -138,8 +139,12 @@ export class ProviderIncidentSync {
           entity,
           from,
           to: now,
-          // Tells the provider's HTTP client the deadline: no retry or budget wait outlives it.
-          signal: deadlineSignal(this.options.timeoutMs, { parent: signal }),
+          // Tells the provider's HTTP client the deadline: no retry or budget wait outlives it, and no budget
+          // wait outlives the refresh cycle's end either.
+          signal: deadlineSignal(this.options.timeoutMs, {
+            parent: signal,
+            waitUntil: budget?.waitUntil,
+          }),
         });
         const valid = incidents
           .slice(0, MAX_INCIDENTS_PER_READ)

@@ -1,0 +1,9 @@
+/**
+ * How long a refresh run waits for turns in vendor request budgets (its cycle): up to its interval, and at most
+ * three quarters of its timeout, so the rest of the walk (refused at once) still finishes and retention runs.
+ * Then it refuses what the budget has no room for (one log line), and the next run starts at the first entity
+ * refused. Used by the SLO collection, the on-call refresh and the incidents refresh.
+ */
+export function budgetCycleMs(frequencyMs: number, timeoutMs: number): number {
+  return Math.min(frequencyMs, timeoutMs * 0.75);
+}

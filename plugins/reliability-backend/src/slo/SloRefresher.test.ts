@@ -272,6 +272,12 @@ describe('SloRefresher', () => {
         } refused by the budget)`,
     );
     expect(serviceLogger.warn).not.toHaveBeenCalled();
+    // The run's summary counts the refused services apart from the collected and failed ones.
+    expect(logger.info).toHaveBeenCalledWith(
+      `SLO collection: 3 entities, ${refreshed} collected, ${
+        3 - refreshed
+      } refused by a vendor budget, 0 failed`,
+    );
     const stale = (await service.getEntitySlos(entities[2])).slos[0].status!;
     expect(stale).toMatchObject({
       stale: true,

@@ -118,7 +118,11 @@ export class SloRefresher implements Refresher {
       this.logBudget(budget, collected - refused, collected);
       return;
     }
-    logger.info(`SLO collection: ${seen.size} entities, ${failures} failed`);
+    logger.info(
+      `SLO collection: ${seen.size} entities, ${
+        seen.size - refused - failures
+      } collected, ${refused} refused by a vendor budget, ${failures} failed`,
+    );
     this.logBudget(budget, seen.size - refused, seen.size);
     try {
       await this.applyRetention(seen);

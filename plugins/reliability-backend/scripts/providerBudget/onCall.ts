@@ -106,10 +106,11 @@ export async function runOnCallScenario(
   const { knex, close } = await scenarioSetup(handlers);
   const store = new KnexOnCallStore({ knex });
   const entities = services();
-  for (const entity of entities) {
-    await store.saveSnapshot(
-      `component:default/${entity.metadata.name}`,
-      {
+  await store.saveRefreshes(
+    entities.map(entity => ({
+      entityRef: `component:default/${entity.metadata.name}`,
+      at: LAST_CYCLE,
+      snapshot: {
         provider: 'pagerduty',
         current: [],
         next: [],
@@ -117,9 +118,8 @@ export async function runOnCallScenario(
         escalation: [],
         computedAt: LAST_CYCLE.toISOString(),
       },
-      LAST_CYCLE,
-    );
-  }
+    })),
+  );
   const config = new ConfigReader({
     reliability: { pagerduty: { apiBaseUrl: API, token: 't', budget } },
   });

@@ -8,13 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { OnCallRefresher } from './OnCallRefresher';
-import { OnCallService } from './OnCallService';
-import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
 import { rowsPerStatement } from '../shared/bindParameters';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
 import { serviceEntity, shift, snapshot } from './__testUtils__/onCallFixtures';
+import { onCallServiceFor } from './__testUtils__/onCallServiceFor';
 
 jest.setTimeout(120_000);
 
@@ -92,21 +91,11 @@ async function refresherFor(
   const catalog = catalogServiceMock({ entities });
   const store = new KnexOnCallStore({ knex: db });
   // A new service each time: nothing cached, the last known data of failures comes from the database.
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [provider, builtIn],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    logger: mockServices.logger.mock(),
     now: () => NOW,
-    cacheTtlMs: 60_000,
-    horizonDays: 7,
-    timeoutMs: 1000,
-    groupViewMaxAgeMs: 600_000,
   });
   return new OnCallRefresher({
     catalog,

@@ -5,9 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { OnCallRefresher } from './OnCallRefresher';
-import { OnCallService } from './OnCallService';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
-import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
 import {
@@ -15,6 +13,8 @@ import {
   serviceEntity,
   snapshot,
 } from './__testUtils__/onCallFixtures';
+import { snapshotRefresh } from './__testUtils__/onCallRefreshes';
+import { onCallServiceFor } from './__testUtils__/onCallServiceFor';
 import { ProviderRequestBudget } from '@internal/backstage-plugin-reliability-node';
 
 jest.setTimeout(60_000);
@@ -37,7 +37,10 @@ it('materialises every annotated entity, fills shift history and removes entitie
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
   const store = new KnexOnCallStore({ knex: db });
-  await store.saveSnapshot('component:default/gone', snapshot(), NOW);
+  // An entity gone from the catalog since, with no shift recorded (no shift of it to prune).
+  await store.saveRefreshes([
+    snapshotRefresh('component:default/gone', snapshot({ current: [] }), NOW),
+  ]);
   const repository = new ScheduleRepository({
     files: ['oncall.yaml'],
     logger: mockServices.logger.mock(),
@@ -48,21 +51,11 @@ it('materialises every annotated entity, fills shift history and removes entitie
   const catalog = catalogServiceMock({
     entities: [serviceEntity('checkout'), serviceEntity('docs', {})],
   });
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [builtIn],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    logger: mockServices.logger.mock(),
     now: () => NOW,
-    cacheTtlMs: 60_000,
-    horizonDays: 7,
-    timeoutMs: 1000,
-    groupViewMaxAgeMs: 600_000,
   });
   const refresher = new OnCallRefresher({
     catalog,
@@ -100,28 +93,20 @@ it('skips retention when the run is aborted, since the catalog listing is incomp
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
   const store = new KnexOnCallStore({ knex: db });
-  await store.saveSnapshot('component:default/gone', snapshot(), NOW);
+  await store.saveRefreshes([
+    snapshotRefresh('component:default/gone', snapshot({ current: [] }), NOW),
+  ]);
   const repository = new ScheduleRepository({
     files: [],
     logger: mockServices.logger.mock(),
   });
   const builtIn = new ScheduleAsCodeProvider({ repository });
   const catalog = catalogServiceMock({ entities: [serviceEntity('checkout')] });
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [builtIn],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    logger: mockServices.logger.mock(),
     now: () => NOW,
-    cacheTtlMs: 60_000,
-    horizonDays: 7,
-    timeoutMs: 1000,
-    groupViewMaxAgeMs: 600_000,
   });
   const refresher = new OnCallRefresher({
     catalog,
@@ -172,21 +157,12 @@ it('keeps the last on-call data of services the vendor budget refuses and says s
   const catalog = catalogServiceMock({ entities });
   const serviceLogger = mockServices.logger.mock();
   const logger = mockServices.logger.mock();
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [provider],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
     logger: serviceLogger,
     now: () => NOW,
-    cacheTtlMs: 60_000,
-    horizonDays: 7,
-    timeoutMs: 1000,
-    groupViewMaxAgeMs: 600_000,
   });
   const refresher = new OnCallRefresher({
     catalog,
@@ -271,21 +247,12 @@ it('stretches a run up to its cycle, then skips what the budget has no room for 
   );
   const catalog = catalogServiceMock({ entities });
   const logger = mockServices.logger.mock();
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [provider],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    logger: mockServices.logger.mock(),
     now: () => NOW,
-    cacheTtlMs: 60_000,
-    horizonDays: 7,
     timeoutMs: 60_000,
-    groupViewMaxAgeMs: 600_000,
   });
   const refresher = new OnCallRefresher({
     catalog,

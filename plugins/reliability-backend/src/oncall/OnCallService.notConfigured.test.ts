@@ -2,10 +2,9 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ProviderNotConfiguredError } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from '../database/migrateDatabase';
-import { OnCallService } from './OnCallService';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
-import { PeopleResolver } from './PeopleResolver';
 import { fakeProvider, serviceEntity } from './__testUtils__/onCallFixtures';
+import { onCallServiceFor } from './__testUtils__/onCallServiceFor';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +17,7 @@ describe('OnCallService with a provider that is not configured', () => {
     await migrateDatabase(db);
     const catalog = catalogServiceMock({ entities: [] });
     const logger = mockServices.logger.mock();
-    const service = new OnCallService({
+    const service = onCallServiceFor({
       providers: [
         fakeProvider(() => {
           throw new ProviderNotConfiguredError(
@@ -29,17 +28,9 @@ describe('OnCallService with a provider that is not configured', () => {
       ],
       store: new KnexOnCallStore({ knex: db }),
       catalog,
-      people: new PeopleResolver({
-        catalog,
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-      }),
       logger,
       now: () => new Date('2026-11-20T12:00:00.000Z'),
-      cacheTtlMs: 60_000,
       horizonDays: 14,
-      timeoutMs: 1000,
-      groupViewMaxAgeMs: 600_000,
     });
 
     for (let i = 0; i < 3; i++) {

@@ -1,18 +1,18 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OnCallSnapshot } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { createOnCallSummaries } from './onCallSummaries';
-import { OnCallService } from './OnCallService';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
-import { PeopleResolver } from './PeopleResolver';
 import {
   fakeProvider,
   serviceEntity,
   shift,
   snapshot,
 } from './__testUtils__/onCallFixtures';
+import { snapshotRefresh } from './__testUtils__/onCallRefreshes';
+import { onCallServiceFor } from './__testUtils__/onCallServiceFor';
 
 jest.setTimeout(60_000);
 
@@ -37,25 +37,17 @@ async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
       },
     ],
   });
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [provider],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    logger: mockServices.logger.mock(),
     now: () => now,
-    cacheTtlMs: 60_000,
     horizonDays: 14,
-    timeoutMs: 1000,
-    groupViewMaxAgeMs: 600_000,
   });
   return {
     service,
     store,
+    catalog,
     provider,
     advance: (ms: number) => {
       now = new Date(now.getTime() + ms);
@@ -145,9 +137,11 @@ describe('OnCallService', () => {
 
   it('reads the last known snapshot from the database after a restart', async () => {
     const { store, advance, now } = await setup(() => snapshot());
-    await store.saveSnapshot('component:default/checkout', snapshot(), now());
+    await store.saveRefreshes([
+      snapshotRefresh('component:default/checkout', snapshot(), now()),
+    ]);
     advance(600_000);
-    const restarted = new OnCallService({
+    const restarted = onCallServiceFor({
       providers: [
         fakeProvider(() => {
           throw new Error('boom');
@@ -155,17 +149,8 @@ describe('OnCallService', () => {
       ],
       store,
       catalog: catalogServiceMock(),
-      people: new PeopleResolver({
-        catalog: catalogServiceMock(),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-      }),
-      logger: mockServices.logger.mock(),
       now,
-      cacheTtlMs: 60_000,
       horizonDays: 14,
-      timeoutMs: 1000,
-      groupViewMaxAgeMs: 600_000,
     });
     const state = await restarted.getEntityOnCall(entity);
     expect(state.status).toBe('error');
@@ -178,11 +163,14 @@ describe('OnCallService', () => {
   });
 
   it('reports a provider that never answered with no last known data, still as an error', async () => {
-    const { service } = await setup(
+    const { store, catalog, now } = await setup(
       () => new Promise<OnCallSnapshot>(() => {}),
     );
-    const hanging = new OnCallService({
-      ...(service as any).options,
+    const hanging = onCallServiceFor({
+      store,
+      catalog,
+      now,
+      horizonDays: 14,
       timeoutMs: 50,
       providers: [
         {

@@ -13,9 +13,7 @@ import request from 'supertest';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { createRouter } from '../router';
 import { createOnCallRouter } from './router';
-import { OnCallService } from './OnCallService';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
-import { PeopleResolver } from './PeopleResolver';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
 import {
@@ -24,6 +22,7 @@ import {
   serviceEntity,
   shift,
 } from './__testUtils__/onCallFixtures';
+import { onCallServiceFor } from './__testUtils__/onCallServiceFor';
 
 jest.setTimeout(60_000);
 
@@ -84,7 +83,7 @@ async function createApp() {
       serviceEntity('elsewhere', undefined, 'group:default/other'),
     ],
   });
-  const service = new OnCallService({
+  const service = onCallServiceFor({
     providers: [
       fakeProvider(() => {
         throw new Error('Opsgenie answered HTTP 401: invalid API key');
@@ -93,17 +92,7 @@ async function createApp() {
     ],
     store,
     catalog,
-    people: new PeopleResolver({
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    }),
-    logger: mockServices.logger.mock(),
     now: () => NOW,
-    cacheTtlMs: 60_000,
-    horizonDays: 7,
-    timeoutMs: 1000,
-    groupViewMaxAgeMs: 600_000,
   });
   const router = createOnCallRouter({
     httpAuth: mockServices.httpAuth({
@@ -199,26 +188,26 @@ describe('on-call routes', () => {
 
   it('serves the team view: on call now, load over 90 days and single-person rotations', async () => {
     const { app, store } = await createApp();
-    await store.recordShifts(
-      'component:default/checkout',
+    await store.recordShiftHistory(
       [
-        // Monday 09:00-17:00 Berlin: office hours only.
         {
-          ...shift(
-            'ana',
-            1,
-            '2026-11-16T08:00:00.000Z',
-            '2026-11-16T16:00:00.000Z',
-          ),
-        },
-        // Monday 17:00 to Tuesday 09:00: all out of hours.
-        {
-          ...shift(
-            'bo',
-            1,
-            '2026-11-16T16:00:00.000Z',
-            '2026-11-17T08:00:00.000Z',
-          ),
+          entityRef: 'component:default/checkout',
+          shifts: [
+            // Monday 09:00-17:00 Berlin: office hours only.
+            shift(
+              'ana',
+              1,
+              '2026-11-16T08:00:00.000Z',
+              '2026-11-16T16:00:00.000Z',
+            ),
+            // Monday 17:00 to Tuesday 09:00: all out of hours.
+            shift(
+              'bo',
+              1,
+              '2026-11-16T16:00:00.000Z',
+              '2026-11-17T08:00:00.000Z',
+            ),
+          ],
         },
       ],
       NOW,

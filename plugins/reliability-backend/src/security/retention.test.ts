@@ -241,14 +241,18 @@ describe.each(databases.eachSupportedId())(
         good: 1,
         total: 1,
       });
-      await new KnexOnCallStore({ knex }).recordShifts(
-        KEPT,
+      await new KnexOnCallStore({ knex }).recordShiftHistory(
         [
           {
-            person: { name: 'Former on-call', email: 'former@example.com' },
-            escalationLevel: 1,
-            start: new Date(now - 101 * DAY_MS).toISOString(),
-            end: new Date(now - 100 * DAY_MS).toISOString(),
+            entityRef: KEPT,
+            shifts: [
+              {
+                person: { name: 'Former on-call', email: 'former@example.com' },
+                escalationLevel: 1,
+                start: new Date(now - 101 * DAY_MS).toISOString(),
+                end: new Date(now - 100 * DAY_MS).toISOString(),
+              },
+            ],
           },
         ],
         new Date(now),
@@ -436,14 +440,13 @@ describe.each(databases.eachSupportedId())(
         demo: false,
         recorded_at: new Date(),
       });
-      const days = async (table: string) =>
-        [
-          ...new Set(
-            (await knex(table).orderBy('day').select('day')).map(
-              (r: { day: string }) => r.day,
-            ),
+      const days = async (table: string) => [
+        ...new Set(
+          (await knex(table).orderBy('day').select('day')).map(
+            (r: { day: string }) => r.day,
           ),
-        ];
+        ),
+      ];
       expect(await days('trend_maturity_snapshots')).toEqual([aged, today]);
 
       await runTask(TASKS.trends);

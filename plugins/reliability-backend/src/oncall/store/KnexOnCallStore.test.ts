@@ -3,6 +3,10 @@ import { migrateDatabase } from '../../database/migrateDatabase';
 import { KnexOnCallStore } from './KnexOnCallStore';
 import { OnCallRefresh } from './OnCallStore';
 import { shift, snapshot } from '../__testUtils__/onCallFixtures';
+import {
+  errorRefresh,
+  snapshotRefresh,
+} from '../__testUtils__/onCallRefreshes';
 
 jest.setTimeout(60_000);
 
@@ -20,10 +24,16 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps the last good snapshot when a later attempt fails', async () => {
       const store = await createStore();
-      await store.saveSnapshot('component:default/a', snapshot(), NOW);
+      await store.saveRefreshes([
+        snapshotRefresh('component:default/a', snapshot(), NOW),
+      ]);
       const later = new Date(NOW.getTime() + 60_000);
-      await store.saveError('component:default/a', 'fake', 'HTTP 503', later);
-      await store.saveError('component:default/b', 'fake', 'HTTP 401', later);
+      await store.saveRefreshes([
+        errorRefresh('component:default/a', 'HTTP 503', later),
+      ]);
+      await store.saveRefreshes([
+        errorRefresh('component:default/b', 'HTTP 401', later),
+      ]);
 
       const latest = await store.getLatest([
         'component:default/a',
@@ -38,7 +48,9 @@ describe.each(databases.eachSupportedId())(
       expect(a.updatedAt.toISOString()).toBe(later.toISOString());
       expect(latest.get('component:default/b')?.snapshot).toBeNull();
 
-      await store.saveSnapshot('component:default/a', snapshot(), later);
+      await store.saveRefreshes([
+        snapshotRefresh('component:default/a', snapshot(), later),
+      ]);
       expect(
         (await store.getLatest(['component:default/a'])).get(
           'component:default/a',
@@ -63,9 +75,10 @@ describe.each(databases.eachSupportedId())(
         ),
         end: null,
       };
-      await store.recordShifts(ref, [open], NOW, { current: true });
+      const reporting = snapshot({ current: [open] });
+      await store.saveRefreshes([snapshotRefresh(ref, reporting, NOW)]);
       const later = new Date(NOW.getTime() + 30 * 60_000);
-      await store.recordShifts(ref, [open], later, { current: true });
+      await store.saveRefreshes([snapshotRefresh(ref, reporting, later)]);
       const [recorded] = await store.getShifts(
         [ref],
         new Date('2026-11-01'),
@@ -89,7 +102,9 @@ describe.each(databases.eachSupportedId())(
         '2026-11-21T08:00:00.000Z',
         '2026-11-22T08:00:00.000Z',
       );
-      await store.recordShifts(ref, [ana, bo], NOW, { current: true });
+      await store.saveRefreshes([
+        snapshotRefresh(ref, snapshot({ current: [ana, bo] }), NOW),
+      ]);
       expect(await store.refsWithFinishedShifts([ref], NOW)).toEqual(new Set());
       let shifts = await store.getShifts(
         [ref],
@@ -107,7 +122,9 @@ describe.each(databases.eachSupportedId())(
         '2026-11-20T13:00:00.000Z',
         '2026-11-20T18:00:00.000Z',
       );
-      await store.recordShifts(ref, [cy], at, { current: true });
+      await store.saveRefreshes([
+        snapshotRefresh(ref, snapshot({ current: [cy] }), at),
+      ]);
       shifts = await store.getShifts(
         [ref],
         new Date('2026-11-01'),
@@ -136,15 +153,19 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       // Finished shifts (backfill) do not close anything.
-      await store.recordShifts(
-        ref,
+      await store.recordShiftHistory(
         [
-          shift(
-            'dee',
-            1,
-            '2026-11-10T08:00:00.000Z',
-            '2026-11-11T08:00:00.000Z',
-          ),
+          {
+            entityRef: ref,
+            shifts: [
+              shift(
+                'dee',
+                1,
+                '2026-11-10T08:00:00.000Z',
+                '2026-11-11T08:00:00.000Z',
+              ),
+            ],
+          },
         ],
         at,
       );
@@ -177,7 +198,9 @@ describe.each(databases.eachSupportedId())(
 
       it('stores snapshots and failures in one call; a failure keeps the last good snapshot', async () => {
         const store = await createStore();
-        await store.saveSnapshot('component:default/a', snapshot(), NOW);
+        await store.saveRefreshes([
+          snapshotRefresh('component:default/a', snapshot(), NOW),
+        ]);
         await store.saveRefreshes([
           {
             entityRef: 'component:default/a',
@@ -218,14 +241,24 @@ describe.each(databases.eachSupportedId())(
           error: null,
           updatedAt: later,
         });
-        // Only the snapshot's shifts in progress are recorded, none for failures.
-        const shifts = await store.getShifts(
-          ['component:default/a', 'component:default/b', 'component:default/c'],
-          NOW,
-          until,
+        // Only the snapshots' shifts in progress are recorded (a's by its earlier snapshot), none for failures:
+        // a's failure leaves its shift as it was.
+        const shifts = sorted(
+          await store.getShifts(
+            [
+              'component:default/a',
+              'component:default/b',
+              'component:default/c',
+            ],
+            NOW,
+            until,
+          ),
         );
-        expect(shifts.map(s => [s.entityRef, s.person.name])).toEqual([
-          ['component:default/c', 'ana'],
+        expect(
+          shifts.map(s => [s.entityRef, s.person.name, s.end.toISOString()]),
+        ).toEqual([
+          ['component:default/a', 'ana', '2026-11-21T08:00:00.000Z'],
+          ['component:default/c', 'ana', '2026-11-21T08:00:00.000Z'],
         ]);
 
         // The next good snapshot clears the error.
@@ -329,7 +362,7 @@ describe.each(databases.eachSupportedId())(
         expect(await shiftsOf('d')).toEqual([['dee', later.toISOString()]]);
       });
 
-      it('stores what one call per entity stored', async () => {
+      it('stores a page as one call per entity would', async () => {
         const perEntity = await createStore();
         const paged = await createStore();
         const ana = shift(
@@ -378,28 +411,7 @@ describe.each(databases.eachSupportedId())(
         ];
         for (const page of pages) {
           await paged.saveRefreshes(page);
-          for (const refresh of page) {
-            if ('snapshot' in refresh) {
-              await perEntity.saveSnapshot(
-                refresh.entityRef,
-                refresh.snapshot,
-                refresh.at,
-              );
-              await perEntity.recordShifts(
-                refresh.entityRef,
-                [...new Set(refresh.snapshot.current)],
-                refresh.at,
-                { current: true },
-              );
-            } else {
-              await perEntity.saveError(
-                refresh.entityRef,
-                refresh.provider,
-                refresh.error,
-                refresh.at,
-              );
-            }
-          }
+          for (const refresh of page) await perEntity.saveRefreshes([refresh]);
         }
         expect(await paged.getLatest(refs)).toEqual(
           await perEntity.getLatest(refs),
@@ -407,6 +419,12 @@ describe.each(databases.eachSupportedId())(
         expect(sorted(await paged.getShifts(refs, NOW, until))).toEqual(
           sorted(await perEntity.getShifts(refs, NOW, until)),
         );
+        // The shift reported twice in one snapshot is stored once.
+        expect(
+          (await paged.getShifts([refs[2]], NOW, until)).map(
+            s => s.person.name,
+          ),
+        ).toEqual(['ana']);
       });
 
       it('fills the shift history of the entities that have none, once', async () => {
@@ -415,15 +433,19 @@ describe.each(databases.eachSupportedId())(
         await store.saveRefreshes(
           refs.map(entityRef => ({ entityRef, at: NOW, snapshot: snapshot() })),
         );
-        await store.recordShifts(
-          refs[2],
+        await store.recordShiftHistory(
           [
-            shift(
-              'old',
-              1,
-              '2026-11-10T08:00:00.000Z',
-              '2026-11-11T08:00:00.000Z',
-            ),
+            {
+              entityRef: refs[2],
+              shifts: [
+                shift(
+                  'old',
+                  1,
+                  '2026-11-10T08:00:00.000Z',
+                  '2026-11-11T08:00:00.000Z',
+                ),
+              ],
+            },
           ],
           NOW,
         );
@@ -494,27 +516,37 @@ describe.each(databases.eachSupportedId())(
 
     it('prunes old shifts and shifts of entities gone from the catalog', async () => {
       const store = await createStore();
-      await store.recordShifts(
-        'component:default/a',
+      await store.recordShiftHistory(
         [
-          shift(
-            'old',
-            1,
-            '2026-07-01T08:00:00.000Z',
-            '2026-07-02T08:00:00.000Z',
-          ),
-          shift(
-            'new',
-            1,
-            '2026-11-01T08:00:00.000Z',
-            '2026-11-02T08:00:00.000Z',
-          ),
+          {
+            entityRef: 'component:default/a',
+            shifts: [
+              shift(
+                'old',
+                1,
+                '2026-07-01T08:00:00.000Z',
+                '2026-07-02T08:00:00.000Z',
+              ),
+              shift(
+                'new',
+                1,
+                '2026-11-01T08:00:00.000Z',
+                '2026-11-02T08:00:00.000Z',
+              ),
+            ],
+          },
+          {
+            entityRef: 'component:default/gone',
+            shifts: [
+              shift(
+                'x',
+                1,
+                '2026-11-01T08:00:00.000Z',
+                '2026-11-02T08:00:00.000Z',
+              ),
+            ],
+          },
         ],
-        NOW,
-      );
-      await store.recordShifts(
-        'component:default/gone',
-        [shift('x', 1, '2026-11-01T08:00:00.000Z', '2026-11-02T08:00:00.000Z')],
         NOW,
       );
       const deleted = await store.pruneShifts(

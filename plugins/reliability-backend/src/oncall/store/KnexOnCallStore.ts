@@ -1,7 +1,6 @@
 import {
   OnCallPerson,
   OnCallShift,
-  OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunkRows } from '../../shared/bindParameters';
@@ -143,31 +142,6 @@ export class KnexOnCallStore implements OnCallStore {
     return rows.map(row => row.entity_ref);
   }
 
-  async saveSnapshot(
-    entityRef: string,
-    snapshot: OnCallSnapshot,
-    at: Date,
-  ): Promise<void> {
-    await upsertLatest(
-      this.db,
-      [snapshotRow(entityRef, snapshot, at)],
-      SNAPSHOT_COLUMNS,
-    );
-  }
-
-  async saveError(
-    entityRef: string,
-    provider: string,
-    error: string,
-    at: Date,
-  ): Promise<void> {
-    await upsertLatest(
-      this.db,
-      [errorRow(entityRef, provider, error, at)],
-      ERROR_COLUMNS,
-    );
-  }
-
   async saveRefreshes(refreshes: OnCallRefresh[]): Promise<void> {
     if (refreshes.length === 0) return;
     const snapshots: CurrentShifts[] = [];
@@ -194,21 +168,6 @@ export class KnexOnCallStore implements OnCallStore {
     for (const batch of chunk(entityRefs, CHUNK)) {
       await this.db(LATEST).whereIn('entity_ref', batch).delete();
     }
-  }
-
-  async recordShifts(
-    entityRef: string,
-    shifts: OnCallShift[],
-    now: Date,
-    options: { current?: boolean } = {},
-  ): Promise<void> {
-    if (!options.current) {
-      await this.recordShiftHistory([{ entityRef, shifts }], now);
-      return;
-    }
-    await this.db.transaction(tx =>
-      recordCurrentShifts(tx, [{ entityRef, shifts, at: now }]),
-    );
   }
 
   async recordShiftHistory(history: ShiftHistory[], now: Date): Promise<void> {

@@ -44,34 +44,13 @@ export interface ShiftHistory {
 export interface OnCallStore {
   getLatest(entityRefs: string[]): Promise<Map<string, LatestOnCall>>;
   listLatestEntityRefs(): Promise<string[]>;
-  saveSnapshot(
-    entityRef: string,
-    snapshot: OnCallSnapshot,
-    at: Date,
-  ): Promise<void>;
-  /** Records a failure, keeping the last good snapshot. */
-  saveError(
-    entityRef: string,
-    provider: string,
-    error: string,
-    at: Date,
-  ): Promise<void>;
   deleteLatest(entityRefs: string[]): Promise<void>;
   /**
-   * Records shifts that have started by `now` (inserting or updating their end). With `current`, the shifts
-   * are everything in progress: open shifts of the entity that are no longer reported end at `now`
-   * (someone else took over early).
-   */
-  recordShifts(
-    entityRef: string,
-    shifts: OnCallShift[],
-    now: Date,
-    options?: { current?: boolean },
-  ): Promise<void>;
-  /**
    * Stores a page of refreshes in one transaction, in a number of statements that depends on the number of
-   * rows only through chunking: what `saveSnapshot` with `recordShifts(..., { current: true })` stores for
-   * each snapshot, and what `saveError` stores for each failure.
+   * rows only through chunking. A snapshot becomes the entity's latest state, and its shifts in progress are
+   * recorded: those started by its `at` are inserted or their end updated, and the entity's open shifts it
+   * no longer reports end at `at` (someone else took over early). A failure is recorded keeping the entity's
+   * last good snapshot.
    */
   saveRefreshes(refreshes: OnCallRefresh[]): Promise<void>;
   /** Records shifts of several entities that have started by `now`, closing nothing (e.g. their history). */

@@ -35,6 +35,7 @@ import {
   startRunbookServer,
   writeScheduleFile,
 } from './cycles/fixtures';
+import { startCpuProfile } from './cycles/cpuProfile';
 import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
 import { memoryCatalog } from './cycles/memoryCatalog';
 import { percentile, RequestProbe } from './cycles/probe';
@@ -48,6 +49,8 @@ const MINUTE_SERVICES = Math.min(
   Number(process.env.BENCH_MINUTE_SERVICES ?? 20),
 );
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+/** BENCH_CPU_PROFILE=<dir>: a CPU profile of each cycle run in that directory (cycles/cpuProfile.ts). */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const DB = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'sqlite';
 const PG_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432';
@@ -410,12 +413,19 @@ async function main() {
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
         if (PROBE) probe.start();
+        const stopProfile = CPU_PROFILE_DIR
+          ? await startCpuProfile(
+              CPU_PROFILE_DIR,
+              `${cycle.id.replace('reliability-', '')}-run${run}`,
+            )
+          : undefined;
         const loopDelay = monitorEventLoopDelay({ resolution: 10 });
         loopDelay.enable();
         const result = await measured(() =>
           Promise.resolve(fn(new AbortController().signal)),
         );
         loopDelay.disable();
+        if (stopProfile) console.log(`  CPU profile: ${await stopProfile()}`);
         const probed = PROBE ? await probe.stop() : [];
         const row: Row = {
           cycle: cycle.name,

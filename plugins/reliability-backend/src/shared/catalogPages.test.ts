@@ -29,6 +29,20 @@ describe('catalog paging', () => {
     expect(pages).toEqual([3, 3, 1]);
   });
 
+  it('does not ask the catalog to count the matches', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const queryEntities = jest.spyOn(catalog, 'queryEntities');
+    await queryAllEntities(
+      catalog,
+      { filter: { kind: 'component' }, pageSize: 3 },
+      credentials,
+    );
+    expect(queryEntities).toHaveBeenCalledTimes(3);
+    expect(queryEntities.mock.calls[0][0]).toMatchObject({
+      totalItems: 'exclude',
+    });
+  });
+
   it('applies the filter and stops at maxEntities', async () => {
     const catalog = catalogServiceMock({
       entities: [...entities, component('other', 'group:default/b')],

@@ -17,8 +17,8 @@ export interface CatalogScan {
 
 /**
  * Pages of the entities matching `scan`, following the catalog's cursor pagination, read with the given
- * credentials (so catalog permission policies apply). Lets a background job work through the catalog one
- * page at a time instead of holding every entity in memory.
+ * credentials (so catalog permission policies apply), without the catalog's count of the matches. Lets a
+ * background job work through the catalog one page at a time instead of holding every entity in memory.
  */
 export async function* catalogEntityPages(
   catalog: CatalogService,
@@ -33,7 +33,14 @@ export async function* catalogEntityPages(
     const page = await catalog.queryEntities(
       cursor
         ? { cursor, limit, fields: scan.fields }
-        : { filter: scan.filter, limit, fields: scan.fields },
+        : {
+            filter: scan.filter,
+            limit,
+            fields: scan.fields,
+            // A walk never needs the count, and counting is a query of its own over every match (hundreds of
+            // milliseconds at 10,000 services on SQLite, holding its one connection).
+            totalItems: 'exclude',
+          },
       { credentials },
     );
     const items = page.items.slice(0, max - read);

@@ -30,7 +30,9 @@ export async function readSearchEntityPage(
   const { cursor, limit } = page;
   try {
     const response = await catalog.queryEntities(
-      cursor ? { cursor, limit } : { filter: RUNBOOK_ENTITY_FILTER, limit },
+      cursor
+        ? { cursor, limit }
+        : { filter: RUNBOOK_ENTITY_FILTER, limit, totalItems: 'exclude' },
       { credentials },
     );
     return {

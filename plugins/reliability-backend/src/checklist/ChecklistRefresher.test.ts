@@ -97,6 +97,35 @@ describe('ChecklistRefresher', () => {
     });
     expect(applyRetention).not.toHaveBeenCalled();
   });
+
+  it('evaluates a catalog page of 200 in groups of 50, every entity once', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const now = new Date('2026-11-22T00:00:00Z');
+    const { store, service, exemptionService } =
+      await createTestMaturityService(knex, { now: () => now });
+    const entities = Array.from({ length: 230 }, (_, i) => ({
+      ...orders,
+      metadata: { name: `svc-${i}`, namespace: 'default' },
+    }));
+    const refresh = jest.spyOn(service, 'refresh');
+    const refresher = new ChecklistRefresher({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      service,
+      store,
+      exemptions: exemptionService,
+      logger: mockServices.logger.mock(),
+      retentionDays: 10,
+      now: () => now,
+    });
+    await refresher.run();
+    expect(refresh.mock.calls.map(([refs]) => refs.length)).toEqual([
+      50, 50, 50, 50, 30,
+    ]);
+    expect(new Set(refresh.mock.calls.flatMap(([refs]) => refs)).size).toBe(
+      230,
+    );
+  });
 });
 
 describe('MaturityService.refresh', () => {

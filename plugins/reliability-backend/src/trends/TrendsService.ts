@@ -7,6 +7,7 @@ import {
   TrendSeriesResponse,
 } from '@internal/backstage-plugin-reliability-common';
 import { chunk } from '../shared/chunk';
+import { giveWay } from '../shared/giveWay';
 import { addDays, dayOf, nextSnapshotAt } from './days';
 import { rankTeams } from './leaderboard';
 import { maturityPoints, sloSeries } from './series';
@@ -56,7 +57,9 @@ export class TrendsService {
     const at = this.options.now();
     const day = dayOf(at);
     const snapshot = await this.measure(credentials);
-    await this.options.store.replaceDay(day, snapshot, at);
+    await this.options.store.replaceDay(day, snapshot, at, {
+      beforeEachWrite: giveWay,
+    });
     return { day, ...snapshot };
   }
 

@@ -82,6 +82,53 @@ describe('KnexTrendsStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'replaces a day a few hundred rows at a time, never leaving it empty, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const teams = (score: number) =>
+        Array.from({ length: 1200 }, (_, i) =>
+          team(`group:default/t-${i}`, score),
+        );
+      await store.replaceDay(
+        '2026-12-01',
+        { maturity: teams(10), slo: [sloRow('group:default/gone', '7d', 1)] },
+        at,
+      );
+      const rowsSeen: number[] = [];
+      await store.replaceDay(
+        '2026-12-01',
+        {
+          maturity: teams(20).slice(0, 1100),
+          slo: [sloRow('group:default/t-1', '7d', 2)],
+        },
+        at,
+        {
+          beforeEachWrite: async () => {
+            const [{ n }] = await knex('trend_maturity_snapshots')
+              .where({ day: '2026-12-01' })
+              .count({ n: '*' });
+            rowsSeen.push(Number(n));
+          },
+        },
+      );
+      // Three statements of maturity rows, one of SLO rows, then the deletion of what the day no longer has.
+      expect(rowsSeen).toEqual([1200, 1200, 1200, 1200, 1200]);
+      const day = await store.getMaturityOnDay('team', '2026-12-01');
+      expect(day).toHaveLength(1100);
+      expect(new Set(day.map(r => r.score))).toEqual(new Set([20]));
+      expect(
+        (
+          await store.getSloSeries(
+            'group:default/gone',
+            '2026-12-01',
+            '2026-12-01',
+          )
+        ).length,
+      ).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'reads series oldest first within the days asked, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

@@ -98,6 +98,21 @@ const sloToRow = (
   recorded_at: at,
 });
 
+/** The `value` column of rows grouped by their `key` column. */
+function groupBy<R extends Record<string, string>>(
+  rows: R[],
+  key: keyof R,
+  value: keyof R,
+): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = groups.get(row[key]) ?? [];
+    list.push(row[value]);
+    groups.set(row[key], list);
+  }
+  return groups;
+}
+
 /** {@link TrendsStore} on Knex (SQLite and PostgreSQL). */
 export class KnexTrendsStore implements TrendsStore {
   private readonly knex: Knex;
@@ -106,19 +121,65 @@ export class KnexTrendsStore implements TrendsStore {
     this.knex = options.knex;
   }
 
-  async replaceDay(day: string, snapshot: DaySnapshot, at: Date) {
-    await this.knex.transaction(async tx => {
-      await tx(MATURITY).where({ day }).delete();
-      await tx(SLO).where({ day }).delete();
-      for (const rows of chunk(snapshot.maturity, INSERT_CHUNK)) {
-        await tx(MATURITY).insert(
-          rows.map(r => maturityToRow(day, r, false, at)),
-        );
+  async replaceDay(
+    day: string,
+    snapshot: DaySnapshot,
+    at: Date,
+    options: { beforeEachWrite?: () => Promise<void> } = {},
+  ) {
+    const beforeEachWrite = options.beforeEachWrite ?? (async () => {});
+    for (const rows of chunk(snapshot.maturity, INSERT_CHUNK)) {
+      await beforeEachWrite();
+      await this.knex(MATURITY)
+        .insert(rows.map(r => maturityToRow(day, r, false, at)))
+        .onConflict(['scope', 'scope_ref', 'day'])
+        .merge();
+    }
+    for (const rows of chunk(snapshot.slo, INSERT_CHUNK)) {
+      await beforeEachWrite();
+      await this.knex(SLO)
+        .insert(rows.map(r => sloToRow(day, r, false, at)))
+        .onConflict(['team_ref', 'slo_window', 'day'])
+        .merge();
+    }
+    await beforeEachWrite();
+    await this.deleteRowsNotIn(day, snapshot);
+  }
+
+  /** Deletes the rows of `day` whose scope (maturity) or team and window (SLO) the snapshot does not have. */
+  private async deleteRowsNotIn(day: string, snapshot: DaySnapshot) {
+    const maturityKeys = new Set(
+      snapshot.maturity.map(r => `${r.scope}\n${r.scopeRef}`),
+    );
+    const staleMaturity: Array<{ scope: string; scope_ref: string }> = (
+      await this.knex(MATURITY).where({ day }).select('scope', 'scope_ref')
+    ).filter(
+      (r: { scope: string; scope_ref: string }) =>
+        !maturityKeys.has(`${r.scope}\n${r.scope_ref}`),
+    );
+    for (const [scope, refs] of groupBy(staleMaturity, 'scope', 'scope_ref')) {
+      for (const batch of chunk(refs, INSERT_CHUNK)) {
+        await this.knex(MATURITY)
+          .where({ day, scope })
+          .whereIn('scope_ref', batch)
+          .delete();
       }
-      for (const rows of chunk(snapshot.slo, INSERT_CHUNK)) {
-        await tx(SLO).insert(rows.map(r => sloToRow(day, r, false, at)));
+    }
+    const sloKeys = new Set(snapshot.slo.map(r => `${r.window}\n${r.teamRef}`));
+    const staleSlo: Array<{ slo_window: string; team_ref: string }> = (
+      await this.knex(SLO).where({ day }).select('slo_window', 'team_ref')
+    ).filter(
+      (r: { slo_window: string; team_ref: string }) =>
+        !sloKeys.has(`${r.slo_window}\n${r.team_ref}`),
+    );
+    for (const [window, teams] of groupBy(staleSlo, 'slo_window', 'team_ref')) {
+      for (const batch of chunk(teams, INSERT_CHUNK)) {
+        await this.knex(SLO)
+          .where({ day, slo_window: window })
+          .whereIn('team_ref', batch)
+          .delete();
       }
-    });
+    }
   }
 
   async insertDemoRows(

@@ -32,10 +32,18 @@ export interface DaySnapshot {
 /** Daily trend snapshots (SQLite and PostgreSQL). */
 export interface TrendsStore {
   /**
-   * Replaces every row of `day` (measured or demo) with the given ones, in one transaction: running the
-   * snapshot again on the same day leaves exactly the newest measurement.
+   * Replaces every row of `day` (measured or demo) with the given ones: running the snapshot again on the same
+   * day leaves exactly the newest measurement. Written a few hundred rows per statement, each row replaced in
+   * place (no transaction holding the database for the whole day: on SQLite that held every web request up), then
+   * the day's rows the snapshot does not have are deleted; a reader meanwhile sees each scope's older or newer
+   * row of that day. `beforeEachWrite` runs before each statement (the job gives way to web requests there).
    */
-  replaceDay(day: string, snapshot: DaySnapshot, at: Date): Promise<void>;
+  replaceDay(
+    day: string,
+    snapshot: DaySnapshot,
+    at: Date,
+    options?: { beforeEachWrite?: () => Promise<void> },
+  ): Promise<void>;
   /** Adds demo rows where no row of the same day and key exists (never overwrites a measured snapshot). */
   insertDemoRows(
     rows: Array<{ day: string } & Partial<DaySnapshot>>,

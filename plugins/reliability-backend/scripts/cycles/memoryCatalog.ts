@@ -1,9 +1,9 @@
 /*
  * For benchmark-cycles.ts with BENCH_CATALOG=memory (not a test double of the suite): the plugin's CatalogService
- * answered from an in-memory list, so the SLO cycle can be measured at sizes whose catalog seeding (processing and
- * stitching 100,000 entities) would take hours on the benchmark machine. It answers the reads the SLO collection
- * and the trends snapshot make (filtered, cursor-paged `queryEntities`, `getEntitiesByRefs`, `getEntities`);
- * anything else throws, so a cycle needing more cannot pass for a fast one.
+ * answered from an in-memory list, so the cycles can be measured at sizes whose catalog seeding (processing and
+ * stitching 100,000 entities) would take hours on the benchmark machine. It answers the reads the background
+ * cycles make (filtered, cursor-paged `queryEntities`, `getEntitiesByRefs`, `getEntities`; every field, in the
+ * list's order); anything else throws, so a cycle needing more cannot pass for a fast one.
  */
 import {
   CATALOG_FILTER_EXISTS,

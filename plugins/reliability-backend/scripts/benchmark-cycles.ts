@@ -408,6 +408,8 @@ async function main() {
         const before = PROBE ? await idleSamples(PROBE_BEFORE_MS) : [];
         // The paired baseline's queries are not the cycle's.
         reliabilityQueries.takeShapes(0);
+        if (catalogQueries instanceof QueryCounter)
+          catalogQueries.takeShapes(0);
         const r0 = reliabilityQueries.value;
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
@@ -463,13 +465,24 @@ async function main() {
           });
         const shapes = reliabilityQueries.takeShapes(8);
         row.querySeconds = shapes.totalMs / 1000;
+        const catalogShapes =
+          catalogQueries instanceof QueryCounter
+            ? catalogQueries.takeShapes(4).top
+            : [];
         if (SHOW_SHAPES) {
-          for (const { shape, n, ms } of shapes.top) {
-            console.log(
-              `      ${String(n).padStart(7)} queries ${(ms / 1000)
-                .toFixed(1)
-                .padStart(6)} s  ${shape}`,
-            );
+          for (const [database, top] of [
+            ['reliability', shapes.top],
+            ['catalog', catalogShapes],
+          ] as const) {
+            for (const { shape, n, ms, maxMs } of top) {
+              console.log(
+                `      ${database.padEnd(11)} ${String(n).padStart(
+                  7,
+                )} queries ${(ms / 1000)
+                  .toFixed(1)
+                  .padStart(6)} s (longest ${maxMs.toFixed(0)} ms)  ${shape}`,
+              );
+            }
           }
         }
       }

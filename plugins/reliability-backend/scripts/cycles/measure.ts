@@ -21,14 +21,14 @@ const shapeOf = (sql: string | undefined) =>
  */
 export class QueryCounter {
   private count = 0;
-  private shapes = new Map<string, { n: number; ms: number }>();
+  private shapes = new Map<string, { n: number; ms: number; maxMs: number }>();
   private started = new Map<string, { shape: string; at: bigint }>();
 
   constructor(db: Knex) {
     db.on('query', (query: QueryEvent) => {
       this.count += 1;
       const shape = shapeOf(query.sql);
-      const entry = this.shapes.get(shape) ?? { n: 0, ms: 0 };
+      const entry = this.shapes.get(shape) ?? { n: 0, ms: 0, maxMs: 0 };
       entry.n += 1;
       this.shapes.set(shape, entry);
       if (query.__knexQueryUid) {
@@ -44,7 +44,10 @@ export class QueryCounter {
       if (!uid || !start) return;
       this.started.delete(uid);
       const entry = this.shapes.get(start.shape);
-      if (entry) entry.ms += Number(process.hrtime.bigint() - start.at) / 1e6;
+      if (!entry) return;
+      const ms = Number(process.hrtime.bigint() - start.at) / 1e6;
+      entry.ms += ms;
+      entry.maxMs = Math.max(entry.maxMs, ms);
     };
     db.on('query-response', done);
     db.on('query-error', done);
@@ -59,7 +62,7 @@ export class QueryCounter {
    * Times run from sending to the answer, so they include waiting for a pooled connection.
    */
   takeShapes(n: number): {
-    top: Array<{ shape: string; n: number; ms: number }>;
+    top: Array<{ shape: string; n: number; ms: number; maxMs: number }>;
     totalMs: number;
   } {
     const all = [...this.shapes.entries()]

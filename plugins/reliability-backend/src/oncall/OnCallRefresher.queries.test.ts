@@ -176,5 +176,36 @@ describe.each(databases.eachSupportedId())(
         ['cy', '2026-11-21T08:00:00.000Z'],
       ]);
     });
+
+    it('fills the shift history of a page of schedule-as-code services 50 at a time', async () => {
+      const db = await databases.init(databaseId as any);
+      await migrateDatabase(db);
+      const entities = Array.from({ length: 120 }, (_, i) =>
+        serviceEntity(`sac-${i}`, {
+          'reliability.sre-portal.dev/oncall-schedule': 'checkout-primary',
+        }),
+      );
+      const recordShiftHistory = jest.spyOn(
+        KnexOnCallStore.prototype,
+        'recordShiftHistory',
+      );
+      try {
+        await (
+          await refresherFor(db, entities, vendor({ counted: false }))
+        ).run();
+        expect(
+          recordShiftHistory.mock.calls.map(([history]) => history.length),
+        ).toEqual([50, 50, 20]);
+      } finally {
+        recordShiftHistory.mockRestore();
+      }
+      const shifts = await new KnexOnCallStore({ knex: db }).getShifts(
+        entities.map(e => `component:default/${e.metadata.name}`),
+        new Date('2026-09-01'),
+        NOW,
+      );
+      // 90 days of daily shifts for each of the 120 services.
+      expect(new Set(shifts.map(s => s.entityRef)).size).toBe(120);
+    });
   },
 );

@@ -210,7 +210,7 @@ export class OnCallRefresher implements Refresher {
    * a time.
    */
   private async backfill(entities: Entity[]): Promise<void> {
-    const { store, builtIn, logger } = this.options;
+    const { store, logger } = this.options;
     if (entities.length === 0) return;
     const refs = entities.map(e => entityRefKey(e));
     try {

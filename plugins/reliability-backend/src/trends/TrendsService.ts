@@ -43,10 +43,19 @@ export class TrendsService {
   /** Measures every scope now (with `credentials`, the plugin's own in the refresher). */
   async measure(credentials: BackstageCredentials): Promise<DaySnapshot> {
     const { catalog, maturity, slos, onSloError } = this.options;
-    const [maturityRows, sloRows] = await Promise.all([
-      measureMaturity({ catalog, maturity, credentials }),
-      measureSloAttainment({ catalog, slos, credentials, onError: onSloError }),
-    ]);
+    // One after the other: each gives way to web requests between its pages, which two walks running together
+    // would not (each would take the other's work for a reason to wait, and run while the other waits).
+    const maturityRows = await measureMaturity({
+      catalog,
+      maturity,
+      credentials,
+    });
+    const sloRows = await measureSloAttainment({
+      catalog,
+      slos,
+      credentials,
+      onError: onSloError,
+    });
     return { maturity: maturityRows, slo: sloRows };
   }
 

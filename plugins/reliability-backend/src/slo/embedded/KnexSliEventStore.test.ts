@@ -157,7 +157,12 @@ describe('KnexSliEventStore', () => {
       ).resolves.toEqual({ good: big, total: big + 1 });
 
       await expect(
-        store.deleteOlderThan(t('2026-10-15T00:00:00Z')),
+        store.deleteOlderThan(t('2026-10-15T00:00:00Z'), [
+          'component:default/other',
+        ]),
+      ).resolves.toBe(0);
+      await expect(
+        store.deleteOlderThan(t('2026-10-15T00:00:00Z'), [ref]),
       ).resolves.toBe(1);
       await expect(store.deleteEntitiesNotIn(new Set([ref]))).resolves.toBe(1);
       await expect(

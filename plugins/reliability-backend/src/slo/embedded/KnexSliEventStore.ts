@@ -393,8 +393,18 @@ export class KnexSliEventStore implements SliEventStore {
     return { firstStart: dbDate(row.firstStart), lastEnd: dbDate(row.lastEnd) };
   }
 
-  async deleteOlderThan(before: Date): Promise<number> {
-    return this.db(TABLE).where('interval_end', '<', before).delete();
+  async deleteOlderThan(before: Date, entityRefs: string[]): Promise<number> {
+    let deleted = 0;
+    for (const refs of chunk(entityRefs, 500)) {
+      deleted += await this.db(TABLE)
+        .whereIn('entity_ref', refs)
+        // Checked in the read index (entity_ref, sli_name, interval_start): only rows that started before the cutoff
+        // are visited for their end.
+        .where('interval_start', '<', before)
+        .where('interval_end', '<', before)
+        .delete();
+    }
+    return deleted;
   }
 
   async deleteEntitiesNotIn(keepEntityRefs: Set<string>): Promise<number> {

@@ -534,19 +534,4 @@ describe('SloRefresher', () => {
       firstStart: new Date('2026-03-01T00:00:00Z'),
     });
   });
-
-  it('deletes old SLI intervals once a day, not on every collection', async () => {
-    const { collector, eventStore, advance } = await setup([checkoutEntity()]);
-    const deleteOlderThan = jest.spyOn(eventStore, 'deleteOlderThan');
-    await collector.run();
-    advance(23 * 3600_000);
-    await collector.run();
-    expect(deleteOlderThan).toHaveBeenCalledTimes(1);
-    expect(deleteOlderThan).toHaveBeenCalledWith(expect.any(Date), [
-      'component:default/checkout',
-    ]);
-    advance(3600_000);
-    await collector.run();
-    expect(deleteOlderThan).toHaveBeenCalledTimes(2);
-  });
 });

@@ -56,8 +56,6 @@ export class SloRefresher implements Refresher {
    * where its timeout stopped it.
    */
   private resumeAt = 0;
-  /** When this process last deleted old SLI intervals (epoch ms). */
-  private sliRetentionAt?: number;
 
   constructor(private readonly options: SloRefresherOptions) {}
 
@@ -171,19 +169,12 @@ export class SloRefresher implements Refresher {
       now - this.options.sliEventsRetentionDays * DAY_MS,
     );
     const snapshots = await store.deleteSnapshotsOlderThan(cutoff);
-    // SLI intervals age by the day (kept for hundreds of days): their retention runs once a day (and after a
-    // start), a few entities per statement, giving way before each (one statement over the whole table held
-    // SQLite, and every web request, for about a second at 10,000 services; by entity it takes 6-9 s of a run).
+    // A few entities per statement, giving way before each (one statement over the whole table held SQLite, and
+    // every web request, for about a second at 10,000 services).
     let events = 0;
-    if (
-      this.sliRetentionAt === undefined ||
-      now - this.sliRetentionAt >= DAY_MS
-    ) {
-      for (const refs of chunk([...sloEntityRefs], RETENTION_GROUP)) {
-        await giveWay();
-        events += await eventStore.deleteOlderThan(eventsCutoff, refs);
-      }
-      this.sliRetentionAt = now;
+    for (const refs of chunk([...sloEntityRefs], RETENTION_GROUP)) {
+      await giveWay();
+      events += await eventStore.deleteOlderThan(eventsCutoff, refs);
     }
     const gone = (await store.listEntityRefs()).filter(
       ref => !sloEntityRefs.has(ref),

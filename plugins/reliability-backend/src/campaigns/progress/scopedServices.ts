@@ -6,10 +6,12 @@ import {
   entityRefKey,
 } from '@internal/backstage-plugin-reliability-common';
 import { queryAllEntities } from '../../shared/catalogPages';
+import {
+  domainsOfSystems,
+  SYSTEM_DOMAIN_FIELDS,
+  UNASSIGNED,
+} from '../../shared/componentGroups';
 import { relationRef } from '../../shared/relationRef';
-
-/** Key of services without an owner. */
-export const UNASSIGNED = 'unassigned';
 
 /** A service (catalog Component) with what campaign scopes filter on; refs normalised with entityRefKey. */
 export interface ScopedService {
@@ -52,22 +54,6 @@ export function scopedServiceOf(
   };
 }
 
-/** The domain of each system, keyed by system ref. */
-export function domainsOfSystems(
-  systems: Entity[],
-): Map<string, string | undefined> {
-  return new Map(
-    systems.map(system => [
-      entityRefKey(system),
-      relationRef(
-        system.spec?.domain,
-        'domain',
-        system.metadata.namespace ?? 'default',
-      ),
-    ]),
-  );
-}
-
 /**
  * Every service (Component) the credentials can see, with its owner, system, domain, tier and lifecycle:
  * two catalog listings (components, systems) with only the fields campaigns need.
@@ -86,7 +72,7 @@ export async function loadScopedServices(
       catalog,
       {
         filter: { kind: 'system' },
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
+        fields: SYSTEM_DOMAIN_FIELDS,
       },
       credentials,
     ),

@@ -148,35 +148,37 @@ export class KnexTrendsStore implements TrendsStore {
 
   /** Deletes the rows of `day` whose scope (maturity) or team and window (SLO) the snapshot does not have. */
   private async deleteRowsNotIn(day: string, snapshot: DaySnapshot) {
-    const maturityKeys = new Set(
-      snapshot.maturity.map(r => `${r.scope}\n${r.scopeRef}`),
+    await this.deleteDayRowsNotIn(
+      MATURITY,
+      day,
+      ['scope', 'scope_ref'],
+      new Set(snapshot.maturity.map(r => `${r.scope}\n${r.scopeRef}`)),
     );
-    const staleMaturity: Array<{ scope: string; scope_ref: string }> = (
-      await this.knex(MATURITY).where({ day }).select('scope', 'scope_ref')
+    await this.deleteDayRowsNotIn(
+      SLO,
+      day,
+      ['slo_window', 'team_ref'],
+      new Set(snapshot.slo.map(r => `${r.window}\n${r.teamRef}`)),
+    );
+  }
+
+  /** Deletes the rows of `day` in `table` whose `group` and `ref` columns (`${group}\n${ref}`) are not in `keep`. */
+  private async deleteDayRowsNotIn(
+    table: string,
+    day: string,
+    [group, ref]: [string, string],
+    keep: Set<string>,
+  ) {
+    const stale: Array<Record<string, string>> = (
+      await this.knex(table).where({ day }).select(group, ref)
     ).filter(
-      (r: { scope: string; scope_ref: string }) =>
-        !maturityKeys.has(`${r.scope}\n${r.scope_ref}`),
+      (row: Record<string, string>) => !keep.has(`${row[group]}\n${row[ref]}`),
     );
-    for (const [scope, refs] of groupBy(staleMaturity, 'scope', 'scope_ref')) {
+    for (const [groupValue, refs] of groupBy(stale, group, ref)) {
       for (const batch of chunk(refs, INSERT_CHUNK)) {
-        await this.knex(MATURITY)
-          .where({ day, scope })
-          .whereIn('scope_ref', batch)
-          .delete();
-      }
-    }
-    const sloKeys = new Set(snapshot.slo.map(r => `${r.window}\n${r.teamRef}`));
-    const staleSlo: Array<{ slo_window: string; team_ref: string }> = (
-      await this.knex(SLO).where({ day }).select('slo_window', 'team_ref')
-    ).filter(
-      (r: { slo_window: string; team_ref: string }) =>
-        !sloKeys.has(`${r.slo_window}\n${r.team_ref}`),
-    );
-    for (const [window, teams] of groupBy(staleSlo, 'slo_window', 'team_ref')) {
-      for (const batch of chunk(teams, INSERT_CHUNK)) {
-        await this.knex(SLO)
-          .where({ day, slo_window: window })
-          .whereIn('team_ref', batch)
+        await this.knex(table)
+          .where({ day, [group]: groupValue })
+          .whereIn(ref, batch)
           .delete();
       }
     }

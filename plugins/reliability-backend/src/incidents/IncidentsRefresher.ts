@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { mapWithConcurrency } from '../shared/concurrency';
+import { cycleBudgetTally } from '../shared/budgetCycle';
 import { Refresher } from '../shared/refresher';
 import { rotatedBatches } from '../shared/rotatedBatches';
 import {
@@ -54,7 +55,7 @@ export class IncidentsRefresher implements Refresher {
       now: () => Date;
       retentionDays: number;
       /**
-       * Longest a run waits for turns in vendor request budgets (see incidentsBudgetCycleMs): after it, provider
+       * Longest a run waits for turns in vendor request budgets (see `budgetCycleMs` in shared/budgetCycle.ts): after it, provider
        * reads the budget has no room for at once are refused, and their entities keep the incidents read before.
        * Default: no limit beyond each read's own timeout.
        */
@@ -78,9 +79,7 @@ export class IncidentsRefresher implements Refresher {
       },
       walk,
     );
-    const budget = new ProviderBudgetTally({
-      waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
-    });
+    const budget = cycleBudgetTally(cycleMs);
     let refreshed = 0;
     let failed = 0;
     let refused = 0;

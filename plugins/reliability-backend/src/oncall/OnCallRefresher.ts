@@ -7,6 +7,7 @@ import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node
 import { catalogEntityPages } from '../shared/catalogPages';
 import { chunk } from '../shared/chunk';
 import { giveWay, inGroups } from '../shared/giveWay';
+import { cycleBudgetTally } from '../shared/budgetCycle';
 import { Refresher } from '../shared/refresher';
 import { rotatedBatches } from '../shared/rotatedBatches';
 import { ONCALL_ANNOTATIONS } from './entityOnCallState';
@@ -80,9 +81,7 @@ export class OnCallRefresher implements Refresher {
     let refreshed = 0;
     let failed = 0;
     const { cycleMs } = this.options;
-    const budget = new ProviderBudgetTally({
-      waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
-    });
+    const budget = cycleBudgetTally(cycleMs);
     let firstRefused: number | undefined;
     const pages = catalogEntityPages(
       catalog,
@@ -217,7 +216,7 @@ export class OnCallRefresher implements Refresher {
       const now = this.options.now();
       const filled = await store.refsWithFinishedShifts(refs, now);
       const from = new Date(now.getTime() - SHIFT_RETENTION_DAYS * 86_400_000);
-      const missing = entities.filter(e => !filled.has(entityRefKey(e)));
+      const missing = entities.filter((_, i) => !filled.has(refs[i]));
       for (const group of chunk(missing, BACKFILL_GROUP)) {
         await giveWay();
         await store.recordShiftHistory(

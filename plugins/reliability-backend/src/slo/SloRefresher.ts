@@ -5,6 +5,7 @@ import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { ProviderBudgetTally } from '@internal/backstage-plugin-reliability-node';
 import { chunk } from '../shared/chunk';
 import { giveWay } from '../shared/giveWay';
+import { cycleBudgetTally } from '../shared/budgetCycle';
 import { Refresher } from '../shared/refresher';
 import { rotatedBatches } from '../shared/rotatedBatches';
 import { SliEventStore } from './embedded/SliEventStore';
@@ -62,9 +63,7 @@ export class SloRefresher implements Refresher {
   async run(signal?: AbortSignal): Promise<void> {
     const { logger, service, cycleMs } = this.options;
     const seen = new Set<string>();
-    const budget = new ProviderBudgetTally({
-      waitUntil: cycleMs === undefined ? undefined : Date.now() + cycleMs,
-    });
+    const budget = cycleBudgetTally(cycleMs);
     const startAt = this.resumeAt;
     let collected = 0;
     let refused = 0;

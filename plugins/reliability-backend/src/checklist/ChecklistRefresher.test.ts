@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestMaturityService } from './__testUtils__/testMaturityService';
 import { ChecklistRefresher } from './ChecklistRefresher';
@@ -15,6 +16,31 @@ const orders = {
   metadata: { name: 'orders', namespace: 'default' },
   spec: { owner: 'team-a' },
 };
+
+/** The refresher over a catalog of `entities` and a test maturity service, keeping 10 days of history. */
+function refresherFor(
+  entities: Entity[],
+  {
+    service,
+    store,
+    exemptionService,
+  }: Pick<
+    Awaited<ReturnType<typeof createTestMaturityService>>,
+    'service' | 'store' | 'exemptionService'
+  >,
+  now: () => Date,
+) {
+  return new ChecklistRefresher({
+    catalog: catalogServiceMock({ entities }),
+    auth: mockServices.auth(),
+    service,
+    store,
+    exemptions: exemptionService,
+    logger: mockServices.logger.mock(),
+    retentionDays: 10,
+    now,
+  });
+}
 
 describe('ChecklistRefresher', () => {
   it('re-scores entities as answers expire and purges entities gone for too long', async () => {
@@ -42,16 +68,11 @@ describe('ChecklistRefresher', () => {
     const before = (await service.getSummaries([ref])).get(ref)!;
     expect(before.score).toBeGreaterThan(0);
 
-    const refresher = new ChecklistRefresher({
-      catalog: catalogServiceMock({ entities: [orders] }),
-      auth: mockServices.auth(),
-      service,
-      store,
-      exemptions: exemptionService,
-      logger: mockServices.logger.mock(),
-      retentionDays: 10,
-      now: () => now,
-    });
+    const refresher = refresherFor(
+      [orders],
+      { service, store, exemptionService },
+      () => now,
+    );
 
     now = new Date(now.getTime() + 31 * DAY);
     expect(await refresher.run()).toEqual({ evaluated: 1, purged: [] });
@@ -79,16 +100,11 @@ describe('ChecklistRefresher', () => {
       request: { checklistVersion: defaultChecklist.version, answers: {} },
     });
     const applyRetention = jest.spyOn(store, 'applyRetention');
-    const refresher = new ChecklistRefresher({
-      catalog: catalogServiceMock({ entities: [orders] }),
-      auth: mockServices.auth(),
-      service,
-      store,
-      exemptions: exemptionService,
-      logger: mockServices.logger.mock(),
-      retentionDays: 10,
-      now: () => now,
-    });
+    const refresher = refresherFor(
+      [orders],
+      { service, store, exemptionService },
+      () => now,
+    );
     const controller = new AbortController();
     controller.abort();
     expect(await refresher.run(controller.signal)).toEqual({
@@ -108,16 +124,11 @@ describe('ChecklistRefresher', () => {
       metadata: { name: `svc-${i}`, namespace: 'default' },
     }));
     const refresh = jest.spyOn(service, 'refresh');
-    const refresher = new ChecklistRefresher({
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      service,
-      store,
-      exemptions: exemptionService,
-      logger: mockServices.logger.mock(),
-      retentionDays: 10,
-      now: () => now,
-    });
+    const refresher = refresherFor(
+      entities,
+      { service, store, exemptionService },
+      () => now,
+    );
     await refresher.run();
     expect(refresh.mock.calls.map(([refs]) => refs.length)).toEqual([
       50, 50, 50, 50, 30,

@@ -176,6 +176,50 @@ describe('KnexSliEventStore', () => {
   );
 
   it.each(sloTestDatabases.eachSupportedId())(
+    'deletes the intervals of every entity not kept, whatever their names sort like (%p)',
+    async id => {
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
+      const refs = [
+        'component:default/a',
+        'component:default/a-b',
+        'component:default/ab',
+        'component:default/b',
+        'component:team-x/a',
+        'resource:default/a',
+      ];
+      for (const [i, entityRef] of refs.entries()) {
+        for (const sli of ['availability', 'latency']) {
+          await store.writeEvents(
+            entityRef,
+            sli,
+            Array.from({ length: i + 1 }, (_, hour) => ({
+              start: new Date(Date.UTC(2026, 10, 1, hour)),
+              end: new Date(Date.UTC(2026, 10, 1, hour + 1)),
+              good: 1,
+              total: 1,
+            })),
+          );
+        }
+      }
+      const keep = new Set([refs[1], refs[4]]);
+      // Intervals: 2 SLIs × (i + 1) per entity; the gone ones are entities 0, 2, 3 and 5.
+      await expect(store.deleteEntitiesNotIn(keep)).resolves.toBe(
+        2 * (1 + 3 + 4 + 6),
+      );
+      for (const entityRef of refs) {
+        const extent = await store.getExtent(entityRef, 'latency');
+        expect(extent === undefined).toBe(!keep.has(entityRef));
+      }
+      await expect(store.deleteEntitiesNotIn(keep)).resolves.toBe(0);
+      await expect(store.deleteEntitiesNotIn(new Set())).resolves.toBe(
+        2 * (2 + 5),
+      );
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
     'counts time slices in the database, with unaligned intervals in the slice of their start (%p)',
     async id => {
       const store = new KnexSliEventStore({

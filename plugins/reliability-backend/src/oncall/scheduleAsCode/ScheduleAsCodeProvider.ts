@@ -14,8 +14,8 @@ import {
 import { personFromMember, personKey } from '../people';
 import { compareShiftStart } from '../shiftOrder';
 import { CompiledSchedule } from './compileSchedule';
-import { scheduleSegments } from './computeOnCall';
 import { ScheduleRepository } from './ScheduleRepository';
+import { ScheduleTimelines } from './scheduleTimelines';
 import { EscalationPolicySpec } from './schema';
 import { DAY_MS } from './wallClock';
 
@@ -70,6 +70,8 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
   readonly id = SCHEDULE_AS_CODE_PROVIDER_ID;
 
   private readonly repository: ScheduleRepository;
+  /** Each schedule's timeline, computed once for the many services that share the schedule. */
+  private readonly timelines = new ScheduleTimelines();
 
   constructor(options: { repository: ScheduleRepository }) {
     this.repository = options.repository;
@@ -156,7 +158,7 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
           scheduleName: schedule.name,
           members: uniquePeople(schedule.layers.flatMap(l => l.members)),
         });
-        for (const segment of scheduleSegments(
+        for (const segment of this.timelines.segments(
           schedule,
           at - LOOKBACK_MS,
           horizonEnd,
@@ -211,7 +213,7 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
       for (const target of policyLevel.targets) {
         if (!('schedule' in target)) continue;
         const schedule = this.scheduleOf(target.schedule);
-        for (const segment of scheduleSegments(
+        for (const segment of this.timelines.segments(
           schedule,
           from.getTime(),
           to.getTime(),

@@ -28,12 +28,23 @@ export function personFromMember(member: string): OnCallPerson {
   return { name: value };
 }
 
+/**
+ * Keys of the person objects seen: the people of a compiled schedule are the same objects for every service
+ * that shares it, and `toLocaleLowerCase` was 5–17 s of CPU in an on-call refresh of 100,000 services.
+ */
+const keys = new WeakMap<OnCallPerson, string>();
+
 /** Stable identity of a person across snapshots: catalog ref, else email, else provider id, else name. */
 export function personKey(person: OnCallPerson): string {
-  return (
-    person.userRef ??
-    person.email ??
-    (person.externalId ? `id:${person.externalId}` : undefined) ??
-    `name:${person.name}`
-  ).toLocaleLowerCase('en-US');
+  let key = keys.get(person);
+  if (key === undefined) {
+    key = (
+      person.userRef ??
+      person.email ??
+      (person.externalId ? `id:${person.externalId}` : undefined) ??
+      `name:${person.name}`
+    ).toLocaleLowerCase('en-US');
+    keys.set(person, key);
+  }
+  return key;
 }

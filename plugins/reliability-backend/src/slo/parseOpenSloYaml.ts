@@ -4,7 +4,7 @@ import {
   validateOpenSloDocuments,
 } from '@internal/backstage-plugin-reliability-common';
 import { parseAllDocuments } from 'yaml';
-import { fastYamlDocuments } from './fastYamlDocuments';
+import { fastYamlDocuments } from '../shared/fastYamlDocuments';
 
 /** Largest OpenSLO text parsed (characters). */
 const MAX_TEXT_LENGTH = 1024 * 1024;

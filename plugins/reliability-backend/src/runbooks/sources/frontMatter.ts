@@ -6,6 +6,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { fastYamlDocuments } from '../../shared/fastYamlDocuments';
 import { RUNBOOK_ID_PATTERN } from '../runbookIds';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -173,9 +174,14 @@ export function parseRunbookMarkdown(markdown: string): ParsedRunbookMarkdown {
       `Front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters`,
     );
   }
+  // The fast path reads plain front matter; anything else (aliases, errors, several documents) goes to `yaml`.
+  const fast = fastYamlDocuments(yaml);
   let data: unknown;
   try {
-    data = parseYaml(yaml, { maxAliasCount: 20, prettyErrors: false });
+    data =
+      fast?.length === 1
+        ? fast[0]
+        : parseYaml(yaml, { maxAliasCount: 20, prettyErrors: false });
   } catch (error) {
     const message =
       error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -108,6 +108,7 @@ export class OnCallRefresher implements Refresher {
       PAGE_SIZE,
     )) {
       if (signal?.aborted) break;
+      await giveWay();
       const outcomes = await this.refreshPage(items, budget, signal);
       // Batches come in the run's order: the first refusal seen is the run's first.
       const refusedAt = outcomes.indexOf('refused');
@@ -170,7 +171,11 @@ export class OnCallRefresher implements Refresher {
     const done = fetched.flatMap(f => (f ? [f] : []));
     await giveWay();
     const settled = await service.settleRefreshes(done.map(f => f.fetch));
+    // Each of the page's database steps after a give-way: with the provider calls cheap, the page's queries came
+    // back to back, and a web request arriving meanwhile queued behind them in the database.
+    await giveWay();
     await this.save(settled);
+    await giveWay();
     await this.backfill(
       done
         .filter(

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { personAt, scheduleSegments } from './computeOnCall';
 import { schedule } from '../__testUtils__/testSchedules';
+import { seededRandom } from '../../shared/seededRandom';
 
 const ZONES = [
   'Europe/Berlin',
@@ -15,17 +16,6 @@ const ZONES = [
 /** Handoff times outside the 01:00-03:59 hours where these zones change their clocks. */
 const HANDOFFS = ['00:00', '06:15', '09:00', '17:30', '23:45'];
 const MEMBERS = ['ana@example.com', 'bo@example.com', 'cy@example.com'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Independent oracle: the number of handoffs since the start, counted in calendar days with luxon.
@@ -98,7 +88,7 @@ describe('scheduleSegments / personAt across DST', () => {
   it.each(ZONES)(
     'who is on call at random instants matches a calendar-day oracle in %s',
     zone => {
-      const next = random(zone.length * 7919);
+      const next = seededRandom(zone.length * 7919);
       for (const handoff of HANDOFFS) {
         for (const rotation of ['daily', 'weekly'] as const) {
           const s = schedule({

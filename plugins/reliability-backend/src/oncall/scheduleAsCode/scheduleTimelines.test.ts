@@ -1,20 +1,10 @@
 import { schedule } from '../__testUtils__/testSchedules';
 import { scheduleSegments } from './computeOnCall';
 import { ScheduleTimelines } from './scheduleTimelines';
+import { seededRandom } from '../../shared/seededRandom';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Layers with restrictions and overrides in a zone with DST, so segments start at odd instants. */
 const busySchedule = () =>
@@ -53,7 +43,7 @@ describe('ScheduleTimelines', () => {
   it('gives the same segments as computing each window afresh', () => {
     const s = busySchedule();
     const timelines = new ScheduleTimelines();
-    const next = random(7);
+    const next = seededRandom(7);
     const base = Date.UTC(2026, 1, 20);
     for (let i = 0; i < 300; i++) {
       // Windows from a minute to 120 days, starting anywhere in 60 days, many inside earlier ones.

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../shared/seededRandom';
 /**
  * Deterministic synthetic SLI traffic for the demo: the same SLI and interval always yield the same counts.
  * Profiles are burn rates relative to the SLO's target, so they behave the same for any target.
@@ -20,18 +21,6 @@ export function hashString(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** mulberry32: a small seeded PRNG returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The burn rate a profile runs at, at a given time; `incidentAt` anchors the paging incident and the burning week. */

@@ -220,6 +220,36 @@ describe('KnexSliEventStore', () => {
   );
 
   it.each(sloTestDatabases.eachSupportedId())(
+    'lists the stored entities over several probe queries when there are more than a query lists (%p)',
+    async id => {
+      const knex = await migratedDatabase(id);
+      const store = new KnexSliEventStore({ knex });
+      const refs = Array.from(
+        { length: 2345 },
+        (_, i) => `component:default/service-${(i * 7919) % 2345}`,
+      );
+      await knex.batchInsert(
+        'slo_sli_events',
+        refs.map(entityRef => ({
+          entity_ref: entityRef,
+          sli_name: 'availability',
+          interval_start: t('2026-11-01T00:00:00Z'),
+          interval_end: t('2026-11-01T01:00:00Z'),
+          good: 1,
+          total: 1,
+        })),
+        200,
+      );
+      const keep = new Set(refs.filter((_, i) => i % 3 === 0));
+      await expect(store.deleteEntitiesNotIn(keep)).resolves.toBe(
+        refs.length - keep.size,
+      );
+      const left = await knex('slo_sli_events').distinct('entity_ref');
+      expect(left.map(row => row.entity_ref).sort()).toEqual([...keep].sort());
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
     'counts time slices in the database, with unaligned intervals in the slice of their start (%p)',
     async id => {
       const store = new KnexSliEventStore({

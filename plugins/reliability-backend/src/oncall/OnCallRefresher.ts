@@ -108,7 +108,6 @@ export class OnCallRefresher implements Refresher {
       PAGE_SIZE,
     )) {
       if (signal?.aborted) break;
-      await giveWay();
       const outcomes = await this.refreshPage(items, budget, signal);
       // Batches come in the run's order: the first refusal seen is the run's first.
       const refusedAt = outcomes.indexOf('refused');

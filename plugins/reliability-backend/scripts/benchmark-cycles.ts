@@ -385,6 +385,7 @@ async function main() {
     );
     const probes: Array<{
       name: string;
+      cycle: string;
       samples: number[];
       before: number[];
     }> = [];
@@ -460,6 +461,7 @@ async function main() {
         if (PROBE)
           probes.push({
             name: `${cycle.name} run ${run}`,
+            cycle: cycle.name,
             samples: probed,
             before,
           });
@@ -520,9 +522,7 @@ async function main() {
       if (RUNS > 1) {
         console.log('  every run of a cycle pooled:');
         for (const cycle of CYCLES) {
-          const runs = probes.filter(p =>
-            p.name.startsWith(`${cycle.name} run `),
-          );
+          const runs = probes.filter(p => p.cycle === cycle.name);
           if (runs.length < 2) continue;
           compared(
             `${cycle.name} (${runs.length} runs)`,

@@ -1,8 +1,9 @@
-import { seededRandom } from '../../shared/seededRandom';
 /**
  * Deterministic synthetic SLI traffic for the demo: the same SLI and interval always yield the same counts.
  * Profiles are burn rates relative to the SLO's target, so they behave the same for any target.
  */
+
+import { seededRandom } from '../../shared/seededRandom';
 
 /** How a demo SLI behaves: `healthy` stays well within budget; `burning` has spent most of its budget over the
  * last week (slow burn: ticket); `paging` has a fast-burn incident going on (page). */

@@ -367,6 +367,16 @@ export interface Config {
         /** Time limit of one roll-up pass (30 seconds to 6 hours). Default 10 minutes. */
         timeout?: { [unit: string]: number } | string;
       };
+      /**
+       * The services index (docs/api.md, "GET /overview"): every catalog Component kept by the roll-up pass, so the
+       * org page's pages and CSV export are one indexed query each instead of the catalog's count and sort of every
+       * matching entity. Used for callers who may read every catalog entity while the last pass is at most two
+       * refresh intervals plus one timeout old; the page then says when it was listed (`listedAt`).
+       */
+      servicesIndex?: {
+        /** `false` lists every page from the catalog (live, slower on large catalogs). Default true. */
+        enabled?: boolean;
+      };
       /** The org page's CSV export (`GET /overview.csv`), streamed page by page. */
       csvExport?: {
         /**

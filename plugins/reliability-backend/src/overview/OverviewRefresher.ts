@@ -28,10 +28,15 @@ export class OverviewRefresher implements Refresher {
     const credentials = await this.auth.getOwnServiceCredentials();
     const result = await this.service.refreshGroupRollUps(credentials, signal);
     if (result) {
+      const index = result.servicesIndex;
       this.logger.info(
         `Reliability overview roll-ups: ${result.serviceCount} services in ${
           result.teams
-        } teams and ${result.systems} systems, in ${Date.now() - started} ms`,
+        } teams and ${result.systems} systems${
+          index
+            ? `; services index: ${index.written} written, ${index.deleted} deleted`
+            : ''
+        }, in ${Date.now() - started} ms`,
       );
     } else if (signal?.aborted) {
       this.logger.warn(

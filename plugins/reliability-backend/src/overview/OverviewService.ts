@@ -1,5 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   entityRefKey,
@@ -16,9 +15,28 @@ import {
 import { computeGroupRollUps, ROLLUP_FIELDS } from './groupRollUpPass';
 import { RollUpGroupBy, rollUpServices } from './groupSummaries';
 import { InputError } from '@backstage/errors';
-import { EntityRefIndex, loadIndexedPage } from './indexedPage';
+import {
+  catalogServiceLookup,
+  EntityRefIndex,
+  loadIndexedPage,
+  ServiceLookup,
+  servicesIndexLookup,
+} from './indexedPage';
 import { decodeCursor, encodeCursor, OverviewRequest } from './overviewQuery';
-import { loadSystemDomains, systemRefOf, toServiceRow } from './serviceRows';
+import {
+  listingOf,
+  loadSystemDomains,
+  rowOf,
+  ServiceListing,
+  systemRefOf,
+  toServiceRow,
+} from './serviceRows';
+import { servicesIndexFilters } from './servicesIndex/indexFilters';
+import { ServicesIndexStore } from './servicesIndex/ServicesIndexStore';
+import {
+  ServicesIndexSync,
+  ServicesIndexSyncResult,
+} from './servicesIndex/ServicesIndexSync';
 import { OverviewStore } from './store/OverviewStore';
 import {
   LoadedSummaries,
@@ -29,16 +47,23 @@ import {
 
 /** Services of one page and how far it advanced (`examined`: 0 on the last page) over `span` per page. */
 interface ServicePage {
-  entities: Entity[];
+  listings: ServiceListing[];
   totalItems: number;
   examined: number;
   span: number;
   /** The catalog's cursor of the next page (catalog-ordered pages). */
   catalogCursor?: string;
-  /** Domains of the page's systems when the query already knows them (the domain filter). */
-  domains?: Map<string, string>;
-  /** The page's summaries when they were read while the catalog was asked (index pages). */
+  /** The page's summaries when they were read while the services were looked up. */
   summaries?: Promise<Required<LoadedSummaries>>;
+  /** When the services came from the overview's services index: when its last pass finished. */
+  listedAt?: Date;
+}
+
+/** The overview's services index and how old its last pass may be for pages to be answered from it. */
+export interface ServicesIndexOptions {
+  store: ServicesIndexStore;
+  /** Older passes are not trusted (the refresh task has stopped): pages then come from the catalog. */
+  maxAgeMs: number;
 }
 
 /** One page of the catalog's `queryEntities`. */
@@ -63,6 +88,7 @@ export class OverviewService {
   private readonly catalog: CatalogService;
   private readonly sources: OverviewSources;
   private readonly store?: OverviewStore;
+  private readonly servicesIndex?: ServicesIndexOptions;
   private readonly now: () => Date;
 
   constructor(options: {
@@ -70,42 +96,44 @@ export class OverviewService {
     sources: OverviewSources;
     /** The stored team and system roll-ups; without it every roll-up is computed on request. */
     store?: OverviewStore;
+    /** The services index; without it every page is read from the catalog. */
+    servicesIndex?: ServicesIndexOptions;
     now?: () => Date;
   }) {
     this.catalog = options.catalog;
     this.sources = options.sources;
     this.store = options.store;
+    this.servicesIndex = options.servicesIndex;
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * One page of services joined with every area's summaries. With `fromServicesIndex` (the caller may read every
+   * catalog entity) and a recent pass of the services index, the services are listed from the index (see
+   * {@link OverviewService.servicesIndexPage}) and the page says when (`listedAt`); otherwise from the catalog with
+   * the caller's credentials.
+   */
   async getPage(
     request: OverviewRequest,
     credentials: BackstageCredentials,
+    options: { fromServicesIndex?: boolean } = {},
   ): Promise<OverviewPage> {
     const { filters, offset } = request;
     const unavailable = unavailableAreas(this.sources);
     const index = await this.indexOf(filters, credentials);
-    const page = index
-      ? await this.indexedPage(request, credentials, index)
-      : await this.catalogPage(request, credentials);
+    const page =
+      (options.fromServicesIndex &&
+        (await this.servicesIndexPage(request, index))) ||
+      (await this.catalogServicesPage(request, credentials, index));
     if (!page) {
       return { items: [], totalItems: 0, pageInfo: {}, unavailable };
     }
-    const { entities, totalItems, examined, span } = page;
-    const systemRefs = entities
-      .map(systemRefOf)
-      .filter((ref): ref is string => ref !== null);
-    const known = page.domains;
-    const [domains, summaries] = await Promise.all([
-      known && systemRefs.every(ref => known.has(ref))
-        ? known
-        : loadSystemDomains(this.catalog, systemRefs, credentials),
-      page.summaries ??
-        loadSummaries(
-          this.sources,
-          entities.map(e => entityRefKey(e)),
-        ),
-    ]);
+    const { listings, totalItems, examined, span } = page;
+    const summaries = await (page.summaries ??
+      loadSummaries(
+        this.sources,
+        listings.map(listing => listing.entityRef),
+      ));
     const pageInfo: OverviewPage['pageInfo'] = {};
     if (examined > 0 && offset + examined < totalItems) {
       pageInfo.nextCursor = encodeCursor(
@@ -123,17 +151,77 @@ export class OverviewService {
       );
     }
     return {
-      items: entities.map(entity => toServiceRow(entity, domains, summaries)),
+      items: listings.map(listing => rowOf(listing, summaries)),
       totalItems,
       pageInfo,
       unavailable,
+      ...(page.listedAt ? { listedAt: page.listedAt.toISOString() } : {}),
     };
+  }
+
+  /**
+   * A page listed from the services index: ONE indexed query for the page (and, on the first page, ONE count, in
+   * parallel), or with `level`, `policy` or `campaign` their index's refs looked up in ONE query of the services
+   * index; the last pass's time is read at the same time. Undefined when there is no services index or its last
+   * pass is missing or too old (the caller then reads the catalog). A cursor of an index page is an offset, which
+   * the catalog path also reads, so paging goes on if the index stops being used in between.
+   */
+  private async servicesIndexPage(
+    request: OverviewRequest,
+    index: EntityRefIndex | undefined,
+  ): Promise<ServicePage | undefined> {
+    if (!this.servicesIndex) return undefined;
+    const { store, maxAgeMs } = this.servicesIndex;
+    const { limit, filters, offset } = request;
+    const includeTotal = request.totalItems === undefined;
+    const lastPass = store.lastPass();
+    const page: Promise<ServicePage> = index
+      ? this.indexedPage(request, index, servicesIndexLookup(store, filters))
+      : store
+          .pageListings({
+            filters: servicesIndexFilters(filters),
+            sort: filters.sort,
+            order: filters.order,
+            offset,
+            limit: limit + 1,
+            includeTotal,
+          })
+          .then(({ listings, totalItems }) => ({
+            listings: listings.slice(0, limit),
+            totalItems: request.totalItems ?? totalItems ?? 0,
+            examined: listings.length > limit ? limit : 0,
+            span: limit,
+          }));
+    page.catch(() => undefined);
+    const pass = await lastPass;
+    if (!pass || this.now().getTime() - pass.completedAt.getTime() > maxAgeMs) {
+      return undefined;
+    }
+    return { ...(await page), listedAt: pass.completedAt };
+  }
+
+  /** A page listed from the catalog with the caller's credentials, over `index` when a reliability filter is set. */
+  private async catalogServicesPage(
+    request: OverviewRequest,
+    credentials: BackstageCredentials,
+    index: EntityRefIndex | undefined,
+  ): Promise<ServicePage | null> {
+    if (!index) {
+      return this.catalogPage(request, credentials);
+    }
+    const lookup = await catalogServiceLookup({
+      filters: request.filters,
+      catalog: this.catalog,
+      credentials,
+    });
+    return lookup ? this.indexedPage(request, index, lookup) : null;
   }
 
   /**
    * A page of the catalog's query for the filters: ONE `queryEntities` for the page (plus one for a domain
    * filter's systems), and on the first page the count in a second `queryEntities`, in parallel (see
-   * {@link OverviewService.countServices}). Later pages follow the catalog's own cursor (keyset paging) when the
+   * {@link OverviewService.countServices}); then ONE `getEntitiesByRefs` for the systems' domains (none with a
+   * domain filter) while the summaries load. Later pages follow the catalog's own cursor (keyset paging) when the
    * overview cursor carries it, else read by offset.
    */
   private async catalogPage(
@@ -180,15 +268,28 @@ export class OverviewService {
       totalItems = count;
     }
     const entities = response.items;
+    const summaries = loadSummaries(
+      this.sources,
+      entities.map(e => entityRefKey(e)),
+    );
+    summaries.catch(() => undefined);
+    const systemRefs = entities
+      .map(systemRefOf)
+      .filter((ref): ref is string => ref !== null);
+    const known = domains;
+    const systemDomains =
+      known && systemRefs.every(ref => known.has(ref))
+        ? known
+        : await loadSystemDomains(this.catalog, systemRefs, credentials);
     const hasMore = Boolean(response.pageInfo.nextCursor);
     return {
-      entities,
+      listings: entities.map(entity => listingOf(entity, systemDomains)),
       totalItems: totalItems ?? response.totalItems,
       // The catalog says whether more follow (it reads one row past the page).
       examined: hasMore ? entities.length : 0,
       span: limit,
       catalogCursor: response.pageInfo.nextCursor,
-      domains,
+      summaries,
     };
   }
 
@@ -273,12 +374,15 @@ export class OverviewService {
     return undefined;
   }
 
-  /** A page of the `level` or `policy` filter, read from its index (see {@link loadIndexedPage}). */
+  /**
+   * A page of the `level`, `policy` or `campaign` filter, read from its index with `lookup` (the catalog or the
+   * services index) applying the other filters (see {@link loadIndexedPage}).
+   */
   private async indexedPage(
     request: OverviewRequest,
-    credentials: BackstageCredentials,
     index: EntityRefIndex,
-  ): Promise<ServicePage | null> {
+    lookup: ServiceLookup,
+  ): Promise<ServicePage> {
     const { limit, filters, offset } = request;
     let summaries: Promise<Required<LoadedSummaries>> | undefined;
     const page = await loadIndexedPage({
@@ -286,24 +390,19 @@ export class OverviewService {
       offset,
       limit,
       includeTotal: request.totalItems === undefined,
-      catalog: this.catalog,
-      credentials,
       index,
-      // Alone, the index filter's refs are the page: read their summaries while the catalog is asked.
+      lookup,
+      // Alone, the index filter's refs are the page: read their summaries while they are looked up.
       onPageRefs: refs => {
         summaries = loadSummaries(this.sources, refs);
         summaries.catch(() => undefined);
       },
     });
-    if (!page) {
-      return null;
-    }
     return {
-      entities: page.entities,
+      listings: page.listings,
       totalItems: request.totalItems ?? page.totalItems ?? 0,
       examined: page.examined,
       span: page.pageSpan,
-      domains: page.systemDomains,
       summaries,
     };
   }
@@ -313,6 +412,7 @@ export class OverviewService {
     request: OverviewRequest,
     credentials: BackstageCredentials,
     maxRows: number,
+    options: { fromServicesIndex?: boolean } = {},
   ): AsyncGenerator<OverviewPage> {
     let current: OverviewRequest | undefined = request;
     let rows = 0;
@@ -320,6 +420,7 @@ export class OverviewService {
       const page = await this.getPage(
         { ...current, limit: Math.min(current.limit, maxRows - rows) },
         credentials,
+        options,
       );
       rows += page.items.length;
       yield page;
@@ -356,29 +457,46 @@ export class OverviewService {
   }
 
   /**
-   * One refresh pass of the stored roll-ups: every service of the catalog read with `credentials` (the plugin's
-   * own), rolled up by team and by system, stored in one transaction that replaces the previous pass. Nothing is
-   * written when `signal` aborts the pass. Returns how many services and groups were stored.
+   * One refresh pass: every service of the catalog read with `credentials` (the plugin's own), rolled up by team
+   * and by system and stored in one transaction that replaces the previous pass, and (with a services index)
+   * synchronised into the services index page by page, whose services no longer in the catalog are deleted once
+   * the walk is complete. Nothing is stored of the roll-ups, and nothing deleted from the index, when `signal`
+   * aborts the pass. The index's pass is recorded with the time the walk started (services added during the walk
+   * may be missed until the next pass). Returns how many services and groups were stored.
    */
   async refreshGroupRollUps(
     credentials: BackstageCredentials,
     signal?: AbortSignal,
   ): Promise<
-    { serviceCount: number; teams: number; systems: number } | undefined
+    | {
+        serviceCount: number;
+        teams: number;
+        systems: number;
+        servicesIndex?: ServicesIndexSyncResult;
+      }
+    | undefined
   > {
     if (!this.store) return undefined;
+    const startedAt = this.now();
+    const sync = this.servicesIndex
+      ? new ServicesIndexSync({ store: this.servicesIndex.store })
+      : undefined;
+    await sync?.start(this.catalog, credentials);
     const pass = await computeGroupRollUps({
       catalog: this.catalog,
       sources: this.sources,
       credentials,
       signal,
+      onPage: sync && (entities => sync.addPage(entities)),
     });
     if (!pass || signal?.aborted) return undefined;
+    const servicesIndex = await sync?.finish(startedAt);
     await this.store.replaceRollUps(pass.groups, this.now());
     return {
       serviceCount: pass.serviceCount,
       teams: pass.groups.team.length,
       systems: pass.groups.system.length,
+      servicesIndex,
     };
   }
 

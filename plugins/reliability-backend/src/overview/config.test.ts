@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readOverviewConfig } from './config';
+import { readOverviewConfig, servicesIndexMaxAgeMs } from './config';
 
 describe('readOverviewConfig', () => {
   it('defaults the roll-up refresh to every 10 minutes', () => {
@@ -7,7 +7,30 @@ describe('readOverviewConfig', () => {
       rollUpRefreshInterval: { minutes: 10 },
       rollUpTimeout: { minutes: 10 },
       csvMaxRows: 100_000,
+      servicesIndexEnabled: true,
     });
+  });
+
+  it('trusts the services index for two refresh intervals and a timeout, and can turn it off', () => {
+    const config = readOverviewConfig(
+      new ConfigReader({
+        reliability: {
+          overview: {
+            rollUps: { refreshInterval: { minutes: 5 }, timeout: 'PT2M' },
+            servicesIndex: { enabled: false },
+          },
+        },
+      }),
+    );
+    expect(config.servicesIndexEnabled).toBe(false);
+    expect(servicesIndexMaxAgeMs(config)).toBe(12 * 60_000);
+    expect(() =>
+      readOverviewConfig(
+        new ConfigReader({
+          reliability: { overview: { servicesIndex: { enabled: 'yes' } } },
+        }),
+      ),
+    ).toThrow('reliability.overview.servicesIndex');
   });
 
   it('reads the CSV export cap and rejects one out of range, naming the key', () => {

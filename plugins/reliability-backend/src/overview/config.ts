@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { HumanDuration } from '@backstage/types';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { z } from 'zod';
 import { readConfigSection, readDuration } from '../shared/config';
 
@@ -12,6 +12,8 @@ export interface OverviewConfig {
   rollUpTimeout: HumanDuration;
   /** Most rows one CSV export holds (streamed page by page, so the backend's memory does not grow with it). */
   csvMaxRows: number;
+  /** Whether pages are listed from the services index kept by the roll-up pass (when its last pass is recent). */
+  servicesIndexEnabled: boolean;
 }
 
 /** Default of `reliability.overview.csvExport.maxRows`: a 100,000-service catalog exports whole. */
@@ -26,6 +28,10 @@ const csvExportSchema = z
       .max(1_000_000)
       .default(DEFAULT_CSV_MAX_ROWS),
   })
+  .strict();
+
+const servicesIndexSchema = z
+  .object({ enabled: z.boolean().default(true) })
   .strict();
 
 /** Reads `reliability.overview`; an out-of-range duration is a start-up error naming the key. */
@@ -51,5 +57,22 @@ export function readOverviewConfig(
       'reliability.overview.csvExport',
       csvExportSchema,
     ).maxRows,
+    servicesIndexEnabled: readConfigSection(
+      config,
+      'reliability.overview.servicesIndex',
+      servicesIndexSchema,
+    ).enabled,
   };
+}
+
+/**
+ * How old the services index's last pass may be for pages to be listed from it: two refresh intervals plus one
+ * pass's time limit (one late or failed pass is tolerated; after that, pages come from the catalog until a pass
+ * completes again).
+ */
+export function servicesIndexMaxAgeMs(config: OverviewConfig): number {
+  return (
+    2 * durationToMilliseconds(config.rollUpRefreshInterval) +
+    durationToMilliseconds(config.rollUpTimeout)
+  );
 }

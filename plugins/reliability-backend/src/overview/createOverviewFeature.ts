@@ -6,11 +6,12 @@ import {
   readDocumentAllowRules,
 } from '../shared/entityDocuments';
 import type { SloDefinitionSource } from '../slo';
-import { readOverviewConfig } from './config';
+import { readOverviewConfig, servicesIndexMaxAgeMs } from './config';
 import { OverviewRefresher } from './OverviewRefresher';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
 import { OverviewSources } from './sources';
+import { KnexServicesIndexStore } from './servicesIndex/KnexServicesIndexStore';
 import { KnexOverviewStore } from './store/KnexOverviewStore';
 import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
 import { JourneyReader } from './tour/journeys/JourneyReader';
@@ -19,7 +20,8 @@ import { EntitySloStates, RunbookIndex } from './tour/tourSources';
 
 /**
  * The overview feature: routes, plus its two services for the areas that answer the same questions elsewhere
- * (the actions area's `list-services-at-risk` and `explain-system`). It stores the team and system roll-ups.
+ * (the actions area's `list-services-at-risk` and `explain-system`). It stores the team and system roll-ups and
+ * the services index.
  */
 export type OverviewFeature = ReliabilityFeature & {
   name: 'overview';
@@ -42,9 +44,9 @@ export interface TourDeps {
  * (`/tour/systems/...`, `/tour/domains/...`, with user journeys read from journey files through the shared
  * document reader) and the blast radius (`/tour/blast-radius/...`). Reads the catalog with the caller's
  * credentials and the other areas through their summary sources, the maturity level index, the runbook
- * index and the SLO area's definitions and states. It stores one thing: the team and system roll-ups of the org
- * page, recomputed by the {@link OverviewRefresher} (`reliability-overview-refresh`, global, every
- * `reliability.overview.rollUps.refreshInterval`).
+ * index and the SLO area's definitions and states. It stores the team and system roll-ups of the org page and
+ * the services index its pages are listed from, both kept by the {@link OverviewRefresher}
+ * (`reliability-overview-refresh`, global, every `reliability.overview.rollUps.refreshInterval`).
  */
 export async function createOverviewFeature(
   ctx: ReliabilityContext,
@@ -56,6 +58,12 @@ export async function createOverviewFeature(
     catalog: ctx.catalog,
     sources: summaries,
     store: new KnexOverviewStore({ knex: ctx.knex }),
+    servicesIndex: config.servicesIndexEnabled
+      ? {
+          store: new KnexServicesIndexStore({ knex: ctx.knex }),
+          maxAgeMs: servicesIndexMaxAgeMs(config),
+        }
+      : undefined,
     now: ctx.now,
   });
   await scheduleRefresher(

@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   entityRefKey,
@@ -6,6 +7,7 @@ import {
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../shared/catalogPages';
+import { SERVICE_FIELDS } from './catalogQuery';
 import { chunk } from '../shared/chunk';
 import { giveWay } from '../shared/giveWay';
 import { GroupRollUp, RollUpGroupBy } from './groupSummaries';
@@ -42,8 +44,10 @@ export async function computeGroupRollUps(options: {
   sources: OverviewSources;
   credentials: BackstageCredentials;
   signal?: AbortSignal;
+  /** Also given every page of services as it is read (with {@link SERVICE_FIELDS}), e.g. to keep an index. */
+  onPage?: (entities: Entity[]) => Promise<void>;
 }): Promise<GroupRollUpPass | undefined> {
-  const { catalog, sources, credentials, signal } = options;
+  const { catalog, sources, credentials, signal, onPage } = options;
   const byTeam = new GroupRollUp({ by: 'team' });
   const bySystem = new GroupRollUp({ by: 'system' });
   let serviceCount = 0;
@@ -51,13 +55,14 @@ export async function computeGroupRollUps(options: {
     catalog,
     {
       filter: { kind: 'component' },
-      fields: ROLLUP_FIELDS,
+      fields: onPage ? SERVICE_FIELDS : ROLLUP_FIELDS,
       pageSize: PASS_PAGE_SIZE,
     },
     credentials,
   );
   for await (const entities of pages) {
     if (signal?.aborted) return undefined;
+    await onPage?.(entities);
     const summaries = await loadSummaries(
       sources,
       entities.map(e => entityRefKey(e)),

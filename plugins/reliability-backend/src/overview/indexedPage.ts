@@ -3,6 +3,17 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { OverviewFilters } from './overviewQuery';
+import {
+  listingOf,
+  loadSystemDomains,
+  ServiceListing,
+  systemRefOf,
+} from './serviceRows';
+import {
+  hasCatalogFilters,
+  servicesIndexFilters,
+} from './servicesIndex/indexFilters';
+import { ServicesIndexStore } from './servicesIndex/ServicesIndexStore';
 import { EntityRefPageQuery } from './sources';
 
 /**
@@ -13,15 +24,28 @@ export const INDEX_SCAN_WITH_FILTERS = 500;
 
 /** One page of the `level` or `policy` filter: services in ref order and where the next page starts in the index. */
 export interface IndexedPage {
-  entities: Entity[];
+  listings: ServiceListing[];
   /** Index entries this page examined (the cursor's offset advances by this much). */
   examined: number;
   /** Services in the index entry (level or state; before visibility and other filters); undefined when not counted. */
   totalItems?: number;
   /** Index entries examined per page (for the previous page's offset). */
   pageSpan: number;
-  /** Domains of the systems the domain filter allows (`ServiceCatalogQuery.systemDomains`). */
-  systemDomains?: Map<string, string>;
+}
+
+/** An index of reliability data (maturity level, policy state): one page of entity refs of a kind, by ref. */
+export type EntityRefIndex = (
+  query: EntityRefPageQuery,
+) => Promise<{ entityRefs: string[]; totalItems?: number }>;
+
+/**
+ * Looks up the services of refs read from an {@link EntityRefIndex}, with the query's other filters applied: null
+ * for a service that is gone, that the caller may not see or that another filter excludes.
+ */
+export interface ServiceLookup {
+  /** Whether other filters (team, system, domain, tier, text) apply besides the index filter. */
+  filtered: boolean;
+  byRefs(entityRefs: string[]): Promise<Array<ServiceListing | null>>;
 }
 
 const lower = (value: unknown) =>
@@ -38,17 +62,65 @@ function matchesText(entity: Entity, term: string): boolean {
   ].some(value => lower(value).includes(needle));
 }
 
-/** An index of reliability data (maturity level, policy state): one page of entity refs of a kind, by ref. */
-export type EntityRefIndex = (
-  query: EntityRefPageQuery,
-) => Promise<{ entityRefs: string[]; totalItems?: number }>;
+/**
+ * Services by ref from the catalog, read with the caller's credentials: ONE `getEntitiesByRefs` with the
+ * overview's fields and the other catalog filters, then (without a domain filter, which already knows them) ONE
+ * more for their systems' domains. Null when the domain pre-selection is already empty.
+ */
+export async function catalogServiceLookup(options: {
+  filters: OverviewFilters;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+}): Promise<ServiceLookup | null> {
+  const { filters, catalog, credentials } = options;
+  const catalogQuery = await buildServiceCatalogQuery(options);
+  if (!catalogQuery) {
+    return null;
+  }
+  return {
+    filtered: Boolean(filters.q) || Object.keys(catalogQuery.filter).length > 1,
+    byRefs: async entityRefs => {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs, fields: SERVICE_FIELDS, filter: catalogQuery.filter },
+        { credentials },
+      );
+      const entities = items.map(entity =>
+        entity && (!filters.q || matchesText(entity, filters.q))
+          ? entity
+          : null,
+      );
+      const present = entities.filter((e): e is Entity => e !== null);
+      const domains =
+        catalogQuery.systemDomains ??
+        (await loadSystemDomains(
+          catalog,
+          present.map(systemRefOf).filter((ref): ref is string => ref !== null),
+          credentials,
+        ));
+      return entities.map(entity =>
+        entity ? listingOf(entity, domains) : null,
+      );
+    },
+  };
+}
+
+/** Services by ref from the overview's services index: ONE query with the other filters. */
+export function servicesIndexLookup(
+  store: ServicesIndexStore,
+  filters: OverviewFilters,
+): ServiceLookup {
+  const indexFilters = servicesIndexFilters(filters);
+  return {
+    filtered: hasCatalogFilters(indexFilters),
+    byRefs: entityRefs => store.listingsByRefs(entityRefs, indexFilters),
+  };
+}
 
 /**
  * Pages over an index of reliability data (the maturity level index for `level`, the policy state index for
- * `policy`) instead of the catalog: ONE indexed query for the refs (ordered by ref, plus a count on the first
- * page), then ONE `getEntitiesByRefs` with the overview's fields and the other catalog filters (team, system,
- * domain, tier) for those refs. Services the caller may not see, or that other filters exclude, come back null
- * and are dropped, so a page may be shorter than `limit`.
+ * `policy`, a campaign's services) instead of the catalog: ONE indexed query for the refs (ordered by ref, plus a
+ * count on the first page), then the `lookup` of those refs with the other filters. Services the lookup drops are
+ * skipped, so a page may be shorter than `limit`.
  * Alone, the index filter examines `limit` index entries per page; combined with other filters, at most
  * {@link INDEX_SCAN_WITH_FILTERS}, of which the first `limit` matches are returned.
  */
@@ -57,28 +129,18 @@ export async function loadIndexedPage(options: {
   offset: number;
   limit: number;
   includeTotal: boolean;
-  catalog: CatalogService;
-  credentials: BackstageCredentials;
   index: EntityRefIndex;
+  lookup: ServiceLookup;
   /**
-   * Called with the refs read from the index when they are the page (the index filter alone), before the
-   * catalog is asked for them, so the caller can read their summaries at the same time.
+   * Called with the refs read from the index when they are the page (the index filter alone), before they are
+   * looked up, so the caller can read their summaries at the same time.
    */
   onPageRefs?: (entityRefs: string[]) => void;
-}): Promise<IndexedPage | null> {
-  const { filters, offset, limit, includeTotal, catalog, credentials } =
-    options;
-  const catalogQuery = await buildServiceCatalogQuery({
-    filters,
-    catalog,
-    credentials,
-  });
-  if (!catalogQuery) {
-    return null;
-  }
-  const combined =
-    Boolean(filters.q) || Object.keys(catalogQuery.filter).length > 1;
-  const pageSpan = combined ? Math.max(limit, INDEX_SCAN_WITH_FILTERS) : limit;
+}): Promise<IndexedPage> {
+  const { filters, offset, limit, includeTotal, lookup } = options;
+  const pageSpan = lookup.filtered
+    ? Math.max(limit, INDEX_SCAN_WITH_FILTERS)
+    : limit;
   const { entityRefs, totalItems } = await options.index({
     kind: 'component',
     order: filters.order,
@@ -87,32 +149,23 @@ export async function loadIndexedPage(options: {
     includeTotal,
   });
   if (entityRefs.length === 0) {
-    return { entities: [], examined: 0, totalItems, pageSpan };
+    return { listings: [], examined: 0, totalItems, pageSpan };
   }
-  if (!combined) {
+  if (!lookup.filtered) {
     options.onPageRefs?.(entityRefs);
   }
-  const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs, fields: SERVICE_FIELDS, filter: catalogQuery.filter },
-    { credentials },
-  );
-  const entities: Entity[] = [];
+  const found = await lookup.byRefs(entityRefs);
+  const listings: ServiceListing[] = [];
   let examined = entityRefs.length;
-  for (let i = 0; i < items.length; i++) {
-    const entity = items[i];
-    if (entity && (!filters.q || matchesText(entity, filters.q))) {
-      entities.push(entity);
-      if (entities.length === limit) {
+  for (let i = 0; i < found.length; i++) {
+    const listing = found[i];
+    if (listing) {
+      listings.push(listing);
+      if (listings.length === limit) {
         examined = i + 1;
         break;
       }
     }
   }
-  return {
-    entities,
-    examined,
-    totalItems,
-    pageSpan,
-    systemDomains: catalogQuery.systemDomains,
-  };
+  return { listings, examined, totalItems, pageSpan };
 }

@@ -850,6 +850,39 @@ describe('overview router', () => {
       expect(spies.queryEntities).toHaveBeenCalled();
     });
 
+    it.each([
+      [AuthorizeResult.ALLOW, true],
+      [AuthorizeResult.CONDITIONAL, false],
+      [AuthorizeResult.DENY, false],
+    ])(
+      'lists pages and CSV exports from the services index only when catalog reads are %s (%s) for the caller',
+      async (result, fromServicesIndex) => {
+        const overview = new OverviewService({
+          catalog: catalogServiceMock({ entities: entities() }),
+          sources: {},
+        });
+        const getPage = jest.spyOn(overview, 'getPage');
+        const router = createOverviewRouter({
+          httpAuth: mockServices.httpAuth({
+            defaultCredentials: mockCredentials.user(),
+          }),
+          permissions: decision(result),
+          overview,
+          tour: {} as TourService,
+          blastRadius: {} as BlastRadiusService,
+          csvMaxRows: 100,
+        });
+        const app = express().use(router).use(mockErrorHandler());
+        expect((await request(app).get('/overview?limit=5')).status).toBe(200);
+        expect((await request(app).get('/overview.csv')).status).toBe(200);
+        expect(getPage).toHaveBeenCalledTimes(2);
+        for (const call of getPage.mock.calls) {
+          expect(call[1]).toEqual(mockCredentials.user());
+          expect(call[2]).toEqual({ fromServicesIndex });
+        }
+      },
+    );
+
     it.each([AuthorizeResult.CONDITIONAL, AuthorizeResult.DENY])(
       'never answers from the stored roll-up when catalog reads are %s for the caller',
       async result => {

@@ -45,7 +45,7 @@ async function readsWholeCatalog(
 /** Routes of the org overview, the architecture tour and the blast radius. */
 export function createOverviewRouter(options: {
   httpAuth: HttpAuthService;
-  /** Decides whether a caller's roll-ups may come from the stored roll-up of the whole catalog. */
+  /** Decides whether a caller's pages and roll-ups may come from the services index and stored roll-ups. */
   permissions: PermissionsService;
   overview: OverviewService;
   tour: TourService;
@@ -59,16 +59,33 @@ export function createOverviewRouter(options: {
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
+  // The services index and the stored roll-ups hold every catalog service: only for callers who may see every one
+  // (else the catalog is read with the caller's credentials, so nothing they cannot see leaks).
+  const wholeCatalog = async (credentials: BackstageCredentials) => ({
+    fromServicesIndex: await readsWholeCatalog(permissions, credentials),
+  });
+
   router.get('/overview', async (req, res) => {
     const credentials = await credentialsOf(req);
     const request = parseOverviewRequest(req.query);
-    res.json(await overview.getPage(request, credentials));
+    res.json(
+      await overview.getPage(
+        request,
+        credentials,
+        await wholeCatalog(credentials),
+      ),
+    );
   });
 
   router.get('/overview.csv', async (req, res) => {
     const credentials = await credentialsOf(req);
     const request = parseOverviewRequest({ ...req.query, limit: '100' });
-    const pages = overview.pages(request, credentials, csvMaxRows);
+    const pages = overview.pages(
+      request,
+      credentials,
+      csvMaxRows,
+      await wholeCatalog(credentials),
+    );
     // Read the first page before answering, so a bad filter is still a clean 4xx.
     const first = await pages.next();
     const total = first.done ? 0 : first.value.totalItems;
@@ -106,8 +123,6 @@ export function createOverviewRouter(options: {
       req.query,
       'summaries query',
     );
-    // The stored roll-up counts every service: only for callers who may see every one (else computed with
-    // the caller's credentials, so no count of an entity the caller cannot see leaks).
     const stored = await readsWholeCatalog(permissions, credentials);
     res.json(await overview.getGroupSummaries(by, credentials, { stored }));
   });

@@ -79,22 +79,34 @@ export async function loadSystemDomains(
   return domains;
 }
 
-/** Joins a catalog service with its system's domain and the areas' summaries into one overview row. */
-export function toServiceRow(
+/**
+ * What the overview lists of a service before the areas' summaries are joined in: its catalog fields, its
+ * normalised owner and system refs and its system's domain. Read from the catalog, or from the overview's
+ * services index (which stores exactly this).
+ */
+export type ServiceListing = Pick<
+  ServiceOverviewRow,
+  | 'entityRef'
+  | 'name'
+  | 'namespace'
+  | 'title'
+  | 'type'
+  | 'lifecycle'
+  | 'owner'
+  | 'system'
+  | 'domain'
+  | 'tier'
+>;
+
+/** The listing of a catalog service, with its system's domain from `domains` (system ref to domain ref). */
+export function listingOf(
   entity: Entity,
   domains: Map<string, string>,
-  summaries: LoadedSummaries,
-): ServiceOverviewRow {
-  const entityRef = entityRefKey(entity);
+): ServiceListing {
   const namespace = entity.metadata.namespace ?? 'default';
   const system = systemRefOf(entity);
-  const slo = summaries.slo.get(entityRef);
-  const oncall = summaries.oncall.get(entityRef);
-  const runbooks = summaries.runbooks.get(entityRef);
-  const maturity = summaries.maturity.get(entityRef);
-  const policy = summaries.policy?.get(entityRef);
   return {
-    entityRef,
+    entityRef: entityRefKey(entity),
     name: entity.metadata.name,
     namespace,
     title: text(entity.metadata.title),
@@ -104,6 +116,22 @@ export function toServiceRow(
     system,
     domain: system ? domains.get(system) ?? null : null,
     tier: tierOf(entity),
+  };
+}
+
+/** Joins a service's listing with the areas' summaries into one overview row. */
+export function rowOf(
+  listing: ServiceListing,
+  summaries: LoadedSummaries,
+): ServiceOverviewRow {
+  const { entityRef } = listing;
+  const slo = summaries.slo.get(entityRef);
+  const oncall = summaries.oncall.get(entityRef);
+  const runbooks = summaries.runbooks.get(entityRef);
+  const maturity = summaries.maturity.get(entityRef);
+  const policy = summaries.policy?.get(entityRef);
+  return {
+    ...listing,
     slo: slo
       ? {
           sloCount: slo.sloCount,
@@ -135,4 +163,13 @@ export function toServiceRow(
       ? { state: policy.state, decision: policy.decision, since: policy.since }
       : null,
   };
+}
+
+/** Joins a catalog service with its system's domain and the areas' summaries into one overview row. */
+export function toServiceRow(
+  entity: Entity,
+  domains: Map<string, string>,
+  summaries: LoadedSummaries,
+): ServiceOverviewRow {
+  return rowOf(listingOf(entity, domains), summaries);
 }

@@ -67,6 +67,7 @@ const TASKS = {
   alerts: 'reliability-alerts-refresh',
   learning: 'reliability-learning-refresh',
   trends: 'reliability-trends-refresh',
+  overview: 'reliability-overview-refresh',
 };
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -302,6 +303,7 @@ describe.each(databases.eachSupportedId())(
         'alert_inventory',
         'alert_firings',
         'alert_summaries',
+        'overview_services',
       ]) {
         expect({ table, rows: gone[table] }).toEqual({ table, rows: 0 });
       }
@@ -326,6 +328,7 @@ describe.each(databases.eachSupportedId())(
         'incident_summaries',
         'alert_inventory',
         'alert_summaries',
+        'overview_services',
       ]) {
         expect({ table, rows: kept[table] }).toEqual({
           table,

@@ -135,6 +135,12 @@ export interface OverviewPage {
   pageInfo: { nextCursor?: string; prevCursor?: string };
   /** Reliability areas that are not installed in this backend (their columns are always null). */
   unavailable: OverviewArea[];
+  /**
+   * When the services were listed from the overview's services index (the caller may read every catalog entity):
+   * when the index's last refresh pass finished (ISO 8601). Services added to the catalog since then are not
+   * listed yet; the reliability figures of each row are current. Absent when the page was read from the catalog.
+   */
+  listedAt?: string;
 }
 
 /** Roll-up of the services of one team or one system. Ratios are 0..1, null when they have no denominator. @public */

@@ -5,7 +5,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
 import { testPage, testRow } from '../testData';
-import { ServicesTab } from './ServicesTab';
+import { formatDateTime } from '../overviewFormat';
+import { listingFreshness, ServicesTab } from './ServicesTab';
 
 function mockApi(overrides: Record<string, jest.Mock> = {}) {
   return {
@@ -84,6 +85,24 @@ describe('ServicesTab', () => {
       order: 'asc',
       limit: 50,
     });
+  });
+
+  it('says when the list of services was read from the catalog when it comes from the services index', async () => {
+    const listedAt = '2026-12-01T08:00:00.000Z';
+    const api = mockApi({
+      getOverview: jest.fn(async () =>
+        testPage([testRow('orders')], { listedAt }),
+      ),
+    });
+    await renderTab(api);
+    expect(
+      await screen.findByText(
+        `Services as listed in the catalog at ${formatDateTime(
+          listedAt,
+        )} (refreshed in the background); reliability figures are current`,
+      ),
+    ).toBeInTheDocument();
+    expect(listingFreshness(testPage([]))).toBeUndefined();
   });
 
   it('shows placeholders instead of empty or broken values', async () => {

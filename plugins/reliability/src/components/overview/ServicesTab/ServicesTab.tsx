@@ -12,6 +12,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { formatDateTime } from '../overviewFormat';
 import { downloadText } from './downloadText';
 import { serviceColumns } from './serviceColumns';
 import { ServicesTable } from './ServicesTable';
@@ -30,6 +31,18 @@ const firstPage = (limit: number): PagingState => ({
   cursors: [undefined],
   page: 0,
 });
+
+/**
+ * Where a page's list of services comes from: the overview's services index (refreshed in the background; the
+ * reliability figures are always current) says when it was listed; a page read from the catalog says nothing.
+ */
+export function listingFreshness(page: OverviewPage): string | undefined {
+  return page.listedAt
+    ? `Services as listed in the catalog at ${formatDateTime(
+        page.listedAt,
+      )} (refreshed in the background); reliability figures are current`
+    : undefined;
+}
 
 /**
  * The "Services" tab: every service with its reliability state, paged on the server with opaque cursors
@@ -149,6 +162,7 @@ export function ServicesTab() {
       <>
         <ServicesTable
           title={value ? `Services (${value.totalItems})` : 'Services'}
+          subtitle={value ? listingFreshness(value) : undefined}
           loading={loading}
           columns={columns}
           rows={value?.items ?? []}

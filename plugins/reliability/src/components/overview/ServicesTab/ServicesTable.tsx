@@ -19,6 +19,7 @@ export interface ServiceColumn {
 
 const useStyles = makeStyles(theme => ({
   title: { padding: theme.spacing(2, 2, 1) },
+  subtitle: { padding: theme.spacing(0, 2, 1) },
   // Reserves the bar's height so the table does not jump when loading ends.
   progress: { height: 4 },
   header: {
@@ -42,17 +43,28 @@ const useStyles = makeStyles(theme => ({
  */
 export function ServicesTable(props: {
   title: string;
+  /** A line under the title (where the list comes from). */
+  subtitle?: string;
   columns: ServiceColumn[];
   rows: ServiceOverviewRow[];
   loading: boolean;
 }) {
-  const { title, columns, rows, loading } = props;
+  const { title, subtitle, columns, rows, loading } = props;
   const classes = useStyles();
   return (
     <Paper>
       <Typography variant="h5" component="h2" className={classes.title}>
         {title}
       </Typography>
+      {subtitle && (
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          className={classes.subtitle}
+        >
+          {subtitle}
+        </Typography>
+      )}
       <div className={classes.progress}>
         {loading && <LinearProgress aria-label="Loading services" />}
       </div>

@@ -50,7 +50,8 @@ const SERVICES = [
 ];
 
 const page = (
-  query: Partial<ServicesIndexPageQuery> & Pick<ServicesIndexPageQuery, 'filters'>,
+  query: Partial<ServicesIndexPageQuery> &
+    Pick<ServicesIndexPageQuery, 'filters'>,
 ): ServicesIndexPageQuery => ({
   sort: 'name',
   order: 'asc',
@@ -103,9 +104,9 @@ describe('KnexServicesIndexStore', () => {
       expect(await names({ systemRef: 'system:default/infra' })).toEqual([
         'delta',
       ]);
-      expect(await names({ domainRef: 'domain:default/commerce' })).toHaveLength(
-        7,
-      );
+      expect(
+        await names({ domainRef: 'domain:default/commerce' }),
+      ).toHaveLength(7);
       expect(await names({ tier: 'tier-2' })).toEqual([
         'Bravo',
         'foxtrot',

@@ -136,17 +136,12 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
         slice.map(listing => listing.entityRef),
       );
       for (const row of rows) stored.set(row.entity_ref, row);
-      const changed = slice
-        .map(toRow)
-        .filter(row => {
-          const before = stored.get(row.entity_ref);
-          return !before || !sameRow(before, row);
-        });
+      const changed = slice.map(toRow).filter(row => {
+        const before = stored.get(row.entity_ref);
+        return !before || !sameRow(before, row);
+      });
       for (const upsert of chunk(changed, ROWS_PER_UPSERT)) {
-        await this.knex(TABLE)
-          .insert(upsert)
-          .onConflict('entity_ref')
-          .merge();
+        await this.knex(TABLE).insert(upsert).onConflict('entity_ref').merge();
       }
       written += changed.length;
     }

@@ -3,7 +3,11 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OverviewPage } from '@internal/backstage-plugin-reliability-common';
 import { migrateDatabase } from '../../database/migrateDatabase';
-import { decodeCursor, OverviewFilters, OverviewRequest } from '../overviewQuery';
+import {
+  decodeCursor,
+  OverviewFilters,
+  OverviewRequest,
+} from '../overviewQuery';
 import { OverviewService } from '../OverviewService';
 import { MaturityLevelIndex, OverviewSources } from '../sources';
 import { KnexOverviewStore } from '../store/KnexOverviewStore';
@@ -230,7 +234,11 @@ describe('overview pages from the services index', () => {
     async databaseId => {
       const { serviceOver, setNow } = await setup(databaseId);
       const { service, spies } = serviceOver(entities());
-      const first = { limit: 5, offset: 0, filters: { sort: 'name', order: 'asc' } } as const;
+      const first = {
+        limit: 5,
+        offset: 0,
+        filters: { sort: 'name', order: 'asc' },
+      } as const;
       const before = await service.getPage(first, credentials, {
         fromServicesIndex: true,
       });
@@ -241,7 +249,9 @@ describe('overview pages from the services index', () => {
         (await service.getPage(first, credentials, { fromServicesIndex: true }))
           .listedAt,
       ).toBe(NOW.toISOString());
-      expect((await service.getPage(first, credentials)).listedAt).toBeUndefined();
+      expect(
+        (await service.getPage(first, credentials)).listedAt,
+      ).toBeUndefined();
       setNow(new Date(NOW.getTime() + MAX_AGE_MS + 1));
       spies.queryEntities.mockClear();
       const stale = await service.getPage(first, credentials, {

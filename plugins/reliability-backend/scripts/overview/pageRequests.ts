@@ -138,6 +138,8 @@ export interface Sample {
   catalog: number;
   /** Database queries of the overview request (reliability + catalog clients). */
   queries?: number;
+  /** Whether the overview listed the page from its services index (the page says `listedAt`). */
+  fromServicesIndex: boolean;
 }
 
 /**
@@ -215,6 +217,7 @@ export async function measurePages(options: {
             overview: o.ms,
             catalog: c.ms,
             queries: countQueries ? o.queries : undefined,
+            fromServicesIndex: Boolean(o.value.listedAt),
           });
           measuredOfKind++;
         }

@@ -32,7 +32,7 @@ import {
   toServiceRow,
 } from './serviceRows';
 import { servicesIndexFilters } from './servicesIndex/indexFilters';
-import { ServicesIndexStore } from './servicesIndex/ServicesIndexStore';
+import { ServicesIndexStore } from './store/ServicesIndexStore';
 import {
   ServicesIndexSync,
   ServicesIndexSyncResult,

@@ -11,7 +11,7 @@ import { OverviewRefresher } from './OverviewRefresher';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
 import { OverviewSources } from './sources';
-import { KnexServicesIndexStore } from './servicesIndex/KnexServicesIndexStore';
+import { KnexServicesIndexStore } from './store/KnexServicesIndexStore';
 import { KnexOverviewStore } from './store/KnexOverviewStore';
 import { BlastRadiusService } from './tour/blastRadius/BlastRadiusService';
 import { JourneyReader } from './tour/journeys/JourneyReader';

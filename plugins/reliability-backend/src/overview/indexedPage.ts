@@ -13,7 +13,7 @@ import {
   hasCatalogFilters,
   servicesIndexFilters,
 } from './servicesIndex/indexFilters';
-import { ServicesIndexStore } from './servicesIndex/ServicesIndexStore';
+import { ServicesIndexStore } from './store/ServicesIndexStore';
 import { EntityRefPageQuery } from './sources';
 
 /**

@@ -4,7 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
 import { listingOf, relatedRef } from '../serviceRows';
-import { ServicesIndexStore } from './ServicesIndexStore';
+import { ServicesIndexStore } from '../store/ServicesIndexStore';
 
 /** Systems per catalog page when their domains are read. */
 const SYSTEM_PAGE_SIZE = 1000;

@@ -1,6 +1,6 @@
 import { normaliseRef } from '../catalogQuery';
 import { OverviewFilters } from '../overviewQuery';
-import { ServicesIndexFilters } from './ServicesIndexStore';
+import { ServicesIndexFilters } from '../store/ServicesIndexStore';
 
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
 

@@ -19,7 +19,7 @@ import {
   sloSummary,
   system,
 } from '../__testUtils__/fixtures';
-import { KnexServicesIndexStore } from './KnexServicesIndexStore';
+import { KnexServicesIndexStore } from '../store/KnexServicesIndexStore';
 
 jest.setTimeout(60_000);
 

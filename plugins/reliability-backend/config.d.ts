@@ -376,6 +376,12 @@ export interface Config {
       servicesIndex?: {
         /** `false` lists every page from the catalog (live, slower on large catalogs). Default true. */
         enabled?: boolean;
+        /**
+         * How often the catalog's count of Components is compared with the last pass's (one count query); a
+         * different count starts a pass before the refresh interval, so services registered or deleted are listed
+         * within about this long. A duration, 10 seconds to 1 day. Default 1 minute.
+         */
+        checkInterval?: { [unit: string]: number } | string;
       };
       /** The org page's CSV export (`GET /overview.csv`), streamed page by page. */
       csvExport?: {

@@ -8,6 +8,7 @@ import { migrateDatabase } from '../database/migrateDatabase';
 import { OverviewRefresher } from './OverviewRefresher';
 import { OverviewService } from './OverviewService';
 import { KnexOverviewStore } from './store/KnexOverviewStore';
+import { KnexServicesIndexStore } from './store/KnexServicesIndexStore';
 import {
   component,
   fakeSource,
@@ -19,6 +20,8 @@ import {
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const TEN_MINUTES = 10 * 60_000;
 
 const ref = (i: number) =>
   `component:default/svc-${String(i).padStart(4, '0')}`;
@@ -72,6 +75,7 @@ async function setup(entities = catalogEntities()) {
     service,
     auth: mockServices.auth(),
     logger: mockServices.logger.mock(),
+    refreshIntervalMs: TEN_MINUTES,
   });
   return { knex, store, service, refresher, queryEntities, sources };
 }
@@ -152,6 +156,7 @@ describe('OverviewRefresher', () => {
       }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
+      refreshIntervalMs: TEN_MINUTES,
     });
     await next.run();
     const teams = await store.getRollUp('team');
@@ -169,5 +174,86 @@ describe('OverviewRefresher', () => {
     controller.abort();
     expect(await refresher.run(controller.signal)).toBeUndefined();
     expect(await store.getRollUp('team')).toBeUndefined();
+  });
+
+  describe('with a services index', () => {
+    /** A refresher with a services index over `entities`, at the time `now()` gives. */
+    async function indexed(
+      knex: Awaited<ReturnType<typeof databases.init>>,
+      entities: ReturnType<typeof catalogEntities>,
+      now: () => Date,
+    ) {
+      const catalog = catalogServiceMock({ entities });
+      const queryEntities = jest.spyOn(catalog, 'queryEntities');
+      const logger = mockServices.logger.mock();
+      const refresher = new OverviewRefresher({
+        service: new OverviewService({
+          catalog,
+          sources: {},
+          store: new KnexOverviewStore({ knex }),
+          servicesIndex: {
+            store: new KnexServicesIndexStore({ knex }),
+            maxAgeMs: 3 * TEN_MINUTES,
+          },
+          now,
+        }),
+        auth: mockServices.auth(),
+        logger,
+        refreshIntervalMs: TEN_MINUTES,
+        now,
+      });
+      return { refresher, queryEntities, logger };
+    }
+
+    it('passes when due, else only compares the catalog’s count of services with the last pass’s', async () => {
+      const { knex } = await setup();
+      let now = new Date('2026-12-01T08:00:00Z');
+      const clock = () => now;
+      const first = await indexed(knex, catalogEntities(30), clock);
+      // No pass yet: a pass.
+      expect(await first.refresher.run()).toMatchObject({
+        serviceCount: 30,
+        servicesIndex: { serviceCount: 30, written: 30, deleted: 0 },
+      });
+      // A minute later, same count: one count query, no pass.
+      now = new Date('2026-12-01T08:01:00Z');
+      first.queryEntities.mockClear();
+      expect(await first.refresher.run()).toBeUndefined();
+      expect(first.queryEntities).toHaveBeenCalledTimes(1);
+      expect(first.queryEntities.mock.calls[0][0]).toMatchObject({
+        limit: 0,
+        totalItems: 'include',
+      });
+      // A service registered: a pass before the interval, said in the log.
+      const grown = await indexed(knex, catalogEntities(31), clock);
+      expect(await grown.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 31, written: 1 },
+      });
+      expect(grown.logger.info).toHaveBeenCalledWith(
+        'Reliability overview: the catalog holds 31 services, the services index 30; refreshing before the interval',
+      );
+      // Ten minutes after the last pass: a pass even with the same count.
+      now = new Date('2026-12-01T08:11:00Z');
+      expect(await grown.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 31, written: 0 },
+      });
+    });
+
+    it('records no pass that found no service, so an empty index never answers', async () => {
+      const { knex } = await setup();
+      const now = () => new Date('2026-12-01T08:00:00Z');
+      const empty = await indexed(knex, [], now);
+      expect(await empty.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 0 },
+      });
+      expect(
+        await new KnexServicesIndexStore({ knex }).lastPass(),
+      ).toBeUndefined();
+      // The next run passes again (there is still no pass to compare with).
+      const filled = await indexed(knex, catalogEntities(5), now);
+      expect(await filled.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 5 },
+      });
+    });
   });
 });

@@ -1,31 +1,74 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Refresher } from '../shared/refresher';
 import { OverviewService } from './OverviewService';
 
 /**
- * The overview area's background job (global, every `reliability.overview.rollUps.refreshInterval`): recomputes
- * the stored team and system roll-ups of the org page over the whole catalog, read with the plugin's own
- * credentials, and replaces the previous pass in one transaction (groups that are gone are deleted). The route
- * answers from them only for callers who may read every catalog entity.
+ * The overview area's background job (global): recomputes the stored team and system roll-ups of the org page over
+ * the whole catalog, read with the plugin's own credentials, replacing the previous pass in one transaction (groups
+ * that are gone are deleted), and keeps the services index the org page's pages are listed from. The routes answer
+ * from them only for callers who may read every catalog entity. A full pass runs every
+ * `reliability.overview.rollUps.refreshInterval`, and sooner when the catalog's count of services changes (see
+ * {@link OverviewRefresher.passDue}).
  */
 export class OverviewRefresher implements Refresher {
   private readonly service: OverviewService;
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
 
+  private readonly refreshIntervalMs: number;
+  private readonly now: () => Date;
+
   constructor(options: {
     service: OverviewService;
     auth: AuthService;
     logger: LoggerService;
+    /** A full pass at least this often (`reliability.overview.rollUps.refreshInterval`). */
+    refreshIntervalMs: number;
+    now?: () => Date;
   }) {
     this.service = options.service;
     this.auth = options.auth;
     this.logger = options.logger;
+    this.refreshIntervalMs = options.refreshIntervalMs;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Whether this run makes a full pass. With a services index the task runs every
+   * `reliability.overview.servicesIndex.checkInterval`: a pass is due when the index has no pass yet, when its last
+   * pass is a refresh interval old, or when the catalog's count of Components (ONE count query) differs from the
+   * count of the last pass, so services registered or deleted appear within a check interval. Without a services
+   * index the task runs every refresh interval and every run is a pass.
+   */
+  private async passDue(credentials: BackstageCredentials): Promise<boolean> {
+    const last = await this.service.lastServicesIndexPass();
+    if (
+      !last ||
+      this.now().getTime() - last.completedAt.getTime() >=
+        this.refreshIntervalMs
+    ) {
+      return true;
+    }
+    const count = await this.service.countCatalogServices(credentials);
+    if (count === last.serviceCount) {
+      return false;
+    }
+    this.logger.info(
+      `Reliability overview: the catalog holds ${count} services, the services index ${last.serviceCount}; refreshing before the interval`,
+    );
+    return true;
   }
 
   async run(signal?: AbortSignal) {
     const started = Date.now();
     const credentials = await this.auth.getOwnServiceCredentials();
+    if (!(await this.passDue(credentials))) {
+      return undefined;
+    }
     const result = await this.service.refreshGroupRollUps(credentials, signal);
     if (result) {
       const index = result.servicesIndex;

@@ -32,7 +32,11 @@ import {
   toServiceRow,
 } from './serviceRows';
 import { servicesIndexFilters } from './servicesIndex/indexFilters';
-import { ServicesIndexStore } from './store/ServicesIndexStore';
+import {
+  ServicesIndexKey,
+  ServicesIndexPass,
+  ServicesIndexStore,
+} from './store/ServicesIndexStore';
 import {
   ServicesIndexSync,
   ServicesIndexSyncResult,
@@ -53,6 +57,8 @@ interface ServicePage {
   span: number;
   /** The catalog's cursor of the next page (catalog-ordered pages). */
   catalogCursor?: string;
+  /** Where the next page starts in the services index (pages listed from it). */
+  indexKey?: ServicesIndexKey;
   /** The page's summaries when they were read while the services were looked up. */
   summaries?: Promise<Required<LoadedSummaries>>;
   /** When the services came from the overview's services index: when its last pass finished. */
@@ -141,6 +147,7 @@ export class OverviewService {
         offset + examined,
         totalItems,
         page.catalogCursor,
+        page.indexKey,
       );
     }
     if (offset > 0) {
@@ -163,8 +170,9 @@ export class OverviewService {
    * A page listed from the services index: ONE indexed query for the page (and, on the first page, ONE count, in
    * parallel), or with `level`, `policy` or `campaign` their index's refs looked up in ONE query of the services
    * index; the last pass's time is read at the same time. Undefined when there is no services index or its last
-   * pass is missing or too old (the caller then reads the catalog). A cursor of an index page is an offset, which
-   * the catalog path also reads, so paging goes on if the index stops being used in between.
+   * pass is missing or too old (the caller then reads the catalog). Later pages start after the previous page's
+   * last service (keyset paging, carried in the cursor with the offset, which the catalog path reads if the index
+   * stops being used in between).
    */
   private async servicesIndexPage(
     request: OverviewRequest,
@@ -183,14 +191,16 @@ export class OverviewService {
             sort: filters.sort,
             order: filters.order,
             offset,
-            limit: limit + 1,
+            after: request.indexKey,
+            limit,
             includeTotal,
           })
-          .then(({ listings, totalItems }) => ({
-            listings: listings.slice(0, limit),
+          .then(({ listings, totalItems, next }) => ({
+            listings,
             totalItems: request.totalItems ?? totalItems ?? 0,
-            examined: listings.length > limit ? limit : 0,
+            examined: next ? listings.length : 0,
             span: limit,
+            indexKey: next,
           }));
     page.catch(() => undefined);
     const pass = await lastPass;
@@ -454,6 +464,22 @@ export class OverviewService {
       }
     }
     return this.computeGroupSummaries(by, credentials);
+  }
+
+  /** The services index's last complete pass; undefined without a services index or before its first pass. */
+  async lastServicesIndexPass(): Promise<ServicesIndexPass | undefined> {
+    return this.servicesIndex?.store.lastPass();
+  }
+
+  /** How many Components the catalog holds for `credentials`: ONE count query, no rows. */
+  async countCatalogServices(
+    credentials: BackstageCredentials,
+  ): Promise<number> {
+    const { totalItems } = await this.catalog.queryEntities(
+      { filter: { kind: 'component' }, limit: 0, totalItems: 'include' },
+      { credentials },
+    );
+    return totalItems;
   }
 
   /**

@@ -1,5 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { readOverviewConfig, servicesIndexMaxAgeMs } from './config';
+import {
+  overviewTaskFrequency,
+  readOverviewConfig,
+  servicesIndexMaxAgeMs,
+} from './config';
 
 describe('readOverviewConfig', () => {
   it('defaults the roll-up refresh to every 10 minutes', () => {
@@ -8,6 +12,7 @@ describe('readOverviewConfig', () => {
       rollUpTimeout: { minutes: 10 },
       csvMaxRows: 100_000,
       servicesIndexEnabled: true,
+      servicesIndexCheckInterval: { minutes: 1 },
     });
   });
 
@@ -24,6 +29,18 @@ describe('readOverviewConfig', () => {
     );
     expect(config.servicesIndexEnabled).toBe(false);
     expect(servicesIndexMaxAgeMs(config)).toBe(12 * 60_000);
+    // Without the index the task runs once per refresh interval; with it, once per check interval.
+    expect(overviewTaskFrequency(config)).toEqual({ minutes: 5 });
+    expect(
+      overviewTaskFrequency({ ...config, servicesIndexEnabled: true }),
+    ).toEqual({ minutes: 1 });
+    expect(
+      overviewTaskFrequency({
+        ...config,
+        servicesIndexEnabled: true,
+        servicesIndexCheckInterval: { hours: 1 },
+      }),
+    ).toEqual({ minutes: 5 });
     expect(() =>
       readOverviewConfig(
         new ConfigReader({

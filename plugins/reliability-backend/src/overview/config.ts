@@ -14,6 +14,8 @@ export interface OverviewConfig {
   csvMaxRows: number;
   /** Whether pages are listed from the services index kept by the roll-up pass (when its last pass is recent). */
   servicesIndexEnabled: boolean;
+  /** How often the catalog's count of services is compared with the services index's (an early pass when it differs). */
+  servicesIndexCheckInterval: HumanDuration;
 }
 
 /** Default of `reliability.overview.csvExport.maxRows`: a 100,000-service catalog exports whole. */
@@ -31,7 +33,11 @@ const csvExportSchema = z
   .strict();
 
 const servicesIndexSchema = z
-  .object({ enabled: z.boolean().default(true) })
+  .object({
+    enabled: z.boolean().default(true),
+    // Read as a duration by readDuration.
+    checkInterval: z.unknown().optional(),
+  })
   .strict();
 
 /** Reads `reliability.overview`; an out-of-range duration is a start-up error naming the key. */
@@ -62,6 +68,12 @@ export function readOverviewConfig(
       'reliability.overview.servicesIndex',
       servicesIndexSchema,
     ).enabled,
+    servicesIndexCheckInterval: readDuration(
+      config,
+      'reliability.overview.servicesIndex.checkInterval',
+      { minutes: 1 },
+      { logger, min: { seconds: 10 }, max: { days: 1 } },
+    ),
   };
 }
 
@@ -75,4 +87,16 @@ export function servicesIndexMaxAgeMs(config: OverviewConfig): number {
     2 * durationToMilliseconds(config.rollUpRefreshInterval) +
     durationToMilliseconds(config.rollUpTimeout)
   );
+}
+
+/**
+ * How often the overview's task runs: with the services index, every check interval (at most the refresh interval;
+ * most runs only compare counts), else every refresh interval (every run is a pass).
+ */
+export function overviewTaskFrequency(config: OverviewConfig): HumanDuration {
+  if (!config.servicesIndexEnabled) return config.rollUpRefreshInterval;
+  return durationToMilliseconds(config.servicesIndexCheckInterval) <
+    durationToMilliseconds(config.rollUpRefreshInterval)
+    ? config.servicesIndexCheckInterval
+    : config.rollUpRefreshInterval;
 }

@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
@@ -6,7 +7,11 @@ import {
   readDocumentAllowRules,
 } from '../shared/entityDocuments';
 import type { SloDefinitionSource } from '../slo';
-import { readOverviewConfig, servicesIndexMaxAgeMs } from './config';
+import {
+  overviewTaskFrequency,
+  readOverviewConfig,
+  servicesIndexMaxAgeMs,
+} from './config';
 import { OverviewRefresher } from './OverviewRefresher';
 import { OverviewService } from './OverviewService';
 import { createOverviewRouter } from './router';
@@ -70,13 +75,15 @@ export async function createOverviewFeature(
     ctx.scheduler,
     'reliability-overview-refresh',
     {
-      frequency: config.rollUpRefreshInterval,
+      frequency: overviewTaskFrequency(config),
       timeout: config.rollUpTimeout,
     },
     new OverviewRefresher({
       service: overview,
       auth: ctx.auth,
       logger: ctx.logger,
+      refreshIntervalMs: durationToMilliseconds(config.rollUpRefreshInterval),
+      now: ctx.now,
     }),
   );
   const journeys = new JourneyReader({

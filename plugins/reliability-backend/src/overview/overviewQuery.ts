@@ -6,6 +6,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { z } from 'zod';
 import { parseInput } from '../shared/parseInput';
+import { ServicesIndexKey } from './store/ServicesIndexStore';
 
 /** Empty query-string values (`?team=`) mean "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -85,6 +86,8 @@ export interface OverviewRequest {
    * page costs what the first does instead of an OFFSET scan. It carries the same filters and sort.
    */
   catalogCursor?: string;
+  /** Where this page starts in the services index (pages listed from it after the first): keyset paging. */
+  indexKey?: ServicesIndexKey;
 }
 
 /** Longest catalog cursor an overview cursor carries (longer ones fall back to offset paging). */
@@ -97,26 +100,40 @@ const cursorSchema = z
     o: z.number().int().min(0).max(1_000_000),
     t: z.number().int().min(0).optional(),
     c: z.string().max(MAX_CATALOG_CURSOR_LENGTH).optional(),
+    // Services index key: missing, value, name, ref (the index's column sizes).
+    k: z
+      .tuple([
+        z.boolean(),
+        z.string().max(512),
+        z.string().max(256),
+        z.string().max(512),
+      ])
+      .optional(),
   })
   .strict();
 
 /**
  * Encodes the opaque cursor of a page: the filters and sort, the offset, the known total and, for catalog-ordered
  * pages, the catalog's cursor of the page (left out when longer than {@link MAX_CATALOG_CURSOR_LENGTH}, the page is
- * then read by offset). It stays small (filters are bounded) whatever the filters pre-select, so it fits a URL.
+ * then read by offset) or, for pages listed from the services index, the index key the page starts after. Either
+ * source reads the offset when the other's position is all the cursor holds. It stays small (filters are bounded) whatever the filters pre-select, so it fits a URL.
  */
 export function encodeCursor(
   filters: OverviewFilters,
   offset: number,
   totalItems?: number,
   catalogCursor?: string,
+  indexKey?: ServicesIndexKey,
 ): string {
   const c =
     catalogCursor && catalogCursor.length <= MAX_CATALOG_CURSOR_LENGTH
       ? catalogCursor
       : undefined;
+  const k = indexKey
+    ? [indexKey.missing, indexKey.value, indexKey.name, indexKey.ref]
+    : undefined;
   return Buffer.from(
-    JSON.stringify({ v: 1, f: filters, o: offset, t: totalItems, c }),
+    JSON.stringify({ v: 1, f: filters, o: offset, t: totalItems, c, k }),
     'utf8',
   ).toString('base64url');
 }
@@ -146,6 +163,14 @@ export function decodeCursor(cursor: string): Omit<OverviewRequest, 'limit'> {
     offset: decoded.o,
     totalItems: decoded.t,
     catalogCursor: decoded.c,
+    indexKey: decoded.k
+      ? {
+          missing: decoded.k[0],
+          value: decoded.k[1],
+          name: decoded.k[2],
+          ref: decoded.k[3],
+        }
+      : undefined,
   };
 }
 

@@ -20,7 +20,7 @@ export interface ServicesIndexSyncResult {
  * One synchronisation of the services index with the catalog, fed the pages of a complete walk over every
  * Component: `start` reads every System's domain (one walk over the Systems, pages of 1000), `addPage` stores a
  * page's listings (only new and changed rows are written), and `finish`, after the whole walk, deletes the
- * services no longer in the catalog and records the pass. An abandoned sync (no `finish`) deletes nothing and
+ * services no longer in the catalog and records the pass (unless it found none). An abandoned sync (no `finish`) deletes nothing and
  * leaves the previous pass's record, so the index is never trusted for a walk that did not complete.
  */
 export class ServicesIndexSync {
@@ -66,7 +66,11 @@ export class ServicesIndexSync {
 
   async finish(completedAt: Date): Promise<ServicesIndexSyncResult> {
     const deleted = await this.store.deleteNotIn(this.seen);
-    await this.store.recordPass(completedAt, this.seen.size);
+    // A walk that found no service is not recorded: right after a start the catalog may not have processed its
+    // locations yet, and an empty index must not answer for it (an empty catalog is as cheap to read live).
+    if (this.seen.size > 0) {
+      await this.store.recordPass(completedAt, this.seen.size);
+    }
     return { serviceCount: this.seen.size, written: this.written, deleted };
   }
 }

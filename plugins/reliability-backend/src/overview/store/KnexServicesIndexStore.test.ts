@@ -183,6 +183,55 @@ describe('KnexServicesIndexStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    "pages after the previous page's last service (keyset) in every sort and order, as one long page would, on %p",
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      // Ties on every sort field, and services without one.
+      const tied = [
+        ...SERVICES,
+        listing('kilo', { owner: null, tier: null, system: null }),
+        listing('lima', { tier: 'TIER-2' }),
+        listing('Mike', { owner: 'group:default/team-b', tier: 'tier-2' }),
+      ];
+      await store.syncListings(tied);
+      for (const sort of ['name', 'owner', 'system', 'tier'] as const) {
+        for (const order of ['asc', 'desc'] as const) {
+          for (const filters of [{}, { ownerRef: 'group:default/team-b' }]) {
+            const whole = await store.pageListings(
+              page({ filters, sort, order }),
+            );
+            expect(whole.next).toBeUndefined();
+            const walked: string[] = [];
+            let after;
+            do {
+              const next = await store.pageListings(
+                // The offset is ignored after a key.
+                page({
+                  filters,
+                  sort,
+                  order,
+                  limit: 2,
+                  after,
+                  offset: after ? 99 : 0,
+                }),
+              );
+              walked.push(...next.listings.map(l => l.name));
+              expect(next.listings.length).toBeLessThanOrEqual(2);
+              after = next.next;
+            } while (after);
+            expect({ sort, order, filters, walked }).toEqual({
+              sort,
+              order,
+              filters,
+              walked: whole.listings.map(l => l.name),
+            });
+          }
+        }
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'looks services up by ref in the order asked, null for those missing or filtered out, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

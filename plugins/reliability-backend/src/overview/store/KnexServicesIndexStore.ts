@@ -5,6 +5,8 @@ import { giveWay } from '../../shared/giveWay';
 import { ServiceListing } from '../serviceRows';
 import {
   ServicesIndexFilters,
+  ServicesIndexKey,
+  ServicesIndexPage,
   ServicesIndexPageQuery,
   ServicesIndexPass,
   ServicesIndexStore,
@@ -112,6 +114,27 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
 }
 
+/** Where `listing` sits in the index's order for `sort` (the key a next page starts after). */
+function servicesIndexKeyOf(
+  listing: ServiceListing,
+  sort: ServicesIndexPageQuery['sort'],
+): ServicesIndexKey {
+  const name = lower(listing.name);
+  const fields = {
+    name,
+    owner: listing.owner,
+    system: listing.system,
+    tier: listing.tier === null ? null : lower(listing.tier),
+  };
+  const value = fields[sort];
+  return {
+    missing: value === null,
+    value: value ?? '',
+    name,
+    ref: listing.entityRef,
+  };
+}
+
 /** Column each sort field orders by (besides the name). */
 const SORT_COLUMNS = {
   owner: 'owner_ref',
@@ -193,24 +216,63 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
 
   async pageListings(
     query: ServicesIndexPageQuery,
-  ): Promise<{ listings: ServiceListing[]; totalItems?: number }> {
-    const { filters, sort, order, offset, limit, includeTotal } = query;
-    const page = this.filtered(filters).select('*').offset(offset).limit(limit);
+  ): Promise<ServicesIndexPage> {
+    const { filters, sort, order, after, limit, includeTotal } = query;
+    // One row past the page says whether another follows.
+    const page = this.filtered(filters)
+      .select('*')
+      .limit(limit + 1);
+    if (!after) page.offset(query.offset);
+    // Strictly after `after` in the order's direction.
+    const beyond = order === 'asc' ? '>' : '<';
     if (sort === 'name') {
       page.orderBy([
         { column: 'name_key', order },
         { column: 'entity_ref', order },
       ]);
+      if (after) {
+        page.whereRaw(`(name_key, entity_ref) ${beyond} (?, ?)`, [
+          after.name,
+          after.ref,
+        ]);
+      }
     } else {
       const column = SORT_COLUMNS[sort];
-      // Services without the field come last in both directions; ties by name.
+      const missing = this.knex.raw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [
+        column,
+      ]);
+      const value = this.knex.raw(`COALESCE(??, '')`, [column]);
+      // Services without the field come last in both directions; ties by name, then ref.
       page
-        .orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END`, [column])
+        .orderBy(missing, 'asc')
+        .orderBy(value, order)
         .orderBy([
-          { column, order },
           { column: 'name_key', order: 'asc' },
           { column: 'entity_ref', order: 'asc' },
         ]);
+      if (after) {
+        const m = after.missing ? 1 : 0;
+        page.where(next =>
+          next
+            .where(missing, '>', m)
+            .orWhere(same =>
+              same
+                .where(missing, '=', m)
+                .andWhere(field =>
+                  field
+                    .where(value, beyond, after.value)
+                    .orWhere(tie =>
+                      tie
+                        .where(value, '=', after.value)
+                        .andWhereRaw('(name_key, entity_ref) > (?, ?)', [
+                          after.name,
+                          after.ref,
+                        ]),
+                    ),
+                ),
+            ),
+        );
+      }
     }
     const [rows, count] = await Promise.all([
       page as Promise<Row[]>,
@@ -218,9 +280,14 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
         ? this.filtered(filters).count({ n: '*' })
         : Promise.resolve(undefined),
     ]);
+    const listings = rows.slice(0, limit).map(toListing);
     return {
-      listings: rows.map(toListing),
+      listings,
       totalItems: count ? dbCount(count[0]?.n) : undefined,
+      next:
+        rows.length > limit
+          ? servicesIndexKeyOf(listings[listings.length - 1], sort)
+          : undefined,
     };
   }
 

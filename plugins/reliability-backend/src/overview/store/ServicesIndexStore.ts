@@ -19,15 +19,39 @@ export interface ServicesIndexPass {
   serviceCount: number;
 }
 
+/**
+ * Where a service sits in the index's order for a sort: whether it lacks the sort field, the field's value in lower
+ * case (`''` when missing; the name for the name sort), its lower-cased name and its ref. A page that starts after a
+ * key (keyset paging) costs the same wherever it is in the list.
+ */
+export interface ServicesIndexKey {
+  missing: boolean;
+  value: string;
+  name: string;
+  ref: string;
+}
+
 /** One page of the services index. */
 export interface ServicesIndexPageQuery {
   filters: ServicesIndexFilters;
   sort: OverviewSortField;
   order: 'asc' | 'desc';
+  /** Services skipped before the page (ignored with `after`). */
   offset: number;
+  /** The key of the last service of the previous page: the page starts right after it. */
+  after?: ServicesIndexKey;
   limit: number;
   /** Also count every matching service. */
   includeTotal: boolean;
+}
+
+/** A page of the services index. */
+export interface ServicesIndexPage {
+  listings: ServiceListing[];
+  /** Services matching the filters, when counted. */
+  totalItems?: number;
+  /** Where the next page starts (after the page's last service); undefined on the last page. */
+  next?: ServicesIndexKey;
 }
 
 /**
@@ -49,9 +73,7 @@ export interface ServicesIndexStore {
   /** The last complete pass; undefined before the first one. */
   lastPass(): Promise<ServicesIndexPass | undefined>;
   /** A page of the services matching the filters, in the query's order, and their count when asked. */
-  pageListings(
-    query: ServicesIndexPageQuery,
-  ): Promise<{ listings: ServiceListing[]; totalItems?: number }>;
+  pageListings(query: ServicesIndexPageQuery): Promise<ServicesIndexPage>;
   /** The services of `entityRefs` that match the filters, in the order of `entityRefs` (null where none). */
   listingsByRefs(
     entityRefs: string[],

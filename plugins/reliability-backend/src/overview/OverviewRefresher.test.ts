@@ -202,7 +202,7 @@ describe('OverviewRefresher', () => {
         refreshIntervalMs: TEN_MINUTES,
         now,
       });
-      return { refresher, queryEntities, logger };
+      return { refresher, queryEntities, logger, catalog };
     }
 
     it('passes when due, else only compares the catalog’s count of services with the last pass’s', async () => {
@@ -237,6 +237,36 @@ describe('OverviewRefresher', () => {
       expect(await grown.refresher.run()).toMatchObject({
         servicesIndex: { serviceCount: 31, written: 0 },
       });
+    });
+
+    it('records a first pass only when the catalog held as many services at its end as it walked', async () => {
+      const { knex } = await setup();
+      const now = () => new Date('2026-12-01T08:00:00Z');
+      const growing = await indexed(knex, catalogEntities(20), now);
+      // The catalog is still processing: it counts one more service once the walk is done.
+      const walk = growing.queryEntities.getMockImplementation();
+      growing.queryEntities.mockImplementation(async (request, options) => {
+        const page = await walk!.call(growing.catalog, request, options);
+        return 'limit' in request && request.limit === 0
+          ? { ...page, totalItems: page.totalItems + 1 }
+          : page;
+      });
+      expect(await growing.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 20, written: 20, recorded: false },
+      });
+      expect(growing.logger.info).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'not used yet (the catalog found no service or changed during its first pass)',
+        ),
+      );
+      const index = new KnexServicesIndexStore({ knex });
+      expect(await index.lastPass()).toBeUndefined();
+      // Once it holds still, the next run records the pass.
+      const settled = await indexed(knex, catalogEntities(21), now);
+      expect(await settled.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 21, written: 1, recorded: true },
+      });
+      expect((await index.lastPass())?.serviceCount).toBe(21);
     });
 
     it('records no pass that found no service, so an empty index never answers', async () => {

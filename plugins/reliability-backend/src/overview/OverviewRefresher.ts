@@ -77,7 +77,13 @@ export class OverviewRefresher implements Refresher {
           result.teams
         } teams and ${result.systems} systems${
           index
-            ? `; services index: ${index.written} written, ${index.deleted} deleted`
+            ? `; services index: ${index.written} written, ${
+                index.deleted
+              } deleted${
+                index.recorded
+                  ? ''
+                  : ', not used yet (the catalog found no service or changed during its first pass)'
+              }`
             : ''
         }, in ${Date.now() - started} ms`,
       );

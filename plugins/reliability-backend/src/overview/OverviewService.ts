@@ -487,7 +487,8 @@ export class OverviewService {
    * and by system and stored in one transaction that replaces the previous pass, and (with a services index)
    * synchronised into the services index page by page, whose services no longer in the catalog are deleted once
    * the walk is complete. Nothing is stored of the roll-ups, and nothing deleted from the index, when `signal`
-   * aborts the pass. The index's pass is recorded with the time the walk started (services added during the walk
+   * aborts the pass. The index's first pass is recorded only if the catalog's count of services did not change
+   * during it (see {@link ServicesIndexSync.finish}). The index's pass is recorded with the time the walk started (services added during the walk
    * may be missed until the next pass). Returns how many services and groups were stored.
    */
   async refreshGroupRollUps(
@@ -507,6 +508,8 @@ export class OverviewService {
     const sync = this.servicesIndex
       ? new ServicesIndexSync({ store: this.servicesIndex.store })
       : undefined;
+    const firstPass =
+      sync !== undefined && !(await this.lastServicesIndexPass());
     await sync?.start(this.catalog, credentials);
     const pass = await computeGroupRollUps({
       catalog: this.catalog,
@@ -516,7 +519,14 @@ export class OverviewService {
       onPage: sync && (entities => sync.addPage(entities)),
     });
     if (!pass || signal?.aborted) return undefined;
-    const servicesIndex = await sync?.finish(startedAt);
+    const servicesIndex = await sync?.finish(startedAt, {
+      // The first pass is trusted only if the catalog held as many services at its end as it walked: right after
+      // the catalog's first start it is still processing its locations, and a partial first index would answer.
+      settled: firstPass
+        ? async walked =>
+            (await this.countCatalogServices(credentials)) === walked
+        : undefined,
+    });
     await this.store.replaceRollUps(pass.groups, this.now());
     return {
       serviceCount: pass.serviceCount,

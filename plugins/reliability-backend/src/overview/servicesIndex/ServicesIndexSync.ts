@@ -14,6 +14,8 @@ export interface ServicesIndexSyncResult {
   serviceCount: number;
   written: number;
   deleted: number;
+  /** Whether the pass was recorded (pages are listed from the index only after a recorded pass). */
+  recorded: boolean;
 }
 
 /**
@@ -64,13 +66,23 @@ export class ServicesIndexSync {
     this.written += await this.store.syncListings(listings);
   }
 
-  async finish(completedAt: Date): Promise<ServicesIndexSyncResult> {
+  /**
+   * Deletes the services the walk did not see and records the pass, unless it found no service (right after a
+   * start the catalog may not have processed its locations yet, and an empty index must not answer for it; an
+   * empty catalog is as cheap to read live) or `settled` says the catalog changed during the walk.
+   */
+  async finish(
+    completedAt: Date,
+    options: { settled?: (serviceCount: number) => Promise<boolean> } = {},
+  ): Promise<ServicesIndexSyncResult> {
     const deleted = await this.store.deleteNotIn(this.seen);
-    // A walk that found no service is not recorded: right after a start the catalog may not have processed its
-    // locations yet, and an empty index must not answer for it (an empty catalog is as cheap to read live).
-    if (this.seen.size > 0) {
-      await this.store.recordPass(completedAt, this.seen.size);
+    const serviceCount = this.seen.size;
+    const recorded =
+      serviceCount > 0 &&
+      (!options.settled || (await options.settled(serviceCount)));
+    if (recorded) {
+      await this.store.recordPass(completedAt, serviceCount);
     }
-    return { serviceCount: this.seen.size, written: this.written, deleted };
+    return { serviceCount, written: this.written, deleted, recorded };
   }
 }

@@ -176,6 +176,7 @@ describe('overview pages from the services index', () => {
         serviceCount: 40,
         written: 40,
         deleted: 0,
+        recorded: true,
       });
       for (const filters of SAME_ANSWERS) {
         const fromCatalog = await allPages(service, filters, false);
@@ -294,6 +295,7 @@ describe('overview pages from the services index', () => {
         serviceCount: 30,
         written: 1,
         deleted: 10,
+        recorded: true,
       });
       const after = await allPages(service, {}, true);
       expect(after.rows.map(r => r.name)).toEqual(

@@ -247,7 +247,7 @@ describe('OverviewRefresher', () => {
       const walk = growing.queryEntities.getMockImplementation();
       growing.queryEntities.mockImplementation(async (request, options) => {
         const page = await walk!.call(growing.catalog, request, options);
-        return 'limit' in request && request.limit === 0
+        return request && 'limit' in request && request.limit === 0
           ? { ...page, totalItems: page.totalItems + 1 }
           : page;
       });

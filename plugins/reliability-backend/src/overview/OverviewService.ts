@@ -12,7 +12,7 @@ import {
   SERVICE_FIELDS,
   ServiceCatalogQuery,
 } from './catalogQuery';
-import { computeGroupRollUps, ROLLUP_FIELDS } from './groupRollUpPass';
+import { ROLLUP_FIELDS } from './groupRollUpPass';
 import { RollUpGroupBy, rollUpServices } from './groupSummaries';
 import { InputError } from '@backstage/errors';
 import {
@@ -20,27 +20,26 @@ import {
   EntityRefIndex,
   loadIndexedPage,
   ServiceLookup,
-  servicesIndexLookup,
 } from './indexedPage';
+import {
+  countCatalogServices,
+  OverviewPassResult,
+  runOverviewPass,
+} from './overviewPass';
 import { decodeCursor, encodeCursor, OverviewRequest } from './overviewQuery';
+import { ServicePage } from './servicePage';
 import {
   listingOf,
   loadSystemDomains,
   rowOf,
-  ServiceListing,
   systemRefOf,
   toServiceRow,
 } from './serviceRows';
-import { servicesIndexFilters } from './servicesIndex/indexFilters';
 import {
-  ServicesIndexKey,
-  ServicesIndexPass,
-  ServicesIndexStore,
-} from './store/ServicesIndexStore';
-import {
-  ServicesIndexSync,
-  ServicesIndexSyncResult,
-} from './servicesIndex/ServicesIndexSync';
+  loadServicesIndexPage,
+  ServicesIndexOptions,
+} from './servicesIndex/servicesIndexPage';
+import { ServicesIndexPass } from './store/ServicesIndexStore';
 import { OverviewStore } from './store/OverviewStore';
 import {
   LoadedSummaries,
@@ -48,29 +47,6 @@ import {
   OverviewSources,
   unavailableAreas,
 } from './sources';
-
-/** Services of one page and how far it advanced (`examined`: 0 on the last page) over `span` per page. */
-interface ServicePage {
-  listings: ServiceListing[];
-  totalItems: number;
-  examined: number;
-  span: number;
-  /** The catalog's cursor of the next page (catalog-ordered pages). */
-  catalogCursor?: string;
-  /** Where the next page starts in the services index (pages listed from it). */
-  indexKey?: ServicesIndexKey;
-  /** The page's summaries when they were read while the services were looked up. */
-  summaries?: Promise<Required<LoadedSummaries>>;
-  /** When the services came from the overview's services index: when its last pass finished. */
-  listedAt?: Date;
-}
-
-/** The overview's services index and how old its last pass may be for pages to be answered from it. */
-export interface ServicesIndexOptions {
-  store: ServicesIndexStore;
-  /** Older passes are not trusted (the refresh task has stopped): pages then come from the catalog. */
-  maxAgeMs: number;
-}
 
 /** One page of the catalog's `queryEntities`. */
 type CatalogPage = Awaited<ReturnType<CatalogService['queryEntities']>>;
@@ -166,48 +142,21 @@ export class OverviewService {
     };
   }
 
-  /**
-   * A page listed from the services index: ONE indexed query for the page (and, on the first page, ONE count, in
-   * parallel), or with `level`, `policy` or `campaign` their index's refs looked up in ONE query of the services
-   * index; the last pass's time is read at the same time. Undefined when there is no services index or its last
-   * pass is missing or too old (the caller then reads the catalog). Later pages start after the previous page's
-   * last service (keyset paging, carried in the cursor with the offset, which the catalog path reads if the index
-   * stops being used in between).
-   */
+  /** A page listed from the services index (see {@link loadServicesIndexPage}); undefined when it may not answer. */
   private async servicesIndexPage(
     request: OverviewRequest,
     index: EntityRefIndex | undefined,
   ): Promise<ServicePage | undefined> {
     if (!this.servicesIndex) return undefined;
-    const { store, maxAgeMs } = this.servicesIndex;
-    const { limit, filters, offset } = request;
-    const includeTotal = request.totalItems === undefined;
-    const lastPass = store.lastPass();
-    const page: Promise<ServicePage> = index
-      ? this.indexedPage(request, index, servicesIndexLookup(store, filters))
-      : store
-          .pageListings({
-            filters: servicesIndexFilters(filters),
-            sort: filters.sort,
-            order: filters.order,
-            offset,
-            after: request.indexKey,
-            limit,
-            includeTotal,
-          })
-          .then(({ listings, totalItems, next }) => ({
-            listings,
-            totalItems: request.totalItems ?? totalItems ?? 0,
-            examined: next ? listings.length : 0,
-            span: limit,
-            indexKey: next,
-          }));
-    page.catch(() => undefined);
-    const pass = await lastPass;
-    if (!pass || this.now().getTime() - pass.completedAt.getTime() > maxAgeMs) {
-      return undefined;
-    }
-    return { ...(await page), listedAt: pass.completedAt };
+    const servicesIndex = this.servicesIndex;
+    return loadServicesIndexPage({
+      servicesIndex,
+      request,
+      now: this.now(),
+      indexedPage: index
+        ? lookup => this.indexedPage(request, index, lookup)
+        : undefined,
+    });
   }
 
   /** A page listed from the catalog with the caller's credentials, over `index` when a reliability filter is set. */
@@ -475,65 +424,24 @@ export class OverviewService {
   async countCatalogServices(
     credentials: BackstageCredentials,
   ): Promise<number> {
-    const { totalItems } = await this.catalog.queryEntities(
-      { filter: { kind: 'component' }, limit: 0, totalItems: 'include' },
-      { credentials },
-    );
-    return totalItems;
+    return countCatalogServices(this.catalog, credentials);
   }
 
-  /**
-   * One refresh pass: every service of the catalog read with `credentials` (the plugin's own), rolled up by team
-   * and by system and stored in one transaction that replaces the previous pass, and (with a services index)
-   * synchronised into the services index page by page, whose services no longer in the catalog are deleted once
-   * the walk is complete. Nothing is stored of the roll-ups, and nothing deleted from the index, when `signal`
-   * aborts the pass. The index's first pass is recorded only if the catalog's count of services did not change
-   * during it (see {@link ServicesIndexSync.finish}). The index's pass is recorded with the time the walk started (services added during the walk
-   * may be missed until the next pass). Returns how many services and groups were stored.
-   */
+  /** One refresh pass of the stored roll-ups and the services index (see {@link runOverviewPass}). */
   async refreshGroupRollUps(
     credentials: BackstageCredentials,
     signal?: AbortSignal,
-  ): Promise<
-    | {
-        serviceCount: number;
-        teams: number;
-        systems: number;
-        servicesIndex?: ServicesIndexSyncResult;
-      }
-    | undefined
-  > {
+  ): Promise<OverviewPassResult | undefined> {
     if (!this.store) return undefined;
-    const startedAt = this.now();
-    const sync = this.servicesIndex
-      ? new ServicesIndexSync({ store: this.servicesIndex.store })
-      : undefined;
-    const firstPass =
-      sync !== undefined && !(await this.lastServicesIndexPass());
-    await sync?.start(this.catalog, credentials);
-    const pass = await computeGroupRollUps({
+    return runOverviewPass({
       catalog: this.catalog,
       sources: this.sources,
+      rollUps: this.store,
+      servicesIndex: this.servicesIndex?.store,
       credentials,
       signal,
-      onPage: sync && (entities => sync.addPage(entities)),
+      now: this.now,
     });
-    if (!pass || signal?.aborted) return undefined;
-    const servicesIndex = await sync?.finish(startedAt, {
-      // The first pass is trusted only if the catalog held as many services at its end as it walked: right after
-      // the catalog's first start it is still processing its locations, and a partial first index would answer.
-      settled: firstPass
-        ? async walked =>
-            (await this.countCatalogServices(credentials)) === walked
-        : undefined,
-    });
-    await this.store.replaceRollUps(pass.groups, this.now());
-    return {
-      serviceCount: pass.serviceCount,
-      teams: pass.groups.team.length,
-      systems: pass.groups.system.length,
-      servicesIndex,
-    };
   }
 
   /**

@@ -57,6 +57,31 @@ async function setup(answer: () => Promise<OnCallSnapshot> | OnCallSnapshot) {
 }
 
 describe('OnCallService', () => {
+  it('drops expired cache entries past 1,000 entities, oldest first, keeping an entry refreshed since', async () => {
+    const { service, provider, advance } = await setup(() => snapshot());
+    const entities = Array.from({ length: 1100 }, (_, i) =>
+      serviceEntity(`svc-${i}`, { 'fake/oncall': 'yes' }),
+    );
+    for (const e of entities) await service.getEntityOnCall(e);
+    const cache = (service as unknown as { cache: Map<string, unknown> }).cache;
+    expect(cache.size).toBe(1100);
+    // svc-0 is fetched again later than the rest: it outlives them.
+    advance(30_000);
+    await service.getEntityOnCall(entities[0], { refresh: true });
+    advance(40_000);
+    const calls = provider.calls;
+    await service.getEntityOnCall(
+      serviceEntity('new', { 'fake/oncall': 'yes' }),
+    );
+    expect([...cache.keys()]).toEqual([
+      'component:default/svc-0',
+      'component:default/new',
+    ]);
+    // svc-0 is still served from the cache.
+    await service.getEntityOnCall(entities[0]);
+    expect(provider.calls).toBe(calls + 1);
+  });
+
   it('reports entities without a supporting provider as not configured', async () => {
     const { service } = await setup(() => snapshot());
     await expect(

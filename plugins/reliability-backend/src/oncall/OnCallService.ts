@@ -141,10 +141,11 @@ export class OnCallService {
     );
     this.inFlight.set(entityRef, promise);
     const value = await promise;
-    this.cache.set(entityRef, {
-      expiresAt: this.options.now().getTime() + this.options.cacheTtlMs,
+    this.remember(
+      entityRef,
       value,
-    });
+      this.options.now().getTime() + this.options.cacheTtlMs,
+    );
     this.evictExpired();
     return value;
   }
@@ -241,7 +242,7 @@ export class OnCallService {
           this.reportFailure(call, call.answer, known, call.budget);
         }
         const state = answeredState(call, call.answer, known);
-        this.cache.set(call.entityRef, { expiresAt, value: state });
+        this.remember(call.entityRef, state, expiresAt);
         return { state, refresh: refreshOf(call) };
       });
     } finally {
@@ -311,11 +312,25 @@ export class OnCallService {
     return result;
   }
 
+  /**
+   * Caches an entity's state, moved to the end of the cache's insertion order: every entry lives the same TTL, so
+   * the cache stays ordered by expiry and {@link OnCallService.evictExpired} stops at the first live entry.
+   */
+  private remember(entityRef: string, value: EntityOnCall, expiresAt: number) {
+    this.cache.delete(entityRef);
+    this.cache.set(entityRef, { expiresAt, value });
+  }
+
+  /**
+   * Drops expired entries past 1,000 cached entities, oldest first, up to the first live one (the cache is in
+   * expiry order, see {@link OnCallService.remember}), so a call costs the entries it drops, not the whole cache.
+   */
   private evictExpired() {
     if (this.cache.size < 1000) return;
     const now = this.options.now().getTime();
     for (const [key, entry] of this.cache) {
-      if (entry.expiresAt <= now) this.cache.delete(key);
+      if (entry.expiresAt > now) return;
+      this.cache.delete(key);
     }
   }
 }

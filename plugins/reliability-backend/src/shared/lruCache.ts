@@ -8,6 +8,7 @@ export class LruCache<T> {
   /** In order of use: the least recently used first. */
   private readonly entries = new Map<string, { value: T; weight: number }>();
   private totalWeight = 0;
+  private dropped = 0;
 
   constructor(
     private readonly options: {
@@ -19,6 +20,11 @@ export class LruCache<T> {
   /** Number of entries stored. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Entries dropped to make room since the cache was created (a cache that keeps dropping is too small). */
+  get evictions(): number {
+    return this.dropped;
   }
 
   /** The value stored under `key`, else `load()`'s result, stored with `weight` (1 unless given). */
@@ -43,6 +49,7 @@ export class LruCache<T> {
       }
       this.entries.delete(k);
       this.totalWeight -= entry.weight;
+      this.dropped += 1;
     }
     return value;
   }

@@ -1,4 +1,5 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import { CHECKOUT_SLO_YAML } from './__testUtils__/sloFixtures';
@@ -155,5 +156,54 @@ describe('SloDefinitionLoader', () => {
         message: 'Inline SLO definitions exceed 262144 bytes',
       },
     ]);
+  });
+
+  it('warns, at most hourly, when the parse cache keeps dropping texts it needs again', async () => {
+    let now = new Date('2026-12-01T08:00:00Z');
+    const logger = mockServices.logger.mock();
+    const loader = new SloDefinitionLoader({
+      urlReader: fileReader({}).urlReader,
+      now: () => now,
+      maxParsedTexts: 5,
+      logger,
+    });
+    const entities = Array.from({ length: 8 }, (_, i) =>
+      service(`svc-${i}`, { [ANNOTATIONS.sloInline]: renamed(`slo-${i}`) }),
+    );
+    // The first round fills the cache and drops 3; no warning yet.
+    for (const e of entities) await loader.load(e);
+    expect(logger.warn).not.toHaveBeenCalled();
+    // The second round parses every text again (each was dropped before it was needed): a warning.
+    for (const e of entities) await loader.load(e);
+    expect(parse).toHaveBeenCalledTimes(16);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toContain(
+      'reliability.slo.definitionCache.maxEntries (5)',
+    );
+    // Not again within the hour; again after it.
+    for (const e of entities) await loader.load(e);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    now = new Date('2026-12-01T09:01:00Z');
+    for (const e of entities) await loader.load(e);
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('never warns when the texts fit the parse cache', async () => {
+    const logger = mockServices.logger.mock();
+    const loader = new SloDefinitionLoader({
+      urlReader: fileReader({}).urlReader,
+      now: () => new Date(),
+      maxParsedTexts: 8,
+      logger,
+    });
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 8; i++) {
+        await loader.load(
+          service(`svc-${i}`, { [ANNOTATIONS.sloInline]: renamed(`slo-${i}`) }),
+        );
+      }
+    }
+    expect(parse).toHaveBeenCalledTimes(8);
+    expect(logger.warn).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { createHash } from 'crypto';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -29,6 +29,9 @@ const MAX_FILE_CACHE_ENTRIES = 20_000;
  * bound on the total text length (about 1.8 bytes of heap per character of text) keeps large texts under ~75 MB.
  */
 const MAX_PARSED_TEXTS = 20_000;
+/** Least time between two warnings that the parse cache is too small. */
+const WARN_INTERVAL_MS = 60 * 60 * 1000;
+
 /** Text length kept per cached parse on average, at most (2 KB: 40 MB for 20,000 texts). */
 const MAX_CHARS_PER_PARSED_TEXT = 2 * 1024;
 
@@ -64,6 +67,11 @@ export class SloDefinitionLoader implements SloDefinitionSource {
   private readonly files: TtlCache<Promise<SourceDefinitions>>;
   private readonly parsed: LruCache<ParsedOpenSlo>;
   private readonly documents: EntityDocumentReader;
+  private readonly maxParsedTexts: number;
+  private readonly logger?: LoggerService;
+  private readonly now: () => Date;
+  /** Evictions and time at the last warning that the parse cache is too small. */
+  private warned?: { evictions: number; at: number };
 
   constructor(options: {
     urlReader: UrlReaderService;
@@ -74,8 +82,13 @@ export class SloDefinitionLoader implements SloDefinitionSource {
     documentAllow?: DocumentAllowRule[];
     /** Parsed texts kept (`reliability.slo.definitionCache.maxEntries`, default 20,000). */
     maxParsedTexts?: number;
+    /** Warns (at most hourly) when the parse cache keeps dropping texts it will need again. */
+    logger?: LoggerService;
   }) {
     const maxParsedTexts = options.maxParsedTexts ?? MAX_PARSED_TEXTS;
+    this.maxParsedTexts = maxParsedTexts;
+    this.logger = options.logger;
+    this.now = options.now;
     this.parsed = new LruCache<ParsedOpenSlo>({
       maxEntries: maxParsedTexts,
       maxWeight: maxParsedTexts * MAX_CHARS_PER_PARSED_TEXT,
@@ -121,10 +134,28 @@ export class SloDefinitionLoader implements SloDefinitionSource {
   /** The parse of an OpenSLO text, from the cache when the same text was parsed before. */
   private parse(text: string): ParsedOpenSlo {
     const key = createHash('sha256').update(text).digest('base64');
-    return this.parsed.getOrLoad(
+    const parsed = this.parsed.getOrLoad(
       key,
       () => parseOpenSloYaml(text),
       text.length,
+    );
+    this.warnWhenTooSmall();
+    return parsed;
+  }
+
+  /**
+   * Once the parse cache has dropped as many texts as it holds (every text replaced: more entities have SLO texts
+   * than it keeps, so every refresh parses them all again), says so with the key to raise, at most once an hour.
+   */
+  private warnWhenTooSmall() {
+    const evictions = this.parsed.evictions;
+    const since = this.warned?.evictions ?? 0;
+    if (!this.logger || evictions - since < this.maxParsedTexts) return;
+    const at = this.now().getTime();
+    if (this.warned && at - this.warned.at < WARN_INTERVAL_MS) return;
+    this.warned = { evictions, at };
+    this.logger.warn(
+      `The SLO definitions cache has dropped ${evictions} parsed texts to stay within reliability.slo.definitionCache.maxEntries (${this.maxParsedTexts}): more entities have SLO definitions than it keeps, so every SLO and runbook refresh parses them again. Raise maxEntries above the number of entities with SLOs (about 3 KB of memory each).`,
     );
   }
 

@@ -74,6 +74,7 @@ export async function createSloFeature(
     now: ctx.now,
     documentAllow: readDocumentAllowRules(ctx.config),
     maxParsedTexts: config.definitionCacheEntries,
+    logger: ctx.logger,
   });
   const evaluator = new SloEvaluator({
     providers: sliProviders,

@@ -134,7 +134,7 @@ export class OnCallRefresher implements Refresher {
     // Retention: the catalog listing above is complete, so rows of other entities belong to entities that
     // are gone (or lost their on-call annotations).
     const keep = new Set(refs);
-    const gone = (await store.listLatestEntityRefs()).filter(r => !keep.has(r));
+    const gone = await store.listLatestEntityRefsNotIn(keep);
     await store.deleteLatest(gone);
     const now = this.options.now();
     const prunedShifts = await store.pruneShifts(

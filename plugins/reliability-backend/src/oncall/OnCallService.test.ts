@@ -255,7 +255,7 @@ describe('OnCallService', () => {
     const fetched = await refreshing;
     await expect(request).resolves.toMatchObject({ status: 'ok' });
     expect(provider.calls).toBe(1);
-    expect(await store.listLatestEntityRefs()).toEqual([]);
+    expect(await store.listLatestEntityRefsNotIn(new Set())).toEqual([]);
     const [settled] = await service.settleRefreshes([fetched]);
     expect(settled.refresh).toEqual({
       entityRef: 'component:default/checkout',
@@ -271,7 +271,7 @@ describe('OnCallService', () => {
     const [again] = await service.settleRefreshes([await shared]);
     expect(again).toEqual({ state: expect.objectContaining({ status: 'ok' }) });
     expect(provider.calls).toBe(2);
-    expect(await store.listLatestEntityRefs()).toEqual([
+    expect(await store.listLatestEntityRefsNotIn(new Set())).toEqual([
       'component:default/checkout',
     ]);
   });

@@ -3,6 +3,7 @@ import {
   OnCallShift,
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
+import { refsNotIn } from '../../shared/refsNotIn';
 import { chunkRows } from '../../shared/bindParameters';
 import { chunk } from '../../shared/chunk';
 import { dbDate } from '../../shared/dbValues';
@@ -135,11 +136,10 @@ export class KnexOnCallStore implements OnCallStore {
     return result;
   }
 
-  async listLatestEntityRefs(): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.db(LATEST).select(
-      'entity_ref',
-    );
-    return rows.map(row => row.entity_ref);
+  async listLatestEntityRefsNotIn(
+    keep: ReadonlySet<string>,
+  ): Promise<string[]> {
+    return refsNotIn(this.db, LATEST, keep);
   }
 
   async saveRefreshes(refreshes: OnCallRefresh[]): Promise<void> {

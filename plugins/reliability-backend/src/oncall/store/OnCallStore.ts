@@ -43,7 +43,8 @@ export interface ShiftHistory {
 /** Persistence of on-call state: latest snapshot per entity and shift history. */
 export interface OnCallStore {
   getLatest(entityRefs: string[]): Promise<Map<string, LatestOnCall>>;
-  listLatestEntityRefs(): Promise<string[]>;
+  /** Refs with a latest row that are not in `keep` (read in pages, see `refsNotIn`), in ref order. */
+  listLatestEntityRefsNotIn(keep: ReadonlySet<string>): Promise<string[]>;
   deleteLatest(entityRefs: string[]): Promise<void>;
   /**
    * Stores a page of refreshes in one transaction, in a number of statements that depends on the number of

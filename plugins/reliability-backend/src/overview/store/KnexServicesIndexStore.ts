@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
 import { dbCount, dbDate } from '../../shared/dbValues';
-import { giveWay } from '../../shared/giveWay';
+import { refsNotIn } from '../../shared/refsNotIn';
 import { ServiceListing } from '../serviceRows';
 import {
   ServicesIndexFilters,
@@ -19,8 +19,6 @@ const LAST_PASS = 'last';
 /** Refs per `IN` list, and rows per multi-row upsert (14 columns each): far below the bind-parameter limits. */
 const REFS_PER_QUERY = 1000;
 const ROWS_PER_UPSERT = 250;
-/** Stored refs read per query while looking for services that are gone. */
-const RETENTION_PAGE = 1000;
 
 interface Row {
   entity_ref: string;
@@ -173,24 +171,11 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
 
   async deleteNotIn(entityRefs: ReadonlySet<string>): Promise<number> {
     let deleted = 0;
-    let after: string | undefined;
-    for (;;) {
-      const query = this.knex(TABLE)
-        .select('entity_ref')
-        .orderBy('entity_ref')
-        .limit(RETENTION_PAGE);
-      if (after !== undefined) query.where('entity_ref', '>', after);
-      const refs = (await query).map((row: Pick<Row, 'entity_ref'>) =>
-        String(row.entity_ref),
-      );
-      const gone = refs.filter(ref => !entityRefs.has(ref));
-      if (gone.length > 0) {
-        deleted += await this.knex(TABLE).whereIn('entity_ref', gone).delete();
-      }
-      if (refs.length < RETENTION_PAGE) return deleted;
-      after = refs[refs.length - 1];
-      await giveWay();
+    const gone = await refsNotIn(this.knex, TABLE, entityRefs);
+    for (const slice of chunk(gone, REFS_PER_QUERY)) {
+      deleted += await this.knex(TABLE).whereIn('entity_ref', slice).delete();
     }
+    return deleted;
   }
 
   async recordPass(completedAt: Date, serviceCount: number): Promise<void> {

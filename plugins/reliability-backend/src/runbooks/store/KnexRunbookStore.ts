@@ -7,6 +7,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
+import { refsNotIn } from '../../shared/refsNotIn';
 import { dbBoolean, dbDate, dbNumber } from '../../shared/dbValues';
 import {
   IndexedEntityRunbooks,
@@ -68,13 +69,12 @@ export class KnexRunbookStore implements RunbookStore {
 
   async removeEntitiesNotIn(keep: string[]): Promise<number> {
     const keepSet = new Set(keep);
-    const rows = await this.db
-      .select('entity_ref')
-      .from(LATEST_TABLE)
-      .union(q => q.select('entity_ref').from(INDEX_TABLE));
-    const gone = [...new Set(rows.map(row => String(row.entity_ref)))].filter(
-      ref => !keepSet.has(ref),
-    );
+    const gone = [
+      ...new Set([
+        ...(await refsNotIn(this.db, LATEST_TABLE, keepSet)),
+        ...(await refsNotIn(this.db, INDEX_TABLE, keepSet)),
+      ]),
+    ];
     for (const batch of chunk(gone, CHUNK)) {
       await this.db.transaction(async tx => {
         await tx(INDEX_TABLE).whereIn('entity_ref', batch).delete();

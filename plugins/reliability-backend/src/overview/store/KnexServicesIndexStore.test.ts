@@ -134,34 +134,29 @@ describe('KnexServicesIndexStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.syncListings(SERVICES);
-      const names = async (
-        sort: ServicesIndexPageQuery['sort'],
-        order: 'asc' | 'desc',
-      ) =>
-        (await store.pageListings(page({ filters: {}, sort, order }))).listings
-          .map(l => l.name)
-          .join(' ');
-      expect(await names('name', 'asc')).toBe(
-        'alpha Bravo charlie delta echo foxtrot golf hotel india',
-      );
-      expect(await names('name', 'desc')).toBe(
-        'india hotel golf foxtrot echo delta charlie Bravo alpha',
-      );
-      expect(await names('owner', 'asc')).toBe(
-        'alpha echo foxtrot hotel Bravo delta india golf charlie',
-      );
-      expect(await names('owner', 'desc')).toBe(
-        'golf Bravo delta india alpha echo foxtrot hotel charlie',
-      );
-      expect(await names('tier', 'asc')).toBe(
-        'alpha golf hotel Bravo foxtrot india delta charlie echo',
-      );
-      expect(await names('tier', 'desc')).toBe(
-        'delta Bravo foxtrot india alpha golf hotel charlie echo',
-      );
-      expect(await names('system', 'desc')).toBe(
-        'alpha Bravo charlie foxtrot golf hotel india delta echo',
-      );
+      // Sort and order: the names listed, in order.
+      const expected = {
+        'name asc': 'alpha Bravo charlie delta echo foxtrot golf hotel india',
+        'name desc': 'india hotel golf foxtrot echo delta charlie Bravo alpha',
+        'owner asc': 'alpha echo foxtrot hotel Bravo delta india golf charlie',
+        'owner desc': 'golf Bravo delta india alpha echo foxtrot hotel charlie',
+        'tier asc': 'alpha golf hotel Bravo foxtrot india delta charlie echo',
+        'tier desc': 'delta Bravo foxtrot india alpha golf hotel charlie echo',
+        'system desc':
+          'alpha Bravo charlie foxtrot golf hotel india delta echo',
+      };
+      const listed: Record<string, string> = {};
+      for (const key of Object.keys(expected)) {
+        const [sort, order] = key.split(' ') as [
+          ServicesIndexPageQuery['sort'],
+          'asc' | 'desc',
+        ];
+        const { listings } = await store.pageListings(
+          page({ filters: {}, sort, order }),
+        );
+        listed[key] = listings.map(l => l.name).join(' ');
+      }
+      expect(listed).toEqual(expected);
     },
   );
 

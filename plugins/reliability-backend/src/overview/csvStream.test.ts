@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { overviewCsvLine } from './csv';
 import { CSV_BUFFER_BYTES, overviewCsvStream } from './csvStream';
+import { serviceListing } from './__testUtils__/fixtures';
 
 const CLIENT_BUFFER_BYTES = 16 * 1024;
 
@@ -38,16 +39,9 @@ class StalledClient extends Writable {
 }
 
 const row = (i: number): ServiceOverviewRow => ({
-  entityRef: `component:default/svc-${i}`,
-  name: `svc-${i}`,
-  namespace: 'default',
-  title: `Service number ${i} of the benchmark estate`,
-  type: 'service',
-  lifecycle: 'production',
-  owner: 'group:default/team-a',
-  system: 'system:default/shop',
-  domain: 'domain:default/commerce',
-  tier: 'tier-1',
+  ...serviceListing(`svc-${i}`, {
+    title: `Service number ${i} of the benchmark estate`,
+  }),
   slo: null,
   onCall: null,
   runbooks: null,

@@ -8,6 +8,7 @@ import {
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { SummarySource } from '../../summaries';
+import { ServiceListing } from '../serviceRows';
 
 /** A relation list builder for test entities (the in-memory catalog does not stitch relations). */
 const rel = (type: string, targetRef: string) => ({ type, targetRef });
@@ -166,3 +167,23 @@ export const policySummary = (
   since: '2026-01-01T08:00:00.000Z',
   evaluatedAt: '2026-01-02T08:00:00.000Z',
 });
+
+/** A service's listing (what the overview lists before summaries): a tier-1 service of team-a in shop/commerce. */
+export function serviceListing(
+  name: string,
+  extra: Partial<ServiceListing> = {},
+): ServiceListing {
+  return {
+    entityRef: `component:default/${name.toLocaleLowerCase('en-US')}`,
+    name,
+    namespace: 'default',
+    title: null,
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team-a',
+    system: 'system:default/shop',
+    domain: 'domain:default/commerce',
+    tier: 'tier-1',
+    ...extra,
+  };
+}

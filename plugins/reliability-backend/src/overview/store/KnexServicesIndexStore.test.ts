@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { migrateDatabase } from '../../database/migrateDatabase';
-import { ServiceListing } from '../serviceRows';
+import { serviceListing } from '../__testUtils__/fixtures';
 import { KnexServicesIndexStore } from './KnexServicesIndexStore';
 import { ServicesIndexPageQuery } from './ServicesIndexStore';
 
@@ -14,22 +14,7 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   return { knex, store: new KnexServicesIndexStore({ knex }) };
 }
 
-const listing = (
-  name: string,
-  extra: Partial<ServiceListing> = {},
-): ServiceListing => ({
-  entityRef: `component:default/${name.toLocaleLowerCase('en-US')}`,
-  name,
-  namespace: 'default',
-  title: null,
-  type: 'service',
-  lifecycle: 'production',
-  owner: 'group:default/team-a',
-  system: 'system:default/shop',
-  domain: 'domain:default/commerce',
-  tier: 'tier-1',
-  ...extra,
-});
+const listing = serviceListing;
 
 /** Nine services: three owners (one without), tiers with case and one missing, titles for the text filter. */
 const SERVICES = [

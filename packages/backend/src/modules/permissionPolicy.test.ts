@@ -1,5 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import {
   AuthorizeResult,
   createPermission,
@@ -177,5 +180,26 @@ describe('readReliabilityAdmins', () => {
         new ConfigReader({ reliability: { admins: ['sre'] } }),
       ),
     ).toThrow(/Invalid reliability.admins entry 'sre'/);
+  });
+
+  it('names no admins when the production config is layered over the demo config', () => {
+    const root = path.resolve(__dirname, '../../../..');
+    const read = (file: string) => ({
+      context: file,
+      data: parseYaml(fs.readFileSync(path.join(root, file), 'utf8')),
+    });
+    expect(
+      readReliabilityAdmins(
+        ConfigReader.fromConfigs([read('app-config.yaml')]),
+      ),
+    ).toEqual(new Set(['group:default/reliability-admins']));
+    expect(
+      readReliabilityAdmins(
+        ConfigReader.fromConfigs([
+          read('app-config.yaml'),
+          read('app-config.production.yaml'),
+        ]),
+      ),
+    ).toEqual(new Set());
   });
 });

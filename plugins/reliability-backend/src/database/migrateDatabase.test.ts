@@ -8,7 +8,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe('migrateDatabase', () => {
   it.each(databases.eachSupportedId())(
-    'migrates up, down to nothing and up again, with the covering index of SLI reads (%p)',
+    'migrates up, down to nothing and up again, with the covering index of SLI reads (unique on PostgreSQL) (%p)',
     async id => {
       const knex = await databases.init(id);
       await migrateDatabase(knex);
@@ -24,7 +24,19 @@ describe('migrateDatabase', () => {
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'slo_sli_events'",
               )
             ).map((r: { name: string }) => r.name);
-      expect(await indexes()).toContain('slo_sli_events_read_idx');
+      const expected = async () => {
+        const names = await indexes();
+        if (knex.client.config.client === 'pg') {
+          // One unique covering index: no separate unique constraint or read index.
+          expect(names).toContain('slo_sli_events_unique_read_idx');
+          expect(names).not.toContain('slo_sli_events_read_idx');
+          expect(names).not.toContain('slo_sli_events_interval_uniq');
+        } else {
+          expect(names).toContain('slo_sli_events_read_idx');
+          expect(names).toContain('slo_sli_events_interval_uniq');
+        }
+      };
+      await expected();
       const directory = resolvePackagePath(
         '@internal/backstage-plugin-reliability-backend',
         'migrations',
@@ -32,7 +44,48 @@ describe('migrateDatabase', () => {
       await knex.migrate.rollback({ directory }, true);
       expect(await knex.schema.hasTable('slo_sli_events')).toBe(false);
       await migrateDatabase(knex);
-      expect(await indexes()).toContain('slo_sli_events_read_idx');
+      await expected();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "keeps (entity, SLI, interval start) unique for the ingest's upsert after the index change (%p)",
+    async id => {
+      const knex = await databases.init(id);
+      const directory = resolvePackagePath(
+        '@internal/backstage-plugin-reliability-backend',
+        'migrations',
+      );
+      // Intervals stored before the change (undone here) survive it, and the upsert still finds its arbiter after.
+      const change = '20261213200000_slo_sli_events_one_unique_index.js';
+      await migrateDatabase(knex);
+      await knex.migrate.down({ directory, name: change });
+      const [, pending] = await knex.migrate.list({ directory });
+      expect(pending.map((m: { file: string }) => m.file)).toContain(change);
+      const row = {
+        entity_ref: 'component:default/checkout',
+        sli_name: 'requests',
+        interval_start: new Date('2026-12-01T08:00:00Z'),
+        interval_end: new Date('2026-12-01T08:01:00Z'),
+        good: 9,
+        total: 10,
+      };
+      await knex('slo_sli_events').insert(row);
+      await migrateDatabase(knex);
+      await knex('slo_sli_events')
+        .insert({ ...row, good: 10 })
+        .onConflict(['entity_ref', 'sli_name', 'interval_start'])
+        .merge(['good']);
+      const rows = await knex('slo_sli_events').select('good');
+      expect(rows.map(r => Number(r.good))).toEqual([10]);
+      // The same interval again (not as an upsert) is refused.
+      const duplicate = await knex('slo_sli_events')
+        .insert(row)
+        .then(
+          () => 'stored',
+          () => 'refused',
+        );
+      expect(duplicate).toBe('refused');
     },
   );
 });

@@ -279,7 +279,8 @@ export class KnexSliEventStore implements SliEventStore {
       : 'CAST(e.interval_start / ? AS INTEGER)';
     const grid = sliceSeconds !== undefined;
     // The SLIs as a joined list of keys: each is read with an index-only scan of the covering index
-    // (slo_sli_events_read_idx) instead of a bitmap of scattered table pages.
+    // (slo_sli_events_read_idx on SQLite, slo_sli_events_unique_read_idx on PostgreSQL) instead of a bitmap of
+    // scattered table pages.
     const keys = {
       sql: `k(entity_ref, sli_name) AS (VALUES ${slis
         .map(() => '(?, ?)')

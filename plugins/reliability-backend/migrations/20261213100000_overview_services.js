@@ -42,9 +42,11 @@ exports.up = async function up(knex) {
     table.index(['tier_key'], 'overview_services_tier_idx');
   });
   await knex.schema.createTable('overview_services_pass', table => {
-    table.comment('Last complete pass of the overview services index');
+    table.comment(
+      'Last complete pass of the overview services index (listed_at: when its walk started)',
+    );
     table.string('pass', 16).notNullable().primary();
-    table.timestamp('completed_at', { useTz: true }).notNullable();
+    table.timestamp('listed_at', { useTz: true }).notNullable();
     table.integer('service_count').notNullable();
   });
 };

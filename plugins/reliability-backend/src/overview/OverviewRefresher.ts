@@ -48,8 +48,7 @@ export class OverviewRefresher implements Refresher {
     const last = await this.service.lastServicesIndexPass();
     if (
       !last ||
-      this.now().getTime() - last.completedAt.getTime() >=
-        this.refreshIntervalMs
+      this.now().getTime() - last.listedAt.getTime() >= this.refreshIntervalMs
     ) {
       return true;
     }

@@ -14,6 +14,6 @@ export interface ServicePage {
   indexKey?: ServicesIndexKey;
   /** The page's summaries when they were read while the services were looked up. */
   summaries?: Promise<Required<LoadedSummaries>>;
-  /** When the services came from the overview's services index: when its last pass finished. */
+  /** When the services came from the overview's services index: when its last complete pass started. */
   listedAt?: Date;
 }

@@ -137,8 +137,9 @@ export interface OverviewPage {
   unavailable: OverviewArea[];
   /**
    * When the services were listed from the overview's services index (the caller may read every catalog entity):
-   * when the index's last refresh pass finished (ISO 8601). Services added to the catalog since then are not
-   * listed yet; the reliability figures of each row are current. Absent when the page was read from the catalog.
+   * when the index's last complete refresh pass started reading the catalog (ISO 8601). Services added to the
+   * catalog since then may not be listed yet (a pass follows within about a minute when the count of services
+   * changes); the reliability figures of each row are current. Absent when the page was read from the catalog.
    */
   listedAt?: string;
 }

@@ -22,8 +22,9 @@ export interface ServicesIndexSyncResult {
  * One synchronisation of the services index with the catalog, fed the pages of a complete walk over every
  * Component: `start` reads every System's domain (one walk over the Systems, pages of 1000), `addPage` stores a
  * page's listings (only new and changed rows are written), and `finish`, after the whole walk, deletes the
- * services no longer in the catalog and records the pass (unless it found none). An abandoned sync (no `finish`) deletes nothing and
- * leaves the previous pass's record, so the index is never trusted for a walk that did not complete.
+ * services no longer in the catalog and records the pass (unless it found none). An abandoned sync (no `finish`)
+ * deletes nothing and leaves the previous pass's record, so the index is never trusted for a walk that did not
+ * complete.
  */
 export class ServicesIndexSync {
   private readonly store: ServicesIndexStore;
@@ -72,7 +73,7 @@ export class ServicesIndexSync {
    * empty catalog is as cheap to read live) or `settled` says the catalog changed during the walk.
    */
   async finish(
-    completedAt: Date,
+    listedAt: Date,
     options: { settled?: (serviceCount: number) => Promise<boolean> } = {},
   ): Promise<ServicesIndexSyncResult> {
     const deleted = await this.store.deleteNotIn(this.seen);
@@ -81,7 +82,7 @@ export class ServicesIndexSync {
       serviceCount > 0 &&
       (!options.settled || (await options.settled(serviceCount)));
     if (recorded) {
-      await this.store.recordPass(completedAt, serviceCount);
+      await this.store.recordPass(listedAt, serviceCount);
     }
     return { serviceCount, written: this.written, deleted, recorded };
   }

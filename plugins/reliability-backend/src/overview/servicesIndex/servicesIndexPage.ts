@@ -51,8 +51,8 @@ export async function loadServicesIndexPage(options: {
         }));
   page.catch(() => undefined);
   const pass = await lastPass;
-  if (!pass || now.getTime() - pass.completedAt.getTime() > maxAgeMs) {
+  if (!pass || now.getTime() - pass.listedAt.getTime() > maxAgeMs) {
     return undefined;
   }
-  return { ...(await page), listedAt: pass.completedAt };
+  return { ...(await page), listedAt: pass.listedAt };
 }

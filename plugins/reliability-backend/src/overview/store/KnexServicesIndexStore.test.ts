@@ -262,7 +262,7 @@ describe('KnexServicesIndexStore', () => {
       await store.recordPass(new Date('2026-12-01T08:00:00Z'), 9);
       await store.recordPass(new Date('2026-12-01T08:10:00Z'), 10);
       expect(await store.lastPass()).toEqual({
-        completedAt: new Date('2026-12-01T08:10:00Z'),
+        listedAt: new Date('2026-12-01T08:10:00Z'),
         serviceCount: 10,
       });
     },

@@ -178,11 +178,11 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
     return deleted;
   }
 
-  async recordPass(completedAt: Date, serviceCount: number): Promise<void> {
+  async recordPass(listedAt: Date, serviceCount: number): Promise<void> {
     await this.knex(PASS_TABLE)
       .insert({
         pass: LAST_PASS,
-        completed_at: completedAt,
+        listed_at: listedAt,
         service_count: serviceCount,
       })
       .onConflict('pass')
@@ -193,7 +193,7 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
     const row = await this.knex(PASS_TABLE).where({ pass: LAST_PASS }).first();
     return row
       ? {
-          completedAt: dbDate(row.completed_at),
+          listedAt: dbDate(row.listed_at),
           serviceCount: dbCount(row.service_count),
         }
       : undefined;

@@ -13,9 +13,10 @@ export interface ServicesIndexFilters {
   text?: string;
 }
 
-/** A complete pass of the services index: when it finished and how many services it listed. */
+/** A complete pass of the services index: when its walk of the catalog started and how many services it listed. */
 export interface ServicesIndexPass {
-  completedAt: Date;
+  /** When the pass started reading the catalog (services registered after it may be missing). */
+  listedAt: Date;
   serviceCount: number;
 }
 
@@ -69,7 +70,7 @@ export interface ServicesIndexStore {
    */
   deleteNotIn(entityRefs: ReadonlySet<string>): Promise<number>;
   /** Records that a complete pass listed `serviceCount` services (replacing the previous pass's record). */
-  recordPass(completedAt: Date, serviceCount: number): Promise<void>;
+  recordPass(listedAt: Date, serviceCount: number): Promise<void>;
   /** The last complete pass; undefined before the first one. */
   lastPass(): Promise<ServicesIndexPass | undefined>;
   /** A page of the services matching the filters, in the query's order, and their count when asked. */

@@ -14,7 +14,7 @@ import {
 } from './catalogQuery';
 import { ROLLUP_FIELDS } from './groupRollUpPass';
 import { RollUpGroupBy, rollUpServices } from './groupSummaries';
-import { InputError } from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   catalogServiceLookup,
   EntityRefIndex,
@@ -48,6 +48,9 @@ import {
   unavailableAreas,
 } from './sources';
 
+/** Least time between two warnings that the services index could not be read. */
+const INDEX_WARNING_INTERVAL_MS = 60_000;
+
 /** One page of the catalog's `queryEntities`. */
 type CatalogPage = Awaited<ReturnType<CatalogService['queryEntities']>>;
 
@@ -72,6 +75,7 @@ export class OverviewService {
   private readonly store?: OverviewStore;
   private readonly servicesIndex?: ServicesIndexOptions;
   private readonly now: () => Date;
+  private lastIndexWarningAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: {
     catalog: CatalogService;
@@ -149,14 +153,28 @@ export class OverviewService {
   ): Promise<ServicePage | undefined> {
     if (!this.servicesIndex) return undefined;
     const servicesIndex = this.servicesIndex;
-    return loadServicesIndexPage({
-      servicesIndex,
-      request,
-      now: this.now(),
-      indexedPage: index
-        ? lookup => this.indexedPage(request, index, lookup)
-        : undefined,
-    });
+    try {
+      return await loadServicesIndexPage({
+        servicesIndex,
+        request,
+        now: this.now(),
+        indexedPage: index
+          ? lookup => this.indexedPage(request, index, lookup)
+          : undefined,
+      });
+    } catch (error) {
+      // The request's own errors (a bad filter, an unknown campaign) are answered as they are; the index failing to
+      // be read (a database error) leaves the page to the catalog, slower but whole.
+      if (error instanceof CustomErrorBase) throw error;
+      const at = this.now().getTime();
+      if (at - this.lastIndexWarningAt >= INDEX_WARNING_INTERVAL_MS) {
+        this.lastIndexWarningAt = at;
+        servicesIndex.logger?.warn(
+          `Reliability overview: the services index could not be read, pages are read from the catalog: ${error}`,
+        );
+      }
+      return undefined;
+    }
   }
 
   /** A page listed from the catalog with the caller's credentials, over `index` when a reliability filter is set. */

@@ -67,6 +67,7 @@ export async function createOverviewFeature(
       ? {
           store: new KnexServicesIndexStore({ knex: ctx.knex }),
           maxAgeMs: servicesIndexMaxAgeMs(config),
+          logger: ctx.logger,
         }
       : undefined,
     now: ctx.now,

@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { OverviewRequest } from '../overviewQuery';
 import { ServicePage } from '../servicePage';
 import { ServiceLookup, servicesIndexLookup } from '../indexedPage';
@@ -9,6 +10,8 @@ export interface ServicesIndexOptions {
   store: ServicesIndexStore;
   /** Older passes are not trusted (the refresh task has stopped): pages then come from the catalog. */
   maxAgeMs: number;
+  /** Told (at most once a minute) when the index cannot be read and pages fall back to the catalog. */
+  logger?: LoggerService;
 }
 
 /**

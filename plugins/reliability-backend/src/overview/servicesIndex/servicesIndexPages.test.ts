@@ -1,4 +1,8 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OverviewPage } from '@internal/backstage-plugin-reliability-common';
@@ -305,6 +309,51 @@ describe('overview pages from the services index', () => {
       expect(after.rows.find(r => r.name === 'svc-05')?.owner).toBe(
         'group:default/team-a',
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads pages from the catalog, with a warning, when the index cannot be read; a bad filter is still refused, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const indexStore = new KnexServicesIndexStore({ knex });
+      const logger = mockServices.logger.mock();
+      const service = new OverviewService({
+        catalog: catalogServiceMock({ entities: entities() }),
+        sources,
+        store: new KnexOverviewStore({ knex }),
+        servicesIndex: { store: indexStore, maxAgeMs: MAX_AGE_MS, logger },
+        now: () => NOW,
+      });
+      await service.refreshGroupRollUps(credentials);
+      jest
+        .spyOn(indexStore, 'pageListings')
+        .mockRejectedValue(new Error('relation "overview_services" is broken'));
+      const first = {
+        limit: 5,
+        offset: 0,
+        filters: { sort: 'name', order: 'asc' },
+      } as const;
+      for (let i = 0; i < 2; i++) {
+        const page = await service.getPage(first, credentials, {
+          fromServicesIndex: true,
+        });
+        expect(page.listedAt).toBeUndefined();
+        expect(page.totalItems).toBe(40);
+      }
+      // Warned once for both requests (at most once a minute).
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn.mock.calls[0][0]).toContain(
+        'the services index could not be read, pages are read from the catalog',
+      );
+      await expect(
+        service.getPage(
+          { ...first, filters: { ...first.filters, team: 'group:' } },
+          credentials,
+          { fromServicesIndex: true },
+        ),
+      ).rejects.toThrow("Invalid group reference 'group:'");
     },
   );
 });

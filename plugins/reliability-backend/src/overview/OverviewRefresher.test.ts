@@ -88,15 +88,15 @@ describe('OverviewRefresher', () => {
       teams: 4,
       systems: 4,
     });
-    // Pages of 250 and one summaries call per area and page (plus one for the systems' own SLOs).
-    expect(queryEntities).toHaveBeenCalledTimes(10);
+    // Pages of 100 and one summaries call per area and page (plus one for the systems' own SLOs).
+    expect(queryEntities).toHaveBeenCalledTimes(25);
     for (const [, options] of queryEntities.mock.calls) {
       expect(options).toMatchObject({
         credentials: { principal: { type: 'service' } },
       });
     }
-    expect(sources.maturity.getSummaries).toHaveBeenCalledTimes(10);
-    expect(sources.slo.getSummaries).toHaveBeenCalledTimes(11);
+    expect(sources.maturity.getSummaries).toHaveBeenCalledTimes(25);
+    expect(sources.slo.getSummaries).toHaveBeenCalledTimes(26);
 
     const teams = await store.getRollUp('team');
     expect(teams?.computedAt.toISOString()).toBe('2026-11-30T18:00:00.000Z');

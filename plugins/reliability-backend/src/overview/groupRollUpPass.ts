@@ -24,11 +24,11 @@ export const ROLLUP_FIELDS = [
 ];
 /**
  * Services per catalog page (and per summaries call of each area) of a pass: the catalog answers a page in one
- * stretch of the event loop (its entities' JSON with annotations), so pages of 250 keep each stretch short enough
- * for web requests (10,000 services on PostgreSQL: event-loop maximum 16–30 ms instead of 27–49 ms with pages of
- * 1,000; docs/benchmarks.md).
+ * stretch of the event loop (its entities' JSON with annotations), so small pages keep each stretch short for web
+ * requests (10,000 services on PostgreSQL: event-loop maximum 13–33 ms with pages of 100, 16–30 ms with 250, 27–49 ms
+ * with 1,000; web p50 during a pass at its baseline with 100; docs/benchmarks.md), for more, cheap queries.
  */
-const PASS_PAGE_SIZE = 250;
+const PASS_PAGE_SIZE = 100;
 /** Systems per summaries call for the systems' own SLOs. */
 const SYSTEM_CHUNK = 1000;
 
@@ -39,7 +39,7 @@ export interface GroupRollUpPass {
 }
 
 /**
- * One walk over every catalog Component (pages of 250, minimal fields, with the given credentials) with ONE
+ * One walk over every catalog Component (pages of 100, minimal fields, with the given credentials) with ONE
  * summaries call per area and page, rolled up by team and by system at once (running counts per group, the
  * services are not kept), then the systems' own SLO summaries in calls of 1000 systems. Undefined when `signal`
  * aborts the walk (nothing partial is returned).

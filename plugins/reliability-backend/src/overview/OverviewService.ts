@@ -12,6 +12,7 @@ import {
   SERVICE_FIELDS,
   ServiceCatalogQuery,
 } from './catalogQuery';
+import { countEntities } from '../shared/catalogPages';
 import { ROLLUP_FIELDS } from './groupRollUpPass';
 import { RollUpGroupBy, rollUpServices } from './groupSummaries';
 import { CustomErrorBase, InputError } from '@backstage/errors';
@@ -281,17 +282,14 @@ export class OverviewService {
     catalogQuery: ServiceCatalogQuery,
     credentials: BackstageCredentials,
   ): Promise<number> {
-    const { totalItems } = await this.catalog.queryEntities(
+    return countEntities(
+      this.catalog,
       {
         filter: catalogQuery.filter,
         fullTextFilter: catalogQuery.fullTextFilter,
-        // No rows: only the count query runs.
-        limit: 0,
-        totalItems: 'include',
       },
-      { credentials },
+      credentials,
     );
-    return totalItems;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { countEntities } from '../shared/catalogPages';
 import { computeGroupRollUps } from './groupRollUpPass';
 import {
   ServicesIndexSync,
@@ -22,11 +23,7 @@ export async function countCatalogServices(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<number> {
-  const { totalItems } = await catalog.queryEntities(
-    { filter: { kind: 'component' }, limit: 0, totalItems: 'include' },
-    { credentials },
-  );
-  return totalItems;
+  return countEntities(catalog, { filter: { kind: 'component' } }, credentials);
 }
 
 /**

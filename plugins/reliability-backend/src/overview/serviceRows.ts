@@ -6,6 +6,7 @@ import {
   entityRefKey,
   ServiceOverviewRow,
 } from '@internal/backstage-plugin-reliability-common';
+import { SYSTEM_DOMAIN_FIELDS } from '../shared/componentGroups';
 import { LoadedSummaries } from './sources';
 
 /** `spec.owner` / `spec.system` / `spec.domain` shorthand resolved against the entity's namespace. */
@@ -58,25 +59,25 @@ export async function loadSystemDomains(
     return domains;
   }
   const { items } = await catalog.getEntitiesByRefs(
-    {
-      entityRefs: refs,
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'],
-    },
+    { entityRefs: refs, fields: SYSTEM_DOMAIN_FIELDS },
     { credentials },
   );
   items.forEach((system, index) => {
-    const domain = system
-      ? relatedRef(
-          system.spec?.domain,
-          'domain',
-          system.metadata.namespace ?? 'default',
-        )
-      : null;
+    const domain = system ? domainOfSystem(system) : null;
     if (domain) {
       domains.set(refs[index], domain);
     }
   });
   return domains;
+}
+
+/** A System's domain (`spec.domain` resolved against its namespace), read with {@link SYSTEM_DOMAIN_FIELDS}. */
+export function domainOfSystem(system: Entity): string | null {
+  return relatedRef(
+    system.spec?.domain,
+    'domain',
+    system.metadata.namespace ?? 'default',
+  );
 }
 
 /**

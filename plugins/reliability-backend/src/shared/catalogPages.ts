@@ -1,5 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { EntityFilterQuery } from '@backstage/catalog-client';
+import {
+  EntityFilterQuery,
+  QueryEntitiesInitialRequest,
+} from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -63,4 +66,20 @@ export async function queryAllEntities(
     entities.push(...page);
   }
   return entities;
+}
+
+/**
+ * How many entities match `query`'s filter (and full-text filter) for `credentials`: the catalog's count alone, no
+ * page of rows (`limit: 0`).
+ */
+export async function countEntities(
+  catalog: CatalogService,
+  query: Pick<QueryEntitiesInitialRequest, 'filter' | 'fullTextFilter'>,
+  credentials: BackstageCredentials,
+): Promise<number> {
+  const { totalItems } = await catalog.queryEntities(
+    { ...query, limit: 0, totalItems: 'include' },
+    { credentials },
+  );
+  return totalItems;
 }

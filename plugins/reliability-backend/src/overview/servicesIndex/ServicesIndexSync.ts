@@ -3,7 +3,8 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
-import { listingOf, relatedRef } from '../serviceRows';
+import { SYSTEM_DOMAIN_FIELDS } from '../../shared/componentGroups';
+import { domainOfSystem, listingOf } from '../serviceRows';
 import { ServicesIndexStore } from '../store/ServicesIndexStore';
 
 /** Systems per catalog page when their domains are read. */
@@ -44,18 +45,14 @@ export class ServicesIndexSync {
       catalog,
       {
         filter: { kind: 'system' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'],
+        fields: SYSTEM_DOMAIN_FIELDS,
         pageSize: SYSTEM_PAGE_SIZE,
       },
       credentials,
     );
     for await (const systems of pages) {
       for (const system of systems) {
-        const domain = relatedRef(
-          system.spec?.domain,
-          'domain',
-          system.metadata.namespace ?? 'default',
-        );
+        const domain = domainOfSystem(system);
         if (domain) this.domains.set(entityRefKey(system), domain);
       }
     }

@@ -14,24 +14,22 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
   return { knex, store: new KnexServicesIndexStore({ knex }) };
 }
 
-const listing = serviceListing;
-
 /** Nine services: three owners (one without), tiers with case and one missing, titles for the text filter. */
 const SERVICES = [
-  listing('alpha', { title: 'Alpha Gateway' }),
-  listing('Bravo', { owner: 'group:default/team-b', tier: 'Tier-2' }),
-  listing('charlie', { owner: null, tier: null }),
-  listing('delta', {
+  serviceListing('alpha', { title: 'Alpha Gateway' }),
+  serviceListing('Bravo', { owner: 'group:default/team-b', tier: 'Tier-2' }),
+  serviceListing('charlie', { owner: null, tier: null }),
+  serviceListing('delta', {
     owner: 'group:default/team-b',
     system: 'system:default/infra',
     domain: null,
     tier: 'tier-3',
   }),
-  listing('echo', { system: null, domain: null, tier: null }),
-  listing('foxtrot', { title: '100% uptime_store', tier: 'tier-2' }),
-  listing('golf', { owner: 'group:default/team-c' }),
-  listing('hotel', { title: 'Payments' }),
-  listing('india', { owner: 'group:default/team-b', tier: 'tier-2' }),
+  serviceListing('echo', { system: null, domain: null, tier: null }),
+  serviceListing('foxtrot', { title: '100% uptime_store', tier: 'tier-2' }),
+  serviceListing('golf', { owner: 'group:default/team-c' }),
+  serviceListing('hotel', { title: 'Payments' }),
+  serviceListing('india', { owner: 'group:default/team-b', tier: 'tier-2' }),
 ];
 
 const page = (
@@ -56,7 +54,7 @@ describe('KnexServicesIndexStore', () => {
       const changed = [
         { ...SERVICES[0], title: 'Alpha Edge' },
         ...SERVICES.slice(1),
-        listing('juliett'),
+        serviceListing('juliett'),
       ];
       expect(await store.syncListings(changed)).toBe(2);
       const { listings, totalItems } = await store.pageListings(
@@ -169,9 +167,12 @@ describe('KnexServicesIndexStore', () => {
       // Ties on every sort field, and services without one.
       const tied = [
         ...SERVICES,
-        listing('kilo', { owner: null, tier: null, system: null }),
-        listing('lima', { tier: 'TIER-2' }),
-        listing('Mike', { owner: 'group:default/team-b', tier: 'tier-2' }),
+        serviceListing('kilo', { owner: null, tier: null, system: null }),
+        serviceListing('lima', { tier: 'TIER-2' }),
+        serviceListing('Mike', {
+          owner: 'group:default/team-b',
+          tier: 'tier-2',
+        }),
       ];
       await store.syncListings(tied);
       for (const sort of ['name', 'owner', 'system', 'tier'] as const) {
@@ -238,7 +239,7 @@ describe('KnexServicesIndexStore', () => {
     async databaseId => {
       const { store, knex } = await createStore(databaseId);
       const many = Array.from({ length: 2345 }, (_, i) =>
-        listing(`svc-${String(i).padStart(4, '0')}`),
+        serviceListing(`svc-${String(i).padStart(4, '0')}`),
       );
       await store.syncListings(many);
       // Every third service is gone, across the pages of 1,000 stored refs.

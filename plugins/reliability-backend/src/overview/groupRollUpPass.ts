@@ -39,9 +39,9 @@ export interface GroupRollUpPass {
 }
 
 /**
- * One walk over every catalog Component (pages of 100, minimal fields, with the given credentials) with ONE
- * summaries call per area and page, rolled up by team and by system at once (running counts per group, the
- * services are not kept), then the systems' own SLO summaries in calls of 1000 systems. Undefined when `signal`
+ * One walk over every catalog Component (pages of 100, minimal fields or, with `onPage`, the overview's; with the
+ * given credentials) with ONE summaries call per area and page, rolled up by team and by system at once (running
+ * counts per group, the services are not kept), then the systems' own SLO summaries in calls of 1000 systems. Undefined when `signal`
  * aborts the walk (nothing partial is returned).
  */
 export async function computeGroupRollUps(options: {

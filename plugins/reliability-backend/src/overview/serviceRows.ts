@@ -63,7 +63,7 @@ export async function loadSystemDomains(
     { credentials },
   );
   items.forEach((system, index) => {
-    const domain = system ? domainOfSystem(system) : null;
+    const domain = system ? domainRefOfSystem(system) : null;
     if (domain) {
       domains.set(refs[index], domain);
     }
@@ -72,7 +72,7 @@ export async function loadSystemDomains(
 }
 
 /** A System's domain (`spec.domain` resolved against its namespace), read with {@link SYSTEM_DOMAIN_FIELDS}. */
-export function domainOfSystem(system: Entity): string | null {
+export function domainRefOfSystem(system: Entity): string | null {
   return relatedRef(
     system.spec?.domain,
     'domain',

@@ -4,7 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
 import { SYSTEM_DOMAIN_FIELDS } from '../../shared/componentGroups';
-import { domainOfSystem, listingOf } from '../serviceRows';
+import { domainRefOfSystem, listingOf } from '../serviceRows';
 import { ServicesIndexStore } from '../store/ServicesIndexStore';
 
 /** Systems per catalog page when their domains are read. */
@@ -52,7 +52,7 @@ export class ServicesIndexSync {
     );
     for await (const systems of pages) {
       for (const system of systems) {
-        const domain = domainOfSystem(system);
+        const domain = domainRefOfSystem(system);
         if (domain) this.domains.set(entityRefKey(system), domain);
       }
     }

@@ -13,6 +13,7 @@ import {
   ServiceCatalogQuery,
 } from './catalogQuery';
 import { countEntities } from '../shared/catalogPages';
+import { ThrottledWarning } from '../shared/throttledWarning';
 import { ROLLUP_FIELDS } from './groupRollUpPass';
 import { RollUpGroupBy, rollUpServices } from './groupSummaries';
 import { CustomErrorBase, InputError } from '@backstage/errors';
@@ -76,7 +77,8 @@ export class OverviewService {
   private readonly store?: OverviewStore;
   private readonly servicesIndex?: ServicesIndexOptions;
   private readonly now: () => Date;
-  private lastIndexWarningAt = Number.NEGATIVE_INFINITY;
+  /** Says, at most once a minute, that the services index could not be read. */
+  private readonly indexWarning: ThrottledWarning;
 
   constructor(options: {
     catalog: CatalogService;
@@ -92,6 +94,11 @@ export class OverviewService {
     this.store = options.store;
     this.servicesIndex = options.servicesIndex;
     this.now = options.now ?? (() => new Date());
+    this.indexWarning = new ThrottledWarning({
+      logger: options.servicesIndex?.logger,
+      intervalMs: INDEX_WARNING_INTERVAL_MS,
+      now: this.now,
+    });
   }
 
   /**
@@ -167,13 +174,9 @@ export class OverviewService {
       // The request's own errors (a bad filter, an unknown campaign) are answered as they are; the index failing to
       // be read (a database error) leaves the page to the catalog, slower but whole.
       if (error instanceof CustomErrorBase) throw error;
-      const at = this.now().getTime();
-      if (at - this.lastIndexWarningAt >= INDEX_WARNING_INTERVAL_MS) {
-        this.lastIndexWarningAt = at;
-        servicesIndex.logger?.warn(
-          `Reliability overview: the services index could not be read, pages are read from the catalog: ${error}`,
-        );
-      }
+      this.indexWarning.warn(
+        `Reliability overview: the services index could not be read, pages are read from the catalog: ${error}`,
+      );
       return undefined;
     }
   }

@@ -12,6 +12,7 @@ import {
   EntityDocumentReader,
 } from '../shared/entityDocuments';
 import { LruCache } from '../shared/lruCache';
+import { ThrottledWarning } from '../shared/throttledWarning';
 import { TtlCache } from '../shared/ttlCache';
 import { parseOpenSloYaml } from './parseOpenSloYaml';
 import { SloDefinitionSource } from './SloDefinitionSource';
@@ -68,10 +69,10 @@ export class SloDefinitionLoader implements SloDefinitionSource {
   private readonly parsed: LruCache<ParsedOpenSlo>;
   private readonly documents: EntityDocumentReader;
   private readonly maxParsedTexts: number;
-  private readonly logger?: LoggerService;
-  private readonly now: () => Date;
-  /** Evictions and time at the last warning that the parse cache is too small. */
-  private warned?: { evictions: number; at: number };
+  /** Says, at most hourly, that the parse cache is too small. */
+  private readonly tooSmall: ThrottledWarning;
+  /** The parse cache's evictions when that was last said. */
+  private evictionsWhenWarned = 0;
 
   constructor(options: {
     urlReader: UrlReaderService;
@@ -87,8 +88,11 @@ export class SloDefinitionLoader implements SloDefinitionSource {
   }) {
     const maxParsedTexts = options.maxParsedTexts ?? MAX_PARSED_TEXTS;
     this.maxParsedTexts = maxParsedTexts;
-    this.logger = options.logger;
-    this.now = options.now;
+    this.tooSmall = new ThrottledWarning({
+      logger: options.logger,
+      intervalMs: WARN_INTERVAL_MS,
+      now: options.now,
+    });
     this.parsed = new LruCache<ParsedOpenSlo>({
       maxEntries: maxParsedTexts,
       maxWeight: maxParsedTexts * MAX_CHARS_PER_PARSED_TEXT,
@@ -149,14 +153,13 @@ export class SloDefinitionLoader implements SloDefinitionSource {
    */
   private warnWhenTooSmall() {
     const evictions = this.parsed.evictions;
-    const since = this.warned?.evictions ?? 0;
-    if (!this.logger || evictions - since < this.maxParsedTexts) return;
-    const at = this.now().getTime();
-    if (this.warned && at - this.warned.at < WARN_INTERVAL_MS) return;
-    this.warned = { evictions, at };
-    this.logger.warn(
-      `The SLO definitions cache has dropped ${evictions} parsed texts to stay within reliability.slo.definitionCache.maxEntries (${this.maxParsedTexts}): more entities have SLO definitions than it keeps, so every SLO and runbook refresh parses them again. Raise maxEntries above the number of entities with SLOs (about 3 KB of memory each).`,
+    if (evictions - this.evictionsWhenWarned < this.maxParsedTexts) return;
+    // The message is built only when it is logged (this runs on every parse while the cache thrashes).
+    const warned = this.tooSmall.warn(
+      () =>
+        `The SLO definitions cache has dropped ${evictions} parsed texts to stay within reliability.slo.definitionCache.maxEntries (${this.maxParsedTexts}): more entities have SLO definitions than it keeps, so every SLO and runbook refresh parses them again. Raise maxEntries above the number of entities with SLOs (about 3 KB of memory each).`,
     );
+    if (warned) this.evictionsWhenWarned = evictions;
   }
 
   private async readFile(

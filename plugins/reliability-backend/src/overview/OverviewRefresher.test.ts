@@ -239,6 +239,47 @@ describe('OverviewRefresher', () => {
       });
     });
 
+    it('keeps an early pass four times the last pass’s duration after it, so a churning catalog is not walked back to back', async () => {
+      const { knex } = await setup();
+      let now = new Date('2026-12-01T08:00:00Z').getTime();
+      const clock = () => new Date(now);
+      const first = await indexed(knex, catalogEntities(30), clock);
+      // Each catalog page of the walk (one of systems, one of services) takes 30 s; the count query none.
+      const walk = first.queryEntities.getMockImplementation()!;
+      first.queryEntities.mockImplementation(async (request, options) => {
+        if (!(request && 'limit' in request && request.limit === 0)) {
+          now += 30_000;
+        }
+        return walk.call(first.catalog, request, options);
+      });
+      await first.refresher.run();
+      // Finished at 08:01:00 after 60 s: the next early pass at 08:05:00 at the earliest.
+      expect(now).toBe(new Date('2026-12-01T08:01:00Z').getTime());
+      const grown = await indexed(knex, catalogEntities(31), clock);
+      first.queryEntities.mockImplementation(async (request, options) => {
+        if (!(request && 'limit' in request && request.limit === 0)) {
+          now += 30_000;
+        }
+        return grown.catalog.queryEntities(request, options);
+      });
+      now = new Date('2026-12-01T08:04:59Z').getTime();
+      expect(await first.refresher.run()).toBeUndefined();
+      expect(first.logger.debug).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'the next pass at 2026-12-01T08:05:00.000Z at the earliest (the last took 60000 ms)',
+        ),
+      );
+      now = new Date('2026-12-01T08:05:00Z').getTime();
+      expect(await first.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 31, written: 1 },
+      });
+      // The refresh interval's pass is never held back: ten minutes after the last pass started.
+      now = new Date('2026-12-01T08:15:00Z').getTime();
+      expect(await first.refresher.run()).toMatchObject({
+        servicesIndex: { serviceCount: 31, written: 0 },
+      });
+    });
+
     it('records a first pass only when the catalog held as many services at its end as it walked', async () => {
       const { knex } = await setup();
       const now = () => new Date('2026-12-01T08:00:00Z');

@@ -176,6 +176,65 @@ describe('KnexSliEventStore', () => {
   );
 
   it.each(sloTestDatabases.eachSupportedId())(
+    'ages out the intervals ended before the cutoff of every SLI of the entities named, and only those (%p)',
+    async id => {
+      const store = new KnexSliEventStore({
+        knex: await migratedDatabase(id),
+      });
+      const hour = (h: number) => new Date(Date.UTC(2026, 10, 1, h));
+      // 120 entities (more than one delete's worth), three SLIs each: hours 0-5 stored; entity i's latency from hour i % 4.
+      const refs = Array.from(
+        { length: 120 },
+        (_, i) => `component:default/svc-${String(i).padStart(3, '0')}`,
+      );
+      for (const [i, entityRef] of refs.entries()) {
+        for (const sli of ['availability', 'latency', 'zz-errors']) {
+          const first = sli === 'latency' ? i % 4 : 0;
+          await store.writeEvents(
+            entityRef,
+            sli,
+            Array.from({ length: 6 - first }, (_, k) => ({
+              start: hour(first + k),
+              end: hour(first + k + 1),
+              good: 1,
+              total: 1,
+            })),
+          );
+        }
+      }
+      // A 2-hour interval straddling the cutoff (hour 3) is kept.
+      await store.writeEvents(refs[0], 'straddling', [
+        { start: hour(2), end: hour(4), good: 1, total: 1 },
+      ]);
+      // Every entity but the last: intervals ended before hour 3 (those of hours 0 and 1) go.
+      const named = refs.slice(0, 119);
+      const expected = named.reduce(
+        (sum, _, i) => sum + 2 + 2 + Math.max(0, 2 - (i % 4)),
+        0,
+      );
+      await expect(store.deleteOlderThan(hour(3), named)).resolves.toBe(
+        expected,
+      );
+      await expect(store.deleteOlderThan(hour(3), named)).resolves.toBe(0);
+      for (const sli of ['availability', 'latency', 'zz-errors']) {
+        await expect(store.getExtent(refs[5], sli)).resolves.toEqual({
+          firstStart: hour(2),
+          lastEnd: hour(6),
+        });
+        // The entity not named keeps everything.
+        await expect(store.getExtent(refs[119], sli)).resolves.toEqual({
+          firstStart: hour(sli === 'latency' ? 119 % 4 : 0),
+          lastEnd: hour(6),
+        });
+      }
+      await expect(store.getExtent(refs[0], 'straddling')).resolves.toEqual({
+        firstStart: hour(2),
+        lastEnd: hour(4),
+      });
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
     'deletes the intervals of every entity not kept, whatever their names sort like (%p)',
     async id => {
       const store = new KnexSliEventStore({

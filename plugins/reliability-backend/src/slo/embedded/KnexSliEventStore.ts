@@ -49,6 +49,8 @@ function segmentRow(row: DbRow): SliSegmentRow {
   };
 }
 const INSERT_BATCH = 200;
+/** Entities per age delete (their SLIs' oldest starts read in one query, then one delete of what is old). */
+const AGE_DELETE_ENTITIES = 100;
 /** Entities listed per query of `storedEntityRefs`. */
 const REFS_PER_PROBE_QUERY = 1000;
 /** Intervals looked up per overlap query (two bind parameters each). */
@@ -399,16 +401,59 @@ export class KnexSliEventStore implements SliEventStore {
 
   async deleteOlderThan(before: Date, entityRefs: string[]): Promise<number> {
     let deleted = 0;
-    for (const refs of chunk(entityRefs, 500)) {
+    for (const refs of chunk(entityRefs, AGE_DELETE_ENTITIES)) {
+      const aged = (await this.oldestStarts(refs)).filter(
+        pair => pair.oldestStart < before,
+      );
+      if (aged.length === 0) continue;
       deleted += await this.db(TABLE)
-        .whereIn('entity_ref', refs)
-        // Checked in the read index (entity_ref, sli_name, interval_start): only rows that started before the cutoff
-        // are visited for their end.
-        .where('interval_start', '<', before)
+        // Each (entity, SLI) range of the read index from its start up to the cutoff: only old entries are visited.
+        .where(outer => {
+          for (const pair of aged) {
+            outer.orWhere(q =>
+              q
+                .where({ entity_ref: pair.entityRef, sli_name: pair.sliName })
+                .where('interval_start', '<', before),
+            );
+          }
+        })
         .where('interval_end', '<', before)
         .delete();
     }
     return deleted;
+  }
+
+  /**
+   * The SLIs stored for these entities, each with its oldest interval start: a loose index scan over the read index
+   * (entity_ref, sli_name, interval_start), a few index probes per entity whatever the number of intervals. Deleting
+   * by entity with a start cutoff visited every index entry of the entity (the statement names no SLI), so every SLO
+   * run read the whole index: its age deletes then waited for the disk at 100,000 services.
+   */
+  private async oldestStarts(
+    entityRefs: string[],
+  ): Promise<Array<{ entityRef: string; sliName: string; oldestStart: Date }>> {
+    const result = await this.db.raw(
+      `WITH RECURSIVE refs(ref) AS (VALUES ${entityRefs
+        .map(() => '(?)')
+        .join(', ')}),
+       pairs(entity_ref, sli_name) AS (
+         SELECT ref, (SELECT MIN(sli_name) FROM ${TABLE} WHERE entity_ref = refs.ref) FROM refs
+         UNION ALL
+         SELECT pairs.entity_ref,
+                (SELECT MIN(sli_name) FROM ${TABLE} e WHERE e.entity_ref = pairs.entity_ref AND e.sli_name > pairs.sli_name)
+         FROM pairs WHERE pairs.sli_name IS NOT NULL
+       )
+       SELECT entity_ref, sli_name,
+              (SELECT MIN(interval_start) FROM ${TABLE} e
+               WHERE e.entity_ref = pairs.entity_ref AND e.sli_name = pairs.sli_name) AS oldest_start
+       FROM pairs WHERE sli_name IS NOT NULL`,
+      entityRefs,
+    );
+    return rowsOf(result).map(row => ({
+      entityRef: String(row.entity_ref),
+      sliName: String(row.sli_name),
+      oldestStart: dbDate(row.oldest_start),
+    }));
   }
 
   async deleteEntitiesNotIn(keepEntityRefs: Set<string>): Promise<number> {

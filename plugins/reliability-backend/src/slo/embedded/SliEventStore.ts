@@ -125,8 +125,8 @@ export interface SliEventStore {
     sliName: string,
   ): Promise<{ firstStart: Date; lastEnd: Date } | undefined>;
   /**
-   * Deletes the intervals of these entities that ended before `before`; returns the number deleted. By entity, so
-   * the store reads only their rows (through the index the reads use) instead of the whole table at once.
+   * Deletes the intervals of these entities that ended before `before`; returns the number deleted. By entity and
+   * SLI, so the store visits only their old rows (through the index the reads use) instead of the whole table.
    */
   deleteOlderThan(before: Date, entityRefs: string[]): Promise<number>;
   /** Deletes the data of every entity not in `keepEntityRefs`; returns the number of rows deleted. */

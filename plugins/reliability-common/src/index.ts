@@ -20,3 +20,4 @@ export * from './search';
 export * from './client';
 export * from './validation';
 export * from './alerts';
+export * from './text';

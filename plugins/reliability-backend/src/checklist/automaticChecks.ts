@@ -12,6 +12,7 @@ import {
   OnCallSummary,
   RunbookSummary,
   SloSummary,
+  pluralCount,
 } from '@internal/backstage-plugin-reliability-common';
 import { SummarySource } from '../summaries';
 
@@ -130,8 +131,6 @@ type Outcome = Pick<AutomaticResult, 'status' | 'detail'>;
 const pass = (detail: string): Outcome => ({ status: 'pass', detail });
 const fail = (detail: string): Outcome => ({ status: 'fail', detail });
 const unknown = (detail: string): Outcome => ({ status: 'unknown', detail });
-const plural = (n: number, word: string, words = `${word}s`) =>
-  `${n} ${n === 1 ? word : words}`;
 
 function staleNote(summary: { stale?: boolean } | undefined): string {
   return summary?.stale ? ' (data may be stale)' : '';
@@ -153,10 +152,10 @@ export function evaluateCheck(
       const slo = (area.summaries as Map<string, SloSummary>).get(entityRef);
       const count = slo?.sloCount ?? 0;
       return count > 0
-        ? pass(`${plural(count, 'SLO')} defined`)
+        ? pass(`${pluralCount(count, 'SLO')} defined`)
         : fail(
             slo?.definitionErrors
-              ? `no valid SLO (${plural(
+              ? `no valid SLO (${pluralCount(
                   slo.definitionErrors,
                   'definition problem',
                 )})`
@@ -173,9 +172,11 @@ export function evaluateCheck(
       }
       const note = staleNote(slo);
       return slo.slosMeetingTarget >= slo.sloCount
-        ? pass(`all ${plural(slo.sloCount, 'SLO')} met their target${note}`)
+        ? pass(
+            `all ${pluralCount(slo.sloCount, 'SLO')} met their target${note}`,
+          )
         : fail(
-            `${slo.slosMeetingTarget} of ${plural(
+            `${slo.slosMeetingTarget} of ${pluralCount(
               slo.sloCount,
               'SLO',
             )} met their target${note}`,
@@ -203,8 +204,8 @@ export function evaluateCheck(
       const people = oncall.peopleInRotation;
       const note = oncall.error ? ' (last known data; provider failing)' : '';
       return people >= 2
-        ? pass(`${plural(people, 'person', 'people')} in rotation${note}`)
-        : fail(`${plural(people, 'person', 'people')} in rotation${note}`);
+        ? pass(`${pluralCount(people, 'person', 'people')} in rotation${note}`)
+        : fail(`${pluralCount(people, 'person', 'people')} in rotation${note}`);
     }
     case 'runbook-coverage': {
       const runbooks = (area.summaries as Map<string, RunbookSummary>).get(
@@ -234,10 +235,13 @@ export function evaluateCheck(
       }
       return runbooks.staleCount === 0
         ? pass(
-            `all ${plural(runbooks.runbookCount, 'runbook')} reviewed recently`,
+            `all ${pluralCount(
+              runbooks.runbookCount,
+              'runbook',
+            )} reviewed recently`,
           )
         : fail(
-            `${runbooks.staleCount} of ${plural(
+            `${runbooks.staleCount} of ${pluralCount(
               runbooks.runbookCount,
               'runbook',
             )} not reviewed recently`,

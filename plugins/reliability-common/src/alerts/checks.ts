@@ -1,4 +1,5 @@
 import { AlertSummary } from './types';
+import { pluralCount } from '../text';
 
 /** Automatic checklist checks computed from an entity's alert summary. @public */
 export const ALERT_CHECK_IDS = [
@@ -15,8 +16,6 @@ export interface AlertCheckOutcome {
   status: 'pass' | 'fail' | 'unknown';
   detail: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Evaluates one alert check for one entity from its stored summary (undefined: the entity has no alerts and no
@@ -50,14 +49,14 @@ export function evaluateAlertCheck(
       return missing === 0
         ? {
             status: 'pass',
-            detail: `all ${plural(
+            detail: `all ${pluralCount(
               paging,
               'paging alert',
             )} have a runbook${note}`,
           }
         : {
             status: 'fail',
-            detail: `${missing} of ${plural(
+            detail: `${missing} of ${pluralCount(
               paging,
               'paging alert',
             )} have no runbook${note}`,
@@ -66,7 +65,7 @@ export function evaluateAlertCheck(
     case 'paging-mostly-slo-based': {
       if (paging === 0)
         return { status: 'fail', detail: `no alert pages${note}` };
-      const detail = `${summary.sloBasedPaging} of ${plural(
+      const detail = `${summary.sloBasedPaging} of ${pluralCount(
         paging,
         'paging alert',
       )} are SLO-based${note}`;
@@ -80,7 +79,10 @@ export function evaluateAlertCheck(
         ? { status: 'pass', detail: `no noisy alert in 30 days${note}` }
         : {
             status: 'fail',
-            detail: `${plural(summary.noisy, 'noisy alert')} in 30 days${note}`,
+            detail: `${pluralCount(
+              summary.noisy,
+              'noisy alert',
+            )} in 30 days${note}`,
           };
     default:
       return { status: 'unknown', detail: `unsupported check '${check}'` };

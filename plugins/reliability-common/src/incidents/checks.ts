@@ -1,4 +1,5 @@
 import { IncidentSummary } from './api';
+import { pluralCount } from '../text';
 
 /** Automatic checklist checks computed from an entity's incident summary. @public */
 export const INCIDENT_CHECK_IDS = [
@@ -15,8 +16,6 @@ export interface IncidentCheckOutcome {
   status: 'pass' | 'fail' | 'unknown';
   detail: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Seconds as "45 s", "4 min", "1 h 5 min". */
 function duration(seconds: number): string {
@@ -57,7 +56,7 @@ export function evaluateIncidentCheck(
       if (overdue > 0) {
         return {
           status: 'fail',
-          detail: `${plural(
+          detail: `${pluralCount(
             overdue,
             'incident',
           )} past the deadline without a postmortem`,
@@ -73,7 +72,7 @@ export function evaluateIncidentCheck(
         ? { status: 'pass', detail: 'no incident in the last 90 days' }
         : {
             status: 'pass',
-            detail: `every postmortem needed for ${plural(
+            detail: `every postmortem needed for ${pluralCount(
               summary.incidents,
               'incident',
             )} in 90 days was written on time`,
@@ -84,7 +83,7 @@ export function evaluateIncidentCheck(
       if (overdue > 0) {
         return {
           status: 'fail',
-          detail: `${overdue} of ${plural(
+          detail: `${overdue} of ${pluralCount(
             open,
             'open action item',
           )} past the due date`,
@@ -94,7 +93,7 @@ export function evaluateIncidentCheck(
         ? { status: 'pass', detail: 'no open postmortem action item' }
         : {
             status: 'pass',
-            detail: `none of ${plural(
+            detail: `none of ${pluralCount(
               open,
               'open action item',
             )} is past the due date`,
@@ -120,7 +119,7 @@ export function evaluateIncidentCheck(
       const problem = summary.acknowledgeTargetProblem
         ? `; ${summary.acknowledgeTargetProblem}`
         : '';
-      const detail = `MTTA ${duration(summary.mttaSeconds)} over ${plural(
+      const detail = `MTTA ${duration(summary.mttaSeconds)} over ${pluralCount(
         summary.acknowledged,
         'acknowledged incident',
       )} (target ${duration(target)}${setBy}${problem})`;

@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   formatRatio,
   SloReport,
+  pluralCount,
 } from '@internal/backstage-plugin-reliability-common';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 
@@ -18,9 +19,6 @@ export function reportLink(groupRef: string): string {
   )}/${encodeURIComponent(ref.name)}/${GROUP_REVIEW_TAB}`;
 }
 
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /**
  * The notification of a team's SLO review report: how many SLOs met their target in the last complete window,
  * the biggest budget spender, the SLOs whose policy blocks or warns about deploys now, and the period's runbook
@@ -36,14 +34,14 @@ export function reportNotification(
   const missed = judged.filter(row => row.previous.met === false);
   const title =
     judged.length === 0
-      ? `SLO review of ${team}: ${plural(
+      ? `SLO review of ${team}: ${pluralCount(
           rows.length,
           'SLO',
         )}, no complete window yet`
       : `SLO review of ${team}: ${
           missed.length === 0
-            ? `all ${plural(judged.length, 'SLO')} met their target`
-            : `${missed.length} of ${plural(
+            ? `all ${pluralCount(judged.length, 'SLO')} met their target`
+            : `${missed.length} of ${pluralCount(
                 judged.length,
                 'SLO',
               )} missed their target`
@@ -79,10 +77,10 @@ export function reportNotification(
     );
   }
   lines.push(
-    `Since ${report.periodStart.slice(0, 10)}: ${plural(
+    `Since ${report.periodStart.slice(0, 10)}: ${pluralCount(
       report.runbooksTouched.length,
       'runbook',
-    )} reviewed, ${plural(
+    )} reviewed, ${pluralCount(
       report.checklistChanges.length,
       'checklist assessment',
     )}.`,

@@ -1,0 +1,1 @@
+export { pluralCount } from './pluralCount';

@@ -45,3 +45,10 @@ export function dbBoolean(value: unknown): boolean {
 export function dbTextOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
+
+/** The rows of a `knex.raw` query: better-sqlite3 answers with the rows, pg with a result object holding them. */
+export function rawRows(result: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(result)
+    ? result
+    : (result as { rows: Array<Record<string, unknown>> }).rows;
+}

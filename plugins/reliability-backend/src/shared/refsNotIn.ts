@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { rawRows } from './dbValues';
 import { giveWay } from './giveWay';
 
 /** Stored refs read per query. */
@@ -6,9 +7,11 @@ const PAGE_SIZE = 1000;
 
 /**
  * The distinct values of `column` in `table` that are not in `keep` (the refs of a complete catalog listing, for an
- * area's retention), read in keyset pages of 1,000 in the column's order with a give-way between pages, so a table
- * of 100,000 entities is never one synchronous read (SQLite runs statements on the event loop). The column must be
- * indexed (a primary key or the first column of an index) for each page to be a short range scan.
+ * area's retention). The column must be indexed (a primary key or the first column of an index): the refs are read
+ * by a loose index scan, one index probe per distinct ref whatever the rows per ref (`SELECT DISTINCT` read every row
+ * of the SLI table on PostgreSQL, which has no skip scan before version 18), 1,000 refs per query with a give-way
+ * between queries, so a table of 100,000 entities is never one synchronous read (SQLite runs statements on the event
+ * loop).
  */
 export async function refsNotIn(
   knex: Knex,
@@ -17,13 +20,20 @@ export async function refsNotIn(
   column = 'entity_ref',
 ): Promise<string[]> {
   const gone: string[] = [];
-  let after: string | undefined;
+  // Every ref sorts after the empty string.
+  let after = '';
   for (;;) {
-    const query = knex(table).distinct(column).orderBy(column).limit(PAGE_SIZE);
-    if (after !== undefined) query.where(column, '>', after);
-    const refs = (await query).map((row: Record<string, unknown>) =>
-      String(row[column]),
+    const result = await knex.raw(
+      `WITH RECURSIVE refs(ref, n) AS (
+         SELECT MIN(??), 1 FROM ?? WHERE ?? > ?
+         UNION ALL
+         SELECT (SELECT MIN(??) FROM ?? WHERE ?? > refs.ref), n + 1
+         FROM refs WHERE refs.ref IS NOT NULL AND n < ?
+       )
+       SELECT ref FROM refs WHERE ref IS NOT NULL`,
+      [column, table, column, after, column, table, column, PAGE_SIZE],
     );
+    const refs = rawRows(result).map(row => String(row.ref));
     for (const ref of refs) if (!keep.has(ref)) gone.push(ref);
     if (refs.length < PAGE_SIZE) return gone;
     after = refs[refs.length - 1];

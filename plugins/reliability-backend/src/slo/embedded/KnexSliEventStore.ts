@@ -5,8 +5,8 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { giveWay } from '../../shared/giveWay';
-import { dbCount, dbDate, dbNumber } from '../../shared/dbValues';
+import { refsNotIn } from '../../shared/refsNotIn';
+import { dbCount, dbDate, dbNumber, rawRows } from '../../shared/dbValues';
 import {
   describeInterval,
   intervalsOverlap,
@@ -31,11 +31,6 @@ interface RawSql {
   bindings: Knex.Value[];
 }
 
-/** The rows of a raw query: better-sqlite3 answers with the rows, pg with a result object. */
-function rowsOf(result: unknown): DbRow[] {
-  return Array.isArray(result) ? result : (result as { rows: DbRow[] }).rows;
-}
-
 /** A segment row of `readSegments` as read from the database. */
 function segmentRow(row: DbRow): SliSegmentRow {
   return {
@@ -51,8 +46,6 @@ function segmentRow(row: DbRow): SliSegmentRow {
 const INSERT_BATCH = 200;
 /** Entities per age delete (their SLIs' oldest starts read in one query, then one delete of what is old). */
 const AGE_DELETE_ENTITIES = 100;
-/** Entities listed per query of `storedEntityRefs`. */
-const REFS_PER_PROBE_QUERY = 1000;
 /** Intervals looked up per overlap query (two bind parameters each). */
 const OVERLAP_BATCH = 200;
 /** Overlaps named in one error message. */
@@ -304,7 +297,7 @@ export class KnexSliEventStore implements SliEventStore {
       ],
     };
     if (!grid) {
-      const rows = rowsOf(
+      const rows = rawRows(
         await this.db.raw(`WITH ${keys.sql} ${segments.sql}`, [
           ...keys.bindings,
           ...segments.bindings,
@@ -361,7 +354,7 @@ export class KnexSliEventStore implements SliEventStore {
           GROUP BY entity_ref, sli_name, cut`,
       [...keys.bindings, ...segments.bindings, ...edges, ...targets, ...edges],
     );
-    const rows = rowsOf(result);
+    const rows = rawRows(result);
     return {
       segments: rows.filter(r => r.kind === 'segment').map(segmentRow),
       ranges: rows
@@ -449,7 +442,7 @@ export class KnexSliEventStore implements SliEventStore {
        FROM pairs WHERE sli_name IS NOT NULL`,
       entityRefs,
     );
-    return rowsOf(result).map(row => ({
+    return rawRows(result).map(row => ({
       entityRef: String(row.entity_ref),
       sliName: String(row.sli_name),
       oldestStart: dbDate(row.oldest_start),
@@ -457,41 +450,11 @@ export class KnexSliEventStore implements SliEventStore {
   }
 
   async deleteEntitiesNotIn(keepEntityRefs: Set<string>): Promise<number> {
-    const stored = await this.storedEntityRefs();
-    const gone = stored.filter(ref => !keepEntityRefs.has(ref));
+    const gone = await refsNotIn(this.db, TABLE, keepEntityRefs);
     let deleted = 0;
     for (const refs of chunk(gone, 500)) {
       deleted += await this.db(TABLE).whereIn('entity_ref', refs).delete();
     }
     return deleted;
-  }
-
-  /**
-   * Every entity with stored intervals, one index probe per entity (a loose index scan over the read index):
-   * `SELECT DISTINCT entity_ref` read every row of the table on PostgreSQL (1.3–1.7 s at 10,000 services, each
-   * SLO run), which has no skip scan before version 18. {@link REFS_PER_PROBE_QUERY} entities per query, giving way
-   * between them: on SQLite a query runs on the event loop (100,000 probes took about 200 ms).
-   */
-  private async storedEntityRefs(): Promise<string[]> {
-    const refs: string[] = [];
-    // Every entity ref sorts after the empty string.
-    let after = '';
-    for (;;) {
-      const result = await this.db.raw(
-        `WITH RECURSIVE refs(ref, n) AS (
-           SELECT MIN(entity_ref), 1 FROM ${TABLE} WHERE entity_ref > ?
-           UNION ALL
-           SELECT (SELECT MIN(entity_ref) FROM ${TABLE} WHERE entity_ref > refs.ref), n + 1
-           FROM refs WHERE refs.ref IS NOT NULL AND n < ?
-         )
-         SELECT ref FROM refs WHERE ref IS NOT NULL`,
-        [after, REFS_PER_PROBE_QUERY],
-      );
-      const page = rowsOf(result).map(row => String(row.ref));
-      refs.push(...page);
-      if (page.length < REFS_PER_PROBE_QUERY) return refs;
-      after = page[page.length - 1];
-      await giveWay();
-    }
   }
 }

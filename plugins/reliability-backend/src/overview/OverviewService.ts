@@ -4,7 +4,6 @@ import {
   entityRefKey,
   OverviewPage,
   OverviewSummariesResponse,
-  SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { campaignIndex } from './campaignIndex';
 import {
@@ -14,8 +13,8 @@ import {
 } from './catalogQuery';
 import { countEntities } from '../shared/catalogPages';
 import { ThrottledWarning } from '../shared/throttledWarning';
-import { ROLLUP_FIELDS } from './groupRollUpPass';
-import { RollUpGroupBy, rollUpServices } from './groupSummaries';
+import { computeGroupRollUps } from './groupRollUpPass';
+import { RollUpGroupBy } from './groupSummaries';
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   catalogServiceLookup,
@@ -35,7 +34,6 @@ import {
   loadSystemDomains,
   rowOf,
   systemRefOf,
-  toServiceRow,
 } from './serviceRows';
 import {
   loadServicesIndexPage,
@@ -52,9 +50,6 @@ import {
 
 /** Least time between two warnings that the services index could not be read. */
 const INDEX_WARNING_INTERVAL_MS = 60_000;
-
-/** One page of the catalog's `queryEntities`. */
-type CatalogPage = Awaited<ReturnType<CatalogService['queryEntities']>>;
 
 /** Services the team/system roll-ups read at most (in catalog pages of {@link ROLLUP_PAGE_SIZE}). */
 export const MAX_ROLLUP_SERVICES = 20_000;
@@ -465,67 +460,22 @@ export class OverviewService {
 
   /**
    * Team or system roll-ups computed for the request over every service the caller can see (bounded by
-   * MAX_ROLLUP_SERVICES), reading the catalog in pages of 1000 with minimal fields (the next page while the
-   * current page's summaries load) and the summaries of each page in one call per area; by system also the
-   * systems' own SLO summaries, in one call.
+   * MAX_ROLLUP_SERVICES): the refresh pass's walk (see {@link computeGroupRollUps}) with the caller's credentials, in
+   * catalog pages of 1000.
    */
   async computeGroupSummaries(
     by: RollUpGroupBy,
     credentials: BackstageCredentials,
   ): Promise<OverviewSummariesResponse> {
-    const services = [];
-    let truncated = false;
-    const readPage = (cursor?: string): Promise<CatalogPage> =>
-      this.catalog.queryEntities(
-        cursor
-          ? { cursor, fields: ROLLUP_FIELDS, limit: ROLLUP_PAGE_SIZE }
-          : {
-              filter: { kind: 'component' },
-              fields: ROLLUP_FIELDS,
-              limit: ROLLUP_PAGE_SIZE,
-              totalItems: 'exclude',
-            },
-        { credentials },
-      );
-    let next: Promise<CatalogPage> | undefined = readPage();
-    while (next) {
-      const response: CatalogPage = await next;
-      let cursor: string | undefined = response.pageInfo.nextCursor;
-      if (
-        cursor &&
-        services.length + response.items.length >= MAX_ROLLUP_SERVICES
-      ) {
-        truncated = true;
-        cursor = undefined;
-      }
-      // The next catalog page is read while this page's summaries load.
-      next = cursor ? readPage(cursor) : undefined;
-      next?.catch(() => undefined);
-      const summaries = await loadSummaries(
-        this.sources,
-        response.items.map(e => entityRefKey(e)),
-      );
-      for (const entity of response.items) {
-        services.push(toServiceRow(entity, new Map(), summaries));
-      }
-    }
-    // A System's own SLOs (user journeys) count in its roll-up: ONE getSummaries for every system.
-    const systemRefs = [
-      ...new Set(
-        services
-          .map(service => service.system)
-          .filter((ref): ref is string => by === 'system' && ref !== null),
-      ),
-    ];
-    const systemSlos =
-      systemRefs.length > 0 && this.sources.slo
-        ? await this.sources.slo.getSummaries(systemRefs)
-        : new Map<string, SloSummary>();
-    return {
-      by,
-      groups: rollUpServices(services, by, systemSlos),
-      serviceCount: services.length,
-      truncated,
-    };
+    const walk = await computeGroupRollUps({
+      catalog: this.catalog,
+      sources: this.sources,
+      credentials,
+      pageSize: ROLLUP_PAGE_SIZE,
+      maxServices: MAX_ROLLUP_SERVICES,
+    });
+    // Without an abort signal the walk always completes.
+    const { groups, serviceCount, truncated } = walk!;
+    return { by, groups: groups[by], serviceCount, truncated };
   }
 }

@@ -36,13 +36,17 @@ const SYSTEM_CHUNK = 1000;
 export interface GroupRollUpPass {
   groups: Record<RollUpGroupBy, GroupReliabilitySummary[]>;
   serviceCount: number;
+  /** Whether the walk stopped at `maxServices` with services left unread. */
+  truncated: boolean;
 }
 
 /**
- * One walk over every catalog Component (pages of 100, minimal fields or, with `onPage`, the overview's; with the
- * given credentials) with ONE summaries call per area and page, rolled up by team and by system at once (running
- * counts per group, the services are not kept), then the systems' own SLO summaries in calls of 1000 systems. Undefined when `signal`
- * aborts the walk (nothing partial is returned).
+ * One walk over every catalog Component (pages of 100 unless `pageSize` says otherwise, minimal fields or, with
+ * `onPage`, the overview's; with the given credentials) with ONE summaries call per area and page, rolled up by team
+ * and by system at once (running counts per group, the services are not kept), then the systems' own SLO summaries
+ * in calls of 1000 systems. The refresh pass walks the whole catalog with the plugin's credentials; a request's
+ * roll-ups walk what the caller sees, at most `maxServices`. Undefined when `signal` aborts the walk (nothing
+ * partial is returned).
  */
 export async function computeGroupRollUps(options: {
   catalog: CatalogService;
@@ -51,17 +55,25 @@ export async function computeGroupRollUps(options: {
   signal?: AbortSignal;
   /** Also given every page of services as it is read (with {@link SERVICE_FIELDS}), e.g. to keep an index. */
   onPage?: (entities: Entity[]) => Promise<void>;
+  pageSize?: number;
+  /** Services read at most (the result then says `truncated`). */
+  maxServices?: number;
 }): Promise<GroupRollUpPass | undefined> {
   const { catalog, sources, credentials, signal, onPage } = options;
   const byTeam = new GroupRollUp({ by: 'team' });
   const bySystem = new GroupRollUp({ by: 'system' });
   let serviceCount = 0;
+  let truncated = false;
   const pages = catalogEntityPages(
     catalog,
     {
       filter: { kind: 'component' },
       fields: onPage ? SERVICE_FIELDS : ROLLUP_FIELDS,
-      pageSize: PASS_PAGE_SIZE,
+      pageSize: options.pageSize ?? PASS_PAGE_SIZE,
+      maxEntities: options.maxServices,
+      onCapped: () => {
+        truncated = true;
+      },
     },
     credentials,
   );
@@ -92,5 +104,6 @@ export async function computeGroupRollUps(options: {
   return {
     groups: { team: byTeam.result(), system: bySystem.result(systemSlos) },
     serviceCount,
+    truncated,
   };
 }

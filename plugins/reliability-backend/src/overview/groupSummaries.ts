@@ -133,17 +133,3 @@ function worstBudget(
     ])?.worstBudgetRemaining ?? null
   );
 }
-
-/**
- * Rolls services up per owner (`team`) or per system (see {@link GroupRollUp}). Groups are sorted by size,
- * largest first; services without an owner/system form one group with a null ref.
- */
-export function rollUpServices(
-  services: ServiceOverviewRow[],
-  by: RollUpGroupBy,
-  groupSlos: Map<string, SloSummary> = new Map(),
-): GroupReliabilitySummary[] {
-  const rollUp = new GroupRollUp({ by });
-  for (const service of services) rollUp.add(service);
-  return rollUp.result(groupSlos);
-}

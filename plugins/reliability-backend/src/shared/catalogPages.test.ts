@@ -60,4 +60,30 @@ describe('catalog paging', () => {
     );
     expect(capped).toHaveLength(5);
   });
+
+  it.each([
+    // [entities in the catalog, page size, cap, capped?]
+    [8, 2, 6, true], // the cap falls on a page's end, a cursor is left
+    [8, 3, 5, true], // the cap falls inside a page
+    [6, 2, 6, false], // exactly as many as the cap: nothing left
+    [5, 2, 6, false], // fewer than the cap
+    [6, 3, 4, true], // inside the last page
+  ])(
+    'says whether the cap left entities unread (%p entities, pages of %p, cap %p)',
+    async (count, pageSize, maxEntities, capped) => {
+      const catalog = catalogServiceMock({
+        entities: Array.from({ length: count }, (_, i) =>
+          component(`svc-${i}`),
+        ),
+      });
+      const onCapped = jest.fn();
+      const read = await queryAllEntities(
+        catalog,
+        { filter: { kind: 'component' }, pageSize, maxEntities, onCapped },
+        credentials,
+      );
+      expect(read).toHaveLength(Math.min(count, maxEntities));
+      expect(onCapped).toHaveBeenCalledTimes(capped ? 1 : 0);
+    },
+  );
 });

@@ -16,6 +16,8 @@ export interface CatalogScan {
   pageSize?: number;
   /** Stop once this many entities have been read. */
   maxEntities?: number;
+  /** Called when the walk stopped at `maxEntities` with entities left in the catalog (no page of them is read). */
+  onCapped?: () => void;
 }
 
 /**
@@ -48,10 +50,13 @@ export async function* catalogEntityPages(
     );
     const items = page.items.slice(0, max - read);
     read += items.length;
+    cursor = page.pageInfo.nextCursor;
+    if (read >= max && (cursor || items.length < page.items.length)) {
+      scan.onCapped?.();
+    }
     if (items.length > 0) {
       yield items;
     }
-    cursor = page.pageInfo.nextCursor;
   } while (cursor && read < max);
 }
 

@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
 import { formatDateTime } from '../overviewFormat';
@@ -68,6 +68,38 @@ describe('GroupSummariesTab', () => {
     // the system's own SLOs and its services' rolled up
     expect(screen.getByText('exhausted (50% overspent)')).toBeInTheDocument();
     expect(getOverviewSummaries).toHaveBeenLastCalledWith('system');
+  });
+
+  it('pages a roll-up of more than 20 groups, numbers right-aligned, and starts over on switching', async () => {
+    const many = (by: 'team' | 'system') => ({
+      ...response(by),
+      groups: Array.from({ length: 25 }, (_, i) => ({
+        ...response(by).groups[0],
+        entityRef:
+          by === 'team'
+            ? `group:default/team-${String(i).padStart(2, '0')}`
+            : `system:default/sys-${String(i).padStart(2, '0')}`,
+        serviceCount: 25 - i,
+      })),
+    });
+    const getOverviewSummaries = jest.fn(async (by: 'team' | 'system') =>
+      many(by),
+    );
+    await renderTab(getOverviewSummaries);
+    expect(await screen.findByText('team-00')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Teams' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 20);
+    expect(screen.queryByText('team-20')).not.toBeInTheDocument();
+    const servicesCell = within(
+      within(table).getAllByRole('row')[1],
+    ).getAllByRole('cell')[1];
+    expect(servicesCell).toHaveTextContent('25');
+    expect(servicesCell).toHaveClass('MuiTableCell-alignRight');
+    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+    expect(await screen.findByText('team-24')).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 5);
+    await userEvent.click(screen.getByRole('tab', { name: 'By system' }));
+    expect(await screen.findByText('sys-00')).toBeInTheDocument();
   });
 
   it('shows an empty state and an error panel', async () => {

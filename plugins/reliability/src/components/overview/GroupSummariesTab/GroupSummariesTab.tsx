@@ -1,13 +1,12 @@
 import {
   EmptyState,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Tab from '@material-ui/core/Tab';
+import TablePagination from '@material-ui/core/TablePagination';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -18,6 +17,7 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { PlainTable, PlainTableColumn } from '../../PlainTable';
 import {
   formatCount,
   formatDateTime,
@@ -26,7 +26,6 @@ import {
 } from '../overviewFormat';
 
 const PAGE_SIZE = 20;
-const cellStyle = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
 
 /** A mean maturity score out of 100; "not assessed" when no service of the group has a score. */
 function maturityText(score: number | null): string {
@@ -35,11 +34,11 @@ function maturityText(score: number | null): string {
 
 function columns(
   by: 'team' | 'system',
-): TableColumn<GroupReliabilitySummary>[] {
-  const list: TableColumn<GroupReliabilitySummary>[] = [
+): PlainTableColumn<GroupReliabilitySummary>[] {
+  return [
     {
       title: by === 'team' ? 'Team' : 'System',
-      cellStyle: { ...cellStyle, minWidth: 240 },
+      width: '24%',
       render: group =>
         group.entityRef ? (
           <EntityRefLink
@@ -52,21 +51,32 @@ function columns(
           </Typography>
         ),
     },
-    { title: 'Services', field: 'serviceCount', type: 'numeric' },
-    { title: 'With SLOs', render: group => formatPercent(group.withSlos) },
+    { title: 'Services', align: 'right', render: group => group.serviceCount },
+    {
+      title: 'With SLOs',
+      align: 'right',
+      render: group => formatPercent(group.withSlos),
+    },
     {
       title: 'Meeting SLOs',
+      align: 'right',
       render: group => formatPercent(group.meetingSlos),
     },
     {
       title: 'On call covered',
+      align: 'right',
       render: group => formatPercent(group.onCallCoverage),
     },
     {
       title: 'Avg. maturity',
+      align: 'right',
       render: group => maturityText(group.averageMaturity),
     },
-    { title: 'Breaching now', field: 'breachingCount', type: 'numeric' },
+    {
+      title: 'Breaching now',
+      align: 'right',
+      render: group => group.breachingCount,
+    },
     {
       title: 'Worst error budget',
       tooltip:
@@ -76,7 +86,6 @@ function columns(
       render: group => formatBudgetRemaining(group.worstBudgetRemaining),
     },
   ];
-  return list.map(column => ({ cellStyle, ...column }));
 }
 
 /**
@@ -94,6 +103,7 @@ export function rollUpFreshness(response: OverviewSummariesResponse): string {
 export function GroupSummariesTab() {
   const api = useApi(reliabilityApiRef);
   const [by, setBy] = useState<'team' | 'system'>('team');
+  const [page, setPage] = useState(0);
   const { value, loading, error } = useAsync(
     () => api.getOverviewSummaries(by),
     [api, by],
@@ -117,21 +127,31 @@ export function GroupSummariesTab() {
         />
       );
     }
+    const groups = value?.groups ?? [];
+    // The roll-up comes whole (one row per group); it is paged here.
+    const shown = groups.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
     return (
-      <Table
-        title={by === 'team' ? 'Teams' : 'Systems'}
-        subtitle={value ? rollUpFreshness(value) : undefined}
-        isLoading={loading}
-        columns={columns(by)}
-        data={value?.groups ?? []}
-        options={{
-          paging: (value?.groups.length ?? 0) > PAGE_SIZE,
-          pageSize: PAGE_SIZE,
-          emptyRowsWhenPaging: false,
-          search: false,
-          padding: 'dense',
-        }}
-      />
+      <>
+        <PlainTable
+          title={by === 'team' ? 'Teams' : 'Systems'}
+          subtitle={value ? rollUpFreshness(value) : undefined}
+          loading={loading}
+          loadingLabel={by === 'team' ? 'Loading teams' : 'Loading systems'}
+          columns={columns(by)}
+          rows={loading ? [] : shown}
+          rowKey={group => group.entityRef ?? '(none)'}
+        />
+        {groups.length > PAGE_SIZE && (
+          <TablePagination
+            component="div"
+            count={groups.length}
+            page={page}
+            rowsPerPage={PAGE_SIZE}
+            rowsPerPageOptions={[]}
+            onPageChange={(_event, next) => setPage(next)}
+          />
+        )}
+      </>
     );
   };
 
@@ -139,7 +159,10 @@ export function GroupSummariesTab() {
     <>
       <Tabs
         value={by}
-        onChange={(_event, next) => setBy(next)}
+        onChange={(_event, next) => {
+          setBy(next);
+          setPage(0);
+        }}
         indicatorColor="primary"
         aria-label="Group services by"
       >

@@ -15,7 +15,7 @@ import { reliabilityApiRef } from '../../../api';
 import { formatDateTime } from '../overviewFormat';
 import { downloadText } from './downloadText';
 import { serviceColumns } from './serviceColumns';
-import { ServicesTable } from './ServicesTable';
+import { PlainTable } from '../../PlainTable';
 import { ServiceFilters, ServiceFilterValues } from './ServiceFilters';
 import { useServiceFilterOptions } from './useServiceFilterOptions';
 
@@ -160,12 +160,14 @@ export function ServicesTab() {
     }
     return (
       <>
-        <ServicesTable
+        <PlainTable
           title={value ? `Services (${value.totalItems})` : 'Services'}
           subtitle={value ? listingFreshness(value) : undefined}
           loading={loading}
+          loadingLabel="Loading services"
           columns={columns}
           rows={value?.items ?? []}
+          rowKey={row => row.entityRef}
         />
         <TablePagination
           component="div"

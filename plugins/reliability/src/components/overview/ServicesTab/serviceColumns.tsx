@@ -14,9 +14,12 @@ import {
   formatScore,
 } from '../overviewFormat';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
-import { ServiceColumn } from './ServicesTable';
+import { PlainTableColumn } from '../../PlainTable';
 import { PolicyStateChip } from '../../policy/PolicyStateChip';
 import { stateLabel } from '../../policy/policyFormat';
+
+/** A column of the services table. */
+export type ServiceColumn = PlainTableColumn<ServiceOverviewRow>;
 
 /** A cell of two lines: the datum, and what qualifies it in small grey text. */
 function TwoLines(props: { primary: ReactNode; secondary?: ReactNode }) {

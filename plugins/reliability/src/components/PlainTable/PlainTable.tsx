@@ -5,16 +5,21 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { ServiceOverviewRow } from '@internal/backstage-plugin-reliability-common';
 import { ReactNode } from 'react';
 
-/** A column of the services table: its header, its share of the width and how a row's cell is drawn. */
-export interface ServiceColumn {
+/** A column of a {@link PlainTable}: its header, its share of the width and how a row's cell is drawn. */
+export interface PlainTableColumn<Row> {
   title: string;
-  width: string;
-  render: (row: ServiceOverviewRow) => ReactNode;
+  /** A CSS width (`'20%'`); columns without one share what is left. */
+  width?: string;
+  /** Numbers are right-aligned, header and cells. */
+  align?: 'left' | 'right';
+  /** What the column means, on hovering or focusing its header. */
+  tooltip?: string;
+  render: (row: Row) => ReactNode;
 }
 
 const useStyles = makeStyles(theme => ({
@@ -36,20 +41,24 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * The services of one overview page as a plain table: paging, sorting and filtering happen on the server, so
- * the table only draws rows. (Backstage's `Table` wraps material-table, whose client-side features the overview
- * does not use; its first render on the org page was slow enough to be restarted by the app's other updates
- * and the page stayed on its loading bar.)
+ * Rows the server already paged, sorted and filtered (or a short list), as a plain table: it only draws rows.
+ * Backstage's `Table` wraps material-table, whose client-side features these lists do not use; its first render on
+ * the org page was slow enough to be restarted by the app's other updates (the page stayed on its loading bar), and
+ * its fixed column widths pushed the last column of the Teams & systems roll-ups off a 1400 px window.
  */
-export function ServicesTable(props: {
+export function PlainTable<Row>(props: {
   title: string;
-  /** A line under the title (where the list comes from). */
+  /** A line under the title (where the list comes from, how fresh it is). */
   subtitle?: string;
-  columns: ServiceColumn[];
-  rows: ServiceOverviewRow[];
+  columns: PlainTableColumn<Row>[];
+  rows: Row[];
+  /** A key unique to each row (its entity ref). */
+  rowKey: (row: Row) => string;
   loading: boolean;
+  /** What the loading bar says to assistive technology. */
+  loadingLabel?: string;
 }) {
-  const { title, subtitle, columns, rows, loading } = props;
+  const { title, subtitle, columns, rows, rowKey, loading } = props;
   const classes = useStyles();
   return (
     <Paper>
@@ -66,7 +75,9 @@ export function ServicesTable(props: {
         </Typography>
       )}
       <div className={classes.progress}>
-        {loading && <LinearProgress aria-label="Loading services" />}
+        {loading && (
+          <LinearProgress aria-label={props.loadingLabel ?? 'Loading'} />
+        )}
       </div>
       <Table size="small" aria-label={title} aria-busy={loading}>
         <TableHead>
@@ -75,18 +86,29 @@ export function ServicesTable(props: {
               <TableCell
                 key={column.title}
                 className={classes.header}
-                style={{ width: column.width }}
+                align={column.align}
+                style={column.width ? { width: column.width } : undefined}
               >
-                {column.title}
+                {column.tooltip ? (
+                  <Tooltip title={column.tooltip}>
+                    <span>{column.title}</span>
+                  </Tooltip>
+                ) : (
+                  column.title
+                )}
               </TableCell>
             ))}
           </TableRow>
         </TableHead>
         <TableBody>
           {rows.map(row => (
-            <TableRow key={row.entityRef}>
+            <TableRow key={rowKey(row)}>
               {columns.map(column => (
-                <TableCell key={column.title} className={classes.cell}>
+                <TableCell
+                  key={column.title}
+                  className={classes.cell}
+                  align={column.align}
+                >
                   {column.render(row)}
                 </TableCell>
               ))}

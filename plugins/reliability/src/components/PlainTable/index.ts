@@ -1,0 +1,2 @@
+export { PlainTable } from './PlainTable';
+export type { PlainTableColumn } from './PlainTable';

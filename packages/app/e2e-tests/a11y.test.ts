@@ -44,6 +44,21 @@ const screens: Array<{
     },
   },
   {
+    name: 'org Teams & systems tab',
+    path: '/reliability/summaries',
+    loaded: async page => {
+      const table = page.getByRole('table', { name: 'Teams' });
+      await expect(table.getByRole('row').nth(1)).toBeVisible();
+      // Every column fits the window: no horizontal scroll hides the last one.
+      const last = await table
+        .getByRole('columnheader', { name: 'Worst error budget' })
+        .boundingBox();
+      expect(last!.x + last!.width).toBeLessThanOrEqual(
+        page.viewportSize()!.width,
+      );
+    },
+  },
+  {
     name: 'maturity wizard',
     path: '/catalog/default/component/api-gateway/maturity',
     loaded: async page => {

@@ -27,8 +27,14 @@ const useStyles = makeStyles(theme => ({
   subtitle: { padding: theme.spacing(0, 2, 1) },
   // Reserves the bar's height so the table does not jump when loading ends.
   progress: { height: 4 },
+  // A narrow window scrolls the table sideways rather than clipping its last columns.
+  scroller: { overflowX: 'auto' },
+  // Headers wrap between words (a long header would otherwise set its column's width).
   header: {
-    whiteSpace: 'nowrap',
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+    hyphens: 'none',
+    verticalAlign: 'bottom',
     fontWeight: theme.typography.fontWeightBold as number,
   },
   // Whole words only: names wrap between words, never inside one.
@@ -79,43 +85,45 @@ export function PlainTable<Row>(props: {
           <LinearProgress aria-label={props.loadingLabel ?? 'Loading'} />
         )}
       </div>
-      <Table size="small" aria-label={title} aria-busy={loading}>
-        <TableHead>
-          <TableRow>
-            {columns.map(column => (
-              <TableCell
-                key={column.title}
-                className={classes.header}
-                align={column.align}
-                style={column.width ? { width: column.width } : undefined}
-              >
-                {column.tooltip ? (
-                  <Tooltip title={column.tooltip}>
-                    <span>{column.title}</span>
-                  </Tooltip>
-                ) : (
-                  column.title
-                )}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(row => (
-            <TableRow key={rowKey(row)}>
+      <div className={classes.scroller}>
+        <Table size="small" aria-label={title} aria-busy={loading}>
+          <TableHead>
+            <TableRow>
               {columns.map(column => (
                 <TableCell
                   key={column.title}
-                  className={classes.cell}
+                  className={classes.header}
                   align={column.align}
+                  style={column.width ? { width: column.width } : undefined}
                 >
-                  {column.render(row)}
+                  {column.tooltip ? (
+                    <Tooltip title={column.tooltip}>
+                      <span>{column.title}</span>
+                    </Tooltip>
+                  ) : (
+                    column.title
+                  )}
                 </TableCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <TableRow key={rowKey(row)}>
+                {columns.map(column => (
+                  <TableCell
+                    key={column.title}
+                    className={classes.cell}
+                    align={column.align}
+                  >
+                    {column.render(row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
     </Paper>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { countEntities } from '../shared/catalogPages';
 import { ThrottledWarning } from '../shared/throttledWarning';
 import { computeGroupRollUps } from './groupRollUpPass';
+import { nextTurn } from '../shared/giveWay';
 import { RollUpGroupBy } from './groupSummaries';
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
@@ -473,6 +474,7 @@ export class OverviewService {
       credentials,
       pageSize: ROLLUP_PAGE_SIZE,
       maxServices: MAX_ROLLUP_SERVICES,
+      betweenPages: nextTurn,
     });
     // Without an abort signal the walk always completes.
     const { groups, serviceCount, truncated } = walk!;

@@ -9,7 +9,7 @@ import {
 import { catalogEntityPages } from '../shared/catalogPages';
 import { SERVICE_FIELDS } from './catalogQuery';
 import { chunk } from '../shared/chunk';
-import { giveWay } from '../shared/giveWay';
+import { giveWay, nextTurn } from '../shared/giveWay';
 import { GroupRollUp, RollUpGroupBy } from './groupSummaries';
 import { toServiceRow } from './serviceRows';
 import { loadSummaries, OverviewSources } from './sources';
@@ -58,6 +58,11 @@ export async function computeGroupRollUps(options: {
   pageSize?: number;
   /** Services read at most (the result then says `truncated`). */
   maxServices?: number;
+  /**
+   * Awaited between pages: {@link giveWay} (the default) for the background pass; a walk that serves a web request
+   * passes {@link nextTurn}, since giveWay would wait for the very request it serves.
+   */
+  betweenPages?: () => Promise<void>;
 }): Promise<GroupRollUpPass | undefined> {
   const { catalog, sources, credentials, signal, onPage } = options;
   const byTeam = new GroupRollUp({ by: 'team' });
@@ -90,7 +95,7 @@ export async function computeGroupRollUps(options: {
       bySystem.add(row);
     }
     serviceCount += entities.length;
-    await giveWay();
+    await (options.betweenPages ?? giveWay)();
   }
   const systemSlos = new Map<string, SloSummary>();
   if (sources.slo) {

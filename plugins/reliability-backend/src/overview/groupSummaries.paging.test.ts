@@ -3,6 +3,16 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { MaturitySummary } from '@internal/backstage-plugin-reliability-common';
 import { MAX_ROLLUP_SERVICES, OverviewService } from './OverviewService';
 import { component } from './__testUtils__/fixtures';
+import { giveWay, nextTurn } from '../shared/giveWay';
+
+jest.mock('../shared/giveWay', () => {
+  const actual = jest.requireActual('../shared/giveWay');
+  return {
+    ...actual,
+    giveWay: jest.fn(actual.giveWay),
+    nextTurn: jest.fn(actual.nextTurn),
+  };
+});
 
 function setup(count: number) {
   const catalog = catalogServiceMock({
@@ -36,6 +46,15 @@ describe('OverviewService roll-ups over many catalog pages', () => {
     expect(
       maturity.getSummaries.mock.calls.map(([refs]) => refs.length),
     ).toEqual([1000, 1000, 500]);
+  });
+
+  it('never waits for in-flight web requests between pages: it serves one itself', async () => {
+    jest.mocked(giveWay).mockClear();
+    jest.mocked(nextTurn).mockClear();
+    const { service } = setup(2500);
+    await service.getGroupSummaries('team', mockCredentials.user());
+    expect(giveWay).not.toHaveBeenCalled();
+    expect(nextTurn).toHaveBeenCalledTimes(3);
   });
 
   it(`stops at ${MAX_ROLLUP_SERVICES} services, says so and reads no page past the cap`, async () => {

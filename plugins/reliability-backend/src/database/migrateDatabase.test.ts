@@ -6,6 +6,8 @@ jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+const KEY_CHANGE = '20261214100000_slo_sli_events_key_as_primary_key.js';
+
 describe('migrateDatabase', () => {
   it.each(databases.eachSupportedId())(
     'migrates up, down to nothing and up again, with the covering index of SLI reads (unique on PostgreSQL) (%p)',
@@ -29,8 +31,13 @@ describe('migrateDatabase', () => {
       const wanted = postgres
         ? ['slo_sli_events_unique_read_idx']
         : ['slo_sli_events_interval_uniq', 'slo_sli_events_read_idx'];
+      // PostgreSQL: that index is the primary key (no `id` and no index of its own).
       const unwanted = postgres
-        ? ['slo_sli_events_interval_uniq', 'slo_sli_events_read_idx']
+        ? [
+            'slo_sli_events_interval_uniq',
+            'slo_sli_events_read_idx',
+            'slo_sli_events_pkey',
+          ]
         : [];
       const expected = async () => {
         const names = await indexes();
@@ -62,6 +69,7 @@ describe('migrateDatabase', () => {
       // Intervals stored before the change (undone here) survive it, and the upsert still finds its arbiter after.
       const change = '20261213200000_slo_sli_events_one_unique_index.js';
       await migrateDatabase(knex);
+      await knex.migrate.down({ directory, name: KEY_CHANGE });
       await knex.migrate.down({ directory, name: change });
       const [, pending] = await knex.migrate.list({ directory });
       expect(pending.map((m: { file: string }) => m.file)).toContain(change);
@@ -89,6 +97,60 @@ describe('migrateDatabase', () => {
           () => 'refused',
         );
       expect(duplicate).toBe('refused');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'makes the interval key the primary key without `id` on PostgreSQL, keeping stored intervals both ways (%p)',
+    async id => {
+      const knex = await databases.init(id);
+      const directory = resolvePackagePath(
+        '@internal/backstage-plugin-reliability-backend',
+        'migrations',
+      );
+      const postgres = knex.client.config.client === 'pg';
+      const interval = (hour: number, good: number) => ({
+        entity_ref: 'component:default/checkout',
+        sli_name: 'requests',
+        interval_start: new Date(Date.UTC(2026, 11, 1, hour)),
+        interval_end: new Date(Date.UTC(2026, 11, 1, hour + 1)),
+        good,
+        total: 10,
+      });
+      const upsert = (row: ReturnType<typeof interval>) =>
+        knex('slo_sli_events')
+          .insert(row)
+          .onConflict(['entity_ref', 'sli_name', 'interval_start'])
+          .merge(['good']);
+      const stored = async () =>
+        (
+          await knex('slo_sli_events').select('good').orderBy('interval_start')
+        ).map(r => Number(r.good));
+      await migrateDatabase(knex);
+      await knex.migrate.down({ directory, name: KEY_CHANGE });
+      await knex('slo_sli_events').insert(interval(0, 1));
+      await migrateDatabase(knex);
+      expect(await knex.schema.hasColumn('slo_sli_events', 'id')).toBe(
+        !postgres,
+      );
+      await upsert(interval(0, 2));
+      await upsert(interval(1, 3));
+      expect(await stored()).toEqual([2, 3]);
+      if (postgres) {
+        const key = await knex.raw(
+          "SELECT indexdef FROM pg_indexes WHERE indexname = 'slo_sli_events_unique_read_idx'",
+        );
+        expect(key.rows[0].indexdef).toContain(
+          '(entity_ref, sli_name, interval_start) INCLUDE (good, total)',
+        );
+      }
+      // Down again: an `id` for every stored interval, the data and the upsert's arbiter kept.
+      await knex.migrate.down({ directory, name: KEY_CHANGE });
+      expect(await knex.schema.hasColumn('slo_sli_events', 'id')).toBe(true);
+      await upsert(interval(1, 4));
+      expect(await stored()).toEqual([2, 4]);
+      await migrateDatabase(knex);
+      expect(await stored()).toEqual([2, 4]);
     },
   );
 });

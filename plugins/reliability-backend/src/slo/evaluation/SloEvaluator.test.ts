@@ -319,6 +319,88 @@ describe('SloEvaluator', () => {
     });
   });
 
+  it('measures a settled previous period once an hour, anew when the definition changes, and never keeps a failure', async () => {
+    let failOctober = false;
+    const october: string[] = [];
+    const provider: SliProvider = {
+      type: 'fake',
+      async getEventCounts({ from }) {
+        if (from.toISOString().startsWith('2026-10')) {
+          october.push(from.toISOString());
+          if (failOctober) throw new Error('vendor down');
+          return { good: 995, total: 1000 };
+        }
+        return { good: 900, total: 1000 };
+      },
+    };
+    const evaluator = new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    });
+    const monthly = slo({
+      window: {
+        kind: 'calendar',
+        unit: 'Month',
+        count: 1,
+        startTime: '2026-01-01 00:00:00',
+        timeZone: 'UTC',
+        label: '1M',
+      },
+    });
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    const evaluate = (definition: SloDefinition, minutes: number) =>
+      evaluator.evaluate(checkoutEntity(), definition, at(minutes));
+    // October closed weeks ago: measured once, kept for an hour.
+    expect((await evaluate(monthly, 0)).lastWindow?.attainment).toBe(0.995);
+    expect((await evaluate(monthly, 5)).lastWindow?.attainment).toBe(0.995);
+    expect(october).toHaveLength(1);
+    await evaluate(monthly, 61);
+    expect(october).toHaveLength(2);
+    // Another objective is another measurement.
+    await evaluate({ ...monthly, objectives: [{ target: 0.95 }] }, 62);
+    expect(october).toHaveLength(3);
+    // A failed measurement is not kept: the next run asks again.
+    const other = slo({ ...monthly, name: 'checkout-latency' });
+    failOctober = true;
+    await expect(evaluate(other, 63)).rejects.toThrow('vendor down');
+    failOctober = false;
+    expect((await evaluate(other, 64)).lastWindow?.met).toBe(true);
+    expect(october).toHaveLength(5);
+  });
+
+  it('measures a period that closed minutes ago at every run (late data may still arrive)', async () => {
+    const october: string[] = [];
+    const provider: SliProvider = {
+      type: 'fake',
+      async getEventCounts({ from }) {
+        // The whole of October (burn-rate windows also reach into its last days).
+        if (from.toISOString() === '2026-10-01T00:00:00.000Z') {
+          october.push(from.toISOString());
+        }
+        return { good: 995, total: 1000 };
+      },
+    };
+    const evaluator = new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    });
+    const monthly = slo({
+      window: {
+        kind: 'calendar',
+        unit: 'Month',
+        count: 1,
+        startTime: '2026-01-01 00:00:00',
+        timeZone: 'UTC',
+        label: '1M',
+      },
+    });
+    // October closed at 2026-11-01T00:00Z; 10 and 14 minutes later it is not settled yet.
+    for (const iso of ['2026-11-01T00:10:00Z', '2026-11-01T00:14:00Z']) {
+      await evaluator.evaluate(checkoutEntity(), monthly, new Date(iso));
+    }
+    expect(october).toHaveLength(2);
+  });
+
   it('cuts slices on the clock grid, not on the start of each measured interval', async () => {
     // 12:30: the 1-day window [Nov 19 12:30, Nov 20 12:30) touches 25 hourly slices of the grid.
     const at = new Date('2026-11-20T12:30:00Z');

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  entityRefKey,
   SloDefinition,
   SloLastWindow,
   SloObjectiveStatus,
@@ -16,6 +17,7 @@ import {
   timeSliceTargetOf,
 } from './budgeting';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
+import { ClosedWindowCounts } from './closedWindowCounts';
 import { evaluationIntervals } from './evaluationIntervals';
 import { failedStatus } from './failedStatus';
 import { ObjectiveMeasurer } from './ObjectiveMeasurer';
@@ -29,6 +31,12 @@ import {
 
 /** A batch read replaces several calls per SLO; its deadline is that of this many calls. */
 const PRELOAD_DEADLINE_CALLS = 6;
+/** A closed window's counts are measured again after this long (data written late for it shows then). */
+const CLOSED_WINDOW_TTL_MS = 60 * 60_000;
+/** A window is taken as closed for good this long after its end (providers' ingestion and rule delays). */
+const CLOSED_WINDOW_SETTLE_MS = 15 * 60_000;
+/** Closed windows' counts kept at most (objectives of calendar-window SLOs). */
+const CLOSED_WINDOW_ENTRIES = 50_000;
 
 /** Options of the SloEvaluator. */
 export interface SloEvaluatorOptions {
@@ -47,6 +55,10 @@ export interface SloEvaluatorOptions {
  */
 export class SloEvaluator {
   private readonly providers: Map<string, SliProvider>;
+  private readonly closedWindows = new ClosedWindowCounts({
+    ttlMs: CLOSED_WINDOW_TTL_MS,
+    maxEntries: CLOSED_WINDOW_ENTRIES,
+  });
 
   constructor(private readonly options: SloEvaluatorOptions) {
     this.providers = new Map(
@@ -158,10 +170,23 @@ export class SloEvaluator {
     measurer.checkSliceBudget(plan.intervals);
     const windowEnd = plan.window.end < now ? plan.window.end : now;
 
+    // A calendar SLO's previous period, once settled, is measured at most once an hour (see ClosedWindowCounts).
+    const lastWindow = plan.lastWindow;
+    const closed =
+      lastWindow !== undefined &&
+      now.getTime() - lastWindow.end.getTime() >= CLOSED_WINDOW_SETTLE_MS;
     const objectives = await Promise.all(
       slo.objectives.map(async (objective, index) => {
         const [windowCounts, ...rest] = await Promise.all(
-          plan.intervals.map(interval => measurer.measure(index, interval)),
+          plan.intervals.map((interval, i) =>
+            closed && i === 1
+              ? this.closedWindows.getOrMeasure(
+                  closedWindowKey(entity, slo, index, interval.from),
+                  now,
+                  () => measurer.measure(index, interval),
+                )
+              : measurer.measure(index, interval),
+          ),
         );
         const lastCounts = plan.lastWindow ? rest.shift()! : windowCounts;
         return objectiveStatus(slo, objective, {
@@ -271,4 +296,26 @@ export class SloEvaluator {
           : { ...headline.lastWindow!, met: lastWindows.every(w => w.met) },
     };
   }
+}
+
+/**
+ * What a closed window's counts depend on: the entity, the SLO, the objective (thresholds and slices), the
+ * indicator's queries, the window and its start. A changed definition is measured anew.
+ */
+function closedWindowKey(
+  entity: Entity,
+  slo: SloDefinition,
+  index: number,
+  start: Date,
+): string {
+  return JSON.stringify([
+    entityRefKey(entity),
+    slo.name,
+    index,
+    slo.indicator,
+    slo.objectives[index],
+    slo.budgetingMethod,
+    slo.window,
+    start.toISOString(),
+  ]);
 }

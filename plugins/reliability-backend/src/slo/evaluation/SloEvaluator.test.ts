@@ -60,6 +60,18 @@ function hourlyProvider(badHours: number[], native: boolean) {
   return { provider, requests, sliceRequests };
 }
 
+/** An SLO judged per calendar month (UTC). */
+const monthly = slo({
+  window: {
+    kind: 'calendar',
+    unit: 'Month',
+    count: 1,
+    startTime: '2026-01-01 00:00:00',
+    timeZone: 'UTC',
+    label: '1M',
+  },
+});
+
 describe('SloEvaluator', () => {
   const timeslices = slo({
     budgetingMethod: 'Timeslices',
@@ -292,20 +304,7 @@ describe('SloEvaluator', () => {
       providers: [provider],
       callTimeoutMs: 1000,
     });
-    const status = await evaluator.evaluate(
-      checkoutEntity(),
-      slo({
-        window: {
-          kind: 'calendar',
-          unit: 'Month',
-          count: 1,
-          startTime: '2026-01-01 00:00:00',
-          timeZone: 'UTC',
-          label: '1M',
-        },
-      }),
-      NOW,
-    );
+    const status = await evaluator.evaluate(checkoutEntity(), monthly, NOW);
     expect(requests).toContainEqual({
       from: '2026-10-01T00:00:00.000Z',
       to: '2026-11-01T00:00:00.000Z',
@@ -336,16 +335,6 @@ describe('SloEvaluator', () => {
     const evaluator = new SloEvaluator({
       providers: [provider],
       callTimeoutMs: 1000,
-    });
-    const monthly = slo({
-      window: {
-        kind: 'calendar',
-        unit: 'Month',
-        count: 1,
-        startTime: '2026-01-01 00:00:00',
-        timeZone: 'UTC',
-        label: '1M',
-      },
     });
     const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
     const evaluate = (definition: SloDefinition, minutes: number) =>
@@ -383,16 +372,6 @@ describe('SloEvaluator', () => {
     const evaluator = new SloEvaluator({
       providers: [provider],
       callTimeoutMs: 1000,
-    });
-    const monthly = slo({
-      window: {
-        kind: 'calendar',
-        unit: 'Month',
-        count: 1,
-        startTime: '2026-01-01 00:00:00',
-        timeZone: 'UTC',
-        label: '1M',
-      },
     });
     // October closed at 2026-11-01T00:00Z; 10 and 14 minutes later it is not settled yet.
     for (const iso of ['2026-11-01T00:10:00Z', '2026-11-01T00:14:00Z']) {

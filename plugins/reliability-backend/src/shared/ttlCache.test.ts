@@ -53,4 +53,69 @@ describe('TtlCache', () => {
     get('b');
     expect(load).toHaveBeenCalledTimes(6);
   });
+
+  describe('with the time given per lookup, holding pending loads (closed SLO windows)', () => {
+    const t = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 0, minutes));
+    const counts = (good: number) => async () => ({ good, total: 10 });
+
+    it('keeps a value for its time to live at the lookups’ time, then loads again', async () => {
+      const cache = new TtlCache<Promise<{ good: number; total: number }>>({
+        ttlMs: 60 * 60_000,
+        maxEntries: 10,
+      });
+      const measure = jest.fn(counts(9));
+      await cache.getOrLoad('a', measure, t(0));
+      await cache.getOrLoad('a', measure, t(59));
+      expect(measure).toHaveBeenCalledTimes(1);
+      await expect(cache.getOrLoad('a', counts(8), t(60))).resolves.toEqual({
+        good: 8,
+        total: 10,
+      });
+    });
+
+    it('drops the expired, then the oldest, when full', async () => {
+      const cache = new TtlCache<Promise<{ good: number; total: number }>>({
+        ttlMs: 10 * 60_000,
+        maxEntries: 2,
+      });
+      await cache.getOrLoad('a', counts(1), t(0));
+      await cache.getOrLoad('b', counts(2), t(5));
+      await cache.getOrLoad('c', counts(3), t(6));
+      expect(cache.size).toBe(2);
+      const measure = jest.fn(counts(4));
+      // 'a' was the oldest: loaded again; 'c' is kept.
+      await cache.getOrLoad('a', measure, t(7));
+      await cache.getOrLoad('c', measure, t(7));
+      expect(measure).toHaveBeenCalledTimes(1);
+      // At 16 minutes 'c' (stored at 6) has expired and goes on the next store.
+      await cache.getOrLoad('d', counts(5), t(16));
+      expect(cache.size).toBe(2);
+    });
+
+    it('forgets a load that failed, and only that one', async () => {
+      const cache = new TtlCache<Promise<{ good: number; total: number }>>({
+        ttlMs: 60 * 60_000,
+        maxEntries: 10,
+      });
+      const failed = cache.getOrLoad(
+        'a',
+        async () => {
+          throw new Error('vendor down');
+        },
+        t(0),
+      );
+      await expect(failed).rejects.toThrow('vendor down');
+      cache.forget('a', failed);
+      await expect(cache.getOrLoad('a', counts(7), t(1))).resolves.toEqual({
+        good: 7,
+        total: 10,
+      });
+      // A stale failure does not drop the value stored since.
+      cache.forget('a', failed);
+      await expect(cache.getOrLoad('a', counts(6), t(2))).resolves.toEqual({
+        good: 7,
+        total: 10,
+      });
+    });
+  });
 });

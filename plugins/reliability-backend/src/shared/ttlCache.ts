@@ -1,7 +1,7 @@
 /**
- * A small time-bounded memo for values read from outside (documents behind an annotation, for example): a value
- * is kept for `ttlMs` after it was stored; storing into a full cache first drops the expired entries and, while
- * the cache is still full, the oldest ones.
+ * A small time-bounded memo for values read from outside (documents behind an annotation, measured counts of a
+ * closed SLO window, for example): a value is kept for `ttlMs` after it was stored; storing into a full cache first
+ * drops the expired entries and, while the cache is still full, the oldest ones.
  */
 export class TtlCache<T> {
   private readonly entries = new Map<string, { expiresAt: number; value: T }>();
@@ -10,13 +10,17 @@ export class TtlCache<T> {
     private readonly options: {
       ttlMs: number;
       maxEntries: number;
-      now: () => Date;
+      /** The cache's clock (default: the wall clock), unless a lookup says its own time. */
+      now?: () => Date;
     },
   ) {}
 
-  /** The value stored under `key` if it has not expired, else `load()`'s result, stored. */
-  getOrLoad(key: string, load: () => T): T {
-    const now = this.options.now().getTime();
+  /**
+   * The value stored under `key` if it has not expired at `at` (default: the cache's clock), else `load()`'s result,
+   * stored.
+   */
+  getOrLoad(key: string, load: () => T, at?: Date): T {
+    const now = (at ?? this.options.now?.() ?? new Date()).getTime();
     const cached = this.entries.get(key);
     if (cached && cached.expiresAt > now) {
       return cached.value;
@@ -38,5 +42,15 @@ export class TtlCache<T> {
     }
     this.entries.set(key, { expiresAt: now + this.options.ttlMs, value });
     return value;
+  }
+
+  /** Drops `key` if it still holds `value` (a load that failed, so that the next lookup loads again). */
+  forget(key: string, value: T): void {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
+  }
+
+  /** How many values are stored (expired ones included until they are dropped). */
+  get size(): number {
+    return this.entries.size;
   }
 }

@@ -16,8 +16,8 @@ import {
   slicesRatioSli,
   timeSliceTargetOf,
 } from './budgeting';
+import { TtlCache } from '../../shared/ttlCache';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
-import { ClosedWindowCounts } from './closedWindowCounts';
 import { evaluationIntervals } from './evaluationIntervals';
 import { failedStatus } from './failedStatus';
 import { ObjectiveMeasurer } from './ObjectiveMeasurer';
@@ -55,7 +55,12 @@ export interface SloEvaluatorOptions {
  */
 export class SloEvaluator {
   private readonly providers: Map<string, SliProvider>;
-  private readonly closedWindows = new ClosedWindowCounts({
+  /**
+   * Counts of closed windows (a calendar SLO's previous period), so every collection run does not ask the provider
+   * again for a period whose data no longer changes (one more vendor request per objective and run, or one per slice
+   * where the provider cannot count slices); data written late for a closed period shows within the time to live.
+   */
+  private readonly closedWindows = new TtlCache<Promise<SliEventCounts>>({
     ttlMs: CLOSED_WINDOW_TTL_MS,
     maxEntries: CLOSED_WINDOW_ENTRIES,
   });
@@ -170,7 +175,7 @@ export class SloEvaluator {
     measurer.checkSliceBudget(plan.intervals);
     const windowEnd = plan.window.end < now ? plan.window.end : now;
 
-    // A calendar SLO's previous period, once settled, is measured at most once an hour (see ClosedWindowCounts).
+    // A calendar SLO's previous period, once settled, is measured at most once an hour (see closedWindows).
     const lastWindow = plan.lastWindow;
     const closed =
       lastWindow !== undefined &&
@@ -180,7 +185,7 @@ export class SloEvaluator {
         const [windowCounts, ...rest] = await Promise.all(
           plan.intervals.map((interval, i) =>
             closed && i === 1
-              ? this.closedWindows.getOrMeasure(
+              ? this.closedWindowCounts(
                   closedWindowKey(entity, slo, index, interval.from),
                   now,
                   () => measurer.measure(index, interval),
@@ -210,6 +215,17 @@ export class SloEvaluator {
       window: plan.window,
       alertsSource: source,
     });
+  }
+
+  /** A closed window's counts, kept (see closedWindows); a measurement that fails is not kept. */
+  private closedWindowCounts(
+    key: string,
+    now: Date,
+    measure: () => Promise<SliEventCounts>,
+  ): Promise<SliEventCounts> {
+    const counts = this.closedWindows.getOrLoad(key, measure, now);
+    counts.catch(() => this.closedWindows.forget(key, counts));
+    return counts;
   }
 
   /** See {@link failedStatus}. */

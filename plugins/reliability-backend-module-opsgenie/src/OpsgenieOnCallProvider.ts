@@ -51,7 +51,7 @@ function toPerson(user: {
   const isEmail = username.includes('@');
   return {
     name: isEmail ? username.split('@')[0] : username,
-    email: isEmail ? username.toLocaleLowerCase('en-US') : undefined,
+    email: isEmail ? username.toLowerCase() : undefined,
     externalId: user.id,
   };
 }
@@ -65,7 +65,7 @@ function users(participants: OpsgenieParticipant[]): OpsgenieParticipant[] {
 
 function minutes(delay?: { timeAmount: number; timeUnit?: string }): number {
   if (!delay) return 0;
-  const unit = (delay.timeUnit ?? 'minutes').toLocaleLowerCase('en-US');
+  const unit = (delay.timeUnit ?? 'minutes').toLowerCase();
   if (unit.startsWith('hour')) return delay.timeAmount * 60;
   if (unit.startsWith('day')) return delay.timeAmount * 1440;
   return delay.timeAmount;
@@ -96,8 +96,7 @@ function ownedBy(
 ) {
   return (
     owner?.id === team.id ||
-    owner?.name?.toLocaleLowerCase('en-US') ===
-      team.name.toLocaleLowerCase('en-US')
+    owner?.name?.toLowerCase() === team.name.toLowerCase()
   );
 }
 

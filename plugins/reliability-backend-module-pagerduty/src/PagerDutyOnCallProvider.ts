@@ -46,7 +46,7 @@ export function hasPagerDutyService(entity: Entity): boolean {
 function toPerson(user: PagerDutyUser): OnCallPerson {
   return {
     name: user.name ?? user.summary ?? user.email ?? user.id,
-    email: user.email?.toLocaleLowerCase('en-US') ?? undefined,
+    email: user.email?.toLowerCase() ?? undefined,
     externalId: user.id,
   };
 }

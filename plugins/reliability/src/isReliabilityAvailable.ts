@@ -12,7 +12,7 @@ const RELIABILITY_KINDS = new Set(['component', 'system', 'resource']);
  */
 export function isReliabilityAvailable(entity: Entity): boolean {
   return (
-    RELIABILITY_KINDS.has(entity.kind.toLocaleLowerCase('en-US')) ||
+    RELIABILITY_KINDS.has(entity.kind.toLowerCase()) ||
     hasSloDefinitions(entity)
   );
 }

@@ -47,7 +47,7 @@ export function readReliabilityAdmins(config: Config): Set<string> {
       );
     }
   }
-  return new Set(admins.map(ref => ref.toLocaleLowerCase('en-US')));
+  return new Set(admins.map(ref => ref.toLowerCase()));
 }
 
 /** Entity-scoped writes of the suite that owners of the entity may perform. */
@@ -85,7 +85,7 @@ export class ReliabilityPermissionPolicy implements PermissionPolicy {
     ) {
       const claims = await this.ownershipOf(user);
       const isAdmin = claims.some(ref =>
-        this.options.admins.has(ref.toLocaleLowerCase('en-US')),
+        this.options.admins.has(ref.toLowerCase()),
       );
       return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }

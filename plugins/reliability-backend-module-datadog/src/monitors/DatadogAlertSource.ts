@@ -115,17 +115,16 @@ export class DatadogAlertSource implements AlertSource {
 
   private toAlert(monitor: DatadogMonitor): SourceAlert {
     const state =
-      STATES[(monitor.overall_state ?? 'unknown').toLocaleLowerCase('en-US')] ??
-      'no-data';
+      STATES[(monitor.overall_state ?? 'unknown').toLowerCase()] ?? 'no-data';
     const message = monitor.message ?? '';
-    const handles = message.toLocaleLowerCase('en-US');
+    const handles = message.toLowerCase();
     return {
       id: String(monitor.id),
       name: monitor.name,
       state,
       severity: monitor.priority ? `P${monitor.priority}` : null,
       pages: this.options.pagingHandles.some(handle =>
-        handles.includes(handle.toLocaleLowerCase('en-US')),
+        handles.includes(handle.toLowerCase()),
       ),
       labels: tagsToLabels(monitor.tags ?? []),
       runbookUrl: runbookFromMessage(message),

@@ -66,9 +66,7 @@ export class PrometheusAlertSource implements AlertSource {
     private readonly client: PrometheusAlertsClient,
     private readonly options: PrometheusAlertSourceOptions,
   ) {
-    this.paging = new Set(
-      options.pagingSeverities.map(s => s.toLocaleLowerCase('en-US')),
-    );
+    this.paging = new Set(options.pagingSeverities.map(s => s.toLowerCase()));
   }
 
   async getInventory(request: AlertInventoryRequest): Promise<AlertInventory> {
@@ -125,9 +123,7 @@ export class PrometheusAlertSource implements AlertSource {
       name: rule.name,
       state,
       severity,
-      pages:
-        severity !== null &&
-        this.paging.has(severity.toLocaleLowerCase('en-US')),
+      pages: severity !== null && this.paging.has(severity.toLowerCase()),
       labels,
       runbookUrl: annotations.runbook_url ?? annotations.runbook ?? null,
       description:

@@ -16,7 +16,7 @@ type FilterValue = string | symbol | Array<string | symbol>;
 
 /** The value a filter key names: `metadata.annotations.<key>` and `metadata.labels.<key>` may hold dots. */
 function valueAt(entity: Entity, key: string): unknown {
-  const lower = key.toLocaleLowerCase('en-US');
+  const lower = key.toLowerCase();
   for (const map of ['annotations', 'labels'] as const) {
     const prefix = `metadata.${map}.`;
     if (lower.startsWith(prefix)) {
@@ -38,8 +38,7 @@ function matches(entity: Entity, filter: Record<string, FilterValue>): boolean {
     return options.some(option =>
       option === CATALOG_FILTER_EXISTS
         ? value !== undefined
-        : String(value ?? '').toLocaleLowerCase('en-US') ===
-          String(option).toLocaleLowerCase('en-US'),
+        : String(value ?? '').toLowerCase() === String(option).toLowerCase(),
     );
   });
 }
@@ -90,7 +89,7 @@ export function memoryCatalog(entities: Entity[]): CatalogService {
     async getEntitiesByRefs(request) {
       return {
         items: request.entityRefs.map(
-          ref => byRef.get(ref.toLocaleLowerCase('en-US')) ?? byRef.get(ref),
+          ref => byRef.get(ref.toLowerCase()) ?? byRef.get(ref),
         ),
       };
     },

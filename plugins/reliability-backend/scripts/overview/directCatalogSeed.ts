@@ -29,7 +29,7 @@ const buildEntitySearch: (entityId: string, entity: Entity) => SearchRow[] =
   )).buildEntitySearch;
 
 const refOf = (kind: string, name: string) =>
-  `${kind.toLocaleLowerCase('en-US')}:default/${name}`;
+  `${kind.toLowerCase()}:default/${name}`;
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 interface Relation {

@@ -128,7 +128,7 @@ export function createFindRunbooksAction(deps: {
       const all = await deps.runbooks.list(entity, undefined);
       const found = new Map<string, Found>();
       const same = (a: string, b: string) =>
-        a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+        a.toLowerCase() === b.toLowerCase();
       const alertLinks = input.alert
         ? all.coverage.alerts.filter(
             link =>

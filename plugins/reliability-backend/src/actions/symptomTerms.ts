@@ -32,7 +32,7 @@ const STOP_WORDS = new Set([
  */
 export function symptomTerms(text: string): string[] {
   const words = text
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(word => word.length >= 3 && !STOP_WORDS.has(word));
   return [...new Set(words)].slice(0, MAX_SYMPTOM_TERMS);

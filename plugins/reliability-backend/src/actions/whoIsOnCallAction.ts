@@ -94,7 +94,7 @@ export function createWhoIsOnCallAction(deps: {
         credentials,
       );
       const entityRef = entityRefKey(entity);
-      if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
+      if (entity.kind.toLowerCase() === 'group') {
         const team = await deps.onCall.groupOnCall(entityRef, credentials);
         return {
           output: {

@@ -38,7 +38,7 @@ export function alertEntityFacts(entity: Entity): AlertEntityFacts {
     : [];
   return {
     entityRef: entityRefKey(entity),
-    kind: entity.kind.toLocaleLowerCase('en-US'),
+    kind: entity.kind.toLowerCase(),
     ownerRef:
       owners[0] ?? relationRef(entity.spec?.owner, 'group', namespace) ?? null,
     tier: entity.metadata.annotations?.[ANNOTATIONS.tier]?.trim() || null,

@@ -160,7 +160,7 @@ export class CampaignService {
     credentials: BackstageCredentials,
   ): Promise<EntityCampaign[]> {
     const { catalog, maturity, now } = this.options;
-    if (entity.kind.toLocaleLowerCase('en-US') !== 'component') return [];
+    if (entity.kind.toLowerCase() !== 'component') return [];
     const campaigns = (await this.allCampaigns()).filter(
       c => c.status === 'active',
     );

@@ -136,9 +136,7 @@ export class IncidentService {
         title: d.entry.title,
         url: d.entry.url,
         incidents,
-        unknownIncidents: incidents.filter(
-          id => !known.has(id.toLocaleLowerCase('en-US')),
-        ),
+        unknownIncidents: incidents.filter(id => !known.has(id.toLowerCase())),
         actionItems: state.actionItems.filter(
           i => i.postmortemId === d.entry.id,
         ),

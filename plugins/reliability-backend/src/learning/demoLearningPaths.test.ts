@@ -26,9 +26,9 @@ function catalogEntities() {
 
 const entities = catalogEntities();
 const refOf = (entity: any) =>
-  `${entity.kind.toLocaleLowerCase('en-US')}:${
-    entity.metadata.namespace ?? 'default'
-  }/${entity.metadata.name}`;
+  `${entity.kind.toLowerCase()}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`;
 const byRef = new Map(entities.map(e => [refOf(e.entity), e]));
 const teams = entities.filter(
   ({ entity }) => entity.kind === 'Group' && entity.spec?.type === 'team',

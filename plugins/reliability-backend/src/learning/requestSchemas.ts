@@ -13,7 +13,7 @@ const groupRef = z
         return (
           parseEntityRef(value, {
             defaultKind: 'group',
-          }).kind.toLocaleLowerCase('en-US') === 'group'
+          }).kind.toLowerCase() === 'group'
         );
       } catch {
         return false;

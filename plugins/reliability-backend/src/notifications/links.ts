@@ -4,7 +4,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 export function entityTabLink(entityRef: string, tab: string): string {
   const ref = parseEntityRef(entityRef);
   return `/catalog/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-    ref.kind.toLocaleLowerCase('en-US'),
+    ref.kind.toLowerCase(),
   )}/${encodeURIComponent(ref.name)}/${tab}`;
 }
 

@@ -31,7 +31,7 @@ function toCatalogUser(entity: Entity): CatalogUser {
   return {
     userRef: entityRefKey(entity),
     name: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
-    email: profile.email?.toLocaleLowerCase('en-US'),
+    email: profile.email?.toLowerCase(),
   };
 }
 
@@ -108,8 +108,7 @@ export class PeopleResolver {
     const emails = new Set<string>();
     for (const person of people) {
       if (person.userRef) refs.add(person.userRef);
-      else if (person.email)
-        emails.add(person.email.toLocaleLowerCase('en-US'));
+      else if (person.email) emails.add(person.email.toLowerCase());
       else if (PLAIN_NAME.test(person.name)) {
         refs.add(
           entityRefKey({
@@ -130,7 +129,7 @@ export class PeopleResolver {
           { credentials },
         );
         for (const entity of items) {
-          if (entity?.kind.toLocaleLowerCase('en-US') !== 'user') continue;
+          if (entity?.kind.toLowerCase() !== 'user') continue;
           const user = toCatalogUser(entity);
           byRef.set(user.userRef, user);
         }
@@ -151,13 +150,10 @@ export class PeopleResolver {
       return (person: OnCallPerson): OnCallPerson => {
         const user =
           (person.userRef && byRef.get(person.userRef)) ||
-          (person.email &&
-            byEmail.get(person.email.toLocaleLowerCase('en-US'))) ||
+          (person.email && byEmail.get(person.email.toLowerCase())) ||
           (!person.userRef &&
             !person.email &&
-            byRef.get(
-              `user:default/${person.name.toLocaleLowerCase('en-US')}`,
-            ));
+            byRef.get(`user:default/${person.name.toLowerCase()}`));
         if (!user) return person;
         return {
           ...person,

@@ -32,8 +32,8 @@ export async function ownedEntities(
   credentials: BackstageCredentials,
 ): Promise<Entity[]> {
   const group = parseEntityRef(groupRef);
-  const namespace = group.namespace.toLocaleLowerCase('en-US');
-  const name = group.name.toLocaleLowerCase('en-US');
+  const namespace = group.namespace.toLowerCase();
+  const name = group.name.toLowerCase();
   const entities = new Map<string, Entity>();
   for await (const page of catalogEntityPages(
     catalog,
@@ -49,7 +49,7 @@ export async function ownedEntities(
     credentials,
   )) {
     for (const entity of page) {
-      const kind = entity.kind.toLocaleLowerCase('en-US');
+      const kind = entity.kind.toLowerCase();
       if (kind === 'group' || kind === 'user') continue;
       entities.set(entityRefKey(entity), entity);
     }

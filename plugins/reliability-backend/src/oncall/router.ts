@@ -39,7 +39,7 @@ export function createOnCallRouter(options: {
       name: req.params.name,
     });
     const group = await loadEntity(catalog, groupRef, credentials);
-    if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
+    if (group.kind.toLowerCase() !== 'group') {
       throw new InputError(`${groupRef} is not a group`);
     }
     res.json(await service.groupOnCall(groupRef, credentials));

@@ -329,7 +329,7 @@ export class OverviewService {
       return query =>
         index.pageEntityRefsWithLevel({
           ...query,
-          level: level.toLocaleLowerCase('en-US'),
+          level: level.toLowerCase(),
         });
     }
     if (policy) {
@@ -342,7 +342,7 @@ export class OverviewService {
       return query =>
         index.pageEntityRefsWithPolicyState({
           ...query,
-          state: policy.toLocaleLowerCase('en-US'),
+          state: policy.toLowerCase(),
         });
     }
     return undefined;

@@ -49,7 +49,7 @@ export interface ServiceLookup {
 }
 
 const lower = (value: unknown) =>
-  typeof value === 'string' ? value.toLocaleLowerCase('en-US') : '';
+  typeof value === 'string' ? value.toLowerCase() : '';
 
 /** The catalog's full-text filter on the overview's fields, applied to the examined services. */
 function matchesText(entity: Entity, term: string): boolean {

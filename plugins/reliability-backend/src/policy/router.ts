@@ -79,7 +79,7 @@ function reportScope(query: { owner?: string; system?: string }): ReportScope {
   } catch (error) {
     throw new InputError(`Invalid report query: ${kind}: ${String(error)}`);
   }
-  if (!allowed.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+  if (!allowed.includes(ref.kind.toLowerCase())) {
     throw new InputError(
       `Invalid report query: ${kind} must be a ${allowed.join(
         ' or ',
@@ -226,7 +226,7 @@ export function createPolicyRouter(
     res.json(
       await deployGate.revokeOverride(
         entity,
-        id.toLocaleLowerCase('en-US'),
+        id.toLowerCase(),
         body,
         revokedBy,
       ),

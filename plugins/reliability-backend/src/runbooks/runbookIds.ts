@@ -7,7 +7,7 @@ export const RUNBOOK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 /** Turns a title, file path or URL into a runbook id: lower case, `[a-z0-9._-]`, at most 100 characters. */
 export function slugifyRunbookId(text: string): string {
   const slug = text
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9._-]+/g, '-')

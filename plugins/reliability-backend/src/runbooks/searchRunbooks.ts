@@ -11,10 +11,7 @@ export function searchRunbooks(
   runbooks: LoadedRunbook[],
   query: string | undefined,
 ): LoadedRunbook[] {
-  const terms = (query ?? '')
-    .toLocaleLowerCase('en-US')
-    .split(/\s+/)
-    .filter(Boolean);
+  const terms = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) {
     return runbooks;
   }
@@ -27,7 +24,7 @@ export function searchRunbooks(
       body ?? '',
     ]
       .join('\n')
-      .toLocaleLowerCase('en-US');
+      .toLowerCase();
     return terms.every(term => haystack.includes(term));
   });
 }

@@ -40,7 +40,7 @@ export function readDocumentAllowRules(config: Config): DocumentAllowRule[] {
           `Invalid config ${DOCUMENTS_ALLOW_KEY}[${index}]: give either 'directory', or 'host' and a non-empty 'paths' list`,
         );
       }
-      return { host: host.toLocaleLowerCase('en-US'), paths };
+      return { host: host.toLowerCase(), paths };
     },
   );
 }
@@ -51,7 +51,7 @@ export function readDocumentAllowRules(config: Config): DocumentAllowRule[] {
  */
 function comparable(url: URL): string {
   const pathname = url.pathname.replace(/\/(?:-\/)?(?:blob|tree)\//, '/~/');
-  return `${url.protocol}//${url.host.toLocaleLowerCase('en-US')}${pathname}`;
+  return `${url.protocol}//${url.host.toLowerCase()}${pathname}`;
 }
 
 function directoryOf(url: URL): URL {
@@ -86,10 +86,13 @@ function under(url: URL, root: URL): boolean {
 
 function allowedByRule(url: URL, rule: DocumentAllowRule): boolean {
   if ('directory' in rule) {
-    return url.protocol === 'file:' && under(url, pathToFileURL(`${rule.directory}/`));
+    return (
+      url.protocol === 'file:' &&
+      under(url, pathToFileURL(`${rule.directory}/`))
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  if (url.host.toLocaleLowerCase('en-US') !== rule.host) return false;
+  if (url.host.toLowerCase() !== rule.host) return false;
   return rule.paths.some(prefix =>
     under(url, new URL(prefix.startsWith('/') ? prefix : `/${prefix}`, url)),
   );

@@ -60,11 +60,7 @@ export async function createSloFeature(
   const config = readSloConfig(ctx.config, ctx.logger);
   const eventStore = new KnexSliEventStore({ knex: ctx.knex });
   const sliProviders = [...ctx.sliProviders];
-  if (
-    !sliProviders.some(
-      p => p.type.toLocaleLowerCase('en-US') === EMBEDDED_SLI_TYPE,
-    )
-  ) {
+  if (!sliProviders.some(p => p.type.toLowerCase() === EMBEDDED_SLI_TYPE)) {
     sliProviders.push(new EmbeddedSliProvider({ store: eventStore }));
   }
 

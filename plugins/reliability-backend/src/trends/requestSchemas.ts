@@ -48,7 +48,7 @@ export const seriesQuerySchema = z
       return;
     }
     const kinds = KINDS[query.scope];
-    const kind = query.ref.split(':')[0].toLocaleLowerCase('en-US');
+    const kind = query.ref.split(':')[0].toLowerCase();
     if (kinds && !kinds.includes(kind)) {
       ctx.addIssue({
         code: 'custom',

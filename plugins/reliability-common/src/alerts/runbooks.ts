@@ -4,7 +4,7 @@ import { RunbookEntry } from '../runbooks/types';
 import { AlertRunbook, SourceAlert } from './types';
 
 function normalise(text: string): string {
-  return text.trim().toLocaleLowerCase('en-US');
+  return text.trim().toLowerCase();
 }
 
 /**

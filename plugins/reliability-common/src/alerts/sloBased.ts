@@ -13,9 +13,7 @@ const SLO_TEXT =
 export function isSloBasedAlert(
   alert: Pick<SourceAlert, 'name' | 'labels' | 'query'>,
 ): boolean {
-  if (
-    Object.keys(alert.labels).some(k => k.toLocaleLowerCase('en-US') === 'slo')
-  ) {
+  if (Object.keys(alert.labels).some(k => k.toLowerCase() === 'slo')) {
     return true;
   }
   const words = alert.name.replace(/([a-z])([A-Z])/g, '$1 $2');

@@ -114,9 +114,9 @@ export class ReliabilityClient implements ReliabilityApi {
     name: string;
   }): string {
     return `/entities/${encodeURIComponent(
-      entityRef.kind.toLocaleLowerCase('en-US'),
+      entityRef.kind.toLowerCase(),
     )}/${encodeURIComponent(
-      (entityRef.namespace ?? 'default').toLocaleLowerCase('en-US'),
+      (entityRef.namespace ?? 'default').toLowerCase(),
     )}/${encodeURIComponent(entityRef.name)}`;
   }
 
@@ -129,7 +129,7 @@ export class ReliabilityClient implements ReliabilityApi {
   async getGroupOnCall(groupRef: CompoundEntityRef): Promise<GroupOnCall> {
     return this.get<GroupOnCall>(
       `/groups/${encodeURIComponent(
-        (groupRef.namespace ?? 'default').toLocaleLowerCase('en-US'),
+        (groupRef.namespace ?? 'default').toLowerCase(),
       )}/${encodeURIComponent(groupRef.name)}/oncall`,
     );
   }
@@ -463,7 +463,7 @@ export class ReliabilityClient implements ReliabilityApi {
     ref: CompoundEntityRef,
   ): string {
     return `/tour/${kind}/${encodeURIComponent(
-      ref.namespace.toLocaleLowerCase('en-US'),
+      ref.namespace.toLowerCase(),
     )}/${encodeURIComponent(ref.name)}`;
   }
 
@@ -538,7 +538,7 @@ export class ReliabilityClient implements ReliabilityApi {
   ): Promise<TeamLearningProgressResponse> {
     return this.get(
       `/learning/teams/${encodeURIComponent(
-        groupRef.namespace.toLocaleLowerCase('en-US'),
+        groupRef.namespace.toLowerCase(),
       )}/${encodeURIComponent(groupRef.name)}`,
     );
   }

@@ -63,7 +63,7 @@ export function resolvePolicy(
     }
     problem = `The ${ANNOTATIONS.policy} annotation names the policy '${named}', which is not configured (reliability.policy.policies); the tier or default policy applies.`;
   }
-  const tier = annotations[ANNOTATIONS.tier]?.trim().toLocaleLowerCase('en-US');
+  const tier = annotations[ANNOTATIONS.tier]?.trim().toLowerCase();
   const tierPolicy = tier ? set.tiers[tier as PolicyTier] : undefined;
   if (tierPolicy && set.policies[tierPolicy]) {
     return { policy: set.policies[tierPolicy], source: 'tier', problem };

@@ -3,7 +3,7 @@ import { resolveRunbookReference } from './runbookReferences';
 import { RunbookAlertCoverage, RunbookCoverage, RunbookEntry } from './types';
 
 function normalise(name: string): string {
-  return name.trim().toLocaleLowerCase('en-US');
+  return name.trim().toLowerCase();
 }
 
 /** A runbook linked to an SLO or an SLO alert policy; `id` is set when it is one of the entity's runbooks. @public */

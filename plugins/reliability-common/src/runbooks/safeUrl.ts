@@ -35,7 +35,7 @@ export function isSafeLinkUrl(url: string | undefined | null): boolean {
     // No scheme before the first `/`, `?` or `#`: a relative reference. A colon later on is harmless.
     return true;
   }
-  const name = scheme[1].toLocaleLowerCase('en-US');
+  const name = scheme[1].toLowerCase();
   return name === 'http' || name === 'https';
 }
 

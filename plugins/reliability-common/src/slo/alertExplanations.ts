@@ -33,9 +33,7 @@ export function nominalWindowSeconds(window: SloWindow): number {
 export function windowBudgetNoun(window: SloWindow): string {
   if (window.kind === 'calendar') {
     const days = nominalWindowSeconds(window) / DAY;
-    return `${window.count}-${window.unit.toLocaleLowerCase(
-      'en-US',
-    )} (${days} days)`;
+    return `${window.count}-${window.unit.toLowerCase()} (${days} days)`;
   }
   const seconds = window.durationSeconds;
   for (const [unit, size] of [

@@ -19,7 +19,7 @@ export function sharedProviderBudget(
   settings: ProviderBudgetSettings,
 ): ProviderRequestBudget {
   const key = JSON.stringify([
-    provider.toLocaleLowerCase('en-US'),
+    provider.toLowerCase(),
     settings.requestsPerMinute ?? null,
     settings.maxConcurrency ?? null,
     settings.maxWaitMs ?? null,

@@ -41,7 +41,7 @@ function entityDocument(
 ): Document {
   const candidates = documents.filter(doc => {
     const name = doc.getIn(['metadata', 'name']);
-    const kind = String(doc.getIn(['kind']) ?? '').toLocaleLowerCase('en-US');
+    const kind = String(doc.getIn(['kind']) ?? '').toLowerCase();
     return entityName ? name === entityName : kind === 'component';
   });
   if (candidates.length !== 1) {

@@ -7,7 +7,7 @@ export const RUNBOOK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 /** A title as a runbook id: lower case, `[a-z0-9._-]`, at most 100 characters. */
 export function runbookIdOf(title: string): string {
   const slug = title
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9._-]+/g, '-')

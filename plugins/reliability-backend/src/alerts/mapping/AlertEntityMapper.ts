@@ -38,8 +38,8 @@ export class AlertEntityMapper {
     for (const entity of entities) {
       const ref = entityRefKey(entity);
       this.refs.add(ref);
-      if (NAMED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
-        const name = entity.metadata.name.toLocaleLowerCase('en-US');
+      if (NAMED_KINDS.includes(entity.kind.toLowerCase())) {
+        const name = entity.metadata.name.toLowerCase();
         this.byName.set(name, [...(this.byName.get(name) ?? []), ref]);
       }
       const selector =
@@ -84,6 +84,6 @@ export class AlertEntityMapper {
         return [];
       }
     }
-    return this.byName.get(value.toLocaleLowerCase('en-US')) ?? [];
+    return this.byName.get(value.toLowerCase()) ?? [];
   }
 }

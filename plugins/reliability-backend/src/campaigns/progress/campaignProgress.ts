@@ -12,12 +12,11 @@ import { ScopedService } from './scopedServices';
 
 const lower = (values: string[] | undefined) =>
   values && values.length > 0
-    ? new Set(values.map(v => v.toLocaleLowerCase('en-US')))
+    ? new Set(values.map(v => v.toLowerCase()))
     : undefined;
 
 const matches = (allowed: Set<string> | undefined, value?: string) =>
-  !allowed ||
-  (value !== undefined && allowed.has(value.toLocaleLowerCase('en-US')));
+  !allowed || (value !== undefined && allowed.has(value.toLowerCase()));
 
 /** Whether a service is in a campaign's scope: every non-empty filter matches (refs and values case-insensitive). */
 export function inScope(scope: CampaignScope, service: ScopedService): boolean {

@@ -96,7 +96,7 @@ export function incidentsBodySchema(now: Date) {
         .superRefine((incidents, ctx) => {
           const seen = new Map<string, number>();
           incidents.forEach((value, index) => {
-            const key = value.id.toLocaleLowerCase('en-US');
+            const key = value.id.toLowerCase();
             const first = seen.get(key);
             if (first !== undefined) {
               ctx.addIssue({

@@ -32,7 +32,7 @@ export function postmortemsByIncident(
   const byId = new Map<string, PostmortemReference[]>();
   for (const document of readable(documents).filter(isPostmortem)) {
     for (const id of document.details?.incidents ?? []) {
-      const key = id.toLocaleLowerCase('en-US');
+      const key = id.toLowerCase();
       byId.set(key, [...(byId.get(key) ?? []), reference(document)]);
     }
   }
@@ -80,7 +80,7 @@ export function incidentViews(
     ...incidentDurations(incident, now),
     postmortem: postmortemStatus(
       incident,
-      linked.get(incident.id.toLocaleLowerCase('en-US')) ?? [],
+      linked.get(incident.id.toLowerCase()) ?? [],
       policy,
       now,
     ),

@@ -125,7 +125,7 @@ export class KnexIncidentStore implements IncidentStore {
     ids: string[],
   ): Promise<Set<string>> {
     const found = new Set<string>();
-    const lowered = [...new Set(ids.map(id => id.toLocaleLowerCase('en-US')))];
+    const lowered = [...new Set(ids.map(id => id.toLowerCase()))];
     for (const batch of chunk(lowered, CHUNK)) {
       const rows = await this.db(INCIDENTS)
         .where({ entity_ref: entityRef })
@@ -134,9 +134,7 @@ export class KnexIncidentStore implements IncidentStore {
           batch,
         )
         .select('external_id');
-      rows.forEach(row =>
-        found.add(String(row.external_id).toLocaleLowerCase('en-US')),
-      );
+      rows.forEach(row => found.add(String(row.external_id).toLowerCase()));
     }
     return found;
   }

@@ -39,7 +39,7 @@ export interface ScheduleCatalog {
 }
 
 function key(id: string): string {
-  return id.toLocaleLowerCase('en-US');
+  return id.toLowerCase();
 }
 
 /** Merges files into one catalog; duplicate ids and references to unknown schedules are errors. */

@@ -174,7 +174,7 @@ export function serviceListing(
   extra: Partial<ServiceListing> = {},
 ): ServiceListing {
   return {
-    entityRef: `component:default/${name.toLocaleLowerCase('en-US')}`,
+    entityRef: `component:default/${name.toLowerCase()}`,
     name,
     namespace: 'default',
     title: null,

@@ -2,7 +2,7 @@ import { normaliseRef } from '../catalogQuery';
 import { OverviewFilters } from '../overviewQuery';
 import { ServicesIndexFilters } from '../store/ServicesIndexStore';
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const lower = (value: string) => value.toLowerCase();
 
 /**
  * The catalog filters of an overview query (team, system, domain, tier, free text) as filters of the services

@@ -36,7 +36,7 @@ interface Row {
   search_text: string;
 }
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const lower = (value: string) => value.toLowerCase();
 
 /** The name part of a `kind:namespace/name` ref (what a catalog entity's `spec.owner` usually says). */
 const refName = (ref: string | null) =>

@@ -24,7 +24,7 @@ export const MAX_TOUR_EXTERNALS = 150;
 /** Journey files of different entities read at once. */
 const JOURNEY_CONCURRENCY = 4;
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const lower = (value: string) => value.toLowerCase();
 
 /** Reads the journeys an entity declares (the `JourneyReader`). */
 export interface JourneySource {

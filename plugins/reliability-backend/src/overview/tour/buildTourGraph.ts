@@ -13,7 +13,7 @@ import { rollUpGroupNodes } from './rollUpGroupNodes';
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : null;
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const lower = (value: string) => value.toLowerCase();
 
 /** Relation types of the catalog drawn as edges, from the source entity's point of view. */
 const EDGE_RELATIONS: TourEdgeType[] = [

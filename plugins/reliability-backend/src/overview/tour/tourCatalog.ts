@@ -19,7 +19,7 @@ export const TOUR_FIELDS = [
   'relations',
 ];
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const lower = (value: string) => value.toLowerCase();
 
 /** Refs of the parts of an entity (its hasPart relations), optionally only of the given kinds. */
 export function partRefs(entity: Entity, kinds?: string[]): string[] {

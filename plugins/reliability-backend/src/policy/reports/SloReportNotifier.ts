@@ -137,7 +137,7 @@ export class SloReportNotifier {
         for (const relation of entity.relations ?? []) {
           if (relation.type !== 'ownedBy') continue;
           const ref = parseEntityRef(relation.targetRef);
-          if (ref.kind.toLocaleLowerCase('en-US') === 'group') {
+          if (ref.kind.toLowerCase() === 'group') {
             owners.add(entityRefKey(ref));
           }
         }

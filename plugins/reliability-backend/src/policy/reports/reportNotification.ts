@@ -15,7 +15,7 @@ export const GROUP_REVIEW_TAB = 'reliability-review';
 export function reportLink(groupRef: string): string {
   const ref = parseEntityRef(groupRef);
   return `/catalog/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-    ref.kind.toLocaleLowerCase('en-US'),
+    ref.kind.toLowerCase(),
   )}/${encodeURIComponent(ref.name)}/${GROUP_REVIEW_TAB}`;
 }
 

@@ -92,9 +92,7 @@ export function readReportScheduleConfig(
   }
   const owners = readOwners(config);
   const cron = section.getOptionalString('cron')?.trim();
-  const weekday = section
-    .getOptionalString('weekday')
-    ?.toLocaleLowerCase('en-US');
+  const weekday = section.getOptionalString('weekday')?.toLowerCase();
   const frequency = section.has('frequency')
     ? readDurationFromConfig(section, { key: 'frequency' })
     : undefined;

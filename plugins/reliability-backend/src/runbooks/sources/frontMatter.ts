@@ -44,7 +44,7 @@ function normaliseActionItemStatus(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value
     .trim()
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .replace(/['\u2019]/g, '')
     .replace(/[\s_]+/g, '-');
   if (text === 'closed' || text === 'completed') return 'done';

@@ -152,7 +152,7 @@ export class SloBurndownService {
     const type = this.options.evaluator.providerTypeOf(slo);
     const cheap =
       type !== undefined &&
-      this.options.cheapProviderTypes.includes(type.toLocaleLowerCase('en-US'));
+      this.options.cheapProviderTypes.includes(type.toLowerCase());
     this.cache.delete(key);
     this.cache.set(key, {
       definition,

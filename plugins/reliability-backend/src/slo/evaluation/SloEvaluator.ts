@@ -67,7 +67,7 @@ export class SloEvaluator {
 
   constructor(private readonly options: SloEvaluatorOptions) {
     this.providers = new Map(
-      options.providers.map(p => [p.type.toLocaleLowerCase('en-US'), p]),
+      options.providers.map(p => [p.type.toLowerCase(), p]),
     );
   }
 
@@ -246,8 +246,7 @@ export class SloEvaluator {
   ): ObjectiveMeasurer {
     const provider = this.providerOf(slo);
     return new ObjectiveMeasurer({
-      provider:
-        views?.get(provider.type.toLocaleLowerCase('en-US')) ?? provider,
+      provider: views?.get(provider.type.toLowerCase()) ?? provider,
       entity,
       slo,
       callTimeoutMs: this.options.callTimeoutMs,

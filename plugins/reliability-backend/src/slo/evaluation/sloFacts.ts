@@ -28,7 +28,7 @@ export function metricSourceType(indicator: SliIndicator): string | undefined {
     indicator.ratio?.good ??
     indicator.ratio?.bad ??
     indicator.threshold?.metricSource;
-  return source?.type.toLocaleLowerCase('en-US');
+  return source?.type.toLowerCase();
 }
 
 /** Alert conditions to evaluate: the SLO's own, or the default alerts sized for its window when it defines none. */

@@ -14,7 +14,7 @@ export interface TeamOnCall {
 
 function isGroupRef(ref: string): boolean {
   try {
-    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US') === 'group';
+    return parseEntityRef(ref).kind.toLowerCase() === 'group';
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import {
 
 /** The SLO review report an entity has: a Group's (the SLOs it owns) or a System's; none for other kinds. */
 export function sloReviewScope(entity: Entity): SloReportScope | null {
-  switch (entity.kind.toLocaleLowerCase('en-US')) {
+  switch (entity.kind.toLowerCase()) {
     case 'group':
       return { owner: entityRefKey(entity) };
     case 'system':

@@ -22,7 +22,7 @@ export const BLAST_RADIUS_MAX_ENTITIES = 300;
 /** Kinds whose blast radius can be asked for. */
 const FAILING_KINDS = ['component', 'resource', 'api'];
 
-const lower = (value: string) => value.toLocaleLowerCase('en-US');
+const lower = (value: string) => value.toLowerCase();
 
 function targets(entity: Entity, type: string): string[] {
   return (entity.relations ?? [])

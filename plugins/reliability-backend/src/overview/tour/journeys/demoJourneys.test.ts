@@ -24,7 +24,7 @@ function catalogEntities() {
 
 const entities = catalogEntities();
 const refOf = (entity: any) =>
-  `${entity.kind.toLocaleLowerCase('en-US')}:default/${entity.metadata.name}`;
+  `${entity.kind.toLowerCase()}:default/${entity.metadata.name}`;
 const known = new Set(entities.map(({ entity }) => refOf(entity)));
 const declaring = entities.filter(
   ({ entity }) => entity.metadata.annotations?.[ANNOTATIONS.journeys],

@@ -34,7 +34,7 @@ const SCOPE_FIELDS = [
 /** A URL-safe id from a name ("Tier-1 SLOs!" -> "tier-1-slos"). */
 export function slugOf(name: string): string {
   return name
-    .toLocaleLowerCase('en-US')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 64);

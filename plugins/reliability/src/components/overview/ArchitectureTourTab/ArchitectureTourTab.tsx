@@ -57,7 +57,7 @@ export function ArchitectureTourTab() {
     });
     return items.map(entity => ({
       ref: entityRefKey(entity),
-      kind: entity.kind.toLocaleLowerCase('en-US'),
+      kind: entity.kind.toLowerCase(),
       label:
         entity.metadata.title ??
         humanizeEntityRef(entity, { defaultKind: entity.kind }),

@@ -41,9 +41,7 @@ export function TourRunbookLink(props: {
   const kindLabel = RUNBOOK_KIND_LABELS[runbook.kind];
   const label =
     runbook.kind === 'runbook' ||
-    runbook.title
-      .toLocaleLowerCase('en-US')
-      .startsWith(kindLabel.toLocaleLowerCase('en-US'))
+    runbook.title.toLowerCase().startsWith(kindLabel.toLowerCase())
       ? runbook.title
       : `${kindLabel}: ${runbook.title}`;
   const to =

@@ -44,7 +44,7 @@ export function normaliseCodeFences(markdown: string): string {
       open = { char: fence[0], length: fence.length };
       const [info = '', ...more] = rest.trim().split(/\s+/);
       const language = info
-        ? LANGUAGE_ALIASES[info.toLocaleLowerCase('en-US')] ?? info
+        ? LANGUAGE_ALIASES[info.toLowerCase()] ?? info
         : PLAIN;
       return `${indent}${fence}${[language, ...more].join(' ')}`;
     })

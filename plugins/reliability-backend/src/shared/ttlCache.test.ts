@@ -9,11 +9,16 @@ describe('TtlCache', () => {
       now: () => new Date(now),
     });
     const load = jest.fn(() => 1);
+    expect(cache.has('a')).toBe(false);
     expect(cache.getOrLoad('a', load)).toBe(1);
     expect(cache.getOrLoad('a', load)).toBe(1);
     expect(load).toHaveBeenCalledTimes(1);
+    expect(cache.has('a')).toBe(true);
+    expect(cache.has('a', new Date(999))).toBe(true);
+    expect(cache.has('a', new Date(1000))).toBe(false);
 
     now = 1000;
+    expect(cache.has('a')).toBe(false);
     cache.getOrLoad('a', load);
     expect(load).toHaveBeenCalledTimes(2);
 

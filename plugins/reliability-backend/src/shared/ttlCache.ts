@@ -44,6 +44,12 @@ export class TtlCache<T> {
     return value;
   }
 
+  /** Whether a value is stored under `key` that has not expired at `at` (default: the cache's clock). */
+  has(key: string, at?: Date): boolean {
+    const now = (at ?? this.options.now?.() ?? new Date()).getTime();
+    return (this.entries.get(key)?.expiresAt ?? now) > now;
+  }
+
   /** Drops `key` if it still holds `value` (a load that failed, so that the next lookup loads again). */
   forget(key: string, value: T): void {
     if (this.entries.get(key)?.value === value) this.entries.delete(key);

@@ -6,6 +6,7 @@ import {
 import { SloDefinition } from '@internal/backstage-plugin-reliability-common';
 import { checkoutEntity } from '../__testUtils__/sloFixtures';
 import { MAX_FALLBACK_SLICES } from './ObjectiveMeasurer';
+import { SliPreloadItem } from './preloadingProvider';
 import { SloEvaluator } from './SloEvaluator';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -355,6 +356,49 @@ describe('SloEvaluator', () => {
     failOctober = false;
     expect((await evaluate(other, 64)).lastWindow?.met).toBe(true);
     expect(october).toHaveLength(5);
+  });
+
+  it('leaves a kept previous period out of the batch read ahead, until its counts expire', async () => {
+    const preloaded: string[][] = [];
+    const fromOf = (i: { from: Date }) => i.from.toISOString().slice(0, 10);
+    const provider: SliProvider & {
+      preload(items: SliPreloadItem[]): Promise<SliProvider>;
+    } = {
+      type: 'fake',
+      async getEventCounts({ from }) {
+        return from.toISOString().startsWith('2026-10')
+          ? { good: 995, total: 1000 }
+          : { good: 900, total: 1000 };
+      },
+      async preload(items) {
+        preloaded.push(items[0].intervals.map(fromOf));
+        return provider;
+      },
+    };
+    const evaluator = new SloEvaluator({
+      providers: [provider],
+      callTimeoutMs: 1000,
+    });
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    const run = async (minutes: number) => {
+      const batch = [{ entity: checkoutEntity(), slo: monthly }];
+      const views = await evaluator.preload(batch, at(minutes));
+      return evaluator.evaluate(checkoutEntity(), monthly, at(minutes), views);
+    };
+    // First run: October is read ahead and measured; the next runs within the hour leave it out and still show it.
+    expect((await run(0)).lastWindow?.attainment).toBe(0.995);
+    expect((await run(5)).lastWindow?.attainment).toBe(0.995);
+    await run(61);
+    expect(preloaded.map(froms => froms.includes('2026-10-01'))).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // Only the previous period is left out: the window so far and the burn-rate look-backs are read ahead each time.
+    expect(preloaded[1]).toEqual(
+      preloaded[0].filter(from => from !== '2026-10-01'),
+    );
+    expect(preloaded[1]).toContain('2026-11-01');
   });
 
   it('measures a period that closed minutes ago at every run (late data may still arrive)', async () => {

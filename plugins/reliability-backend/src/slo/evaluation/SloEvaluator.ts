@@ -18,7 +18,10 @@ import {
 } from './budgeting';
 import { TtlCache } from '../../shared/ttlCache';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
-import { evaluationIntervals } from './evaluationIntervals';
+import {
+  EvaluationIntervals,
+  evaluationIntervals,
+} from './evaluationIntervals';
 import { failedStatus } from './failedStatus';
 import { ObjectiveMeasurer } from './ObjectiveMeasurer';
 import { objectiveStatus } from './objectiveStatus';
@@ -122,11 +125,15 @@ export class SloEvaluator {
       const provider = type ? this.providers.get(type) : undefined;
       if (!type || !provider || !isPreloadingProvider(provider)) continue;
       const { conditions } = alertConditionsOf(slo);
+      const plan = evaluationIntervals(slo, now, conditions);
       const items = byType.get(type) ?? [];
       items.push({
         entity,
         indicator: slo.indicator,
-        intervals: evaluationIntervals(slo, now, conditions).intervals,
+        // A previous period whose counts are kept is not read again (a month of rows for a monthly SLO).
+        intervals: this.keptClosedWindow(entity, slo, plan, now)
+          ? plan.intervals.filter((_, i) => i !== 1)
+          : plan.intervals,
         sliceSeconds: slicesRatioSli(slo)
           ? [...new Set(slo.objectives.map(sliceSecondsOf))]
           : [],
@@ -176,10 +183,7 @@ export class SloEvaluator {
     const windowEnd = plan.window.end < now ? plan.window.end : now;
 
     // A calendar SLO's previous period, once settled, is measured at most once an hour (see closedWindows).
-    const lastWindow = plan.lastWindow;
-    const closed =
-      lastWindow !== undefined &&
-      now.getTime() - lastWindow.end.getTime() >= CLOSED_WINDOW_SETTLE_MS;
+    const closed = settledLastWindow(plan, now);
     const objectives = await Promise.all(
       slo.objectives.map(async (objective, index) => {
         const [windowCounts, ...rest] = await Promise.all(
@@ -215,6 +219,26 @@ export class SloEvaluator {
       window: plan.window,
       alertsSource: source,
     });
+  }
+
+  /** Whether the settled previous period's counts are kept for every objective (its interval need not be read). */
+  private keptClosedWindow(
+    entity: Entity,
+    slo: SloDefinition,
+    plan: EvaluationIntervals,
+    now: Date,
+  ): boolean {
+    const lastWindow = plan.lastWindow;
+    return (
+      lastWindow !== undefined &&
+      settledLastWindow(plan, now) &&
+      slo.objectives.every((_, index) =>
+        this.closedWindows.has(
+          closedWindowKey(entity, slo, index, lastWindow.start),
+          now,
+        ),
+      )
+    );
   }
 
   /** A closed window's counts, kept (see closedWindows); a measurement that fails is not kept. */
@@ -311,6 +335,14 @@ export class SloEvaluator {
           : { ...headline.lastWindow!, met: lastWindows.every(w => w.met) },
     };
   }
+}
+
+/** Whether the plan's previous period (a calendar SLO's) closed long enough ago that its data no longer changes. */
+function settledLastWindow(plan: EvaluationIntervals, now: Date): boolean {
+  return (
+    plan.lastWindow !== undefined &&
+    now.getTime() - plan.lastWindow.end.getTime() >= CLOSED_WINDOW_SETTLE_MS
+  );
 }
 
 /**

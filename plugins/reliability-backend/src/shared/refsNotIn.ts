@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { chunk } from './chunk';
 import { rawRows } from './dbValues';
 import { giveWay } from './giveWay';
 
@@ -39,4 +40,26 @@ export async function refsNotIn(
     after = refs[refs.length - 1];
     await giveWay();
   }
+}
+
+/**
+ * Deletes the rows of `table` whose `column` is not in `keep` (see {@link refsNotIn}), `refsPerDelete` refs per
+ * statement (each a short index-range delete; the SLI table holds thousands of rows per ref). Returns how many rows
+ * were deleted.
+ */
+export async function deleteRefsNotIn(
+  knex: Knex,
+  table: string,
+  keep: ReadonlySet<string>,
+  options: { column?: string; refsPerDelete: number },
+): Promise<number> {
+  const column = options.column ?? 'entity_ref';
+  let deleted = 0;
+  for (const refs of chunk(
+    await refsNotIn(knex, table, keep, column),
+    options.refsPerDelete,
+  )) {
+    deleted += await knex(table).whereIn(column, refs).delete();
+  }
+  return deleted;
 }

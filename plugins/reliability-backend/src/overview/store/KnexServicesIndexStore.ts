@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
 import { dbCount, dbDate } from '../../shared/dbValues';
-import { refsNotIn } from '../../shared/refsNotIn';
+import { deleteRefsNotIn } from '../../shared/refsNotIn';
 import { ServiceListing } from '../serviceRows';
 import {
   ServicesIndexFilters,
@@ -170,12 +170,9 @@ export class KnexServicesIndexStore implements ServicesIndexStore {
   }
 
   async deleteNotIn(entityRefs: ReadonlySet<string>): Promise<number> {
-    let deleted = 0;
-    const gone = await refsNotIn(this.knex, TABLE, entityRefs);
-    for (const slice of chunk(gone, REFS_PER_QUERY)) {
-      deleted += await this.knex(TABLE).whereIn('entity_ref', slice).delete();
-    }
-    return deleted;
+    return deleteRefsNotIn(this.knex, TABLE, entityRefs, {
+      refsPerDelete: REFS_PER_QUERY,
+    });
   }
 
   async recordPass(listedAt: Date, serviceCount: number): Promise<void> {

@@ -5,7 +5,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { refsNotIn } from '../../shared/refsNotIn';
+import { deleteRefsNotIn } from '../../shared/refsNotIn';
 import { dbCount, dbDate, dbNumber, rawRows } from '../../shared/dbValues';
 import {
   describeInterval,
@@ -450,11 +450,8 @@ export class KnexSliEventStore implements SliEventStore {
   }
 
   async deleteEntitiesNotIn(keepEntityRefs: Set<string>): Promise<number> {
-    const gone = await refsNotIn(this.db, TABLE, keepEntityRefs);
-    let deleted = 0;
-    for (const refs of chunk(gone, 500)) {
-      deleted += await this.db(TABLE).whereIn('entity_ref', refs).delete();
-    }
-    return deleted;
+    return deleteRefsNotIn(this.db, TABLE, keepEntityRefs, {
+      refsPerDelete: 500,
+    });
   }
 }

@@ -7,6 +7,7 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const KEY_CHANGE = '20261214100000_slo_sli_events_key_as_primary_key.js';
+const MET_LAST_WINDOW = '20261215100000_slo_latest_met_last_window.js';
 const directory = resolvePackagePath(
   '@internal/backstage-plugin-reliability-backend',
   'migrations',
@@ -148,6 +149,66 @@ describe('migrateDatabase', () => {
       expect(await stored()).toEqual([2, 4]);
       await migrateDatabase(knex);
       expect(await stored()).toEqual([2, 4]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fills slo_latest.met_last_window from the stored statuses, null where not known or not JSON, both ways (%p)',
+    async id => {
+      const knex = await databases.init(id);
+      await migrateDatabase(knex);
+      await knex.migrate.down({ directory, name: MET_LAST_WINDOW });
+      expect(await knex.schema.hasColumn('slo_latest', 'met_last_window')).toBe(
+        false,
+      );
+      const lastWindow = (met: boolean) => ({
+        start: '2026-10-01T00:00:00.000Z',
+        end: '2026-11-01T00:00:00.000Z',
+        attainment: 0.99,
+        met,
+      });
+      const statuses: Record<string, string> = {
+        met: JSON.stringify({ attainment: 0.99, lastWindow: lastWindow(true) }),
+        missed: JSON.stringify({ lastWindow: lastWindow(false) }),
+        'no-last-window': JSON.stringify({ lastWindow: null }),
+        'not-json': '{"lastWindow": {"met": tru',
+      };
+      await knex('slo_latest').insert(
+        Object.entries(statuses).map(([sloName, status]) => ({
+          entity_ref: 'component:default/checkout',
+          slo_name: sloName,
+          collected_at: new Date('2026-11-20T12:00:00Z'),
+          checked_at: new Date('2026-11-20T12:00:00Z'),
+          target: 0.99,
+          alert_state: 'ok',
+          stale: false,
+          alert_count: 0,
+          alerts_with_runbook: 0,
+          has_burn_rate_alerts: false,
+          status,
+        })),
+      );
+      await migrateDatabase(knex);
+      const rows = await knex('slo_latest')
+        .select('slo_name', 'met_last_window')
+        .orderBy('slo_name');
+      expect(
+        rows.map(r => [
+          r.slo_name,
+          r.met_last_window === null ? null : Boolean(r.met_last_window),
+        ]),
+      ).toEqual([
+        ['met', true],
+        ['missed', false],
+        ['no-last-window', null],
+        ['not-json', null],
+      ]);
+      await knex.migrate.down({ directory, name: MET_LAST_WINDOW });
+      expect(await knex.schema.hasColumn('slo_latest', 'met_last_window')).toBe(
+        false,
+      );
+      const [{ n }] = await knex('slo_latest').count({ n: '*' });
+      expect(Number(n)).toBe(4);
     },
   );
 });

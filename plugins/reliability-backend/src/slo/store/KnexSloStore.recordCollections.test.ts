@@ -213,7 +213,7 @@ describe('KnexSloStore.recordCollections', () => {
         Math.ceil(n / rowsPerStatement(4)) + // slo_entities upserts
         Math.ceil(n / BIND_PARAMETER_BUDGET) + // reads of the stored SLO names
         Math.ceil((2 * n) / rowsPerStatement(13)) + // slo_snapshots inserts
-        Math.ceil((2 * n) / rowsPerStatement(14)); // slo_latest upserts
+        Math.ceil((2 * n) / rowsPerStatement(15)); // slo_latest upserts
       const two = () => ['avail', 'latency'];
 
       const ten = await countQueries(10, two);

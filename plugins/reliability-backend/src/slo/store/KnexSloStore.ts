@@ -206,7 +206,7 @@ export class KnexSloStore implements SloStore {
           'l.alerts_with_runbook as alerts_with_runbook',
           'l.has_burn_rate_alerts as has_burn_rate_alerts',
           'l.checked_at as checked_at',
-          'l.status as status',
+          'l.met_last_window as met_last_window',
         );
       const byEntity = new Map<string, typeof rows>();
       for (const row of rows) {
@@ -229,8 +229,9 @@ export class KnexSloStore implements SloStore {
             hasBurnRateAlerts: dbBoolean(row.has_burn_rate_alerts),
             checkedAt: dbDate(row.checked_at),
             metLastWindow:
-              parseJson<Partial<SloStatus> | null>(row.status, null)?.lastWindow
-                ?.met ?? null,
+              row.met_last_window === null || row.met_last_window === undefined
+                ? null
+                : dbBoolean(row.met_last_window),
           }));
         result.set(
           entityRef,

@@ -56,6 +56,7 @@ export function latestRow(
     alert_count: facts.alertCount,
     alerts_with_runbook: facts.alertsWithRunbook,
     has_burn_rate_alerts: facts.hasBurnRateAlerts,
+    met_last_window: status.lastWindow?.met ?? null,
     status: JSON.stringify(status),
   };
 }

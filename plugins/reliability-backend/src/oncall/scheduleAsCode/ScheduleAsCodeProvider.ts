@@ -163,7 +163,9 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
           at - LOOKBACK_MS,
           horizonEnd,
         )) {
-          if (!segment.person) continue;
+          // The look-back only finds where the current shift started: shifts that ended are not built (they were
+          // most of the objects an on-call refresh made: 13 of a weekly rotation's 17 segments).
+          if (!segment.person || segment.endMs <= at) continue;
           const shift = toShift(
             schedule,
             level,
@@ -171,9 +173,9 @@ export class ScheduleAsCodeProvider implements OnCallProvider {
             segment.startMs,
             segment.endMs,
           );
-          if (segment.startMs <= at && at < segment.endMs) {
+          if (segment.startMs <= at) {
             current.push(shift);
-          } else if (segment.startMs > at) {
+          } else {
             levelUpcoming.push(shift);
           }
         }

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PlainTable, PlainTableColumn } from './PlainTable';
+import { PlainTable, PlainTableColumn, PlainTableContent } from './PlainTable';
 
 interface Row {
   name: string;
@@ -76,5 +76,74 @@ describe('PlainTable', () => {
       'aria-busy',
       'true',
     );
+  });
+
+  it('pages a long list by the page size, and shows no pager for a short one', async () => {
+    const rows = Array.from({ length: 23 }, (_, i) => ({
+      name: `svc-${String(i).padStart(2, '0')}`,
+      tier: null,
+      count: i,
+    }));
+    const names = () =>
+      within(screen.getByRole('table', { name: 'My services' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    const { rerender } = render(
+      <PlainTableContent
+        label="My services"
+        columns={columns}
+        rows={rows}
+        rowKey={row => row.name}
+        pageSize={10}
+      />,
+    );
+    expect(names()).toEqual(rows.slice(0, 10).map(row => row.name));
+    expect(screen.getByText('1-10 of 23')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(names()).toEqual(['svc-20', 'svc-21', 'svc-22']);
+    // The list shrinks under the pager: its last page is shown.
+    rerender(
+      <PlainTableContent
+        label="My services"
+        columns={columns}
+        rows={rows.slice(0, 15)}
+        rowKey={row => row.name}
+        pageSize={10}
+      />,
+    );
+    expect(names()).toEqual(rows.slice(10, 15).map(row => row.name));
+    rerender(
+      <PlainTableContent
+        label="My services"
+        columns={columns}
+        rows={rows.slice(0, 4)}
+        rowKey={row => row.name}
+        pageSize={10}
+      />,
+    );
+    expect(names()).toHaveLength(4);
+    expect(
+      screen.queryByRole('button', { name: 'Next page' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says what an empty list means in one row across the columns', () => {
+    render(
+      <PlainTable
+        title="Load per person"
+        columns={columns}
+        rows={[]}
+        rowKey={row => row.name}
+        loading={false}
+        emptyMessage="No shifts recorded yet."
+      />,
+    );
+    const cell = within(
+      screen.getByRole('table', { name: 'Load per person' }),
+    ).getByRole('cell');
+    expect(cell).toHaveTextContent('No shifts recorded yet.');
+    expect(cell).toHaveAttribute('colspan', '3');
   });
 });

@@ -1,2 +1,2 @@
-export { PlainTable } from './PlainTable';
+export { PlainTable, PlainTableContent } from './PlainTable';
 export type { PlainTableColumn } from './PlainTable';

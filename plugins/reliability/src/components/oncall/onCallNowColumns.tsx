@@ -1,4 +1,3 @@
-import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { GroupOnCallEntity } from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
@@ -6,6 +5,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import { formatWhen } from './formatOnCallTime';
 import { OnCallPersonName } from './OnCallPersonName';
 import { ErrorText } from '../ErrorText';
+import { PlainTableColumn } from '../PlainTable';
 
 /**
  * Columns of an "on call now" table of a team's services: service, primary and until when, secondary,
@@ -15,11 +15,10 @@ import { ErrorText } from '../ErrorText';
 export function onCallNowColumns<T extends GroupOnCallEntity>(
   now: Date,
   options: { compact?: boolean } = {},
-): TableColumn<T>[] {
-  const columns: TableColumn<T>[] = [
+): PlainTableColumn<T>[] {
+  const columns: PlainTableColumn<T>[] = [
     {
       title: 'Service',
-      field: 'entityRef',
       render: row => (
         <EntityRefLink entityRef={row.entityRef} title={row.title} />
       ),

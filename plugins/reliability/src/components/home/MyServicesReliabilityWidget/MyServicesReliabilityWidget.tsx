@@ -2,8 +2,6 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -15,11 +13,12 @@ import { formatPercent } from '../../overview/overviewFormat';
 import { ReliabilityStateChip } from '../../overview/ReliabilityStateChip';
 import { useMyServicesReliability } from '../useMyServicesReliability';
 import { AlarmChip } from '../../AlarmChip';
+import { PlainTableColumn, PlainTableContent } from '../../PlainTable';
 
 const capitalise = (text: string) =>
   text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
 
-const columns: TableColumn<ServiceOverviewRow>[] = [
+const columns: PlainTableColumn<ServiceOverviewRow>[] = [
   {
     title: 'Service',
     render: row => (
@@ -88,16 +87,12 @@ export function MyServicesReliabilityWidget() {
   }
   return (
     <>
-      <Table
-        options={{
-          paging: value.services.length > 10,
-          pageSize: 10,
-          search: false,
-          toolbar: false,
-          padding: 'dense',
-        }}
+      <PlainTableContent
+        label="My services' reliability"
         columns={columns}
-        data={value.services}
+        rows={value.services}
+        rowKey={row => row.entityRef}
+        pageSize={10}
       />
       {value.truncated && (
         <Typography variant="caption" color="textSecondary" component="p">

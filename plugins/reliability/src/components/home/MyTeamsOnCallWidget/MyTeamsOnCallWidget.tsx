@@ -2,8 +2,6 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -11,10 +9,11 @@ import { GroupOnCallEntity } from '@internal/backstage-plugin-reliability-common
 import Typography from '@material-ui/core/Typography';
 import { onCallNowColumns } from '../../oncall/onCallNowColumns';
 import { useMyTeamsOnCall } from '../useMyTeamsOnCall';
+import { PlainTableColumn, PlainTableContent } from '../../PlainTable';
 
 type Row = GroupOnCallEntity & { team: string };
 
-function columns(now: Date): TableColumn<Row>[] {
+function columns(now: Date): PlainTableColumn<Row>[] {
   return [
     {
       title: 'Team',
@@ -74,16 +73,12 @@ export function MyTeamsOnCallWidget() {
           description="Add an on-call annotation (for example pagerduty.com/service-id) to the components your teams own."
         />
       ) : (
-        <Table
-          options={{
-            paging: rows.length > 10,
-            pageSize: 10,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
+        <PlainTableContent
+          label="On call now for my teams"
           columns={columns(new Date())}
-          data={rows}
+          rows={rows}
+          rowKey={row => `${row.team}\n${row.entityRef}`}
+          pageSize={10}
         />
       )}
       {(stale > 0 || value.truncated) && (

@@ -3,7 +3,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Table,
   WarningPanel,
 } from '@backstage/core-components';
 import { OnCallPersonLoad } from '@internal/backstage-plugin-reliability-common';
@@ -11,6 +10,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { onCallNowColumns } from '../onCallNowColumns';
+import { PlainTableContent } from '../../PlainTable';
 import { PagesPerShiftText, usePagesPerShift } from '../PagesPerShiftText';
 
 const TITLE = 'On call now';
@@ -87,15 +87,11 @@ export function EntityGroupOnCallCard() {
             .join('; ')}
         />
       )}
-      <Table
-        options={{
-          paging: false,
-          search: false,
-          toolbar: false,
-          padding: 'dense',
-        }}
+      <PlainTableContent
+        label={TITLE}
         columns={onCallNowColumns(new Date())}
-        data={value.entities}
+        rows={value.entities}
+        rowKey={row => row.entityRef}
       />
       <PagesFooter load={value.load} loadWindow={value.loadWindow} />
     </InfoCard>

@@ -3,8 +3,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
 import { OnCallPersonLoad } from '@internal/backstage-plugin-reliability-common';
@@ -14,15 +12,28 @@ import { useEntityReliability } from '../../../hooks';
 import { formatAbsolute, formatHours, formatShare } from '../formatOnCallTime';
 import { OnCallPersonName } from '../OnCallPersonName';
 import { onCallNowColumns } from '../onCallNowColumns';
+import { PlainTable, PlainTableColumn } from '../../PlainTable';
 import { OnCallLoadChart } from './OnCallLoadChart';
 import { PagesPerShiftCard } from './PagesPerShiftCard';
 
-const loadColumns: TableColumn<OnCallPersonLoad>[] = [
+const loadColumns: PlainTableColumn<OnCallPersonLoad>[] = [
   { title: 'Person', render: row => <OnCallPersonName person={row.person} /> },
-  { title: 'Hours on call', render: row => formatHours(row.hoursOnCall) },
-  { title: 'Shifts', field: 'shiftCount' },
-  { title: 'Out of hours', render: row => formatShare(row.outOfHoursShare) },
+  {
+    title: 'Hours on call',
+    align: 'right',
+    render: row => formatHours(row.hoursOnCall),
+  },
+  { title: 'Shifts', align: 'right', render: row => row.shiftCount },
+  {
+    title: 'Out of hours',
+    align: 'right',
+    render: row => formatShare(row.outOfHoursShare),
+  },
 ];
+
+/** The load has one row per person, grouped as the backend groups them: catalog user, else email, else name. */
+const personLoadKey = ({ person }: OnCallPersonLoad) =>
+  person.userRef ?? person.email ?? person.externalId ?? person.name;
 
 /**
  * The "On-call" tab of a group: who is on call now for each service the team owns, the on-call load per
@@ -74,11 +85,12 @@ export function GroupOnCallContent() {
         </Grid>
       )}
       <Grid item xs={12}>
-        <Table
+        <PlainTable
           title="On call now"
-          options={{ paging: false, search: false, padding: 'dense' }}
           columns={onCallNowColumns(now)}
-          data={value.entities}
+          rows={value.entities}
+          rowKey={row => row.entityRef}
+          loading={false}
         />
       </Grid>
       <Grid item xs={12} md={6}>
@@ -96,11 +108,13 @@ export function GroupOnCallContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <Table
+        <PlainTable
           title="Load per person (last 90 days)"
-          options={{ paging: false, search: false, padding: 'dense' }}
           columns={loadColumns}
-          data={value.load}
+          rows={value.load}
+          rowKey={personLoadKey}
+          loading={false}
+          emptyMessage="No shifts recorded yet."
         />
       </Grid>
       <Grid item xs={12} md={6}>

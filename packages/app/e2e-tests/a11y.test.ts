@@ -59,6 +59,19 @@ const screens: Array<{
     },
   },
   {
+    name: 'group On-call tab',
+    path: '/catalog/default/group/checkout-payments/oncall',
+    loaded: async page => {
+      const onCallNow = page.getByRole('table', { name: 'On call now' });
+      await expect(
+        onCallNow.getByRole('link', { name: 'Checkout API' }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('table', { name: 'Load per person (last 90 days)' }),
+      ).toBeVisible();
+    },
+  },
+  {
     name: 'maturity wizard',
     path: '/catalog/default/component/api-gateway/maturity',
     loaded: async page => {

@@ -188,6 +188,19 @@ describe('SloService.collectEntities', () => {
           );
         }
       }
+
+      // The trends' read: each SLO's window and its stored state's lastWindow.met, from the column alone.
+      const lastWindows = await service.getEntitiesLastWindows(entities);
+      for (const e of entities) {
+        const { definitions } = await loader.load(e);
+        const states = latest.get(entityRefKey(e))!;
+        expect(lastWindows.get(entityRefKey(e))).toEqual(
+          definitions.map(slo => ({
+            window: slo.window,
+            met: states.get(slo.name)!.lastWindow!.met,
+          })),
+        );
+      }
     },
   );
 });

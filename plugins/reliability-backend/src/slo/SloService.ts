@@ -201,27 +201,31 @@ export class SloService implements SummarySource<SloSummary> {
   }
 
   /**
-   * The SLOs of many entities (as `getEntitySlos`, by entity ref) with one store read; SLOs never collected have
-   * no status here (they are not computed on demand).
+   * Each SLO's window and whether it met its target over its last window, for many entities (by entity ref): one
+   * read of the stored `met_last_window` column, not of the stored states; SLOs never collected are not known (null).
    */
-  async getEntitiesSlos(
+  async getEntitiesLastWindows(
     entities: Entity[],
-  ): Promise<Map<string, EntitySlosResponse>> {
+  ): Promise<
+    Map<string, Array<{ window: SloDefinition['window']; met: boolean | null }>>
+  > {
     const refs = entities.map(entity => entityRefKey(entity));
-    const latest = await this.deps.store.getLatestOf(refs);
-    const result = new Map<string, EntitySlosResponse>();
-    for (const { entityRef, definitions, errors } of await this.loadDefinitions(
+    const met = await this.deps.store.getLastWindowMet(refs);
+    const result = new Map<
+      string,
+      Array<{ window: SloDefinition['window']; met: boolean | null }>
+    >();
+    for (const { entityRef, definitions } of await this.loadDefinitions(
       entities,
     )) {
-      const states = latest.get(entityRef);
-      result.set(entityRef, {
+      const stored = met.get(entityRef);
+      result.set(
         entityRef,
-        definitionErrors: errors,
-        slos: definitions.map(definition => ({
-          definition,
-          status: states?.get(definition.name) ?? null,
+        definitions.map(definition => ({
+          window: definition.window,
+          met: stored?.get(definition.name) ?? null,
         })),
-      });
+      );
     }
     return result;
   }

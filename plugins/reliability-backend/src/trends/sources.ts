@@ -1,8 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   Checklist,
-  EntitySlosResponse,
   MaturitySummary,
+  SloDefinition,
 } from '@internal/backstage-plugin-reliability-common';
 
 /**
@@ -15,10 +15,19 @@ export interface TrendsMaturitySource {
   getSummaries(entityRefs: string[]): Promise<Map<string, MaturitySummary>>;
 }
 
+/** One SLO of an entity as the SLO snapshot counts it: its window, and whether it met its target over its last one. */
+export interface SloLastWindow {
+  window: SloDefinition['window'];
+  /** Null when not known (never collected, or no last window yet). */
+  met: boolean | null;
+}
+
 /**
- * Each SLO's newest state, whose `lastWindow.met` says whether it met its target (the SLO area's service): the SLOs
- * of a page of entities at once (by `entityRefKey`), with one read of their stored states.
+ * Each SLO's window and `lastWindow.met` (the SLO area's service): the SLOs of a page of entities at once (by
+ * `entityRefKey`), with one read of a stored column, not of the stored states.
  */
 export interface TrendsSloStateSource {
-  getEntitiesSlos(entities: Entity[]): Promise<Map<string, EntitySlosResponse>>;
+  getEntitiesLastWindows(
+    entities: Entity[],
+  ): Promise<Map<string, SloLastWindow[]>>;
 }

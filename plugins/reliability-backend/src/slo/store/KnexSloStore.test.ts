@@ -9,6 +9,7 @@ jest.setTimeout(60_000);
 
 const A = 'component:default/a';
 const B = 'component:default/b';
+const C = 'component:default/c';
 const facts = storedFacts;
 
 const status = storedStatus;
@@ -82,6 +83,26 @@ describe('KnexSloStore', () => {
       expect(sampled.points).toHaveLength(2);
       expect(sampled.points[0].budgetRemaining).toBeCloseTo(0.48);
 
+      // Met over the last window, per SLO, without reading the states; one SLO with no last window is not known.
+      await store.recordStatus(
+        C,
+        'new',
+        status('2026-11-20T00:06:00.000Z', { lastWindow: null }),
+        facts,
+      );
+      const met = await store.getLastWindowMet([
+        A,
+        B,
+        C,
+        'component:default/none',
+      ]);
+      expect([...met.keys()].sort()).toEqual([A, C]);
+      expect(Object.fromEntries(met.get(A)!)).toEqual({
+        avail: true,
+        latency: true,
+      });
+      expect(Object.fromEntries(met.get(C)!)).toEqual({ new: null });
+
       const summaries = await store.getSummaries([
         A,
         B,
@@ -118,7 +139,7 @@ describe('KnexSloStore', () => {
       await expect(
         store.deleteSnapshotsOlderThan(new Date('2026-11-20T00:05:00Z')),
       ).resolves.toBe(5);
-      await store.deleteEntities([B]);
+      await store.deleteEntities([B, C]);
       expect((await store.listEntityRefs()).sort()).toEqual([A]);
     },
   );

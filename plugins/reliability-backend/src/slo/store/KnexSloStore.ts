@@ -38,6 +38,11 @@ function parseJson<T>(text: unknown, fallback: T): T {
   }
 }
 
+/** `met_last_window` as stored (a boolean, or 0/1 on SQLite), null when not known. */
+function metOf(value: unknown): boolean | null {
+  return value === null || value === undefined ? null : dbBoolean(value);
+}
+
 /** SloStore on the plugin's database (SQLite or PostgreSQL). */
 export class KnexSloStore implements SloStore {
   private readonly db: Knex;
@@ -149,6 +154,23 @@ export class KnexSloStore implements SloStore {
     return result;
   }
 
+  async getLastWindowMet(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, boolean | null>>> {
+    const result = new Map<string, Map<string, boolean | null>>();
+    for (const refs of chunk([...new Set(entityRefs)], IN_LIST_LIMIT)) {
+      const rows = await this.db(LATEST)
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'slo_name', 'met_last_window');
+      for (const row of rows) {
+        const slos = result.get(row.entity_ref) ?? new Map();
+        slos.set(row.slo_name, metOf(row.met_last_window));
+        result.set(row.entity_ref, slos);
+      }
+    }
+    return result;
+  }
+
   async getHistory(
     entityRef: string,
     sloName: string,
@@ -228,10 +250,7 @@ export class KnexSloStore implements SloStore {
             alertsWithRunbook: dbNumber(row.alerts_with_runbook) ?? 0,
             hasBurnRateAlerts: dbBoolean(row.has_burn_rate_alerts),
             checkedAt: dbDate(row.checked_at),
-            metLastWindow:
-              row.met_last_window === null || row.met_last_window === undefined
-                ? null
-                : dbBoolean(row.met_last_window),
+            metLastWindow: metOf(row.met_last_window),
           }));
         result.set(
           entityRef,

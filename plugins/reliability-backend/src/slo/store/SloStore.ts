@@ -66,6 +66,13 @@ export interface SloStore {
   getLatestOf(
     entityRefs: string[],
   ): Promise<Map<string, Map<string, SloStatus>>>;
+  /**
+   * Whether each SLO of many entities met its target over its last window (`met_last_window`, null when not known),
+   * by entity ref then SLO name, without reading the stored states (entities without data: absent).
+   */
+  getLastWindowMet(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, boolean | null>>>;
   /** Snapshots of one SLO collected in [from, to], at most `maxPoints` (bucket-averaged beyond that). */
   getHistory(
     entityRef: string,

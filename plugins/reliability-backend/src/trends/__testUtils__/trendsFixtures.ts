@@ -4,7 +4,6 @@ import {
   ANNOTATIONS,
   Checklist,
   EntitySlo,
-  EntitySlosResponse,
   entityRefKey,
   MaturitySummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -13,7 +12,11 @@ import {
   ChecklistStore,
   LatestEvaluation,
 } from '../../checklist/store/ChecklistStore';
-import { TrendsMaturitySource, TrendsSloStateSource } from '../sources';
+import {
+  SloLastWindow,
+  TrendsMaturitySource,
+  TrendsSloStateSource,
+} from '../sources';
 
 /** Two levels, no items needed: the trends area reads only the level order. */
 export const testChecklist: Checklist = {
@@ -170,15 +173,21 @@ export function sloStates(
   const source = {
     calls: [] as string[][],
     failing: false,
-    async getEntitiesSlos(entities: Entity[]) {
+    async getEntitiesLastWindows(entities: Entity[]) {
       const refs = entities.map(entity => entityRefKey(entity));
       source.calls.push(refs);
       if (source.failing) throw new Error('SLO states unavailable');
-      const result = new Map<string, EntitySlosResponse>();
+      const result = new Map<string, SloLastWindow[]>();
       for (const ref of refs) {
         const slos = byRef[ref];
         if (slos) {
-          result.set(ref, { entityRef: ref, definitionErrors: [], slos });
+          result.set(
+            ref,
+            slos.map(({ definition, status }) => ({
+              window: definition.window,
+              met: status?.lastWindow?.met ?? null,
+            })),
+          );
         }
       }
       return result;

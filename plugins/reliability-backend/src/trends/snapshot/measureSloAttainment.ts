@@ -3,14 +3,12 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATIONS,
-  EntitySlo,
-  EntitySlosResponse,
   entityRefKey,
   hasSloDefinitions,
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
 import { relationRef } from '../../shared/relationRef';
-import { TrendsSloStateSource } from '../sources';
+import { SloLastWindow, TrendsSloStateSource } from '../sources';
 import { SloSnapshotRow } from '../store/TrendsStore';
 import { giveWay } from '../../shared/giveWay';
 
@@ -18,8 +16,7 @@ import { giveWay } from '../../shared/giveWay';
 export const ORG = 'org';
 
 /** Label of an SLO's window in the snapshots: `28d rolling`, `1M calendar`. */
-export function windowLabel(slo: EntitySlo): string {
-  const { window } = slo.definition;
+export function windowLabel({ window }: SloLastWindow): string {
   return `${window.label} ${window.kind}`;
 }
 
@@ -73,9 +70,9 @@ export async function measureSloAttainment(options: {
     const withSlos = page.filter(hasSloDefinitions);
     if (withSlos.length === 0) continue;
     await giveWay();
-    let read: Map<string, EntitySlosResponse>;
+    let read: Map<string, SloLastWindow[]>;
     try {
-      read = await slos.getEntitiesSlos(withSlos);
+      read = await slos.getEntitiesLastWindows(withSlos);
     } catch (error) {
       for (const entity of withSlos) onError?.(entityRefKey(entity), error);
       continue;
@@ -91,11 +88,10 @@ export async function measureSloAttainment(options: {
         'group',
         entity.metadata.namespace ?? 'default',
       );
-      for (const slo of response.slos) {
-        const met = slo.status?.lastWindow?.met ?? null;
+      for (const slo of response) {
         const window = windowLabel(slo);
-        if (team) count(team, window, met);
-        count(ORG, window, met);
+        if (team) count(team, window, slo.met);
+        count(ORG, window, slo.met);
       }
     }
   }

@@ -89,40 +89,25 @@ describe('PlainTable', () => {
         .getAllByRole('row')
         .slice(1)
         .map(row => within(row).getAllByRole('cell')[0].textContent);
-    const { rerender } = render(
+    const pagedList = (shown: Row[]) => (
       <PlainTableContent
         label="My services"
         columns={columns}
-        rows={rows}
+        rows={shown}
         rowKey={row => row.name}
         pageSize={10}
-      />,
+      />
     );
+    const { rerender } = render(pagedList(rows));
     expect(names()).toEqual(rows.slice(0, 10).map(row => row.name));
     expect(screen.getByText('1-10 of 23')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect(names()).toEqual(['svc-20', 'svc-21', 'svc-22']);
     // The list shrinks under the pager: its last page is shown.
-    rerender(
-      <PlainTableContent
-        label="My services"
-        columns={columns}
-        rows={rows.slice(0, 15)}
-        rowKey={row => row.name}
-        pageSize={10}
-      />,
-    );
+    rerender(pagedList(rows.slice(0, 15)));
     expect(names()).toEqual(rows.slice(10, 15).map(row => row.name));
-    rerender(
-      <PlainTableContent
-        label="My services"
-        columns={columns}
-        rows={rows.slice(0, 4)}
-        rowKey={row => row.name}
-        pageSize={10}
-      />,
-    );
+    rerender(pagedList(rows.slice(0, 4)));
     expect(names()).toHaveLength(4);
     expect(
       screen.queryByRole('button', { name: 'Next page' }),

@@ -29,6 +29,12 @@ const EVALUATIONS_AT_ONCE = 8;
 /** Definitions loaded at once in a batch (a first parse of an OpenSLO text takes about 1.4 ms of event loop). */
 const LOADS_AT_ONCE = 8;
 
+/** An SLO's window and whether it met its target over its last window (null: not known). */
+export interface SloWindowMet {
+  window: SloDefinition['window'];
+  met: boolean | null;
+}
+
 /** Options of the SloService. */
 export interface SloServiceOptions {
   loader: SloDefinitionLoader;
@@ -206,15 +212,10 @@ export class SloService implements SummarySource<SloSummary> {
    */
   async getEntitiesLastWindows(
     entities: Entity[],
-  ): Promise<
-    Map<string, Array<{ window: SloDefinition['window']; met: boolean | null }>>
-  > {
+  ): Promise<Map<string, SloWindowMet[]>> {
     const refs = entities.map(entity => entityRefKey(entity));
     const met = await this.deps.store.getLastWindowMet(refs);
-    const result = new Map<
-      string,
-      Array<{ window: SloDefinition['window']; met: boolean | null }>
-    >();
+    const result = new Map<string, SloWindowMet[]>();
     for (const { entityRef, definitions } of await this.loadDefinitions(
       entities,
     )) {

@@ -109,4 +109,58 @@ describe('PeopleResolver', () => {
     expect(await resolver(catalog).resolvePeople(people)).toEqual(people);
     expect(await resolver(catalog).resolvePeople([])).toEqual([]);
   });
+
+  it('asks the catalog about each person once in ten minutes, found or not, and again after a failure', async () => {
+    const catalog = catalogServiceMock({ entities: users });
+    const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const byEmail = jest.spyOn(catalog, 'getEntities');
+    let now = new Date('2026-12-01T12:00:00Z');
+    const people = new PeopleResolver({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      now: () => now,
+    });
+    const team = [
+      { name: 'amara.okafor' },
+      { name: 'ana', email: 'ana@example.com' },
+      { name: 'nobody', email: 'nobody@example.com' },
+    ];
+    const linked = await people.resolvePeople(team);
+    // Services sharing the rotation: no more catalog requests, the same people (the unknown one unlinked).
+    for (let service = 0; service < 5; service++) {
+      expect(await people.resolvePeople(team)).toEqual(linked);
+    }
+    expect(linked.map(p => p.userRef)).toEqual([
+      'user:default/amara.okafor',
+      'user:default/ana.silva',
+      undefined,
+    ]);
+    expect([byRefs.mock.calls.length, byEmail.mock.calls.length]).toEqual([
+      1, 1,
+    ]);
+    // Only the person not seen yet is asked about.
+    await people.resolvePeople([...team, { name: 'ana.silva' }]);
+    expect(byRefs.mock.calls.at(-1)?.[0].entityRefs).toEqual([
+      'user:default/ana.silva',
+    ]);
+    expect(byEmail).toHaveBeenCalledTimes(1);
+    // Ten minutes on, everyone is asked about again.
+    now = new Date('2026-12-01T12:10:00Z');
+    await people.resolvePeople(team);
+    expect([byRefs.mock.calls.length, byEmail.mock.calls.length]).toEqual([
+      3, 2,
+    ]);
+    // A failed read is not kept: the next snapshot asks again and links.
+    byEmail.mockRejectedValueOnce(new Error('catalog down'));
+    const stranger = [{ name: 'x', email: 'amara.okafor@example.com' }];
+    expect(await people.resolvePeople(stranger)).toEqual(stranger);
+    expect(await people.resolvePeople(stranger)).toEqual([
+      {
+        name: 'Amara Okafor',
+        email: 'amara.okafor@example.com',
+        userRef: 'user:default/amara.okafor',
+      },
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import {
   OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
+import { TtlCache } from '../shared/ttlCache';
 
 const PLAIN_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 const USER_FIELDS = [
@@ -46,24 +47,40 @@ function peopleOf(snapshot: OnCallSnapshot): OnCallPerson[] {
     );
 }
 
+/** How long a catalog user (or its absence) is kept: a renamed user or a changed email shows within it. */
+const USER_TTL_MS = 10 * 60_000;
+/** Catalog users (and absences) kept at most. */
+const USERS_KEPT = 20_000;
+
 /**
  * Links on-call people to catalog users: by user ref (filling in display name and email), by email
  * (filling in the ref), or by a plain name that is a user's name in the default namespace.
- * Lookups are batched: at most two catalog requests per snapshot.
+ * Lookups are batched (at most two catalog requests per snapshot) and their answers kept for ten minutes, found or
+ * not: the services of a team share its rotation, so a refresh of 10,000 services asks the catalog about each person
+ * once instead of once or twice per service.
  */
 export class PeopleResolver {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
+  /** Catalog users by `ref:<user ref>` or `email:<email>`; null: no such user. */
+  private readonly users: TtlCache<Promise<CatalogUser | null>>;
 
   constructor(options: {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
+    /** The cache's clock (tests). */
+    now?: () => Date;
   }) {
     this.catalog = options.catalog;
     this.auth = options.auth;
     this.logger = options.logger;
+    this.users = new TtlCache({
+      ttlMs: USER_TTL_MS,
+      maxEntries: USERS_KEPT,
+      now: options.now,
+    });
   }
 
   async resolve(snapshot: OnCallSnapshot): Promise<OnCallSnapshot> {
@@ -120,33 +137,12 @@ export class PeopleResolver {
       }
     }
     try {
-      const credentials = await this.auth.getOwnServiceCredentials();
-      const byRef = new Map<string, CatalogUser>();
-      const byEmail = new Map<string, CatalogUser>();
-      if (refs.size > 0) {
-        const { items } = await this.catalog.getEntitiesByRefs(
-          { entityRefs: [...refs], fields: USER_FIELDS },
-          { credentials },
-        );
-        for (const entity of items) {
-          if (entity?.kind.toLowerCase() !== 'user') continue;
-          const user = toCatalogUser(entity);
-          byRef.set(user.userRef, user);
-        }
-      }
-      if (emails.size > 0) {
-        const { items } = await this.catalog.getEntities(
-          {
-            filter: { kind: 'user', 'spec.profile.email': [...emails] },
-            fields: USER_FIELDS,
-          },
-          { credentials },
-        );
-        for (const entity of items) {
-          const user = toCatalogUser(entity);
-          if (user.email) byEmail.set(user.email, user);
-        }
-      }
+      const [byRef, byEmail] = await Promise.all([
+        this.lookUp('ref', [...refs], missing => this.usersByRef(missing)),
+        this.lookUp('email', [...emails], missing =>
+          this.usersByEmail(missing),
+        ),
+      ]);
       return (person: OnCallPerson): OnCallPerson => {
         const user =
           (person.userRef && byRef.get(person.userRef)) ||
@@ -170,5 +166,74 @@ export class PeopleResolver {
       );
       return undefined;
     }
+  }
+
+  /**
+   * The catalog users of `keys` (refs or emails): kept ones from the cache, the others in ONE `read` whose answer is
+   * kept per key (a key it does not find as null). A read that fails is not kept.
+   */
+  private async lookUp(
+    kind: 'ref' | 'email',
+    keys: string[],
+    read: (missing: string[]) => Promise<Map<string, CatalogUser>>,
+  ): Promise<Map<string, CatalogUser>> {
+    const cacheKey = (key: string) => `${kind}:${key}`;
+    const answers = new Map<string, Promise<CatalogUser | null>>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const kept = this.users.get(cacheKey(key));
+      if (kept) answers.set(key, kept);
+      else missing.push(key);
+    }
+    if (missing.length > 0) {
+      const found = read(missing);
+      for (const key of missing) {
+        const user = found.then(users => users.get(key) ?? null);
+        this.users.getOrLoad(cacheKey(key), () => user);
+        user.catch(() => this.users.forget(cacheKey(key), user));
+        answers.set(key, user);
+      }
+    }
+    const users = await Promise.all(keys.map(key => answers.get(key)!));
+    const result = new Map<string, CatalogUser>();
+    keys.forEach((key, i) => {
+      const user = users[i];
+      if (user) result.set(key, user);
+    });
+    return result;
+  }
+
+  /** Catalog users by ref, in ONE `getEntitiesByRefs`. */
+  private async usersByRef(refs: string[]): Promise<Map<string, CatalogUser>> {
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: USER_FIELDS },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const byRef = new Map<string, CatalogUser>();
+    for (const entity of items) {
+      if (entity?.kind.toLowerCase() !== 'user') continue;
+      const user = toCatalogUser(entity);
+      byRef.set(user.userRef, user);
+    }
+    return byRef;
+  }
+
+  /** Catalog users by (lower-cased) email, in ONE `getEntities`. */
+  private async usersByEmail(
+    emails: string[],
+  ): Promise<Map<string, CatalogUser>> {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { kind: 'user', 'spec.profile.email': emails },
+        fields: USER_FIELDS,
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const byEmail = new Map<string, CatalogUser>();
+    for (const entity of items) {
+      const user = toCatalogUser(entity);
+      if (user.email) byEmail.set(user.email, user);
+    }
+    return byEmail;
   }
 }

@@ -44,10 +44,16 @@ export class TtlCache<T> {
     return value;
   }
 
+  /** The value stored under `key` if it has not expired at `at` (default: the cache's clock), else undefined. */
+  get(key: string, at?: Date): T | undefined {
+    const now = (at ?? this.options.now?.() ?? new Date()).getTime();
+    const cached = this.entries.get(key);
+    return cached && cached.expiresAt > now ? cached.value : undefined;
+  }
+
   /** Whether a value is stored under `key` that has not expired at `at` (default: the cache's clock). */
   has(key: string, at?: Date): boolean {
-    const now = (at ?? this.options.now?.() ?? new Date()).getTime();
-    return (this.entries.get(key)?.expiresAt ?? now) > now;
+    return this.get(key, at) !== undefined;
   }
 
   /** Drops `key` if it still holds `value` (a load that failed, so that the next lookup loads again). */

@@ -141,7 +141,7 @@ export function benchmarkEntities(services: number, baseUrl: string): Entity[] {
   return entities;
 }
 
-/** One weekly schedule of three people per team (schedules as code), written to `directory`. */
+/** One weekly schedule of three people per team (schedules as code, people by email), written to `directory`. */
 export function writeScheduleFile(directory: string): string {
   const lines = ['# Benchmark fixture: one schedule per team.', 'schedules:'];
   for (let t = 0; t < TEAMS; t++) {
@@ -151,7 +151,10 @@ export function writeScheduleFile(directory: string): string {
       '    timeZone: Europe/Berlin',
       '    layers:',
       '      - name: Weekly',
-      `        members: ['Person ${t}a', 'Person ${t}b', 'Person ${t}c']`,
+      // By email, as vendors' people come: each is looked up among the catalog's Users (none match here).
+      `        members: [${['a', 'b', 'c']
+        .map(p => `'person-${t}${p}@bench.example'`)
+        .join(', ')}]`,
       '        rotation: weekly',
       "        handoffTime: '09:00'",
       "        start: '2026-01-05'",

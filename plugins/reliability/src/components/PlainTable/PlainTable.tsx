@@ -75,54 +75,56 @@ export function PlainTableContent<Row>(props: {
     ? props.rows.slice(shownPage * pageSize, (shownPage + 1) * pageSize)
     : props.rows;
   return (
-    <div className={classes.scroller}>
-      <Table size="small" aria-label={label} aria-busy={props.busy ?? false}>
-        <TableHead>
-          <TableRow>
-            {columns.map(column => (
-              <TableCell
-                key={column.title}
-                className={classes.header}
-                align={column.align}
-                style={column.width ? { width: column.width } : undefined}
-              >
-                {column.tooltip ? (
-                  <Tooltip title={column.tooltip}>
-                    <span>{column.title}</span>
-                  </Tooltip>
-                ) : (
-                  column.title
-                )}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.length === 0 && emptyMessage ? (
+    <>
+      <div className={classes.scroller}>
+        <Table size="small" aria-label={label} aria-busy={props.busy ?? false}>
+          <TableHead>
             <TableRow>
-              <TableCell colSpan={columns.length} className={classes.cell}>
-                <Typography variant="body2" color="textSecondary">
-                  {emptyMessage}
-                </Typography>
-              </TableCell>
+              {columns.map(column => (
+                <TableCell
+                  key={column.title}
+                  className={classes.header}
+                  align={column.align}
+                  style={column.width ? { width: column.width } : undefined}
+                >
+                  {column.tooltip ? (
+                    <Tooltip title={column.tooltip}>
+                      <span>{column.title}</span>
+                    </Tooltip>
+                  ) : (
+                    column.title
+                  )}
+                </TableCell>
+              ))}
             </TableRow>
-          ) : (
-            rows.map(row => (
-              <TableRow key={rowKey(row)}>
-                {columns.map(column => (
-                  <TableCell
-                    key={column.title}
-                    className={classes.cell}
-                    align={column.align}
-                  >
-                    {column.render(row)}
-                  </TableCell>
-                ))}
+          </TableHead>
+          <TableBody>
+            {rows.length === 0 && emptyMessage ? (
+              <TableRow>
+                <TableCell colSpan={columns.length} className={classes.cell}>
+                  <Typography variant="body2" color="textSecondary">
+                    {emptyMessage}
+                  </Typography>
+                </TableCell>
               </TableRow>
-            ))
-          )}
-        </TableBody>
-      </Table>
+            ) : (
+              rows.map(row => (
+                <TableRow key={rowKey(row)}>
+                  {columns.map(column => (
+                    <TableCell
+                      key={column.title}
+                      className={classes.cell}
+                      align={column.align}
+                    >
+                      {column.render(row)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+      </div>
       {paged && (
         <TablePagination
           component="div"
@@ -133,7 +135,7 @@ export function PlainTableContent<Row>(props: {
           onPageChange={(_event, next) => setPage(next)}
         />
       )}
-    </div>
+    </>
   );
 }
 
@@ -158,6 +160,8 @@ export function PlainTable<Row>(props: {
   loadingLabel?: string;
   /** What an empty list says (nothing by default: the caller shows its own empty state). */
   emptyMessage?: string;
+  /** Rows per page, for a list that may be long (see {@link PlainTableContent}). */
+  pageSize?: number;
 }) {
   const { title, subtitle, loading } = props;
   const classes = useStyles();
@@ -187,6 +191,7 @@ export function PlainTable<Row>(props: {
         rowKey={props.rowKey}
         busy={loading}
         emptyMessage={props.emptyMessage}
+        pageSize={props.pageSize}
       />
     </Paper>
   );

@@ -6,7 +6,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Tab from '@material-ui/core/Tab';
-import TablePagination from '@material-ui/core/TablePagination';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -103,7 +102,6 @@ export function rollUpFreshness(response: OverviewSummariesResponse): string {
 export function GroupSummariesTab() {
   const api = useApi(reliabilityApiRef);
   const [by, setBy] = useState<'team' | 'system'>('team');
-  const [page, setPage] = useState(0);
   const { value, loading, error } = useAsync(
     () => api.getOverviewSummaries(by),
     [api, by],
@@ -127,31 +125,19 @@ export function GroupSummariesTab() {
         />
       );
     }
-    const groups = value?.groups ?? [];
-    // The roll-up comes whole (one row per group); it is paged here.
-    const shown = groups.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    // The roll-up comes whole (one row per group); it is paged here, from the first page for each grouping.
     return (
-      <>
-        <PlainTable
-          title={by === 'team' ? 'Teams' : 'Systems'}
-          subtitle={value ? rollUpFreshness(value) : undefined}
-          loading={loading}
-          loadingLabel={by === 'team' ? 'Loading teams' : 'Loading systems'}
-          columns={columns(by)}
-          rows={loading ? [] : shown}
-          rowKey={group => group.entityRef ?? '(none)'}
-        />
-        {groups.length > PAGE_SIZE && (
-          <TablePagination
-            component="div"
-            count={groups.length}
-            page={page}
-            rowsPerPage={PAGE_SIZE}
-            rowsPerPageOptions={[]}
-            onPageChange={(_event, next) => setPage(next)}
-          />
-        )}
-      </>
+      <PlainTable
+        key={by}
+        title={by === 'team' ? 'Teams' : 'Systems'}
+        subtitle={value ? rollUpFreshness(value) : undefined}
+        loading={loading}
+        loadingLabel={by === 'team' ? 'Loading teams' : 'Loading systems'}
+        columns={columns(by)}
+        rows={loading ? [] : value?.groups ?? []}
+        rowKey={group => group.entityRef ?? '(none)'}
+        pageSize={PAGE_SIZE}
+      />
     );
   };
 
@@ -159,10 +145,7 @@ export function GroupSummariesTab() {
     <>
       <Tabs
         value={by}
-        onChange={(_event, next) => {
-          setBy(next);
-          setPage(0);
-        }}
+        onChange={(_event, next) => setBy(next)}
         indicatorColor="primary"
         aria-label="Group services by"
       >

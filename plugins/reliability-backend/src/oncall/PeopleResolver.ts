@@ -6,7 +6,7 @@ import {
   OnCallPerson,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
-import { TtlCache } from '../shared/ttlCache';
+import { getOrLoadUnlessFailed, TtlCache } from '../shared/ttlCache';
 
 const PLAIN_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 const USER_FIELDS = [
@@ -188,10 +188,12 @@ export class PeopleResolver {
     if (missing.length > 0) {
       const found = read(missing);
       for (const key of missing) {
-        const user = found.then(users => users.get(key) ?? null);
-        this.users.getOrLoad(cacheKey(key), () => user);
-        user.catch(() => this.users.forget(cacheKey(key), user));
-        answers.set(key, user);
+        answers.set(
+          key,
+          getOrLoadUnlessFailed(this.users, cacheKey(key), () =>
+            found.then(users => users.get(key) ?? null),
+          ),
+        );
       }
     }
     const users = await Promise.all(keys.map(key => answers.get(key)!));

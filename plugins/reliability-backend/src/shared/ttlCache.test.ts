@@ -1,4 +1,4 @@
-import { TtlCache } from './ttlCache';
+import { getOrLoadUnlessFailed, TtlCache } from './ttlCache';
 
 describe('TtlCache', () => {
   it('loads once within the time to live, again after it, and drops entries when full', () => {
@@ -95,6 +95,28 @@ describe('TtlCache', () => {
       // At 16 minutes 'c' (stored at 6) has expired and goes on the next store.
       await cache.getOrLoad('d', counts(5), t(16));
       expect(cache.size).toBe(2);
+    });
+
+    it('keeps a pending read for concurrent lookups and never keeps one that failed (getOrLoadUnlessFailed)', async () => {
+      const cache = new TtlCache<Promise<{ good: number; total: number }>>({
+        ttlMs: 60 * 60_000,
+        maxEntries: 10,
+      });
+      const down = jest.fn(async () => {
+        throw new Error('vendor down');
+      });
+      const first = getOrLoadUnlessFailed(cache, 'a', down, t(0));
+      const concurrent = getOrLoadUnlessFailed(cache, 'a', down, t(0));
+      expect(concurrent).toBe(first);
+      await expect(first).rejects.toThrow('vendor down');
+      expect(down).toHaveBeenCalledTimes(1);
+      expect(cache.has('a', t(0))).toBe(false);
+      const measure = jest.fn(counts(9));
+      await expect(
+        getOrLoadUnlessFailed(cache, 'a', measure, t(1)),
+      ).resolves.toEqual({ good: 9, total: 10 });
+      await getOrLoadUnlessFailed(cache, 'a', measure, t(2));
+      expect(measure).toHaveBeenCalledTimes(1);
     });
 
     it('forgets a load that failed, and only that one', async () => {

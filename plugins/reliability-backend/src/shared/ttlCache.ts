@@ -20,7 +20,7 @@ export class TtlCache<T> {
    * stored.
    */
   getOrLoad(key: string, load: () => T, at?: Date): T {
-    const now = (at ?? this.options.now?.() ?? new Date()).getTime();
+    const now = this.timeOf(at);
     const cached = this.entries.get(key);
     if (cached && cached.expiresAt > now) {
       return cached.value;
@@ -46,9 +46,10 @@ export class TtlCache<T> {
 
   /** The value stored under `key` if it has not expired at `at` (default: the cache's clock), else undefined. */
   get(key: string, at?: Date): T | undefined {
-    const now = (at ?? this.options.now?.() ?? new Date()).getTime();
     const cached = this.entries.get(key);
-    return cached && cached.expiresAt > now ? cached.value : undefined;
+    return cached && cached.expiresAt > this.timeOf(at)
+      ? cached.value
+      : undefined;
   }
 
   /** Whether a value is stored under `key` that has not expired at `at` (default: the cache's clock). */
@@ -65,4 +66,24 @@ export class TtlCache<T> {
   get size(): number {
     return this.entries.size;
   }
+
+  /** A lookup's time in epoch ms: `at`, else the cache's clock, else the wall clock. */
+  private timeOf(at?: Date): number {
+    return (at ?? this.options.now?.() ?? new Date()).getTime();
+  }
+}
+
+/**
+ * {@link TtlCache.getOrLoad} for a value read asynchronously: the pending read is kept (concurrent lookups share it),
+ * and forgotten if it fails, so a failure is never kept and the next lookup reads again.
+ */
+export function getOrLoadUnlessFailed<V>(
+  cache: TtlCache<Promise<V>>,
+  key: string,
+  load: () => Promise<V>,
+  at?: Date,
+): Promise<V> {
+  const value = cache.getOrLoad(key, load, at);
+  value.catch(() => cache.forget(key, value));
+  return value;
 }

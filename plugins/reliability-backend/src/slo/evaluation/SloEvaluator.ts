@@ -16,7 +16,7 @@ import {
   slicesRatioSli,
   timeSliceTargetOf,
 } from './budgeting';
-import { TtlCache } from '../../shared/ttlCache';
+import { getOrLoadUnlessFailed, TtlCache } from '../../shared/ttlCache';
 import { callWithTimeout, SliProviderError } from './callWithTimeout';
 import {
   EvaluationIntervals,
@@ -182,17 +182,19 @@ export class SloEvaluator {
     measurer.checkSliceBudget(plan.intervals);
     const windowEnd = plan.window.end < now ? plan.window.end : now;
 
-    // A calendar SLO's previous period, once settled, is measured at most once an hour (see closedWindows).
+    // A calendar SLO's previous period, once settled, is measured at most once an hour (see closedWindows); a
+    // measurement that fails is not kept.
     const closed = settledLastWindow(plan, now);
     const objectives = await Promise.all(
       slo.objectives.map(async (objective, index) => {
         const [windowCounts, ...rest] = await Promise.all(
           plan.intervals.map((interval, i) =>
             closed && i === 1
-              ? this.closedWindowCounts(
+              ? getOrLoadUnlessFailed(
+                  this.closedWindows,
                   closedWindowKey(entity, slo, index, interval.from),
-                  now,
                   () => measurer.measure(index, interval),
+                  now,
                 )
               : measurer.measure(index, interval),
           ),
@@ -239,17 +241,6 @@ export class SloEvaluator {
         ),
       )
     );
-  }
-
-  /** A closed window's counts, kept (see closedWindows); a measurement that fails is not kept. */
-  private closedWindowCounts(
-    key: string,
-    now: Date,
-    measure: () => Promise<SliEventCounts>,
-  ): Promise<SliEventCounts> {
-    const counts = this.closedWindows.getOrLoad(key, measure, now);
-    counts.catch(() => this.closedWindows.forget(key, counts));
-    return counts;
   }
 
   /** See {@link failedStatus}. */

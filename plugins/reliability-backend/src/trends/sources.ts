@@ -16,7 +16,7 @@ export interface TrendsMaturitySource {
 }
 
 /** One SLO of an entity as the SLO snapshot counts it: its window, and whether it met its target over its last one. */
-export interface SloLastWindow {
+export interface SloWindowMet {
   window: SloDefinition['window'];
   /** Null when not known (never collected, or no last window yet). */
   met: boolean | null;
@@ -29,5 +29,5 @@ export interface SloLastWindow {
 export interface TrendsSloStateSource {
   getEntitiesLastWindows(
     entities: Entity[],
-  ): Promise<Map<string, SloLastWindow[]>>;
+  ): Promise<Map<string, SloWindowMet[]>>;
 }

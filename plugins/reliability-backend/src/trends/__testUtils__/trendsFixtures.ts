@@ -13,7 +13,7 @@ import {
   LatestEvaluation,
 } from '../../checklist/store/ChecklistStore';
 import {
-  SloLastWindow,
+  SloWindowMet,
   TrendsMaturitySource,
   TrendsSloStateSource,
 } from '../sources';
@@ -177,7 +177,7 @@ export function sloStates(
       const refs = entities.map(entity => entityRefKey(entity));
       source.calls.push(refs);
       if (source.failing) throw new Error('SLO states unavailable');
-      const result = new Map<string, SloLastWindow[]>();
+      const result = new Map<string, SloWindowMet[]>();
       for (const ref of refs) {
         const slos = byRef[ref];
         if (slos) {

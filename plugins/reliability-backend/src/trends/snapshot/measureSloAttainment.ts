@@ -8,7 +8,7 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../../shared/catalogPages';
 import { relationRef } from '../../shared/relationRef';
-import { SloLastWindow, TrendsSloStateSource } from '../sources';
+import { SloWindowMet, TrendsSloStateSource } from '../sources';
 import { SloSnapshotRow } from '../store/TrendsStore';
 import { giveWay } from '../../shared/giveWay';
 
@@ -16,7 +16,7 @@ import { giveWay } from '../../shared/giveWay';
 export const ORG = 'org';
 
 /** Label of an SLO's window in the snapshots: `28d rolling`, `1M calendar`. */
-export function windowLabel({ window }: SloLastWindow): string {
+export function windowLabel({ window }: SloWindowMet): string {
   return `${window.label} ${window.kind}`;
 }
 
@@ -70,7 +70,7 @@ export async function measureSloAttainment(options: {
     const withSlos = page.filter(hasSloDefinitions);
     if (withSlos.length === 0) continue;
     await giveWay();
-    let read: Map<string, SloLastWindow[]>;
+    let read: Map<string, SloWindowMet[]>;
     try {
       read = await slos.getEntitiesLastWindows(withSlos);
     } catch (error) {

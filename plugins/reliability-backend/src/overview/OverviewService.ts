@@ -19,6 +19,7 @@ import { RollUpGroupBy } from './groupSummaries';
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   catalogServiceLookup,
+  catalogVisibleLookup,
   EntityRefIndex,
   loadIndexedPage,
   ServiceLookup,
@@ -100,8 +101,10 @@ export class OverviewService {
   /**
    * One page of services joined with every area's summaries. With `fromServicesIndex` (the caller may read every
    * catalog entity) and a recent pass of the services index, the services are listed from the index (see
-   * {@link OverviewService.servicesIndexPage}) and the page says when (`listedAt`); otherwise from the catalog with
-   * the caller's credentials.
+   * {@link OverviewService.servicesIndexPage}) and the page says when (`listedAt`). Without it, a page of the
+   * `level`, `policy` or `campaign` filter is also listed from the index, each service kept only if the catalog
+   * shows it to the caller (see {@link catalogVisibleLookup}); every other page comes from the catalog with the
+   * caller's credentials.
    */
   async getPage(
     request: OverviewRequest,
@@ -112,9 +115,11 @@ export class OverviewService {
     const unavailable = unavailableAreas(this.sources);
     const index = await this.indexOf(filters, credentials);
     const page =
-      (options.fromServicesIndex &&
-        (await this.servicesIndexPage(request, index))) ||
-      (await this.catalogServicesPage(request, credentials, index));
+      (await this.servicesIndexPage(
+        request,
+        index,
+        options.fromServicesIndex ? undefined : credentials,
+      )) || (await this.catalogServicesPage(request, credentials, index));
     if (!page) {
       return { items: [], totalItems: 0, pageInfo: {}, unavailable };
     }
@@ -150,20 +155,29 @@ export class OverviewService {
     };
   }
 
-  /** A page listed from the services index (see {@link loadServicesIndexPage}); undefined when it may not answer. */
+  /**
+   * A page listed from the services index (see {@link loadServicesIndexPage}); undefined when it may not answer.
+   * With `visibleTo` (a caller who may not read every entity), only a page of a reliability index filter, whose
+   * services the catalog then checks with those credentials.
+   */
   private async servicesIndexPage(
     request: OverviewRequest,
     index: EntityRefIndex | undefined,
+    visibleTo: BackstageCredentials | undefined,
   ): Promise<ServicePage | undefined> {
-    if (!this.servicesIndex) return undefined;
+    if (!this.servicesIndex || (visibleTo && !index)) return undefined;
     const servicesIndex = this.servicesIndex;
+    const visible = (lookup: ServiceLookup) =>
+      visibleTo
+        ? catalogVisibleLookup(lookup, this.catalog, visibleTo)
+        : lookup;
     try {
       return await loadServicesIndexPage({
         servicesIndex,
         request,
         now: this.now(),
         indexedPage: index
-          ? lookup => this.indexedPage(request, index, lookup)
+          ? lookup => this.indexedPage(request, index, visible(lookup))
           : undefined,
       });
     } catch (error) {

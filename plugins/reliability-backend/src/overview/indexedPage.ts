@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { CustomErrorBase, ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { buildServiceCatalogQuery, SERVICE_FIELDS } from './catalogQuery';
 import { OverviewFilters } from './overviewQuery';
@@ -113,6 +114,45 @@ export function servicesIndexLookup(
   return {
     filtered: hasCatalogFilters(indexFilters),
     byRefs: entityRefs => store.listingsByRefs(entityRefs, indexFilters),
+  };
+}
+
+/** The fields a visibility check reads of each service: its ref only. */
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+/**
+ * `lookup` (the services index's) keeping only the services the catalog shows the caller: for callers whose catalog
+ * reads are conditional. The lookup's query and ONE `getEntitiesByRefs` of the same refs with the caller's
+ * credentials (refs only) run at the same time, so the page waits for the slower of the two, not for both.
+ */
+export function catalogVisibleLookup(
+  lookup: ServiceLookup,
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): ServiceLookup {
+  return {
+    filtered: lookup.filtered,
+    byRefs: async entityRefs => {
+      const [listings, visible] = await Promise.all([
+        lookup.byRefs(entityRefs),
+        catalog
+          .getEntitiesByRefs(
+            { entityRefs, fields: REF_FIELDS },
+            { credentials },
+          )
+          .catch(error => {
+            // Said as the catalog's failure, not the services index's (whose failures leave the page to the catalog).
+            if (error instanceof CustomErrorBase) throw error;
+            throw new ServiceUnavailableError(
+              'The catalog could not say which services you may see',
+              error,
+            );
+          }),
+      ]);
+      return listings.map((listing, i) =>
+        listing && visible.items[i] ? listing : null,
+      );
+    },
   };
 }
 

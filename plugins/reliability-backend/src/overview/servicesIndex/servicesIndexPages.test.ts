@@ -147,6 +147,9 @@ async function allPages(
   return { pages, rows: pages.flatMap(p => p.items) };
 }
 
+const fromLevel = ({ rows }: { rows: OverviewPage['items'] }) =>
+  rows.map(row => row.name);
+
 /** Queries whose answers from the index and from the catalog are the same (every service has an owner and a system). */
 const SAME_ANSWERS: Array<Partial<OverviewFilters>> = [
   {},
@@ -182,8 +185,13 @@ describe('overview pages from the services index', () => {
         deleted: 0,
         recorded: true,
       });
+      const catalogOnly = new OverviewService({
+        catalog: catalogServiceMock({ entities: entities() }),
+        sources,
+        now: () => NOW,
+      });
       for (const filters of SAME_ANSWERS) {
-        const fromCatalog = await allPages(service, filters, false);
+        const fromCatalog = await allPages(catalogOnly, filters, false);
         spies.queryEntities.mockClear();
         spies.getEntitiesByRefs.mockClear();
         spies.getEntities.mockClear();
@@ -204,6 +212,75 @@ describe('overview pages from the services index', () => {
         expect(spies.getEntitiesByRefs).not.toHaveBeenCalled();
         expect(spies.getEntities).not.toHaveBeenCalled();
       }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lists reliability-filter pages from the index for callers who may not see every service, keeping only what the catalog shows them, on %p',
+    async databaseId => {
+      const { serviceOver } = await setup(databaseId);
+      await serviceOver(entities()).service.refreshGroupRollUps(credentials);
+      // The caller's catalog reads are conditional: two gold services and every tenth service are hidden from them.
+      const hidden = new Set(['svc-04', 'svc-25']);
+      const visible = entities().filter(
+        (e, i) => !hidden.has(e.metadata.name) && i % 10 !== 9,
+      );
+      const { service, spies } = serviceOver(visible);
+      const catalogOnly = new OverviewService({
+        catalog: catalogServiceMock({ entities: visible }),
+        sources,
+        now: () => NOW,
+      });
+      for (const filters of [
+        { level: 'gold' },
+        { level: 'gold', order: 'desc' },
+        { level: 'gold', team: 'team-b' },
+        { level: 'gold', domain: 'commerce', q: 'svc' },
+      ] as const) {
+        spies.queryEntities.mockClear();
+        spies.getEntitiesByRefs.mockClear();
+        const fromIndex = await allPages(service, filters, false);
+        const fromCatalog = await allPages(catalogOnly, filters, false);
+        expect({ filters, rows: fromIndex.rows }).toEqual({
+          filters,
+          rows: fromCatalog.rows,
+        });
+        expect(fromIndex.rows.map(row => row.name)).not.toContain('svc-04');
+        expect(fromIndex.pages[0].totalItems).toBe(
+          fromCatalog.pages[0].totalItems,
+        );
+        expect(fromIndex.pages[0].listedAt).toBe(NOW.toISOString());
+        // The catalog is asked only which of the page's services the caller sees (refs, no other fields).
+        expect(spies.queryEntities).not.toHaveBeenCalled();
+        expect(spies.getEntitiesByRefs).toHaveBeenCalled();
+        for (const [request] of spies.getEntitiesByRefs.mock.calls) {
+          expect(request.fields).toEqual([
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+          ]);
+        }
+      }
+      const gold = fromLevel(await allPages(service, { level: 'gold' }, false));
+      expect(gold).toEqual(['svc-01', 'svc-09', 'svc-16', 'svc-36']);
+
+      // A catalog-only filter is still paged by the catalog with the caller's credentials.
+      const team = await allPages(service, { team: 'team-b' }, false);
+      expect(team.pages[0].listedAt).toBeUndefined();
+      expect(spies.queryEntities).toHaveBeenCalled();
+
+      // The catalog failing to say what the caller sees is said as such, not as the index's failure.
+      spies.getEntitiesByRefs.mockRejectedValueOnce(new Error('ECONNRESET'));
+      await expect(
+        service.getPage(
+          {
+            limit: 7,
+            offset: 0,
+            filters: { sort: 'name', order: 'asc', level: 'gold' },
+          },
+          credentials,
+        ),
+      ).rejects.toThrow('The catalog could not say which services you may see');
     },
   );
 

@@ -12,6 +12,9 @@
  *                                of through an entity provider and the catalog's processing loop
  *   BENCH_DUMP=file              write the seeded catalog (normalised) to a file and stop (to compare seed modes)
  *   BENCH_PORT=7099
+ *   BENCH_CATALOG_READS=conditional   every caller's catalog reads are a CONDITIONAL decision (the catalog applies an
+ *                                IS_ENTITY_KIND condition covering every seeded kind), as under an RBAC policy: the
+ *                                overview's pages for such callers (see scripts/overview/conditionalPermissions.ts)
  *
  * The reliability summary rows (SLO, on-call, runbooks, maturity) are written straight into the plugin's tables.
  * The scheduler is replaced by one that runs nothing, so background work does not overwrite the seed or compete
@@ -36,6 +39,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCounter } from './cycles/measure';
 import { dumpCatalog, seedCatalogDirectly } from './overview/directCatalogSeed';
+import { conditionalCatalogReads } from './overview/conditionalPermissions';
 import { measureCsv, measureRollUpsAndTours } from './overview/extraRoutes';
 import {
   LOCATION_KEY,
@@ -73,6 +77,7 @@ const PG_URL =
 /** BENCH_REUSE=<prefix> runs on databases kept by an earlier BENCH_KEEP=1 run of the same size (no seeding). */
 const REUSE = process.env.BENCH_REUSE;
 const PG_PREFIX = REUSE ?? `bench_overview_${process.pid}_`;
+const CONDITIONAL = process.env.BENCH_CATALOG_READS === 'conditional';
 
 /** Hands the entities to the catalog in one full mutation (provider seeding); nothing with BENCH_SEED=direct. */
 class BenchmarkEntityProvider implements EntityProvider {
@@ -257,6 +262,7 @@ async function main() {
   const backend = createBackend();
   backend.add(rootConfig(directory));
   backend.add(idleScheduler);
+  if (CONDITIONAL) backend.add(conditionalCatalogReads);
   // The real catalog backend (a devDependency), so the comparison is against the catalog's own query path.
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('./../src'));
@@ -270,7 +276,9 @@ async function main() {
       DB === 'sqlite' ? directory : `${PG_PREFIX}*`
     }), ${REUSE ? 'reused' : `${SEED} seeding`}, ${cpus().length} CPUs (${
       cpus()[0]?.model
-    }), load ${load()}, ${new Date().toISOString()}, Node ${process.version}`,
+    }), load ${load()}, ${new Date().toISOString()}, Node ${process.version}${
+      CONDITIONAL ? ', catalog reads CONDITIONAL for every caller' : ''
+    }`,
   );
   try {
     const seedStart = Date.now();
@@ -437,7 +445,9 @@ async function main() {
 
     const fromIndex = rollUpRefresh
       ? await measurePhase(
-          'Pages listed from the services index (after the pass)',
+          CONDITIONAL
+            ? 'Pages after the pass, catalog reads conditional (level from the services index with the catalog visibility check, other filters from the catalog)'
+            : 'Pages listed from the services index (after the pass)',
         )
       : undefined;
 
@@ -469,7 +479,14 @@ async function main() {
       );
     };
     verdict('pages from the catalog', fromCatalog);
-    if (fromIndex) verdict('pages from the services index', fromIndex);
+    if (fromIndex) {
+      verdict(
+        CONDITIONAL
+          ? 'pages after the pass, conditional catalog reads'
+          : 'pages from the services index',
+        fromIndex,
+      );
+    }
   } finally {
     await backend.stop().catch(() => {});
     rmSync(directory, { recursive: true, force: true });

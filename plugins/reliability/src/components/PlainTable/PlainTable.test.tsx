@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { compareBy } from './compareBy';
 import { PlainTable, PlainTableColumn, PlainTableContent } from './PlainTable';
 
 interface Row {
@@ -130,5 +131,174 @@ describe('PlainTable', () => {
     ).getByRole('cell');
     expect(cell).toHaveTextContent('No shifts recorded yet.');
     expect(cell).toHaveAttribute('colspan', '3');
+  });
+});
+
+describe('PlainTable sorting', () => {
+  const sortable: PlainTableColumn<Row>[] = [
+    {
+      title: 'Service',
+      render: row => row.name,
+      sort: compareBy(row => row.name),
+    },
+    { title: 'Tier', render: row => row.tier ?? '—' },
+    {
+      title: 'Alerts',
+      align: 'right',
+      tooltip: 'Alerts firing now',
+      render: row => row.count,
+      sort: compareBy(row => row.count),
+    },
+  ];
+  const services = [
+    { name: 'orders', tier: 'tier-1', count: 3 },
+    { name: 'cart', tier: null, count: 10 },
+    { name: 'Search', tier: 'tier-2', count: 0 },
+  ];
+  const names = () =>
+    within(screen.getByRole('table', { name: 'Services' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).getAllByRole('cell')[0].textContent);
+  const header = (name: string) =>
+    screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+
+  it('keeps the order the rows came in until a sortable header is clicked, then cycles up, down and back', async () => {
+    render(
+      <PlainTable
+        title="Services"
+        columns={sortable}
+        rows={services}
+        rowKey={row => row.name}
+        loading={false}
+      />,
+    );
+    expect(names()).toEqual(['orders', 'cart', 'Search']);
+    expect(header('Alerts')).not.toHaveAttribute('aria-sort');
+    // Only the columns with a sort are buttons.
+    expect(
+      within(header('Tier')).queryByRole('button'),
+    ).not.toBeInTheDocument();
+
+    const alerts = within(header('Alerts')).getByRole('button', {
+      name: 'Alerts',
+    });
+    await userEvent.click(alerts);
+    expect(names()).toEqual(['Search', 'orders', 'cart']);
+    expect(header('Alerts')).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(alerts);
+    expect(names()).toEqual(['cart', 'orders', 'Search']);
+    expect(header('Alerts')).toHaveAttribute('aria-sort', 'descending');
+    await userEvent.click(alerts);
+    expect(names()).toEqual(['orders', 'cart', 'Search']);
+    expect(header('Alerts')).not.toHaveAttribute('aria-sort');
+
+    // Text sorts as people read it (case does not matter); the other header forgets its order.
+    await userEvent.click(
+      within(header('Service')).getByRole('button', { name: 'Service' }),
+    );
+    expect(names()).toEqual(['cart', 'orders', 'Search']);
+    expect(header('Service')).toHaveAttribute('aria-sort', 'ascending');
+    expect(header('Alerts')).not.toHaveAttribute('aria-sort');
+  });
+
+  it('sorts from the keyboard', async () => {
+    render(
+      <PlainTable
+        title="Services"
+        columns={sortable}
+        rows={services}
+        rowKey={row => row.name}
+        loading={false}
+      />,
+    );
+    await userEvent.tab();
+    expect(
+      within(header('Service')).getByRole('button', { name: 'Service' }),
+    ).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(names()).toEqual(['cart', 'orders', 'Search']);
+    await userEvent.tab();
+    await userEvent.keyboard(' ');
+    expect(names()).toEqual(['Search', 'orders', 'cart']);
+    expect(header('Alerts')).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('sorts the whole list, not the page shown, and starts the pager over', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      name: `svc-${String(i).padStart(2, '0')}`,
+      tier: null,
+      count: i,
+    }));
+    render(
+      <PlainTableContent
+        label="Services"
+        columns={sortable}
+        rows={rows}
+        rowKey={row => row.name}
+        pageSize={5}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(names()).toEqual(['svc-05', 'svc-06', 'svc-07', 'svc-08', 'svc-09']);
+    const alerts = within(header('Alerts')).getByRole('button');
+    await userEvent.click(alerts);
+    await userEvent.click(alerts);
+    expect(names()).toEqual(['svc-11', 'svc-10', 'svc-09', 'svc-08', 'svc-07']);
+    expect(screen.getByText('1-5 of 12')).toBeInTheDocument();
+  });
+
+  it('puts rows without a value first, ascending', () => {
+    const byTier = compareBy<Row>(row => row.tier);
+    expect([...services].sort(byTier).map(row => row.tier)).toEqual([
+      null,
+      'tier-1',
+      'tier-2',
+    ]);
+    expect(
+      compareBy<Row>(row => row.tier)(
+        { ...services[0], tier: 'tier-10' },
+        { ...services[0], tier: 'tier-2' },
+      ),
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe('PlainTable filter', () => {
+  const rows = [
+    { name: 'orders-api', tier: 'tier-1', count: 3 },
+    { name: 'cart', tier: 'tier-2', count: 0 },
+    { name: 'orders-worker', tier: 'tier-2', count: 1 },
+  ];
+
+  it('keeps the rows that hold every word typed, and says when none does', async () => {
+    render(
+      <PlainTable
+        title="Services"
+        columns={columns}
+        rows={rows}
+        rowKey={row => row.name}
+        loading={false}
+        filter={{
+          label: 'Filter services',
+          text: row => `${row.name} ${row.tier}`,
+        }}
+      />,
+    );
+    const field = screen.getByRole('searchbox', { name: 'Filter services' });
+    const names = () =>
+      within(screen.getByRole('table', { name: 'Services' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => row.firstChild?.textContent);
+    await userEvent.type(field, 'ORDERS');
+    expect(names()).toEqual(['orders-api', 'orders-worker']);
+    await userEvent.type(field, ' tier-2');
+    expect(names()).toEqual(['orders-worker']);
+    await userEvent.clear(field);
+    await userEvent.type(field, 'billing');
+    expect(names()).toEqual(['Nothing matches “billing”.']);
+    await userEvent.clear(field);
+    expect(names()).toEqual(['orders-api', 'cart', 'orders-worker']);
   });
 });

@@ -3,13 +3,18 @@ import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import TablePagination from '@material-ui/core/TablePagination';
 import { ReactNode, useState } from 'react';
+import {
+  matchesFilter,
+  PlainTableFilter,
+  PlainTableFilterOptions,
+} from './PlainTableFilter';
+import { PlainTableHead } from './PlainTableHead';
+import { nextSortOrder, SortOrder, sortRows } from './sortRows';
 
 /** A column of a {@link PlainTable}: its header, its share of the width and how a row's cell is drawn. */
 export interface PlainTableColumn<Row> {
@@ -21,23 +26,21 @@ export interface PlainTableColumn<Row> {
   /** What the column means, on hovering or focusing its header. */
   tooltip?: string;
   render: (row: Row) => ReactNode;
+  /**
+   * Sorts the rows on the client by this column (ascending: negative when `a` comes first; see `compareBy`): its
+   * header becomes a sort button. Without it the column does not sort.
+   */
+  sort?: (a: Row, b: Row) => number;
 }
 
 const useStyles = makeStyles(theme => ({
   title: { padding: theme.spacing(2, 2, 1) },
   subtitle: { padding: theme.spacing(0, 2, 1) },
+  filter: { margin: theme.spacing(1, 2) },
   // Reserves the bar's height so the table does not jump when loading ends.
   progress: { height: 4 },
   // A narrow window scrolls the table sideways rather than clipping its last columns.
   scroller: { overflowX: 'auto' },
-  // Headers wrap between words (a long header would otherwise set its column's width).
-  header: {
-    wordBreak: 'normal',
-    overflowWrap: 'normal',
-    hyphens: 'none',
-    verticalAlign: 'bottom',
-    fontWeight: theme.typography.fontWeightBold as number,
-  },
   // Whole words only: names wrap between words, never inside one.
   cell: {
     wordBreak: 'normal',
@@ -50,7 +53,9 @@ const useStyles = makeStyles(theme => ({
 /**
  * The table of a {@link PlainTable} alone (headers and rows, scrolling sideways in a narrow window), for a card that
  * has its own title: `label` names the table for assistive technology. With `emptyMessage`, an empty list says so in
- * one row.
+ * one row. Rows are drawn in the order they come in, unless the reader sorts by a column that has a `sort`; with
+ * `filter`, a search field above the table keeps the rows that hold every word typed. Sorting or filtering starts
+ * the pager over.
  */
 export function PlainTableContent<Row>(props: {
   label: string;
@@ -62,42 +67,55 @@ export function PlainTableContent<Row>(props: {
   emptyMessage?: string;
   /** Rows per page, for a list that may be long (a short list shows no pager); default: every row. */
   pageSize?: number;
+  filter?: PlainTableFilterOptions<Row>;
 }) {
-  const { label, columns, rowKey, emptyMessage, pageSize } = props;
+  const { label, columns, rowKey, pageSize, filter } = props;
   const classes = useStyles();
   const [page, setPage] = useState(0);
-  const paged = pageSize !== undefined && props.rows.length > pageSize;
+  const [sortOrder, setSortOrder] = useState<SortOrder>();
+  const [query, setQuery] = useState('');
+  const found = filter
+    ? props.rows.filter(row => matchesFilter(filter.text(row), query))
+    : props.rows;
+  const sorted = sortRows(
+    found,
+    columns.find(column => column.title === sortOrder?.column)?.sort,
+    sortOrder?.direction,
+  );
+  const paged = pageSize !== undefined && sorted.length > pageSize;
   // A list that shrank keeps its pager on its last page.
   const shownPage = paged
-    ? Math.min(page, Math.ceil(props.rows.length / pageSize) - 1)
+    ? Math.min(page, Math.ceil(sorted.length / pageSize) - 1)
     : 0;
   const rows = paged
-    ? props.rows.slice(shownPage * pageSize, (shownPage + 1) * pageSize)
-    : props.rows;
+    ? sorted.slice(shownPage * pageSize, (shownPage + 1) * pageSize)
+    : sorted;
+  const emptyMessage = query.trim()
+    ? `Nothing matches “${query.trim()}”.`
+    : props.emptyMessage;
   return (
     <>
+      {filter && (
+        <PlainTableFilter
+          label={filter.label}
+          value={query}
+          onChange={next => {
+            setQuery(next);
+            setPage(0);
+          }}
+          className={classes.filter}
+        />
+      )}
       <div className={classes.scroller}>
         <Table size="small" aria-label={label} aria-busy={props.busy ?? false}>
-          <TableHead>
-            <TableRow>
-              {columns.map(column => (
-                <TableCell
-                  key={column.title}
-                  className={classes.header}
-                  align={column.align}
-                  style={column.width ? { width: column.width } : undefined}
-                >
-                  {column.tooltip ? (
-                    <Tooltip title={column.tooltip}>
-                      <span>{column.title}</span>
-                    </Tooltip>
-                  ) : (
-                    column.title
-                  )}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
+          <PlainTableHead
+            columns={columns}
+            sortOrder={sortOrder}
+            onSort={column => {
+              setSortOrder(nextSortOrder(sortOrder, column));
+              setPage(0);
+            }}
+          />
           <TableBody>
             {rows.length === 0 && emptyMessage ? (
               <TableRow>
@@ -128,7 +146,7 @@ export function PlainTableContent<Row>(props: {
       {paged && (
         <TablePagination
           component="div"
-          count={props.rows.length}
+          count={sorted.length}
           page={shownPage}
           rowsPerPage={pageSize}
           rowsPerPageOptions={[pageSize]}
@@ -140,10 +158,9 @@ export function PlainTableContent<Row>(props: {
 }
 
 /**
- * Rows the server already paged, sorted and filtered (or a short list), as a plain table: it only draws rows.
- * Backstage's `Table` wraps material-table, whose client-side features these lists do not use, and which is a
- * download of its own (about 113 KB gzip with date-fns, pickers and react-beautiful-dnd) for pages that need
- * nothing else of it; its first render on the org page was slow enough to be restarted by the app's other updates
+ * A list as a plain table under its title: it draws rows (paged, and sorted or filtered on the client only where a
+ * column or the caller asks for it). Backstage's `Table` wraps material-table, which is a download of its own
+ * (about 113 KB gzip with date-fns, pickers and react-beautiful-dnd) for pages that need nothing else of it; its first render on the org page was slow enough to be restarted by the app's other updates
  * (the page stayed on its loading bar), and its fixed column widths pushed the last column of the Teams & systems
  * roll-ups off a 1400 px window.
  */
@@ -162,6 +179,8 @@ export function PlainTable<Row>(props: {
   emptyMessage?: string;
   /** Rows per page, for a list that may be long (see {@link PlainTableContent}). */
   pageSize?: number;
+  /** A search field that keeps the rows holding every word typed (see {@link PlainTableContent}). */
+  filter?: PlainTableFilterOptions<Row>;
 }) {
   const { title, subtitle, loading } = props;
   const classes = useStyles();
@@ -192,6 +211,7 @@ export function PlainTable<Row>(props: {
         busy={loading}
         emptyMessage={props.emptyMessage}
         pageSize={props.pageSize}
+        filter={props.filter}
       />
     </Paper>
   );

@@ -1,2 +1,4 @@
 export { PlainTable, PlainTableContent } from './PlainTable';
 export type { PlainTableColumn } from './PlainTable';
+export type { PlainTableFilterOptions } from './PlainTableFilter';
+export { compareBy } from './compareBy';

@@ -1,0 +1,74 @@
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
+import type { PlainTableColumn } from './PlainTable';
+import { SortOrder } from './sortRows';
+
+const useStyles = makeStyles(theme => ({
+  // Headers wrap between words (a long header would otherwise set its column's width).
+  header: {
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+    hyphens: 'none',
+    verticalAlign: 'bottom',
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
+  // A right-aligned header keeps its text over the numbers: the arrow goes on its left.
+  arrowFirst: { flexDirection: 'row-reverse' },
+}));
+
+/**
+ * The header row of a plain table: each column's title, with its meaning on hover or focus; a sortable column's
+ * title is a button (mouse or keyboard) that cycles ascending, descending and the order the rows came in, and the
+ * sorted column says which way through `aria-sort`.
+ */
+export function PlainTableHead<Row>(props: {
+  columns: PlainTableColumn<Row>[];
+  sortOrder?: SortOrder;
+  onSort: (column: string) => void;
+}) {
+  const { columns, sortOrder, onSort } = props;
+  const classes = useStyles();
+  return (
+    <TableHead>
+      <TableRow>
+        {columns.map(column => {
+          const sorted =
+            sortOrder?.column === column.title ? sortOrder.direction : false;
+          const label = column.sort ? (
+            <TableSortLabel
+              active={sorted !== false}
+              direction={sorted || 'asc'}
+              className={
+                column.align === 'right' ? classes.arrowFirst : undefined
+              }
+              onClick={() => onSort(column.title)}
+            >
+              {column.title}
+            </TableSortLabel>
+          ) : (
+            <span>{column.title}</span>
+          );
+          return (
+            <TableCell
+              key={column.title}
+              className={classes.header}
+              align={column.align}
+              sortDirection={sorted}
+              style={column.width ? { width: column.width } : undefined}
+            >
+              {column.tooltip ? (
+                <Tooltip title={column.tooltip}>{label}</Tooltip>
+              ) : (
+                label
+              )}
+            </TableCell>
+          );
+        })}
+      </TableRow>
+    </TableHead>
+  );
+}

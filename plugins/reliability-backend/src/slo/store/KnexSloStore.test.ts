@@ -18,9 +18,8 @@ describe('KnexSloStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(
     'keeps the newest state, history and summaries (%p)',
     async id => {
-      const store = new KnexSloStore({
-        knex: await migratedDatabase(id),
-      });
+      const knex = await migratedDatabase(id);
+      const store = new KnexSloStore({ knex });
       const at = new Date('2026-11-20T00:00:00Z');
       await store.recordEntityFacts(
         A,
@@ -102,6 +101,13 @@ describe('KnexSloStore', () => {
         latency: true,
       });
       expect(Object.fromEntries(met.get(C)!)).toEqual({ new: null });
+
+      // During a rolling deploy a replica on code older than the column writes states without it: the status says.
+      await knex('slo_latest')
+        .where({ entity_ref: A, slo_name: 'latency' })
+        .update({ met_last_window: null });
+      const read = await store.getLastWindowMet([A]);
+      expect(read.get(A)?.get('latency')).toBe(true);
 
       const summaries = await store.getSummaries([
         A,

@@ -43,6 +43,29 @@ function metOf(value: unknown): boolean | null {
   return value === null || value === undefined ? null : dbBoolean(value);
 }
 
+/**
+ * The stored status of a `slo_latest` row (alias `l`) whose `met_last_window` is null although its status says a
+ * window was met or missed, as `status_if_unknown`: a row written during a rolling deploy by a replica still on
+ * code older than the column says its last window only in the status. Every other row (the column set, or no
+ * window decided: the status's `"met":null`) carries no status, so it is never parsed. (`JSON.stringify` writes
+ * no spaces; a `"met"` of an objective other than the status's own only costs a parse, the answer is the status's.)
+ */
+const STATUS_IF_UNKNOWN = `CASE WHEN l.met_last_window IS NULL AND (l.status LIKE '%"met":true%' OR l.status LIKE '%"met":false%') THEN l.status END as status_if_unknown`;
+
+/** Whether a row's SLO met its last window: the column, else its status (see {@link STATUS_IF_UNKNOWN}). */
+function metOfRow(row: {
+  met_last_window: unknown;
+  status_if_unknown?: unknown;
+}): boolean | null {
+  const met = metOf(row.met_last_window);
+  if (met !== null || typeof row.status_if_unknown !== 'string') return met;
+  const status = parseJson<Partial<SloStatus> | null>(
+    row.status_if_unknown,
+    null,
+  );
+  return status?.lastWindow?.met ?? null;
+}
+
 /** SloStore on the plugin's database (SQLite or PostgreSQL). */
 export class KnexSloStore implements SloStore {
   private readonly db: Knex;
@@ -159,12 +182,17 @@ export class KnexSloStore implements SloStore {
   ): Promise<Map<string, Map<string, boolean | null>>> {
     const result = new Map<string, Map<string, boolean | null>>();
     for (const refs of chunk([...new Set(entityRefs)], IN_LIST_LIMIT)) {
-      const rows = await this.db(LATEST)
-        .whereIn('entity_ref', refs)
-        .select('entity_ref', 'slo_name', 'met_last_window');
+      const rows = await this.db(`${LATEST} as l`)
+        .whereIn('l.entity_ref', refs)
+        .select(
+          'l.entity_ref as entity_ref',
+          'l.slo_name as slo_name',
+          'l.met_last_window as met_last_window',
+          this.db.raw(STATUS_IF_UNKNOWN),
+        );
       for (const row of rows) {
         const slos = result.get(row.entity_ref) ?? new Map();
-        slos.set(row.slo_name, metOf(row.met_last_window));
+        slos.set(row.slo_name, metOfRow(row));
         result.set(row.entity_ref, slos);
       }
     }
@@ -229,6 +257,7 @@ export class KnexSloStore implements SloStore {
           'l.has_burn_rate_alerts as has_burn_rate_alerts',
           'l.checked_at as checked_at',
           'l.met_last_window as met_last_window',
+          this.db.raw(STATUS_IF_UNKNOWN),
         );
       const byEntity = new Map<string, typeof rows>();
       for (const row of rows) {
@@ -250,7 +279,7 @@ export class KnexSloStore implements SloStore {
             alertsWithRunbook: dbNumber(row.alerts_with_runbook) ?? 0,
             hasBurnRateAlerts: dbBoolean(row.has_burn_rate_alerts),
             checkedAt: dbDate(row.checked_at),
-            metLastWindow: metOf(row.met_last_window),
+            metLastWindow: metOfRow(row),
           }));
         result.set(
           entityRef,

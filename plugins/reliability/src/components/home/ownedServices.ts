@@ -1,19 +1,12 @@
 import {
   OverviewPage,
   reliabilityStateOf,
-  ReliabilityState,
   ServiceOverviewRow,
 } from '@internal/backstage-plugin-reliability-common';
+import { STATE_ORDER } from '../overview/ReliabilityStateChip';
 
 /** Most owners the home widgets ask about (one request each); the rest are left out and reported. */
 export const MAX_OWNERS = 20;
-
-const STATE_ORDER: Record<ReliabilityState, number> = {
-  breaching: 0,
-  'at-risk': 1,
-  unknown: 2,
-  ok: 3,
-};
 
 /** The services of the signed-in user's owners, worst first, and whether some were left out. */
 export interface OwnedServices {

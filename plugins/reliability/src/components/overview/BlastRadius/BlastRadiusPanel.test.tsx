@@ -132,6 +132,27 @@ describe('BlastRadiusPanel', () => {
     expect(checkout).toHaveTextContent('At risk');
     expect(checkout).toHaveTextContent('20% budget left');
     expect(checkout).toHaveTextContent('on call: Jonas');
+
+    // Nearest first, as the backend walked them; any column sorts.
+    const table = screen.getByRole('table', {
+      name: 'What depends on it, nearest first',
+    });
+    const dependents = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('link')[0].textContent);
+    expect(dependents()).toEqual(['Checkout', 'Web', 'refunds']);
+    fireEvent.click(
+      within(table).getByRole('button', { name: 'Depends on it' }),
+    );
+    expect(dependents()).toEqual(['Checkout', 'refunds', 'Web']);
+    const distance = within(table).getByRole('button', { name: 'Distance' });
+    fireEvent.click(distance);
+    fireEvent.click(distance);
+    expect(dependents()).toEqual(['Web', 'Checkout', 'refunds']);
+    fireEvent.click(within(table).getByRole('button', { name: 'SLOs' }));
+    expect(dependents()[0]).toBe('Checkout');
   });
 });
 

@@ -1,8 +1,4 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -15,6 +11,7 @@ import {
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { PlainTable } from '../../PlainTable';
 import { TourRunbookLink } from '../ArchitectureTourTab/tourLinks';
 import { GlossaryTerm } from '../GlossaryTab';
 import { formatCount } from '../overviewFormat';
@@ -118,11 +115,12 @@ export function BlastRadiusView(props: { entityRef: string }) {
         />
       </Grid>
       {value.dependents.length > 0 && (
-        <Table
+        <PlainTable
           title="What depends on it, nearest first"
-          options={{ paging: false, search: false, padding: 'dense' }}
           columns={blastRadiusColumns}
-          data={value.dependents}
+          rows={value.dependents}
+          rowKey={row => row.entityRef}
+          loading={false}
         />
       )}
     </>

@@ -1,11 +1,9 @@
-import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { BlastRadiusEntity } from '@internal/backstage-plugin-reliability-common';
+import { compareBy, PlainTableColumn } from '../../PlainTable';
 import { formatPercent, formatRef } from '../overviewFormat';
-import { ReliabilityStateChip } from '../ReliabilityStateChip';
-
-const cellStyle = { verticalAlign: 'top' } as const;
+import { ReliabilityStateChip, STATE_ORDER } from '../ReliabilityStateChip';
 
 /** How far a dependent is: "direct" or "2 hops", and through what. */
 function DistanceCell({ row }: { row: BlastRadiusEntity }) {
@@ -24,12 +22,14 @@ function DistanceCell({ row }: { row: BlastRadiusEntity }) {
   );
 }
 
-/** Columns of the blast radius table: who depends, how far, how critical and how healthy, who to call. */
-export const blastRadiusColumns: TableColumn<BlastRadiusEntity>[] = [
+/**
+ * Columns of the blast radius table: who depends, how far, how critical and how healthy, who to call. Each sorts
+ * (by name, distance, tier, worst SLO state first, owner).
+ */
+export const blastRadiusColumns: PlainTableColumn<BlastRadiusEntity>[] = [
   {
     title: 'Depends on it',
-    field: 'entityRef',
-    cellStyle,
+    sort: compareBy(row => row.title ?? row.name),
     render: row => (
       <>
         <EntityRefLink
@@ -49,20 +49,17 @@ export const blastRadiusColumns: TableColumn<BlastRadiusEntity>[] = [
   },
   {
     title: 'Distance',
-    field: 'distance',
-    cellStyle,
+    sort: compareBy(row => row.distance),
     render: row => <DistanceCell row={row} />,
   },
   {
     title: 'Tier',
-    field: 'tier',
-    cellStyle,
+    sort: compareBy(row => row.tier),
     render: row => row.tier ?? '—',
   },
   {
     title: 'SLOs',
-    field: 'state',
-    cellStyle,
+    sort: compareBy(row => STATE_ORDER[row.state]),
     render: row => (
       <>
         <ReliabilityStateChip state={row.state} />
@@ -76,8 +73,7 @@ export const blastRadiusColumns: TableColumn<BlastRadiusEntity>[] = [
   },
   {
     title: 'Owner',
-    field: 'owner',
-    cellStyle,
+    sort: compareBy(row => row.owner),
     render: row => (
       <>
         {row.owner ? (

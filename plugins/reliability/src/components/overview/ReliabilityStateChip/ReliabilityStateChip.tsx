@@ -21,6 +21,14 @@ export const STATE_LABELS: Record<ReliabilityState, string> = {
   unknown: 'No SLO data',
 };
 
+/** The reliability states worst first (breaching, at risk, without data, OK), for sorting. */
+export const STATE_ORDER: Record<ReliabilityState, number> = {
+  breaching: 0,
+  'at-risk': 1,
+  unknown: 2,
+  ok: 3,
+};
+
 const useStyles = makeStyles({
   chip: (props: { state: ReliabilityState }) => ({
     backgroundColor: STATE_COLOURS[props.state],

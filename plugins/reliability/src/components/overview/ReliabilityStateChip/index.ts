@@ -2,4 +2,5 @@ export {
   ReliabilityStateChip,
   STATE_COLOURS,
   STATE_LABELS,
+  STATE_ORDER,
 } from './ReliabilityStateChip';

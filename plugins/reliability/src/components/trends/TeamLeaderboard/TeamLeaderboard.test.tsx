@@ -31,7 +31,14 @@ describe('TeamLeaderboard', () => {
     ).toBeInTheDocument();
     expect(getTrendLeaderboard).toHaveBeenCalledWith({ limit: 5 });
     expect(teamsInOrder()).toEqual(['payments', 'orders demo data', 'search']);
+    // Any column sorts on the client; a team without a change comes first, upwards.
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    expect(teamsInOrder()).toEqual(['search', 'payments', 'orders demo data']);
+    expect(
+      screen.getByRole('columnheader', { name: 'Change' }),
+    ).toHaveAttribute('aria-sort', 'ascending');
 
+    // The other ranking starts in its own order.
     fireEvent.click(
       screen.getByRole('tab', { name: 'Most improved (90 days)' }),
     );

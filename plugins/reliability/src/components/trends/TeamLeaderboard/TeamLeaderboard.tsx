@@ -3,53 +3,17 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { TrendLeaderboardEntry } from '@internal/backstage-plugin-reliability-common';
-import Chip from '@material-ui/core/Chip';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
-import { formatScore } from '../../overview/overviewFormat';
-import { formatChange, noSnapshotsText } from '../trendFormat';
-
-type Ranked = TrendLeaderboardEntry & { rank: number };
-
-function columns(by: 'score' | 'improvement'): TableColumn<Ranked>[] {
-  return [
-    { title: '#', field: 'rank', width: '48px' },
-    {
-      title: 'Team',
-      render: e => (
-        <>
-          <EntityRefLink entityRef={e.teamRef} defaultKind="group" />
-          {e.demo && (
-            <>
-              {' '}
-              <Chip size="small" label="demo data" variant="outlined" />
-            </>
-          )}
-        </>
-      ),
-    },
-    { title: 'Score', render: e => formatScore(e.score) },
-    { title: 'Level', field: 'level' },
-    { title: 'Services', field: 'serviceCount', type: 'numeric' },
-    by === 'improvement'
-      ? {
-          title: 'Change',
-          render: e =>
-            `${formatChange(e.improvement)} since ${e.baselineDay ?? '—'}`,
-        }
-      : { title: 'Change', render: e => formatChange(e.improvement) },
-  ];
-}
+import { PlainTableContent } from '../../PlainTable';
+import { noSnapshotsText } from '../trendFormat';
+import { leaderboardColumns } from './leaderboardColumns';
 
 /**
  * Leaderboard of teams from the daily snapshots: by current maturity score, and by improvement over the last
@@ -102,15 +66,13 @@ export function TeamLeaderboard(props: { limit?: number }) {
               : `No team has a snapshot from before ${value.day} yet: improvement shows from the second day on.`}
           </Typography>
         ) : (
-          <Table<Ranked>
-            options={{
-              paging: false,
-              search: false,
-              toolbar: false,
-              padding: 'dense',
-            }}
-            columns={columns(by)}
-            data={entries.map((e, i) => ({ ...e, rank: i + 1 }))}
+          <PlainTableContent
+            // Each ranking starts in its own order.
+            key={by}
+            label={by === 'score' ? 'Teams by score' : 'Most improved teams'}
+            columns={leaderboardColumns(by)}
+            rows={entries.map((e, i) => ({ ...e, rank: i + 1 }))}
+            rowKey={e => e.teamRef}
           />
         )}
         <Typography

@@ -1,0 +1,64 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { TrendLeaderboardEntry } from '@internal/backstage-plugin-reliability-common';
+import Chip from '@material-ui/core/Chip';
+import { compareBy, PlainTableColumn } from '../../PlainTable';
+import { formatScore } from '../../overview/overviewFormat';
+import { formatChange } from '../trendFormat';
+
+/** A leaderboard entry with its place in the ranking shown. */
+export type Ranked = TrendLeaderboardEntry & { rank: number };
+
+/**
+ * Columns of the team leaderboard (ranked by score or by improvement, where the change says since when); each
+ * sorts on the client, numbers right-aligned.
+ */
+export function leaderboardColumns(
+  by: 'score' | 'improvement',
+): PlainTableColumn<Ranked>[] {
+  return [
+    {
+      title: '#',
+      width: '48px',
+      align: 'right',
+      sort: compareBy(e => e.rank),
+      render: e => e.rank,
+    },
+    {
+      title: 'Team',
+      sort: compareBy(e => e.teamRef),
+      render: e => (
+        <>
+          <EntityRefLink entityRef={e.teamRef} defaultKind="group" />
+          {e.demo && (
+            <>
+              {' '}
+              <Chip size="small" label="demo data" variant="outlined" />
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Score',
+      align: 'right',
+      sort: compareBy(e => e.score),
+      render: e => formatScore(e.score),
+    },
+    { title: 'Level', sort: compareBy(e => e.level), render: e => e.level },
+    {
+      title: 'Services',
+      align: 'right',
+      sort: compareBy(e => e.serviceCount),
+      render: e => e.serviceCount,
+    },
+    {
+      title: 'Change',
+      align: 'right',
+      sort: compareBy(e => e.improvement),
+      render: e =>
+        by === 'improvement'
+          ? `${formatChange(e.improvement)} since ${e.baselineDay ?? '—'}`
+          : formatChange(e.improvement),
+    },
+  ];
+}

@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
 import { mockIncidentsApi, testFollowUp, testOrgFollowUp } from '../testData';
 import { PostmortemFollowUpTab } from './PostmortemFollowUpTab';
@@ -64,5 +64,35 @@ describe('PostmortemFollowUpTab', () => {
       screen.getByText(/6 overdue of 12 open action items/),
     ).toBeInTheDocument();
     expect(api.getIncidentFollowUp).toHaveBeenCalledWith();
+  });
+
+  it('sorts the teams by any count and pages more than twenty', async () => {
+    const followUp = testOrgFollowUp();
+    followUp.teams = Array.from({ length: 23 }, (_, i) => ({
+      ...followUp.teams[0],
+      ownerRef: `group:default/team-${String(i).padStart(2, '0')}`,
+      incidents: i,
+    }));
+    await renderTab(
+      mockIncidentsApi({ getIncidentFollowUp: async () => followUp }),
+    );
+    await screen.findByText('Postmortem follow-up by team');
+    const teams = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(teams()).toHaveLength(20);
+    expect(teams()[0]).toBe('team-00');
+    expect(screen.getByText('1-20 of 23')).toBeInTheDocument();
+    const incidents = screen.getByRole('button', {
+      name: 'Incidents (90 days)',
+    });
+    fireEvent.click(incidents);
+    fireEvent.click(incidents);
+    expect(teams().slice(0, 2)).toEqual(['team-22', 'team-21']);
+    expect(
+      screen.getByRole('columnheader', { name: 'Incidents (90 days)' }),
+    ).toHaveAttribute('aria-sort', 'descending');
   });
 });

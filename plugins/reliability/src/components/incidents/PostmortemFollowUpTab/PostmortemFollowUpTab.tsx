@@ -2,44 +2,16 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { TeamFollowUp } from '@internal/backstage-plugin-reliability-common';
-import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { PlainTable } from '../../PlainTable';
 import { severityLabel } from '../incidentFormat';
+import { followUpColumns } from './followUpColumns';
 
-const columns: TableColumn<TeamFollowUp>[] = [
-  {
-    title: 'Team',
-    render: team =>
-      team.ownerRef ? (
-        <EntityRefLink entityRef={team.ownerRef} defaultKind="group" />
-      ) : (
-        <Typography variant="body2" color="textSecondary">
-          no owner
-        </Typography>
-      ),
-  },
-  {
-    title: 'Overdue action items',
-    field: 'overdueActionItems',
-    type: 'numeric',
-  },
-  { title: 'Open action items', field: 'openActionItems', type: 'numeric' },
-  {
-    title: 'Overdue postmortems',
-    field: 'postmortemsOverdue',
-    type: 'numeric',
-  },
-  { title: 'Postmortems due', field: 'postmortemsDue', type: 'numeric' },
-  { title: 'Incidents (90 days)', field: 'incidents', type: 'numeric' },
-  { title: 'Services', field: 'entities', type: 'numeric' },
-];
+/** Teams per page. */
+const PAGE_SIZE = 20;
 
 /**
  * The "Postmortems" tab of the reliability page: every team with tracked services, the teams with the most
@@ -66,7 +38,7 @@ export function PostmortemFollowUpTab() {
   }
   const { counts, postmortemPolicy: policy } = value;
   return (
-    <Table
+    <PlainTable
       title="Postmortem follow-up by team"
       subtitle={`${counts.overdueActionItems} overdue of ${
         counts.openActionItems
@@ -75,14 +47,11 @@ export function PostmortemFollowUpTab() {
       } due (${severityLabel(policy.severity)} or worse, ${
         policy.businessDays
       } business days)`}
-      options={{
-        paging: value.teams.length > 20,
-        pageSize: 20,
-        search: false,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={value.teams}
+      columns={followUpColumns}
+      rows={value.teams}
+      rowKey={team => team.ownerRef ?? 'no owner'}
+      loading={false}
+      pageSize={PAGE_SIZE}
     />
   );
 }

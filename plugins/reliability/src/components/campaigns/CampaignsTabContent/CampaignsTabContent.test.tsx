@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
 import {
@@ -69,6 +69,15 @@ describe('CampaignsTabContent', () => {
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByLabelText('Show archived'));
     expect(screen.getByText('Old drive')).toBeInTheDocument();
+    // Listed as the backend sends them; sorted by name on asking.
+    const names = () =>
+      within(screen.getByRole('table', { name: 'Campaigns' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(names()).toEqual(['Tier-1 reaches Beginner', 'Old drive']);
+    await user.click(screen.getByRole('button', { name: 'Campaign' }));
+    expect(names()).toEqual(['Old drive', 'Tier-1 reaches Beginner']);
 
     await user.click(
       screen.getByRole('button', { name: 'Tier-1 reaches Beginner' }),

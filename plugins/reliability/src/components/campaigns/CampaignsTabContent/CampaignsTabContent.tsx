@@ -2,90 +2,22 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  Campaign,
-  CampaignSummary,
-  Checklist,
-} from '@internal/backstage-plugin-reliability-common';
+import { Campaign } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Link from '@material-ui/core/Link';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../../api';
+import { PlainTable } from '../../PlainTable';
 import { CampaignDetailView } from '../CampaignDetailView';
 import { CampaignForm } from '../CampaignForm';
-import {
-  CAMPAIGN_STATUS_LABELS,
-  progressText,
-  SCHEDULE_LABELS,
-  scopeText,
-  targetText,
-} from '../campaignFormat';
-import { AlarmChip } from '../../AlarmChip';
-
-function columns(
-  checklist: Checklist,
-  open: (id: string) => void,
-): TableColumn<CampaignSummary>[] {
-  return [
-    {
-      title: 'Campaign',
-      render: ({ campaign }) => (
-        <Link
-          component="button"
-          variant="body2"
-          onClick={() => open(campaign.id)}
-        >
-          {campaign.name}
-        </Link>
-      ),
-    },
-    {
-      title: 'Target',
-      render: ({ campaign }) => targetText(campaign, checklist),
-    },
-    { title: 'Scope', render: ({ campaign }) => scopeText(campaign) },
-    {
-      title: 'State',
-      render: ({ campaign, schedule }) => (
-        <Box display="flex" style={{ gap: 4 }}>
-          <Chip size="small" label={CAMPAIGN_STATUS_LABELS[campaign.status]} />
-          {campaign.status === 'active' && (
-            <AlarmChip
-              size="small"
-              label={SCHEDULE_LABELS[schedule]}
-              alarm={schedule === 'overdue'}
-            />
-          )}
-          {campaign.source === 'file' && (
-            <Chip size="small" variant="outlined" label="as code" />
-          )}
-        </Box>
-      ),
-    },
-    { title: 'Due', render: ({ campaign }) => campaign.dueDate },
-    {
-      title: 'Progress',
-      render: ({ progress }) => (
-        <Box minWidth={160}>
-          <Typography variant="body2">{progressText(progress)}</Typography>
-          <LinearProgress variant="determinate" value={progress.percent ?? 0} />
-        </Box>
-      ),
-    },
-  ];
-}
+import { campaignColumns } from './campaignColumns';
 
 /**
  * The "Campaigns" tab of the org page: every campaign with its progress; one campaign's page (per team, per
@@ -184,11 +116,12 @@ export function CampaignsTabContent() {
           }
         />
       ) : (
-        <Table
+        <PlainTable
           title="Campaigns"
-          options={{ paging: false, search: false, padding: 'dense' }}
-          columns={columns(checklist, setSelected)}
-          data={shown}
+          columns={campaignColumns(checklist, setSelected)}
+          rows={shown}
+          rowKey={({ campaign }) => campaign.id}
+          loading={false}
         />
       )}
       {form}

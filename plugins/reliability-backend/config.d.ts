@@ -8,6 +8,14 @@ export interface Config {
      * entity. Read by the demo app's permission policy (packages/backend/src/modules/permissionPolicy.ts).
      */
     admins?: string[];
+    backgroundTasks?: {
+      /**
+       * False on replicas that should only answer web requests: the plugin then registers none of its global
+       * background tasks there (SLO collection, refreshes, snapshots, notifications); the replicas where it is true
+       * run them, once per cadence across all of them. Default true. See the plugin README ("Web-only replicas").
+       */
+      enabled?: boolean;
+    };
     /**
      * Documents (OpenSLO files, runbooks) are read only under the entity's own source location
      * (`backstage.io/source-location`, or the directory of `backstage.io/managed-by-location`). This allow-list

@@ -17,6 +17,7 @@ import {
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from './database/migrateDatabase';
+import { reliabilityScheduler } from './shared/backgroundTasks';
 import { createFeatures } from './createFeatures';
 import { createRouter } from './router';
 
@@ -72,6 +73,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
         const features = await createFeatures({
           ...services,
+          scheduler: reliabilityScheduler(services),
           knex,
           sliProviders: [...sliProviders],
           onCallProviders: [...onCallProviders],

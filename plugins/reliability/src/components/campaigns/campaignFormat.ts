@@ -21,6 +21,19 @@ export const SCHEDULE_LABELS: Record<CampaignSchedule, string> = {
   ended: 'Ended',
 };
 
+/** A ref without its kind and default namespace (`checkout-payments` for `group:default/checkout-payments`). */
+export function refName(ref: string): string {
+  return ref.replace(/^[^:]+:(default\/)?/, '');
+}
+
+/** A checklist item's title, or its id when the checklist does not have it. */
+export function itemTitle(
+  checklist: Pick<Checklist, 'items'> | undefined,
+  id: string,
+): string {
+  return checklist?.items.find(i => i.id === id)?.title ?? id;
+}
+
 /** The target in words: "Reach Intermediate" or "Pass: Rollback, Restore tested". */
 export function targetText(
   campaign: Pick<Campaign, 'target'>,
@@ -32,22 +45,19 @@ export function targetText(
       checklist?.levels.find(l => l.id === target.level)?.title ?? target.level;
     return `Reach ${title}`;
   }
-  const titles = target.itemIds.map(
-    id => checklist?.items.find(i => i.id === id)?.title ?? id,
-  );
+  const titles = target.itemIds.map(id => itemTitle(checklist, id));
   return `Pass: ${titles.join(', ')}`;
 }
 
 /** The scope in words ("tier-1 · team checkout-payments"), or "every service". */
 export function scopeText(campaign: Pick<Campaign, 'scope'>): string {
   const { scope } = campaign;
-  const name = (ref: string) => ref.replace(/^[^:]+:(default\/)?/, '');
   const parts = [
     ...(scope.tiers ?? []),
     ...(scope.lifecycles ?? []),
-    ...(scope.owners ?? []).map(r => `team ${name(r)}`),
-    ...(scope.systems ?? []).map(r => `system ${name(r)}`),
-    ...(scope.domains ?? []).map(r => `domain ${name(r)}`),
+    ...(scope.owners ?? []).map(r => `team ${refName(r)}`),
+    ...(scope.systems ?? []).map(r => `system ${refName(r)}`),
+    ...(scope.domains ?? []).map(r => `domain ${refName(r)}`),
   ];
   return parts.length > 0 ? parts.join(' · ') : 'every service';
 }

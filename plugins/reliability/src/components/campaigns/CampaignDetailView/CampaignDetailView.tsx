@@ -2,15 +2,10 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   CampaignDetail,
-  CampaignServiceProgress,
-  CampaignTeamProgress,
   Checklist,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
@@ -21,6 +16,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { PlainTable } from '../../PlainTable';
 import {
   CAMPAIGN_STATUS_LABELS,
   progressText,
@@ -30,62 +26,14 @@ import {
 } from '../campaignFormat';
 import { BurnUpChart } from './BurnUpChart';
 import { AlarmChip } from '../../AlarmChip';
+import {
+  serviceColumns,
+  serviceFilter,
+  teamColumns,
+} from './campaignDetailColumns';
 
-const name = (ref: string) => ref.replace(/^[^:]+:(default\/)?/, '');
-
-function teamColumns(): TableColumn<CampaignTeamProgress>[] {
-  return [
-    {
-      title: 'Team',
-      render: t =>
-        t.team === 'unassigned' ? (
-          'no owner'
-        ) : (
-          <EntityRefLink entityRef={t.team} defaultKind="group" />
-        ),
-    },
-    { title: 'Services', field: 'services', type: 'numeric' },
-    { title: 'Done', field: 'done', type: 'numeric' },
-    {
-      title: 'Progress',
-      render: t => (
-        <LinearProgress
-          variant="determinate"
-          value={t.services > 0 ? (100 * t.done) / t.services : 0}
-          aria-label={`${name(t.team)}: ${t.done} of ${t.services} done`}
-        />
-      ),
-    },
-  ];
-}
-
-function serviceColumns(
-  checklist?: Checklist,
-): TableColumn<CampaignServiceProgress>[] {
-  const title = (id: string) =>
-    checklist?.items.find(i => i.id === id)?.title ?? id;
-  return [
-    {
-      title: 'Service',
-      render: s => <EntityRefLink entityRef={s.entityRef} />,
-    },
-    { title: 'Team', render: s => name(s.owner) },
-    {
-      title: 'Status',
-      render: s => (
-        <Chip
-          size="small"
-          label={s.done ? 'Done' : `${s.left.length} left`}
-          color={s.done ? 'primary' : 'default'}
-        />
-      ),
-    },
-    {
-      title: 'What is left',
-      render: s => (s.done ? '—' : s.left.map(title).join(', ')),
-    },
-  ];
-}
+/** Services per page. */
+const PAGE_SIZE = 20;
 
 /** The page of one campaign: why, target, scope, progress per team, what is left per service, burn-up. */
 export function CampaignDetailView(props: {
@@ -159,19 +107,23 @@ export function CampaignDetailView(props: {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <Table
+        <PlainTable
           title="Progress per team"
-          options={{ paging: false, search: false, padding: 'dense' }}
-          columns={teamColumns()}
-          data={progress.teams}
+          columns={teamColumns}
+          rows={progress.teams}
+          rowKey={t => t.team}
+          loading={false}
         />
       </Grid>
       <Grid item xs={12}>
-        <Table
+        <PlainTable
           title="Services in scope"
-          options={{ pageSize: 20, search: true, padding: 'dense' }}
           columns={serviceColumns(checklist)}
-          data={value.services}
+          rows={value.services}
+          rowKey={s => s.entityRef}
+          loading={false}
+          pageSize={PAGE_SIZE}
+          filter={serviceFilter(checklist)}
         />
       </Grid>
     </Grid>

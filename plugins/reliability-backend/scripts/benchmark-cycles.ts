@@ -40,6 +40,8 @@ import { startCpuProfile } from './cycles/cpuProfile';
 import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
 import { memoryCatalog } from './cycles/memoryCatalog';
 import { percentile, RequestProbe } from './cycles/probe';
+import { RemoteProbe } from './cycles/remoteProbe';
+import { startWebReplica } from './cycles/startWebReplica';
 import { seedSliEvents } from './cycles/seedSliEvents';
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -115,6 +117,22 @@ const MEMORY_CATALOG = process.env.BENCH_CATALOG === 'memory';
 if (MEMORY_CATALOG && PROBE) {
   throw new Error('BENCH_CATALOG=memory runs without BENCH_PROBE');
 }
+/**
+ * BENCH_WEB_REPLICA=1 (with BENCH_PROBE=1, on PostgreSQL): the probe asks a web-only replica (cycles/webReplica.ts:
+ * the same backend in another process on the same databases, `reliability.backgroundTasks.enabled: false`) while
+ * this process runs the cycles as the worker replica would.
+ */
+const WEB_REPLICA = process.env.BENCH_WEB_REPLICA === '1';
+if (WEB_REPLICA && (!PROBE || DB !== 'postgres' || MEMORY_CATALOG)) {
+  throw new Error(
+    'BENCH_WEB_REPLICA=1 needs BENCH_PROBE=1 and BENCH_DB=postgres with the real catalog',
+  );
+}
+/**
+ * BENCH_PROBE_PROCESS=1 (always with BENCH_WEB_REPLICA=1): the probe's client runs in a process of its own
+ * (cycles/probeProcess.ts), so the cycles' pauses of this process do not delay its timing of the responses.
+ */
+const PROBE_PROCESS = process.env.BENCH_PROBE_PROCESS === '1' || WEB_REPLICA;
 
 /** What each cycle left in its tables, so a cycle that silently failed does not pass for a fast one. */
 async function outcome(db: Knex): Promise<string> {
@@ -334,6 +352,8 @@ async function main() {
     })...`,
   );
   const seedStart = Date.now();
+  let webReplica: { stop(): Promise<void> } | undefined;
+  let probe: RequestProbe | RemoteProbe | undefined;
   try {
     await backend.start();
     const reliability = clients.reliability;
@@ -391,10 +411,28 @@ async function main() {
       }`,
     );
 
-    const probe = new RequestProbe(
-      `http://127.0.0.1:${PORT}/api/reliability/overview?limit=50`,
-      { Authorization: `Bearer ${TOKEN}` },
-    );
+    if (WEB_REPLICA) {
+      const webStart = Date.now();
+      webReplica = await startWebReplica({
+        port: PORT + 1,
+        pgUrl: PG_URL,
+        pgPrefix: PG_PREFIX,
+        token: TOKEN,
+        scheduleFile,
+      });
+      console.log(
+        `  web-only replica (reliability.backgroundTasks.enabled: false) on port ${
+          PORT + 1
+        }, started in ${((Date.now() - webStart) / 1000).toFixed(0)} s`,
+      );
+    }
+    const probeUrl = `http://127.0.0.1:${
+      WEB_REPLICA ? PORT + 1 : PORT
+    }/api/reliability/overview?limit=50`;
+    probe = PROBE_PROCESS
+      ? new RemoteProbe(probeUrl, TOKEN)
+      : new RequestProbe(probeUrl, { Authorization: `Bearer ${TOKEN}` });
+    const probing = probe;
     const probes: Array<{
       name: string;
       cycle: string;
@@ -403,9 +441,9 @@ async function main() {
       before: number[];
     }> = [];
     const idleSamples = async (ms: number) => {
-      probe.start();
+      await probing.start();
       await new Promise(r => setTimeout(r, ms));
-      return probe.stop();
+      return probing.stop();
     };
     const reliabilityQueries = new QueryCounter(reliability);
     const catalogQueries = catalog ? new QueryCounter(catalog) : { value: 0 };
@@ -434,7 +472,7 @@ async function main() {
         const r0 = reliabilityQueries.value;
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
-        if (PROBE) probe.start();
+        if (PROBE) await probing.start();
         const stopProfile = CPU_PROFILE_DIR
           ? await startCpuProfile(
               CPU_PROFILE_DIR,
@@ -448,7 +486,7 @@ async function main() {
         );
         loopDelay.disable();
         if (stopProfile) console.log(`  CPU profile: ${await stopProfile()}`);
-        const probed = PROBE ? await probe.stop() : [];
+        const probed = PROBE ? await probing.stop() : [];
         const row: Row = {
           cycle: cycle.name,
           run,
@@ -521,7 +559,11 @@ async function main() {
           50,
         ).toFixed(0)} ms  p95 ${percentile(samples, 95).toFixed(0)} ms`;
       console.log(
-        '\nGET /api/reliability/overview?limit=50, one request at a time:',
+        `\nGET /api/reliability/overview?limit=50, one request at a time${
+          WEB_REPLICA
+            ? ', to the web-only replica while this process runs the cycles'
+            : ''
+        }${PROBE_PROCESS ? ' (client in a process of its own)' : ''}:`,
       );
       console.log(
         `  ${'no cycle running (baseline)'.padEnd(28)} ${stats(baseline)}`,
@@ -605,6 +647,8 @@ async function main() {
       );
     }
   } finally {
+    if (probe instanceof RemoteProbe) probe.close();
+    await webReplica?.stop();
     await backend.stop().catch(() => {});
     runbooks.server.close();
     rmSync(directory, { recursive: true, force: true });

@@ -59,6 +59,11 @@ describe('CampaignsTabContent', () => {
       await screen.findByText('Tier-1 reaches Beginner'),
     ).toBeInTheDocument();
     expect(screen.getByText('1 of 4 services (25%)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', {
+        name: 'Tier-1 reaches Beginner: 1 of 4 services (25%)',
+      }),
+    ).toHaveAttribute('aria-valuenow', '25');
     expect(screen.getByText('Reach Beginner')).toBeInTheDocument();
     // Archived campaigns are hidden unless asked for; readers cannot create campaigns.
     expect(screen.queryByText('Old drive')).not.toBeInTheDocument();

@@ -69,10 +69,14 @@ export function campaignColumns(
     {
       title: 'Progress',
       sort: compareBy(({ progress }) => progress.percent),
-      render: ({ progress }) => (
+      render: ({ campaign, progress }) => (
         <Box minWidth={160}>
           <Typography variant="body2">{progressText(progress)}</Typography>
-          <LinearProgress variant="determinate" value={progress.percent ?? 0} />
+          <LinearProgress
+            variant="determinate"
+            value={progress.percent ?? 0}
+            aria-label={`${campaign.name}: ${progressText(progress)}`}
+          />
         </Box>
       ),
     },

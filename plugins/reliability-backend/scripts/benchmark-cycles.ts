@@ -39,7 +39,8 @@ import {
 import { startCpuProfile } from './cycles/cpuProfile';
 import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
 import { memoryCatalog } from './cycles/memoryCatalog';
-import { percentile, RequestProbe } from './cycles/probe';
+import { RequestProbe } from './cycles/probe';
+import { printProbeReport } from './cycles/probeReport';
 import { RemoteProbe } from './cycles/remoteProbe';
 import { startWebReplica } from './cycles/startWebReplica';
 import { seedSliEvents } from './cycles/seedSliEvents';
@@ -133,6 +134,8 @@ if (WEB_REPLICA && (!PROBE || DB !== 'postgres' || MEMORY_CATALOG)) {
  * (cycles/probeProcess.ts), so the cycles' pauses of this process do not delay its timing of the responses.
  */
 const PROBE_PROCESS = process.env.BENCH_PROBE_PROCESS === '1' || WEB_REPLICA;
+/** Probe requests made and dropped before the first cycle run. */
+const PROBE_WARM_UP_MS = 5_000;
 
 /** What each cycle left in its tables, so a cycle that silently failed does not pass for a fast one. */
 async function outcome(db: Knex): Promise<string> {
@@ -353,7 +356,8 @@ async function main() {
   );
   const seedStart = Date.now();
   let webReplica: { stop(): Promise<void> } | undefined;
-  let probe: RequestProbe | RemoteProbe | undefined;
+  const targets: Array<{ title: string; probe: RequestProbe | RemoteProbe }> =
+    [];
   try {
     await backend.start();
     const reliability = clients.reliability;
@@ -426,25 +430,52 @@ async function main() {
         }, started in ${((Date.now() - webStart) / 1000).toFixed(0)} s`,
       );
     }
-    const probeUrl = `http://127.0.0.1:${
-      WEB_REPLICA ? PORT + 1 : PORT
-    }/api/reliability/overview?limit=50`;
-    probe = PROBE_PROCESS
-      ? new RemoteProbe(probeUrl, TOKEN)
-      : new RequestProbe(probeUrl, { Authorization: `Bearer ${TOKEN}` });
-    const probing = probe;
+    const overviewUrl = (port: number) =>
+      `http://127.0.0.1:${port}/api/reliability/overview?limit=50`;
+    const probeOf = (port: number) =>
+      PROBE_PROCESS
+        ? new RemoteProbe(overviewUrl(port), TOKEN)
+        : new RequestProbe(overviewUrl(port), {
+            Authorization: `Bearer ${TOKEN}`,
+          });
+    const request = `GET /api/reliability/overview?limit=50, one request at a time${
+      PROBE_PROCESS ? ' (client in a process of its own)' : ''
+    }`;
+    // With a web-only replica, the same requests also go to this process (the worker), at the same time: the
+    // single-process deployment measured under the very same load.
+    if (PROBE) {
+      targets.push(
+        ...(WEB_REPLICA
+          ? [
+              {
+                title: `${request}, to the web-only replica while this process runs the cycles`,
+                probe: probeOf(PORT + 1),
+              },
+              {
+                title: `${request}, to this process, which runs the cycles (as a single-process deployment), at the same time`,
+                probe: probeOf(PORT),
+              },
+            ]
+          : [{ title: request, probe: probeOf(PORT) }]),
+      );
+    }
     const probes: Array<{
       name: string;
       cycle: string;
       run: number;
-      samples: number[];
-      before: number[];
+      /** Per target, in the order of `targets`. */
+      samples: number[][];
+      before: number[][];
     }> = [];
+    const startProbes = () => Promise.all(targets.map(t => t.probe.start()));
+    const stopProbes = () => Promise.all(targets.map(t => t.probe.stop()));
     const idleSamples = async (ms: number) => {
-      await probing.start();
+      await startProbes();
       await new Promise(r => setTimeout(r, ms));
-      return probing.stop();
+      return stopProbes();
     };
+    // Warm-up, not reported: a process's first requests load their modules (seconds for a replica just started).
+    if (PROBE) await idleSamples(PROBE_WARM_UP_MS);
     const reliabilityQueries = new QueryCounter(reliability);
     const catalogQueries = catalog ? new QueryCounter(catalog) : { value: 0 };
     const rows: Row[] = [];
@@ -472,7 +503,7 @@ async function main() {
         const r0 = reliabilityQueries.value;
         const c0 = catalogQueries.value;
         const reads0 = runbooks.reads();
-        if (PROBE) await probing.start();
+        if (PROBE) await startProbes();
         const stopProfile = CPU_PROFILE_DIR
           ? await startCpuProfile(
               CPU_PROFILE_DIR,
@@ -486,7 +517,7 @@ async function main() {
         );
         loopDelay.disable();
         if (stopProfile) console.log(`  CPU profile: ${await stopProfile()}`);
-        const probed = PROBE ? await probing.stop() : [];
+        const probed = PROBE ? await stopProbes() : [];
         const row: Row = {
           cycle: cycle.name,
           run,
@@ -551,61 +582,20 @@ async function main() {
 
     console.log(`After the cycles: ${await outcome(reliability)}`);
     if (PROBE) {
-      const baseline = await idleSamples(PROBE_BASELINE_MS);
-      const baselineP95 = percentile(baseline, 95);
-      const stats = (samples: number[]) =>
-        `n=${String(samples.length).padStart(4)}  p50 ${percentile(
-          samples,
-          50,
-        ).toFixed(0)} ms  p95 ${percentile(samples, 95).toFixed(0)} ms`;
-      console.log(
-        `\nGET /api/reliability/overview?limit=50, one request at a time${
-          WEB_REPLICA
-            ? ', to the web-only replica while this process runs the cycles'
-            : ''
-        }${PROBE_PROCESS ? ' (client in a process of its own)' : ''}:`,
+      const baselines = await idleSamples(PROBE_BASELINE_MS);
+      targets.forEach(({ title }, i) =>
+        printProbeReport({
+          title,
+          baseline: baselines[i],
+          runs: probes.map(p => ({
+            ...p,
+            samples: p.samples[i],
+            before: p.before[i],
+          })),
+          cycles: CYCLES.map(c => c.name),
+          runsPerCycle: RUNS,
+        }),
       );
-      console.log(
-        `  ${'no cycle running (baseline)'.padEnd(28)} ${stats(baseline)}`,
-      );
-      const compared = (name: string, samples: number[], before: number[]) => {
-        const p95 = percentile(samples, 95);
-        console.log(
-          `  ${name.padEnd(28)} ${stats(samples)}  (${(
-            p95 / baselineP95
-          ).toFixed(2)}x the baseline; ${(p95 / percentile(before, 95)).toFixed(
-            2,
-          )}x the ${stats(before)} just before it)`,
-        );
-      };
-      for (const { name, samples, before } of probes) {
-        compared(name, samples, before);
-      }
-      // A short cycle gets a dozen samples a run, so one slow request decides its p95: its runs pooled. Run 1 works
-      // on fresh tables (the overview's first pass even serves pages by another path, the services index being
-      // empty until it ends), so the steady runs are also pooled on their own: what an adopter's every cadence costs.
-      const pooled = (label: string, runs: typeof probes) => {
-        for (const cycle of CYCLES) {
-          const ofCycle = runs.filter(p => p.cycle === cycle.name);
-          if (ofCycle.length < 2) continue;
-          compared(
-            `${cycle.name} (${ofCycle.length} ${label})`,
-            ofCycle.flatMap(p => p.samples),
-            ofCycle.flatMap(p => p.before),
-          );
-        }
-      };
-      if (RUNS > 1) {
-        console.log('  every run of a cycle pooled:');
-        pooled('runs', probes);
-      }
-      if (RUNS > 2) {
-        console.log('  the steady runs (2 and later) pooled:');
-        pooled(
-          'steady',
-          probes.filter(p => p.run > 1),
-        );
-      }
     }
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
     console.log(
@@ -647,7 +637,9 @@ async function main() {
       );
     }
   } finally {
-    if (probe instanceof RemoteProbe) probe.close();
+    for (const { probe } of targets) {
+      if (probe instanceof RemoteProbe) probe.close();
+    }
     await webReplica?.stop();
     await backend.stop().catch(() => {});
     runbooks.server.close();

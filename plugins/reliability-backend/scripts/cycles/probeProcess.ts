@@ -14,14 +14,15 @@ if (!url || !token || !process.send) {
 const send = process.send.bind(process);
 const probe = new RequestProbe(url, { Authorization: `Bearer ${token}` });
 
-process.on('message', (message: { type: 'start' | 'stop' }) => {
-  if (message.type === 'start') {
+// Messages are `{ probe: ... }`: the channel also carries the CLI's own messages.
+process.on('message', (message: { probe?: 'start' | 'stop' }) => {
+  if (message?.probe === 'start') {
     probe.start();
-    send({ type: 'started' });
-  } else {
+    send({ probe: { type: 'started' } });
+  } else if (message?.probe === 'stop') {
     probe.stop().then(
-      samples => send({ type: 'samples', samples }),
-      error => send({ type: 'failed', error: String(error) }),
+      samples => send({ probe: { type: 'samples', samples } }),
+      error => send({ probe: { type: 'failed', error: String(error) } }),
     );
   }
 });

@@ -17,17 +17,27 @@ export class RemoteProbe {
     });
   }
 
+  /** Sends `type` and waits for the probe's answer (other messages on the channel, such as the CLI's, are ignored). */
   private ask(type: 'start' | 'stop'): Promise<Reply> {
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) =>
-        reject(new Error(`probe process exited (${code})`));
-      this.child.once('exit', onExit);
-      this.child.once('message', (reply: Reply) => {
-        this.child.off('exit', onExit);
-        if (reply.type === 'failed') reject(new Error(reply.error));
-        else resolve(reply);
-      });
-      this.child.send({ type });
+      const { child } = this;
+      const listeners = {
+        exit: (code: number | null) => {
+          child.off('message', listeners.message);
+          reject(new Error(`probe process exited (${code})`));
+        },
+        message: (message: { probe?: Reply }) => {
+          const reply = message?.probe;
+          if (!reply) return;
+          child.off('exit', listeners.exit);
+          child.off('message', listeners.message);
+          if (reply.type === 'failed') reject(new Error(reply.error));
+          else resolve(reply);
+        },
+      };
+      child.once('exit', listeners.exit);
+      child.on('message', listeners.message);
+      this.child.send({ probe: type });
     });
   }
 

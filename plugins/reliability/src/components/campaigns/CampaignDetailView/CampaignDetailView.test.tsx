@@ -35,6 +35,15 @@ const firstCells = (table: string) =>
     .map(row => within(row).getAllByRole('cell')[0].textContent);
 
 describe('CampaignDetailView', () => {
+  it('names the campaign progress bar by what it shows', async () => {
+    await renderDetail();
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Campaign progress: 1 of 4 services (25%)',
+      }),
+    ).toHaveAttribute('aria-valuenow', '25');
+  });
+
   it('finds services in scope by name, team or what they have left', async () => {
     await renderDetail();
     const user = userEvent.setup({ delay: null });

@@ -85,6 +85,7 @@ export function CampaignDetailView(props: {
             <LinearProgress
               variant="determinate"
               value={progress.percent ?? 0}
+              aria-label={`Campaign progress: ${progressText(progress)}`}
             />
             <Box display="flex" style={{ gap: 8 }} mt={1}>
               {onBack && <Button onClick={onBack}>All campaigns</Button>}

@@ -32,6 +32,7 @@ export function campaignColumns(
         <Link
           component="button"
           variant="body2"
+          align="left"
           onClick={() => open(campaign.id)}
         >
           {campaign.name}
@@ -64,7 +65,10 @@ export function campaignColumns(
     {
       title: 'Due',
       sort: compareBy(({ campaign }) => campaign.dueDate),
-      render: ({ campaign }) => campaign.dueDate,
+      // A date stays on one line (it would break at its hyphens).
+      render: ({ campaign }) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{campaign.dueDate}</span>
+      ),
     },
     {
       title: 'Progress',

@@ -32,6 +32,7 @@ export function BurnUpChart(props: {
   return (
     <div
       style={{ width: '100%', height: 260 }}
+      role="img"
       aria-label={`Burn-up: services done per day until ${dueDate}`}
     >
       <ResponsiveContainer>

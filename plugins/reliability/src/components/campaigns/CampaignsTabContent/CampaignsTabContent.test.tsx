@@ -95,7 +95,9 @@ describe('CampaignsTabContent', () => {
       screen.getByText('A release can be rolled back quickly'),
     ).toBeInTheDocument();
     expect(
-      screen.getByLabelText('Burn-up: services done per day until 2026-12-31'),
+      screen.getByRole('img', {
+        name: 'Burn-up: services done per day until 2026-12-31',
+      }),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Edit campaign' }),

@@ -59,6 +59,37 @@ const screens: Array<{
     },
   },
   {
+    name: 'org Postmortems tab',
+    path: '/reliability/postmortems',
+    loaded: async page => {
+      const table = page.getByRole('table', {
+        name: 'Postmortem follow-up by team',
+      });
+      await expect(table.getByRole('row').nth(1)).toBeVisible();
+    },
+  },
+  {
+    name: 'org Campaigns tab',
+    path: '/reliability/campaigns',
+    loaded: async page => {
+      const table = page.getByRole('table', { name: 'Campaigns' });
+      await expect(table.getByRole('row').nth(1)).toBeVisible();
+      // A sortable column says its order once sorted.
+      const header = table.getByRole('columnheader', { name: 'Campaign' });
+      await header.getByRole('button').click();
+      await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    },
+  },
+  {
+    name: 'org Trends tab (leaderboard)',
+    path: '/reliability/trends',
+    loaded: async page => {
+      const table = page.getByRole('table', { name: 'Teams by score' });
+      await expect(table.getByRole('row').nth(1)).toBeVisible();
+      await expect(page.locator('svg.recharts-surface').first()).toBeVisible();
+    },
+  },
+  {
     name: 'group On-call tab',
     path: '/catalog/default/group/checkout-payments/oncall',
     loaded: async page => {
@@ -113,7 +144,7 @@ for (const theme of ['light', 'dark'] as ThemeId[]) {
 
       const charts = page.locator('svg.recharts-surface');
       if ((await charts.count()) > 0) {
-        const lowest = await lowestChartTextContrast(page.locator('main'));
+        const lowest = await lowestChartTextContrast(page.locator('body'));
         expect(lowest, 'chart text').not.toBeNull();
         expect(
           lowest!.ratio,

@@ -81,7 +81,7 @@ export function CampaignsTabContent() {
   return (
     <>
       <Box display="flex" alignItems="center" mb={2} style={{ gap: 16 }}>
-        <Typography variant="body2" color="textSecondary" style={{ flex: 1 }}>
+        <Typography variant="body2" style={{ flex: 1 }}>
           A campaign asks the services in its scope to reach a target by a due
           date. Each service sees the campaigns that concern it on its
           Reliability tab.

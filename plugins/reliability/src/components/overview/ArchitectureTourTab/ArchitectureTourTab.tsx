@@ -119,7 +119,7 @@ export function ArchitectureTourTab() {
         </FormControl>
       </Grid>
       <Grid item xs={12} md={8}>
-        <Typography variant="body2" color="textSecondary">
+        <Typography variant="body2">
           How the parts of a domain or system fit together, how reliable each
           one is right now, and where a new hire should start reading.
         </Typography>

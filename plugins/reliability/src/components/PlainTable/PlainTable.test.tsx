@@ -162,8 +162,7 @@ describe('PlainTable sorting', () => {
       .map(row => within(row).getAllByRole('cell')[0].textContent);
   const header = (name: string) =>
     screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
-
-  it('keeps the order the rows came in until a sortable header is clicked, then cycles up, down and back', async () => {
+  const renderSortable = () =>
     render(
       <PlainTable
         title="Services"
@@ -173,6 +172,9 @@ describe('PlainTable sorting', () => {
         loading={false}
       />,
     );
+
+  it('keeps the order the rows came in until a sortable header is clicked, then cycles up, down and back', async () => {
+    renderSortable();
     expect(names()).toEqual(['orders', 'cart', 'Search']);
     expect(header('Alerts')).not.toHaveAttribute('aria-sort');
     // Only the columns with a sort are buttons.
@@ -203,15 +205,7 @@ describe('PlainTable sorting', () => {
   });
 
   it('sorts from the keyboard', async () => {
-    render(
-      <PlainTable
-        title="Services"
-        columns={sortable}
-        rows={services}
-        rowKey={row => row.name}
-        loading={false}
-      />,
-    );
+    renderSortable();
     await userEvent.tab();
     expect(
       within(header('Service')).getByRole('button', { name: 'Service' }),

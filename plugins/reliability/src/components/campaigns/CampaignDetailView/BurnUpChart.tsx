@@ -45,6 +45,7 @@ export function BurnUpChart(props: {
           <YAxis {...chart.axis} allowDecimals={false} />
           <Tooltip {...chart.tooltip} />
           <Area
+            {...chart.motion}
             type="stepAfter"
             dataKey="done"
             name="Done"
@@ -54,6 +55,7 @@ export function BurnUpChart(props: {
             fillOpacity={0.3}
           />
           <Line
+            {...chart.motion}
             type="stepAfter"
             dataKey="services"
             name="In scope"

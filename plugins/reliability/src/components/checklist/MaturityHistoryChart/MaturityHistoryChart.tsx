@@ -77,6 +77,7 @@ export function MaturityHistoryChart(props: { reloadKey?: number }) {
                 formatter={(v: number) => formatScore(v)}
               />
               <Line
+                {...chart.motion}
                 type="monotone"
                 dataKey="score"
                 name="Score"

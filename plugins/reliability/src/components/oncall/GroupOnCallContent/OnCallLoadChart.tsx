@@ -39,12 +39,14 @@ export function OnCallLoadChart({ load }: { load: OnCallPersonLoad[] }) {
         />
         <Legend {...chart.legend} />
         <Bar
+          {...chart.motion}
           dataKey="office"
           name="Office hours (Mon-Fri 09-17)"
           stackId="hours"
           fill={theme.palette.primary.main}
         />
         <Bar
+          {...chart.motion}
           dataKey="outOfHours"
           name="Out of hours"
           stackId="hours"

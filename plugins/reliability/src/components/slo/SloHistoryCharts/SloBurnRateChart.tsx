@@ -53,6 +53,7 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
         />
         {WINDOWS.map(window => (
           <Line
+            {...chart.motion}
             key={window.dataKey}
             dataKey={window.dataKey}
             name={window.name}

@@ -170,6 +170,7 @@ export function SloBurndownChart(props: {
         ))}
         <ReferenceLine y={0} stroke={theme.palette.error.main} />
         <Line
+          {...chart.motion}
           dataKey="remaining"
           name="Budget remaining"
           stroke={theme.palette.primary.main}
@@ -178,6 +179,7 @@ export function SloBurndownChart(props: {
           isAnimationActive={false}
         />
         <Line
+          {...chart.motion}
           dataKey="ideal"
           name="Ideal linear burn"
           stroke={theme.palette.text.secondary}

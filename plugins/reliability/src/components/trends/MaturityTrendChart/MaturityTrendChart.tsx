@@ -102,6 +102,7 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
               formatter={(v: number) => formatScore(v)}
             />
             <Line
+              {...chart.motion}
               type="monotone"
               dataKey="score"
               name="Maturity score"
@@ -144,6 +145,7 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
                 <Legend {...chart.legend} />
                 {value.slo.map((s, i) => (
                   <Line
+                    {...chart.motion}
                     key={s.window}
                     type="monotone"
                     dataKey={s.window}

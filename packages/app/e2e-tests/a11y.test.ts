@@ -84,8 +84,15 @@ const screens: Array<{
     name: 'org Trends tab (leaderboard)',
     path: '/reliability/trends',
     loaded: async page => {
+      // The demo's trend history is written by a task two minutes after the backend starts; until then the tab says
+      // that no snapshot exists yet, so an early test looks again.
       const table = page.getByRole('table', { name: 'Teams by score' });
-      await expect(table.getByRole('row').nth(1)).toBeVisible();
+      await expect(async () => {
+        if (!(await table.isVisible())) await page.reload();
+        await expect(table.getByRole('row').nth(1)).toBeVisible({
+          timeout: 5_000,
+        });
+      }).toPass({ timeout: 150_000 });
       await expect(page.locator('svg.recharts-surface').first()).toBeVisible();
     },
   },

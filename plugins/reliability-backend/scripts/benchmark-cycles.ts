@@ -26,8 +26,8 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, getPriority, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
@@ -136,6 +136,17 @@ if (WEB_REPLICA && (!PROBE || DB !== 'postgres' || MEMORY_CATALOG)) {
 const PROBE_PROCESS = process.env.BENCH_PROBE_PROCESS === '1' || WEB_REPLICA;
 /** Probe requests made and dropped before the first cycle run. */
 const PROBE_WARM_UP_MS = 5_000;
+/**
+ * BENCH_WORKER_NICE=10 (with BENCH_WEB_REPLICA=1): once the web replica and the probes are started, this process
+ * (the worker running the cycles) lowers its own CPU priority to that niceness, as a worker replica run with a
+ * lower CPU priority or share would be; the web replica and the probe clients keep theirs.
+ */
+const WORKER_NICE = process.env.BENCH_WORKER_NICE
+  ? Number(process.env.BENCH_WORKER_NICE)
+  : undefined;
+if (WORKER_NICE !== undefined && !WEB_REPLICA) {
+  throw new Error('BENCH_WORKER_NICE needs BENCH_WEB_REPLICA=1');
+}
 
 /** What each cycle left in its tables, so a cycle that silently failed does not pass for a fast one. */
 async function outcome(db: Knex): Promise<string> {
@@ -474,6 +485,15 @@ async function main() {
       await new Promise(r => setTimeout(r, ms));
       return stopProbes();
     };
+    if (WORKER_NICE !== undefined) {
+      // Every thread of the process (Linux sets a niceness per thread: V8's and libuv's helpers too).
+      for (const tid of readdirSync(`/proc/${process.pid}/task`)) {
+        setPriority(Number(tid), WORKER_NICE);
+      }
+      console.log(
+        `  this process (the worker) now runs at niceness ${getPriority()}; the web replica and the probes at theirs`,
+      );
+    }
     // Warm-up, not reported: a process's first requests load their modules (seconds for a replica just started).
     if (PROBE) await idleSamples(PROBE_WARM_UP_MS);
     const reliabilityQueries = new QueryCounter(reliability);

@@ -158,7 +158,11 @@ export class OverviewService {
     const servicesIndex = this.servicesIndex;
     const visible = (lookup: ServiceLookup) =>
       visibleTo
-        ? catalogVisibleLookup(lookup, this.catalog, visibleTo)
+        ? catalogVisibleLookup(lookup, {
+            catalog: this.catalog,
+            credentials: visibleTo,
+            domainFiltered: Boolean(request.filters.domain),
+          })
         : lookup;
     try {
       return await loadServicesIndexPage({

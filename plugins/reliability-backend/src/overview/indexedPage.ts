@@ -121,37 +121,55 @@ export function servicesIndexLookup(
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
 /**
- * `lookup` (the services index's) keeping only the services the catalog shows the caller: for callers whose catalog
- * reads are conditional. The lookup's query and ONE `getEntitiesByRefs` of the same refs with the caller's
- * credentials (refs only) run at the same time, so the page waits for the slower of the two, not for both.
+ * `lookup` (the services index's) keeping only what the catalog shows the caller: for callers whose catalog reads
+ * are conditional. After the lookup's query, ONE `getEntitiesByRefs` with the caller's credentials (refs only) of
+ * the services and of their systems: a service the caller may not read is dropped; one whose system they may not
+ * read is listed without its domain (a property of that system), and left out by a `domain` filter, as the
+ * catalog path does.
  */
 export function catalogVisibleLookup(
   lookup: ServiceLookup,
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
+  options: {
+    catalog: CatalogService;
+    credentials: BackstageCredentials;
+    domainFiltered: boolean;
+  },
 ): ServiceLookup {
+  const { catalog, credentials, domainFiltered } = options;
   return {
     filtered: lookup.filtered,
     byRefs: async entityRefs => {
-      const [listings, visible] = await Promise.all([
-        lookup.byRefs(entityRefs),
-        catalog
-          .getEntitiesByRefs(
-            { entityRefs, fields: REF_FIELDS },
-            { credentials },
-          )
-          .catch(error => {
-            // Said as the catalog's failure, not the services index's (whose failures leave the page to the catalog).
-            if (error instanceof CustomErrorBase) throw error;
-            throw new ServiceUnavailableError(
-              'The catalog could not say which services you may see',
-              error,
-            );
-          }),
-      ]);
-      return listings.map((listing, i) =>
-        listing && visible.items[i] ? listing : null,
+      const listings = await lookup.byRefs(entityRefs);
+      const systems = [
+        ...new Set(
+          listings.flatMap(listing =>
+            listing?.domain && listing.system ? [listing.system] : [],
+          ),
+        ),
+      ];
+      const { items } = await catalog
+        .getEntitiesByRefs(
+          { entityRefs: [...entityRefs, ...systems], fields: REF_FIELDS },
+          { credentials },
+        )
+        .catch(error => {
+          // Said as the catalog's failure, not the services index's (whose failures leave the page to the catalog).
+          if (error instanceof CustomErrorBase) throw error;
+          throw new ServiceUnavailableError(
+            'The catalog could not say which services you may see',
+            error,
+          );
+        });
+      const visibleSystems = new Set(
+        systems.filter((_, i) => items[entityRefs.length + i]),
       );
+      return listings.map((listing, i) => {
+        if (!listing || !items[i]) return null;
+        if (!listing.domain || visibleSystems.has(listing.system!)) {
+          return listing;
+        }
+        return domainFiltered ? null : { ...listing, domain: null };
+      });
     },
   };
 }

@@ -220,8 +220,9 @@ describe('overview pages from the services index', () => {
     async databaseId => {
       const { serviceOver } = await setup(databaseId);
       await serviceOver(entities()).service.refreshGroupRollUps(credentials);
-      // The caller's catalog reads are conditional: two gold services and every tenth service are hidden from them.
-      const hidden = new Set(['svc-04', 'svc-25']);
+      // The caller's catalog reads are conditional: two gold services, every tenth service and the system `pay` (in
+      // the domain `commerce`) are hidden from them.
+      const hidden = new Set(['svc-04', 'svc-25', 'pay']);
       const visible = entities().filter(
         (e, i) => !hidden.has(e.metadata.name) && i % 10 !== 9,
       );
@@ -261,8 +262,21 @@ describe('overview pages from the services index', () => {
           ]);
         }
       }
-      const gold = fromLevel(await allPages(service, { level: 'gold' }, false));
-      expect(gold).toEqual(['svc-01', 'svc-09', 'svc-16', 'svc-36']);
+      const gold = await allPages(service, { level: 'gold' }, false);
+      expect(fromLevel(gold)).toEqual(['svc-01', 'svc-09', 'svc-16', 'svc-36']);
+      // A service of a system the caller may not read is listed without that system's domain, and not in the domain.
+      const byName = new Map(gold.rows.map(row => [row.name, row]));
+      expect(byName.get('svc-01')).toMatchObject({
+        system: 'system:default/pay',
+        domain: null,
+      });
+      expect(byName.get('svc-16')?.domain).toBe('domain:default/commerce');
+      const inCommerce = await allPages(
+        service,
+        { level: 'gold', domain: 'commerce' },
+        false,
+      );
+      expect(fromLevel(inCommerce)).toEqual(['svc-16', 'svc-36']);
 
       // A catalog-only filter is still paged by the catalog with the caller's credentials.
       const team = await allPages(service, { team: 'team-b' }, false);

@@ -7,7 +7,8 @@ export const BACKGROUND_TASKS_KEY = 'reliability.backgroundTasks.enabled';
 /**
  * The scheduler the plugin's areas register their background work with: the backend's own, unless
  * `reliability.backgroundTasks.enabled` is false. Such a replica only answers web requests (the background
- * cycles' CPU and memory stay off it, which helps when it runs on other nodes than the workers: docs/benchmarks.md): it
+ * cycles' CPU and memory stay off it: web requests keep their latency when the workers run on other nodes or at a
+ * lower CPU priority, docs/benchmarks.md): it
  * registers none of the plugin's global tasks (SLO collection, refreshes, snapshots, notifications), which the
  * replicas where the key is true (the default) run, once per cadence across all of them through the scheduler's
  * database lock as always. Per-replica (local) tasks still run on it: they keep its own copy of something (the

@@ -13,9 +13,9 @@ export interface PlainTableFilterOptions<Row> {
 
 /** Whether a row's text holds every word of the query, ignoring case (an empty query matches every row). */
 export function matchesFilter(text: string, query: string): boolean {
-  const haystack = text.toLocaleLowerCase();
+  const haystack = text.toLowerCase();
   return query
-    .toLocaleLowerCase()
+    .toLowerCase()
     .split(/\s+/)
     .every(word => haystack.includes(word));
 }

@@ -97,6 +97,21 @@ const screens: Array<{
     },
   },
   {
+    name: 'org Architecture tour (map, reading path, learning path)',
+    path: '/reliability/tour',
+    loaded: async page => {
+      await expect(page.getByText(/^Map of /)).toBeVisible();
+      // The map's nodes are laid out after the data arrives: wait for a system's node.
+      await expect(
+        page.getByRole('button', { name: /^Expand/ }).first(),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: /^1\. / }).first(),
+      ).toBeVisible();
+      await expect(page.getByText('Your learning path')).toBeVisible();
+    },
+  },
+  {
     name: 'group On-call tab',
     path: '/catalog/default/group/checkout-payments/oncall',
     loaded: async page => {

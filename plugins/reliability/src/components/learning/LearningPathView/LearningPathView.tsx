@@ -115,7 +115,12 @@ export function LearningPathView(props: {
       </div>
       <Typography variant="caption" color="textSecondary" component="p">
         Path of{' '}
-        <EntityRefLink entityRef={path.groupRef} title={path.groupTitle} />
+        {/* Underlined: inside a sentence, colour alone does not tell the link from the text (axe). */}
+        <EntityRefLink
+          entityRef={path.groupRef}
+          title={path.groupTitle}
+          underline="always"
+        />
         {path.shareProgress
           ? ". The team shares members' aggregated progress; yours is counted."
           : '. Your progress is private to you.'}

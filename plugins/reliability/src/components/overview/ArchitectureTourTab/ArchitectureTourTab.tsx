@@ -17,10 +17,15 @@ import ListSubheader from '@material-ui/core/ListSubheader';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { LearningPathCard } from '../../learning';
 import { TourView } from './TourView';
 import { useEntityQueryParam } from './useEntityQueryParam';
+
+const useStyles = makeStyles(theme => ({
+  label: { color: theme.palette.text.primary },
+}));
 
 interface TourChoice {
   ref: string;
@@ -46,6 +51,7 @@ function normalise(value: string | undefined): string | undefined {
  * sees a map straight away; picking another one updates the address.
  */
 export function ArchitectureTourTab() {
+  const classes = useStyles();
   const catalogApi = useApi(catalogApiRef);
   const [requested, setRequested] = useEntityQueryParam();
 
@@ -95,7 +101,10 @@ export function ArchitectureTourTab() {
     <Grid container spacing={2}>
       <Grid item xs={12} md={4}>
         <FormControl fullWidth size="small" variant="outlined">
-          <InputLabel id="tour-root-label">Domain or system</InputLabel>
+          {/* Primary text: the field sits on the page's background, where the secondary grey is 4.47:1 (axe). */}
+          <InputLabel id="tour-root-label" className={classes.label}>
+            Domain or system
+          </InputLabel>
           <Select
             labelId="tour-root-label"
             id="tour-root"

@@ -8,6 +8,7 @@ import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import {
   compareBy,
+  countColumn,
   PlainTableColumn,
   PlainTableFilterOptions,
 } from '../../PlainTable';
@@ -28,18 +29,8 @@ export const teamColumns: PlainTableColumn<CampaignTeamProgress>[] = [
         <EntityRefLink entityRef={t.team} defaultKind="group" />
       ),
   },
-  {
-    title: 'Services',
-    align: 'right',
-    sort: compareBy(t => t.services),
-    render: t => t.services,
-  },
-  {
-    title: 'Done',
-    align: 'right',
-    sort: compareBy(t => t.done),
-    render: t => t.done,
-  },
+  countColumn('Services', t => t.services),
+  countColumn('Done', t => t.done),
   {
     title: 'Progress',
     sort: compareBy(t => (t.services > 0 ? t.done / t.services : 0)),

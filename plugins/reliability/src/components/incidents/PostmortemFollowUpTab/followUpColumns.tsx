@@ -1,15 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TeamFollowUp } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
-import { compareBy, PlainTableColumn } from '../../PlainTable';
-
-/** A right-aligned count of a team's follow-up, sorting on the client. */
-function countColumn(
-  title: string,
-  count: (team: TeamFollowUp) => number,
-): PlainTableColumn<TeamFollowUp> {
-  return { title, align: 'right', sort: compareBy(count), render: count };
-}
+import { compareBy, countColumn, PlainTableColumn } from '../../PlainTable';
 
 /** Columns of the postmortem follow-up by team: who, then what is overdue or open, and how much they run. */
 export const followUpColumns: PlainTableColumn<TeamFollowUp>[] = [

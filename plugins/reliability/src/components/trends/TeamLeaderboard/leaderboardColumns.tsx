@@ -1,7 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TrendLeaderboardEntry } from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
-import { compareBy, PlainTableColumn } from '../../PlainTable';
+import { compareBy, countColumn, PlainTableColumn } from '../../PlainTable';
 import { formatScore } from '../../overview/overviewFormat';
 import { formatChange } from '../trendFormat';
 
@@ -45,12 +45,7 @@ export function leaderboardColumns(
       render: e => formatScore(e.score),
     },
     { title: 'Level', sort: compareBy(e => e.level), render: e => e.level },
-    {
-      title: 'Services',
-      align: 'right',
-      sort: compareBy(e => e.serviceCount),
-      render: e => e.serviceCount,
-    },
+    countColumn('Services', e => e.serviceCount),
     {
       title: 'Change',
       align: 'right',

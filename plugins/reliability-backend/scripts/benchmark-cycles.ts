@@ -40,6 +40,10 @@ import { startCpuProfile } from './cycles/cpuProfile';
 import { databaseBytes, mb, measured, QueryCounter } from './cycles/measure';
 import { memoryCatalog } from './cycles/memoryCatalog';
 import { RequestProbe } from './cycles/probe';
+import {
+  benchmarkAuthConfig,
+  benchmarkAuthHeader,
+} from './shared/benchmarkAuth';
 import { printProbeReport } from './cycles/probeReport';
 import { RemoteProbe } from './cycles/remoteProbe';
 import { startWebReplica } from './cycles/startWebReplica';
@@ -61,7 +65,6 @@ const PG_URL =
 const PG_PREFIX = `bench_cycles_${process.pid}_`;
 const PORT = Number(process.env.BENCH_PORT ?? 7098);
 const SEED_TIMEOUT_MS = 30 * 60_000;
-const TOKEN = 'benchmark-static-token-0123456789abcdef';
 
 /** The areas' background tasks, in the order the benchmark runs them (trends only where the area exists). */
 const ALL_CYCLES = [
@@ -257,14 +260,7 @@ function rootConfig(options: {
           listen: { port: PORT, host: '127.0.0.1' },
           database,
           reading: { allow: [{ host }] },
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: TOKEN, subject: 'benchmark' },
-              },
-            ],
-          },
+          auth: benchmarkAuthConfig,
         },
         catalog: {
           rules: [
@@ -289,7 +285,7 @@ async function waitForCatalog(base: string) {
   while (Date.now() < deadline) {
     const response = await fetch(
       `${base}/api/catalog/entities/by-query?filter=kind=component&limit=1`,
-      { headers: { Authorization: `Bearer ${TOKEN}` } },
+      { headers: benchmarkAuthHeader },
     );
     if (!response.ok) throw new Error(`catalog: ${response.status}`);
     const body = await response.json();
@@ -432,7 +428,6 @@ async function main() {
         port: PORT + 1,
         pgUrl: PG_URL,
         pgPrefix: PG_PREFIX,
-        token: TOKEN,
         scheduleFile,
       });
       console.log(
@@ -445,10 +440,8 @@ async function main() {
       `http://127.0.0.1:${port}/api/reliability/overview?limit=50`;
     const probeOf = (port: number) =>
       PROBE_PROCESS
-        ? new RemoteProbe(overviewUrl(port), TOKEN)
-        : new RequestProbe(overviewUrl(port), {
-            Authorization: `Bearer ${TOKEN}`,
-          });
+        ? new RemoteProbe(overviewUrl(port))
+        : new RequestProbe(overviewUrl(port), benchmarkAuthHeader);
     const request = `GET /api/reliability/overview?limit=50, one request at a time${
       PROBE_PROCESS ? ' (client in a process of its own)' : ''
     }`;

@@ -46,7 +46,8 @@ import {
   seedEntities,
   seedReliabilityTables,
 } from './overview/fixtures';
-import { getJson, percentile, TOKEN } from './overview/http';
+import { getJson, percentile } from './overview/http';
+import { benchmarkAuthConfig } from './shared/benchmarkAuth';
 import {
   FILTER_KINDS,
   measurePages,
@@ -162,14 +163,7 @@ function rootConfig(directory: string) {
             DB === 'postgres'
               ? { client: 'pg', connection: PG_URL, prefix: PG_PREFIX }
               : { client: 'better-sqlite3', connection: { directory } },
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: TOKEN, subject: 'benchmark' },
-              },
-            ],
-          },
+          auth: benchmarkAuthConfig,
         },
         catalog: {
           rules: [{ allow: ['Component', 'System', 'Domain', 'Group'] }],

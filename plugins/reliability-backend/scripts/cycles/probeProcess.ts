@@ -4,15 +4,15 @@
  * not hold, as a browser's is not. Started by remoteProbe.ts over an IPC channel: `start`, then `stop`, which
  * answers with the latencies.
  */
+import { benchmarkAuthHeader } from '../shared/benchmarkAuth';
 import { RequestProbe } from './probe';
 
 const url = process.env.BENCH_PROBE_URL;
-const token = process.env.BENCH_PROBE_TOKEN;
-if (!url || !token || !process.send) {
+if (!url || !process.send) {
   throw new Error('probeProcess.ts is started by remoteProbe.ts');
 }
 const send = process.send.bind(process);
-const probe = new RequestProbe(url, { Authorization: `Bearer ${token}` });
+const probe = new RequestProbe(url, benchmarkAuthHeader);
 
 // Messages are `{ probe: ... }`: the channel also carries the CLI's own messages.
 process.on('message', (message: { probe?: 'start' | 'stop' }) => {

@@ -10,10 +10,10 @@ type Reply =
 export class RemoteProbe {
   private readonly child: ChildProcess;
 
-  constructor(url: string, token: string) {
+  constructor(url: string) {
     this.child = fork(join(__dirname, 'probeProcess.ts'), [], {
       execArgv: ['--require', '@backstage/cli/config/nodeTransform.cjs'],
-      env: { ...process.env, BENCH_PROBE_URL: url, BENCH_PROBE_TOKEN: token },
+      env: { ...process.env, BENCH_PROBE_URL: url },
     });
   }
 

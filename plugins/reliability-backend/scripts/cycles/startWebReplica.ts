@@ -8,7 +8,6 @@ export async function startWebReplica(options: {
   port: number;
   pgUrl: string;
   pgPrefix: string;
-  token: string;
   scheduleFile: string;
 }): Promise<{ stop(): Promise<void> }> {
   const child = spawn(
@@ -24,7 +23,6 @@ export async function startWebReplica(options: {
         BENCH_WEB_PORT: String(options.port),
         BENCH_PG_URL: options.pgUrl,
         BENCH_PG_PREFIX: options.pgPrefix,
-        BENCH_TOKEN: options.token,
         BENCH_SCHEDULE_FILE: options.scheduleFile,
       },
       stdio: 'inherit',

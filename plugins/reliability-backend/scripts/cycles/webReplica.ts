@@ -11,6 +11,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import { benchmarkAuthConfig } from '../shared/benchmarkAuth';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -37,14 +38,7 @@ backend.add(
             connection: env('BENCH_PG_URL'),
             prefix: env('BENCH_PG_PREFIX'),
           },
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: env('BENCH_TOKEN'), subject: 'benchmark' },
-              },
-            ],
-          },
+          auth: benchmarkAuthConfig,
         },
         catalog: {
           rules: [

@@ -1,9 +1,8 @@
-/* HTTP helpers and percentiles of benchmark-overview.ts (a static token the benchmark backend accepts). */
-
-export const TOKEN = 'benchmark-static-token-0123456789abcdef';
+/* HTTP helpers and percentiles of benchmark-overview.ts (with the static token the benchmark backend accepts). */
+import { benchmarkAuthHeader } from '../shared/benchmarkAuth';
 
 export const headers = {
-  Authorization: `Bearer ${TOKEN}`,
+  ...benchmarkAuthHeader,
   'Content-Type': 'application/json',
 };
 

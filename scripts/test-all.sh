@@ -10,6 +10,8 @@ source scripts/ensure-system-packages.sh
 
 echo "== type-check" >&2
 yarn tsc
+# The benchmark scripts, install/bench helpers and browser tests are outside the packages' sources `yarn tsc` covers.
+yarn tsc -p tsconfig.scripts.json
 echo "== API reports (each package's report*.api.md must match its public API; update: yarn build:api-reports)" >&2
 # Reads the declarations that `yarn tsc` just wrote to dist-types; on drift it prints the changed report.
 yarn build:api-reports --ci | { grep -v '^Analysis will use' || true; }

@@ -36,11 +36,10 @@ describe('PlainTable', () => {
     );
     const table = screen.getByRole('table', { name: 'Services (2)' });
     const headers = within(table).getAllByRole('columnheader');
-    expect(headers.map(header => header.textContent)).toEqual([
-      'Service',
-      'Tier',
-      'Alerts',
-    ]);
+    expect(headers).toHaveLength(3);
+    ['Service', 'Tier', 'Alerts'].forEach((name, index) =>
+      expect(headers[index]).toHaveAccessibleName(name),
+    );
     expect(headers[0]).toHaveStyle({ width: '50%' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(row => row.textContent)).toEqual([
@@ -57,6 +56,29 @@ describe('PlainTable', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       'Alerts firing now',
     );
+  });
+
+  it('gives a header with a tooltip its meaning as its description, for readers who cannot hover it', () => {
+    render(
+      <PlainTable
+        title="Services"
+        columns={columns}
+        rows={[{ name: 'orders', tier: 'tier-1', count: 3 }]}
+        rowKey={row => row.name}
+        loading={false}
+      />,
+    );
+    // Not sortable, so not focusable: the description is the only way to it without a mouse.
+    const alerts = screen.getByRole('columnheader', { name: 'Alerts' });
+    expect(alerts).toHaveAccessibleDescription('Alerts firing now');
+    expect(within(alerts).queryByRole('button')).not.toBeInTheDocument();
+    // The meaning is not part of the header's name (read with every cell of the column).
+    expect(alerts).toHaveAccessibleName('Alerts');
+    expect(screen.getByText('Alerts firing now')).not.toBeVisible();
+    // A header without a tooltip has no description.
+    expect(
+      screen.getByRole('columnheader', { name: 'Service' }),
+    ).not.toHaveAttribute('aria-describedby');
   });
 
   it('shows a loading bar and marks the table busy while rows load', () => {
@@ -202,6 +224,24 @@ describe('PlainTable sorting', () => {
     expect(names()).toEqual(['cart', 'orders', 'Search']);
     expect(header('Service')).toHaveAttribute('aria-sort', 'ascending');
     expect(header('Alerts')).not.toHaveAttribute('aria-sort');
+  });
+
+  it('describes a sortable header with a tooltip on its sort button too, shown or not', async () => {
+    renderSortable();
+    const alerts = within(header('Alerts')).getByRole('button', {
+      name: 'Alerts',
+    });
+    expect(header('Alerts')).toHaveAccessibleDescription('Alerts firing now');
+    expect(alerts).toHaveAccessibleDescription('Alerts firing now');
+    // The tooltip points the button at itself while open (the button's own description wins, same words).
+    await userEvent.hover(alerts);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Alerts firing now',
+    );
+    expect(alerts).toHaveAccessibleDescription('Alerts firing now');
+    expect(
+      within(header('Service')).getByRole('button', { name: 'Service' }),
+    ).not.toHaveAttribute('aria-describedby');
   });
 
   it('sorts from the keyboard', async () => {

@@ -23,7 +23,7 @@ export interface PlainTableColumn<Row> {
   width?: string;
   /** Numbers are right-aligned, header and cells. */
   align?: 'left' | 'right';
-  /** What the column means, on hovering or focusing its header. */
+  /** What the column means: a tooltip on its header (hover; focus too where the header sorts) and the header's accessible description. */
   tooltip?: string;
   render: (row: Row) => ReactNode;
   /**

@@ -4,6 +4,7 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
+import { useId } from 'react';
 import type { PlainTableColumn } from './PlainTable';
 import { SortOrder } from './sortRows';
 
@@ -25,7 +26,10 @@ const useStyles = makeStyles(theme => ({
 /**
  * The header row of a plain table: each column's title, with its meaning on hover or focus; a sortable column's
  * title is a button (mouse or keyboard) that cycles ascending, descending and the order the rows came in, and the
- * sorted column says which way through `aria-sort`.
+ * sorted column says which way through `aria-sort`. A column's meaning is also its header's accessible description
+ * (and its sort button's), read from a hidden element, so assistive technology has it without hovering: a header that
+ * does not sort cannot take focus (jsx-a11y/no-noninteractive-tabindex), and the tooltip's own `aria-describedby`
+ * exists only while it is open.
  */
 export function PlainTableHead<Row>(props: {
   columns: PlainTableColumn<Row>[];
@@ -34,12 +38,16 @@ export function PlainTableHead<Row>(props: {
 }) {
   const { columns, sortOrder, onSort } = props;
   const classes = useStyles();
+  const id = useId();
   return (
     <TableHead>
       <TableRow>
-        {columns.map(column => {
+        {columns.map((column, index) => {
           const sorted =
             sortOrder?.column === column.title ? sortOrder.direction : false;
+          const descriptionId = column.tooltip
+            ? `${id}-description-${index}`
+            : undefined;
           const label = column.sort ? (
             <TableSortLabel
               active={sorted !== false}
@@ -49,6 +57,7 @@ export function PlainTableHead<Row>(props: {
                 column.align === 'right' ? classes.arrowFirst : undefined
               }
               onClick={() => onSort(column.title)}
+              aria-describedby={descriptionId}
             >
               {column.title}
             </TableSortLabel>
@@ -62,9 +71,15 @@ export function PlainTableHead<Row>(props: {
               align={column.align}
               sortDirection={sorted}
               style={column.width ? { width: column.width } : undefined}
+              aria-describedby={descriptionId}
             >
               {column.tooltip ? (
-                <Tooltip title={column.tooltip}>{label}</Tooltip>
+                <>
+                  <Tooltip title={column.tooltip}>{label}</Tooltip>
+                  <span id={descriptionId} hidden>
+                    {column.tooltip}
+                  </span>
+                </>
               ) : (
                 label
               )}

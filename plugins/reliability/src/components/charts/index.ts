@@ -1,2 +1,3 @@
 export { useChartTheme } from './useChartTheme';
 export type { ChartTheme } from './useChartTheme';
+export { MaturityScoreChart } from './MaturityScoreChart';

@@ -74,7 +74,7 @@ describe('MaturityHistoryChart', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByLabelText('Maturity score over time'),
+      screen.getByRole('img', { name: 'Maturity score over time' }),
     ).toBeInTheDocument();
   });
 

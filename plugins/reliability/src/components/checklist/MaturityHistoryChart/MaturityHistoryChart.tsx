@@ -6,17 +6,8 @@ import {
 } from '@backstage/core-components';
 import { AssessmentRecord } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useEntityReliability } from '../../../hooks';
-import { useChartTheme } from '../../charts';
+import { MaturityScoreChart } from '../../charts';
 import { formatScore } from '../maturityFormat';
 
 /** Points of the chart: assessments with a score (null scores would draw a misleading 0). */
@@ -33,7 +24,6 @@ export function historyPoints(assessments: AssessmentRecord[]) {
 
 /** Score of every submitted assessment of the current entity over time. */
 export function MaturityHistoryChart(props: { reloadKey?: number }) {
-  const chart = useChartTheme();
   const { value, loading, error } = useEntityReliability(
     (api, entityRef) => api.getEntityMaturityHistory(entityRef),
     [props.reloadKey],
@@ -59,34 +49,13 @@ export function MaturityHistoryChart(props: { reloadKey?: number }) {
           {points.length} assessment{points.length === 1 ? '' : 's'}; latest{' '}
           {formatScore(latest.score)} on {latest.date} by {latest.author}
         </Typography>
-        <div
-          style={{ width: '100%', height: 240 }}
-          role="img"
-          aria-label="Maturity score over time"
-        >
-          <ResponsiveContainer>
-            <LineChart
-              data={points}
-              margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" {...chart.grid} />
-              <XAxis {...chart.axis} dataKey="date" />
-              <YAxis {...chart.axis} domain={[0, 100]} />
-              <Tooltip
-                {...chart.tooltip}
-                formatter={(v: number) => formatScore(v)}
-              />
-              <Line
-                {...chart.motion}
-                type="monotone"
-                dataKey="score"
-                name="Score"
-                stroke={chart.series.primary}
-                strokeWidth={2}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        <MaturityScoreChart
+          points={points}
+          dateKey="date"
+          name="Score"
+          height={240}
+          dots
+        />
       </>
     );
   };

@@ -40,7 +40,12 @@ describe('MaturityTrendChart', () => {
       days: 30,
     });
     expect(
-      screen.getByLabelText('Maturity score over time'),
+      screen.getByRole('img', { name: 'Maturity score over time' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Share of SLOs meeting target over time',
+      }),
     ).toBeInTheDocument();
     expect(screen.getByText(/28d rolling 75%/)).toBeInTheDocument();
     expect(screen.queryByText('includes demo data')).not.toBeInTheDocument();

@@ -23,7 +23,7 @@ import {
 } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
-import { useChartTheme } from '../../charts';
+import { MaturityScoreChart, useChartTheme } from '../../charts';
 import { formatPercent, formatScore } from '../../overview/overviewFormat';
 import { noSnapshotsText } from '../trendFormat';
 
@@ -84,36 +84,13 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
           </>
         )}
       </Typography>
-      <div
-        style={{ width: '100%', height: 220 }}
-        role="img"
-        aria-label="Maturity score over time"
-      >
-        <ResponsiveContainer>
-          <LineChart
-            data={points}
-            margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" {...chart.grid} />
-            <XAxis {...chart.axis} dataKey="day" />
-            <YAxis {...chart.axis} domain={[0, 100]} />
-            <Tooltip
-              {...chart.tooltip}
-              formatter={(v: number) => formatScore(v)}
-            />
-            <Line
-              {...chart.motion}
-              type="monotone"
-              dataKey="score"
-              name="Maturity score"
-              stroke={chart.series.primary}
-              strokeWidth={2}
-              dot={false}
-              connectNulls
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <MaturityScoreChart
+        points={points}
+        dateKey="day"
+        name="Maturity score"
+        height={220}
+        dots={false}
+      />
       {value.slo.length > 0 && (
         <>
           <Typography variant="subtitle2">
@@ -128,6 +105,7 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
           </Typography>
           <div
             style={{ width: '100%', height: 200 }}
+            role="img"
             aria-label="Share of SLOs meeting target over time"
           >
             <ResponsiveContainer>

@@ -1,5 +1,6 @@
 import { createActionsFeature } from './actions';
 import { createAlertsFeature } from './alerts';
+import { createBackgroundWorkFeature } from './backgroundWork';
 import { createCampaignsFeature } from './campaigns';
 import { ReliabilityContext } from './context';
 import { ReliabilityFeature } from './feature';
@@ -16,9 +17,11 @@ import { createTrendsFeature } from './trends';
 
 /**
  * Creates every area of the backend, in dependency order; each later area receives what it reads from the
- * earlier ones explicitly:
+ * earlier ones explicitly. The background-work area comes first: every other area registers its tasks with its
+ * scheduler, which records their runs (and leaves the global ones to worker replicas where background tasks are
+ * off).
  *
- *   slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
+ *   backgroundWork (scheduler) -> slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
  *       -> incidents (runbook documents) -> notifications (slo summaries, runbook index; listeners told by checklist and campaigns)
  *       -> checklist (slo, oncall, runbooks, alerts, incidents summaries) -> campaigns (checklist levels and passing items)
  *       -> trends (checklist summaries and roll-ups, slo states: daily snapshots, the team leaderboard)
@@ -29,8 +32,13 @@ import { createTrendsFeature } from './trends';
  *       -> actions (the services of every area, registered as actions for AI assistants)
  */
 export async function createFeatures(
-  ctx: ReliabilityContext,
+  context: ReliabilityContext,
 ): Promise<ReliabilityFeature[]> {
+  const backgroundWork = createBackgroundWorkFeature(context);
+  const ctx: ReliabilityContext = {
+    ...context,
+    scheduler: backgroundWork.scheduler,
+  };
   const slo = await createSloFeature(ctx);
   const oncall = await createOnCallFeature(ctx);
   const runbooks = await createRunbooksFeature(ctx, {
@@ -97,6 +105,7 @@ export async function createFeatures(
     tour: overview.tour,
   });
   return [
+    backgroundWork,
     slo,
     oncall,
     runbooks,

@@ -17,7 +17,6 @@ import {
   SliProvider,
 } from '@internal/backstage-plugin-reliability-node';
 import { migrateDatabase } from './database/migrateDatabase';
-import { reliabilityScheduler } from './shared/backgroundTasks';
 import { createFeatures } from './createFeatures';
 import { createRouter } from './router';
 
@@ -73,7 +72,6 @@ export const reliabilityPlugin = createBackendPlugin({
 
         const features = await createFeatures({
           ...services,
-          scheduler: reliabilityScheduler(services),
           knex,
           sliProviders: [...sliProviders],
           onCallProviders: [...onCallProviders],

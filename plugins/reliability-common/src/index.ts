@@ -21,3 +21,4 @@ export * from './client';
 export * from './validation';
 export * from './alerts';
 export * from './text';
+export * from './backgroundWork';

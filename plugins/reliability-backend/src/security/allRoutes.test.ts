@@ -66,6 +66,7 @@ describe('every reliability backend route', () => {
     expect(paths).toMatch(/alerts/);
     expect(paths).toMatch(/trends/);
     expect(paths).toMatch(/learning/);
+    expect(paths).toContain('/background-work');
   });
 
   it('rejects unauthenticated calls with 401 except the public health route', async () => {

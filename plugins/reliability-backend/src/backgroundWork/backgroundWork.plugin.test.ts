@@ -1,0 +1,94 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { BackgroundWorkResponse } from '@internal/backstage-plugin-reliability-common';
+import path from 'node:path';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const scheduleFile = path.resolve(
+  __dirname,
+  '../../../../examples/reliability/oncall/web-storefront.yaml',
+);
+
+/** The real plugin with a scheduler that only collects the task functions, so a test runs them itself. */
+async function startPlugin(reliability: object) {
+  const fns = new Map<string, SchedulerServiceTaskFunction>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: jest.fn(async task => {
+      fns.set(task.id, task.fn);
+    }),
+  });
+  const backend = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      scheduler.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          reliability: {
+            onCall: { scheduleFiles: [scheduleFile] },
+            ...reliability,
+          },
+        },
+      }),
+      catalogServiceMock.factory({ entities: [] }),
+    ],
+  });
+  const backgroundWork = async (): Promise<BackgroundWorkResponse> => {
+    const res = await request(backend.server)
+      .get('/api/reliability/background-work')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  return { backend, fns, backgroundWork };
+}
+
+describe('GET /background-work with the real plugin', () => {
+  it('lists every task this replica registered and the outcome of a run', async () => {
+    const { backend, fns, backgroundWork } = await startPlugin({});
+    try {
+      const before = await backgroundWork();
+      expect(before.tasks.map(t => t.id).sort()).toEqual(
+        [...fns.keys()].sort(),
+      );
+      expect(new Set(before.tasks.map(t => t.state))).toEqual(
+        new Set(['waiting']),
+      );
+
+      await fns.get('reliability-checklist-refresh')!(
+        new AbortController().signal,
+      );
+      const after = await backgroundWork();
+      const checklist = after.tasks.find(
+        t => t.id === 'reliability-checklist-refresh',
+      );
+      expect(checklist).toMatchObject({
+        state: 'ok',
+        lastRun: { outcome: 'succeeded' },
+        lastSuccess: { durationMs: expect.any(Number) },
+      });
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('lists only the per-replica task on a replica with background tasks off', async () => {
+    const { backend, backgroundWork } = await startPlugin({
+      backgroundTasks: { enabled: false },
+    });
+    try {
+      expect((await backgroundWork()).tasks.map(t => t.id)).toEqual([
+        'reliability-oncall-schedule-files',
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { createBackgroundWorkFeature } from './createBackgroundWorkFeature';
+export type { BackgroundWorkFeature } from './createBackgroundWorkFeature';

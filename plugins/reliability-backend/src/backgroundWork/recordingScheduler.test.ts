@@ -1,0 +1,140 @@
+import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { recordingScheduler } from './recordingScheduler';
+import { TaskRunStore } from './store/TaskRunStore';
+
+function setUp(store: Partial<TaskRunStore> = {}) {
+  const fns = new Map<string, SchedulerServiceTaskFunction>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: jest.fn(async task => {
+      fns.set(task.id, task.fn);
+    }),
+  });
+  const runs: TaskRunStore = {
+    registered: jest.fn(async () => {}),
+    started: jest.fn(async () => {}),
+    ended: jest.fn(async () => {}),
+    list: jest.fn(async () => []),
+    deleteUnusedSince: jest.fn(async () => 0),
+    ...store,
+  };
+  const logger = mockServices.logger.mock();
+  let clock = new Date('2026-12-01T10:00:00Z').getTime();
+  const now = () => new Date(clock);
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  const recording = recordingScheduler({
+    scheduler,
+    store: runs,
+    logger,
+    now,
+    runner: 'replica-a',
+  });
+  const run = (id: string) => fns.get(id)!(new AbortController().signal);
+  return { recording, scheduler, runs, logger, advance, run };
+}
+
+describe('recordingScheduler', () => {
+  it('records the schedule when the task is registered, and applies the retention', async () => {
+    const { recording, scheduler, runs } = setUp();
+    await recording.scheduleTask({
+      id: 'reliability-slo-refresh',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn: async () => {},
+    });
+    expect(runs.registered).toHaveBeenCalledWith(
+      'reliability-slo-refresh',
+      { cadence: 'PT5M', timeout: 'PT4M' },
+      new Date('2026-12-01T10:00:00Z'),
+    );
+    expect(runs.deleteUnusedSince).toHaveBeenCalledWith(
+      new Date('2026-11-01T10:00:00Z'),
+    );
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'reliability-slo-refresh',
+        frequency: { minutes: 5 },
+      }),
+    );
+  });
+
+  it('records a cron and a task runner’s schedule', async () => {
+    const { recording, runs } = setUp();
+    await recording
+      .createScheduledTaskRunner({
+        frequency: { cron: '0 3 * * *' },
+        timeout: { hours: 1 },
+      })
+      .run({ id: 'reliability-trends-refresh', fn: async () => {} });
+    expect(runs.registered).toHaveBeenCalledWith(
+      'reliability-trends-refresh',
+      { cadence: '0 3 * * *', timeout: 'PT1H' },
+      expect.any(Date),
+    );
+  });
+
+  it('records the start and the success of a run, with its duration', async () => {
+    const { recording, runs, advance, run } = setUp();
+    await recording.scheduleTask({
+      id: 'task',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn: async () => advance(20_500),
+    });
+    await run('task');
+    const startedAt = new Date('2026-12-01T10:00:00Z');
+    expect(runs.started).toHaveBeenCalledWith('task', startedAt, 'replica-a');
+    expect(runs.ended).toHaveBeenCalledWith('task', startedAt, {
+      outcome: 'succeeded',
+      endedAt: new Date('2026-12-01T10:00:20.500Z'),
+      durationMs: 20_500,
+    });
+  });
+
+  it('records a failure with its message and rethrows it to the scheduler', async () => {
+    const { recording, runs, run } = setUp();
+    await recording.scheduleTask({
+      id: 'task',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn: async () => {
+        throw new Error('catalog unavailable');
+      },
+    });
+    await expect(run('task')).rejects.toThrow('catalog unavailable');
+    expect(runs.ended).toHaveBeenCalledWith(
+      'task',
+      expect.any(Date),
+      expect.objectContaining({
+        outcome: 'failed',
+        error: 'catalog unavailable',
+      }),
+    );
+  });
+
+  it('runs the task when its runs cannot be recorded, and warns once a minute', async () => {
+    const broken = jest.fn(async () => {
+      throw new Error('database is down');
+    });
+    const { recording, logger, run } = setUp({
+      registered: broken,
+      started: broken,
+      ended: broken,
+    });
+    const fn = jest.fn(async () => {});
+    await recording.scheduleTask({
+      id: 'task',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn,
+    });
+    await run('task');
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('database is down'),
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { hostname } from 'node:os';
+import { ThrottledWarning } from '../shared/throttledWarning';
+import { TaskRunStore } from './store/TaskRunStore';
+import { taskScheduleOf } from './taskSchedule';
+
+/** Records of tasks neither registered nor run for this long are deleted (the table's retention). */
+export const TASK_RECORD_RETENTION_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The scheduler the plugin's areas register their tasks with, recording each task's schedule when this replica
+ * registers it and each run's start, end, outcome and error (`background_task_runs`), for `GET /background-work`.
+ * The task itself is unchanged: a run's failure is rethrown to the scheduler, and a failure to record is logged
+ * (at most once a minute) but never fails the run.
+ */
+export function recordingScheduler(options: {
+  scheduler: SchedulerService;
+  store: TaskRunStore;
+  logger: LoggerService;
+  now: () => Date;
+  /** Who runs the tasks (the replica's host name by default). */
+  runner?: string;
+}): SchedulerService {
+  const { scheduler, store, logger, now } = options;
+  const runner = options.runner ?? hostname();
+  const warning = new ThrottledWarning({ logger, intervalMs: 60_000, now });
+  const record = async (what: string, write: () => Promise<unknown>) => {
+    try {
+      await write();
+    } catch (error) {
+      warning.warn(
+        `Could not record ${what} of a reliability background task: ${error}`,
+      );
+    }
+  };
+
+  const scheduleTask: SchedulerService['scheduleTask'] = async task => {
+    const at = now();
+    await record('the registration', async () => {
+      await store.registered(task.id, taskScheduleOf(task), at);
+      await store.deleteUnusedSince(
+        new Date(at.getTime() - TASK_RECORD_RETENTION_DAYS * DAY_MS),
+      );
+    });
+    await scheduler.scheduleTask({
+      ...task,
+      fn: async signal => {
+        const startedAt = now();
+        await record('the start', () =>
+          store.started(task.id, startedAt, runner),
+        );
+        try {
+          await task.fn(signal);
+        } catch (error) {
+          await record('the failure', () =>
+            store.ended(task.id, startedAt, {
+              outcome: 'failed',
+              endedAt: now(),
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          );
+          throw error;
+        }
+        const endedAt = now();
+        await record('the end', () =>
+          store.ended(task.id, startedAt, {
+            outcome: 'succeeded',
+            endedAt,
+            durationMs: endedAt.getTime() - startedAt.getTime(),
+          }),
+        );
+      },
+    });
+  };
+
+  return {
+    scheduleTask,
+    createScheduledTaskRunner: schedule => ({
+      run: task => scheduleTask({ ...task, ...schedule }),
+    }),
+    triggerTask: id => scheduler.triggerTask(id),
+    cancelTask: id => scheduler.cancelTask(id),
+    getScheduledTasks: () => scheduler.getScheduledTasks(),
+  };
+}

@@ -1,3 +1,4 @@
+import { BackgroundWorkResponse } from '../backgroundWork';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AlertsCoverageResponse,
@@ -251,6 +252,11 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
     request: AlertsIngestRequest,
   ): Promise<AlertsIngestResponse>;
+  /**
+   * Whether each of the suite's background tasks (SLO collection, refreshes, snapshots) runs on time: schedule,
+   * last run and state; failures' messages only for reliability admins.
+   */
+  getBackgroundWork(): Promise<BackgroundWorkResponse>;
   /** The learning paths of the signed-in user's teams, with the user's own progress. */
   getMyLearningPaths(): Promise<MyLearningPathsResponse>;
   /** Ticks an item of one of the user's learning paths off (`done: true`) or un-ticks it (own progress only). */

@@ -1,3 +1,4 @@
+import { BackgroundWorkResponse } from '../backgroundWork';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AlertsCoverageResponse,
@@ -511,6 +512,10 @@ export class ReliabilityClient implements ReliabilityApi {
       ? `?${new URLSearchParams({ owner: options.owner })}`
       : '';
     return this.get(`/alerts/coverage${query}`);
+  }
+
+  async getBackgroundWork(): Promise<BackgroundWorkResponse> {
+    return this.get('/background-work');
   }
 
   async reportAlerts(

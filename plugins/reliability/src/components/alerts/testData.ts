@@ -6,6 +6,8 @@ import {
   ReliabilityApi,
 } from '@internal/backstage-plugin-reliability-common';
 
+import { testBackgroundWork } from '../backgroundWork/testData';
+
 /** Test fixtures for the alerts components. */
 export const testEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -178,6 +180,8 @@ export function mockAlertsApi(
   return {
     getEntityAlerts: jest.fn(async () => testAlerts()),
     getAlertsCoverage: jest.fn(async () => testCoverage()),
+    // The Monitoring tab also shows the suite's background work (tested with its card).
+    getBackgroundWork: jest.fn(async () => testBackgroundWork()),
     ...overrides,
   };
 }

@@ -5,15 +5,34 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
+import { BackgroundWorkCard } from '../../backgroundWork';
 import { AlertsCoverageView } from '../AlertsCoverageView';
 
 /**
- * The "Monitoring" tab of the reliability page: the organisation's runbook coverage over every paging alert, its
- * gaps (alerts no catalog entity owns included), its noisy alerts and the coverage per entity.
+ * The "Monitoring" tab of the reliability page: the organisation's monitoring coverage (below) and, under it, the
+ * suite's own background work (whether the data on these pages is being collected on time).
  */
 export function AlertsCoverageTab() {
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <OrganisationAlertsCoverage />
+      </Grid>
+      <Grid item xs={12}>
+        <BackgroundWorkCard />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The organisation's runbook coverage over every paging alert, its gaps (alerts no catalog entity owns included),
+ * its noisy alerts and the coverage per entity.
+ */
+function OrganisationAlertsCoverage() {
   const api = useApi(reliabilityApiRef);
   const { value, loading, error } = useAsync(
     () => api.getAlertsCoverage(),

@@ -1,0 +1,111 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ReliabilityApi } from '@internal/backstage-plugin-reliability-common';
+import { screen, within } from '@testing-library/react';
+import { reliabilityApiRef } from '../../api';
+import { BackgroundWorkCard } from './BackgroundWorkCard';
+import { testBackgroundWork, testTask } from './testData';
+
+async function renderCard(
+  getBackgroundWork: ReliabilityApi['getBackgroundWork'],
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, { getBackgroundWork }]]}>
+      <BackgroundWorkCard />
+    </TestApiProvider>,
+  );
+}
+
+describe('BackgroundWorkCard', () => {
+  it('shows progress while loading', async () => {
+    await renderCard(() => new Promise(() => {}));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error when the backend fails', async () => {
+    await renderCard(async () => {
+      throw new Error('background work unavailable');
+    });
+    expect(
+      (await screen.findAllByText(/background work unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says the data is current when every task ran on time, with each run and its cadence', async () => {
+    await renderCard(async () => testBackgroundWork());
+    expect(
+      await screen.findByText(/Every background task ran on time/),
+    ).toBeInTheDocument();
+    const row = screen.getByRole('row', { name: /SLO collection/ });
+    expect(within(row).getByText('On time')).toBeInTheDocument();
+    expect(
+      within(row).getByText(/2 minutes ago, took 21 s/),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('on backstage-worker-0')).toBeInTheDocument();
+    expect(within(row).getByText('every 5 min')).toBeInTheDocument();
+    expect(within(row).getByText('in 3 minutes')).toBeInTheDocument();
+  });
+
+  it('names the tasks that need attention, late first, and says where failure messages are', async () => {
+    await renderCard(async () =>
+      testBackgroundWork({
+        tasks: [
+          testTask({
+            id: 'reliability-checklist-refresh',
+            state: 'failing',
+            lastRun: {
+              startedAt: '2026-12-01T09:59:00.000Z',
+              endedAt: '2026-12-01T09:59:01.000Z',
+              durationMs: 1000,
+              outcome: 'failed',
+            },
+          }),
+          testTask({ state: 'late', nextRunDueAt: '2026-12-01T09:00:00.000Z' }),
+          testTask({ id: 'reliability-trends-refresh', cadence: '0 3 * * *' }),
+        ],
+      }),
+    );
+    const alert = await screen.findByText(/2 tasks need attention/);
+    expect(alert).toHaveTextContent(
+      '(SLO collection, Checklist refresh): the figures they keep may be out of date',
+    );
+    expect(alert).toHaveTextContent('reliability.backgroundTasks.enabled');
+    expect(alert).toHaveTextContent(
+      'Failure messages are shown to reliability admins',
+    );
+    expect(screen.getByText('Late')).toBeInTheDocument();
+    expect(screen.getByText('Last run failed')).toBeInTheDocument();
+    expect(screen.getByText('cron 0 3 * * *')).toBeInTheDocument();
+  });
+
+  it('shows a failure’s message to a reliability admin', async () => {
+    await renderCard(async () =>
+      testBackgroundWork({
+        errorsShown: true,
+        tasks: [
+          testTask({
+            state: 'failing',
+            lastRun: {
+              startedAt: '2026-12-01T10:00:00.000Z',
+              endedAt: '2026-12-01T10:00:01.000Z',
+              outcome: 'failed',
+              error: 'connect ECONNREFUSED prometheus:9090',
+            },
+          }),
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText('connect ECONNREFUSED prometheus:9090'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Failure messages are shown/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says no replica runs the tasks when none was ever registered', async () => {
+    await renderCard(async () => testBackgroundWork({ tasks: [] }));
+    expect(
+      await screen.findByText(/No replica has registered/),
+    ).toBeInTheDocument();
+  });
+});

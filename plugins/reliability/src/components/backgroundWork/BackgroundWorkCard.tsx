@@ -1,0 +1,173 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  backgroundTaskLabel,
+  BackgroundTaskStatus,
+} from '@internal/backstage-plugin-reliability-common';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../api';
+import { formatDuration } from '../incidents/incidentFormat';
+import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
+import { PlainTableColumn, PlainTableContent } from '../PlainTable';
+import { BackgroundTaskStateText } from './BackgroundTaskStateText';
+import { formatCadence, tasksNeedingAttention } from './backgroundWorkFormat';
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? undefined : ms / 1000;
+
+function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
+  return [
+    {
+      title: 'Task',
+      width: '26%',
+      render: task => (
+        <>
+          <Typography variant="body2">
+            {backgroundTaskLabel(task.id)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            {task.id}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'State',
+      width: '22%',
+      tooltip:
+        'Late: no run started when its cadence says one should have. Interrupted: a run never ended within its timeout.',
+      render: task => (
+        <>
+          <BackgroundTaskStateText state={task.state} />
+          {task.lastRun?.error && (
+            <Typography variant="caption" component="p">
+              {task.lastRun.error}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Last run',
+      render: task =>
+        task.lastRun ? (
+          <>
+            <Typography variant="body2">
+              <span title={formatAbsolute(task.lastRun.startedAt)}>
+                {formatRelative(task.lastRun.startedAt, now)}
+              </span>
+              {task.lastRun.durationMs !== undefined &&
+                `, took ${formatDuration(seconds(task.lastRun.durationMs))}`}
+            </Typography>
+            {task.lastRun.runner && (
+              <Typography variant="caption" color="textSecondary">
+                on {task.lastRun.runner}
+              </Typography>
+            )}
+          </>
+        ) : (
+          'never'
+        ),
+    },
+    {
+      title: 'Last success',
+      render: task =>
+        task.lastSuccess
+          ? `${formatRelative(
+              task.lastSuccess.endedAt,
+              now,
+            )}, took ${formatDuration(seconds(task.lastSuccess.durationMs))}`
+          : 'none recorded',
+    },
+    {
+      title: 'Cadence',
+      render: task => formatCadence(task.cadence),
+    },
+    {
+      title: 'Next run due',
+      tooltip: 'When the next run should have started at the latest',
+      render: task =>
+        task.nextRunDueAt ? formatRelative(task.nextRunDueAt, now) : '—',
+    },
+  ];
+}
+
+function AttentionSummary(props: {
+  tasks: BackgroundTaskStatus[];
+  errorsShown: boolean;
+}) {
+  const attention = tasksNeedingAttention(props.tasks);
+  if (attention.length === 0) {
+    return (
+      <Alert severity="success">
+        Every background task ran on time: the reliability data on these pages
+        is current.
+      </Alert>
+    );
+  }
+  const names = attention.map(task => backgroundTaskLabel(task.id)).join(', ');
+  return (
+    <Alert severity="warning">
+      {attention.length === 1
+        ? 'One task needs'
+        : `${attention.length} tasks need`}{' '}
+      attention ({names}): the figures they keep may be out of date.
+      {attention.some(task => task.state === 'late') &&
+        ' A late task has not started when it should: check that a replica runs background tasks (reliability.backgroundTasks.enabled) and that its runs end within their cadence.'}
+      {!props.errorsShown &&
+        attention.some(task => task.state === 'failing') &&
+        ' Failure messages are shown to reliability admins.'}
+    </Alert>
+  );
+}
+
+/**
+ * The suite's own background work (SLO collection, refreshes, snapshots): whether each task runs on time, how
+ * long its runs take, when it last succeeded, so stale reliability data is seen rather than trusted.
+ */
+export function BackgroundWorkCard() {
+  const api = useApi(reliabilityApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getBackgroundWork(),
+    [api],
+  );
+  return (
+    <InfoCard
+      title="Background work"
+      subheader="The scheduled tasks that collect and refresh the data on these pages"
+    >
+      {loading && <Progress aria-label="Loading background work" />}
+      {!loading && (error || !value) && (
+        <ResponseErrorPanel error={error ?? new Error('No response')} />
+      )}
+      {value && value.tasks.length === 0 && (
+        <Alert severity="warning">
+          No replica has registered the suite's background tasks, so SLOs,
+          on-call, runbooks and scores are not being collected. Run at least one
+          replica with reliability.backgroundTasks.enabled set to true (the
+          default).
+        </Alert>
+      )}
+      {value && value.tasks.length > 0 && (
+        <>
+          <AttentionSummary
+            tasks={value.tasks}
+            errorsShown={value.errorsShown}
+          />
+          <PlainTableContent
+            label="Background tasks"
+            columns={columns(new Date(value.checkedAt))}
+            rows={value.tasks}
+            rowKey={task => task.id}
+          />
+        </>
+      )}
+    </InfoCard>
+  );
+}

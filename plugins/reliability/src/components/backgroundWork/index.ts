@@ -1,0 +1,1 @@
+export { BackgroundWorkCard } from './BackgroundWorkCard';

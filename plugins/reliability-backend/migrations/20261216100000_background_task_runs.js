@@ -5,8 +5,8 @@
  * SLO collection, the refreshes and the snapshots run on time on some replica (the scheduler's own table only
  * knows tasks while a replica registers them, and says nothing of how runs ended).
  *
- * `background_task_runs`: one row per task id. A replica that schedules the task writes its cadence and timeout
- * (`registered_at`); every run writes its start, then its end, outcome and error (the task's runner). Retention: a
+ * `background_task_runs`: one row per task id. A replica that schedules the task writes its cadence, timeout and
+ * initial delay (`registered_at`); every run writes its start, then its end, outcome and error (the task's runner). Retention: a
  * row whose task has neither run nor been registered for 30 days is deleted when any task registers or starts.
  *
  * @param {import('knex').Knex} knex
@@ -17,6 +17,7 @@ exports.up = async function up(knex) {
     table.string('task_id', 256).notNullable().primary();
     table.string('cadence', 256).notNullable();
     table.string('timeout', 64).nullable();
+    table.string('initial_delay', 64).nullable();
     table.timestamp('registered_at', { useTz: true }).notNullable();
     table.timestamp('last_started_at', { useTz: true }).nullable();
     table.timestamp('last_ended_at', { useTz: true }).nullable();

@@ -42,11 +42,12 @@ describe('recordingScheduler', () => {
       id: 'reliability-slo-refresh',
       frequency: { minutes: 5 },
       timeout: { minutes: 4 },
+      initialDelay: { seconds: 15 },
       fn: async () => {},
     });
     expect(runs.registered).toHaveBeenCalledWith(
       'reliability-slo-refresh',
-      { cadence: 'PT5M', timeout: 'PT4M' },
+      { cadence: 'PT5M', timeout: 'PT4M', initialDelay: 'PT15S' },
       new Date('2026-12-01T10:00:00Z'),
     );
     expect(runs.deleteUnusedSince).toHaveBeenCalledWith(

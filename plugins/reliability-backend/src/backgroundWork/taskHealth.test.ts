@@ -36,6 +36,22 @@ describe('taskHealth', () => {
     expect(state(registered, '2026-12-01T10:07:01Z')).toBe('late');
   });
 
+  it('waits out an initial delay longer than the cadence before the first run', () => {
+    const delayed = { ...registered, initialDelay: 'PT30M' };
+    expect(state(delayed, '2026-12-01T10:20:00Z')).toBe('waiting');
+    expect(state(delayed, '2026-12-01T10:32:01Z')).toBe('late');
+    // Once it ran, the delay no longer counts.
+    const ranOnce: TaskRecord = {
+      ...delayed,
+      lastRun: {
+        startedAt: at('2026-12-01T10:30:00Z'),
+        endedAt: at('2026-12-01T10:30:10Z'),
+        outcome: 'succeeded',
+      },
+    };
+    expect(state(ranOnce, '2026-12-01T10:37:01Z')).toBe('late');
+  });
+
   it('says ok after a success until the next run is overdue', () => {
     const record = ran(
       'succeeded',

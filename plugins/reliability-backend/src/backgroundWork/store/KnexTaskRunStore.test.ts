@@ -22,7 +22,7 @@ describe('KnexTaskRunStore', () => {
       const { store } = await createStore(databaseId);
       await store.registered(
         SLO,
-        { cadence: 'PT5M', timeout: 'PT4M' },
+        { cadence: 'PT5M', timeout: 'PT4M', initialDelay: 'PT15S' },
         at('2026-12-01T10:00:00Z'),
       );
       expect(await store.list()).toEqual([
@@ -30,6 +30,7 @@ describe('KnexTaskRunStore', () => {
           taskId: SLO,
           cadence: 'PT5M',
           timeout: 'PT4M',
+          initialDelay: 'PT15S',
           registeredAt: at('2026-12-01T10:00:00Z'),
         },
       ]);
@@ -80,6 +81,7 @@ describe('KnexTaskRunStore', () => {
         lastRun: { startedAt: second, outcome: 'failed' },
       });
       expect(again.timeout).toBeUndefined();
+      expect(again.initialDelay).toBeUndefined();
     },
   );
 

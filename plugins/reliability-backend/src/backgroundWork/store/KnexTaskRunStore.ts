@@ -24,6 +24,8 @@ function recordOf(row: Row): TaskRecord {
   };
   const timeout = dbTextOrNull(row.timeout);
   if (timeout) record.timeout = timeout;
+  const initialDelay = dbTextOrNull(row.initial_delay);
+  if (initialDelay) record.initialDelay = initialDelay;
   const outcome = dbTextOrNull(row.last_outcome);
   if (row.last_started_at !== null && outcome && OUTCOMES.has(outcome)) {
     const endedAt =
@@ -64,10 +66,11 @@ export class KnexTaskRunStore implements TaskRunStore {
         task_id: taskId,
         cadence: schedule.cadence,
         timeout: schedule.timeout ?? null,
+        initial_delay: schedule.initialDelay ?? null,
         registered_at: at,
       })
       .onConflict('task_id')
-      .merge(['cadence', 'timeout', 'registered_at']);
+      .merge(['cadence', 'timeout', 'initial_delay', 'registered_at']);
   }
 
   async started(taskId: string, at: Date, runner: string): Promise<void> {

@@ -4,6 +4,8 @@ export interface TaskSchedule {
   cadence: string;
   /** ISO 8601 duration, when the task has a timeout. */
   timeout?: string;
+  /** ISO 8601 duration before the first run after a replica registers the task, when it has one. */
+  initialDelay?: string;
 }
 
 /** A task's record: its schedule and its last run (see migrations/20261216100000_background_task_runs.js). */

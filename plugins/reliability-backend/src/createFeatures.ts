@@ -29,7 +29,7 @@ import { createTrendsFeature } from './trends';
  *       -> overview (every summary, the maturity level and policy state indexes, slo definitions and states,
  *          the runbook index, the campaigns' services)
  *       -> learning (the runbook index: titles of the runbooks and postmortems a team's learning path names)
- *       -> actions (the services of every area, registered as actions for AI assistants)
+ *       -> actions (the services of every area, background work's included, registered as actions for AI assistants)
  */
 export async function createFeatures(
   context: ReliabilityContext,
@@ -103,6 +103,7 @@ export async function createFeatures(
     maturity: checklist.service,
     overview: overview.overview,
     tour: overview.tour,
+    backgroundWork: backgroundWork.service,
   });
   return [
     backgroundWork,

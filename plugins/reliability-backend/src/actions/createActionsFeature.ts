@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { AnyZodObject } from 'zod/v3';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { createCheckDataFreshnessAction } from './checkDataFreshnessAction';
 import { createExplainSystemAction } from './explainSystemAction';
 import { createFindRunbooksAction } from './findRunbooksAction';
 import { createGetServiceReliabilityAction } from './getServiceReliabilityAction';
@@ -44,6 +45,9 @@ export async function createActionsFeature(
   register(createFindRunbooksAction({ catalog, runbooks: sources.runbooks }));
   register(createListServicesAtRiskAction({ overview: sources.overview }));
   register(createExplainSystemAction({ tour: sources.tour }));
+  register(
+    createCheckDataFreshnessAction({ backgroundWork: sources.backgroundWork }),
+  );
   register(
     createSubmitSliEventsAction({
       catalog,

@@ -22,6 +22,7 @@ import {
 } from './__testUtils__/actionFixtures';
 
 const TOOLS = [
+  'reliability.check-data-freshness',
   'reliability.explain-system',
   'reliability.find-runbooks',
   'reliability.get-service-reliability',
@@ -258,6 +259,32 @@ describe('reliability actions over MCP', () => {
     );
     expect(checkout.state).toBe('breaching');
     expect(checkout.slos[0].meaning).toMatch(/99%/);
+  });
+
+  it('check-data-freshness: every registered task, and a failing one named without its message', async () => {
+    const now = new Date();
+    await knex('background_task_runs')
+      .where({ task_id: 'reliability-slo-refresh' })
+      .update({
+        last_started_at: now,
+        last_ended_at: now,
+        last_outcome: 'failed',
+        last_error: 'connect ECONNREFUSED prometheus.internal:9090',
+      });
+    const output = await call(stranger, 'reliability.check-data-freshness', {});
+    expect(output.current).toBe(false);
+    expect(output.needsAttention).toEqual(['SLO collection (failing)']);
+    const slo = output.tasks.find(
+      (t: any) => t.id === 'reliability-slo-refresh',
+    );
+    expect(slo).toMatchObject({
+      name: 'SLO collection',
+      state: 'failing',
+      cadence: 'PT5M',
+      lastRunStartedAt: now.toISOString(),
+    });
+    expect(output.tasks.length).toBeGreaterThan(10);
+    expect(JSON.stringify(output)).not.toContain('prometheus.internal');
   });
 
   it('submit-sli-events: an owner writes, a non-owner is denied and writes nothing', async () => {

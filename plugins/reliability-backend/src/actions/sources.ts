@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   ArchitectureTour,
+  BackgroundWorkResponse,
   Checklist,
   EntityMaturity,
   EntityOnCall,
@@ -119,6 +120,11 @@ export interface TourReader {
 }
 
 /** Everything the actions area reads from the areas created before it. */
+/** The background tasks' states (the background-work area's service). */
+export interface BackgroundWorkReader {
+  list(withErrors: boolean): Promise<BackgroundWorkResponse>;
+}
+
 export interface ActionSources {
   slos: SloReader;
   sliEvents: SliEventWriter;
@@ -128,4 +134,5 @@ export interface ActionSources {
   maturity: MaturityReader;
   overview: ServiceOverviewReader;
   tour: TourReader;
+  backgroundWork: BackgroundWorkReader;
 }

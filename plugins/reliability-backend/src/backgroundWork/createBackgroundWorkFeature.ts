@@ -14,6 +14,8 @@ export interface BackgroundWorkFeature extends ReliabilityFeature {
    * registering none of the global ones where `reliability.backgroundTasks.enabled` is false.
    */
   readonly scheduler: SchedulerService;
+  /** The tasks' states (for the actions area). */
+  readonly service: BackgroundWorkService;
 }
 
 /**
@@ -34,13 +36,15 @@ export function createBackgroundWorkFeature(
     config: ctx.config,
     logger: ctx.logger,
   });
+  const service = new BackgroundWorkService({ store, now: ctx.now });
   return {
     name: 'backgroundWork',
     scheduler,
+    service,
     router: createBackgroundWorkRouter({
       httpAuth: ctx.httpAuth,
       permissions: ctx.permissions,
-      service: new BackgroundWorkService({ store, now: ctx.now }),
+      service,
     }),
   };
 }

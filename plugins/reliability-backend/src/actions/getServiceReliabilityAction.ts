@@ -28,7 +28,8 @@ Returns:
 - onCall: who is on call now and who is next (escalationLevel 1 is paged first).
 - runbooks: the service's runbooks, plus which SLO alerts have no runbook (alertsWithoutRunbook).
 - maturity: the reliability-maturity level, score (0-100) and fixNext, the checklist items worth fixing first.
-- problems: parts that could not be read (a provider down, invalid SLO files); the other parts are still valid.
+- problems: parts that could not be read (a provider down, invalid SLO files, SLO collection behind so the SLO
+  figures are old); the other parts are still valid.
 
 The entity defaults to kind Component and namespace "default". Only entities the caller may see are found.
 `.trim();
@@ -100,6 +101,11 @@ export function createGetServiceReliabilityAction(deps: {
           p => `SLO definitions: ${sloProblemText(p)}`,
         ),
       );
+      if (slos?.collectionOverdue) {
+        problems.push(
+          `SLO collection is behind: the SLO figures were last checked at ${slos.collectionOverdue.checkedAt} and may be out of date`,
+        );
+      }
       if (runbooks?.coverage.error) {
         problems.push(`runbook coverage: ${runbooks.coverage.error}`);
       }

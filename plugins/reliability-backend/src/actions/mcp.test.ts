@@ -151,6 +151,34 @@ describe('reliability actions over MCP', () => {
     expect(output.problems).toEqual([]);
   });
 
+  it('get-service-reliability: says when SLO collection is behind', async () => {
+    const checkout = { entity_ref: 'component:default/checkout-api' };
+    await call(owner, 'reliability.get-service-reliability', {
+      entityRef: 'checkout-api',
+    });
+    const [row] = await knex('slo_latest').where(checkout).select('status');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    // The stored state as a collection an hour ago left it (SLO collection every 5 minutes by default).
+    await knex('slo_latest')
+      .where(checkout)
+      .update({
+        status: JSON.stringify({
+          ...JSON.parse(row.status),
+          checkedAt: hourAgo,
+        }),
+      });
+    try {
+      const output = await call(owner, 'reliability.get-service-reliability', {
+        entityRef: 'checkout-api',
+      });
+      expect(output.problems).toEqual([
+        `SLO collection is behind: the SLO figures were last checked at ${hourAgo} and may be out of date`,
+      ]);
+    } finally {
+      await knex('slo_latest').where(checkout).update({ status: row.status });
+    }
+  });
+
   it('does not reveal an entity the catalog hides from the caller', async () => {
     const result = await owner.callTool({
       name: 'reliability.get-service-reliability',

@@ -13,6 +13,7 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 
 async function setup(
   counts: (windowSeconds: number) => { good: number; total: number },
+  options: { collectionOverdueAfterMs?: number } = {},
 ) {
   const db = await databases.init('SQLITE_3');
   await migrateDatabase(db);
@@ -22,6 +23,7 @@ async function setup(
     db,
     providers: [provider],
     now: () => now,
+    ...options,
   });
   return { ...harness, provider, setNow: (d: Date) => (now = d) };
 }
@@ -93,6 +95,26 @@ describe('SloService', () => {
       alertsWithRunbook: 0,
       stale: false,
     });
+  });
+
+  it('says collection is overdue once the stored state was checked longer ago than the cadence allows', async () => {
+    const { service, setNow } = await setup(
+      () => ({ good: 999, total: 1000 }),
+      { collectionOverdueAfterMs: 17 * 60_000 },
+    );
+    const first = await service.getEntitySlos(checkoutEntity());
+    expect(first.collectionOverdue).toBeUndefined();
+    setNow(new Date(NOW.getTime() + 17 * 60_000));
+    expect(
+      (await service.getEntitySlos(checkoutEntity())).collectionOverdue,
+    ).toBeUndefined();
+    setNow(new Date(NOW.getTime() + 17 * 60_000 + 1));
+    const later = await service.getEntitySlos(checkoutEntity());
+    expect(later.collectionOverdue).toEqual({
+      checkedAt: NOW.toISOString(),
+    });
+    // The figures are still served: only their age is said.
+    expect(later.slos[0].status?.attainment).toBe(0.999);
   });
 
   it('reports no traffic as unknown, never NaN', async () => {

@@ -42,6 +42,27 @@ export interface SloServiceOptions {
   store: SloStore;
   logger: LoggerService;
   now: () => Date;
+  /**
+   * An SLO last checked longer ago than this means the scheduled collection is behind (see
+   * `EntitySlosResponse.collectionOverdue`); never, by default.
+   */
+  collectionOverdueAfterMs?: number;
+}
+
+/** The oldest check among the statuses when it is older than `afterMs` at `now`. */
+function overdueCheck(
+  statuses: Array<SloStatus | undefined>,
+  now: Date,
+  afterMs: number,
+): { checkedAt: string } | undefined {
+  const checks = statuses.flatMap(status =>
+    status ? [Date.parse(status.checkedAt)] : [],
+  );
+  if (checks.length === 0) return undefined;
+  const oldest = Math.min(...checks);
+  return now.getTime() - oldest > afterMs
+    ? { checkedAt: new Date(oldest).toISOString() }
+    : undefined;
 }
 
 /**
@@ -78,6 +99,11 @@ export class SloService implements SummarySource<SloSummary> {
       );
       missing.forEach((slo, i) => latest.set(slo.name, computed[i]));
     }
+    const collectionOverdue = overdueCheck(
+      definitions.map(definition => latest.get(definition.name)),
+      this.deps.now(),
+      this.deps.collectionOverdueAfterMs ?? Infinity,
+    );
     return {
       entityRef,
       definitionErrors: errors,
@@ -85,6 +111,7 @@ export class SloService implements SummarySource<SloSummary> {
         definition,
         status: latest.get(definition.name) ?? null,
       })),
+      ...(collectionOverdue && { collectionOverdue }),
     };
   }
 

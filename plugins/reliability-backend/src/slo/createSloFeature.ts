@@ -86,6 +86,9 @@ export async function createSloFeature(
     store,
     logger: ctx.logger,
     now: ctx.now,
+    collectionOverdueAfterMs:
+      2 * scheduleMs(config.refreshSchedule.frequency) +
+      scheduleMs(config.refreshSchedule.timeout),
   });
   const burndown = new SloBurndownService({
     loader,

@@ -150,6 +150,12 @@ export interface EntitySlosResponse {
   entityRef: string;
   definitionErrors: SloDefinitionProblem[];
   slos: EntitySlo[];
+  /**
+   * Set when SLO collection is behind: some SLO of the entity was last checked longer ago than the collection's
+   * cadence allows (two cadences plus a run's timeout: the scheduled collection stopped or falls behind), so its
+   * figures may be out of date. `checkedAt`: the oldest check.
+   */
+  collectionOverdue?: { checkedAt: string };
 }
 
 /** One point of an SLO's history. @public */

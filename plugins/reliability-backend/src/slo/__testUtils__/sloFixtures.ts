@@ -97,6 +97,8 @@ export function createTestSloService(options: {
   logger?: LoggerService;
   /** Deadline of each provider call (default 200 ms). */
   callTimeoutMs?: number;
+  /** See SloServiceOptions (never, by default). */
+  collectionOverdueAfterMs?: number;
 }) {
   const store = new KnexSloStore({ knex: options.db });
   const evaluator = new SloEvaluator({
@@ -114,6 +116,7 @@ export function createTestSloService(options: {
     store,
     logger: options.logger ?? mockServices.logger.mock(),
     now: options.now,
+    collectionOverdueAfterMs: options.collectionOverdueAfterMs,
   });
   const burndown = new SloBurndownService({
     loader,

@@ -1,1 +1,2 @@
 export { BackgroundWorkCard } from './BackgroundWorkCard';
+export { CollectionOverdueNotice } from './CollectionOverdueNotice';

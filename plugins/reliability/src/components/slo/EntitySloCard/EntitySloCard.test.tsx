@@ -303,6 +303,28 @@ describe('EntitySloCard', () => {
     expect(screen.getByText(/Some SLI data is stale/)).toBeInTheDocument();
   });
 
+  it('says when SLO collection is behind, above the figures it still shows', async () => {
+    await renderCard(async () =>
+      response({
+        collectionOverdue: { checkedAt: '2026-11-20T06:00:00.000Z' },
+      }),
+    );
+    expect(
+      await screen.findByText(/SLO collection is behind/),
+    ).toHaveTextContent('may be out of date');
+    expect(screen.getByText('Checkout availability')).toBeInTheDocument();
+  });
+
+  it('says nothing of collection when it is on time', async () => {
+    await renderCard(async () => response({}));
+    expect(
+      await screen.findByText('Checkout availability'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/SLO collection is behind/),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows "no data" rather than NaN when a provider is not configured', async () => {
     await renderCard(async () =>
       response({

@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
+import { CollectionOverdueNotice } from '../../backgroundWork';
 import { SloDefinitionErrors } from '../SloDefinitionErrors';
 import { SloStatusSummary } from '../SloStatusSummary';
 import { useEntitySlos } from '../useEntitySlos';
@@ -36,6 +37,7 @@ export function EntitySloCard() {
           : undefined
       }
     >
+      <CollectionOverdueNotice overdue={value.collectionOverdue} />
       <SloDefinitionErrors errors={value.definitionErrors} />
       {value.slos.length === 0 && value.definitionErrors.length === 0 && (
         <EmptyState

@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { useEntityReliability } from '../../../hooks';
+import { CollectionOverdueNotice } from '../../backgroundWork';
 import { SloDefinitionErrors } from '../SloDefinitionErrors';
 import { SloHistoryCharts } from '../SloHistoryCharts';
 import { useEntitySlos } from '../useEntitySlos';
@@ -27,6 +28,11 @@ export function EntitySloContent() {
   }
   return (
     <Grid container spacing={3}>
+      {value.collectionOverdue && (
+        <Grid item xs={12}>
+          <CollectionOverdueNotice overdue={value.collectionOverdue} />
+        </Grid>
+      )}
       {value.definitionErrors.length > 0 && (
         <Grid item xs={12}>
           <SloDefinitionErrors errors={value.definitionErrors} />

@@ -17,12 +17,17 @@ const scheduleFile = path.resolve(
   '../../../../examples/reliability/oncall/web-storefront.yaml',
 );
 
-/** The real plugin with a scheduler that only collects the task functions, so a test runs them itself. */
+/**
+ * The real plugin with a scheduler that only collects the tasks (`id:scope`) and their functions, so a test runs
+ * them itself.
+ */
 async function startPlugin(reliability: object) {
   const fns = new Map<string, SchedulerServiceTaskFunction>();
+  const registered: string[] = [];
   const scheduler = mockServices.scheduler.mock({
     scheduleTask: jest.fn(async task => {
       fns.set(task.id, task.fn);
+      registered.push(`${task.id}:${task.scope ?? 'global'}`);
     }),
   });
   const backend = await startTestBackend({
@@ -47,8 +52,33 @@ async function startPlugin(reliability: object) {
     expect(res.status).toBe(200);
     return res.body;
   };
-  return { backend, fns, backgroundWork };
+  return { backend, fns, registered, backgroundWork };
 }
+
+describe('reliability.backgroundTasks.enabled', () => {
+  it("registers every area's global task by default, and only the per-replica task when false", async () => {
+    const all = await startPlugin({});
+    await all.backend.stop();
+    expect(all.registered).toEqual(
+      expect.arrayContaining([
+        'reliability-slo-refresh:global',
+        'reliability-oncall-refresh:global',
+        'reliability-runbooks-refresh:global',
+        'reliability-checklist-refresh:global',
+        'reliability-overview-refresh:global',
+        'reliability-trends-refresh:global',
+        'reliability-oncall-schedule-files:local',
+      ]),
+    );
+    expect(all.registered.length).toBeGreaterThan(10);
+
+    const webOnly = await startPlugin({ backgroundTasks: { enabled: false } });
+    await webOnly.backend.stop();
+    expect(webOnly.registered).toEqual([
+      'reliability-oncall-schedule-files:local',
+    ]);
+  });
+});
 
 describe('GET /background-work with the real plugin', () => {
   it('lists every task this replica registered and the outcome of a run', async () => {

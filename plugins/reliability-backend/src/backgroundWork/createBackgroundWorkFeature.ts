@@ -1,7 +1,7 @@
 import { SchedulerService } from '@backstage/backend-plugin-api';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
-import { reliabilityScheduler } from '../shared/backgroundTasks';
+import { reliabilityScheduler } from './reliabilityScheduler';
 import { BackgroundWorkService } from './BackgroundWorkService';
 import { recordingScheduler } from './recordingScheduler';
 import { createBackgroundWorkRouter } from './router';

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { ThrottledWarning } from '../shared/throttledWarning';
 import { TaskRunStore } from './store/TaskRunStore';
 import { taskScheduleOf } from './taskSchedule';
+import { registeringThrough } from './registeringThrough';
 
 /** Records of tasks neither registered nor run for this long are deleted (the table's retention). */
 export const TASK_RECORD_RETENTION_DAYS = 30;
@@ -75,13 +76,5 @@ export function recordingScheduler(options: {
     });
   };
 
-  return {
-    scheduleTask,
-    createScheduledTaskRunner: schedule => ({
-      run: task => scheduleTask({ ...task, ...schedule }),
-    }),
-    triggerTask: id => scheduler.triggerTask(id),
-    cancelTask: id => scheduler.cancelTask(id),
-    getScheduledTasks: () => scheduler.getScheduledTasks(),
-  };
+  return registeringThrough(scheduler, scheduleTask);
 }

@@ -1,5 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { registeringThrough } from './registeringThrough';
 
 /** False on replicas that only answer web requests (see {@link reliabilityScheduler}). */
 export const BACKGROUND_TASKS_KEY = 'reliability.backgroundTasks.enabled';
@@ -36,14 +37,5 @@ export function reliabilityScheduler(options: {
       `Reliability task ${task.id} is left to the replicas with background tasks on`,
     );
   };
-  return {
-    scheduleTask,
-    createScheduledTaskRunner: schedule => ({
-      run: task => scheduleTask({ ...task, ...schedule }),
-    }),
-    // Global tasks are triggered and cancelled through the database, so these reach the replica running them.
-    triggerTask: id => scheduler.triggerTask(id),
-    cancelTask: id => scheduler.cancelTask(id),
-    getScheduledTasks: () => scheduler.getScheduledTasks(),
-  };
+  return registeringThrough(scheduler, scheduleTask);
 }

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { reliabilityScheduler } from './backgroundTasks';
+import { reliabilityScheduler } from './reliabilityScheduler';
 
 const task = (id: string, scope?: 'global' | 'local') => ({
   id,

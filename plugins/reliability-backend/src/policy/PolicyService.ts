@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   EntityPolicyResponse,
   EntitySlo,
+  EntitySlosResponse,
   entityRefKey,
   evaluateSloPolicy,
   mostSevereEvaluation,
@@ -32,6 +33,8 @@ export interface EvaluatedEntityPolicy {
   /** Recorded states: the service's (SERVICE_SLO_NAME) and one per SLO. */
   states: StoredPolicyState[];
   evaluatedAt: Date;
+  /** Set when SLO collection is behind: the states were judged on figures last checked then. */
+  collectionOverdue?: EntitySlosResponse['collectionOverdue'];
 }
 
 /**
@@ -113,14 +116,23 @@ export class PolicyService {
   async evaluate(entity: Entity): Promise<EvaluatedEntityPolicy> {
     const entityRef = entityRefKey(entity);
     const resolved = this.resolve(entity);
-    const { slos } = await this.options.slos.getEntitySlos(entity);
+    const { slos, collectionOverdue } = await this.options.slos.getEntitySlos(
+      entity,
+    );
     const evaluatedAt = this.options.now();
     const states = await this.options.store.recordStates(
       entityRef,
       policyStatesOf(resolved, slos, this.options.policySet),
       evaluatedAt,
     );
-    return { entityRef, resolved, slos, states, evaluatedAt };
+    return {
+      entityRef,
+      resolved,
+      slos,
+      states,
+      evaluatedAt,
+      ...(collectionOverdue && { collectionOverdue }),
+    };
   }
 
   /** The entity's policy, its current states (per SLO and service) since when, and recent changes. */

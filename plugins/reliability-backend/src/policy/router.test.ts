@@ -330,6 +330,28 @@ describe('policy routes', () => {
 });
 
 describe('deploy gate', () => {
+  it('says when its SLO data is old (collection behind), with the policy decision unchanged', async () => {
+    const { app, slos } = await setup();
+    slos.setCollectionOverdue(checkout, '2026-11-22T06:00:00.000Z');
+    const res = await request(app)
+      .get(`${CHECKOUT}/deploy-gate`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const gate = res.body as DeployGateResponse;
+    expect(gate.decision).toBe('deny');
+    expect(gate.sloDataOverdue).toEqual({
+      checkedAt: '2026-11-22T06:00:00.000Z',
+    });
+    expect(gate.message).toMatch(
+      /^deny: policy default: .* \(SLO data last checked at 2026-11-22T06:00:00.000Z: SLO collection is behind\)$/,
+    );
+    const onTime = await request(app)
+      .get(`${SEARCH}/deploy-gate`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(onTime.body.sloDataOverdue).toBeUndefined();
+    expect(onTime.body.message).not.toMatch(/behind/);
+  });
+
   it('denies a frozen service with the SLO, rule and since, and records the answer', async () => {
     const { app } = await setup();
     const res = await request(app)

@@ -127,6 +127,11 @@ export interface DeployGateResponse {
   /** One line for logs, e.g. "deny: checkout-availability is frozen since 2026-11-20T08:00:00Z: ...". */
   message: string;
   evaluatedAt: string;
+  /**
+   * Set when SLO collection is behind (see `EntitySlosResponse.collectionOverdue`): the decision was taken on SLO
+   * figures last checked at `checkedAt`, and the message says so. The decision itself is the policy's, unchanged.
+   */
+  sloDataOverdue?: { checkedAt: string };
 }
 
 /** One recorded answer of the deploy gate. @public */

@@ -126,11 +126,18 @@ export function historyPoint(
 /** An in-memory SloStateSource whose SLO states and histories tests set. */
 export class FakeSloStates implements SloStateSource {
   private readonly slos = new Map<string, EntitySlo[]>();
+  private readonly overdue = new Map<string, string>();
   private readonly histories = new Map<string, SloHistoryPoint[]>();
   readonly historyCalls: Array<{ sloName: string; from: Date; to: Date }> = [];
 
   set(entity: Entity | string, slos: EntitySlo[]): this {
     this.slos.set(entityRefKey(entity), slos);
+    return this;
+  }
+
+  /** Makes the entity's SLO figures look last checked at `checkedAt` by a collection that is behind. */
+  setCollectionOverdue(entity: Entity | string, checkedAt: string): this {
+    this.overdue.set(entityRefKey(entity), checkedAt);
     return this;
   }
 
@@ -145,10 +152,12 @@ export class FakeSloStates implements SloStateSource {
 
   async getEntitySlos(entity: Entity): Promise<EntitySlosResponse> {
     const entityRef = entityRefKey(entity);
+    const checkedAt = this.overdue.get(entityRef);
     return {
       entityRef,
       definitionErrors: [],
       slos: this.slos.get(entityRef) ?? [],
+      ...(checkedAt && { collectionOverdue: { checkedAt } }),
     };
   }
 

@@ -53,6 +53,7 @@ export class DeployGateService {
       slos: evaluated.slos,
       activeOverride,
       evaluatedAt: evaluated.evaluatedAt,
+      collectionOverdue: evaluated.collectionOverdue,
     });
     await store.recordGateAnswer(
       {

@@ -93,6 +93,8 @@ export function buildGateAnswer(options: {
   slos: EntitySlo[];
   activeOverride: DeployGateOverride | undefined;
   evaluatedAt: Date;
+  /** Set when SLO collection is behind: said in the answer and its message, the decision unchanged. */
+  collectionOverdue?: { checkedAt: string };
 }): DeployGateResponse {
   const service = options.states.find(s => s.sloName === SERVICE_SLO_NAME);
   const policyDecision = service?.decision ?? 'allow';
@@ -102,6 +104,15 @@ export function buildGateAnswer(options: {
   );
   const override = overridden ? options.activeOverride! : null;
   const reasons = gateReasons(options.states, options.slos, options.policyName);
+  const message = gateMessage({
+    decision,
+    policyDecision,
+    policyName: options.policyName,
+    reasons,
+    override,
+    hasSlos: Boolean(service),
+  });
+  const overdue = options.collectionOverdue;
   return {
     entityRef: options.entityRef,
     decision,
@@ -112,14 +123,10 @@ export function buildGateAnswer(options: {
     state: service?.state ?? 'no-slos',
     since: service ? service.since.toISOString() : null,
     reasons,
-    message: gateMessage({
-      decision,
-      policyDecision,
-      policyName: options.policyName,
-      reasons,
-      override,
-      hasSlos: Boolean(service),
-    }),
+    message: overdue
+      ? `${message} (SLO data last checked at ${overdue.checkedAt}: SLO collection is behind)`
+      : message,
     evaluatedAt: options.evaluatedAt.toISOString(),
+    ...(overdue && { sloDataOverdue: overdue }),
   };
 }

@@ -12,14 +12,20 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
-import { formatDuration } from '../incidents/incidentFormat';
 import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
 import { PlainTableColumn, PlainTableContent } from '../PlainTable';
 import { BackgroundTaskStateText } from './BackgroundTaskStateText';
-import { formatCadence, tasksNeedingAttention } from './backgroundWorkFormat';
+import {
+  formatCadence,
+  formatRunDuration,
+  orderTasks,
+  tasksNeedingAttention,
+} from './backgroundWorkFormat';
 
-const seconds = (ms: number | undefined) =>
-  ms === undefined ? undefined : ms / 1000;
+/** Whether the last success is the last run itself (its column then says so rather than repeat it). */
+const lastRunSucceeded = (task: BackgroundTaskStatus) =>
+  task.lastRun?.outcome === 'succeeded' &&
+  task.lastRun.endedAt === task.lastSuccess?.endedAt;
 
 function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
   return [
@@ -63,7 +69,7 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
                 {formatRelative(task.lastRun.startedAt, now)}
               </span>
               {task.lastRun.durationMs !== undefined &&
-                `, took ${formatDuration(seconds(task.lastRun.durationMs))}`}
+                `, took ${formatRunDuration(task.lastRun.durationMs)}`}
             </Typography>
             {task.lastRun.runner && (
               <Typography variant="caption" color="textSecondary">
@@ -77,13 +83,14 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
     },
     {
       title: 'Last success',
-      render: task =>
-        task.lastSuccess
-          ? `${formatRelative(
-              task.lastSuccess.endedAt,
-              now,
-            )}, took ${formatDuration(seconds(task.lastSuccess.durationMs))}`
-          : 'none recorded',
+      render: task => {
+        if (!task.lastSuccess) return 'none recorded';
+        if (lastRunSucceeded(task)) return 'the last run';
+        return `${formatRelative(
+          task.lastSuccess.endedAt,
+          now,
+        )}, took ${formatRunDuration(task.lastSuccess.durationMs)}`;
+      },
     },
     {
       title: 'Cadence',
@@ -163,7 +170,7 @@ export function BackgroundWorkCard() {
           <PlainTableContent
             label="Background tasks"
             columns={columns(new Date(value.checkedAt))}
-            rows={value.tasks}
+            rows={orderTasks(value.tasks, backgroundTaskLabel)}
             rowKey={task => task.id}
           />
         </>

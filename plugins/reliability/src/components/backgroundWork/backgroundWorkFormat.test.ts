@@ -1,4 +1,10 @@
-import { formatCadence, isoDurationSeconds } from './backgroundWorkFormat';
+import {
+  formatCadence,
+  formatRunDuration,
+  isoDurationSeconds,
+  orderTasks,
+} from './backgroundWorkFormat';
+import { testTask } from './testData';
 
 describe('backgroundWorkFormat', () => {
   it('reads the ISO durations the scheduler writes', () => {
@@ -15,5 +21,31 @@ describe('backgroundWorkFormat', () => {
     expect(formatCadence('PT24H')).toBe('every 1 d');
     expect(formatCadence('0 3 * * *')).toBe('cron 0 3 * * *');
     expect(formatCadence('manual')).toBe('on demand');
+  });
+
+  it('says a run’s length in milliseconds under a second', () => {
+    expect(formatRunDuration(350.4)).toBe('350 ms');
+    expect(formatRunDuration(21_000)).toBe('21 s');
+    expect(formatRunDuration(undefined)).toBe('—');
+  });
+
+  it('orders the tasks needing attention first, then by name, demo seeders last', () => {
+    const ids = orderTasks(
+      [
+        testTask({ id: 'reliability-slo-demo-seeder' }),
+        testTask({ id: 'b-task' }),
+        testTask({ id: 'failing-task', state: 'failing' }),
+        testTask({ id: 'a-task', state: 'waiting' }),
+        testTask({ id: 'late-task', state: 'late' }),
+      ],
+      id => id,
+    ).map(task => task.id);
+    expect(ids).toEqual([
+      'late-task',
+      'failing-task',
+      'a-task',
+      'b-task',
+      'reliability-slo-demo-seeder',
+    ]);
   });
 });

@@ -41,12 +41,40 @@ export const STATE_TEXT: Record<
   interrupted: { label: 'Interrupted', attention: true },
 };
 
+/** A run's length: "350 ms" under a second, else as {@link formatDuration} says it ("21 s", "4 min"). */
+export function formatRunDuration(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  return ms < 1000
+    ? `${Math.max(0, Math.round(ms))} ms`
+    : formatDuration(ms / 1000);
+}
+
+const URGENCY: BackgroundTaskState[] = ['late', 'interrupted', 'failing'];
+const DEMO_SEEDER = /-demo-seeder$/;
+
+/**
+ * The tasks in reading order: those needing attention first (late, interrupted, failing), then the suite's own by
+ * name, the demo's seeders last.
+ */
+export function orderTasks(
+  tasks: BackgroundTaskStatus[],
+  label: (id: string) => string,
+): BackgroundTaskStatus[] {
+  const rank = (task: BackgroundTaskStatus) => {
+    const urgency = URGENCY.indexOf(task.state);
+    if (urgency >= 0) return urgency;
+    return DEMO_SEEDER.test(task.id) ? URGENCY.length + 1 : URGENCY.length;
+  };
+  return [...tasks].sort(
+    (a, b) => rank(a) - rank(b) || label(a.id).localeCompare(label(b.id)),
+  );
+}
+
 /** The tasks that need attention (late, failing, interrupted), most urgent first. */
 export function tasksNeedingAttention(
   tasks: BackgroundTaskStatus[],
 ): BackgroundTaskStatus[] {
-  const order: BackgroundTaskState[] = ['late', 'interrupted', 'failing'];
   return tasks
     .filter(task => STATE_TEXT[task.state].attention)
-    .sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+    .sort((a, b) => URGENCY.indexOf(a.state) - URGENCY.indexOf(b.state));
 }

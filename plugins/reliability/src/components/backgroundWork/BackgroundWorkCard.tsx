@@ -141,7 +141,7 @@ function AttentionSummary(props: {
 export function BackgroundWorkCard() {
   const api = useApi(reliabilityApiRef);
   const { value, loading, error } = useAsync(
-    () => api.getBackgroundWork(),
+    async () => api.getBackgroundWork(),
     [api],
   );
   return (

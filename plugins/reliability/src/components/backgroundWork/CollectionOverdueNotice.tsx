@@ -1,6 +1,7 @@
 import { EntitySlosResponse } from '@internal/backstage-plugin-reliability-common';
 import Alert from '@material-ui/lab/Alert';
 import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
+import { MonitoringTabLink } from './BackgroundWorkBanner';
 
 /**
  * Says that an entity's SLO figures are older than the collection cadence allows (the scheduled SLO collection
@@ -19,8 +20,7 @@ export function CollectionOverdueNotice(props: {
       <span title={formatAbsolute(overdue.checkedAt)}>
         {formatRelative(overdue.checkedAt, props.now ?? new Date())}
       </span>{' '}
-      and may be out of date. The Reliability page's Monitoring tab says which
-      background task is late or failing.
+      and may be out of date. <MonitoringTabLink /> says why.
     </Alert>
   );
 }

@@ -1,2 +1,3 @@
 export { BackgroundWorkCard } from './BackgroundWorkCard';
 export { CollectionOverdueNotice } from './CollectionOverdueNotice';
+export { BackgroundWorkBanner } from './BackgroundWorkBanner';

@@ -4,6 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reliabilityApiRef } from '../../../api';
+import { testBackgroundWork } from '../../backgroundWork/testData';
 import { testPage, testRow } from '../testData';
 import { formatDateTime } from '../overviewFormat';
 import { listingFreshness, ServicesTab } from './ServicesTab';
@@ -11,6 +12,8 @@ import { listingFreshness, ServicesTab } from './ServicesTab';
 function mockApi(overrides: Record<string, jest.Mock> = {}) {
   return {
     getOverview: jest.fn(async () => testPage([testRow('orders')])),
+    // Every background task on time: no banner (tested with BackgroundWorkBanner).
+    getBackgroundWork: jest.fn(async () => testBackgroundWork()),
     getOverviewCsv: jest.fn(async () => ({
       csv: 'entityRef\r\ncomponent:default/orders\r\n',
       totalItems: 1,

@@ -18,6 +18,7 @@ import { serviceColumns } from './serviceColumns';
 import { PlainTable } from '../../PlainTable';
 import { ServiceFilters, ServiceFilterValues } from './ServiceFilters';
 import { useServiceFilterOptions } from './useServiceFilterOptions';
+import { BackgroundWorkBanner } from '../../backgroundWork';
 
 /** Where the table is: the cursor of every page visited so far (index 0 = first page, no cursor). */
 interface PagingState {
@@ -186,6 +187,7 @@ export function ServicesTab() {
 
   return (
     <>
+      <BackgroundWorkBanner />
       <ServiceFilters
         values={filters}
         options={options.value}

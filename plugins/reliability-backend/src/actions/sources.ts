@@ -122,7 +122,7 @@ export interface TourReader {
 /** Everything the actions area reads from the areas created before it. */
 /** The background tasks' states (the background-work area's service). */
 export interface BackgroundWorkReader {
-  list(withErrors: boolean): Promise<BackgroundWorkResponse>;
+  list(withDetails: boolean): Promise<BackgroundWorkResponse>;
 }
 
 export interface ActionSources {

@@ -8,16 +8,14 @@ export class BackgroundWorkService {
     private readonly options: { store: TaskRunStore; now: () => Date },
   ) {}
 
-  /** Every recorded task and its state now; failures' messages only `withErrors`. */
-  async list(withErrors: boolean): Promise<BackgroundWorkResponse> {
+  /** Every recorded task and its state now; failures' messages and runners' host names only `withDetails`. */
+  async list(withDetails: boolean): Promise<BackgroundWorkResponse> {
     const now = this.options.now();
     const records = await this.options.store.list();
     return {
-      tasks: records.map(record =>
-        taskHealth(record, now, { withError: withErrors }),
-      ),
+      tasks: records.map(record => taskHealth(record, now, { withDetails })),
       checkedAt: now.toISOString(),
-      errorsShown: withErrors,
+      detailsShown: withDetails,
     };
   }
 }

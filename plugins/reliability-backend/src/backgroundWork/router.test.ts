@@ -45,7 +45,7 @@ describe('GET /background-work', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       checkedAt: '2026-12-01T10:02:00.000Z',
-      errorsShown: true,
+      detailsShown: true,
       tasks: [
         {
           id: 'reliability-slo-refresh',
@@ -66,13 +66,14 @@ describe('GET /background-work', () => {
     });
   });
 
-  it('keeps failures’ messages from everyone else', async () => {
+  it('keeps failures’ messages and host names from everyone else', async () => {
     const res = await request(app(AuthorizeResult.DENY))
       .get('/background-work')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
-    expect(res.body.errorsShown).toBe(false);
+    expect(res.body.detailsShown).toBe(false);
     expect(res.body.tasks[0].state).toBe('failing');
     expect(res.body.tasks[0].lastRun).not.toHaveProperty('error');
+    expect(res.body.tasks[0].lastRun).not.toHaveProperty('runner');
   });
 });

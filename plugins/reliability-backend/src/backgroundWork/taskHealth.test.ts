@@ -27,7 +27,7 @@ const ran = (
 });
 
 const state = (record: TaskRecord, now: string) =>
-  taskHealth(record, at(now), { withError: false }).state;
+  taskHealth(record, at(now), { withDetails: false }).state;
 
 describe('taskHealth', () => {
   it('waits for a first run until a cadence after the registration, then says late', () => {
@@ -59,13 +59,18 @@ describe('taskHealth', () => {
       '2026-12-01T10:00:20Z',
     );
     const status = taskHealth(record, at('2026-12-01T10:03:00Z'), {
-      withError: false,
+      withDetails: true,
     });
     expect(status).toMatchObject({
       state: 'ok',
       nextRunDueAt: '2026-12-01T10:05:00.000Z',
       lastRun: { durationMs: 20_000, runner: 'replica-a' },
     });
+    // Host names describe the deployment: only with the details.
+    expect(
+      taskHealth(record, at('2026-12-01T10:03:00Z'), { withDetails: false })
+        .lastRun,
+    ).not.toHaveProperty('runner');
     expect(state(record, '2026-12-01T10:07:01Z')).toBe('late');
   });
 
@@ -87,11 +92,11 @@ describe('taskHealth', () => {
     );
     expect(state(record, '2026-12-01T10:01:00Z')).toBe('failing');
     expect(
-      taskHealth(record, at('2026-12-01T10:01:00Z'), { withError: false })
+      taskHealth(record, at('2026-12-01T10:01:00Z'), { withDetails: false })
         .lastRun?.error,
     ).toBeUndefined();
     expect(
-      taskHealth(record, at('2026-12-01T10:01:00Z'), { withError: true })
+      taskHealth(record, at('2026-12-01T10:01:00Z'), { withDetails: true })
         .lastRun?.error,
     ).toBe('SLI provider timed out');
   });
@@ -100,13 +105,13 @@ describe('taskHealth', () => {
     const record = ran('running', '2026-12-01T10:00:00Z');
     expect(state(record, '2026-12-01T10:05:00Z')).toBe('running');
     expect(
-      taskHealth(record, at('2026-12-01T10:05:00Z'), { withError: false })
+      taskHealth(record, at('2026-12-01T10:05:00Z'), { withDetails: false })
         .nextRunDueAt,
     ).toBeUndefined();
     const pastTimeout = new Date(
       at('2026-12-01T10:00:00Z').getTime() + minutes(4) + LATE_SLACK_MS + 1,
     );
-    expect(taskHealth(record, pastTimeout, { withError: false }).state).toBe(
+    expect(taskHealth(record, pastTimeout, { withDetails: false }).state).toBe(
       'interrupted',
     );
   });

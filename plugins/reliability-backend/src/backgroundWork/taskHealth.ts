@@ -45,7 +45,7 @@ export function nextRunAfter(cadence: string, from: Date): Date | undefined {
 export function taskHealth(
   record: TaskRecord,
   now: Date,
-  options: { withError: boolean },
+  options: { withDetails: boolean },
 ): BackgroundTaskStatus {
   const { lastRun, lastSuccess } = record;
   const status: BackgroundTaskStatus = {
@@ -62,8 +62,8 @@ export function taskHealth(
         endedAt: lastRun.endedAt.toISOString(),
         durationMs: lastRun.endedAt.getTime() - lastRun.startedAt.getTime(),
       }),
-      ...(options.withError && lastRun.error && { error: lastRun.error }),
-      ...(lastRun.runner && { runner: lastRun.runner }),
+      ...(options.withDetails && lastRun.error && { error: lastRun.error }),
+      ...(options.withDetails && lastRun.runner && { runner: lastRun.runner }),
     };
   }
   if (lastSuccess) {

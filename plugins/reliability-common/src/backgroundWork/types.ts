@@ -28,7 +28,7 @@ export interface BackgroundTaskRun {
   outcome: 'running' | 'succeeded' | 'failed';
   /** The failure's message: only for callers allowed `reliability.admin` (it may name internal hosts). */
   error?: string;
-  /** Host name of the replica that ran it. */
+  /** Host name of the replica that ran it: only for callers allowed `reliability.admin`. */
   runner?: string;
 }
 
@@ -53,6 +53,6 @@ export interface BackgroundWorkResponse {
   tasks: BackgroundTaskStatus[];
   /** ISO 8601: the moment the states were judged. */
   checkedAt: string;
-  /** Whether failures' messages are included (the caller is allowed `reliability.admin`). */
-  errorsShown: boolean;
+  /** Whether failures' messages and runners' host names are included (the caller is allowed `reliability.admin`). */
+  detailsShown: boolean;
 }

@@ -10,7 +10,7 @@ const { server, client } = setupMswTestClient();
 
 const response: BackgroundWorkResponse = {
   checkedAt: '2026-12-01T10:02:00.000Z',
-  errorsShown: false,
+  detailsShown: false,
   tasks: [
     {
       id: 'reliability-slo-refresh',

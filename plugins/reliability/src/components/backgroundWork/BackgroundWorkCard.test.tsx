@@ -80,7 +80,7 @@ describe('BackgroundWorkCard', () => {
   it('shows a failure’s message to a reliability admin', async () => {
     await renderCard(async () =>
       testBackgroundWork({
-        errorsShown: true,
+        detailsShown: true,
         tasks: [
           testTask({
             state: 'failing',

@@ -107,7 +107,7 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
 
 function AttentionSummary(props: {
   tasks: BackgroundTaskStatus[];
-  errorsShown: boolean;
+  detailsShown: boolean;
 }) {
   const attention = tasksNeedingAttention(props.tasks);
   if (attention.length === 0) {
@@ -127,7 +127,7 @@ function AttentionSummary(props: {
       attention ({names}): the figures they keep may be out of date.
       {attention.some(task => task.state === 'late') &&
         ' A late task has not started when it should: check that a replica runs background tasks (reliability.backgroundTasks.enabled) and that its runs end within their cadence.'}
-      {!props.errorsShown &&
+      {!props.detailsShown &&
         attention.some(task => task.state === 'failing') &&
         ' Failure messages are shown to reliability admins.'}
     </Alert>
@@ -165,7 +165,7 @@ export function BackgroundWorkCard() {
         <>
           <AttentionSummary
             tasks={value.tasks}
-            errorsShown={value.errorsShown}
+            detailsShown={value.detailsShown}
           />
           <PlainTableContent
             label="Background tasks"

@@ -31,7 +31,7 @@ export function testBackgroundWork(
 ): BackgroundWorkResponse {
   return {
     checkedAt: '2026-12-01T10:02:00.000Z',
-    errorsShown: false,
+    detailsShown: false,
     tasks: [testTask()],
     ...overrides,
   };

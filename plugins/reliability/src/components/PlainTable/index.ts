@@ -3,3 +3,4 @@ export type { PlainTableColumn } from './PlainTable';
 export type { PlainTableFilterOptions } from './PlainTableFilter';
 export { compareBy } from './compareBy';
 export { countColumn } from './countColumn';
+export { WholeWordsTable } from './WholeWordsTable';

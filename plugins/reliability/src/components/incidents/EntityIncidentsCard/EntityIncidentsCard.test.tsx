@@ -88,6 +88,13 @@ describe('EntityIncidentsCard', () => {
     expect(items).toHaveTextContent(
       'Overdue: Give the PSP client a retry budget',
     );
+    // Its owner, named by entity ref, links to the catalog.
+    expect(
+      within(items)
+        .getAllByRole('link')
+        .map(link => link.getAttribute('href')),
+    ).toContain('/catalog/default/user/aisha.khan');
+    expect(items).not.toHaveTextContent('user:default/aisha.khan');
     // The item whose issue link is not http(s) shows its title as text.
     expect(
       within(items).queryByRole('link', { name: /Page on PSP latency/ }),

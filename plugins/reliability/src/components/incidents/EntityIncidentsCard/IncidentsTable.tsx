@@ -3,17 +3,23 @@ import {
   IncidentView,
   isHttpUrl,
 } from '@internal/backstage-plugin-reliability-common';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   formatDay,
   formatDuration,
   POSTMORTEM_STATE_LABEL,
   severityLabel,
 } from '../incidentFormat';
+
+const useStyles = makeStyles({
+  // A date ("Nov 24") or a severity ("SEV-3") on one line, however long the incident's title.
+  short: { whiteSpace: 'nowrap' },
+});
 
 /** The incident's title, linked to the incident in its source only when that is an http(s) URL. */
 function IncidentTitle(props: { incident: IncidentView }) {
@@ -53,8 +59,9 @@ export function IncidentsTable(props: {
   incidents: IncidentView[];
   documentLink: (id: string) => string;
 }) {
+  const classes = useStyles();
   return (
-    <Table size="small" aria-label="Recent incidents">
+    <WholeWordsTable size="small" aria-label="Recent incidents">
       <TableHead>
         <TableRow>
           <TableCell>Started</TableCell>
@@ -71,8 +78,12 @@ export function IncidentsTable(props: {
             key={`${incident.source}:${incident.id}`}
             data-testid={`incident-${incident.id}`}
           >
-            <TableCell>{formatDay(incident.startedAt)}</TableCell>
-            <TableCell>{severityLabel(incident.severity)}</TableCell>
+            <TableCell className={classes.short}>
+              {formatDay(incident.startedAt)}
+            </TableCell>
+            <TableCell className={classes.short}>
+              {severityLabel(incident.severity)}
+            </TableCell>
             <TableCell>
               <IncidentTitle incident={incident} />
               {incident.status !== 'resolved' && ` (${incident.status})`}
@@ -93,6 +104,6 @@ export function IncidentsTable(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }

@@ -7,6 +7,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatDate, formatDay, severityLabel } from '../incidentFormat';
 import { useErrorTextClassName } from '../../ErrorText';
+import { ActionItemOwner } from '../ActionItemOwner';
 
 /**
  * What the loop still owes: incidents whose postmortem is due or overdue, open action items (overdue first),
@@ -66,7 +67,12 @@ export function PostmortemFollowUp(props: {
               ) : (
                 item.title
               )}
-              {item.owner ? ` · ${item.owner}` : ''}
+              {item.owner && (
+                <>
+                  {' · '}
+                  <ActionItemOwner owner={item.owner} />
+                </>
+              )}
               {item.due ? ` · due ${formatDate(item.due)}` : ''} ·{' '}
               <Link to={documentLink(item.postmortemId)}>
                 {item.postmortemTitle}

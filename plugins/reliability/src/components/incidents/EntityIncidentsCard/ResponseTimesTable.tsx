@@ -1,5 +1,5 @@
 import { SeverityResponseTimes } from '@internal/backstage-plugin-reliability-common';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -10,7 +10,7 @@ import { formatDuration, severityLabel } from '../incidentFormat';
 /** MTTA and MTTR per severity; the samples behind each mean are shown, so a mean of one incident reads as such. */
 export function ResponseTimesTable(props: { rows: SeverityResponseTimes[] }) {
   return (
-    <Table size="small" aria-label="Response times per severity">
+    <WholeWordsTable size="small" aria-label="Response times per severity">
       <TableHead>
         <TableRow>
           <TableCell>Severity</TableCell>
@@ -35,6 +35,6 @@ export function ResponseTimesTable(props: { rows: SeverityResponseTimes[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }

@@ -91,4 +91,33 @@ describe('GroupPostmortemsCard', () => {
       within(items).queryByRole('link', { name: /Page on PSP latency/ }),
     ).toBeNull();
   });
+
+  it('links an owner named by entity ref to the catalog and shows any other owner as written', async () => {
+    const followUp = testFollowUp();
+    const [first, second] = followUp.actionItems;
+    await renderCard(
+      mockIncidentsApi({
+        getIncidentFollowUp: async () => ({
+          ...followUp,
+          actionItems: [
+            first,
+            { ...second, item: { ...second.item, owner: 'Jonas (SRE)' } },
+          ],
+        }),
+      }),
+    );
+    const items = await screen.findByRole('table', {
+      name: 'Open action items',
+    });
+    const [, byRef, byName] = within(items).getAllByRole('row');
+    const owner = within(byRef).getAllByRole('cell')[2];
+    expect(within(owner).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/aisha.khan',
+    );
+    expect(owner).not.toHaveTextContent('user:default/aisha.khan');
+    const named = within(byName).getAllByRole('cell')[2];
+    expect(named).toHaveTextContent('Jonas (SRE)');
+    expect(within(named).queryByRole('link')).toBeNull();
+  });
 });

@@ -12,7 +12,7 @@ import {
   isHttpUrl,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -20,6 +20,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { useErrorTextClassName } from '../../ErrorText';
+import { ActionItemOwner } from '../ActionItemOwner';
 import {
   formatDate,
   formatDay,
@@ -32,7 +33,7 @@ const TITLE = 'Postmortems and action items';
 function MissingTable(props: { missing: IncidentFollowUpResponse['missing'] }) {
   const errorText = useErrorTextClassName();
   return (
-    <Table size="small" aria-label="Postmortems to write">
+    <WholeWordsTable size="small" aria-label="Postmortems to write">
       <TableHead>
         <TableRow>
           <TableCell>Incident</TableCell>
@@ -63,7 +64,7 @@ function MissingTable(props: { missing: IncidentFollowUpResponse['missing'] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }
 
@@ -72,7 +73,7 @@ function ActionItemsTable(props: {
 }) {
   const errorText = useErrorTextClassName();
   return (
-    <Table size="small" aria-label="Open action items">
+    <WholeWordsTable size="small" aria-label="Open action items">
       <TableHead>
         <TableRow>
           <TableCell>Action item</TableCell>
@@ -104,7 +105,9 @@ function ActionItemsTable(props: {
             <TableCell>
               <EntityRefLink entityRef={entityRef} />
             </TableCell>
-            <TableCell>{item.owner ?? '—'}</TableCell>
+            <TableCell>
+              <ActionItemOwner owner={item.owner} />
+            </TableCell>
             <TableCell {...(item.overdue ? { className: errorText } : {})}>
               {item.overdue ? 'Overdue: ' : ''}
               {formatDate(item.due)}
@@ -112,7 +115,7 @@ function ActionItemsTable(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }
 

@@ -36,13 +36,20 @@ export function createBackgroundWorkFeature(
     config: ctx.config,
     logger: ctx.logger,
   });
-  const service = new BackgroundWorkService({ store, now: ctx.now });
+  const service = new BackgroundWorkService({
+    store,
+    now: ctx.now,
+    scheduler: ctx.scheduler,
+    logger: ctx.logger,
+  });
   return {
     name: 'backgroundWork',
     scheduler,
     service,
     router: createBackgroundWorkRouter({
+      auth: ctx.auth,
       httpAuth: ctx.httpAuth,
+      userInfo: ctx.userInfo,
       permissions: ctx.permissions,
       service,
     }),

@@ -1,4 +1,9 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
@@ -22,20 +27,33 @@ const records = [
   },
 ];
 
-function app(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   const store = { list: async () => records } as unknown as TaskRunStore;
+  const scheduler = mockServices.scheduler.mock();
+  const logger = mockServices.logger.mock();
   const router = createBackgroundWorkRouter({
+    auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth(),
+    userInfo: mockServices.userInfo(),
     permissions: mockServices.permissions.mock({
       authorize: jest.fn(async () => [{ result }]),
     }),
     service: new BackgroundWorkService({
       store,
       now: () => new Date('2026-12-01T10:02:00Z'),
+      scheduler,
+      logger,
     }),
   });
-  return express().use(router);
+  const server = express()
+    .use(express.json())
+    .use(router)
+    .use(mockErrorHandler());
+  return { server, scheduler, logger };
 }
+
+const app = (result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
+  setUp(result).server;
 
 describe('GET /background-work', () => {
   it('says each task’s state, and the failure’s message to reliability admins', async () => {
@@ -75,5 +93,71 @@ describe('GET /background-work', () => {
     expect(res.body.tasks[0].state).toBe('failing');
     expect(res.body.tasks[0].lastRun).not.toHaveProperty('error');
     expect(res.body.tasks[0].lastRun).not.toHaveProperty('runner');
+  });
+});
+
+describe('POST /background-work/:taskId/trigger', () => {
+  const trigger = (server: express.Express, taskId: string, body: object) =>
+    request(server)
+      .post(`/background-work/${taskId}/trigger`)
+      .set('Authorization', mockCredentials.user.header())
+      .send(body);
+
+  it('lets a reliability admin run a recorded task now, logged with who and why', async () => {
+    const { server, scheduler, logger } = setUp(AuthorizeResult.ALLOW);
+    const res = await trigger(server, 'reliability-slo-refresh', {
+      reason: 'Prometheus credentials fixed',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      taskId: 'reliability-slo-refresh',
+      triggeredAt: '2026-12-01T10:02:00.000Z',
+    });
+    expect(scheduler.triggerTask).toHaveBeenCalledWith(
+      'reliability-slo-refresh',
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /reliability-slo-refresh triggered by user:default\/mock: Prometheus credentials fixed/,
+      ),
+    );
+  });
+
+  it('refuses everyone else with 403 and triggers nothing', async () => {
+    const { server, scheduler } = setUp(AuthorizeResult.DENY);
+    const res = await trigger(server, 'reliability-slo-refresh', {
+      reason: 'Prometheus credentials fixed',
+    });
+    expect(res.status).toBe(403);
+    expect(scheduler.triggerTask).not.toHaveBeenCalled();
+  });
+
+  it('answers 404 for a task it does not know, 400 without a reason, 409 while the task runs', async () => {
+    const { server, scheduler } = setUp(AuthorizeResult.ALLOW);
+    expect(
+      (await trigger(server, 'catalog-refresh', { reason: 'just because' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await trigger(server, 'reliability-slo-refresh', { reason: ' ' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await trigger(server, 'reliability-slo-refresh', {
+          reason: 'Prometheus credentials fixed',
+          extra: true,
+        })
+      ).status,
+    ).toBe(400);
+    expect(scheduler.triggerTask).not.toHaveBeenCalled();
+    scheduler.triggerTask.mockRejectedValueOnce(
+      new ConflictError('Task reliability-slo-refresh is currently running'),
+    );
+    const running = await trigger(server, 'reliability-slo-refresh', {
+      reason: 'Prometheus credentials fixed',
+    });
+    expect(running.status).toBe(409);
+    expect(running.body.error.message).toMatch(/currently running/);
   });
 });

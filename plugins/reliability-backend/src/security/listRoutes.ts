@@ -41,6 +41,8 @@ export const SAMPLE_PARAMS: Record<string, string> = {
   slo: 'checkout-availability',
   // A self-assessed item of the default checklist (exemption routes address an entity's item).
   itemId: 'slo-user-facing',
+  // A global task with a 2-minute initial delay: registered, and never running while the tests trigger it.
+  taskId: 'reliability-learning-refresh',
 };
 
 /** Fills route parameters (`:kind`, `:id`, ...) with the given values, or else plausible sample values. */

@@ -56,3 +56,16 @@ export interface BackgroundWorkResponse {
   /** Whether failures' messages and runners' host names are included (the caller is allowed `reliability.admin`). */
   detailsShown: boolean;
 }
+
+/** Body of `POST /background-work/:taskId/trigger` (reliability admins): why the run is wanted now. @public */
+export interface BackgroundTaskTriggerRequest {
+  /** 3–500 characters, logged with who asked. */
+  reason: string;
+}
+
+/** Response of `POST /background-work/:taskId/trigger`. @public */
+export interface BackgroundTaskTriggerResponse {
+  taskId: string;
+  /** ISO 8601; the run starts when a replica running the task next polls (a few seconds). */
+  triggeredAt: string;
+}

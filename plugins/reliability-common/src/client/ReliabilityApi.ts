@@ -1,4 +1,8 @@
-import { BackgroundWorkResponse } from '../backgroundWork';
+import {
+  BackgroundTaskTriggerRequest,
+  BackgroundTaskTriggerResponse,
+  BackgroundWorkResponse,
+} from '../backgroundWork';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AlertsCoverageResponse,
@@ -257,6 +261,11 @@ export interface ReliabilityApi {
    * last run and state; failures' messages only for reliability admins.
    */
   getBackgroundWork(): Promise<BackgroundWorkResponse>;
+  /** Runs a background task now (reliability admins; 403 otherwise, 409 while it runs), with the reason why. */
+  triggerBackgroundTask(
+    taskId: string,
+    request: BackgroundTaskTriggerRequest,
+  ): Promise<BackgroundTaskTriggerResponse>;
   /** The learning paths of the signed-in user's teams, with the user's own progress. */
   getMyLearningPaths(): Promise<MyLearningPathsResponse>;
   /** Ticks an item of one of the user's learning paths off (`done: true`) or un-ticks it (own progress only). */

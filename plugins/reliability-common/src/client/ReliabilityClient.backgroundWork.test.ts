@@ -38,6 +38,31 @@ describe('ReliabilityClient background work', () => {
     expect(await client.getBackgroundWork()).toEqual(response);
   });
 
+  it('triggers a task with the reason', async () => {
+    let sent: unknown;
+    server.use(
+      http.post(
+        `${MSW_BASE_URL}/background-work/reliability-slo-refresh/trigger`,
+        async ({ request }) => {
+          sent = await request.json();
+          return HttpResponse.json({
+            taskId: 'reliability-slo-refresh',
+            triggeredAt: '2026-12-01T10:02:00.000Z',
+          });
+        },
+      ),
+    );
+    expect(
+      await client.triggerBackgroundTask('reliability-slo-refresh', {
+        reason: 'Prometheus credentials fixed',
+      }),
+    ).toEqual({
+      taskId: 'reliability-slo-refresh',
+      triggeredAt: '2026-12-01T10:02:00.000Z',
+    });
+    expect(sent).toEqual({ reason: 'Prometheus credentials fixed' });
+  });
+
   it('surfaces an error with its status', async () => {
     server.use(
       http.get(`${MSW_BASE_URL}/background-work`, () =>

@@ -1,4 +1,8 @@
-import { BackgroundWorkResponse } from '../backgroundWork';
+import {
+  BackgroundTaskTriggerRequest,
+  BackgroundTaskTriggerResponse,
+  BackgroundWorkResponse,
+} from '../backgroundWork';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AlertsCoverageResponse,
@@ -516,6 +520,16 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getBackgroundWork(): Promise<BackgroundWorkResponse> {
     return this.get('/background-work');
+  }
+
+  async triggerBackgroundTask(
+    taskId: string,
+    request: BackgroundTaskTriggerRequest,
+  ): Promise<BackgroundTaskTriggerResponse> {
+    return this.post(
+      `/background-work/${encodeURIComponent(taskId)}/trigger`,
+      request,
+    );
   }
 
   async reportAlerts(

@@ -1,15 +1,18 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReliabilityApi } from '@internal/backstage-plugin-reliability-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import { BackgroundWorkCard } from './BackgroundWorkCard';
 import { testBackgroundWork, testTask } from './testData';
 
 async function renderCard(
   getBackgroundWork: ReliabilityApi['getBackgroundWork'],
+  triggerBackgroundTask: ReliabilityApi['triggerBackgroundTask'] = jest.fn(),
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, { getBackgroundWork }]]}>
+    <TestApiProvider
+      apis={[[reliabilityApiRef, { getBackgroundWork, triggerBackgroundTask }]]}
+    >
       <BackgroundWorkCard />
     </TestApiProvider>,
   );
@@ -107,5 +110,46 @@ describe('BackgroundWorkCard', () => {
     expect(
       await screen.findByText(/No replica has registered/),
     ).toBeInTheDocument();
+  });
+
+  it('lets a reliability admin run a task now with a reason, and says it starts soon', async () => {
+    const trigger = jest.fn(async (taskId: string) => ({
+      taskId,
+      triggeredAt: '2026-12-01T10:02:00.000Z',
+    }));
+    await renderCard(
+      async () => testBackgroundWork({ detailsShown: true }),
+      trigger,
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Run SLO collection now' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Run now' });
+    expect(confirm).toBeDisabled();
+    fireEvent.change(within(dialog).getByLabelText('Why now'), {
+      target: { value: 'Prometheus credentials fixed' },
+    });
+    fireEvent.click(confirm);
+    await waitFor(() =>
+      expect(trigger).toHaveBeenCalledWith('reliability-slo-refresh', {
+        reason: 'Prometheus credentials fixed',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'SLO collection starts within a few seconds on a replica that runs background tasks.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('offers no Run now to other users', async () => {
+    await renderCard(async () => testBackgroundWork({ detailsShown: false }));
+    expect(
+      await screen.findByRole('row', { name: /SLO collection/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Run .* now/ }),
+    ).not.toBeInTheDocument();
   });
 });

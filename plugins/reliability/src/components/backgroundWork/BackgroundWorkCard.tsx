@@ -10,10 +10,12 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import useAsync from 'react-use/esm/useAsync';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
 import { PlainTableColumn, PlainTableContent } from '../PlainTable';
+import { ReasonDialogButton } from '../ReasonDialogButton';
 import { BackgroundTaskStateText } from './BackgroundTaskStateText';
 import {
   formatCadence,
@@ -26,6 +28,29 @@ import {
 const lastRunSucceeded = (task: BackgroundTaskStatus) =>
   task.lastRun?.outcome === 'succeeded' &&
   task.lastRun.endedAt === task.lastSuccess?.endedAt;
+
+/** A column with "Run now" for each task: for reliability admins only. */
+function runNowColumn(
+  runNow: (task: BackgroundTaskStatus, reason: string) => Promise<void>,
+): PlainTableColumn<BackgroundTaskStatus> {
+  return {
+    title: 'Run',
+    render: task =>
+      task.state === 'running' ? (
+        'running'
+      ) : (
+        <ReasonDialogButton
+          label="Run now"
+          ariaLabel={`Run ${backgroundTaskLabel(task.id)} now`}
+          id={`run-now-${task.id}`}
+          title={`Run ${backgroundTaskLabel(task.id)} now`}
+          description="A replica that runs background tasks starts it within a few seconds instead of at its next cadence. Who asked and why is logged."
+          fieldLabel="Why now"
+          onConfirm={reason => runNow(task, reason)}
+        />
+      ),
+  };
+}
 
 function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
   return [
@@ -140,16 +165,26 @@ function AttentionSummary(props: {
  */
 export function BackgroundWorkCard() {
   const api = useApi(reliabilityApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     async () => api.getBackgroundWork(),
     [api],
   );
+  const [triggered, setTriggered] = useState<string | undefined>();
+  const runNow = async (task: BackgroundTaskStatus, reason: string) => {
+    await api.triggerBackgroundTask(task.id, { reason });
+    setTriggered(
+      `${backgroundTaskLabel(
+        task.id,
+      )} starts within a few seconds on a replica that runs background tasks.`,
+    );
+    retry();
+  };
   return (
     <InfoCard
       title="Background work"
       subheader="The scheduled tasks that collect and refresh the data on these pages"
     >
-      {loading && <Progress aria-label="Loading background work" />}
+      {loading && !value && <Progress aria-label="Loading background work" />}
       {!loading && (error || !value) && (
         <ResponseErrorPanel error={error ?? new Error('No response')} />
       )}
@@ -167,9 +202,15 @@ export function BackgroundWorkCard() {
             tasks={value.tasks}
             detailsShown={value.detailsShown}
           />
+          {triggered && <Alert severity="info">{triggered}</Alert>}
           <PlainTableContent
             label="Background tasks"
-            columns={columns(new Date(value.checkedAt))}
+            busy={loading}
+            columns={[
+              ...columns(new Date(value.checkedAt)),
+              // Reliability admins see the details, and may run a task now.
+              ...(value.detailsShown ? [runNowColumn(runNow)] : []),
+            ]}
             rows={orderTasks(value.tasks, backgroundTaskLabel)}
             rowKey={task => task.id}
           />

@@ -9,8 +9,12 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { localFileReaderFactory } from './modules/localFileReaderFactory';
 import { reliabilityPermissionPolicyModule } from './modules/permissionPolicy';
+import { rootHttpRouterWithSchedulerGuard } from './modules/schedulerApiGuard';
 
 const backend = createBackend();
+
+// Closes the scheduler REST API's unchecked trigger/cancel routes (backstage/backstage#30049): see the module
+backend.add(rootHttpRouterWithSchedulerGuard);
 
 // file:// UrlReader limited to localFileReader.allowedRoots (the demo catalog's SLO files and runbooks)
 backend.add(localFileReaderFactory);
@@ -62,7 +66,6 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(import('@internal/plugin-search-backend-module-reliability'));
 
-
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
@@ -74,8 +77,16 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@internal/backstage-plugin-reliability-backend'));
-backend.add(import('@internal/backstage-plugin-reliability-backend-module-prometheus'));
-backend.add(import('@internal/backstage-plugin-reliability-backend-module-datadog'));
-backend.add(import('@internal/backstage-plugin-reliability-backend-module-pagerduty'));
-backend.add(import('@internal/backstage-plugin-reliability-backend-module-opsgenie'));
+backend.add(
+  import('@internal/backstage-plugin-reliability-backend-module-prometheus'),
+);
+backend.add(
+  import('@internal/backstage-plugin-reliability-backend-module-datadog'),
+);
+backend.add(
+  import('@internal/backstage-plugin-reliability-backend-module-pagerduty'),
+);
+backend.add(
+  import('@internal/backstage-plugin-reliability-backend-module-opsgenie'),
+);
 backend.start();

@@ -97,6 +97,19 @@ const screens: Array<{
     },
   },
   {
+    name: 'org Monitoring tab (coverage, background work)',
+    path: '/reliability/monitoring',
+    loaded: async page => {
+      await expect(
+        page.getByText('Monitoring coverage of the organisation'),
+      ).toBeVisible();
+      const tasks = page.getByRole('table', { name: 'Background tasks' });
+      await expect(
+        tasks.getByRole('row', { name: /SLO collection/ }),
+      ).toBeVisible();
+    },
+  },
+  {
     name: 'org Architecture tour (map, reading path, learning path)',
     path: '/reliability/tour',
     loaded: async page => {

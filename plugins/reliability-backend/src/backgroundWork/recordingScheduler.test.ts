@@ -1,6 +1,6 @@
 import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { recordingScheduler } from './recordingScheduler';
+import { recordingScheduler, STOPPED_MESSAGE } from './recordingScheduler';
 import { TaskRunStore } from './store/TaskRunStore';
 
 function setUp(store: Partial<TaskRunStore> = {}) {
@@ -31,7 +31,8 @@ function setUp(store: Partial<TaskRunStore> = {}) {
     now,
     runner: 'replica-a',
   });
-  const run = (id: string) => fns.get(id)!(new AbortController().signal);
+  const run = (id: string, signal = new AbortController().signal) =>
+    fns.get(id)!(signal);
   return { recording, scheduler, runs, logger, advance, run };
 }
 
@@ -113,6 +114,24 @@ describe('recordingScheduler', () => {
         error: 'catalog unavailable',
       }),
     );
+  });
+
+  it('records a run the scheduler stopped (timeout, shutdown) as failed, not as a success', async () => {
+    const { recording, runs, run } = setUp();
+    const controller = new AbortController();
+    await recording.scheduleTask({
+      id: 'task',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      // A refresher returns early when its signal aborts (the next run resumes).
+      fn: async () => controller.abort(),
+    });
+    await run('task', controller.signal);
+    expect(runs.ended).toHaveBeenCalledWith('task', expect.any(Date), {
+      outcome: 'failed',
+      endedAt: expect.any(Date),
+      error: STOPPED_MESSAGE,
+    });
   });
 
   it('runs the task when its runs cannot be recorded, and warns once a minute', async () => {

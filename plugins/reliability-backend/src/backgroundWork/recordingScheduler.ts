@@ -10,6 +10,10 @@ export const TASK_RECORD_RETENTION_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** What a run the scheduler stopped before it finished records as its failure. */
+export const STOPPED_MESSAGE =
+  'Stopped before it finished: the run reached its timeout or its replica shut down';
+
 /**
  * The scheduler the plugin's areas register their tasks with, recording each task's schedule when this replica
  * registers it and each run's start, end, outcome and error (`background_task_runs`), for `GET /background-work`.
@@ -65,12 +69,20 @@ export function recordingScheduler(options: {
           throw error;
         }
         const endedAt = now();
+        // A task stopped by the scheduler (its timeout, or the replica shutting down) returns early: not a success.
+        const stopped = (signal as AbortSignal | undefined)?.aborted;
         await record('the end', () =>
-          store.ended(task.id, startedAt, {
-            outcome: 'succeeded',
-            endedAt,
-            durationMs: endedAt.getTime() - startedAt.getTime(),
-          }),
+          store.ended(
+            task.id,
+            startedAt,
+            stopped
+              ? { outcome: 'failed', endedAt, error: STOPPED_MESSAGE }
+              : {
+                  outcome: 'succeeded',
+                  endedAt,
+                  durationMs: endedAt.getTime() - startedAt.getTime(),
+                },
+          ),
         );
       },
     });

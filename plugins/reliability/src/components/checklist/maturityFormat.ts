@@ -12,6 +12,15 @@ export function formatScore(score: number | null | undefined): string {
   return `${Math.round(score)}`;
 }
 
+/**
+ * A level id for display where the checklist's titles are not at hand: "No level yet" for none (never the id
+ * `none`), else the id capitalised ("Intermediate").
+ */
+export function formatLevel(level: string | null | undefined): string {
+  if (!level || level === NO_LEVEL) return 'No level yet';
+  return level.charAt(0).toLocaleUpperCase('en-US') + level.slice(1);
+}
+
 /** Title of a level id ("No level yet" for none; the id itself for levels of an older checklist). */
 export function levelTitle(
   checklist: Pick<Checklist, 'levels'> | undefined,

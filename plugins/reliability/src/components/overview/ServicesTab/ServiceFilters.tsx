@@ -16,6 +16,7 @@ import {
   OverviewQuery,
   OverviewSortField,
 } from '@internal/backstage-plugin-reliability-common';
+import { formatLevel } from '../../checklist/maturityFormat';
 import { stateLabel } from '../../policy/policyFormat';
 import { formatRef } from '../overviewFormat';
 import { ServiceFilterOptions } from './useServiceFilterOptions';
@@ -165,7 +166,7 @@ export function ServiceFilters(props: {
           width={130}
           value={values.level}
           options={options.levels}
-          format={level => (level === 'none' ? 'No level yet' : level)}
+          format={formatLevel}
           onChange={level =>
             // The maturity level index cannot be combined with the policy state or campaign filters.
             onChange({

@@ -366,7 +366,7 @@ describe('ServicesTab', () => {
     // (by id: the table's Maturity column header is a button too)
     await userEvent.click(document.getElementById('overview-level')!);
     await userEvent.click(
-      within(await screen.findByRole('listbox')).getByText('bronze'),
+      within(await screen.findByRole('listbox')).getByText('Bronze'),
     );
     await waitFor(() =>
       expect(api.getOverview).toHaveBeenLastCalledWith({

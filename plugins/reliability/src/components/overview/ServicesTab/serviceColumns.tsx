@@ -16,6 +16,7 @@ import {
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
 import { PlainTableColumn } from '../../PlainTable';
 import { PolicyStateChip } from '../../policy/PolicyStateChip';
+import { formatLevel } from '../../checklist/maturityFormat';
 import { stateLabel } from '../../policy/policyFormat';
 
 /** A column of the services table. */
@@ -144,9 +145,6 @@ function RunbooksCell({ row }: { row: ServiceOverviewRow }) {
   );
 }
 
-const capitalise = (text: string) =>
-  text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
-
 function MaturityCell({ row }: { row: ServiceOverviewRow }) {
   if (!row.maturity || row.maturity.score === null) {
     return <Muted>not assessed</Muted>;
@@ -154,7 +152,7 @@ function MaturityCell({ row }: { row: ServiceOverviewRow }) {
   const { level, score } = row.maturity;
   return (
     <TwoLines
-      primary={level === 'none' ? 'No level yet' : capitalise(level)}
+      primary={formatLevel(level)}
       secondary={`score ${formatScore(score)}/100`}
     />
   );

@@ -31,7 +31,7 @@ describe('MaturityTrendChart', () => {
     await renderChart(getTrendSeries);
     expect(
       await screen.findByText(
-        /Score 62 on 2026-12-01 \(level intermediate, 3 services\); 48 on 2026-11-30/,
+        /Score 62 on 2026-12-01 \(level Intermediate, 3 services\); 48 on 2026-11-30/,
       ),
     ).toBeInTheDocument();
     expect(getTrendSeries).toHaveBeenCalledWith({
@@ -49,6 +49,20 @@ describe('MaturityTrendChart', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/28d rolling 75%/)).toBeInTheDocument();
     expect(screen.queryByText('includes demo data')).not.toBeInTheDocument();
+  });
+
+  it('says "no level yet" rather than the level id none', async () => {
+    await renderChart(
+      jest.fn(async () => ({
+        ...teamSeries,
+        maturity: teamSeries.maturity.map(p => ({ ...p, level: 'none' })),
+      })),
+    );
+    expect(
+      await screen.findByText(
+        /^Score 62 on 2026-12-01 \(no level yet, 3 services\)/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('labels demo history', async () => {

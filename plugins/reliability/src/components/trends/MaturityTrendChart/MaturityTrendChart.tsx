@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  NO_LEVEL,
   TrendScope,
   TrendSeriesResponse,
 } from '@internal/backstage-plugin-reliability-common';
@@ -24,6 +25,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { MaturityScoreChart, useChartTheme } from '../../charts';
+import { formatLevel } from '../../checklist/maturityFormat';
 import { formatPercent, formatScore } from '../../overview/overviewFormat';
 import { noSnapshotsText } from '../trendFormat';
 
@@ -72,7 +74,10 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
   return (
     <>
       <Typography variant="body2" color="textSecondary">
-        Score {formatScore(latest.score)} on {latest.day} (level {latest.level}
+        Score {formatScore(latest.score)} on {latest.day} (
+        {latest.level === NO_LEVEL
+          ? 'no level yet'
+          : `level ${formatLevel(latest.level)}`}
         {latest.serviceCount > 1 ? `, ${latest.serviceCount} services` : ''})
         {first.day !== latest.day
           ? `; ${formatScore(first.score)} on ${first.day}`
@@ -109,9 +114,10 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
             aria-label="Share of SLOs meeting target over time"
           >
             <ResponsiveContainer>
+              {/* Less pulled to the left than the score chart: its ticks are a character longer ("100%"). */}
               <LineChart
                 data={sloRows}
-                margin={{ top: 16, right: 16, bottom: 0, left: -16 }}
+                margin={{ top: 16, right: 16, bottom: 0, left: -8 }}
               >
                 <CartesianGrid strokeDasharray="3 3" {...chart.grid} />
                 <XAxis {...chart.axis} dataKey="day" />

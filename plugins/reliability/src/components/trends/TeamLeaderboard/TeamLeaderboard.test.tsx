@@ -23,6 +23,24 @@ const teamsInOrder = () =>
     .map(row => within(row).getAllByRole('cell')[1].textContent);
 
 describe('TeamLeaderboard', () => {
+  it('names levels as people read them, not by their ids', async () => {
+    await renderBoard(
+      jest.fn(async () => ({
+        ...leaderboard,
+        byScore: leaderboard.byScore.map((e, i) => ({
+          ...e,
+          level: i === 0 ? 'none' : e.level,
+        })),
+      })),
+    );
+    await screen.findByText('Snapshot of 2026-12-01.');
+    const levels = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).getAllByRole('cell')[3].textContent);
+    expect(levels).toEqual(['No level yet', 'Beginner', 'Beginner']);
+  });
+
   it('ranks teams by score, then by improvement', async () => {
     const getTrendLeaderboard = jest.fn(async () => leaderboard);
     await renderBoard(getTrendLeaderboard);

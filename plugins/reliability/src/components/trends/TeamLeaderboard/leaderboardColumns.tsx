@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TrendLeaderboardEntry } from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
 import { compareBy, countColumn, PlainTableColumn } from '../../PlainTable';
+import { formatLevel } from '../../checklist/maturityFormat';
 import { formatScore } from '../../overview/overviewFormat';
 import { formatChange } from '../trendFormat';
 
@@ -44,7 +45,11 @@ export function leaderboardColumns(
       sort: compareBy(e => e.score),
       render: e => formatScore(e.score),
     },
-    { title: 'Level', sort: compareBy(e => e.level), render: e => e.level },
+    {
+      title: 'Level',
+      sort: compareBy(e => e.level),
+      render: e => formatLevel(e.level),
+    },
     countColumn('Services', e => e.serviceCount),
     {
       title: 'Change',

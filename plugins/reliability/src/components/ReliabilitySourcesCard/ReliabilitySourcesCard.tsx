@@ -4,9 +4,9 @@ import { describeReliabilitySources } from './describeReliabilitySources';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import CheckCircle from '@material-ui/icons/CheckCircle';
 import RadioButtonUnchecked from '@material-ui/icons/RadioButtonUnchecked';
+import { WrappingListItemText } from '../WrappingListItemText';
 
 /**
  * Shows which reliability data sources an entity declares (SLO definitions, on-call, runbooks, tier),
@@ -27,7 +27,10 @@ export function ReliabilitySourcesCard() {
                 <RadioButtonUnchecked titleAccess="not configured" />
               )}
             </ListItemIcon>
-            <ListItemText primary={source.label} secondary={source.detail} />
+            <WrappingListItemText
+              primary={source.label}
+              secondary={source.detail}
+            />
           </ListItem>
         ))}
       </List>

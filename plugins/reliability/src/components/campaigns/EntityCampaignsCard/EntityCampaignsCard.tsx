@@ -6,11 +6,11 @@ import {
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { SCHEDULE_LABELS, targetText } from '../campaignFormat';
 import { AlarmChip } from '../../AlarmChip';
+import { WrappingListItemText } from '../../WrappingListItemText';
 
 /**
  * Campaigns that concern the current service and exactly what is left for it, the soonest due first.
@@ -42,7 +42,7 @@ export function EntityCampaignsCard() {
       <List dense aria-label="Campaigns">
         {campaigns.campaigns.map(({ campaign, schedule, done, left }) => (
           <ListItem key={campaign.id} disableGutters alignItems="flex-start">
-            <ListItemText
+            <WrappingListItemText
               primary={
                 <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                   <span>{campaign.name}</span>

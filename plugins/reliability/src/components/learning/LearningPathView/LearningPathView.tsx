@@ -12,10 +12,10 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useLearningItemLink } from '../learningLinks';
+import { WrappingListItemText } from '../../WrappingListItemText';
 
 /** What each kind of item asks, as a short label before its title. */
 export const LEARNING_KIND_LABELS: Record<LearningItemKind, string> = {
@@ -34,7 +34,6 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
   },
   progress: { height: 8, borderRadius: 4, margin: theme.spacing(1, 0, 0.5) },
-  text: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 },
   done: { textDecoration: 'line-through' },
   icon: { minWidth: 40 },
 }));
@@ -61,8 +60,7 @@ function ItemRow(props: {
           inputProps={{ 'aria-label': `Done: ${item.title}` }}
         />
       </ListItemIcon>
-      <ListItemText
-        className={classes.text}
+      <WrappingListItemText
         disableTypography
         primary={
           <Typography

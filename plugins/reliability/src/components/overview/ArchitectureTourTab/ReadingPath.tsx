@@ -3,7 +3,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -14,10 +13,9 @@ import {
 import { GlossaryTerm } from '../GlossaryTab';
 import { ReliabilityStateChip } from '../ReliabilityStateChip';
 import { techDocsPath, TourRunbookLink } from './tourLinks';
+import { WrappingListItemText } from '../../WrappingListItemText';
 
 const useStyles = makeStyles(theme => ({
-  // Long names wrap inside the card instead of running out of it.
-  text: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 },
   list: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
   scroll: { maxHeight: 960, overflowY: 'auto' },
   chip: { marginLeft: theme.spacing(0.5), verticalAlign: 'middle' },
@@ -100,8 +98,7 @@ function Step(props: {
   const classes = useStyles();
   return (
     <ListItem alignItems="flex-start" divider>
-      <ListItemText
-        className={classes.text}
+      <WrappingListItemText
         disableTypography
         primary={
           <Typography variant="subtitle1">

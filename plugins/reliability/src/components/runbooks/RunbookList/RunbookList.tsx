@@ -7,12 +7,12 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import { makeStyles } from '@material-ui/core/styles';
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
 import { describeReview, RUNBOOK_KIND_LABELS } from '../runbookFormat';
 import { ErrorText } from '../../ErrorText';
+import { WrappingListItemText } from '../../WrappingListItemText';
 
 const useStyles = makeStyles(theme => ({
   stale: { color: theme.palette.warning.main },
@@ -77,7 +77,7 @@ export function RunbookList(props: {
         );
         const content = (
           <>
-            <ListItemText
+            <WrappingListItemText
               primary={title}
               secondary={secondary}
               secondaryTypographyProps={{ component: 'span' }}

@@ -3,6 +3,7 @@ import {
   formatHours,
   formatRelative,
   formatShare,
+  formatUntil,
   formatWhen,
 } from './formatOnCallTime';
 
@@ -23,6 +24,13 @@ describe('on-call time formatting', () => {
     expect(formatAbsolute('2026-11-21T08:00:00Z', 'UTC')).toBe(
       'Sat, Nov 21, 08:00 UTC',
     );
+  });
+
+  it('says when a shift ends time first, for "until"', () => {
+    expect(formatUntil('2026-11-20T15:00:00Z', NOW)).toMatch(
+      /^Fri, Nov 20, \d\d:00 .+ \(in 3 hours\)$/,
+    );
+    expect(formatUntil(null, NOW)).toBe('—');
   });
 
   it('never shows NaN', () => {

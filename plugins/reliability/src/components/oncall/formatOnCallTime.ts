@@ -46,6 +46,14 @@ export function formatWhen(iso: string | null | undefined, now: Date): string {
   return relative === '—' ? relative : `${relative} (${formatAbsolute(iso)})`;
 }
 
+/** "Sat, Nov 21, 09:00 CET (in 3 hours)": when a shift ends, the time first (it follows "until"). */
+export function formatUntil(iso: string | null | undefined, now: Date): string {
+  const absolute = formatAbsolute(iso);
+  return absolute === '—'
+    ? absolute
+    : `${absolute} (${formatRelative(iso, now)})`;
+}
+
 /** A number of hours for display ("12.5 h"); "—" when not a finite number. */
 export function formatHours(hours: number | null | undefined): string {
   return typeof hours === 'number' && Number.isFinite(hours)

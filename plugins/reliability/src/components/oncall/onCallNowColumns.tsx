@@ -2,10 +2,12 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { GroupOnCallEntity } from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
-import { formatWhen } from './formatOnCallTime';
+import { formatAbsolute, formatRelative } from './formatOnCallTime';
 import { OnCallPersonName } from './OnCallPersonName';
 import { ErrorText } from '../ErrorText';
 import { PlainTableColumn } from '../PlainTable';
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /**
  * Columns of an "on call now" table of a team's services: service, primary and until when, secondary,
@@ -29,7 +31,19 @@ export function onCallNowColumns<T extends GroupOnCallEntity>(
     },
     {
       title: 'Until',
-      render: row => formatWhen(row.primaryUntil, now),
+      // The time on one line and how far off below it, not a word a line in a squeezed column.
+      render: row => {
+        const absolute = formatAbsolute(row.primaryUntil);
+        if (absolute === '—') return absolute;
+        return (
+          <>
+            <span style={NO_WRAP}>{absolute}</span>{' '}
+            <span style={NO_WRAP}>
+              ({formatRelative(row.primaryUntil, now)})
+            </span>
+          </>
+        );
+      },
     },
     {
       title: 'Secondary',

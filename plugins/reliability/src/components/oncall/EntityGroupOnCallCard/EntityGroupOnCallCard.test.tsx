@@ -44,6 +44,12 @@ describe('EntityGroupOnCallCard', () => {
     await renderCard(api);
     const ana = (await screen.findByText('Ana Silva')).closest('tr')!;
     expect(within(ana).getByText('3 people')).toBeInTheDocument();
+    // Until: the time, then how far off (each kept on one line), for a missing end a dash.
+    const until = within(ana).getAllByRole('cell')[2];
+    expect(until).toHaveTextContent(/^\w{3}, .+ \(in 3 hours\)$/);
+    expect(within(until).getByText('(in 3 hours)')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
     expect(api.getGroupOnCall).toHaveBeenCalledWith({
       kind: 'Group',
       namespace: 'default',

@@ -13,7 +13,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { ResolvedRunbookLink } from '../../runbooks/useRunbookReferences';
 import { EscalationRunbookLink } from '../EscalationRunbookLink';
-import { formatWhen } from '../formatOnCallTime';
+import { formatUntil, formatWhen } from '../formatOnCallTime';
 import { OnCallPersonName } from '../OnCallPersonName';
 import { ErrorText } from '../../ErrorText';
 
@@ -33,11 +33,11 @@ function shiftAt(shifts: OnCallShift[], level: number, now: number) {
   );
 }
 
-/** "until <when>", or that the provider did not say when the shift ends. */
+/** "until <time> (in 3 hours)", or that the provider did not say when the shift ends. */
 function untilText(end: string | null, now: Date): string {
   return end === null
     ? 'until an unknown time'
-    : `until ${formatWhen(end, now)}`;
+    : `until ${formatUntil(end, now)}`;
 }
 
 function contactHref(type: string, value: string): string | undefined {

@@ -2,8 +2,9 @@ import Table, { TableProps } from '@material-ui/core/Table';
 import { makeStyles } from '@material-ui/core/styles';
 
 const useStyles = makeStyles({
-  // A narrow window scrolls the table sideways rather than clipping its last columns.
-  scroller: { overflowX: 'auto' },
+  // A narrow window scrolls the table sideways rather than clipping its last columns; on paper (the SLO review is
+  // printed) nothing scrolls, so the table is not cut off there.
+  scroller: { overflowX: 'auto', '@media print': { overflowX: 'visible' } },
   // The Backstage theme breaks cells anywhere (word-break: break-word), so a squeezed column read "Sever ity",
   // "Checko ut API": whole words only, as in PlainTable.
   table: {

@@ -2,7 +2,7 @@ import {
   formatRatio,
   SloReport,
 } from '@internal/backstage-plugin-reliability-common';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -31,7 +31,7 @@ export function BudgetSpendersTable(props: { report: SloReport }) {
     .slice(0, MAX_ROWS);
   if (episodes.length === 0) return null;
   return (
-    <Table size="small" aria-label="Budget spent by alert episode">
+    <WholeWordsTable size="small" aria-label="Budget spent by alert episode">
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
@@ -62,6 +62,6 @@ export function BudgetSpendersTable(props: { report: SloReport }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }

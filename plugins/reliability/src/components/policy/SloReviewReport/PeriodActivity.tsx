@@ -1,16 +1,19 @@
 import { Link } from '@backstage/core-components';
 import {
   isSafeLinkUrl,
+  RunbookKind,
   SloReport,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ErrorText } from '../../ErrorText';
+import { formatLevel } from '../../checklist/maturityFormat';
+import { RUNBOOK_KIND_LABELS } from '../../runbooks/runbookFormat';
 
 /** `component:default/x` -> `x`. */
 function serviceName(entityRef: string): string {
@@ -34,7 +37,7 @@ export function PeriodActivity(props: { report: SloReport }) {
           No runbook was reviewed in the period.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Runbooks touched">
+        <WholeWordsTable size="small" aria-label="Runbooks touched">
           <TableHead>
             <TableRow>
               <TableCell>Reviewed</TableCell>
@@ -55,11 +58,14 @@ export function PeriodActivity(props: { report: SloReport }) {
                     runbook.title
                   )}
                 </TableCell>
-                <TableCell>{runbook.kind}</TableCell>
+                <TableCell>
+                  {RUNBOOK_KIND_LABELS[runbook.kind as RunbookKind] ??
+                    runbook.kind}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordsTable>
       )}
       <Box mt={3}>
         <Typography variant="h6">Checklist changes ({period})</Typography>
@@ -69,7 +75,7 @@ export function PeriodActivity(props: { report: SloReport }) {
           No checklist assessment was submitted in the period.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Checklist changes">
+        <WholeWordsTable size="small" aria-label="Checklist changes">
           <TableHead>
             <TableRow>
               <TableCell>When</TableCell>
@@ -89,15 +95,17 @@ export function PeriodActivity(props: { report: SloReport }) {
                 <TableCell>
                   {change.previousLevel !== null &&
                   change.previousLevel !== change.level
-                    ? `${change.previousLevel} → ${change.level}`
-                    : change.level}
+                    ? `${formatLevel(change.previousLevel)} → ${formatLevel(
+                        change.level,
+                      )}`
+                    : formatLevel(change.level)}
                 </TableCell>
                 <TableCell align="right">{change.score ?? '—'}</TableCell>
                 <TableCell>{change.author}</TableCell>
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordsTable>
       )}
       {report.problems.length > 0 && (
         <Box mt={2}>

@@ -32,6 +32,13 @@ describe('SloReviewReport', () => {
     expect(within(previous).getByText('99.94%')).toBeInTheDocument();
     expect(within(previous).getByText('60%')).toBeInTheDocument();
     expect(within(previous).getByText('0 / 1')).toBeInTheDocument();
+    // The period breaks between its dates, never inside one.
+    const period = within(previous).getByText('2026-09-23 –');
+    expect(period.closest('td')).toHaveTextContent('2026-09-23 – 2026-10-23');
+    expect(period).toHaveStyle({ whiteSpace: 'nowrap' });
+    expect(within(previous).getByText('2026-10-23')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
     const current = screen.getByRole('table', { name: 'Current window' });
     expect(within(current).getByText('99.85% (missed)')).toBeInTheDocument();
     expect(within(current).getByText('150%')).toBeInTheDocument();
@@ -66,7 +73,9 @@ describe('SloReviewReport', () => {
       }),
     ).toHaveAttribute('href', 'https://runbooks.example.com/rollback');
     const checklist = screen.getByRole('table', { name: 'Checklist changes' });
-    expect(within(checklist).getByText('bronze → silver')).toBeInTheDocument();
+    // Levels and kinds as the rest of the suite names them, not their ids.
+    expect(within(checklist).getByText('Bronze → Silver')).toBeInTheDocument();
+    expect(within(runbooks).getByText('Rollback')).toBeInTheDocument();
     expect(within(checklist).getByText('user:default/ada')).toBeInTheDocument();
   });
 

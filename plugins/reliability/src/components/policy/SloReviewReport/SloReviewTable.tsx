@@ -5,13 +5,15 @@ import {
   SloReportPeriod,
   SloReportRow,
 } from '@internal/backstage-plugin-reliability-common';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { stateLabel } from '../policyFormat';
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 function day(iso: string): string {
   return iso.slice(0, 10);
@@ -24,7 +26,7 @@ export function SloReviewTable(props: {
   label: string;
 }) {
   return (
-    <Table size="small" aria-label={props.label}>
+    <WholeWordsTable size="small" aria-label={props.label}>
       <TableHead>
         <TableRow>
           <TableCell>Service</TableCell>
@@ -47,7 +49,9 @@ export function SloReviewTable(props: {
               <TableCell>{row.displayName ?? row.sloName}</TableCell>
               <TableCell>{formatRatio(row.target)}</TableCell>
               <TableCell>
-                {day(period.start)} – {day(period.end)}
+                {/* A date is never split at its hyphens; the period breaks between its two dates. */}
+                <span style={NO_WRAP}>{day(period.start)} –</span>{' '}
+                <span style={NO_WRAP}>{day(period.end)}</span>
               </TableCell>
               <TableCell align="right">
                 {formatAttainment(period.attainment)}
@@ -85,6 +89,6 @@ export function SloReviewTable(props: {
           );
         })}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }

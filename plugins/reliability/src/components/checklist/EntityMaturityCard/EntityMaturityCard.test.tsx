@@ -112,6 +112,10 @@ describe('EntityMaturityCard', () => {
     expect(await screen.findByLabelText('Maturity score')).toHaveTextContent(
       '67%',
     );
+    // The gauge's small figure, which fits inside its 140 px ring.
+    expect(screen.getByText('67%').className).toMatch(
+      /BackstageGauge-overlaySmall/,
+    );
     expect(
       screen.getByLabelText('Maturity level: Beginner'),
     ).toBeInTheDocument();

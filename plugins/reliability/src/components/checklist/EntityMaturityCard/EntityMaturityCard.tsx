@@ -128,7 +128,8 @@ export function EntityMaturityCard(props: {
             {explanation.score === null ? (
               <Typography variant="h3">—</Typography>
             ) : (
-              <Gauge value={explanation.score / 100} />
+              // The small figure: the normal one (45 px) is wider than the ring of a 140 px gauge and covers it.
+              <Gauge value={explanation.score / 100} size="small" />
             )}
           </Box>
           <Box>

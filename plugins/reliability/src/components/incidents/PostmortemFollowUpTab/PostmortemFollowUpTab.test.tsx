@@ -61,9 +61,33 @@ describe('PostmortemFollowUpTab', () => {
       'no owner020152',
     ]);
     expect(
-      screen.getByText(/6 overdue of 12 open action items/),
+      screen.getByText(
+        /6 overdue of 12 open action items · 3 postmortems overdue/,
+      ),
     ).toBeInTheDocument();
     expect(api.getIncidentFollowUp).toHaveBeenCalledWith();
+  });
+
+  it('counts one postmortem and one action item in the singular', async () => {
+    const followUp = testOrgFollowUp();
+    await renderTab(
+      mockIncidentsApi({
+        getIncidentFollowUp: jest.fn(async () => ({
+          ...followUp,
+          counts: {
+            ...followUp.counts,
+            openActionItems: 1,
+            overdueActionItems: 1,
+            postmortemsOverdue: 1,
+          },
+        })),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /^1 overdue of 1 open action item · 1 postmortem overdue, 3 due/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('sorts the teams by any count and pages more than twenty', async () => {

@@ -7,6 +7,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../../api';
 import { PlainTable } from '../../PlainTable';
+import { formatCount } from '../../overview/overviewFormat';
 import { severityLabel } from '../incidentFormat';
 import { followUpColumns } from './followUpColumns';
 
@@ -40,9 +41,10 @@ export function PostmortemFollowUpTab() {
   return (
     <PlainTable
       title="Postmortem follow-up by team"
-      subtitle={`${counts.overdueActionItems} overdue of ${
-        counts.openActionItems
-      } open action items · ${counts.postmortemsOverdue} postmortems overdue, ${
+      subtitle={`${counts.overdueActionItems} overdue of ${formatCount(
+        counts.openActionItems,
+        'open action item',
+      )} · ${formatCount(counts.postmortemsOverdue, 'postmortem')} overdue, ${
         counts.postmortemsDue
       } due (${severityLabel(policy.severity)} or worse, ${
         policy.businessDays

@@ -1,18 +1,10 @@
-import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { backgroundTaskLabel } from '@internal/backstage-plugin-reliability-common';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { STATE_TEXT, tasksNeedingAttention } from './backgroundWorkFormat';
-import { useMonitoringTabPath } from './useMonitoringTabPath';
-
-/** "Background work on the Monitoring tab", linked where the Reliability page is part of the app. */
-export function MonitoringTabLink() {
-  const path = useMonitoringTabPath();
-  const text = 'Background work on the Monitoring tab';
-  return path ? <Link to={path}>{text}</Link> : <>{text}</>;
-}
+import { MonitoringTabLink } from './MonitoringTabLink';
 
 /**
  * One line above the org overview when the data it shows may be out of date: a background task is late, failing

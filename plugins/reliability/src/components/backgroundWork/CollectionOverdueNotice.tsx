@@ -1,7 +1,7 @@
 import { EntitySlosResponse } from '@internal/backstage-plugin-reliability-common';
 import Alert from '@material-ui/lab/Alert';
 import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
-import { MonitoringTabLink } from './BackgroundWorkBanner';
+import { MonitoringTabLink } from './MonitoringTabLink';
 
 /**
  * Says that an entity's SLO figures are older than the collection cadence allows (the scheduled SLO collection

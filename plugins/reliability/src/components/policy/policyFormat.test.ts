@@ -5,6 +5,8 @@ describe('policy formatting', () => {
     ['frozen', 'Frozen'],
     ['no-data', 'No data'],
     ['review-risky-changes', 'Review risky changes'],
+    // Beside the SLO status chip's "OK", never "Ok".
+    ['ok', 'OK'],
   ])('labels state %s as %s', (state, label) => {
     expect(stateLabel(state)).toBe(label);
   });

@@ -61,7 +61,7 @@ describe('EntityPolicyCard', () => {
       within(availability).getByText('exhausted (10% overspent)'),
     ).toBeInTheDocument();
     const latency = screen.getByTestId('policy-slo-checkout-latency');
-    expect(within(latency).getByText('Ok')).toBeInTheDocument();
+    expect(within(latency).getByText('OK')).toBeInTheDocument();
     expect(
       screen.getByText(/checkout-availability: Review → Frozen/),
     ).toBeInTheDocument();

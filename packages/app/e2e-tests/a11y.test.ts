@@ -138,6 +138,18 @@ const screens: Array<{
     },
   },
   {
+    name: 'group Reliability review tab (SLO review report)',
+    path: '/catalog/default/group/checkout-payments/reliability-review',
+    loaded: async page => {
+      const current = page.getByRole('table', { name: 'Current window' });
+      await expect(current.getByRole('row').nth(1)).toBeVisible();
+      // Its headers wrap between words only (the Backstage theme broke them inside words: "Attainm ent").
+      await expect(
+        current.getByRole('columnheader', { name: 'Attainment' }),
+      ).toHaveCSS('word-break', 'normal');
+    },
+  },
+  {
     name: 'maturity wizard',
     path: '/catalog/default/component/api-gateway/maturity',
     loaded: async page => {

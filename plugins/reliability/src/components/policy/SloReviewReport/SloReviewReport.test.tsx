@@ -43,9 +43,12 @@ describe('SloReviewReport', () => {
     expect(within(current).getByText('99.85% (missed)')).toBeInTheDocument();
     expect(within(current).getByText('150%')).toBeInTheDocument();
     expect(within(current).getByText('1 / 2')).toBeInTheDocument();
-    expect(
-      within(current).getByText('Review → Frozen (2026-11-19)'),
-    ).toBeInTheDocument();
+    // A change's date stays on one line.
+    const changedAt = within(current).getByText('(2026-11-19)');
+    expect(changedAt.closest('td')).toHaveTextContent(
+      /^Review → Frozen \(2026-11-19\)$/,
+    );
+    expect(changedAt).toHaveStyle({ whiteSpace: 'nowrap' });
     expect(
       screen.getByText(
         /Checkout availability \(last complete window\): No SLO state was collected/,

@@ -5,6 +5,7 @@ import {
   SloReportPeriod,
   SloReportRow,
 } from '@internal/backstage-plugin-reliability-common';
+import { Fragment } from 'react';
 import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -66,14 +67,14 @@ export function SloReviewTable(props: {
               <TableCell>
                 {period.policyChanges.length === 0
                   ? NO_VALUE
-                  : period.policyChanges
-                      .map(
-                        c =>
-                          `${
-                            c.fromState ? stateLabel(c.fromState) : 'New'
-                          } → ${stateLabel(c.toState)} (${day(c.changedAt)})`,
-                      )
-                      .join(', ')}
+                  : period.policyChanges.map((c, index) => (
+                      <Fragment key={`${c.changedAt}#${index}`}>
+                        {index > 0 && ', '}
+                        {c.fromState ? stateLabel(c.fromState) : 'New'} →{' '}
+                        {stateLabel(c.toState)}{' '}
+                        <span style={NO_WRAP}>({day(c.changedAt)})</span>
+                      </Fragment>
+                    ))}
               </TableCell>
               <TableCell>
                 {row.policyState && row.policyDecision ? (

@@ -19,6 +19,7 @@ import { ReasonDialogButton } from '../ReasonDialogButton';
 import { BackgroundTaskStateText } from './BackgroundTaskStateText';
 import {
   formatCadence,
+  formatNextRunDue,
   formatRunDuration,
   orderTasks,
   tasksNeedingAttention,
@@ -124,8 +125,7 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
     {
       title: 'Next run due',
       tooltip: 'When the next run should have started at the latest',
-      render: task =>
-        task.nextRunDueAt ? formatRelative(task.nextRunDueAt, now) : '—',
+      render: task => formatNextRunDue(task, now),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import {
   formatCadence,
+  formatNextRunDue,
   formatRunDuration,
   isoDurationSeconds,
   orderTasks,
@@ -47,5 +48,20 @@ describe('backgroundWorkFormat', () => {
       'b-task',
       'reliability-slo-demo-seeder',
     ]);
+  });
+
+  it('says when the next run is due: ahead, now once its time came, or how late', () => {
+    const now = new Date('2026-12-01T10:02:00.000Z');
+    const due = (nextRunDueAt: string | undefined, state = 'ok' as const) =>
+      formatNextRunDue(testTask({ nextRunDueAt, state }), now);
+    expect(due('2026-12-01T10:05:00.000Z')).toBe('in 3 minutes');
+    expect(due('2026-12-01T10:01:00.000Z')).toBe('now');
+    expect(
+      formatNextRunDue(
+        testTask({ nextRunDueAt: '2026-12-01T09:40:00.000Z', state: 'late' }),
+        now,
+      ),
+    ).toBe('was due 22 minutes ago');
+    expect(due(undefined)).toBe('—');
   });
 });

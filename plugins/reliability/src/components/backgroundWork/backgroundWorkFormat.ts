@@ -3,6 +3,7 @@ import {
   BackgroundTaskStatus,
 } from '@internal/backstage-plugin-reliability-common';
 import { formatDuration } from '../incidents/incidentFormat';
+import { formatRelative } from '../oncall/formatOnCallTime';
 
 const ISO_DURATION =
   /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -40,6 +41,23 @@ export const STATE_TEXT: Record<
   late: { label: 'Late', attention: true },
   interrupted: { label: 'Interrupted', attention: true },
 };
+
+/**
+ * When the next run is due, for people: "in 3 minutes"; "now" once the time has come (the scheduler starts it
+ * within moments); "was due 20 minutes ago" for a late task; "—" when none is due (running, on demand).
+ */
+export function formatNextRunDue(
+  task: BackgroundTaskStatus,
+  now: Date,
+): string {
+  if (!task.nextRunDueAt) return '—';
+  if (task.state === 'late') {
+    return `was due ${formatRelative(task.nextRunDueAt, now)}`;
+  }
+  return Date.parse(task.nextRunDueAt) <= now.getTime()
+    ? 'now'
+    : formatRelative(task.nextRunDueAt, now);
+}
 
 /** A run's length: "350 ms" under a second, else as {@link formatDuration} says it ("21 s", "4 min"). */
 export function formatRunDuration(ms: number | undefined): string {

@@ -8,7 +8,7 @@ import {
   isHttpUrl,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -32,7 +32,7 @@ function entityCoverage(summary: AlertSummary): string {
 
 function GapsTable(props: { gaps: AlertGap[] }) {
   return (
-    <Table size="small" aria-label="Monitoring gaps">
+    <WholeWordsTable size="small" aria-label="Monitoring gaps">
       <TableHead>
         <TableRow>
           <TableCell>Gap</TableCell>
@@ -64,13 +64,13 @@ function GapsTable(props: { gaps: AlertGap[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }
 
 function NoisyTable(props: { noisy: AlertsCoverageResponse['noisy'] }) {
   return (
-    <Table size="small" aria-label="Noisy alerts">
+    <WholeWordsTable size="small" aria-label="Noisy alerts">
       <TableHead>
         <TableRow>
           <TableCell>Alert</TableCell>
@@ -104,13 +104,13 @@ function NoisyTable(props: { noisy: AlertsCoverageResponse['noisy'] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }
 
 function EntitiesTable(props: { entities: AlertSummary[] }) {
   return (
-    <Table size="small" aria-label="Coverage per entity">
+    <WholeWordsTable size="small" aria-label="Coverage per entity">
       <TableHead>
         <TableRow>
           <TableCell>Entity</TableCell>
@@ -134,7 +134,7 @@ function EntitiesTable(props: { entities: AlertSummary[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }
 

@@ -3,7 +3,7 @@ import {
   AlertView,
   isHttpUrl,
 } from '@internal/backstage-plugin-reliability-common';
-import Table from '@material-ui/core/Table';
+import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
@@ -53,7 +53,7 @@ export function AlertsTable(props: {
   runbookLink: (id: string) => string;
 }) {
   return (
-    <Table size="small" aria-label="Alerts and monitors">
+    <WholeWordsTable size="small" aria-label="Alerts and monitors">
       <TableHead>
         <TableRow>
           <TableCell>Alert</TableCell>
@@ -92,6 +92,6 @@ export function AlertsTable(props: {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </WholeWordsTable>
   );
 }

@@ -52,6 +52,17 @@ describe('taskHealth', () => {
     expect(state(ranOnce, '2026-12-01T10:37:01Z')).toBe('late');
   });
 
+  it('gives a task (re)registered after its due time, at a replica start, its initial delay before it is late', () => {
+    const restarted: TaskRecord = {
+      ...ran('succeeded', '2026-12-01T10:00:00Z', '2026-12-01T10:00:20Z'),
+      initialDelay: 'PT2M',
+      // Down from 10:04 to 10:30 (a deploy): due at 10:05, registered again at 10:30.
+      registeredAt: at('2026-12-01T10:30:00Z'),
+    };
+    expect(state(restarted, '2026-12-01T10:33:00Z')).toBe('ok');
+    expect(state(restarted, '2026-12-01T10:34:01Z')).toBe('late');
+  });
+
   it('says ok after a success until the next run is overdue', () => {
     const record = ran(
       'succeeded',

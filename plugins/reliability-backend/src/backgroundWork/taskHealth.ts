@@ -38,7 +38,8 @@ export function nextRunAfter(cadence: string, from: Date): Date | undefined {
 /**
  * A task's health at `now` from its record (see BackgroundTaskState): a run in progress is `running` until its
  * timeout (plus slack) passes, then `interrupted`; otherwise the next run is due a cadence after the last start
- * (after the registration, or its initial delay if longer, when it never ran), or when the last run ended if it took longer than its cadence (the
+ * (after the registration when it never ran), or when the last run ended if it took longer than its cadence, or
+ * a registration's initial delay after it (a replica starting up waits that long before it runs anything), or when the last run ended if it took longer than its cadence (the
  * scheduler starts the next one then), and the task is `late` once that time plus slack has passed; else its
  * last outcome says `ok` or `failing` (`waiting` before the first run).
  */
@@ -85,14 +86,14 @@ export function taskHealth(
   const from = lastRun?.startedAt ?? record.registeredAt;
   const next = nextRunAfter(record.cadence, from);
   if (next) {
-    // Before the first run, the initial delay may push it past the first cadence.
-    const firstRunAt = lastRun
-      ? 0
-      : record.registeredAt.getTime() + (durationMs(record.initialDelay) ?? 0);
+    // A replica that (re)registered the task, at start-up, first waits its initial delay: a run that fell due
+    // while no replica ran (a deploy, a restart) is due only then, not late at once.
+    const afterRegistration =
+      record.registeredAt.getTime() + (durationMs(record.initialDelay) ?? 0);
     const due = Math.max(
       next.getTime(),
       lastRun?.endedAt?.getTime() ?? 0,
-      firstRunAt,
+      afterRegistration,
     );
     status.nextRunDueAt = new Date(due).toISOString();
     if (now.getTime() > due + LATE_SLACK_MS) {

@@ -1,19 +1,17 @@
 import {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { reliabilityAdminPermission } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { authorOf } from '../shared/authorOf';
 import { parseInput } from '../shared/parseInput';
 import { BackgroundWorkService } from './BackgroundWorkService';
 import { taskIdParamsSchema, triggerBodySchema } from './requestSchemas';
+import { isReliabilityAdmin } from '../shared/isReliabilityAdmin';
 
 /** Options of {@link createBackgroundWorkRouter}. */
 export interface BackgroundWorkRouterOptions {
@@ -36,26 +34,20 @@ export function createBackgroundWorkRouter(
   const { auth, httpAuth, userInfo, permissions, service } = options;
   const router = Router();
 
-  const isAdmin = async (credentials: BackstageCredentials) => {
-    const [decision] = await permissions.authorize(
-      [{ permission: reliabilityAdminPermission }],
-      { credentials },
-    );
-    return decision?.result === AuthorizeResult.ALLOW;
-  };
-
   router.get('/background-work', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await service.list(await isAdmin(credentials)));
+    res.json(
+      await service.list(await isReliabilityAdmin(permissions, credentials)),
+    );
   });
 
   router.post('/background-work/:taskId/trigger', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    if (!(await isAdmin(credentials))) {
+    if (!(await isReliabilityAdmin(permissions, credentials))) {
       throw new NotAllowedError(
         'Running a background task now needs the reliability.admin permission',
       );

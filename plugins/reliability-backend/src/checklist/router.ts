@@ -5,11 +5,9 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityMaturity,
-  reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
 } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
@@ -33,6 +31,7 @@ import {
   saveDraftSchema,
   submitAssessmentSchema,
 } from './requestSchemas';
+import { isReliabilityAdmin } from '../shared/isReliabilityAdmin';
 
 const ENTITY = '/entities/:kind/:namespace/:name/maturity';
 
@@ -116,11 +115,7 @@ export function createChecklistRouter(
     });
     const entityRef = entityRefFromParams(req.params);
     const { limit } = parseInput(auditQuerySchema, req.query, 'audit query');
-    const [decision] = await permissions.authorize(
-      [{ permission: reliabilityAdminPermission }],
-      { credentials },
-    );
-    if (decision?.result !== AuthorizeResult.ALLOW) {
+    if (!(await isReliabilityAdmin(permissions, credentials))) {
       throw new NotAllowedError(
         'Only reliability admins may read who answered what',
       );

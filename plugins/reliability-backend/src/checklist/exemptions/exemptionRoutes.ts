@@ -1,17 +1,14 @@
 import {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityExemptionsResponse,
   ExemptionsListResponse,
-  reliabilityAdminPermission,
   reliabilityAssessmentCreatePermission,
 } from '@internal/backstage-plugin-reliability-common';
 import express from 'express';
@@ -31,6 +28,7 @@ import {
   revokeExemptionSchema,
 } from '../requestSchemas';
 import { ExemptionService } from './ExemptionService';
+import { isReliabilityAdmin } from '../../shared/isReliabilityAdmin';
 
 const EXEMPTIONS = '/entities/:kind/:namespace/:name/maturity/exemptions';
 
@@ -42,17 +40,6 @@ export interface ExemptionRoutesOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   exemptions: ExemptionService;
-}
-
-async function isAdmin(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-): Promise<boolean> {
-  const [decision] = await permissions.authorize(
-    [{ permission: reliabilityAdminPermission }],
-    { credentials },
-  );
-  return decision?.result === AuthorizeResult.ALLOW;
 }
 
 /**
@@ -78,7 +65,7 @@ export function addExemptionRoutes(
     );
     const [list, canDecide] = await Promise.all([
       exemptions.list(status, limit, credentials),
-      isAdmin(permissions, credentials),
+      isReliabilityAdmin(permissions, credentials),
     ]);
     const response: ExemptionsListResponse = { exemptions: list, canDecide };
     res.json(response);
@@ -103,7 +90,7 @@ export function addExemptionRoutes(
         permission: reliabilityAssessmentCreatePermission,
         entityRef,
       }),
-      isAdmin(permissions, credentials),
+      isReliabilityAdmin(permissions, credentials),
     ]);
     const response: EntityExemptionsResponse = {
       entityRef,
@@ -147,7 +134,7 @@ export function addExemptionRoutes(
     const itemId = parseInput(itemIdSchema, req.params.itemId, 'item id');
     const body = parseInput(decideExemptionSchema, req.body, 'decision');
     await loadEntity(catalog, entityRef, credentials);
-    if (!(await isAdmin(permissions, credentials))) {
+    if (!(await isReliabilityAdmin(permissions, credentials))) {
       throw new NotAllowedError(
         'Only reliability admins may approve or reject exemptions',
       );
@@ -171,7 +158,7 @@ export function addExemptionRoutes(
     const itemId = parseInput(itemIdSchema, req.params.itemId, 'item id');
     const body = parseInput(revokeExemptionSchema, req.body, 'revocation');
     await loadEntity(catalog, entityRef, credentials);
-    if (!(await isAdmin(permissions, credentials))) {
+    if (!(await isReliabilityAdmin(permissions, credentials))) {
       throw new NotAllowedError(
         'Only reliability admins may revoke exemptions',
       );

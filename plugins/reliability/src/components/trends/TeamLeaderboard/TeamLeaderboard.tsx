@@ -27,6 +27,9 @@ export function TeamLeaderboard(props: { limit?: number }) {
     () => api.getTrendLeaderboard({ limit }),
     [api, limit],
   );
+  // The checklist's level order for the Level column's sort; without it, levels sort by id.
+  const levels = useAsync(async () => api.getChecklist(), [api]);
+  const levelIds = levels.value?.levels.map(level => level.id);
 
   const content = () => {
     if (error) return <ResponseErrorPanel error={error} />;
@@ -70,7 +73,7 @@ export function TeamLeaderboard(props: { limit?: number }) {
             // Each ranking starts in its own order.
             key={by}
             label={by === 'score' ? 'Teams by score' : 'Most improved teams'}
-            columns={leaderboardColumns(by)}
+            columns={leaderboardColumns(by, levelIds)}
             rows={entries.map((e, i) => ({ ...e, rank: i + 1 }))}
             rowKey={e => e.teamRef}
           />

@@ -1,5 +1,8 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { TrendLeaderboardEntry } from '@internal/backstage-plugin-reliability-common';
+import {
+  NO_LEVEL,
+  TrendLeaderboardEntry,
+} from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
 import { compareBy, countColumn, PlainTableColumn } from '../../PlainTable';
 import { formatLevel } from '../../checklist/maturityFormat';
@@ -10,11 +13,26 @@ import { formatChange } from '../trendFormat';
 export type Ranked = TrendLeaderboardEntry & { rank: number };
 
 /**
+ * A level's place for sorting: no level first, then the checklist's levels lowest first (`levelIds`, when known),
+ * then levels the checklist no longer has; without the checklist, level ids alphabetically after no level.
+ */
+export function levelRank(
+  level: string,
+  levelIds: readonly string[] | undefined,
+): number | string {
+  if (level === NO_LEVEL) return -1;
+  if (!levelIds) return level;
+  const index = levelIds.indexOf(level);
+  return index >= 0 ? index : levelIds.length;
+}
+
+/**
  * Columns of the team leaderboard (ranked by score or by improvement, where the change says since when); each
- * sorts on the client, numbers right-aligned.
+ * sorts on the client, numbers right-aligned; levels sort in the checklist's order (`levelIds`, lowest first).
  */
 export function leaderboardColumns(
   by: 'score' | 'improvement',
+  levelIds?: readonly string[],
 ): PlainTableColumn<Ranked>[] {
   return [
     {
@@ -47,7 +65,7 @@ export function leaderboardColumns(
     },
     {
       title: 'Level',
-      sort: compareBy(e => e.level),
+      sort: compareBy(e => levelRank(e.level, levelIds)),
       render: e => formatLevel(e.level),
     },
     countColumn('Services', e => e.serviceCount),

@@ -1,5 +1,6 @@
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
+import { titledRunbook } from '../runbooks/runbookFormat';
 import { ResolvedRunbookLink } from '../runbooks/useRunbookReferences';
 
 /** The runbook of an escalation level: its title (entity runbooks) or "Runbook", linked; problems in words. */
@@ -8,7 +9,7 @@ export function EscalationRunbookLink(props: {
   resolved: ResolvedRunbookLink;
 }) {
   const { reference, resolved } = props;
-  const label = resolved.title ? `Runbook: ${resolved.title}` : 'Runbook';
+  const label = resolved.title ? titledRunbook(resolved.title) : 'Runbook';
   if (resolved.href) {
     const external = /^https?:\/\//i.test(resolved.href);
     return (

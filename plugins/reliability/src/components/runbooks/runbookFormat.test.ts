@@ -3,6 +3,8 @@ import {
   describeCoverage,
   describeReview,
   formatCoverage,
+  saysRunbook,
+  titledRunbook,
 } from './runbookFormat';
 
 const entry: RunbookEntry = {
@@ -58,5 +60,20 @@ describe('runbookFormat', () => {
     expect(
       describeReview({ ...entry, lastReviewed: null, stale: true }, 180),
     ).toMatch(/Never reviewed/);
+  });
+});
+
+describe('titledRunbook', () => {
+  it('says "Runbook:" once', () => {
+    expect(titledRunbook('Checkout is slow')).toBe('Runbook: Checkout is slow');
+    expect(titledRunbook('Runbook: checkout is slow')).toBe(
+      'Runbook: checkout is slow',
+    );
+    expect(titledRunbook('runbooks for checkout')).toBe(
+      'runbooks for checkout',
+    );
+    expect(titledRunbook('Runbooklet')).toBe('Runbook: Runbooklet');
+    expect(saysRunbook('Runbook – payments')).toBe(true);
+    expect(saysRunbook(undefined)).toBe(false);
   });
 });

@@ -44,3 +44,16 @@ export function describeReview(
     ? `Reviewed ${entry.lastReviewed}: more than ${staleAfterDays} days ago`
     : `Reviewed ${entry.lastReviewed}`;
 }
+
+/**
+ * "Runbook: <title>" where a title is shown after the word, unless the title already starts with it ("Runbook:
+ * checkout is slow" stays as it is, not "Runbook: Runbook: checkout is slow").
+ */
+export function titledRunbook(title: string): string {
+  return /^runbooks?\b/i.test(title.trim()) ? title : `Runbook: ${title}`;
+}
+
+/** Whether a title already says it is a runbook (see {@link titledRunbook}). */
+export function saysRunbook(title: string | null | undefined): boolean {
+  return Boolean(title && /^runbooks?\b/i.test(title.trim()));
+}

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
 import { SloRunbooks } from '../useSloRunbooks';
 import { ErrorText } from '../../ErrorText';
+import { saysRunbook } from '../../runbooks/runbookFormat';
 
 function runbookLabel(runbook: LinkedRunbook): string {
   if (runbook.title) return runbook.title;
@@ -74,7 +75,8 @@ export function SloRunbookLinks(props: {
       <Typography variant="caption" component="div">
         {links.runbooks.length > 0 ? (
           <>
-            Runbook:{' '}
+            {/* A list of titles that each say "Runbook…" needs no label of its own. */}
+            {!links.runbooks.every(r => saysRunbook(r.title)) && 'Runbook: '}
             <RunbookList runbooks={links.runbooks} hrefFor={runbooks.hrefFor} />
           </>
         ) : (

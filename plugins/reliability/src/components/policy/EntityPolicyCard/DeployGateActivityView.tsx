@@ -69,8 +69,9 @@ export function DeployGateActivityView(props: {
       ))}
       {answers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No pipeline has asked the deploy gate yet (GET .../deploy-gate; see
-          docs/deploy-gate.md).
+          No pipeline has asked the deploy gate yet. Add a step before each
+          deploy of this service that asks it; every answer (allow, warn or
+          deny, and why) is listed here.
         </Typography>
       ) : (
         <Table size="small" aria-label="Last deploy-gate answers">

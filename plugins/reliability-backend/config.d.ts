@@ -347,6 +347,15 @@ export interface Config {
       sloReviewReport?: boolean;
       /** Days the log of sent notifications is kept (30..3650). Default 400. */
       retentionDays?: number;
+      /** One of the portal's own background tasks is late, failing or interrupted (once per episode). Default true. */
+      backgroundTaskTrouble?: boolean;
+      /** That task runs on time again. Default true. */
+      backgroundTaskRecovered?: boolean;
+      /**
+       * Full entity refs (`group:default/platform`) told about the two kinds above: the people who run the portal.
+       * None by default, so none are sent.
+       */
+      backgroundWorkRecipients?: string[];
     };
     /** Campaigns: a target (a maturity level or checklist items) for the services in a scope, by a due date. */
     campaigns?: {

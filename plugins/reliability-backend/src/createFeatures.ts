@@ -22,7 +22,7 @@ import { createTrendsFeature } from './trends';
  * off).
  *
  *   backgroundWork (scheduler) -> slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
- *       -> incidents (runbook documents) -> notifications (slo summaries, runbook index; listeners told by checklist and campaigns)
+ *       -> incidents (runbook documents) -> notifications (slo summaries, runbook index, background work; listeners told by checklist and campaigns)
  *       -> checklist (slo, oncall, runbooks, alerts, incidents summaries) -> campaigns (checklist levels and passing items)
  *       -> trends (checklist summaries and roll-ups, slo states: daily snapshots, the team leaderboard)
  *       -> policy (slo summaries and states; runbooks and checklist history and the notifier for its reports)
@@ -54,6 +54,7 @@ export async function createFeatures(
   const notifications = await createNotificationsFeature(ctx, {
     slo: slo.summaries,
     runbooks: runbooks.index,
+    backgroundWork: backgroundWork.service,
   });
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,

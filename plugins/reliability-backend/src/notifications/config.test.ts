@@ -16,9 +16,12 @@ describe('readNotificationsConfig', () => {
         sloBurnResolved: true,
         sloBudgetExhausted: true,
         runbookStale: true,
+        backgroundTaskTrouble: true,
+        backgroundTaskRecovered: true,
       },
       retentionDays: 400,
       refreshInterval: { minutes: 5 },
+      backgroundWorkRecipients: [],
     });
     const config = readNotificationsConfig(
       new ConfigReader({
@@ -52,5 +55,26 @@ describe('readNotificationsConfig', () => {
         }),
       ),
     ).toThrow(/campaignOverdue/);
+  });
+
+  it('reads who hears about the background tasks, full entity refs only', () => {
+    expect(
+      readNotificationsConfig(
+        new ConfigReader({
+          reliability: {
+            notifications: {
+              backgroundWorkRecipients: ['group:default/platform'],
+            },
+          },
+        }),
+      ).backgroundWorkRecipients,
+    ).toEqual(['group:default/platform']);
+    expect(() =>
+      readNotificationsConfig(
+        new ConfigReader({
+          reliability: { notifications: { backgroundWorkRecipients: ['sre'] } },
+        }),
+      ),
+    ).toThrow(/backgroundWorkRecipients/);
   });
 });

@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'sloBurnResolved',
   'sloBudgetExhausted',
   'runbookStale',
+  'backgroundTaskTrouble',
+  'backgroundTaskRecovered',
 ] as const;
 
 /** @public */
@@ -30,6 +32,8 @@ export interface NotificationsConfig {
   retentionDays: number;
   /** How often SLO burn and budget notifications are checked (and the log's retention applied). */
   refreshInterval: HumanDuration;
+  /** Who hears about the portal's own background tasks (entity refs); none by default. */
+  backgroundWorkRecipients: string[];
 }
 
 const KEY = 'reliability.notifications';
@@ -39,6 +43,16 @@ const schema = z.strictObject({
     NOTIFICATION_KINDS.map(kind => [kind, z.boolean().default(true)]),
   ),
   retentionDays: z.number().int().min(30).max(3650).default(400),
+  backgroundWorkRecipients: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[a-z][a-z0-9_-]*:[a-z0-9_.-]+\/[a-z0-9_.-]+$/i,
+          'a full entity ref such as group:default/platform',
+        ),
+    )
+    .default([]),
   // Duration: validated by readDuration below.
   refreshInterval: z.unknown().optional(),
 });
@@ -57,6 +71,7 @@ export function readNotificationsConfig(
       NOTIFICATION_KINDS.map(kind => [kind, data[kind] !== false]),
     ) as Record<NotificationKind, boolean>,
     retentionDays: data.retentionDays as number,
+    backgroundWorkRecipients: data.backgroundWorkRecipients as string[],
     refreshInterval: readDuration(
       config,
       `${KEY}.refreshInterval`,

@@ -2,6 +2,10 @@ import Router from 'express-promise-router';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
+import {
+  BackgroundWorkNotifications,
+  BackgroundWorkSource,
+} from './backgroundWorkNotifications';
 import { CampaignNotifications } from './campaignNotifications';
 import { ChecklistNotifications } from './checklistNotifications';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
@@ -31,7 +35,8 @@ export type NotificationsFeature = ReliabilityFeature & {
  * Builds the notifications area: owners hear about what needs them through Backstage's notifications service
  * (`ctx.notifications`; without it nothing is sent). Each kind can be switched off in
  * `reliability.notifications`; each notification goes out once (the sent log). Its global task checks SLO burns
- * and budgets from the SLO summaries and stale runbooks from the runbook index, and applies the log's retention. The area has no routes.
+ * and budgets from the SLO summaries, stale runbooks from the runbook index and the portal's own background tasks
+ * (to `backgroundWorkRecipients`), and applies the log's retention. The area has no routes.
  */
 export async function createNotificationsFeature(
   ctx: ReliabilityContext,
@@ -40,6 +45,8 @@ export async function createNotificationsFeature(
     slo?: SummarySource<SloSummary>;
     /** The runbook index: runbooks that became stale. */
     runbooks?: StaleRunbookSource;
+    /** The portal's background tasks: late, failing or interrupted ones, to `backgroundWorkRecipients`. */
+    backgroundWork?: BackgroundWorkSource;
   } = {},
 ): Promise<NotificationsFeature> {
   const config = readNotificationsConfig(ctx.config, ctx.logger);
@@ -81,6 +88,15 @@ export async function createNotificationsFeature(
         : undefined,
       runbooks: deps.runbooks
         ? new RunbookNotifications({ runbooks: deps.runbooks, notifier })
+        : undefined,
+      backgroundWork: deps.backgroundWork
+        ? new BackgroundWorkNotifications({
+            backgroundWork: deps.backgroundWork,
+            notifier,
+            log,
+            recipients: config.backgroundWorkRecipients,
+            now: ctx.now,
+          })
         : undefined,
     }),
   );

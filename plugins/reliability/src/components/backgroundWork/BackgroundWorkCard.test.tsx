@@ -43,6 +43,7 @@ describe('BackgroundWorkCard', () => {
     expect(row).toHaveTextContent('2 minutes ago, took 21 s');
     expect(within(row).getByText('on backstage-worker-0')).toBeInTheDocument();
     expect(within(row).getByText('every 5 min')).toBeInTheDocument();
+    expect(within(row).queryByText(/of it$/)).not.toBeInTheDocument();
     // The last success is that same run: said once.
     expect(within(row).getByText('the last run')).toBeInTheDocument();
     expect(within(row).getByText('in 3 minutes')).toBeInTheDocument();
@@ -151,5 +152,24 @@ describe('BackgroundWorkCard', () => {
     expect(
       screen.queryByRole('button', { name: /Run .* now/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('flags a task whose last run took half its cadence or more', async () => {
+    await renderCard(async () =>
+      testBackgroundWork({
+        tasks: [
+          testTask({
+            lastSuccess: {
+              endedAt: '2026-12-01T10:04:00.000Z',
+              durationMs: 4 * 60_000,
+            },
+          }),
+        ],
+      }),
+    );
+    const row = await screen.findByRole('row', { name: /SLO collection/ });
+    expect(
+      within(row).getByText('its last run took 80 % of it'),
+    ).toBeInTheDocument();
   });
 });

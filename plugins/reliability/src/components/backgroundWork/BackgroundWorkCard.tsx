@@ -18,6 +18,7 @@ import { PlainTableColumn, PlainTableContent } from '../PlainTable';
 import { ReasonDialogButton } from '../ReasonDialogButton';
 import { BackgroundTaskStateText } from './BackgroundTaskStateText';
 import {
+  busyShare,
   formatCadence,
   formatNextRunDue,
   formatRunDuration,
@@ -120,7 +121,21 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
     },
     {
       title: 'Cadence',
-      render: task => formatCadence(task.cadence),
+      tooltip:
+        'How often the task runs; flagged when its last successful run took half of that or more',
+      render: task => {
+        const share = busyShare(task);
+        return (
+          <>
+            {formatCadence(task.cadence)}
+            {share !== undefined && (
+              <Typography variant="caption" component="p">
+                its last run took {Math.round(share * 100)} % of it
+              </Typography>
+            )}
+          </>
+        );
+      },
     },
     {
       title: 'Next run due',

@@ -1,4 +1,5 @@
 import {
+  busyShare,
   formatCadence,
   formatNextRunDue,
   formatRunDuration,
@@ -63,5 +64,19 @@ describe('backgroundWorkFormat', () => {
       ),
     ).toBe('was due 22 minutes ago');
     expect(due(undefined)).toBe('—');
+  });
+
+  it('says how much of its cadence a busy task’s last successful run took', () => {
+    const took = (durationMs: number, cadence = 'PT5M') =>
+      busyShare(
+        testTask({
+          cadence,
+          lastSuccess: { endedAt: '2026-12-01T10:00:00.000Z', durationMs },
+        }),
+      );
+    expect(took(60_000)).toBeUndefined();
+    expect(took(180_000)).toBeCloseTo(0.6);
+    expect(took(180_000, '0 3 * * *')).toBeUndefined();
+    expect(busyShare(testTask({ lastSuccess: undefined }))).toBeUndefined();
   });
 });

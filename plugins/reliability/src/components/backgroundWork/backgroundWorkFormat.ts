@@ -59,6 +59,20 @@ export function formatNextRunDue(
     : formatRelative(task.nextRunDueAt, now);
 }
 
+/** A successful run taking at least this share of its cadence leaves little room: the card says so. */
+export const BUSY_SHARE = 0.5;
+
+/**
+ * The share of its cadence the task's last successful run took, when that is {@link BUSY_SHARE} or more of a
+ * duration cadence (a cron's or a manual task's is not compared); undefined otherwise.
+ */
+export function busyShare(task: BackgroundTaskStatus): number | undefined {
+  const cadence = isoDurationSeconds(task.cadence);
+  if (!task.lastSuccess || !cadence) return undefined;
+  const share = task.lastSuccess.durationMs / 1000 / cadence;
+  return share >= BUSY_SHARE ? share : undefined;
+}
+
 /** A run's length: "350 ms" under a second, else as {@link formatDuration} says it ("21 s", "4 min"). */
 export function formatRunDuration(ms: number | undefined): string {
   if (ms === undefined) return '—';

@@ -294,6 +294,12 @@ export interface Config {
         answersPerEntity?: number;
         /** Longest break-glass override (a duration), 5 minutes to 7 days. Default 24 hours. */
         maxOverrideDuration?: { [unit: string]: number } | string;
+        /**
+         * What the gate answers when the SLO figures are older than the collection cadence allows (SLO collection
+         * behind): `decide` (the policy's decision, the answer says the data is old), `warn` (at least warn) or
+         * `deny`. An active override still turns a deny into allow. Default `decide`.
+         */
+        outdatedSloData?: 'decide' | 'warn' | 'deny';
       };
     };
     /** The SLO review report (docs/policy.md, "The report as a notification"). */

@@ -37,6 +37,16 @@ describe('readPolicyConfig', () => {
     expect(config.retentionDays).toBe(400);
     expect(config.answersPerEntity).toBe(50);
     expect(config.maxOverrideMs).toBe(24 * 3600_000);
+    expect(config.outdatedSloData).toBe('decide');
+  });
+
+  it('reads what the deploy gate answers on outdated SLO data, and refuses anything else', () => {
+    expect(
+      read({ deployGate: { outdatedSloData: 'warn' } }).outdatedSloData,
+    ).toBe('warn');
+    expect(() => read({ deployGate: { outdatedSloData: 'block' } })).toThrow(
+      /outdatedSloData: 'block' \(use decide, warn, deny\)/,
+    );
   });
 
   it('reads policies, tiers and the default', () => {

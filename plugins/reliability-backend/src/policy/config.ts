@@ -16,6 +16,14 @@ import { readDuration, readDurationMs } from '../shared/config';
 
 /** Default of `reliability.policy.retention.days`: longer than the longest SLO window, so reports see a full previous window. */
 export const DEFAULT_POLICY_RETENTION_DAYS = 400;
+/** The deploy gate's answer on outdated SLO data (`reliability.policy.deployGate.outdatedSloData`). */
+export type OutdatedSloDataAnswer = 'decide' | 'warn' | 'deny';
+const OUTDATED_SLO_DATA_ANSWERS: readonly OutdatedSloDataAnswer[] = [
+  'decide',
+  'warn',
+  'deny',
+];
+
 /** Default of `reliability.policy.deployGate.answersPerEntity`. */
 export const DEFAULT_ANSWERS_PER_ENTITY = 50;
 
@@ -62,6 +70,11 @@ export interface PolicyConfig {
   answersPerEntity: number;
   /** Longest allowed override, from its creation. */
   maxOverrideMs: number;
+  /**
+   * What the deploy gate answers on SLO figures older than the collection cadence allows: `decide` (the policy's
+   * decision, said to be on old data), `warn` (at least warn) or `deny`.
+   */
+  outdatedSloData: OutdatedSloDataAnswer;
 }
 
 function configError(key: string, message: string): Error {
@@ -169,5 +182,19 @@ export function readPolicyConfig(
       { hours: 24 },
       { logger, min: { minutes: 5 }, max: { days: 7 } },
     ),
+    outdatedSloData: readOutdatedSloData(config),
   };
+}
+
+function readOutdatedSloData(config: Config): OutdatedSloDataAnswer {
+  const key = 'reliability.policy.deployGate.outdatedSloData';
+  const value = config.getOptionalString(key) ?? 'decide';
+  if (!OUTDATED_SLO_DATA_ANSWERS.includes(value as OutdatedSloDataAnswer)) {
+    throw new Error(
+      `Invalid ${key}: '${value}' (use ${OUTDATED_SLO_DATA_ANSWERS.join(
+        ', ',
+      )})`,
+    );
+  }
+  return value as OutdatedSloDataAnswer;
 }

@@ -69,6 +69,7 @@ export async function createPolicyFeature(
     now: ctx.now,
     answersPerEntity: config.answersPerEntity,
     maxOverrideMs: config.maxOverrideMs,
+    outdatedSloData: config.outdatedSloData,
   });
 
   const reports = new SloReportService({

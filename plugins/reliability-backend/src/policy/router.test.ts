@@ -25,6 +25,7 @@ import {
 import express from 'express';
 import request from 'supertest';
 import { migrateDatabase } from '../database/migrateDatabase';
+import { OutdatedSloDataAnswer } from './config';
 import { DeployGateService } from './deployGate/DeployGateService';
 import { PolicyService } from './PolicyService';
 import { SloReportService } from './reports/SloReportService';
@@ -108,6 +109,7 @@ async function setup(
   decision:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  outdatedSloData?: OutdatedSloDataAnswer,
 ) {
   const knex = await databases.init('SQLITE_3');
   await migrateDatabase(knex);
@@ -204,6 +206,7 @@ async function setup(
       now: clock,
       answersPerEntity: 3,
       maxOverrideMs: 24 * HOUR_MS,
+      outdatedSloData,
     }),
     reports: new SloReportService({
       catalog,
@@ -350,6 +353,35 @@ describe('deploy gate', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(onTime.body.sloDataOverdue).toBeUndefined();
     expect(onTime.body.message).not.toMatch(/behind/);
+  });
+
+  it('answers at least warn, or deny, on outdated SLO data when configured, keeping the policy decision apart', async () => {
+    const gate = async (
+      outdatedSloData: OutdatedSloDataAnswer,
+      entity: Entity,
+    ) => {
+      const { app, slos } = await setup(AuthorizeResult.ALLOW, outdatedSloData);
+      slos.setCollectionOverdue(entity, '2026-11-22T06:00:00.000Z');
+      const res = await request(app)
+        .get(`/entities/component/default/${entity.metadata.name}/deploy-gate`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      return res.body as DeployGateResponse;
+    };
+    // payments: a page burn (deny); search: review (warn); orphan: no data (allow). The policy's decision stays apart.
+    const warned = await gate('warn', payments);
+    expect(warned).toMatchObject({ decision: 'deny', policyDecision: 'deny' });
+    const raisedToWarn = await gate('warn', orphan);
+    expect(raisedToWarn).toMatchObject({
+      decision: 'warn',
+      policyDecision: 'allow',
+    });
+    expect(raisedToWarn.message).toMatch(/; outdated SLO data answers warn\)$/);
+    const denied = await gate('deny', search);
+    expect(denied).toMatchObject({ decision: 'deny', policyDecision: 'warn' });
+    expect(denied.message).toMatch(/outdated SLO data answers deny\)$/);
+    const kept = await gate('decide', search);
+    expect(kept).toMatchObject({ decision: 'warn', policyDecision: 'warn' });
   });
 
   it('denies a frozen service with the SLO, rule and since, and records the answer', async () => {

@@ -9,6 +9,7 @@ import {
   RevokeDeployGateOverrideRequest,
 } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'node:crypto';
+import { OutdatedSloDataAnswer } from '../config';
 import { PolicyService } from '../PolicyService';
 import { PolicyStore } from '../store/PolicyStore';
 import { buildGateAnswer } from './gateAnswer';
@@ -31,6 +32,8 @@ export class DeployGateService {
       now: () => Date;
       answersPerEntity: number;
       maxOverrideMs: number;
+      /** What to answer on outdated SLO figures (default `decide`: the policy's decision). */
+      outdatedSloData?: OutdatedSloDataAnswer;
     },
   ) {}
 
@@ -54,6 +57,7 @@ export class DeployGateService {
       activeOverride,
       evaluatedAt: evaluated.evaluatedAt,
       collectionOverdue: evaluated.collectionOverdue,
+      outdatedSloData: this.options.outdatedSloData,
     });
     await store.recordGateAnswer(
       {

@@ -1,3 +1,4 @@
+import { OutdatedSloDataAnswer } from '../config';
 import {
   decisionRank,
   DeployGateOverride,
@@ -93,13 +94,21 @@ export function buildGateAnswer(options: {
   slos: EntitySlo[];
   activeOverride: DeployGateOverride | undefined;
   evaluatedAt: Date;
-  /** Set when SLO collection is behind: said in the answer and its message, the decision unchanged. */
+  /** Set when SLO collection is behind: said in the answer and its message. */
   collectionOverdue?: { checkedAt: string };
+  /** What outdated SLO figures answer: `decide` (default) keeps the policy's decision, `warn`/`deny` at least that. */
+  outdatedSloData?: OutdatedSloDataAnswer;
 }): DeployGateResponse {
   const service = options.states.find(s => s.sloName === SERVICE_SLO_NAME);
   const policyDecision = service?.decision ?? 'allow';
+  const overdue = options.collectionOverdue;
+  // Outdated SLO figures may answer at least `warn` or `deny` (config); the policy's own decision is kept apart.
+  const outdated = overdue ? options.outdatedSloData ?? 'decide' : 'decide';
+  const raised =
+    outdated !== 'decide' &&
+    decisionRank(outdated) > decisionRank(policyDecision);
   const { decision, overridden } = gateDecision(
-    policyDecision,
+    raised ? (outdated as PolicyDecision) : policyDecision,
     options.activeOverride,
   );
   const override = overridden ? options.activeOverride! : null;
@@ -112,7 +121,6 @@ export function buildGateAnswer(options: {
     override,
     hasSlos: Boolean(service),
   });
-  const overdue = options.collectionOverdue;
   return {
     entityRef: options.entityRef,
     decision,
@@ -124,7 +132,11 @@ export function buildGateAnswer(options: {
     since: service ? service.since.toISOString() : null,
     reasons,
     message: overdue
-      ? `${message} (SLO data last checked at ${overdue.checkedAt}: SLO collection is behind)`
+      ? `${message} (SLO data last checked at ${
+          overdue.checkedAt
+        }: SLO collection is behind${
+          raised ? `; outdated SLO data answers ${outdated}` : ''
+        })`
       : message,
     evaluatedAt: options.evaluatedAt.toISOString(),
     ...(overdue && { sloDataOverdue: overdue }),

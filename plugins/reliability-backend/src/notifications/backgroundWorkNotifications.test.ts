@@ -1,9 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { BackgroundTaskStatus } from '@internal/backstage-plugin-reliability-common';
-import { memoryLog } from './__testUtils__/memoryLog';
+import { testNotifier } from './__testUtils__/testNotifier';
 import { BackgroundWorkNotifications } from './backgroundWorkNotifications';
-import { NOTIFICATION_KINDS, NotificationKind } from './config';
-import { ReliabilityNotifier } from './ReliabilityNotifier';
+import { NotificationKind } from './config';
 
 const PLATFORM = 'group:default/platform';
 
@@ -30,20 +28,9 @@ function setup(
 ) {
   const state = { tasks: [task({})] };
   const clock = { now: new Date('2026-12-01T10:02:00Z') };
-  const send = jest.fn(async () => {});
-  const log = memoryLog();
-  const notifier = new ReliabilityNotifier({
-    notifications: { send },
-    log,
-    enabled: {
-      ...(Object.fromEntries(NOTIFICATION_KINDS.map(k => [k, true])) as Record<
-        NotificationKind,
-        boolean
-      >),
-      ...options.enabled,
-    },
-    logger: mockServices.logger.mock(),
+  const { notifier, send, log } = testNotifier({
     now: () => clock.now,
+    enabled: options.enabled,
   });
   const list = jest.fn(async () => ({
     tasks: state.tasks,

@@ -1,10 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { Campaign } from '@internal/backstage-plugin-reliability-common';
+import { testNotifier } from './__testUtils__/testNotifier';
 import type { MeasuredCampaign } from '../campaigns/CampaignService';
-import { memoryLog } from './__testUtils__/memoryLog';
 import { CampaignNotifications } from './campaignNotifications';
-import { NOTIFICATION_KINDS, NotificationKind } from './config';
-import { ReliabilityNotifier } from './ReliabilityNotifier';
+import { NotificationKind } from './config';
 
 const campaign: Campaign = {
   id: 'tier-1-beginner',
@@ -43,20 +41,10 @@ function measured(schedule: MeasuredCampaign['schedule']): MeasuredCampaign {
 }
 
 function setup(enabled: Partial<Record<NotificationKind, boolean>> = {}) {
-  const send = jest.fn(async () => {});
   const clock = { today: '2026-12-01' };
-  const notifier = new ReliabilityNotifier({
-    notifications: { send },
-    log: memoryLog(),
-    enabled: {
-      ...(Object.fromEntries(NOTIFICATION_KINDS.map(k => [k, true])) as Record<
-        NotificationKind,
-        boolean
-      >),
-      ...enabled,
-    },
-    logger: mockServices.logger.mock(),
+  const { notifier, send } = testNotifier({
     now: () => new Date(`${clock.today}T12:00:00Z`),
+    enabled,
   });
   const notifications = new CampaignNotifications(notifier, () => clock.today);
   const sent = () =>

@@ -1,19 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { MaturityExemption } from '@internal/backstage-plugin-reliability-common';
-import { memoryLog } from './__testUtils__/memoryLog';
+import { testNotifier } from './__testUtils__/testNotifier';
 import { ChecklistNotifications } from './checklistNotifications';
-import { NOTIFICATION_KINDS, NotificationKind } from './config';
-import { ReliabilityNotifier } from './ReliabilityNotifier';
 
 function setup() {
-  const send = jest.fn(async () => {});
-  const notifier = new ReliabilityNotifier({
-    notifications: { send },
-    log: memoryLog(),
-    enabled: Object.fromEntries(
-      NOTIFICATION_KINDS.map(k => [k, true]),
-    ) as Record<NotificationKind, boolean>,
-    logger: mockServices.logger.mock(),
+  const { notifier, send } = testNotifier({
     now: () => new Date('2026-12-01T00:00:00Z'),
   });
   return { send, notifications: new ChecklistNotifications(notifier) };

@@ -1,9 +1,9 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { RunbookEntry } from '@internal/backstage-plugin-reliability-common';
+import { testNotifier } from './__testUtils__/testNotifier';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { memoryLog } from './__testUtils__/memoryLog';
-import { NOTIFICATION_KINDS, NotificationKind } from './config';
-import { ReliabilityNotifier } from './ReliabilityNotifier';
+import { NotificationKind } from './config';
 import {
   RunbookNotifications,
   StaleRunbookSource,
@@ -61,19 +61,10 @@ function replica(
   log: NotificationLogStore,
   enabled: Partial<Record<NotificationKind, boolean>> = {},
 ) {
-  const send = jest.fn(async (_options: any) => {});
-  const notifier = new ReliabilityNotifier({
-    notifications: { send },
-    log,
-    enabled: {
-      ...(Object.fromEntries(NOTIFICATION_KINDS.map(k => [k, true])) as Record<
-        NotificationKind,
-        boolean
-      >),
-      ...enabled,
-    },
-    logger: mockServices.logger.mock(),
+  const { notifier, send } = testNotifier({
     now: () => new Date('2026-12-01T10:00:00Z'),
+    log,
+    enabled,
   });
   const notifications = new RunbookNotifications({
     runbooks: source,

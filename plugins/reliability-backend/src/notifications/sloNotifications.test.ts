@@ -1,9 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
-import { memoryLog } from './__testUtils__/memoryLog';
-import { NOTIFICATION_KINDS, NotificationKind } from './config';
-import { ReliabilityNotifier } from './ReliabilityNotifier';
+import { testNotifier } from './__testUtils__/testNotifier';
+import { NotificationKind } from './config';
 import { SloNotifications } from './sloNotifications';
 
 const REF = 'component:default/checkout-api';
@@ -28,20 +27,9 @@ function summary(overrides: Partial<SloSummary>): SloSummary {
 function setup(enabled: Partial<Record<NotificationKind, boolean>> = {}) {
   const state = { current: summary({}) };
   const clock = { now: new Date('2026-12-01T10:00:00Z') };
-  const send = jest.fn(async () => {});
-  const log = memoryLog();
-  const notifier = new ReliabilityNotifier({
-    notifications: { send },
-    log,
-    enabled: {
-      ...(Object.fromEntries(NOTIFICATION_KINDS.map(k => [k, true])) as Record<
-        NotificationKind,
-        boolean
-      >),
-      ...enabled,
-    },
-    logger: mockServices.logger.mock(),
+  const { notifier, send, log } = testNotifier({
     now: () => clock.now,
+    enabled,
   });
   const slo = new SloNotifications({
     slo: { getSummaries: async () => new Map([[REF, state.current]]) },

@@ -1,1 +1,2 @@
 export { useEntityReliability } from './useEntityReliability';
+export { useReliabilityPagePath } from './useReliabilityPagePath';

@@ -2,25 +2,11 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { LearningItem } from '@internal/backstage-plugin-reliability-common';
-import { rootRouteRef } from '../../routes';
+import { useReliabilityPagePath } from '../../hooks';
 import { RUNBOOKS_TAB_PATH } from '../runbooks/useRunbookLinks';
 
 /** The tour's query parameters (kept here as plain strings so this module does not import the tour's components). */
 const TOUR_PATH = 'tour';
-
-/**
- * The reliability page's path, or undefined where it is not part of the app. `useRouteRef` calls all of its hooks
- * before it throws for an unmounted route, so catching keeps the hook order stable.
- */
-function useReliabilityRoot(): string | undefined {
-  try {
-    // eslint-disable-next-line react-hooks/rules-of-hooks
-    const root = useRouteRef(rootRouteRef);
-    return root();
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Where each kind of learning item opens: a runbook or postmortem on its entity's Runbooks tab
@@ -29,7 +15,7 @@ function useReliabilityRoot(): string | undefined {
  */
 export function useLearningItemLink(): (item: LearningItem) => string | null {
   const entityRoute = useRouteRef(entityRouteRef);
-  const root = useReliabilityRoot();
+  const root = useReliabilityPagePath();
   const entityPath = (ref: string) => {
     const { kind, namespace, name } = parseEntityRef(ref);
     return entityRoute({ kind, namespace, name });

@@ -1,9 +1,8 @@
 import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
-import { rootRouteRef } from '../../../routes';
+import { useReliabilityPagePath } from '../../../hooks';
 import { GLOSSARY, GlossaryTermId } from './glossary';
 
 /** Path of the Glossary tab under the reliability page. */
@@ -19,20 +18,6 @@ const useStyles = makeStyles({
 });
 
 /**
- * The glossary tab's path, or undefined where the reliability page is not part of the app. `useRouteRef`
- * calls all of its hooks before it throws for an unmounted route, so catching keeps the hook order stable.
- */
-function useGlossaryPath(): string | undefined {
-  try {
-    // eslint-disable-next-line react-hooks/rules-of-hooks
-    const root = useRouteRef(rootRouteRef);
-    return `${root()}/${GLOSSARY_TAB_PATH}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * A term of the SRE vocabulary where a page uses it: dotted underline, its definition on hover, and a link to
  * its entry on the Glossary tab (`/reliability/glossary#error-budget`). Without the reliability page in the
  * app it keeps the hover definition only.
@@ -44,7 +29,8 @@ export function GlossaryTerm(props: {
   tooltip?: boolean;
 }) {
   const classes = useStyles();
-  const path = useGlossaryPath();
+  const root = useReliabilityPagePath();
+  const path = root && `${root}/${GLOSSARY_TAB_PATH}`;
   const entry = GLOSSARY.find(e => e.id === props.term);
   const text = props.children ?? entry?.term ?? props.term;
   if (!entry) {

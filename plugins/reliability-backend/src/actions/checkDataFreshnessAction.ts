@@ -1,4 +1,5 @@
 import {
+  backgroundTaskInTrouble,
   backgroundTaskLabel,
   BackgroundWorkResponse,
 } from '@internal/backstage-plugin-reliability-common';
@@ -59,7 +60,7 @@ export function createCheckDataFreshnessAction(deps: {
         false,
       );
       const attention = work.tasks.filter(task =>
-        ['late', 'failing', 'interrupted'].includes(task.state),
+        backgroundTaskInTrouble(task.state),
       );
       return {
         output: {

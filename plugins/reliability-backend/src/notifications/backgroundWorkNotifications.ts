@@ -1,4 +1,5 @@
 import {
+  backgroundTaskInTrouble,
   backgroundTaskLabel,
   BackgroundTaskState,
   BackgroundTaskStatus,
@@ -31,6 +32,7 @@ const MAX_QUOTED_ERROR = 300;
 /** The Reliability page's Monitoring tab, where the Background work card is. */
 const LINK = '/reliability/monitoring';
 
+/** What the title says of a task in each state of trouble. */
 const TROUBLE: Partial<Record<BackgroundTaskState, string>> = {
   late: 'is late',
   failing: 'failed',
@@ -74,7 +76,7 @@ export class BackgroundWorkNotifications {
     for (const task of tasks) {
       const subject = `task:${task.id}`;
       const name = backgroundTaskLabel(task.id);
-      const trouble = TROUBLE[task.state];
+      const trouble = backgroundTaskInTrouble(task.state);
       const opened = open.get(subject);
       if (trouble && !opened) {
         notifications.push({
@@ -83,7 +85,7 @@ export class BackgroundWorkNotifications {
           episode,
           recipients,
           payload: {
-            title: `Reliability portal: ${name} ${trouble}`,
+            title: `Reliability portal: ${name} ${TROUBLE[task.state]}`,
             description: describeTrouble(task),
             link: LINK,
             severity: task.state === 'failing' ? 'normal' : 'high',

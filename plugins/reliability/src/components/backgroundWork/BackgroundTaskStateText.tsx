@@ -23,5 +23,5 @@ const STATUS_ICON: Record<
 /** A task's state in words with Backstage's status mark (its colour never carries the meaning alone). */
 export function BackgroundTaskStateText(props: { state: BackgroundTaskState }) {
   const Status = STATUS_ICON[props.state];
-  return <Status>{STATE_TEXT[props.state].label}</Status>;
+  return <Status>{STATE_TEXT[props.state]}</Status>;
 }

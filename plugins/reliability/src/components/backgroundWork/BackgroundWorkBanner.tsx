@@ -31,7 +31,7 @@ export function BackgroundWorkBanner() {
       task =>
         `${backgroundTaskLabel(task.id)}: ${STATE_TEXT[
           task.state
-        ].label.toLowerCase()}`,
+        ].toLowerCase()}`,
     )
     .join('; ');
   return (

@@ -1,4 +1,6 @@
 import {
+  BACKGROUND_TASK_TROUBLE_STATES,
+  backgroundTaskInTrouble,
   BackgroundTaskState,
   BackgroundTaskStatus,
 } from '@internal/backstage-plugin-reliability-common';
@@ -29,17 +31,14 @@ export function formatCadence(cadence: string): string {
   return `cron ${cadence}`;
 }
 
-/** Each state's words, and whether it needs someone's attention. */
-export const STATE_TEXT: Record<
-  BackgroundTaskState,
-  { label: string; attention: boolean }
-> = {
-  ok: { label: 'On time', attention: false },
-  running: { label: 'Running', attention: false },
-  waiting: { label: 'Waiting for its first run', attention: false },
-  failing: { label: 'Last run failed', attention: true },
-  late: { label: 'Late', attention: true },
-  interrupted: { label: 'Interrupted', attention: true },
+/** Each state in words. */
+export const STATE_TEXT: Record<BackgroundTaskState, string> = {
+  ok: 'On time',
+  running: 'Running',
+  waiting: 'Waiting for its first run',
+  failing: 'Last run failed',
+  late: 'Late',
+  interrupted: 'Interrupted',
 };
 
 /**
@@ -81,7 +80,7 @@ export function formatRunDuration(ms: number | undefined): string {
     : formatDuration(ms / 1000);
 }
 
-const URGENCY: BackgroundTaskState[] = ['late', 'interrupted', 'failing'];
+const URGENCY = BACKGROUND_TASK_TROUBLE_STATES;
 const DEMO_SEEDER = /-demo-seeder$/;
 
 /**
@@ -107,6 +106,6 @@ export function tasksNeedingAttention(
   tasks: BackgroundTaskStatus[],
 ): BackgroundTaskStatus[] {
   return tasks
-    .filter(task => STATE_TEXT[task.state].attention)
+    .filter(task => backgroundTaskInTrouble(task.state))
     .sort((a, b) => URGENCY.indexOf(a.state) - URGENCY.indexOf(b.state));
 }

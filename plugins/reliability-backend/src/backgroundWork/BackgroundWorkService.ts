@@ -14,8 +14,8 @@ export class BackgroundWorkService {
       store: TaskRunStore;
       now: () => Date;
       /** The backend's scheduler: a global task is triggered through the database, whichever replica runs it. */
-      scheduler?: SchedulerService;
-      logger?: LoggerService;
+      scheduler: SchedulerService;
+      logger: LoggerService;
     },
   ) {}
 
@@ -30,11 +30,11 @@ export class BackgroundWorkService {
   ): Promise<BackgroundTaskTriggerResponse> {
     const { store, scheduler, logger, now } = this.options;
     const known = (await store.list()).some(record => record.taskId === taskId);
-    if (!known || !scheduler) {
+    if (!known) {
       throw new NotFoundError(`No reliability background task ${taskId}`);
     }
     await scheduler.triggerTask(taskId);
-    logger?.info(
+    logger.info(
       `Reliability background task ${taskId} triggered by ${request.by}: ${request.reason}`,
     );
     return { taskId, triggeredAt: now().toISOString() };

@@ -14,6 +14,8 @@ describe('backgroundWorkFormat', () => {
     expect(isoDurationSeconds('PT1H30M')).toBe(5400);
     expect(isoDurationSeconds('P1D')).toBe(86_400);
     expect(isoDurationSeconds('PT0.5S')).toBe(0.5);
+    expect(isoDurationSeconds('P2W')).toBe(14 * 86_400);
+    expect(isoDurationSeconds('P1M')).toBeUndefined();
     expect(isoDurationSeconds('P')).toBeUndefined();
     expect(isoDurationSeconds('0 3 * * *')).toBeUndefined();
   });
@@ -23,6 +25,9 @@ describe('backgroundWorkFormat', () => {
     expect(formatCadence('PT24H')).toBe('every 1 d');
     expect(formatCadence('0 3 * * *')).toBe('cron 0 3 * * *');
     expect(formatCadence('manual')).toBe('on demand');
+    // A report every two weeks read "cron P2W".
+    expect(formatCadence('P2W')).toBe('every 14 d');
+    expect(formatCadence('P1M')).toBe('every P1M');
   });
 
   it('says a run’s length in milliseconds under a second', () => {

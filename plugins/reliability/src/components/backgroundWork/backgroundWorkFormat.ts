@@ -8,14 +8,18 @@ import { formatDuration } from '../incidents/incidentFormat';
 import { formatRelative } from '../oncall/formatOnCallTime';
 
 const ISO_DURATION =
-  /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+  /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-/** An ISO 8601 duration of days to seconds in seconds (`PT5M` -> 300); undefined for anything else. */
+/**
+ * An ISO 8601 duration of weeks to seconds in seconds (`PT5M` -> 300); undefined for anything else (months and
+ * years have no fixed length).
+ */
 export function isoDurationSeconds(iso: string): number | undefined {
   const match = ISO_DURATION.exec(iso);
   if (!match || iso === 'P' || iso.endsWith('T')) return undefined;
-  const [, days, hours, minutes, seconds] = match.map(Number);
+  const [, weeks, days, hours, minutes, seconds] = match.map(Number);
   return (
+    (weeks || 0) * 7 * 86_400 +
     (days || 0) * 86_400 +
     (hours || 0) * 3_600 +
     (minutes || 0) * 60 +
@@ -23,12 +27,15 @@ export function isoDurationSeconds(iso: string): number | undefined {
   );
 }
 
-/** A task's cadence for people: "every 5 min", "cron 0 3 * * *", "on demand". */
+/**
+ * A task's cadence for people: "every 5 min", "cron 0 3 * * *", "on demand"; a duration of months or years as it
+ * is written ("every P1M").
+ */
 export function formatCadence(cadence: string): string {
   if (cadence === 'manual') return 'on demand';
   const seconds = isoDurationSeconds(cadence);
   if (seconds !== undefined) return `every ${formatDuration(seconds)}`;
-  return `cron ${cadence}`;
+  return cadence.startsWith('P') ? `every ${cadence}` : `cron ${cadence}`;
 }
 
 /** Each state in words. */

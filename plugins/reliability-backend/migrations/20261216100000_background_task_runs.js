@@ -7,7 +7,7 @@
  *
  * `background_task_runs`: one row per task id. A replica that schedules the task writes its cadence, timeout and
  * initial delay (`registered_at`); every run writes its start, then its end, outcome and error (the task's runner). Retention: a
- * row whose task has neither run nor been registered for 30 days is deleted when any task registers or starts.
+ * row whose task has neither run nor been registered for 30 days is deleted at a replica's start-up (its first registration).
  *
  * @param {import('knex').Knex} knex
  */

@@ -54,6 +54,14 @@ describe('recordingScheduler', () => {
     expect(runs.deleteUnusedSince).toHaveBeenCalledWith(
       new Date('2026-11-01T10:00:00Z'),
     );
+    // Once per start: a second registration does not apply it again.
+    await recording.scheduleTask({
+      id: 'reliability-oncall-refresh',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn: async () => {},
+    });
+    expect(runs.deleteUnusedSince).toHaveBeenCalledTimes(1);
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({
         id: 'reliability-slo-refresh',

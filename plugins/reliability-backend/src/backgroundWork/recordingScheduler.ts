@@ -41,13 +41,18 @@ export function recordingScheduler(options: {
     }
   };
 
+  // Records only go unused when a deploy removes a task, so the retention runs once per start (first registration).
+  let retentionApplied = false;
   const scheduleTask: SchedulerService['scheduleTask'] = async task => {
     const at = now();
     await record('the registration', async () => {
       await store.registered(task.id, taskScheduleOf(task), at);
-      await store.deleteUnusedSince(
-        new Date(at.getTime() - TASK_RECORD_RETENTION_DAYS * DAY_MS),
-      );
+      if (!retentionApplied) {
+        retentionApplied = true;
+        await store.deleteUnusedSince(
+          new Date(at.getTime() - TASK_RECORD_RETENTION_DAYS * DAY_MS),
+        );
+      }
     });
     await scheduler.scheduleTask({
       ...task,

@@ -1,6 +1,5 @@
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
@@ -14,6 +13,7 @@ import {
   PlainTableFilterOptions,
 } from './PlainTableFilter';
 import { PlainTableHead } from './PlainTableHead';
+import { WholeWordsTable } from './WholeWordsTable';
 import { nextSortOrder, SortOrder, sortRows } from './sortRows';
 
 /** A column of a {@link PlainTable}: its header, its share of the width and how a row's cell is drawn. */
@@ -39,15 +39,8 @@ const useStyles = makeStyles(theme => ({
   filter: { margin: theme.spacing(1, 2) },
   // Reserves the bar's height so the table does not jump when loading ends.
   progress: { height: 4 },
-  // A narrow window scrolls the table sideways rather than clipping its last columns.
-  scroller: { overflowX: 'auto' },
-  // Whole words only: names wrap between words, never inside one.
-  cell: {
-    wordBreak: 'normal',
-    overflowWrap: 'normal',
-    hyphens: 'none',
-    verticalAlign: 'top',
-  },
+  // Whole words and sideways scrolling come from WholeWordsTable; cells line up at their top.
+  cell: { verticalAlign: 'top' },
 }));
 
 /**
@@ -106,43 +99,45 @@ export function PlainTableContent<Row>(props: {
           className={classes.filter}
         />
       )}
-      <div className={classes.scroller}>
-        <Table size="small" aria-label={label} aria-busy={props.busy ?? false}>
-          <PlainTableHead
-            columns={columns}
-            sortOrder={sortOrder}
-            onSort={column => {
-              setSortOrder(nextSortOrder(sortOrder, column));
-              setPage(0);
-            }}
-          />
-          <TableBody>
-            {rows.length === 0 && emptyMessage ? (
-              <TableRow>
-                <TableCell colSpan={columns.length} className={classes.cell}>
-                  <Typography variant="body2" color="textSecondary">
-                    {emptyMessage}
-                  </Typography>
-                </TableCell>
+      <WholeWordsTable
+        size="small"
+        aria-label={label}
+        aria-busy={props.busy ?? false}
+      >
+        <PlainTableHead
+          columns={columns}
+          sortOrder={sortOrder}
+          onSort={column => {
+            setSortOrder(nextSortOrder(sortOrder, column));
+            setPage(0);
+          }}
+        />
+        <TableBody>
+          {rows.length === 0 && emptyMessage ? (
+            <TableRow>
+              <TableCell colSpan={columns.length} className={classes.cell}>
+                <Typography variant="body2" color="textSecondary">
+                  {emptyMessage}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          ) : (
+            rows.map(row => (
+              <TableRow key={rowKey(row)}>
+                {columns.map(column => (
+                  <TableCell
+                    key={column.title}
+                    className={classes.cell}
+                    align={column.align}
+                  >
+                    {column.render(row)}
+                  </TableCell>
+                ))}
               </TableRow>
-            ) : (
-              rows.map(row => (
-                <TableRow key={rowKey(row)}>
-                  {columns.map(column => (
-                    <TableCell
-                      key={column.title}
-                      className={classes.cell}
-                      align={column.align}
-                    >
-                      {column.render(row)}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
-      </div>
+            ))
+          )}
+        </TableBody>
+      </WholeWordsTable>
       {paged && (
         <TablePagination
           component="div"

@@ -9,11 +9,8 @@ import type { PlainTableColumn } from './PlainTable';
 import { SortOrder } from './sortRows';
 
 const useStyles = makeStyles(theme => ({
-  // Headers wrap between words (a long header would otherwise set its column's width).
+  // Headers wrap between words (the table, a WholeWordsTable, sees to that) and line up at their bottom.
   header: {
-    wordBreak: 'normal',
-    overflowWrap: 'normal',
-    hyphens: 'none',
     verticalAlign: 'bottom',
     fontWeight: theme.typography.fontWeightBold as number,
   },

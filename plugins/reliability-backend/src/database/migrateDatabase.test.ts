@@ -8,6 +8,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const KEY_CHANGE = '20261214100000_slo_sli_events_key_as_primary_key.js';
 const MET_LAST_WINDOW = '20261215100000_slo_latest_met_last_window.js';
+const POLICY_KEPT = '20261217200000_policy_states_kept.js';
 const directory = resolvePackagePath(
   '@internal/backstage-plugin-reliability-backend',
   'migrations',
@@ -209,6 +210,59 @@ describe('migrateDatabase', () => {
       );
       const [{ n }] = await knex('slo_latest').count({ n: '*' });
       expect(Number(n)).toBe(4);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "records that a stored rule state's condition held at its last evaluation, and nothing for ok (%p)",
+    async id => {
+      const knex = await databases.init(id);
+      await migrateDatabase(knex);
+      await knex.migrate.down({ directory, name: POLICY_KEPT });
+      const evaluatedAt = new Date('2026-12-01T10:05:00Z');
+      const row = (
+        sloName: string,
+        state: string,
+        ruleIndex: number | null,
+      ) => ({
+        entity_ref: 'component:default/payments',
+        slo_name: sloName,
+        policy_name: 'strict',
+        state,
+        decision: ruleIndex === null ? 'allow' : 'deny',
+        rule_index: ruleIndex,
+        consequence: ruleIndex === null ? null : 'Halt deploys',
+        budget_remaining: 0.4,
+        alert_state: 'page',
+        since: new Date('2026-12-01T09:00:00Z'),
+        evaluated_at: evaluatedAt,
+      });
+      await knex('policy_states').insert([
+        row('availability', 'halted', 0),
+        row('latency', 'ok', null),
+      ]);
+      await migrateDatabase(knex);
+      const rows = await knex('policy_states')
+        .select('slo_name', 'condition_held_at', 'kept_until')
+        .orderBy('slo_name');
+      expect(
+        rows.map(r => [
+          r.slo_name,
+          r.condition_held_at === null
+            ? null
+            : new Date(r.condition_held_at).getTime(),
+          r.kept_until,
+        ]),
+      ).toEqual([
+        ['availability', evaluatedAt.getTime(), null],
+        ['latency', null, null],
+      ]);
+      await knex.migrate.down({ directory, name: POLICY_KEPT });
+      expect(
+        await knex.schema.hasColumn('policy_states', 'condition_held_at'),
+      ).toBe(false);
+      const [{ n }] = await knex('policy_states').count({ n: '*' });
+      expect(Number(n)).toBe(2);
     },
   );
 });

@@ -5,11 +5,13 @@ import {
   EntitySlosResponse,
   entityRefKey,
   evaluateSloPolicy,
+  keepPolicyState,
   mostSevereEvaluation,
   PolicySet,
   PolicyStateChange,
   PolicyStateView,
   PolicySummary,
+  PreviousPolicyState,
   resolvePolicy,
   ResolvedPolicy,
   resolveSloPolicy,
@@ -39,12 +41,15 @@ export interface EvaluatedEntityPolicy {
 
 /**
  * The policy states of an entity's SLOs and of the service (the most severe SLO's), to record. Each SLO is judged
- * by its own policy when its SLO file names a configured one, else by the entity's (`resolved`).
+ * by its own policy when its SLO file names a configured one, else by the entity's (`resolved`), and keeps its
+ * `previous` state while that state's rule keeps it (`keepForMinutes`, the policy's hysteresis).
  */
 export function policyStatesOf(
   resolved: ResolvedPolicy,
   slos: EntitySlo[],
   policySet: PolicySet,
+  previous: ReadonlyMap<string, PreviousPolicyState>,
+  now: Date,
 ): PolicyStateInput[] {
   const perSlo = slos.map(({ definition, status }) => {
     const input = {
@@ -52,16 +57,31 @@ export function policyStatesOf(
       alertState: status?.alertState ?? 'unknown',
     };
     const { policy } = resolveSloPolicy(resolved, definition, policySet);
+    const { evaluation, conditionHeldAt, keptUntil } = keepPolicyState(
+      policy,
+      previous.get(definition.name),
+      evaluateSloPolicy(policy, input),
+      now,
+    );
     return {
       sloName: definition.name,
       policyName: policy.name,
-      ...evaluateSloPolicy(policy, input),
+      ...evaluation,
       ...input,
+      conditionHeldAt,
+      keptUntil,
     };
   });
   const worst = mostSevereEvaluation(perSlo);
   if (worst < 0) return [];
   return [...perSlo, { ...perSlo[worst], sloName: SERVICE_SLO_NAME }];
+}
+
+/** Whether any rule of the set keeps its state after its condition stops holding. */
+function keepsStates(policySet: PolicySet): boolean {
+  return Object.values(policySet.policies).some(policy =>
+    policy.rules.some(rule => rule.keepForMinutes),
+  );
 }
 
 function toView(
@@ -80,6 +100,7 @@ function toView(
     ruleIndex: state.ruleIndex,
     consequence: state.consequence,
     since: state.since.toISOString(),
+    ...(state.keptUntil && { keptUntil: state.keptUntil.toISOString() }),
     budgetRemaining: state.budgetRemaining,
     alertState: state.alertState,
   };
@@ -97,7 +118,11 @@ export class PolicyService {
       policySet: PolicySet;
       now: () => Date;
     },
-  ) {}
+  ) {
+    this.keepsStates = keepsStates(options.policySet);
+  }
+
+  private readonly keepsStates: boolean;
 
   /** The policy that applies to the entity (annotation, tier or default). */
   resolve(entity: Entity): ResolvedPolicy {
@@ -120,9 +145,19 @@ export class PolicyService {
       entity,
     );
     const evaluatedAt = this.options.now();
+    // The recorded states are read only when a rule may keep one (one query more per evaluation).
+    const previous = this.keepsStates
+      ? (await this.options.store.getStates([entityRef])).get(entityRef)
+      : undefined;
     const states = await this.options.store.recordStates(
       entityRef,
-      policyStatesOf(resolved, slos, this.options.policySet),
+      policyStatesOf(
+        resolved,
+        slos,
+        this.options.policySet,
+        new Map(previous?.map(state => [state.sloName, state])),
+        evaluatedAt,
+      ),
       evaluatedAt,
     );
     return {

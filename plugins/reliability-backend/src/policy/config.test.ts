@@ -49,6 +49,53 @@ describe('readPolicyConfig', () => {
     );
   });
 
+  it("reads a rule's keepFor as whole minutes, in either duration form", () => {
+    const withKeep = (keepFor: JsonObject[string]) =>
+      read({
+        policies: {
+          strict: { rules: [{ ...strict.rules[0], keepFor }] },
+        },
+      }).policySet.policies.strict.rules[0];
+    expect(withKeep({ minutes: 30 })).toEqual({
+      ...strict.rules[0],
+      keepForMinutes: 30,
+    });
+    expect(withKeep('PT2H').keepForMinutes).toBe(120);
+    expect(
+      read({ policies: { strict } }).policySet.policies.strict.rules[0],
+    ).not.toHaveProperty('keepForMinutes');
+  });
+
+  it.each<[string, JsonObject[string], RegExp]>([
+    ['seconds', { seconds: 90 }, /rules\.0\.keepFor: must be whole minutes/],
+    [
+      'too long',
+      { days: 8 },
+      /rules\.0\.keepFor: must be whole minutes, from 1 minute to 7 days/,
+    ],
+    ['not a duration', 'half an hour', /rules\.0\.keepFor: /],
+    ['an unknown unit', { fortnights: 1 }, /rules\.0\.keepFor: /],
+    [
+      'a number',
+      30,
+      /rules\.0\.keepFor: must be a duration, e.g. { minutes: 30 } or PT30M/,
+    ],
+  ])(
+    'refuses a keepFor of %s, naming the policy and rule',
+    (_, keepFor, message) => {
+      expect(() =>
+        read({
+          policies: { strict: { rules: [{ ...strict.rules[0], keepFor }] } },
+        }),
+      ).toThrow(message);
+      expect(() =>
+        read({
+          policies: { strict: { rules: [{ ...strict.rules[0], keepFor }] } },
+        }),
+      ).toThrow(/reliability\.policy\.policies\.strict/);
+    },
+  );
+
   it('reads policies, tiers and the default', () => {
     const config = read({
       policies: { strict },

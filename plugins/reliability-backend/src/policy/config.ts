@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
-import { HumanDuration } from '@backstage/types';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   BUILT_IN_POLICY_SET,
   DEFAULT_POLICY_NAME,
@@ -51,7 +55,40 @@ const ruleSchema = z.strictObject({
   when: conditionSchema,
   decision: z.enum(['allow', 'warn', 'deny']),
   consequence: z.string().trim().min(1).max(500),
+  keepFor: z
+    .union([z.string(), z.record(z.string(), z.number())], {
+      error: 'must be a duration, e.g. { minutes: 30 } or PT30M',
+    })
+    .optional(),
 });
+
+/** Bounds of a rule's `keepFor`: at least a minute, at most a week. */
+const KEEP_FOR_MINUTES = { min: 1, max: 7 * 24 * 60 };
+
+/** A rule's `keepFor` (a duration: `{ minutes: 30 }` or `PT30M`) as whole minutes, or a message saying what is wrong. */
+function readKeepForMinutes(
+  value: string | Record<string, number>,
+): number | string {
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(
+      readDurationFromConfig(new ConfigReader({ keepFor: value }), {
+        key: 'keepFor',
+      }),
+    );
+  } catch (error) {
+    return `keepFor: ${(error as Error).message}`;
+  }
+  const minutes = ms / 60_000;
+  if (
+    !Number.isInteger(minutes) ||
+    minutes < KEEP_FOR_MINUTES.min ||
+    minutes > KEEP_FOR_MINUTES.max
+  ) {
+    return 'keepFor: must be whole minutes, from 1 minute to 7 days';
+  }
+  return minutes;
+}
 
 const policySchema = z.strictObject({
   description: z.string().max(500).optional(),
@@ -99,7 +136,15 @@ function readPolicies(config: Config): Record<string, ErrorBudgetPolicy> {
         .join('; ');
       throw configError(key, details);
     }
-    policies[name] = { name, ...result.data };
+    const rules = result.data.rules.map(({ keepFor, ...rule }, index) => {
+      if (keepFor === undefined) return rule;
+      const keepForMinutes = readKeepForMinutes(keepFor);
+      if (typeof keepForMinutes === 'string') {
+        throw configError(key, `rules.${index}.${keepForMinutes}`);
+      }
+      return { ...rule, keepForMinutes };
+    });
+    policies[name] = { name, ...result.data, rules };
   }
   return policies;
 }

@@ -14,6 +14,11 @@ export function dbDate(value: unknown): Date {
   return new Date(String(value));
 }
 
+/** A nullable timestamp column as a Date, or null. */
+export function dbDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : dbDate(value);
+}
+
 /** A timestamp column as an ISO 8601 string. */
 export function dbIso(value: unknown): string {
   return dbDate(value).toISOString();

@@ -22,6 +22,11 @@ export interface PolicyStateView extends PolicyEvaluation {
   problem?: string;
   /** When the SLO (or service) entered this state, as far as recorded. */
   since: string;
+  /**
+   * Set while the state is only kept by its rule's `keepForMinutes` (its condition no longer holds): when it ends
+   * unless the condition holds again.
+   */
+  keptUntil?: string;
   /** The SLO's budget left and alert state the evaluation used (the most severe SLO's, for the service). */
   budgetRemaining: number | null;
   alertState: SloAlertState;
@@ -68,6 +73,8 @@ export interface DeployGateReason {
   ruleIndex: number;
   consequence: string;
   since: string;
+  /** Set while the state is only kept by its rule's `keepForMinutes`: when it ends unless its condition holds again. */
+  keptUntil?: string;
 }
 
 /** A break-glass override of the deploy gate: while active, `deny` answers become `allow`. @public */

@@ -98,6 +98,14 @@ function severityOrder(a: PolicyEvaluation, b: PolicyEvaluation): number {
   return a.state === POLICY_STATE_OK ? -1 : 1;
 }
 
+/** Whether evaluation `a` is more severe than `b` (by the order `mostSevereEvaluation` picks by). @public */
+export function isMoreSevere(
+  a: PolicyEvaluation,
+  b: PolicyEvaluation,
+): boolean {
+  return severityOrder(a, b) < 0;
+}
+
 /**
  * The most severe of several evaluations (the SLOs of one service under one policy): the service's state.
  * Returns the index of that evaluation, or -1 for an empty list.

@@ -4,3 +4,4 @@ export * from './evaluatePolicy';
 export * from './defaultPolicy';
 export * from './resolvePolicy';
 export * from './report';
+export * from './keepPolicyState';

@@ -36,6 +36,13 @@ export interface PolicyRule {
   decision: PolicyDecision;
   /** What the team does in this state, e.g. "freeze feature releases; reliability work only". */
   consequence: string;
+  /**
+   * Minutes an SLO stays in this state after the condition stops holding, unless a more severe rule applies: the
+   * policy's hysteresis (like Prometheus's `keep_firing_for`), so a burn-rate alert that clears and fires again
+   * does not flip deploys between halted and allowed. Absent: the state ends at the first evaluation where the
+   * condition no longer holds.
+   */
+  keepForMinutes?: number;
 }
 
 /** A named error-budget policy: ordered rules, the first that applies wins. @public */

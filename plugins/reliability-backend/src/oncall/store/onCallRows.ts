@@ -2,7 +2,7 @@ import {
   OnCallShift,
   OnCallSnapshot,
 } from '@internal/backstage-plugin-reliability-common';
-import { dbDate } from '../../shared/dbValues';
+import { dbDate, dbDateOrNull } from '../../shared/dbValues';
 import { personKey } from '../people';
 import { LatestOnCall } from './OnCallStore';
 
@@ -65,7 +65,7 @@ export function fromLatestRow(row: LatestRow): LatestOnCall {
     entityRef: row.entity_ref,
     provider: row.provider,
     snapshot: parseJson<OnCallSnapshot>(row.snapshot),
-    snapshotAt: row.snapshot_at === null ? null : dbDate(row.snapshot_at),
+    snapshotAt: dbDateOrNull(row.snapshot_at),
     error: row.error,
     updatedAt: dbDate(row.updated_at),
   };

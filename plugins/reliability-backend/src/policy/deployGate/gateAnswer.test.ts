@@ -17,6 +17,8 @@ const service = (
   alertState: 'ok',
   since: at,
   evaluatedAt: at,
+  conditionHeldAt: decision === 'allow' ? null : at,
+  keptUntil: null,
 });
 
 const override = {
@@ -76,5 +78,39 @@ describe('buildGateAnswer on outdated SLO data', () => {
       overridden: true,
       policyDecision: 'allow',
     });
+  });
+});
+
+describe('buildGateAnswer on a state kept after its condition stopped holding', () => {
+  it('names until when the state is kept, in the reason and the message', () => {
+    const keptUntil = new Date('2026-12-01T10:25:00Z');
+    const halted: StoredPolicyState = {
+      ...service('deny'),
+      sloName: 'availability',
+      state: 'halted',
+      ruleIndex: 0,
+      consequence: 'Halt deploys.',
+      conditionHeldAt: new Date('2026-12-01T09:55:00Z'),
+      keptUntil,
+    };
+    const gate = buildGateAnswer({
+      entityRef: 'component:default/payments',
+      policyName: 'default',
+      states: [halted, { ...halted, sloName: SERVICE_SLO_NAME }],
+      slos: [],
+      activeOverride: undefined,
+      evaluatedAt: at,
+    });
+    expect(gate.decision).toBe('deny');
+    expect(gate.reasons).toEqual([
+      expect.objectContaining({
+        sloName: 'availability',
+        state: 'halted',
+        keptUntil: keptUntil.toISOString(),
+      }),
+    ]);
+    expect(gate.message).toBe(
+      'deny: policy default: availability is halted since 2026-12-01T10:00:00.000Z, kept until 2026-12-01T10:25:00.000Z unless its condition holds again (Halt deploys.)',
+    );
   });
 });

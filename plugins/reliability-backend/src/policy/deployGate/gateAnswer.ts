@@ -40,6 +40,7 @@ export function gateReasons(
         ruleIndex: s.ruleIndex!,
         consequence: s.consequence ?? '',
         since: s.since.toISOString(),
+        ...(s.keptUntil && { keptUntil: s.keptUntil.toISOString() }),
       };
     });
 }
@@ -63,7 +64,11 @@ export function gateMessage(options: {
       r =>
         `${r.sloName} is ${r.state}${
           r.policyName ? ` (policy ${r.policyName})` : ''
-        } since ${r.since} (${r.consequence})`,
+        } since ${r.since}${
+          r.keptUntil
+            ? `, kept until ${r.keptUntil} unless its condition holds again`
+            : ''
+        } (${r.consequence})`,
     )
     .join('; ');
   if (override) {

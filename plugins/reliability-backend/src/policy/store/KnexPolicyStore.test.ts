@@ -32,6 +32,8 @@ function state(
     consequence: null,
     budgetRemaining: 0.8,
     alertState: 'ok',
+    conditionHeldAt: null,
+    keptUntil: null,
     ...overrides,
   };
 }
@@ -42,6 +44,7 @@ const frozen: Partial<PolicyStateInput> = {
   ruleIndex: 1,
   consequence: 'Freeze feature releases; reliability work only.',
   budgetRemaining: -0.1,
+  conditionHeldAt: t2,
 };
 
 describe('KnexPolicyStore', () => {
@@ -91,6 +94,23 @@ describe('KnexPolicyStore', () => {
         ...state('availability', frozen),
         since: t2,
         evaluatedAt: t2,
+      });
+
+      // Kept by its rule's keepFor after the condition stopped holding: the same period, no change.
+      const keptUntil = new Date(t2.getTime() + 30 * 60_000);
+      const t3 = new Date(t2.getTime() + 5 * 60_000);
+      const kept = await store.recordStates(
+        checkout,
+        [
+          state('availability', { ...frozen, keptUntil }),
+          state(SERVICE_SLO_NAME, { ...frozen, keptUntil }),
+        ],
+        t3,
+      );
+      expect(kept[1]).toEqual({
+        ...state('availability', { ...frozen, keptUntil }),
+        since: t2,
+        evaluatedAt: t3,
       });
 
       const changes = await store.getChanges([checkout], { limit: 10 });

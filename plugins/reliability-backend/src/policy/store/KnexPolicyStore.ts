@@ -8,7 +8,12 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunk } from '../../shared/chunk';
-import { dbBoolean, dbDate, dbNumber } from '../../shared/dbValues';
+import {
+  dbBoolean,
+  dbDate,
+  dbDateOrNull,
+  dbNumber,
+} from '../../shared/dbValues';
 import {
   PolicyStateInput,
   PolicyStore,
@@ -37,6 +42,8 @@ interface StateRow {
   alert_state: string;
   since: unknown;
   evaluated_at: unknown;
+  condition_held_at: unknown;
+  kept_until: unknown;
 }
 
 function toState(row: StateRow): StoredPolicyState {
@@ -51,6 +58,8 @@ function toState(row: StateRow): StoredPolicyState {
     alertState: row.alert_state as SloAlertState,
     since: dbDate(row.since),
     evaluatedAt: dbDate(row.evaluated_at),
+    conditionHeldAt: dbDateOrNull(row.condition_held_at),
+    keptUntil: dbDateOrNull(row.kept_until),
   };
 }
 
@@ -139,6 +148,8 @@ export class KnexPolicyStore implements PolicyStore {
       budget_remaining: state.budgetRemaining,
       alert_state: state.alertState,
       evaluated_at: at,
+      condition_held_at: state.conditionHeldAt,
+      kept_until: state.keptUntil,
     };
     const key = { entity_ref: entityRef, slo_name: state.sloName };
     let changedFrom: { from: string | null } | undefined;

@@ -20,6 +20,10 @@ export interface PolicyStateInput {
   consequence: string | null;
   budgetRemaining: number | null;
   alertState: SloAlertState;
+  /** When the condition of the state's rule last held (null for `ok` and `no-data`). */
+  conditionHeldAt: Date | null;
+  /** Set while the state is only kept by its rule's `keepForMinutes`: when it ends. */
+  keptUntil: Date | null;
 }
 
 /** A recorded policy state, with when it began and when it was last confirmed. */

@@ -265,6 +265,12 @@ export interface Config {
             decision: 'allow' | 'warn' | 'deny';
             /** What the team does in this state, e.g. "Freeze feature releases; reliability work only." */
             consequence: string;
+            /**
+             * How long the state stays after its condition stops holding, unless a more severe rule applies (a
+             * duration in whole minutes, 1 minute to 7 days): the policy's hysteresis, so a burn-rate alert that
+             * clears and fires again does not flip deploys. Default: none (the state ends when its condition does).
+             */
+            keepFor?: { [unit: string]: number } | string;
           }>;
         };
       };

@@ -20,6 +20,18 @@ async function renderCard(api: ReturnType<typeof mockPolicyApi>) {
   );
 }
 
+/** The row of the SLO whose name cell starts with `name` in the table of states per SLO. */
+async function sloRow(name: string): Promise<HTMLElement> {
+  const table = await screen.findByRole('table', {
+    name: 'Policy state per SLO',
+  });
+  const row = within(table)
+    .getAllByRole('row')
+    .find(r => r.querySelector('td')?.textContent?.startsWith(name));
+  if (!row) throw new Error(`No row of ${name}`);
+  return row;
+}
+
 describe('EntityPolicyCard', () => {
   it('shows progress while loading', async () => {
     await renderCard(
@@ -52,7 +64,7 @@ describe('EntityPolicyCard', () => {
     expect(
       screen.getAllByText('Freeze feature releases; reliability work only.'),
     ).toHaveLength(1);
-    const availability = screen.getByTestId('policy-slo-checkout-availability');
+    const availability = await sloRow('Checkout availability');
     expect(
       within(availability).getByText('Checkout availability'),
     ).toBeInTheDocument();
@@ -60,7 +72,7 @@ describe('EntityPolicyCard', () => {
     expect(
       within(availability).getByText('exhausted (10% overspent)'),
     ).toBeInTheDocument();
-    const latency = screen.getByTestId('policy-slo-checkout-latency');
+    const latency = await sloRow('checkout-latency');
     expect(within(latency).getByText('OK')).toBeInTheDocument();
     expect(
       screen.getByText(/checkout-availability: Review → Frozen/),
@@ -120,17 +132,41 @@ describe('EntityPolicyCard', () => {
         }),
       }),
     );
-    const latency = await screen.findByTestId('policy-slo-checkout-latency');
+    const latency = await sloRow('checkout-latency');
     expect(
       within(latency).getByText('policy "lenient" (named by the SLO file)'),
     ).toBeInTheDocument();
     expect(
       within(latency).getByText('unknown policy in the SLO file'),
     ).toBeInTheDocument();
-    const availability = screen.getByTestId('policy-slo-checkout-availability');
+    const availability = await sloRow('Checkout availability');
     expect(
       within(availability).queryByText(/named by the SLO file/),
     ).toBeNull();
+  });
+
+  it('says until when a state is only kept after its condition stopped holding', async () => {
+    const policy = testPolicy();
+    const keptUntil = '2026-11-22T12:30:00.000Z';
+    await renderCard(
+      mockPolicyApi({
+        getEntityPolicy: async () => ({
+          ...policy,
+          service: { ...policy.service!, keptUntil },
+          slos: [{ ...policy.slos[0], keptUntil }, policy.slos[1]],
+        }),
+      }),
+    );
+    const availability = await sloRow('Checkout availability');
+    expect(
+      within(availability).getByText(
+        /^kept until Nov 22, \d\d:30 unless its condition holds again$/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(await sloRow('checkout-latency')).queryByText(/kept until/),
+    ).toBeNull();
+    expect(screen.getAllByText(/kept until Nov 22/)).toHaveLength(2);
   });
 
   it('revokes an active override with a reason and reloads', async () => {

@@ -21,6 +21,7 @@ import {
 } from '../policyFormat';
 import { useEntityPolicy } from '../useEntityPolicy';
 import { DeployGateActivityView } from './DeployGateActivityView';
+import { KeptUntilText } from './KeptUntilText';
 import { PolicyStatesTable } from './PolicyStatesTable';
 
 /** Recent state changes listed on the card. */
@@ -90,6 +91,12 @@ export function EntityPolicyCard() {
                 {formatWhen(policy.service.since)} (
                 {formatHeldFor(policy.service.since, now)})
               </Typography>
+              {policy.service.keptUntil && (
+                <KeptUntilText
+                  keptUntil={policy.service.keptUntil}
+                  variant="body2"
+                />
+              )}
             </Box>
           </Box>
           {policy.service.consequence && (

@@ -7,6 +7,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { Line, ReferenceLine, YAxis } from 'recharts';
 import { burnRateRows } from './chartRows';
 import { timeTickFormatter } from './timeAxis';
+import { maxOfRows, niceValueTicks } from './valueAxis';
 import { TimeSeriesChartFrame } from './TimeSeriesChartFrame';
 import { useChartTheme } from '../../charts';
 
@@ -31,6 +32,13 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
   const start = Math.min(first, last);
   const end = Math.max(Date.parse(history.to), last);
   const formatTick = timeTickFormatter(start, end);
+  // Round ticks (0, 0.5, 1, 1.5×), the top one the axis' end: recharts' own read 0.65× or 0.255×.
+  const yTicks = niceValueTicks(
+    maxOfRows(
+      rows,
+      WINDOWS.map(window => window.dataKey),
+    ),
+  );
   return (
     <>
       <Typography variant="subtitle2">
@@ -43,7 +51,15 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
         end={end}
         height={200}
         formatTick={formatTick}
-        yAxis={<YAxis {...chart.axis} unit="×" />}
+        yAxis={
+          <YAxis
+            {...chart.axis}
+            unit="×"
+            domain={[0, yTicks[yTicks.length - 1]]}
+            ticks={yTicks}
+            interval={0}
+          />
+        }
         formatValue={formatBurnRateValue}
       >
         <ReferenceLine

@@ -105,6 +105,7 @@ export async function createFeatures(
     overview: overview.overview,
     tour: overview.tour,
     backgroundWork: backgroundWork.service,
+    deployGate: policy.deployGate,
   });
   return [
     backgroundWork,

@@ -4,6 +4,7 @@ import { AnyZodObject } from 'zod/v3';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { createCheckDataFreshnessAction } from './checkDataFreshnessAction';
+import { createCheckDeployGateAction } from './checkDeployGateAction';
 import { createExplainSystemAction } from './explainSystemAction';
 import { createFindRunbooksAction } from './findRunbooksAction';
 import { createGetServiceReliabilityAction } from './getServiceReliabilityAction';
@@ -47,6 +48,9 @@ export async function createActionsFeature(
   register(createExplainSystemAction({ tour: sources.tour }));
   register(
     createCheckDataFreshnessAction({ backgroundWork: sources.backgroundWork }),
+  );
+  register(
+    createCheckDeployGateAction({ catalog, deployGate: sources.deployGate }),
   );
   register(
     createSubmitSliEventsAction({

@@ -23,6 +23,7 @@ import {
 
 const TOOLS = [
   'reliability.check-data-freshness',
+  'reliability.check-deploy-gate',
   'reliability.explain-system',
   'reliability.find-runbooks',
   'reliability.get-service-reliability',
@@ -177,6 +178,51 @@ describe('reliability actions over MCP', () => {
     } finally {
       await knex('slo_latest').where(checkout).update({ status: row.status });
     }
+  });
+
+  it('check-deploy-gate: the gate answer with its reasons, not recorded among the answers', async () => {
+    const output = await call(stranger, 'reliability.check-deploy-gate', {
+      entityRef: 'checkout-api',
+    });
+    // 98% good against a 99% target: the built-in policy freezes an exhausted budget.
+    expect(output).toMatchObject({
+      entityRef: 'component:default/checkout-api',
+      decision: 'deny',
+      policyDecision: 'deny',
+      overridden: false,
+      override: null,
+      policyName: 'default',
+      state: 'frozen',
+      sloDataOverdue: null,
+    });
+    expect(output.reasons).toEqual([
+      {
+        sloName: 'checkout-api-availability',
+        displayName: 'checkout-api availability',
+        policyName: null,
+        state: 'frozen',
+        decision: 'deny',
+        consequence: 'Freeze feature releases; reliability work only.',
+        since: output.since,
+        keptUntil: null,
+      },
+    ]);
+    expect(output.message).toMatch(
+      /^deny: policy default: checkout-api-availability is frozen since /,
+    );
+    const [{ n }] = await knex('deploy_gate_answers').count({ n: '*' });
+    expect(Number(n)).toBe(0);
+    const [{ states }] = await knex('policy_states')
+      .where({ entity_ref: 'component:default/checkout-api' })
+      .count({ states: '*' });
+    expect(Number(states)).toBe(2);
+
+    const hidden = await owner.callTool({
+      name: 'reliability.check-deploy-gate',
+      arguments: { entityRef: 'secret-api' },
+    });
+    expect(hidden.isError).toBe(true);
+    expect(errorText(hidden)).toMatch(/NotFoundError/);
   });
 
   it('does not reveal an entity the catalog hides from the caller', async () => {

@@ -4,6 +4,7 @@ import {
   ArchitectureTour,
   BackgroundWorkResponse,
   Checklist,
+  DeployGateResponse,
   EntityMaturity,
   EntityOnCall,
   EntityRunbooksResponse,
@@ -125,6 +126,11 @@ export interface BackgroundWorkReader {
   list(withDetails: boolean): Promise<BackgroundWorkResponse>;
 }
 
+/** What the deploy gate would answer now for an entity, without recording it (the policy area's gate). */
+export interface DeployGateReader {
+  decide(entity: Entity): Promise<DeployGateResponse>;
+}
+
 export interface ActionSources {
   slos: SloReader;
   sliEvents: SliEventWriter;
@@ -135,4 +141,5 @@ export interface ActionSources {
   overview: ServiceOverviewReader;
   tour: TourReader;
   backgroundWork: BackgroundWorkReader;
+  deployGate: DeployGateReader;
 }

@@ -29,6 +29,8 @@ export interface PolicyFeature extends ReliabilityFeature {
   readonly summaries: SummarySource<PolicySummary>;
   /** Pages of the refs of a kind in a policy state, ordered by ref: the overview's policy filter. */
   readonly policyStates: Pick<PolicyService, 'pageEntityRefsWithPolicyState'>;
+  /** What the deploy gate would answer now, unrecorded (the assistants' deploy question). */
+  readonly deployGate: Pick<DeployGateService, 'decide'>;
 }
 
 /** What the policy area reads from the SLO area. */
@@ -145,5 +147,6 @@ export async function createPolicyFeature(
     service,
     summaries: { getSummaries: refs => service.getSummaries(refs) },
     policyStates: service,
+    deployGate,
   };
 }

@@ -43,23 +43,8 @@ export class DeployGateService {
     askedBy: string,
     context: string | null,
   ): Promise<DeployGateResponse> {
-    const { policy, store } = this.options;
-    const evaluated = await policy.evaluate(entity);
-    const [activeOverride] = await store.getOverrides(
-      evaluated.entityRef,
-      evaluated.evaluatedAt,
-    );
-    const answer = buildGateAnswer({
-      entityRef: evaluated.entityRef,
-      policyName: evaluated.resolved.policy.name,
-      states: evaluated.states,
-      slos: evaluated.slos,
-      activeOverride,
-      evaluatedAt: evaluated.evaluatedAt,
-      collectionOverdue: evaluated.collectionOverdue,
-      outdatedSloData: this.options.outdatedSloData,
-    });
-    await store.recordGateAnswer(
+    const answer = await this.decide(entity);
+    await this.options.store.recordGateAnswer(
       {
         entityRef: answer.entityRef,
         decision: answer.decision,
@@ -73,6 +58,29 @@ export class DeployGateService {
       this.options.answersPerEntity,
     );
     return answer;
+  }
+
+  /**
+   * What the gate would answer now, without recording it among the answers (the policy evaluation itself is
+   * recorded, as every evaluation is): for people and assistants asking "may I deploy?", not for pipelines.
+   */
+  async decide(entity: Entity): Promise<DeployGateResponse> {
+    const { policy, store } = this.options;
+    const evaluated = await policy.evaluate(entity);
+    const [activeOverride] = await store.getOverrides(
+      evaluated.entityRef,
+      evaluated.evaluatedAt,
+    );
+    return buildGateAnswer({
+      entityRef: evaluated.entityRef,
+      policyName: evaluated.resolved.policy.name,
+      states: evaluated.states,
+      slos: evaluated.slos,
+      activeOverride,
+      evaluatedAt: evaluated.evaluatedAt,
+      collectionOverdue: evaluated.collectionOverdue,
+      outdatedSloData: this.options.outdatedSloData,
+    });
   }
 
   /** Records a break-glass override; `expiresAt` must lie in the future, within the configured maximum. */

@@ -9,6 +9,7 @@ import { BackgroundWorkResponse } from '@internal/backstage-plugin-reliability-c
 import path from 'node:path';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
+import { HEARTBEAT_TASK_ID } from './recordingScheduler';
 
 jest.setTimeout(60_000);
 
@@ -68,13 +69,16 @@ describe('reliability.backgroundTasks.enabled', () => {
         'reliability-overview-refresh:global',
         'reliability-trends-refresh:global',
         'reliability-oncall-schedule-files:local',
+        `${HEARTBEAT_TASK_ID}:local`,
       ]),
     );
     expect(all.registered.length).toBeGreaterThan(10);
 
     const webOnly = await startPlugin({ backgroundTasks: { enabled: false } });
     await webOnly.backend.stop();
+    // The per-replica task and the heartbeat that says this replica still runs it.
     expect(webOnly.registered).toEqual([
+      `${HEARTBEAT_TASK_ID}:local`,
       'reliability-oncall-schedule-files:local',
     ]);
   });
@@ -85,8 +89,9 @@ describe('GET /background-work with the real plugin', () => {
     const { backend, fns, backgroundWork } = await startPlugin({});
     try {
       const before = await backgroundWork();
+      // Every task but the heartbeat, which is not recorded.
       expect(before.tasks.map(t => t.id).sort()).toEqual(
-        [...fns.keys()].sort(),
+        [...fns.keys()].filter(id => id !== HEARTBEAT_TASK_ID).sort(),
       );
       expect(new Set(before.tasks.map(t => t.state))).toEqual(
         new Set(['waiting']),
@@ -103,6 +108,19 @@ describe('GET /background-work with the real plugin', () => {
         state: 'ok',
         lastRun: { outcome: 'succeeded' },
         lastSuccess: { durationMs: expect.any(Number) },
+      });
+
+      // The per-replica task is recorded as this replica's copy.
+      await fns.get('reliability-oncall-schedule-files')!(
+        new AbortController().signal,
+      );
+      const files = (await backgroundWork()).tasks.find(
+        t => t.id === 'reliability-oncall-schedule-files',
+      );
+      expect(files).toMatchObject({
+        scope: 'local',
+        state: 'ok',
+        replicaCount: { total: 1, byState: { ok: 1 } },
       });
     } finally {
       await backend.stop();

@@ -1,6 +1,10 @@
 import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { recordingScheduler, STOPPED_MESSAGE } from './recordingScheduler';
+import {
+  HEARTBEAT_TASK_ID,
+  recordingScheduler,
+  STOPPED_MESSAGE,
+} from './recordingScheduler';
 import { TaskRunStore } from './store/TaskRunStore';
 
 function setUp(store: Partial<TaskRunStore> = {}) {
@@ -15,6 +19,7 @@ function setUp(store: Partial<TaskRunStore> = {}) {
     started: jest.fn(async () => {}),
     ended: jest.fn(async () => {}),
     list: jest.fn(async () => []),
+    seen: jest.fn(async () => {}),
     deleteUnusedSince: jest.fn(async () => 0),
     ...store,
   };
@@ -47,12 +52,14 @@ describe('recordingScheduler', () => {
       fn: async () => {},
     });
     expect(runs.registered).toHaveBeenCalledWith(
-      'reliability-slo-refresh',
+      { taskId: 'reliability-slo-refresh' },
       { cadence: 'PT5M', timeout: 'PT4M', initialDelay: 'PT15S' },
       new Date('2026-12-01T10:00:00Z'),
     );
     expect(runs.deleteUnusedSince).toHaveBeenCalledWith(
       new Date('2026-11-01T10:00:00Z'),
+      // Replicas' copies a day after they were last seen.
+      new Date('2026-11-30T10:00:00Z'),
     );
     // Once per start: a second registration does not apply it again.
     await recording.scheduleTask({
@@ -79,7 +86,7 @@ describe('recordingScheduler', () => {
       })
       .run({ id: 'reliability-trends-refresh', fn: async () => {} });
     expect(runs.registered).toHaveBeenCalledWith(
-      'reliability-trends-refresh',
+      { taskId: 'reliability-trends-refresh' },
       { cadence: '0 3 * * *', timeout: 'PT1H' },
       expect.any(Date),
     );
@@ -95,8 +102,12 @@ describe('recordingScheduler', () => {
     });
     await run('task');
     const startedAt = new Date('2026-12-01T10:00:00Z');
-    expect(runs.started).toHaveBeenCalledWith('task', startedAt, 'replica-a');
-    expect(runs.ended).toHaveBeenCalledWith('task', startedAt, {
+    expect(runs.started).toHaveBeenCalledWith(
+      { taskId: 'task' },
+      startedAt,
+      'replica-a',
+    );
+    expect(runs.ended).toHaveBeenCalledWith({ taskId: 'task' }, startedAt, {
       outcome: 'succeeded',
       endedAt: new Date('2026-12-01T10:00:20.500Z'),
       durationMs: 20_500,
@@ -115,7 +126,7 @@ describe('recordingScheduler', () => {
     });
     await expect(run('task')).rejects.toThrow('catalog unavailable');
     expect(runs.ended).toHaveBeenCalledWith(
-      'task',
+      { taskId: 'task' },
       expect.any(Date),
       expect.objectContaining({
         outcome: 'failed',
@@ -135,11 +146,15 @@ describe('recordingScheduler', () => {
       fn: async () => controller.abort(),
     });
     await run('task', controller.signal);
-    expect(runs.ended).toHaveBeenCalledWith('task', expect.any(Date), {
-      outcome: 'failed',
-      endedAt: expect.any(Date),
-      error: STOPPED_MESSAGE,
-    });
+    expect(runs.ended).toHaveBeenCalledWith(
+      { taskId: 'task' },
+      expect.any(Date),
+      {
+        outcome: 'failed',
+        endedAt: expect.any(Date),
+        error: STOPPED_MESSAGE,
+      },
+    );
   });
 
   it('runs the task when its runs cannot be recorded, and warns once a minute', async () => {
@@ -164,5 +179,77 @@ describe('recordingScheduler', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('database is down'),
     );
+  });
+
+  it("records a local task's runs under this replica, and starts one heartbeat that says the replica is alive", async () => {
+    const { recording, scheduler, runs, run, advance } = setUp();
+    const copy = {
+      taskId: 'reliability-oncall-schedule-files',
+      replica: 'replica-a',
+    };
+    await recording.scheduleTask({
+      id: copy.taskId,
+      scope: 'local',
+      frequency: { minutes: 1 },
+      timeout: { minutes: 1 },
+      fn: async () => {},
+    });
+    await recording.scheduleTask({
+      id: 'reliability-other-local-task',
+      scope: 'local',
+      frequency: { minutes: 1 },
+      timeout: { minutes: 1 },
+      fn: async () => {},
+    });
+    expect(runs.registered).toHaveBeenCalledWith(
+      copy,
+      { cadence: 'PT1M', timeout: 'PT1M' },
+      expect.any(Date),
+    );
+    await run(copy.taskId);
+    expect(runs.started).toHaveBeenCalledWith(
+      copy,
+      expect.any(Date),
+      'replica-a',
+    );
+    expect(runs.ended).toHaveBeenCalledWith(
+      copy,
+      expect.any(Date),
+      expect.objectContaining({ outcome: 'succeeded' }),
+    );
+
+    const heartbeats = jest
+      .mocked(scheduler.scheduleTask)
+      .mock.calls.filter(([task]) => task.id === HEARTBEAT_TASK_ID);
+    expect(heartbeats).toHaveLength(1);
+    expect(heartbeats[0][0]).toMatchObject({
+      scope: 'local',
+      frequency: { minutes: 1 },
+    });
+    advance(60_000);
+    await run(HEARTBEAT_TASK_ID);
+    expect(runs.seen).toHaveBeenCalledWith(
+      'replica-a',
+      new Date('2026-12-01T10:01:00Z'),
+    );
+    // The heartbeat itself is not recorded as a task.
+    expect(runs.registered).not.toHaveBeenCalledWith(
+      expect.objectContaining({ taskId: HEARTBEAT_TASK_ID }),
+      expect.anything(),
+      expect.anything(),
+    );
+  });
+
+  it('starts no heartbeat on a replica without local tasks', async () => {
+    const { recording, scheduler } = setUp();
+    await recording.scheduleTask({
+      id: 'reliability-slo-refresh',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 4 },
+      fn: async () => {},
+    });
+    expect(
+      jest.mocked(scheduler.scheduleTask).mock.calls.map(([task]) => task.id),
+    ).toEqual(['reliability-slo-refresh']);
   });
 });

@@ -8,6 +8,18 @@ import { registeringThrough } from './registeringThrough';
 /** Records of tasks neither registered nor run for this long are deleted (the table's retention). */
 export const TASK_RECORD_RETENTION_DAYS = 30;
 
+/** A replica's copies of local tasks are deleted a day after it was last seen (it stopped: see replicaHealth.ts). */
+export const REPLICA_RECORD_RETENTION_DAYS = 1;
+
+/**
+ * The local task through which each replica that runs local tasks says it is alive (every minute): a copy of a
+ * local task is judged late only while its replica is seen, and ignored once it is not (replicaHealth.ts).
+ */
+export const HEARTBEAT_TASK_ID = 'reliability-background-work-heartbeat';
+
+/** How often a replica's heartbeat stamps its copies of local tasks. */
+export const HEARTBEAT_INTERVAL = { minutes: 1 };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a run the scheduler stopped before it finished records as its failure. */
@@ -17,8 +29,10 @@ export const STOPPED_MESSAGE =
 /**
  * The scheduler the plugin's areas register their tasks with, recording each task's schedule when this replica
  * registers it and each run's start, end, outcome and error (`background_task_runs`), for `GET /background-work`.
- * The task itself is unchanged: a run's failure is rethrown to the scheduler, and a failure to record is logged
- * (at most once a minute) but never fails the run.
+ * A global task has one record; a local task (run by every replica) one per replica (`runner`), and the first local
+ * task registered also starts this replica's heartbeat ({@link HEARTBEAT_TASK_ID}, itself not recorded). The task
+ * itself is unchanged: a run's failure is rethrown to the scheduler, and a failure to record is logged (at most
+ * once a minute) but never fails the run.
  */
 export function recordingScheduler(options: {
   scheduler: SchedulerService;
@@ -29,7 +43,8 @@ export function recordingScheduler(options: {
   runner?: string;
 }): SchedulerService {
   const { scheduler, store, logger, now } = options;
-  const runner = options.runner ?? hostname();
+  // Never '' (a global task's record).
+  const runner = options.runner || hostname() || 'unknown-host';
   const warning = new ThrottledWarning({ logger, intervalMs: 60_000, now });
   const record = async (what: string, write: () => Promise<unknown>) => {
     try {
@@ -43,29 +58,45 @@ export function recordingScheduler(options: {
 
   // Records only go unused when a deploy removes a task, so the retention runs once per start (first registration).
   let retentionApplied = false;
+  let heartbeatStarted = false;
+  const startHeartbeat = async () => {
+    if (heartbeatStarted) return;
+    heartbeatStarted = true;
+    await scheduler.scheduleTask({
+      id: HEARTBEAT_TASK_ID,
+      scope: 'local',
+      frequency: HEARTBEAT_INTERVAL,
+      timeout: { seconds: 30 },
+      fn: () => record('the heartbeat', () => store.seen(runner, now())),
+    });
+  };
   const scheduleTask: SchedulerService['scheduleTask'] = async task => {
     const at = now();
+    const local = task.scope === 'local';
+    const copy = local
+      ? { taskId: task.id, replica: runner }
+      : { taskId: task.id };
     await record('the registration', async () => {
-      await store.registered(task.id, taskScheduleOf(task), at);
+      await store.registered(copy, taskScheduleOf(task), at);
       if (!retentionApplied) {
         retentionApplied = true;
         await store.deleteUnusedSince(
           new Date(at.getTime() - TASK_RECORD_RETENTION_DAYS * DAY_MS),
+          new Date(at.getTime() - REPLICA_RECORD_RETENTION_DAYS * DAY_MS),
         );
       }
     });
+    if (local) await startHeartbeat();
     await scheduler.scheduleTask({
       ...task,
       fn: async signal => {
         const startedAt = now();
-        await record('the start', () =>
-          store.started(task.id, startedAt, runner),
-        );
+        await record('the start', () => store.started(copy, startedAt, runner));
         try {
           await task.fn(signal);
         } catch (error) {
           await record('the failure', () =>
-            store.ended(task.id, startedAt, {
+            store.ended(copy, startedAt, {
               outcome: 'failed',
               endedAt: now(),
               error: error instanceof Error ? error.message : String(error),
@@ -78,7 +109,7 @@ export function recordingScheduler(options: {
         const stopped = (signal as AbortSignal | undefined)?.aborted;
         await record('the end', () =>
           store.ended(
-            task.id,
+            copy,
             startedAt,
             stopped
               ? { outcome: 'failed', endedAt, error: STOPPED_MESSAGE }

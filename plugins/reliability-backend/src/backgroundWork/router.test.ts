@@ -25,6 +25,33 @@ const records = [
       runner: 'replica-a',
     },
   },
+  // The schedule files' reload (scope local) on two replicas: one fails, the other succeeded after it.
+  ...['replica-a', 'replica-b'].map(replica => ({
+    taskId: 'reliability-oncall-schedule-files',
+    replica,
+    cadence: 'PT5M',
+    timeout: 'PT1M',
+    registeredAt: new Date('2026-12-01T09:00:00Z'),
+    seenAt: new Date('2026-12-01T10:01:30Z'),
+    lastRun: {
+      startedAt: new Date(
+        replica === 'replica-a'
+          ? '2026-12-01T10:01:00Z'
+          : '2026-12-01T10:00:30Z',
+      ),
+      endedAt: new Date(
+        replica === 'replica-a'
+          ? '2026-12-01T10:01:01Z'
+          : '2026-12-01T10:00:31Z',
+      ),
+      outcome:
+        replica === 'replica-a' ? ('succeeded' as const) : ('failed' as const),
+      ...(replica === 'replica-b' && {
+        error: 'ENOENT: /etc/schedules/web.yaml',
+      }),
+      runner: replica,
+    },
+  })),
 ];
 
 function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
@@ -65,8 +92,10 @@ describe('GET /background-work', () => {
       checkedAt: '2026-12-01T10:02:00.000Z',
       detailsShown: true,
       tasks: [
+        expect.objectContaining({ id: 'reliability-oncall-schedule-files' }),
         {
           id: 'reliability-slo-refresh',
+          scope: 'global',
           cadence: 'PT5M',
           timeout: 'PT4M',
           state: 'failing',
@@ -90,9 +119,41 @@ describe('GET /background-work', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.detailsShown).toBe(false);
-    expect(res.body.tasks[0].state).toBe('failing');
-    expect(res.body.tasks[0].lastRun).not.toHaveProperty('error');
-    expect(res.body.tasks[0].lastRun).not.toHaveProperty('runner');
+    expect(res.body.tasks[1].state).toBe('failing');
+    expect(res.body.tasks[1].lastRun).not.toHaveProperty('error');
+    expect(res.body.tasks[1].lastRun).not.toHaveProperty('runner');
+    // A local task: how many replicas and in which states, not which ones.
+    expect(res.body.tasks[0]).toMatchObject({
+      scope: 'local',
+      state: 'failing',
+      replicaCount: { total: 2, byState: { failing: 1, ok: 1 } },
+    });
+    expect(res.body.tasks[0]).not.toHaveProperty('replicas');
+    expect(res.text).not.toMatch(/replica-[ab]|ENOENT/);
+  });
+
+  it("shows reliability admins each replica's copy of a local task, the failing one first", async () => {
+    const res = await request(app(AuthorizeResult.ALLOW))
+      .get('/background-work')
+      .set('Authorization', mockCredentials.user.header());
+    const [files] = res.body.tasks;
+    expect(files).toMatchObject({
+      id: 'reliability-oncall-schedule-files',
+      state: 'failing',
+      lastRun: {
+        runner: 'replica-b',
+        error: 'ENOENT: /etc/schedules/web.yaml',
+      },
+    });
+    expect(
+      files.replicas.map((r: { runner: string; state: string }) => [
+        r.runner,
+        r.state,
+      ]),
+    ).toEqual([
+      ['replica-b', 'failing'],
+      ['replica-a', 'ok'],
+    ]);
   });
 });
 
@@ -159,5 +220,17 @@ describe('POST /background-work/:taskId/trigger', () => {
     });
     expect(running.status).toBe(409);
     expect(running.body.error.message).toMatch(/currently running/);
+  });
+
+  it('refuses a local task with 409: the scheduler would run it only on the replica that received the request', async () => {
+    const { server, scheduler } = setUp(AuthorizeResult.ALLOW);
+    const res = await trigger(server, 'reliability-oncall-schedule-files', {
+      reason: 'Schedule file fixed',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(
+      /runs on every replica .*only on the replica that received the request/,
+    );
+    expect(scheduler.triggerTask).not.toHaveBeenCalled();
   });
 });

@@ -38,10 +38,14 @@ export function nextRunAfter(cadence: string, from: Date): Date | undefined {
 /**
  * A task's health at `now` from its record (see BackgroundTaskState): a run in progress is `running` until its
  * timeout (plus slack) passes, then `interrupted`; otherwise the next run is due a cadence after the last start
- * (after the registration when it never ran), or when the last run ended if it took longer than its cadence, or
- * a registration's initial delay after it (a replica starting up waits that long before it runs anything), or when the last run ended if it took longer than its cadence (the
- * scheduler starts the next one then), and the task is `late` once that time plus slack has passed; else its
- * last outcome says `ok` or `failing` (`waiting` before the first run).
+ * (after the registration when it never ran), or when the last run ended if it took longer than its cadence (the
+ * scheduler starts the next one then), or a registration's initial delay after it (a replica starting up waits that
+ * long before it runs anything), and the task is `late` once that time plus slack has passed; else its last
+ * outcome says `ok` or `failing` (`waiting` before the first run).
+ *
+ * One replica's copy of a local task is `late` or `interrupted` only when its replica was seen alive after that
+ * time (`seenAt`, its heartbeat): a replica that stopped (scaled down, replaced) keeps its last state until it is
+ * ignored (replicaHealth.ts) instead of reading as late.
  */
 export function taskHealth(
   record: TaskRecord,
@@ -74,11 +78,19 @@ export function taskHealth(
     };
   }
 
+  // A local copy's replica must have been seen after a time for the copy to be judged past it.
+  const seenAfter = (time: number) =>
+    record.replica === undefined ||
+    (record.seenAt !== undefined && record.seenAt.getTime() > time);
+
   if (lastRun?.outcome === 'running') {
     const timeoutMs = durationMs(record.timeout);
+    const limit =
+      timeoutMs === undefined
+        ? undefined
+        : lastRun.startedAt.getTime() + timeoutMs + LATE_SLACK_MS;
     const overdue =
-      timeoutMs !== undefined &&
-      now.getTime() > lastRun.startedAt.getTime() + timeoutMs + LATE_SLACK_MS;
+      limit !== undefined && now.getTime() > limit && seenAfter(limit);
     status.state = overdue ? 'interrupted' : 'running';
     return status;
   }
@@ -96,7 +108,7 @@ export function taskHealth(
       afterRegistration,
     );
     status.nextRunDueAt = new Date(due).toISOString();
-    if (now.getTime() > due + LATE_SLACK_MS) {
+    if (now.getTime() > due + LATE_SLACK_MS && seenAfter(due + LATE_SLACK_MS)) {
       status.state = 'late';
       return status;
     }

@@ -32,10 +32,51 @@ export interface BackgroundTaskRun {
   runner?: string;
 }
 
-/** A background task of the suite (SLO collection, a refresh, a snapshot, a notification job) and its health. @public */
+/**
+ * Where a background task runs: `global`, once per cadence across all replicas (whichever takes the scheduler's
+ * lock); `local`, on every replica, each running its own copy (the on-call schedule files' reload).
+ *
+ * @public
+ */
+export type BackgroundTaskScope = 'global' | 'local';
+
+/**
+ * How many replicas run a local task's copies now, and how many of them are in each state (states no replica is in
+ * are left out). A replica not seen for a few minutes (it stopped) is not counted.
+ *
+ * @public
+ */
+export interface BackgroundTaskReplicaCount {
+  total: number;
+  byState: Partial<Record<BackgroundTaskState, number>>;
+}
+
+/** One replica's copy of a local task and its health: only for callers allowed `reliability.admin`. @public */
+export interface BackgroundTaskReplicaStatus {
+  /** Host name of the replica. */
+  runner: string;
+  state: BackgroundTaskState;
+  lastRun?: BackgroundTaskRun;
+  lastSuccess?: { endedAt: string; durationMs: number };
+  /** By when its next run should have started (ISO 8601). */
+  nextRunDueAt?: string;
+  /** ISO 8601: the replica's last sign of life (its heartbeat every minute, a run). */
+  seenAt: string;
+}
+
+/**
+ * A background task of the suite (SLO collection, a refresh, a snapshot, a notification job) and its health. A
+ * local task's state, runs and due time are those of its replica most in need of attention (late, interrupted,
+ * failing, running, on time, waiting; the stalest first), so one replica's failing or stalled copy is never hidden
+ * by another's success; `replicaCount` says how many replicas run it and `replicas` (admins) each one.
+ *
+ * @public
+ */
 export interface BackgroundTaskStatus {
   /** The scheduler's task id, e.g. `reliability-slo-refresh`. */
   id: string;
+  /** `global` when absent. */
+  scope?: BackgroundTaskScope;
   /** ISO 8601 duration (`PT5M`), cron expression, or `manual`. */
   cadence: string;
   /** ISO 8601 duration after which the scheduler aborts a run. */
@@ -45,6 +86,10 @@ export interface BackgroundTaskStatus {
   lastSuccess?: { endedAt: string; durationMs: number };
   /** By when the next run should have started (ISO 8601); absent for manual tasks and running ones. */
   nextRunDueAt?: string;
+  /** A local task: how many replicas run it and in which states (for every caller, without names). */
+  replicaCount?: BackgroundTaskReplicaCount;
+  /** A local task, for callers allowed `reliability.admin`: each replica's copy, most in need of attention first. */
+  replicas?: BackgroundTaskReplicaStatus[];
 }
 
 /** Response of `GET /background-work`. @public */
@@ -63,7 +108,12 @@ export interface BackgroundTaskTriggerRequest {
   reason: string;
 }
 
-/** Response of `POST /background-work/:taskId/trigger`. @public */
+/**
+ * Response of `POST /background-work/:taskId/trigger` (a global task only: a local task is refused with 409, since
+ * the scheduler would run it only on the replica that received the request).
+ *
+ * @public
+ */
 export interface BackgroundTaskTriggerResponse {
   taskId: string;
   /** ISO 8601; the run starts when a replica running the task next polls (a few seconds). */

@@ -14,6 +14,8 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
 
 const at = (iso: string) => new Date(iso);
 const SLO = 'reliability-slo-refresh';
+const slo = { taskId: SLO };
+const FILES = 'reliability-oncall-schedule-files';
 
 describe('KnexTaskRunStore', () => {
   it.each(databases.eachSupportedId())(
@@ -21,7 +23,7 @@ describe('KnexTaskRunStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.registered(
-        SLO,
+        slo,
         { cadence: 'PT5M', timeout: 'PT4M', initialDelay: 'PT15S' },
         at('2026-12-01T10:00:00Z'),
       );
@@ -36,20 +38,20 @@ describe('KnexTaskRunStore', () => {
       ]);
 
       const first = at('2026-12-01T10:00:05.123Z');
-      await store.started(SLO, first, 'replica-a');
+      await store.started(slo, first, 'replica-a');
       expect((await store.list())[0].lastRun).toEqual({
         startedAt: first,
         outcome: 'running',
         runner: 'replica-a',
       });
-      await store.ended(SLO, first, {
+      await store.ended(slo, first, {
         outcome: 'succeeded',
         endedAt: at('2026-12-01T10:00:25.623Z'),
         durationMs: 20500,
       });
       const second = at('2026-12-01T10:05:05Z');
-      await store.started(SLO, second, 'replica-b');
-      await store.ended(SLO, second, {
+      await store.started(slo, second, 'replica-b');
+      await store.ended(slo, second, {
         outcome: 'failed',
         endedAt: at('2026-12-01T10:05:06Z'),
         error: 'x'.repeat(MAX_ERROR_LENGTH + 10),
@@ -70,7 +72,7 @@ describe('KnexTaskRunStore', () => {
 
       // A replica registering again changes the schedule, not the runs.
       await store.registered(
-        SLO,
+        slo,
         { cadence: 'PT10M' },
         at('2026-12-01T11:00:00Z'),
       );
@@ -90,15 +92,15 @@ describe('KnexTaskRunStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       await store.registered(
-        SLO,
+        slo,
         { cadence: 'PT5M' },
         at('2026-12-01T10:00:00Z'),
       );
       const stale = at('2026-12-01T10:00:00Z');
       const current = at('2026-12-01T10:05:00Z');
-      await store.started(SLO, stale, 'replica-a');
-      await store.started(SLO, current, 'replica-b');
-      await store.ended(SLO, stale, {
+      await store.started(slo, stale, 'replica-a');
+      await store.started(slo, current, 'replica-b');
+      await store.ended(slo, stale, {
         outcome: 'succeeded',
         endedAt: at('2026-12-01T10:06:00Z'),
         durationMs: 360_000,
@@ -119,18 +121,139 @@ describe('KnexTaskRunStore', () => {
       const { store } = await createStore(databaseId);
       const old = at('2026-10-01T00:00:00Z');
       const recent = at('2026-11-30T00:00:00Z');
-      await store.registered('gone', { cadence: 'PT5M' }, old);
-      await store.registered('ran-recently', { cadence: 'PT5M' }, old);
-      await store.started('ran-recently', recent, 'replica-a');
+      await store.registered({ taskId: 'gone' }, { cadence: 'PT5M' }, old);
       await store.registered(
-        'registered-recently',
+        { taskId: 'ran-recently' },
+        { cadence: 'PT5M' },
+        old,
+      );
+      await store.started({ taskId: 'ran-recently' }, recent, 'replica-a');
+      await store.registered(
+        { taskId: 'registered-recently' },
         { cadence: 'PT5M' },
         recent,
       );
-      expect(await store.deleteUnusedSince(at('2026-11-01T00:00:00Z'))).toBe(1);
+      expect(
+        await store.deleteUnusedSince(
+          at('2026-11-01T00:00:00Z'),
+          at('2026-11-29T00:00:00Z'),
+        ),
+      ).toBe(1);
       expect((await store.list()).map(r => r.taskId)).toEqual([
         'ran-recently',
         'registered-recently',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "keeps each replica's copy of a local task apart, beside a global task's one record, on %p",
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const a = { taskId: FILES, replica: 'backstage-a' };
+      const b = { taskId: FILES, replica: 'backstage-b' };
+      await store.registered(
+        slo,
+        { cadence: 'PT5M' },
+        at('2026-12-01T09:00:00Z'),
+      );
+      await store.registered(
+        a,
+        { cadence: 'PT1M' },
+        at('2026-12-01T09:00:00Z'),
+      );
+      await store.registered(
+        b,
+        { cadence: 'PT1M' },
+        at('2026-12-01T09:30:00Z'),
+      );
+      await store.started(a, at('2026-12-01T10:00:00Z'), 'backstage-a');
+      await store.ended(a, at('2026-12-01T10:00:00Z'), {
+        outcome: 'succeeded',
+        endedAt: at('2026-12-01T10:00:01Z'),
+        durationMs: 1000,
+      });
+      await store.started(b, at('2026-12-01T10:00:30Z'), 'backstage-b');
+      await store.ended(b, at('2026-12-01T10:00:30Z'), {
+        outcome: 'failed',
+        endedAt: at('2026-12-01T10:00:31Z'),
+        error: 'schedule file unreadable',
+      });
+      await store.started(slo, at('2026-12-01T10:01:00Z'), 'backstage-b');
+      // The heartbeat stamps the replica's local copies only.
+      await store.seen('backstage-a', at('2026-12-01T10:02:00Z'));
+
+      const records = await store.list();
+      expect(records.map(r => [r.taskId, r.replica, r.seenAt])).toEqual([
+        [FILES, 'backstage-a', at('2026-12-01T10:02:00Z')],
+        [FILES, 'backstage-b', at('2026-12-01T10:00:31Z')],
+        [SLO, undefined, undefined],
+      ]);
+      expect(records[0].lastRun).toMatchObject({
+        outcome: 'succeeded',
+        runner: 'backstage-a',
+      });
+      expect(records[0].lastSuccess?.durationMs).toBe(1000);
+      expect(records[1].lastRun).toMatchObject({
+        outcome: 'failed',
+        error: 'schedule file unreadable',
+        runner: 'backstage-b',
+      });
+      expect(records[1].lastSuccess).toBeUndefined();
+      expect(records[2].lastRun).toMatchObject({
+        outcome: 'running',
+        runner: 'backstage-b',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps no record of the other scope when a task is registered as local or global, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      // The one shared row a local task had before its runs were recorded per replica.
+      await store.registered(
+        { taskId: FILES },
+        { cadence: 'PT1M' },
+        at('2026-12-01T09:00:00Z'),
+      );
+      await store.registered(
+        { taskId: FILES, replica: 'backstage-a' },
+        { cadence: 'PT1M' },
+        at('2026-12-01T10:00:00Z'),
+      );
+      expect((await store.list()).map(r => r.replica)).toEqual(['backstage-a']);
+      await store.registered(
+        { taskId: FILES },
+        { cadence: 'PT1M' },
+        at('2026-12-01T11:00:00Z'),
+      );
+      expect((await store.list()).map(r => r.replica)).toEqual([undefined]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'deletes the copies of replicas not seen since a time, and keeps a live replica registered long ago, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const longAgo = at('2026-10-01T00:00:00Z');
+      const gone = { taskId: FILES, replica: 'backstage-gone' };
+      const live = { taskId: FILES, replica: 'backstage-live' };
+      await store.registered(
+        gone,
+        { cadence: 'PT1M' },
+        at('2026-11-28T00:00:00Z'),
+      );
+      await store.registered(live, { cadence: 'manual' }, longAgo);
+      await store.seen('backstage-live', at('2026-11-30T00:00:00Z'));
+      expect(
+        await store.deleteUnusedSince(
+          at('2026-11-01T00:00:00Z'),
+          at('2026-11-29T00:00:00Z'),
+        ),
+      ).toBe(1);
+      expect((await store.list()).map(r => r.replica)).toEqual([
+        'backstage-live',
       ]);
     },
   );

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { dbDate, dbNumber, dbTextOrNull } from '../../shared/dbValues';
 import {
+  TaskCopy,
   TaskRecord,
   TaskRunEnd,
   TaskRunStore,
@@ -14,6 +15,19 @@ export const MAX_ERROR_LENGTH = 1000;
 
 type Row = Record<string, unknown>;
 
+/** Longest replica name kept (a host name has at most 253 characters). */
+const MAX_REPLICA_LENGTH = 256;
+
+/** The `replica` column of a copy: '' for a global task's one record. */
+const replicaOf = (copy: TaskCopy) =>
+  (copy.replica ?? '').slice(0, MAX_REPLICA_LENGTH);
+
+/** The key of a copy's row. */
+const keyOf = (copy: TaskCopy) => ({
+  task_id: copy.taskId,
+  replica: replicaOf(copy),
+});
+
 const OUTCOMES = new Set(['running', 'succeeded', 'failed']);
 
 function recordOf(row: Row): TaskRecord {
@@ -22,6 +36,11 @@ function recordOf(row: Row): TaskRecord {
     cadence: String(row.cadence),
     registeredAt: dbDate(row.registered_at),
   };
+  const replica = dbTextOrNull(row.replica);
+  if (replica) {
+    record.replica = replica;
+    record.seenAt = dbDate(row.seen_at ?? row.registered_at);
+  }
   const timeout = dbTextOrNull(row.timeout);
   if (timeout) record.timeout = timeout;
   const initialDelay = dbTextOrNull(row.initial_delay);
@@ -48,7 +67,10 @@ function recordOf(row: Row): TaskRecord {
   return record;
 }
 
-/** {@link TaskRunStore} on the plugin's database (SQLite or PostgreSQL): one row per task. */
+/**
+ * {@link TaskRunStore} on the plugin's database (SQLite or PostgreSQL): one row per global task, one per replica of
+ * a local task.
+ */
 export class KnexTaskRunStore implements TaskRunStore {
   private readonly knex: Knex;
 
@@ -57,38 +79,56 @@ export class KnexTaskRunStore implements TaskRunStore {
   }
 
   async registered(
-    taskId: string,
+    copy: TaskCopy,
     schedule: TaskSchedule,
     at: Date,
   ): Promise<void> {
-    await this.knex(TABLE)
-      .insert({
-        task_id: taskId,
-        cadence: schedule.cadence,
-        timeout: schedule.timeout ?? null,
-        initial_delay: schedule.initialDelay ?? null,
-        registered_at: at,
-      })
-      .onConflict('task_id')
-      .merge(['cadence', 'timeout', 'initial_delay', 'registered_at']);
+    const local = copy.replica !== undefined;
+    await this.knex.transaction(async tx => {
+      // A task whose scope changed keeps no record of the other scope (one global row, or the replicas' rows).
+      await tx(TABLE)
+        .where({ task_id: copy.taskId })
+        .andWhere('replica', local ? '=' : '<>', '')
+        .delete();
+      await tx(TABLE)
+        .insert({
+          ...keyOf(copy),
+          cadence: schedule.cadence,
+          timeout: schedule.timeout ?? null,
+          initial_delay: schedule.initialDelay ?? null,
+          registered_at: at,
+          seen_at: local ? at : null,
+        })
+        .onConflict(['task_id', 'replica'])
+        .merge([
+          'cadence',
+          'timeout',
+          'initial_delay',
+          'registered_at',
+          'seen_at',
+        ]);
+    });
   }
 
-  async started(taskId: string, at: Date, runner: string): Promise<void> {
+  async started(copy: TaskCopy, at: Date, runner: string): Promise<void> {
     await this.knex(TABLE)
-      .where({ task_id: taskId })
+      .where(keyOf(copy))
       .update({
         last_started_at: at,
         last_ended_at: null,
         last_outcome: 'running',
         last_error: null,
-        last_runner: runner.slice(0, 256),
+        last_runner: runner.slice(0, MAX_REPLICA_LENGTH),
+        ...(copy.replica !== undefined && { seen_at: at }),
       });
   }
 
-  async ended(taskId: string, startedAt: Date, end: TaskRunEnd): Promise<void> {
+  async ended(copy: TaskCopy, startedAt: Date, end: TaskRunEnd): Promise<void> {
+    const seen = copy.replica !== undefined && { seen_at: end.endedAt };
     const update =
       end.outcome === 'succeeded'
         ? {
+            ...seen,
             last_ended_at: end.endedAt,
             last_outcome: 'succeeded',
             last_error: null,
@@ -96,25 +136,55 @@ export class KnexTaskRunStore implements TaskRunStore {
             last_success_duration_ms: Math.round(end.durationMs),
           }
         : {
+            ...seen,
             last_ended_at: end.endedAt,
             last_outcome: 'failed',
             last_error: end.error.slice(0, MAX_ERROR_LENGTH),
           };
     await this.knex(TABLE)
-      .where({ task_id: taskId, last_started_at: startedAt })
+      .where({ ...keyOf(copy), last_started_at: startedAt })
       .update(update);
   }
 
+  async seen(replica: string, at: Date): Promise<void> {
+    await this.knex(TABLE)
+      .where({ replica: replicaOf({ taskId: '', replica }) })
+      .update({ seen_at: at });
+  }
+
   async list(): Promise<TaskRecord[]> {
-    const rows: Row[] = await this.knex(TABLE).select().orderBy('task_id');
+    const rows: Row[] = await this.knex(TABLE)
+      .select()
+      .orderBy(['task_id', 'replica']);
     return rows.map(recordOf);
   }
 
-  async deleteUnusedSince(before: Date): Promise<number> {
+  async deleteUnusedSince(before: Date, replicasBefore: Date): Promise<number> {
     return this.knex(TABLE)
-      .where('registered_at', '<', before)
-      .andWhere(q =>
-        q.whereNull('last_started_at').orWhere('last_started_at', '<', before),
+      .where(unused =>
+        unused
+          .where('registered_at', '<', before)
+          .andWhere(q =>
+            q
+              .whereNull('last_started_at')
+              .orWhere('last_started_at', '<', before),
+          )
+          .andWhere(q =>
+            q.whereNull('seen_at').orWhere('seen_at', '<', before),
+          ),
+      )
+      .orWhere(stopped =>
+        stopped
+          .whereNot('replica', '')
+          .andWhere(q =>
+            q
+              .where('seen_at', '<', replicasBefore)
+              .orWhere(old =>
+                old
+                  .whereNull('seen_at')
+                  .andWhere('registered_at', '<', replicasBefore),
+              ),
+          ),
       )
       .delete();
   }

@@ -8,10 +8,24 @@ export interface TaskSchedule {
   initialDelay?: string;
 }
 
-/** A task's record: its schedule and its last run (see migrations/20261216100000_background_task_runs.js). */
-export interface TaskRecord extends TaskSchedule {
+/**
+ * Which record of a task: a global task (run once per cadence across replicas) has one; a local task (run by every
+ * replica) one per replica, named by the replica's host name.
+ */
+export interface TaskCopy {
   taskId: string;
+  /** The replica whose copy of a local task this is; absent for a global task. */
+  replica?: string;
+}
+
+/**
+ * A task's record (a global task's, or one replica's copy of a local task): its schedule and its last run (see
+ * migrations/20261216100000_background_task_runs.js and 20261218100000_background_task_runs_per_replica.js).
+ */
+export interface TaskRecord extends TaskSchedule, TaskCopy {
   registeredAt: Date;
+  /** A local copy: the last sign of life of its replica (registration, a run's start or end, its heartbeat). */
+  seenAt?: Date;
   lastRun?: {
     startedAt: Date;
     endedAt?: Date;
@@ -27,16 +41,24 @@ export type TaskRunEnd =
   | { outcome: 'succeeded'; endedAt: Date; durationMs: number }
   | { outcome: 'failed'; endedAt: Date; error: string };
 
-/** The last run of each of the plugin's scheduled tasks. */
+/** The last run of each of the plugin's scheduled tasks (of each replica's copy of a local one). */
 export interface TaskRunStore {
-  /** A replica scheduled the task: its cadence and timeout (the run fields are kept). */
-  registered(taskId: string, schedule: TaskSchedule, at: Date): Promise<void>;
+  /**
+   * A replica scheduled the task: its cadence and timeout (the run fields are kept). The task's records of the
+   * other scope (a global task that became local, or the other way round) are deleted.
+   */
+  registered(copy: TaskCopy, schedule: TaskSchedule, at: Date): Promise<void>;
   /** A run started on `runner`. */
-  started(taskId: string, at: Date, runner: string): Promise<void>;
+  started(copy: TaskCopy, at: Date, runner: string): Promise<void>;
   /** The run that started at `startedAt` ended (ignored when a later run has started since). */
-  ended(taskId: string, startedAt: Date, end: TaskRunEnd): Promise<void>;
-  /** Every task's record, by id. */
+  ended(copy: TaskCopy, startedAt: Date, end: TaskRunEnd): Promise<void>;
+  /** The replica is alive (its heartbeat): stamps its copies of local tasks. */
+  seen(replica: string, at: Date): Promise<void>;
+  /** Every record, by task id then replica. */
   list(): Promise<TaskRecord[]>;
-  /** Deletes the records of tasks neither registered nor started since `before`; returns how many. */
-  deleteUnusedSince(before: Date): Promise<number>;
+  /**
+   * Deletes the records of tasks neither registered nor started since `before`, and local copies whose replica
+   * has not been seen since `replicasBefore` (it stopped); returns how many.
+   */
+  deleteUnusedSince(before: Date, replicasBefore: Date): Promise<number>;
 }

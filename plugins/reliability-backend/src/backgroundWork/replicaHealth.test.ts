@@ -1,0 +1,237 @@
+import { TaskRecord } from './store/TaskRunStore';
+import {
+  localTaskHealth,
+  REPLICA_GONE_AFTER_MS,
+  tasksHealth,
+} from './replicaHealth';
+
+const at = (iso: string) => new Date(iso);
+const FILES = 'reliability-oncall-schedule-files';
+const NOW = at('2026-12-01T10:30:00Z');
+
+/** A replica's copy of the schedule files' reload (every 5 minutes), seen by its heartbeat a moment ago. */
+function copy(
+  replica: string,
+  lastRun: {
+    startedAt: string;
+    outcome: 'running' | 'succeeded' | 'failed';
+    endedAt?: string;
+  },
+  overrides: Partial<TaskRecord> = {},
+): TaskRecord {
+  const startedAt = at(lastRun.startedAt);
+  let endedAt: Date | undefined;
+  if (lastRun.endedAt) endedAt = at(lastRun.endedAt);
+  else if (lastRun.outcome !== 'running') {
+    endedAt = new Date(startedAt.getTime() + 1000);
+  }
+  return {
+    taskId: FILES,
+    replica,
+    cadence: 'PT5M',
+    timeout: 'PT1M',
+    registeredAt: at('2026-12-01T08:00:00Z'),
+    seenAt: at('2026-12-01T10:29:30Z'),
+    lastRun: {
+      startedAt,
+      ...(endedAt && { endedAt }),
+      outcome: lastRun.outcome,
+      ...(lastRun.outcome === 'failed' && {
+        error: 'ENOENT: /etc/schedules/web.yaml',
+      }),
+      runner: replica,
+    },
+    ...(lastRun.outcome === 'succeeded' && {
+      lastSuccess: { endedAt: endedAt!, durationMs: 1000 },
+    }),
+    ...overrides,
+  };
+}
+
+const details = { withDetails: true };
+
+describe('localTaskHealth', () => {
+  it('shows the failing replica, not the one that succeeded last (no "last replica wins")', () => {
+    const task = localTaskHealth(
+      [
+        copy('backstage-a', {
+          startedAt: '2026-12-01T10:28:00Z',
+          outcome: 'succeeded',
+        }),
+        copy('backstage-b', {
+          startedAt: '2026-12-01T10:27:00Z',
+          outcome: 'failed',
+        }),
+      ],
+      NOW,
+      details,
+    )!;
+    expect(task).toMatchObject({
+      id: FILES,
+      scope: 'local',
+      state: 'failing',
+      lastRun: {
+        outcome: 'failed',
+        runner: 'backstage-b',
+        error: 'ENOENT: /etc/schedules/web.yaml',
+      },
+      replicaCount: { total: 2, byState: { failing: 1, ok: 1 } },
+    });
+    expect(task.lastSuccess).toBeUndefined();
+    expect(task.replicas!.map(r => [r.runner, r.state])).toEqual([
+      ['backstage-b', 'failing'],
+      ['backstage-a', 'ok'],
+    ]);
+    expect(task.replicas![1]).toEqual({
+      runner: 'backstage-a',
+      state: 'ok',
+      lastRun: {
+        startedAt: '2026-12-01T10:28:00.000Z',
+        endedAt: '2026-12-01T10:28:01.000Z',
+        durationMs: 1000,
+        outcome: 'succeeded',
+        runner: 'backstage-a',
+      },
+      lastSuccess: { endedAt: '2026-12-01T10:28:01.000Z', durationMs: 1000 },
+      nextRunDueAt: '2026-12-01T10:33:00.000Z',
+      seenAt: '2026-12-01T10:29:30.000Z',
+    });
+  });
+
+  it("says late when a live replica's copy stopped running while another's runs on time", () => {
+    const task = localTaskHealth(
+      [
+        copy('backstage-a', {
+          startedAt: '2026-12-01T10:28:00Z',
+          outcome: 'succeeded',
+        }),
+        // Its heartbeat still comes, its copy has not run for 20 minutes.
+        copy('backstage-b', {
+          startedAt: '2026-12-01T10:10:00Z',
+          outcome: 'succeeded',
+        }),
+      ],
+      NOW,
+      details,
+    )!;
+    expect(task.state).toBe('late');
+    expect(task.nextRunDueAt).toBe('2026-12-01T10:15:00.000Z');
+    expect(task.lastRun?.runner).toBe('backstage-b');
+    expect(task.replicaCount).toEqual({
+      total: 2,
+      byState: { late: 1, ok: 1 },
+    });
+  });
+
+  it('ignores a replica not seen for 5 minutes (scaled down, replaced), and never calls it late before', () => {
+    const runsOnTime = copy('backstage-a', {
+      startedAt: '2026-12-01T10:28:00Z',
+      outcome: 'succeeded',
+    });
+    const stoppedAt = (seen: string) =>
+      copy(
+        'backstage-b',
+        { startedAt: '2026-12-01T10:20:00Z', outcome: 'succeeded' },
+        { seenAt: at(seen) },
+      );
+    // Stopped 5 minutes and more ago: not counted, not shown.
+    const gone = localTaskHealth(
+      [runsOnTime, stoppedAt('2026-12-01T10:24:59Z')],
+      NOW,
+      details,
+    )!;
+    expect(gone.state).toBe('ok');
+    expect(gone.replicaCount).toEqual({ total: 1, byState: { ok: 1 } });
+    expect(gone.replicas!.map(r => r.runner)).toEqual(['backstage-a']);
+    expect(
+      NOW.getTime() - at('2026-12-01T10:24:59Z').getTime(),
+    ).toBeGreaterThan(REPLICA_GONE_AFTER_MS);
+
+    // Stopped 3 minutes ago, before its next run was due (10:25 plus slack): its last state, not late.
+    const stopping = localTaskHealth(
+      [runsOnTime, stoppedAt('2026-12-01T10:27:00Z')],
+      NOW,
+      details,
+    )!;
+    expect(stopping.replicaCount).toEqual({ total: 2, byState: { ok: 2 } });
+  });
+
+  it('calls a run interrupted only when its replica was seen after the timeout', () => {
+    const running = (seen: string) =>
+      copy(
+        'backstage-b',
+        { startedAt: '2026-12-01T10:20:00Z', outcome: 'running' },
+        { seenAt: at(seen) },
+      );
+    // Timeout 1 minute plus 2 minutes' slack: 10:23.
+    expect(
+      localTaskHealth([running('2026-12-01T10:29:30Z')], NOW, details)!.state,
+    ).toBe('interrupted');
+    // Last seen at 10:22:30 (it stopped mid-run): still counted at 10:25, and not called interrupted.
+    expect(
+      localTaskHealth(
+        [running('2026-12-01T10:22:30Z')],
+        at('2026-12-01T10:25:00Z'),
+        details,
+      )!.state,
+    ).toBe('running');
+  });
+
+  it('counts the replicas without naming them for callers without reliability.admin', () => {
+    const task = localTaskHealth(
+      [
+        copy('backstage-a', {
+          startedAt: '2026-12-01T10:28:00Z',
+          outcome: 'succeeded',
+        }),
+        copy('backstage-b', {
+          startedAt: '2026-12-01T10:27:00Z',
+          outcome: 'failed',
+        }),
+      ],
+      NOW,
+      { withDetails: false },
+    )!;
+    expect(task.replicaCount).toEqual({
+      total: 2,
+      byState: { failing: 1, ok: 1 },
+    });
+    expect(task).not.toHaveProperty('replicas');
+    expect(task.lastRun).not.toHaveProperty('runner');
+    expect(task.lastRun).not.toHaveProperty('error');
+    expect(JSON.stringify(task)).not.toMatch(/backstage-/);
+  });
+});
+
+describe('tasksHealth', () => {
+  it('judges a global task from its one record and a local task from its live replicas, leaving out a local task no replica runs any more', () => {
+    const tasks = tasksHealth(
+      [
+        copy('backstage-a', {
+          startedAt: '2026-12-01T10:28:00Z',
+          outcome: 'succeeded',
+        }),
+        {
+          ...copy('backstage-old', {
+            startedAt: '2026-11-20T10:00:00Z',
+            outcome: 'succeeded',
+          }),
+          taskId: 'reliability-retired-local-task',
+          seenAt: at('2026-11-20T10:00:01Z'),
+        },
+        {
+          taskId: 'reliability-slo-refresh',
+          cadence: 'PT5M',
+          registeredAt: at('2026-12-01T10:00:00Z'),
+        },
+      ],
+      NOW,
+      details,
+    );
+    expect(tasks.map(t => [t.id, t.scope, t.state])).toEqual([
+      [FILES, 'local', 'ok'],
+      ['reliability-slo-refresh', 'global', 'late'],
+    ]);
+    expect(tasks[1]).not.toHaveProperty('replicaCount');
+  });
+});

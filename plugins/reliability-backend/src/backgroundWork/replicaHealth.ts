@@ -1,0 +1,109 @@
+import {
+  BackgroundTaskState,
+  BackgroundTaskStatus,
+} from '@internal/backstage-plugin-reliability-common';
+import { TaskRecord } from './store/TaskRunStore';
+import { taskHealth } from './taskHealth';
+
+/**
+ * A replica whose copies of local tasks have not been seen for this long (no heartbeat, which comes every minute,
+ * and no run) has stopped (scaled down, replaced by a deploy, crashed): its copies are ignored, and deleted a day
+ * later (REPLICA_RECORD_RETENTION_DAYS).
+ */
+export const REPLICA_GONE_AFTER_MS = 5 * 60 * 1000;
+
+/** Which replica's copy a local task's row shows: the one most in need of attention first. */
+const ROLL_UP_ORDER: BackgroundTaskState[] = [
+  'late',
+  'interrupted',
+  'failing',
+  'running',
+  'ok',
+  'waiting',
+];
+
+interface JudgedCopy {
+  record: TaskRecord;
+  status: BackgroundTaskStatus;
+}
+
+/** Most in need of attention first; within a state, the copy whose last run (or registration) is oldest. */
+function byAttention(a: JudgedCopy, b: JudgedCopy): number {
+  const since = (copy: JudgedCopy) =>
+    (copy.record.lastRun?.startedAt ?? copy.record.registeredAt).getTime();
+  return (
+    ROLL_UP_ORDER.indexOf(a.status.state) -
+      ROLL_UP_ORDER.indexOf(b.status.state) ||
+    since(a) - since(b) ||
+    (a.record.replica ?? '').localeCompare(b.record.replica ?? '')
+  );
+}
+
+/**
+ * A local task's health from its replicas' copies: each copy is judged on its own (taskHealth), copies of replicas
+ * not seen for {@link REPLICA_GONE_AFTER_MS} are ignored, and the task reads as the copy most in need of attention
+ * (a failing or stalled replica is never hidden by another's success), with how many replicas are in each state
+ * and, `withDetails`, each replica by host name. Undefined when no replica running it is seen any more.
+ */
+export function localTaskHealth(
+  copies: TaskRecord[],
+  now: Date,
+  options: { withDetails: boolean },
+): BackgroundTaskStatus | undefined {
+  const judged = copies
+    .filter(
+      copy =>
+        (copy.seenAt ?? copy.registeredAt).getTime() >=
+        now.getTime() - REPLICA_GONE_AFTER_MS,
+    )
+    .map(record => ({ record, status: taskHealth(record, now, options) }))
+    .sort(byAttention);
+  if (judged.length === 0) return undefined;
+  const byState: Partial<Record<BackgroundTaskState, number>> = {};
+  for (const { status } of judged) {
+    byState[status.state] = (byState[status.state] ?? 0) + 1;
+  }
+  return {
+    ...judged[0].status,
+    scope: 'local',
+    replicaCount: { total: judged.length, byState },
+    ...(options.withDetails && {
+      replicas: judged.map(({ record, status }) => ({
+        runner: record.replica ?? '',
+        state: status.state,
+        ...(status.lastRun && { lastRun: status.lastRun }),
+        ...(status.lastSuccess && { lastSuccess: status.lastSuccess }),
+        ...(status.nextRunDueAt && { nextRunDueAt: status.nextRunDueAt }),
+        seenAt: (record.seenAt ?? record.registeredAt).toISOString(),
+      })),
+    }),
+  };
+}
+
+/**
+ * Every task's health, by id: a global task from its one record, a local task from its replicas' copies
+ * ({@link localTaskHealth}; left out when none of its replicas is seen any more).
+ */
+export function tasksHealth(
+  records: TaskRecord[],
+  now: Date,
+  options: { withDetails: boolean },
+): BackgroundTaskStatus[] {
+  const copiesOf = new Map<string, TaskRecord[]>();
+  const tasks: Array<BackgroundTaskStatus | undefined> = [];
+  for (const record of records) {
+    if (record.replica === undefined) {
+      tasks.push({ ...taskHealth(record, now, options), scope: 'global' });
+      continue;
+    }
+    const copies = copiesOf.get(record.taskId);
+    if (copies) copies.push(record);
+    else copiesOf.set(record.taskId, [record]);
+  }
+  for (const copies of copiesOf.values()) {
+    tasks.push(localTaskHealth(copies, now, options));
+  }
+  return tasks
+    .filter((task): task is BackgroundTaskStatus => task !== undefined)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -3,7 +3,7 @@ import { ReliabilityApi } from '@internal/backstage-plugin-reliability-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import { BackgroundWorkCard } from './BackgroundWorkCard';
-import { testBackgroundWork, testTask } from './testData';
+import { testBackgroundWork, testLocalTask, testTask } from './testData';
 
 async function renderCard(
   getBackgroundWork: ReliabilityApi['getBackgroundWork'],
@@ -170,6 +170,47 @@ describe('BackgroundWorkCard', () => {
     const row = await screen.findByRole('row', { name: /SLO collection/ });
     expect(
       within(row).getByText('its last run took 80 % of it'),
+    ).toBeInTheDocument();
+  });
+
+  it('says how many replicas run a local task and how many fail, without naming them, to other users', async () => {
+    await renderCard(async () =>
+      testBackgroundWork({ tasks: [testTask(), testLocalTask(false)] }),
+    );
+    const row = await screen.findByRole('row', {
+      name: /On-call schedule files/,
+    });
+    expect(within(row).getByText('Last run failed')).toBeInTheDocument();
+    expect(within(row).getByText('2 replicas, 1 failing')).toBeInTheDocument();
+    expect(row).not.toHaveTextContent(/backstage-web/);
+    expect(screen.getByText(/One task needs attention/)).toHaveTextContent(
+      '(On-call schedule files (1 of 2 replicas))',
+    );
+  });
+
+  it('shows a reliability admin each replica of a local task by host name, the failing one first, and offers no Run now for it', async () => {
+    await renderCard(async () =>
+      testBackgroundWork({
+        detailsShown: true,
+        tasks: [testTask(), testLocalTask(true)],
+      }),
+    );
+    const row = await screen.findByRole('row', {
+      name: /On-call schedule files/,
+    });
+    const replicas = within(row).getAllByRole('listitem');
+    expect(replicas.map(item => item.textContent)).toEqual([
+      'backstage-web-1: Last run failedlast run 1 minute agoENOENT: /etc/schedules/web.yaml',
+      'backstage-web-0: On timelast run 1 minute ago',
+    ]);
+    // The failure is said once, under its replica.
+    expect(within(row).getAllByText(/ENOENT/)).toHaveLength(1);
+    expect(within(row).getByText('on each replica')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Run On-call schedule files now' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Run SLO collection now' }),
     ).toBeInTheDocument();
   });
 });

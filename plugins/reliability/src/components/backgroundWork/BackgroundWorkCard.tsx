@@ -17,7 +17,9 @@ import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
 import { PlainTableColumn, PlainTableContent } from '../PlainTable';
 import { ReasonDialogButton } from '../ReasonDialogButton';
 import { BackgroundTaskStateText } from './BackgroundTaskStateText';
+import { BackgroundTaskReplicas } from './BackgroundTaskReplicas';
 import {
+  attentionName,
   busyShare,
   formatCadence,
   formatNextRunDue,
@@ -31,14 +33,24 @@ const lastRunSucceeded = (task: BackgroundTaskStatus) =>
   task.lastRun?.outcome === 'succeeded' &&
   task.lastRun.endedAt === task.lastSuccess?.endedAt;
 
-/** A column with "Run now" for each task: for reliability admins only. */
+/**
+ * A column with "Run now" for each global task: for reliability admins only. A local task runs on every replica
+ * at its cadence: Run now would reach only the replica that receives the request, so it is not offered.
+ */
 function runNowColumn(
   runNow: (task: BackgroundTaskStatus, reason: string) => Promise<void>,
 ): PlainTableColumn<BackgroundTaskStatus> {
   return {
     title: 'Run',
-    render: task =>
-      task.state === 'running' ? (
+    render: task => {
+      if (task.scope === 'local') {
+        return (
+          <span title="Each replica runs its own copy at its cadence; Run now would start it only on the replica that receives the request">
+            on each replica
+          </span>
+        );
+      }
+      return task.state === 'running' ? (
         'running'
       ) : (
         <ReasonDialogButton
@@ -50,7 +62,8 @@ function runNowColumn(
           fieldLabel="Why now"
           onConfirm={reason => runNow(task, reason)}
         />
-      ),
+      );
+    },
   };
 }
 
@@ -78,11 +91,13 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
       render: task => (
         <>
           <BackgroundTaskStateText state={task.state} />
-          {task.lastRun?.error && (
+          {/* A local task's failure is shown under its replica. */}
+          {task.lastRun?.error && !task.replicas && (
             <Typography variant="caption" component="p">
               {task.lastRun.error}
             </Typography>
           )}
+          <BackgroundTaskReplicas task={task} now={now} />
         </>
       ),
     },
@@ -158,7 +173,9 @@ function AttentionSummary(props: {
       </Alert>
     );
   }
-  const names = attention.map(task => backgroundTaskLabel(task.id)).join(', ');
+  const names = attention
+    .map(task => attentionName(task, backgroundTaskLabel))
+    .join(', ');
   return (
     <Alert severity="warning">
       {attention.length === 1

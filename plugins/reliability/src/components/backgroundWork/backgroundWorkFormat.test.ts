@@ -1,7 +1,9 @@
 import {
+  attentionName,
   busyShare,
   formatCadence,
   formatNextRunDue,
+  formatReplicaCount,
   formatRunDuration,
   isoDurationSeconds,
   orderTasks,
@@ -83,5 +85,38 @@ describe('backgroundWorkFormat', () => {
     expect(took(180_000)).toBeCloseTo(0.6);
     expect(took(180_000, '0 3 * * *')).toBeUndefined();
     expect(busyShare(testTask({ lastSuccess: undefined }))).toBeUndefined();
+  });
+
+  it('says how many replicas run a local task and how they do, without naming them', () => {
+    expect(
+      formatReplicaCount({ total: 2, byState: { failing: 1, ok: 1 } }),
+    ).toBe('2 replicas, 1 failing');
+    expect(
+      formatReplicaCount({ total: 4, byState: { late: 1, ok: 2, waiting: 1 } }),
+    ).toBe('4 replicas, 1 late, 1 waiting for a first run');
+    expect(formatReplicaCount({ total: 3, byState: { ok: 3 } })).toBe(
+      '3 replicas, all on time',
+    );
+    expect(formatReplicaCount({ total: 1, byState: { ok: 1 } })).toBe(
+      '1 replica, on time',
+    );
+  });
+
+  it('names a local task needing attention with how many of its replicas are in trouble', () => {
+    const label = (id: string) => id;
+    expect(
+      attentionName(
+        testTask({
+          id: 'files',
+          state: 'failing',
+          scope: 'local',
+          replicaCount: { total: 3, byState: { failing: 1, late: 1, ok: 1 } },
+        }),
+        label,
+      ),
+    ).toBe('files (2 of 3 replicas)');
+    expect(attentionName(testTask({ id: 'slo', state: 'late' }), label)).toBe(
+      'slo',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import {
   BACKGROUND_TASK_TROUBLE_STATES,
   backgroundTaskInTrouble,
+  BackgroundTaskReplicaCount,
   BackgroundTaskState,
   BackgroundTaskStatus,
 } from '@internal/backstage-plugin-reliability-common';
@@ -115,4 +116,45 @@ export function tasksNeedingAttention(
   return tasks
     .filter(task => backgroundTaskInTrouble(task.state))
     .sort((a, b) => URGENCY.indexOf(a.state) - URGENCY.indexOf(b.state));
+}
+
+/** Each state of a replica's copy, as a count says it ("1 failing"), most urgent first; on time is said apart. */
+const REPLICA_STATE_WORDS: Array<[BackgroundTaskState, string]> = [
+  ['late', 'late'],
+  ['interrupted', 'interrupted'],
+  ['failing', 'failing'],
+  ['running', 'running'],
+  ['waiting', 'waiting for a first run'],
+];
+
+/**
+ * How many replicas run a local task and how they do, without naming them: "2 replicas, 1 failing", "3 replicas,
+ * all on time", "1 replica, on time".
+ */
+export function formatReplicaCount(count: BackgroundTaskReplicaCount): string {
+  const head = `${count.total} ${count.total === 1 ? 'replica' : 'replicas'}`;
+  const parts = REPLICA_STATE_WORDS.filter(
+    ([state]) => (count.byState[state] ?? 0) > 0,
+  ).map(([state, words]) => `${count.byState[state]} ${words}`);
+  if (parts.length > 0) return `${head}, ${parts.join(', ')}`;
+  return `${head}, ${count.total === 1 ? 'on time' : 'all on time'}`;
+}
+
+/**
+ * A task needing attention as the summary names it: its label, and for a local task how many of its replicas are
+ * in trouble ("On-call schedule files (1 of 3 replicas)").
+ */
+export function attentionName(
+  task: BackgroundTaskStatus,
+  label: (id: string) => string,
+): string {
+  const count = task.replicaCount;
+  if (!count) return label(task.id);
+  const inTrouble = URGENCY.reduce(
+    (sum, state) => sum + (count.byState[state] ?? 0),
+    0,
+  );
+  return `${label(task.id)} (${inTrouble} of ${count.total} ${
+    count.total === 1 ? 'replica' : 'replicas'
+  })`;
 }

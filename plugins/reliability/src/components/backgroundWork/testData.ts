@@ -25,6 +25,67 @@ export function testTask(
   };
 }
 
+/**
+ * The schedule files' reload (scope local) on two replicas, backstage-web-1 failing and backstage-web-0 on time, as
+ * a reliability admin sees it (`withNames`, with each replica) or anyone else (counts only).
+ */
+export function testLocalTask(withNames: boolean): BackgroundTaskStatus {
+  const failed = {
+    startedAt: '2026-12-01T10:00:30.000Z',
+    endedAt: '2026-12-01T10:00:31.000Z',
+    durationMs: 1000,
+    outcome: 'failed' as const,
+  };
+  return {
+    id: 'reliability-oncall-schedule-files',
+    scope: 'local',
+    cadence: 'PT5M',
+    timeout: 'PT1M',
+    state: 'failing',
+    nextRunDueAt: '2026-12-01T10:05:30.000Z',
+    lastRun: withNames
+      ? {
+          ...failed,
+          error: 'ENOENT: /etc/schedules/web.yaml',
+          runner: 'backstage-web-1',
+        }
+      : failed,
+    replicaCount: { total: 2, byState: { failing: 1, ok: 1 } },
+    ...(withNames && {
+      replicas: [
+        {
+          runner: 'backstage-web-1',
+          state: 'failing',
+          lastRun: {
+            ...failed,
+            error: 'ENOENT: /etc/schedules/web.yaml',
+            runner: 'backstage-web-1',
+          },
+          nextRunDueAt: '2026-12-01T10:05:30.000Z',
+          seenAt: '2026-12-01T10:01:40.000Z',
+        },
+        {
+          runner: 'backstage-web-0',
+          state: 'ok',
+          lastRun: {
+            startedAt: '2026-12-01T10:01:00.000Z',
+            endedAt: '2026-12-01T10:01:01.000Z',
+            durationMs: 1000,
+            outcome: 'succeeded',
+            runner: 'backstage-web-0',
+          },
+          lastSuccess: {
+            endedAt: '2026-12-01T10:01:01.000Z',
+            durationMs: 1000,
+          },
+          nextRunDueAt: '2026-12-01T10:06:00.000Z',
+          seenAt: '2026-12-01T10:01:50.000Z',
+        },
+      ],
+    }),
+  };
+}
+
 /** `GET /background-work` with the given tasks (one task on time by default). */
 export function testBackgroundWork(
   overrides: Partial<BackgroundWorkResponse> = {},

@@ -81,6 +81,52 @@ describe('AlertService', () => {
     expect(error.message).toContain('Nope');
   });
 
+  it('links an alert that is one of the entity’s SLO alert policies to the runbook the Runbooks card links to it', async () => {
+    const { service, runbooks } = await createTestAlertsArea({
+      entities: [checkout],
+      sloCounts: { [checkoutRef]: 1 },
+    });
+    runbooks.set(
+      checkoutRef,
+      [],
+      [
+        {
+          slo: 'checkout-api-availability',
+          alert: 'checkout-api-availability-fast-burn',
+          runbook: {
+            id: null,
+            title: null,
+            url: 'https://wiki.example.com/checkout-declines',
+          },
+          matchedBy: 'alert-policy',
+          problem: null,
+        },
+      ],
+    );
+    await service.ingest(checkoutRef, {
+      alerts: [
+        {
+          id: 'slo/checkout-api-availability-fast-burn',
+          name: 'checkout-api-availability-fast-burn',
+          state: 'ok',
+          pages: true,
+        },
+      ],
+    });
+    const view = await service.getEntityAlerts(checkout, credentials);
+    expect(view.alerts[0].runbook).toEqual({
+      url: 'https://wiki.example.com/checkout-declines',
+      title: null,
+      id: null,
+      matchedBy: 'slo',
+    });
+    expect(view.coverage).toEqual({
+      pagingAlerts: 1,
+      pagingWithRunbook: 1,
+      ratio: 1,
+    });
+  });
+
   it('shows each alert with state, runbook, firings and noise, paging coverage and the entity gap', async () => {
     const { service, runbooks } = await createTestAlertsArea({
       entities: [checkout],

@@ -25,6 +25,7 @@ import {
   linkAlertRunbook,
   NoisyAlert,
   resourceAlertGap,
+  RunbookAlertCoverage,
   RunbookEntry,
   serviceAlertGap,
   SloSummary,
@@ -393,9 +394,9 @@ export class AlertService {
     const stored = await this.deps.store.listAlerts([entityRef]);
     const sources = await this.sourceStatuses(stored.map(a => a.source));
     const stale = new Set(sources.filter(s => s.stale).map(s => s.source));
-    const runbooks = stored.some(a => !a.runbookUrl)
+    const { runbooks, sloAlerts } = stored.some(a => !a.runbookUrl)
       ? await this.loadRunbooks(entity)
-      : [];
+      : { runbooks: [], sloAlerts: [] };
     const firings = await this.firingsOf(entityRef, stored);
     const now = this.deps.now();
     const alerts = stored.map(alert => {
@@ -414,7 +415,7 @@ export class AlertService {
         labels: alert.labels,
         description: alert.description,
         url: alert.url,
-        runbook: linkAlertRunbook(alert, runbooks),
+        runbook: linkAlertRunbook(alert, runbooks, sloAlerts),
         ...stats,
         noisy: isNoisyAlert(stats, this.deps.noise),
         sloBased: isSloBasedAlert(alert),
@@ -451,16 +452,24 @@ export class AlertService {
     return result;
   }
 
-  private async loadRunbooks(entity: Entity): Promise<RunbookEntry[]> {
+  /** The entity's runbooks and the runbooks linked to its SLO alert policies; none when they cannot be read. */
+  private async loadRunbooks(entity: Entity): Promise<{
+    runbooks: RunbookEntry[];
+    sloAlerts: RunbookAlertCoverage[];
+  }> {
     try {
-      return (await this.deps.runbooks.load(entity)).runbooks.map(r => r.entry);
+      const { runbooks, coverage } = await this.deps.runbooks.load(entity);
+      return {
+        runbooks: runbooks.map(r => r.entry),
+        sloAlerts: coverage.alerts,
+      };
     } catch (error) {
       this.deps.logger.warn(
         `Cannot read the runbooks of ${entityRefKey(
           entity,
         )} for its alerts: ${error}`,
       );
-      return [];
+      return { runbooks: [], sloAlerts: [] };
     }
   }
 

@@ -76,3 +76,66 @@ describe('linkAlertRunbook', () => {
     ).toBeNull();
   });
 });
+
+describe('linkAlertRunbook for an SLO alert policy of the entity', () => {
+  const sloAlerts = [
+    {
+      slo: 'payments-availability',
+      alert: 'payments-availability-fast-burn',
+      runbook: {
+        id: null,
+        title: null,
+        url: 'https://wiki.example.com/payment-declines',
+      },
+      matchedBy: 'alert-policy' as const,
+      problem: null,
+    },
+    {
+      slo: 'payments-availability',
+      alert: 'payments-availability-slow-burn',
+      runbook: null,
+      matchedBy: null,
+      problem: null,
+    },
+  ];
+
+  it('takes the runbook the Runbooks card links to the alert policy of the same name', () => {
+    expect(
+      linkAlertRunbook(
+        {
+          id: 'slo/payments-availability-fast-burn',
+          name: 'Payments-Availability-Fast-Burn',
+          runbookUrl: null,
+        },
+        [runbook({ answers: ['payments-availability-fast-burn'] })],
+        sloAlerts,
+      ),
+    ).toEqual({
+      url: 'https://wiki.example.com/payment-declines',
+      title: null,
+      id: null,
+      matchedBy: 'slo',
+    });
+  });
+
+  it('lets the alert’s own runbook win, and falls back to the answers when the policy has none', () => {
+    expect(
+      linkAlertRunbook(
+        {
+          id: 'a',
+          name: 'payments-availability-fast-burn',
+          runbookUrl: 'https://wiki.example.com/own',
+        },
+        [],
+        sloAlerts,
+      )?.matchedBy,
+    ).toBe('source');
+    expect(
+      linkAlertRunbook(
+        { id: 'b', name: 'payments-availability-slow-burn', runbookUrl: null },
+        [runbook({ answers: ['payments-availability-slow-burn'] })],
+        sloAlerts,
+      ),
+    ).toMatchObject({ id: 'db-failover', matchedBy: 'runbook-index' });
+  });
+});

@@ -46,8 +46,12 @@ export interface AlertFiring {
   resolvedAt: string | null;
 }
 
-/** How a runbook was found for an alert. @public */
-export type AlertRunbookMatch = 'source' | 'runbook-index';
+/**
+ * How a runbook was found for an alert: named by the alert itself (`source`), the entity's SLO alert policy of the
+ * same name linked as the Runbooks card links it (`slo`), or one of the entity's runbooks answering it
+ * (`runbook-index`). @public
+ */
+export type AlertRunbookMatch = 'source' | 'slo' | 'runbook-index';
 
 /** The runbook of an alert: named by the alert itself (`source`) or one of the entity's runbooks answering it. @public */
 export interface AlertRunbook {

@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DEFAULT_ALERT_NOISE_RULE,
   entityRefKey,
+  RunbookAlertCoverage,
   RunbookEntry,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -18,22 +19,28 @@ import { NOW } from './alertFixtures';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-/** An in-memory runbook index: runbooks per entity ref. */
+/** An in-memory runbook index: runbooks per entity ref, and the runbooks linked to its SLO alert policies. */
 export class FakeRunbooks implements AlertRunbookSource {
   readonly byRef = new Map<string, RunbookEntry[]>();
+  readonly sloAlertsByRef = new Map<string, RunbookAlertCoverage[]>();
   loads = 0;
 
-  set(entityRef: string, runbooks: RunbookEntry[]): this {
+  set(
+    entityRef: string,
+    runbooks: RunbookEntry[],
+    sloAlerts: RunbookAlertCoverage[] = [],
+  ): this {
     this.byRef.set(entityRef, runbooks);
+    this.sloAlertsByRef.set(entityRef, sloAlerts);
     return this;
   }
 
   async load(entity: Entity) {
     this.loads += 1;
+    const ref = entityRefKey(entity);
     return {
-      runbooks: (this.byRef.get(entityRefKey(entity)) ?? []).map(entry => ({
-        entry,
-      })),
+      runbooks: (this.byRef.get(ref) ?? []).map(entry => ({ entry })),
+      coverage: { alerts: this.sloAlertsByRef.get(ref) ?? [] },
     };
   }
 }

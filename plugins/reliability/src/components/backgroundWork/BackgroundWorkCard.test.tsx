@@ -1,6 +1,12 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReliabilityApi } from '@internal/backstage-plugin-reliability-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import { BackgroundWorkCard } from './BackgroundWorkCard';
 import { testBackgroundWork, testLocalTask, testTask } from './testData';
@@ -212,5 +218,177 @@ describe('BackgroundWorkCard', () => {
     expect(
       screen.getByRole('button', { name: 'Run SLO collection now' }),
     ).toBeInTheDocument();
+  });
+
+  describe('after Run now', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    /** Opens Run now for SLO collection, gives a reason and confirms it, with fake timers from then on. */
+    async function runSloCollectionNow() {
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Run SLO collection now' }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      fireEvent.change(within(dialog).getByLabelText('Why now'), {
+        target: { value: 'Prometheus credentials fixed' },
+      });
+      jest.useFakeTimers();
+      await act(async () => {
+        fireEvent.click(
+          within(dialog).getByRole('button', { name: 'Run now' }),
+        );
+      });
+    }
+    const wait = (ms: number) =>
+      act(async () => {
+        await jest.advanceTimersByTimeAsync(ms);
+      });
+    const sloRow = () => screen.getByRole('row', { name: /SLO collection/ });
+
+    it('asks every 2 seconds until the run has started and ended, then stops', async () => {
+      const before = testBackgroundWork({ detailsShown: true });
+      const running = testBackgroundWork({
+        detailsShown: true,
+        checkedAt: '2026-12-01T10:02:05.000Z',
+        tasks: [
+          testTask({
+            state: 'running',
+            nextRunDueAt: undefined,
+            lastRun: {
+              startedAt: '2026-12-01T10:02:03.000Z',
+              outcome: 'running',
+              runner: 'backstage-worker-0',
+            },
+          }),
+        ],
+      });
+      const ended = testBackgroundWork({
+        detailsShown: true,
+        checkedAt: '2026-12-01T10:02:07.000Z',
+        tasks: [
+          testTask({
+            lastRun: {
+              startedAt: '2026-12-01T10:02:03.000Z',
+              endedAt: '2026-12-01T10:02:06.000Z',
+              durationMs: 3000,
+              outcome: 'succeeded',
+              runner: 'backstage-worker-0',
+            },
+            lastSuccess: {
+              endedAt: '2026-12-01T10:02:06.000Z',
+              durationMs: 3000,
+            },
+          }),
+        ],
+      });
+      const answers = [before, before, running, ended];
+      const get = jest.fn(async () => answers.shift() ?? ended);
+      await renderCard(get, async taskId => ({
+        taskId,
+        triggeredAt: '2026-12-01T10:02:00.000Z',
+      }));
+      await runSloCollectionNow();
+      expect(
+        screen.getByText(
+          'SLO collection starts within a few seconds on a replica that runs background tasks.',
+        ),
+      ).toBeInTheDocument();
+      // Not at once: right after the request the task has not started yet.
+      expect(get).toHaveBeenCalledTimes(1);
+
+      await wait(2000);
+      expect(get).toHaveBeenCalledTimes(2);
+      expect(
+        screen.getByText(/starts within a few seconds/),
+      ).toBeInTheDocument();
+      expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+
+      await wait(2000);
+      expect(get).toHaveBeenCalledTimes(3);
+      expect(
+        screen.getByText('SLO collection is running.'),
+      ).toBeInTheDocument();
+      expect(within(sloRow()).getByText('Running')).toBeInTheDocument();
+
+      await wait(2000);
+      expect(get).toHaveBeenCalledTimes(4);
+      expect(
+        screen.getByText('SLO collection ran and succeeded (took 3 s).'),
+      ).toBeInTheDocument();
+      expect(within(sloRow()).getByText('On time')).toBeInTheDocument();
+      expect(sloRow()).toHaveTextContent('took 3 s');
+      expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'false');
+
+      await wait(20_000);
+      expect(get).toHaveBeenCalledTimes(4);
+    });
+
+    it('stops after 15 seconds when the run has not started, and says so', async () => {
+      const get = jest.fn(async () =>
+        testBackgroundWork({ detailsShown: true }),
+      );
+      await renderCard(get, async taskId => ({
+        taskId,
+        triggeredAt: '2026-12-01T10:02:00.000Z',
+      }));
+      await runSloCollectionNow();
+      await wait(14_000);
+      expect(
+        screen.getByText(/starts within a few seconds/),
+      ).toBeInTheDocument();
+      await wait(2000);
+      expect(
+        screen.getByText(/SLO collection has not started within 15 seconds/),
+      ).toBeInTheDocument();
+      const calls = get.mock.calls.length;
+      // First load, then one answer every 2 seconds for 16 seconds.
+      expect(calls).toBe(9);
+      await wait(20_000);
+      expect(get).toHaveBeenCalledTimes(calls);
+    });
+
+    it('says a run that failed, and keeps asking through an answer that failed', async () => {
+      const failed = testBackgroundWork({
+        detailsShown: true,
+        tasks: [
+          testTask({
+            state: 'failing',
+            lastRun: {
+              startedAt: '2026-12-01T10:02:03.000Z',
+              endedAt: '2026-12-01T10:02:04.000Z',
+              durationMs: 1000,
+              outcome: 'failed',
+              error: 'connect ECONNREFUSED prometheus:9090',
+            },
+          }),
+        ],
+      });
+      const get = jest
+        .fn<ReturnType<ReliabilityApi['getBackgroundWork']>, []>()
+        .mockResolvedValueOnce(testBackgroundWork({ detailsShown: true }))
+        .mockRejectedValueOnce(new Error('gateway timeout'))
+        .mockResolvedValue(failed);
+      await renderCard(get, async taskId => ({
+        taskId,
+        triggeredAt: '2026-12-01T10:02:00.000Z',
+      }));
+      await runSloCollectionNow();
+      await wait(2000);
+      expect(
+        screen.getByText(/starts within a few seconds/),
+      ).toBeInTheDocument();
+      await wait(2000);
+      expect(
+        screen.getByText(
+          'SLO collection ran and failed: its state below says more.',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('connect ECONNREFUSED prometheus:9090'),
+      ).toBeInTheDocument();
+      expect(get).toHaveBeenCalledTimes(3);
+    });
   });
 });

@@ -10,8 +10,8 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useCallback } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
 import { PlainTableColumn, PlainTableContent } from '../PlainTable';
@@ -27,6 +27,7 @@ import {
   orderTasks,
   tasksNeedingAttention,
 } from './backgroundWorkFormat';
+import { useRunNowWatch } from './useRunNowWatch';
 
 /** Whether the last success is the last run itself (its column then says so rather than repeat it). */
 const lastRunSucceeded = (task: BackgroundTaskStatus) =>
@@ -58,7 +59,7 @@ function runNowColumn(
           ariaLabel={`Run ${backgroundTaskLabel(task.id)} now`}
           id={`run-now-${task.id}`}
           title={`Run ${backgroundTaskLabel(task.id)} now`}
-          description="A replica that runs background tasks starts it within a few seconds instead of at its next cadence. Who asked and why is logged."
+          description="A replica that runs background tasks starts it within a few seconds instead of at its next cadence; this card follows it for up to 15 seconds. Who asked and why is logged."
           fieldLabel="Why now"
           onConfirm={reason => runNow(task, reason)}
         />
@@ -197,19 +198,19 @@ function AttentionSummary(props: {
  */
 export function BackgroundWorkCard() {
   const api = useApi(reliabilityApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
+  // async: an API without the method (an older custom client) rejects instead of throwing.
+  const getBackgroundWork = useCallback(
     async () => api.getBackgroundWork(),
     [api],
   );
-  const [triggered, setTriggered] = useState<string | undefined>();
+  const loaded = useAsync(getBackgroundWork, [getBackgroundWork]);
+  const { loading, error } = loaded;
+  // After Run now, the card follows the run for a few seconds (its newest answer replaces the first).
+  const runWatch = useRunNowWatch(getBackgroundWork);
+  const value = runWatch.latest ?? loaded.value;
   const runNow = async (task: BackgroundTaskStatus, reason: string) => {
     await api.triggerBackgroundTask(task.id, { reason });
-    setTriggered(
-      `${backgroundTaskLabel(
-        task.id,
-      )} starts within a few seconds on a replica that runs background tasks.`,
-    );
-    retry();
+    runWatch.watch(task);
   };
   return (
     <InfoCard
@@ -234,10 +235,14 @@ export function BackgroundWorkCard() {
             tasks={value.tasks}
             detailsShown={value.detailsShown}
           />
-          {triggered && <Alert severity="info">{triggered}</Alert>}
+          {runWatch.notice && (
+            <Alert severity={runWatch.notice.severity} role="status">
+              {runWatch.notice.text}
+            </Alert>
+          )}
           <PlainTableContent
             label="Background tasks"
-            busy={loading}
+            busy={loading || runWatch.watching}
             columns={[
               ...columns(new Date(value.checkedAt)),
               // Reliability admins see the details, and may run a task now.

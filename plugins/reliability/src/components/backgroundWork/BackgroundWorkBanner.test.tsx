@@ -4,7 +4,7 @@ import { screen } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { BackgroundWorkBanner } from './BackgroundWorkBanner';
-import { testBackgroundWork, testTask } from './testData';
+import { testBackgroundWork, testLocalTask, testTask } from './testData';
 
 async function renderBanner(
   getBackgroundWork: ReliabilityApi['getBackgroundWork'],
@@ -38,6 +38,15 @@ describe('BackgroundWorkBanner', () => {
         name: 'Background work on the Monitoring tab',
       }),
     ).toHaveAttribute('href', '/reliability/monitoring');
+  });
+
+  it('says how many replicas of a local task are in trouble', async () => {
+    await renderBanner(async () =>
+      testBackgroundWork({ tasks: [testTask(), testLocalTask(false)] }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '(On-call schedule files (1 of 2 replicas): last run failed)',
+    );
   });
 
   it('says when no replica runs the tasks', async () => {

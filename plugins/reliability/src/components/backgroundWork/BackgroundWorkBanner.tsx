@@ -3,7 +3,11 @@ import { backgroundTaskLabel } from '@internal/backstage-plugin-reliability-comm
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
-import { STATE_TEXT, tasksNeedingAttention } from './backgroundWorkFormat';
+import {
+  attentionName,
+  STATE_TEXT,
+  tasksNeedingAttention,
+} from './backgroundWorkFormat';
 import { MonitoringTabLink } from './MonitoringTabLink';
 
 /**
@@ -29,7 +33,7 @@ export function BackgroundWorkBanner() {
   const what = attention
     .map(
       task =>
-        `${backgroundTaskLabel(task.id)}: ${STATE_TEXT[
+        `${attentionName(task, backgroundTaskLabel)}: ${STATE_TEXT[
           task.state
         ].toLowerCase()}`,
     )

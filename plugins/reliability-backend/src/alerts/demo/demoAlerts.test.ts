@@ -134,4 +134,37 @@ describe('demo alert inventories', () => {
       view.alerts.find(a => a.name === 'CheckoutPodsNotReady')?.runbook,
     ).toBeNull();
   });
+
+  it("say an SLO burn alert fires exactly when the demo SLI data of its SLO makes it fire (the SLO card's state)", () => {
+    const sloDir = path.resolve(
+      __dirname,
+      '../../../../../examples/reliability/slo',
+    );
+    /** The `demoProfile` of each SLO of the demo SLO files, by SLO name. */
+    const profiles = new Map<string, string>();
+    for (const file of fs.readdirSync(sloDir)) {
+      const text = fs.readFileSync(path.join(sloDir, file), 'utf8');
+      for (const doc of parseAllDocuments(text).map(d => d.toJS())) {
+        if (doc?.kind !== 'SLO') continue;
+        // The SLI's metric source names its pattern (absent: healthy).
+        const profile = /"demoProfile":"(\w+)"/.exec(JSON.stringify(doc));
+        profiles.set(doc.metadata.name, profile?.[1] ?? 'healthy');
+      }
+    }
+    const burns = Object.values(DEMO_ALERTS)
+      .flat()
+      .filter(alert => alert.id.startsWith('slo/'));
+    expect(burns.length).toBeGreaterThan(5);
+    for (const alert of burns) {
+      const [, slo, speed] = /^slo\/(.+)-(fast|slow)-burn$/.exec(alert.id)!;
+      const profile = profiles.get(slo);
+      const fires =
+        profile === 'paging' || (profile === 'burning' && speed === 'slow');
+      expect([alert.name, profile, alert.state]).toEqual([
+        alert.name,
+        profile,
+        fires ? 'firing' : 'ok',
+      ]);
+    }
+  });
 });

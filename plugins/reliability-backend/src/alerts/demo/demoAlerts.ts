@@ -32,15 +32,21 @@ export type DemoAlertInventories = Record<string, DemoAlert[]>;
 
 const WIKI = 'https://wiki.parcelly.example/runbooks';
 
+/**
+ * An SLO burn alert as Prometheus would evaluate it. `state` follows the demo SLI data of the SLO
+ * (`demoProfile` in examples/reliability/slo): `paging` fires the fast burn (and the slow), `burning` the slow burn,
+ * so the alert's state here agrees with the SLO card's.
+ */
 const burn = (
   service: string,
   slo: 'availability' | 'latency',
   speed: 'fast' | 'slow',
   firings?: DemoAlert['firings'],
+  state: AlertState = 'ok',
 ): DemoAlert => ({
   id: `slo/${service}-${slo}-${speed}-burn`,
   name: `${service}-${slo}-${speed}-burn`,
-  state: 'ok',
+  state,
   severity: speed === 'fast' ? 'critical' : 'warning',
   pages: speed === 'fast',
   description: `${service} is burning its ${slo} error budget ${
@@ -62,7 +68,8 @@ export const DEMO_ALERTS: DemoAlertInventories = {
       everyHours: 190,
       minutes: 42,
     }),
-    burn('checkout-api', 'availability', 'slow'),
+    // checkout-api-availability is `burning`: its slow burn fires.
+    burn('checkout-api', 'availability', 'slow', undefined, 'firing'),
     burn('checkout-api', 'latency', 'fast', {
       count: 1,
       firstHoursAgo: 300,
@@ -103,12 +110,14 @@ export const DEMO_ALERTS: DemoAlertInventories = {
     },
   ],
   'component:default/payments': [
-    burn('payments', 'availability', 'fast', {
-      count: 2,
-      firstHoursAgo: 140,
-      everyHours: 200,
-      minutes: 95,
-    }),
+    // payments-availability is `paging`: its fast burn fires now.
+    burn(
+      'payments',
+      'availability',
+      'fast',
+      { count: 2, firstHoursAgo: 140, everyHours: 200, minutes: 95 },
+      'firing',
+    ),
     {
       id: 'psp/PspTimeoutsHigh',
       name: 'PspTimeoutsHigh',
@@ -137,15 +146,21 @@ export const DEMO_ALERTS: DemoAlertInventories = {
     },
   ],
   'component:default/cart-service': [
+    // Its SLO data is healthy, so the fast burn does not fire (the SLO card says OK) ...
+    burn('cart-service', 'availability', 'fast'),
     {
-      // Firing now, beside the open demo incident of the cart service.
-      ...burn('cart-service', 'availability', 'fast', {
-        count: 1,
-        firstHoursAgo: 1,
-        everyHours: 1,
-        minutes: 60,
-      }),
+      // ... while a cause alert fires beside the open demo incident (elevated 5xx after a Redis node
+      // replacement), below the error rate that would burn the budget fast enough to page.
+      id: 'k8s/CartServiceErrorsElevated',
+      name: 'CartServiceErrorsElevated',
       state: 'firing',
+      severity: 'warning',
+      pages: false,
+      runbookUrl: `${WIKI}/cart/errors-elevated`,
+      description: 'More than 0.5% of cart-service requests fail with a 5xx',
+      query:
+        'sum(rate(http_requests_total{service="cart-service",code=~"5.."}[10m])) / sum(rate(http_requests_total{service="cart-service"}[10m])) > 0.005',
+      firings: { count: 1, firstHoursAgo: 1, everyHours: 1, minutes: 60 },
     },
   ],
   'resource:default/cart-cache': [

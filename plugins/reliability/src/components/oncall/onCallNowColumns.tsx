@@ -12,11 +12,14 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 /**
  * Columns of an "on call now" table of a team's services: service, primary and until when, secondary,
  * rotation size (single-person rotations flagged) and where the data comes from (failed providers flagged).
- * `compact` keeps the first three (for narrow cards).
+ * A person's email goes under their name and a shift's end wraps between its date, its time and how far off, so
+ * the table needs little more than its longest email and date. `compact` keeps the first three (for narrow cards);
+ * `withoutSource` leaves out where the data comes from (for a half-width card that names failed providers above
+ * its table).
  */
 export function onCallNowColumns<T extends GroupOnCallEntity>(
   now: Date,
-  options: { compact?: boolean } = {},
+  options: { compact?: boolean; withoutSource?: boolean } = {},
 ): PlainTableColumn<T>[] {
   const columns: PlainTableColumn<T>[] = [
     {
@@ -27,17 +30,26 @@ export function onCallNowColumns<T extends GroupOnCallEntity>(
     },
     {
       title: 'Primary now',
-      render: row => <OnCallPersonName person={row.primary} />,
+      render: row => <OnCallPersonName person={row.primary} stacked />,
     },
     {
       title: 'Until',
-      // The time on one line and how far off below it, not a word a line in a squeezed column.
+      // The day, the time and how far off, each kept on one line ("Wed, Dec 2," "08:00 UTC" "(in 3 hours)"): never
+      // a word a line in a squeezed column.
       render: row => {
         const absolute = formatAbsolute(row.primaryUntil);
         if (absolute === '—') return absolute;
+        const cut = absolute.lastIndexOf(', ');
         return (
           <>
-            <span style={NO_WRAP}>{absolute}</span>{' '}
+            {cut > 0 ? (
+              <>
+                <span style={NO_WRAP}>{absolute.slice(0, cut + 1)}</span>{' '}
+                <span style={NO_WRAP}>{absolute.slice(cut + 2)}</span>
+              </>
+            ) : (
+              <span style={NO_WRAP}>{absolute}</span>
+            )}{' '}
             <span style={NO_WRAP}>
               ({formatRelative(row.primaryUntil, now)})
             </span>
@@ -47,7 +59,7 @@ export function onCallNowColumns<T extends GroupOnCallEntity>(
     },
     {
       title: 'Secondary',
-      render: row => <OnCallPersonName person={row.secondary} />,
+      render: row => <OnCallPersonName person={row.secondary} stacked />,
     },
     {
       title: 'Rotation',
@@ -84,5 +96,8 @@ export function onCallNowColumns<T extends GroupOnCallEntity>(
         ),
     },
   ];
-  return options.compact ? columns.slice(0, 3) : columns;
+  if (options.compact) return columns.slice(0, 3);
+  return options.withoutSource
+    ? columns.filter(column => column.title !== 'Source')
+    : columns;
 }

@@ -65,6 +65,42 @@ describe('EntityGroupOnCallCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('fits half a page: no Source column, emails under the names, a shift end wrapping between its parts', async () => {
+    await renderCard(mockOnCallApi());
+    const table = await screen.findByRole('table', { name: 'On call now' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual(['Service', 'Primary now', 'Until', 'Secondary', 'Rotation']);
+    // The failed provider is named above the table instead.
+    expect(
+      screen.getByText(
+        'component:default/payouts: PagerDuty answered HTTP 401',
+      ),
+    ).toBeInTheDocument();
+    const solo = screen.getByText('Solo Person').closest('tr')!;
+    // The email on a line of its own, without brackets, and free to wrap before its "@".
+    const email = within(solo).getByRole('link', { name: 'solo@example.com' });
+    expect(email.parentElement).toHaveStyle({ display: 'block' });
+    expect(email.querySelector('wbr')?.nextSibling?.textContent).toBe(
+      '@example.com',
+    );
+    expect(within(solo).getAllByRole('cell')[1]).not.toHaveTextContent('(');
+    // The day, the time and how far off: three unbreakable parts that wrap between them.
+    const until = within(solo).getAllByRole('cell')[2];
+    expect(
+      Array.from(until.querySelectorAll('span')).map(span => [
+        span.textContent,
+        span.style.whiteSpace,
+      ]),
+    ).toEqual([
+      [expect.stringMatching(/^\w{3}, \w{3} \d+,$/), 'nowrap'],
+      [expect.stringMatching(/^\d\d:\d\d \S+$/), 'nowrap'],
+      ['(in 4 days)', 'nowrap'],
+    ]);
+  });
+
   it("shows the team's pages per on-call shift under the table", async () => {
     const api = mockOnCallApi();
     await renderCard(api);

@@ -17,7 +17,10 @@ import { OnCallLoadChart } from './OnCallLoadChart';
 import { PagesPerShiftCard } from './PagesPerShiftCard';
 
 const loadColumns: PlainTableColumn<OnCallPersonLoad>[] = [
-  { title: 'Person', render: row => <OnCallPersonName person={row.person} /> },
+  {
+    title: 'Person',
+    render: row => <OnCallPersonName person={row.person} stacked />,
+  },
   {
     title: 'Hours on call',
     align: 'right',

@@ -2,7 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { OnCallPersonLoad } from '@internal/backstage-plugin-reliability-common';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../hooks';
-import { pagesPerShift } from './pagesPerShift';
+import { describePagesPerShift, pagesPerShift } from './pagesPerShift';
 
 /** Loads the group's pages (alerts area) and sets them against its on-call load. */
 export function usePagesPerShift(
@@ -21,28 +21,29 @@ export function usePagesPerShift(
   };
 }
 
-/** "31 pages in 30 days · 3.0 per on-call shift (…)", or why there is no figure. */
+/**
+ * "31 pages in the last 30 days: about 3 pages per on-call shift. The team's rotations run about 10 shifts in 30
+ * days (…)", or why there is no figure.
+ */
 export function PagesPerShiftText(props: {
   rate: ReturnType<typeof pagesPerShift>;
   pagingAlerts: number;
   variant?: 'body1' | 'body2';
 }) {
   const { rate, pagingAlerts, variant } = props;
+  if (!rate || pagingAlerts === 0) {
+    return (
+      <Typography variant={variant ?? 'body1'} data-testid="pages-per-shift">
+        No paging alert maps to this team's services yet.
+      </Typography>
+    );
+  }
+  const text = describePagesPerShift(rate);
   return (
     <Typography variant={variant ?? 'body1'} data-testid="pages-per-shift">
-      {!rate || pagingAlerts === 0
-        ? "No paging alert maps to this team's services yet."
-        : `${rate.pages} page${rate.pages === 1 ? '' : 's'} in ${
-            rate.windowDays
-          } days · ${
-            rate.perShift === null
-              ? 'no on-call shift recorded'
-              : `${rate.perShift.toFixed(
-                  1,
-                )} per on-call shift (${rate.shifts.toFixed(1)} shifts in ${
-                  rate.windowDays
-                } days at the load's rate; every escalation level counts)`
-          }`}
+      {text.frequency === null
+        ? `${text.pages}; no on-call shift recorded.`
+        : `${text.pages}: ${text.frequency}. ${text.shifts}`}
     </Typography>
   );
 }

@@ -1,4 +1,4 @@
-import { pagesPerShift } from './pagesPerShift';
+import { describePagesPerShift, pagesPerShift } from './pagesPerShift';
 
 const window90 = {
   from: '2026-09-01T00:00:00.000Z',
@@ -14,7 +14,13 @@ describe('pagesPerShift', () => {
         [{ shiftCount: 30 }, { shiftCount: 15 }],
         window90,
       ),
-    ).toEqual({ pages: 30, windowDays: 30, shifts: 15, perShift: 2 });
+    ).toEqual({
+      pages: 30,
+      windowDays: 30,
+      shifts: 15,
+      loadDays: 90,
+      perShift: 2,
+    });
   });
 
   it('has no rate without shifts, and nothing without pages data or a readable window', () => {
@@ -24,7 +30,13 @@ describe('pagesPerShift', () => {
         [],
         window90,
       ),
-    ).toEqual({ pages: 3, windowDays: 30, shifts: 0, perShift: null });
+    ).toEqual({
+      pages: 3,
+      windowDays: 30,
+      shifts: 0,
+      loadDays: 90,
+      perShift: null,
+    });
     expect(pagesPerShift(null, [{ shiftCount: 3 }], window90)).toBeNull();
     expect(
       pagesPerShift(
@@ -33,5 +45,58 @@ describe('pagesPerShift', () => {
         { from: 'x', to: 'y' },
       ),
     ).toBeNull();
+  });
+});
+
+describe('describePagesPerShift', () => {
+  const rate = (pages: number, shiftsIn90Days: number) =>
+    pagesPerShift(
+      { windowDays: 30, count: pages, pagingAlerts: 4 },
+      [{ shiftCount: shiftsIn90Days }],
+      window90,
+    )!;
+
+  it('says how often a shift is paged in whole shifts when it is less than once a shift', () => {
+    // The demo team: 18 pages against 700 shifts in 90 days (233.3 in 30) read "0.1 per on-call shift (233.3
+    // shifts in 30 days at the load's rate; ...)".
+    expect(describePagesPerShift(rate(18, 700))).toEqual({
+      pages: '18 pages in the last 30 days',
+      frequency: 'about 1 page every 13 on-call shifts',
+      shifts:
+        "The team's rotations run about 233 shifts in 30 days (at the pace of the last 90 days); each service and escalation level counts its own shifts.",
+    });
+  });
+
+  it('says pages per shift from one a shift up, rounded as people say it', () => {
+    // 31 shifts in 90 days: 10.3 in 30; 31 pages: 3.0 a shift.
+    expect(describePagesPerShift(rate(31, 31)).frequency).toBe(
+      'about 3 pages per on-call shift',
+    );
+    expect(describePagesPerShift(rate(25, 30)).frequency).toBe(
+      'about 2.5 pages per on-call shift',
+    );
+    expect(describePagesPerShift(rate(19, 60)).frequency).toBe(
+      'about 1 page per on-call shift',
+    );
+    expect(describePagesPerShift(rate(9, 3)).shifts).toMatch(
+      /^The team's rotations run about 1 shift in 30 days/,
+    );
+    expect(describePagesPerShift(rate(9, 12)).shifts).toMatch(
+      /^The team's rotations run about 4 shifts in 30 days/,
+    );
+    expect(describePagesPerShift(rate(9, 13)).shifts).toMatch(
+      /^The team's rotations run about 4.3 shifts in 30 days/,
+    );
+  });
+
+  it('has no frequency without shifts, and says when no shift was paged', () => {
+    expect(describePagesPerShift(rate(1, 0))).toEqual({
+      pages: '1 page in the last 30 days',
+      frequency: null,
+      shifts: null,
+    });
+    expect(describePagesPerShift(rate(0, 90)).frequency).toBe(
+      'no on-call shift was paged',
+    );
   });
 });

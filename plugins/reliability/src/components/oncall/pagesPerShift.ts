@@ -11,6 +11,8 @@ export interface PagesPerShift {
   windowDays: number;
   /** Shifts of the team in a window as long as the pages' one, at the load window's rate. */
   shifts: number;
+  /** Days of the on-call load window whose rate `shifts` is taken at (90). */
+  loadDays: number;
   /** Pages per shift; null when the team had no shift. */
   perShift: number | null;
 }
@@ -36,6 +38,61 @@ export function pagesPerShift(
     pages: pages.count,
     windowDays: pages.windowDays,
     shifts,
+    loadDays,
     perShift: shifts > 0 ? pages.count / shifts : null,
+  };
+}
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  count === 1 ? one : many;
+
+/** A figure as people read it: whole from 10 up, else with one decimal unless it is whole ("2.5", "3", "233"). */
+function roughly(value: number): string {
+  if (value >= 10) return String(Math.round(value));
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+/**
+ * Pages per shift in words for an on-call engineer: the pages, then how often a shift is paged ("about 1 page every
+ * 13 shifts" below one a shift, "about 2.5 pages per shift" from one up), then where the shifts come from (the
+ * team's shifts over as many days at the rate of the load window, each service's rotation and each escalation level
+ * counting its own). Null without a shift to set the pages against.
+ */
+export function describePagesPerShift(rate: PagesPerShift): {
+  pages: string;
+  frequency: string | null;
+  shifts: string | null;
+} {
+  const pages = `${rate.pages} ${plural(rate.pages, 'page')} in the last ${
+    rate.windowDays
+  } days`;
+  if (rate.perShift === null) {
+    return { pages, frequency: null, shifts: null };
+  }
+  let frequency: string;
+  if (rate.pages === 0) {
+    frequency = 'no on-call shift was paged';
+  } else if (rate.perShift < 1 && Math.round(1 / rate.perShift) > 1) {
+    frequency = `about 1 page every ${Math.round(
+      1 / rate.perShift,
+    )} on-call shifts`;
+  } else {
+    const perShift = roughly(rate.perShift);
+    frequency = `about ${perShift} ${plural(
+      Number(perShift),
+      'page',
+    )} per on-call shift`;
+  }
+  const shifts = roughly(rate.shifts);
+  return {
+    pages,
+    frequency,
+    shifts: `The team's rotations run about ${shifts} ${plural(
+      Number(shifts),
+      'shift',
+    )} in ${rate.windowDays} days (at the pace of the last ${Math.round(
+      rate.loadDays,
+    )} days); each service and escalation level counts its own shifts.`,
   };
 }

@@ -5,3 +5,4 @@ export * from './defaultPolicy';
 export * from './resolvePolicy';
 export * from './report';
 export * from './keepPolicyState';
+export * from './policyStateLabel';

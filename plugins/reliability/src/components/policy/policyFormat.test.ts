@@ -1,16 +1,6 @@
-import { formatHeldFor, formatWhen, stateLabel } from './policyFormat';
+import { formatHeldFor, formatWhen } from './policyFormat';
 
 describe('policy formatting', () => {
-  it.each([
-    ['frozen', 'Frozen'],
-    ['no-data', 'No data'],
-    ['review-risky-changes', 'Review risky changes'],
-    // Beside the SLO status chip's "OK", never "Ok".
-    ['ok', 'OK'],
-  ])('labels state %s as %s', (state, label) => {
-    expect(stateLabel(state)).toBe(label);
-  });
-
   const now = new Date('2026-11-22T12:00:00Z');
   it.each([
     ['2026-11-19T11:00:00Z', 'for 3 days'],

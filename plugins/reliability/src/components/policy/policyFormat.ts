@@ -18,13 +18,6 @@ export const POLICY_SOURCE_LABEL: Record<PolicySource, string> = {
   slo: 'named by the SLO file',
 };
 
-/** A policy state name as a label: `no-data` -> "No data", `frozen` -> "Frozen", `ok` -> "OK" (as SLO states say it). */
-export function stateLabel(state: string): string {
-  if (state === 'ok') return 'OK';
-  const words = state.replace(/-/g, ' ');
-  return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
-}
-
 /** A date-time in the viewer's time zone: "Nov 21, 09:00". */
 export function formatWhen(iso: string | null | undefined): string {
   const time = iso ? Date.parse(iso) : NaN;

@@ -15,9 +15,9 @@ import {
   OVERVIEW_SORT_FIELDS,
   OverviewQuery,
   OverviewSortField,
+  policyStateLabel,
 } from '@internal/backstage-plugin-reliability-common';
 import { formatLevel } from '../../checklist/maturityFormat';
-import { stateLabel } from '../../policy/policyFormat';
 import { formatRef } from '../overviewFormat';
 import { ServiceFilterOptions } from './useServiceFilterOptions';
 
@@ -219,10 +219,10 @@ export function ServiceFilters(props: {
       )}
       {values.policy && (
         <Chip
-          label={`Policy: ${stateLabel(values.policy)}`}
+          label={`Policy: ${policyStateLabel(values.policy)}`}
           color="primary"
           onDelete={() => set('policy')(undefined)}
-          aria-label={`Policy state filter ${stateLabel(values.policy)}`}
+          aria-label={`Policy state filter ${policyStateLabel(values.policy)}`}
         />
       )}
       <FilterSelect

@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import {
+  policyStateLabel,
   reliabilityStateOf,
   ServiceOverviewRow,
 } from '@internal/backstage-plugin-reliability-common';
@@ -17,7 +18,6 @@ import { ReliabilityStateChip } from '../ReliabilityStateChip';
 import { PlainTableColumn } from '../../PlainTable';
 import { PolicyStateChip } from '../../policy/PolicyStateChip';
 import { formatLevel } from '../../checklist/maturityFormat';
-import { stateLabel } from '../../policy/policyFormat';
 
 /** A column of the services table. */
 export type ServiceColumn = PlainTableColumn<ServiceOverviewRow>;
@@ -174,7 +174,9 @@ function PolicyCell(props: {
           state={state}
           decision={decision}
           onClick={onFilter ? () => onFilter(state) : undefined}
-          actionLabel={`Show the services in policy state ${stateLabel(state)}`}
+          actionLabel={`Show the services in policy state ${policyStateLabel(
+            state,
+          )}`}
         />
       }
       secondary={`since ${formatDateTime(since)}`}

@@ -1,3 +1,4 @@
+import { policyStateLabel } from '@internal/backstage-plugin-reliability-common';
 import {
   EmptyState,
   InfoCard,
@@ -17,7 +18,6 @@ import {
   formatHeldFor,
   formatWhen,
   POLICY_SOURCE_LABEL,
-  stateLabel,
 } from '../policyFormat';
 import { useEntityPolicy } from '../useEntityPolicy';
 import { DeployGateActivityView } from './DeployGateActivityView';
@@ -119,9 +119,9 @@ export function EntityPolicyCard() {
                   {formatWhen(change.changedAt)} · {change.sloName ?? 'service'}
                   :{' '}
                   {change.fromState
-                    ? stateLabel(change.fromState)
+                    ? policyStateLabel(change.fromState)
                     : 'first evaluated'}{' '}
-                  → {stateLabel(change.toState)}
+                  → {policyStateLabel(change.toState)}
                 </Typography>
               ))}
             </Box>

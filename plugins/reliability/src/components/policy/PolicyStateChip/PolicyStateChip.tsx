@@ -1,8 +1,11 @@
-import { PolicyDecision } from '@internal/backstage-plugin-reliability-common';
+import {
+  PolicyDecision,
+  policyStateLabel,
+} from '@internal/backstage-plugin-reliability-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
-import { DECISION_LABEL, stateLabel } from '../policyFormat';
+import { DECISION_LABEL } from '../policyFormat';
 
 const useStyles = makeStyles(theme => ({
   // error.dark, not error.main: white on error.main is 3.7:1, below WCAG AA for the chip's small label.
@@ -42,7 +45,7 @@ export function PolicyStateChip(props: {
     <Tooltip title={DECISION_LABEL[props.decision]}>
       <Chip
         size="small"
-        label={props.label ?? stateLabel(props.state)}
+        label={props.label ?? policyStateLabel(props.state)}
         className={className}
         {...(props.onClick
           ? {

@@ -2,6 +2,7 @@ import {
   formatAttainment,
   formatRatio,
   NO_VALUE,
+  policyStateLabel,
   SloReportPeriod,
   SloReportRow,
 } from '@internal/backstage-plugin-reliability-common';
@@ -12,7 +13,6 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { PolicyStateChip } from '../PolicyStateChip';
-import { stateLabel } from '../policyFormat';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -70,8 +70,9 @@ export function SloReviewTable(props: {
                   : period.policyChanges.map((c, index) => (
                       <Fragment key={`${c.changedAt}#${index}`}>
                         {index > 0 && ', '}
-                        {c.fromState ? stateLabel(c.fromState) : 'New'} →{' '}
-                        {stateLabel(c.toState)}{' '}
+                        {c.fromState
+                          ? policyStateLabel(c.fromState)
+                          : 'New'} → {policyStateLabel(c.toState)}{' '}
                         <span style={NO_WRAP}>({day(c.changedAt)})</span>
                       </Fragment>
                     ))}

@@ -348,6 +348,11 @@ export interface Config {
       sloBurnResolved?: boolean;
       /** An SLO's error budget is exhausted (once until it recovers). Default true. */
       sloBudgetExhausted?: boolean;
+      /**
+       * A service's error-budget policy state changed (halted, frozen, review, back to OK; not between OK and no
+       * data), with what the team agreed to do in it. Default true.
+       */
+      policyStateChanged?: boolean;
       /** A runbook became stale (once per review date; never-reviewed runbooks once). Default true. */
       runbookStale?: boolean;
       /**

@@ -78,6 +78,7 @@ export async function createFeatures(
     runbooks: runbooks.service,
     checklist: checklist.service,
     reportSender: notifications.notifier,
+    listener: notifications.policy,
   });
   const overview = await createOverviewFeature(ctx, {
     slo: slo.summaries,

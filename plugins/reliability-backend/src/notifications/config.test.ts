@@ -15,6 +15,7 @@ describe('readNotificationsConfig', () => {
         sloBurn: true,
         sloBurnResolved: true,
         sloBudgetExhausted: true,
+        policyStateChanged: true,
         runbookStale: true,
         backgroundTaskTrouble: true,
         backgroundTaskRecovered: true,

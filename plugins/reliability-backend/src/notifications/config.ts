@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'sloBurn',
   'sloBurnResolved',
   'sloBudgetExhausted',
+  'policyStateChanged',
   'runbookStale',
   'backgroundTaskTrouble',
   'backgroundTaskRecovered',

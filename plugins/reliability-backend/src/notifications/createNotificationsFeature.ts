@@ -8,6 +8,7 @@ import {
 } from './backgroundWorkNotifications';
 import { CampaignNotifications } from './campaignNotifications';
 import { ChecklistNotifications } from './checklistNotifications';
+import { PolicyNotifications } from './policyNotifications';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { SummarySource } from '../summaries';
 import { readNotificationsConfig } from './config';
@@ -27,6 +28,8 @@ export type NotificationsFeature = ReliabilityFeature & {
   checklist: ChecklistNotifications;
   /** Campaigns started, due in 7 days, overdue. */
   campaigns: CampaignNotifications;
+  /** Services whose error-budget policy state changed. */
+  policy: PolicyNotifications;
   /** Sends other areas' notifications, each once (the policy area's scheduled SLO review report). */
   notifier: ReliabilityNotifier;
 };
@@ -107,6 +110,7 @@ export async function createNotificationsFeature(
     campaigns: new CampaignNotifications(notifier, () =>
       ctx.now().toISOString().slice(0, 10),
     ),
+    policy: new PolicyNotifications(notifier),
     notifier,
   };
 }

@@ -8,6 +8,7 @@ import {
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { migrateDatabase } from '../database/migrateDatabase';
+import { PolicyListener, PolicyServiceStateChange } from './listener';
 import { PolicyRefresher } from './PolicyRefresher';
 import { PolicyService } from './PolicyService';
 import { KnexPolicyStore } from './store/KnexPolicyStore';
@@ -63,6 +64,12 @@ async function setup() {
     .set(search, [sloWith('latency', 0.9)])
     .set(uncollected, [sloWith('availability', 0.01)]);
   const collected = new Set([entityRefKey(checkout), entityRefKey(search)]);
+  const told: PolicyServiceStateChange[][] = [];
+  const listener: PolicyListener = {
+    serviceStatesChanged: async changes => {
+      told.push(changes);
+    },
+  };
   const refresher = new PolicyRefresher({
     catalog,
     auth: mockServices.auth(),
@@ -80,6 +87,7 @@ async function setup() {
     logger: mockServices.logger.mock(),
     now: () => now,
     retentionDays: 30,
+    listener,
   });
   return {
     knex,
@@ -91,6 +99,7 @@ async function setup() {
     refresher,
     checkout,
     search,
+    told,
     advance: (ms: number) => {
       now = new Date(now.getTime() + ms);
     },
@@ -131,6 +140,50 @@ describe('PolicyRefresher', () => {
     expect(changes.filter(c => c.sloName === null).map(c => c.toState)).toEqual(
       ['ok', 'frozen'],
     );
+  });
+
+  it("tells the listener each run about the services' state changes of the last hour, not first evaluations", async () => {
+    const { slos, refresher, checkout, search, advance, told } = await setup();
+    await refresher.run();
+    expect(told).toEqual([]);
+
+    // checkout-api's budget recovers (frozen -> ok); search-service goes from ok to no data (nothing to tell).
+    slos.set(checkout, [sloWith('availability', 0.3)]);
+    slos.set(search, [sloWith('latency', null, 'unknown')]);
+    advance(5 * 60_000);
+    await refresher.run();
+    const recovered = {
+      entityRef: 'component:default/checkout-api',
+      fromState: 'frozen',
+      toState: 'ok',
+      decision: 'allow',
+      changedAt: '2026-11-22T12:05:00.000Z',
+      consequence: null,
+      currentState: null,
+    };
+    expect(told).toEqual([[recovered]]);
+
+    // It freezes again: both changes are told (the listener keeps each once), the first one saying it changed since.
+    slos.set(checkout, [sloWith('availability', -0.2)]);
+    advance(5 * 60_000);
+    await refresher.run();
+    expect(told[1]).toEqual([
+      { ...recovered, currentState: 'frozen' },
+      {
+        entityRef: 'component:default/checkout-api',
+        fromState: 'ok',
+        toState: 'frozen',
+        decision: 'deny',
+        changedAt: '2026-11-22T12:10:00.000Z',
+        consequence: 'Freeze feature releases; reliability work only.',
+        currentState: null,
+      },
+    ]);
+
+    // An hour later they are no longer told.
+    advance(61 * 60_000);
+    await refresher.run();
+    expect(told).toHaveLength(2);
   });
 
   it('clears states of entities without SLOs, deletes entities gone from the catalog, and applies retention', async () => {

@@ -6,6 +6,8 @@ import {
   ANNOTATIONS,
   entityRefKey,
   hasSloDefinitions,
+  POLICY_STATE_NO_DATA,
+  POLICY_STATE_OK,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
 import { catalogEntityPages } from '../shared/catalogPages';
@@ -13,6 +15,7 @@ import { chunk } from '../shared/chunk';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { Refresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
+import { PolicyListener } from './listener';
 import { PolicyService } from './PolicyService';
 import { PolicyStore } from './store/PolicyStore';
 
@@ -21,6 +24,16 @@ const CONCURRENCY = 4;
 /** Refs per catalog existence check. */
 const EXISTENCE_BATCH = 200;
 const DAY_MS = 24 * 3600_000;
+/**
+ * How far back each run tells the listener about service state changes: a few cadences, so a change recorded
+ * between runs (by a request) or a send that failed is told at the next run; the listener keeps each once.
+ */
+const TELL_WINDOW_MS = 3600_000;
+/** Most changes told per run. */
+const TELL_LIMIT = 1000;
+
+/** A change between two states that both allow deploys (`ok` and `no-data`) changes nothing for the team. */
+const ALLOWING_WITHOUT_RULE = new Set([POLICY_STATE_OK, POLICY_STATE_NO_DATA]);
 
 /** Entities declaring SLOs (a file or inline definitions). */
 const SLO_ENTITY_FILTER = [
@@ -60,6 +73,8 @@ export class PolicyRefresher implements Refresher {
       logger: LoggerService;
       now: () => Date;
       retentionDays: number;
+      /** Told about services whose state changed (the notifications area). */
+      listener?: PolicyListener;
     },
   ) {}
 
@@ -101,6 +116,7 @@ export class PolicyRefresher implements Refresher {
     );
     await this.options.store.deleteStates(cleared);
     const removed = await this.removeGoneEntities(credentials);
+    await this.tellChanges();
     const cutOff = new Date(
       this.options.now().getTime() - this.options.retentionDays * DAY_MS,
     );
@@ -126,6 +142,55 @@ export class PolicyRefresher implements Refresher {
         )} failed: ${error}`,
       );
       return 'failed';
+    }
+  }
+
+  /**
+   * Tells the listener about the services whose state changed within the last hour (not first evaluations, not
+   * between `ok` and `no-data`), with the new state's consequence while it holds. A failure is logged: the next
+   * run tells again.
+   */
+  private async tellChanges(): Promise<void> {
+    const { listener, store, logger, now } = this.options;
+    if (!listener) return;
+    try {
+      const changes = (
+        await store.getServiceChangesSince(
+          new Date(now().getTime() - TELL_WINDOW_MS),
+          TELL_LIMIT,
+        )
+      ).filter(
+        change =>
+          !(
+            ALLOWING_WITHOUT_RULE.has(change.fromState ?? '') &&
+            ALLOWING_WITHOUT_RULE.has(change.toState)
+          ),
+      );
+      if (changes.length === 0) return;
+      const current = await store.getServiceStates(
+        changes.map(change => change.entityRef),
+      );
+      await listener.serviceStatesChanged(
+        changes.map(change => {
+          const state = current.get(change.entityRef);
+          const holds =
+            state?.state === change.toState &&
+            state.since.toISOString() === change.changedAt;
+          return {
+            entityRef: change.entityRef,
+            fromState: change.fromState ?? '',
+            toState: change.toState,
+            decision: change.decision,
+            changedAt: change.changedAt,
+            consequence: holds ? state.consequence : null,
+            currentState: holds ? null : state?.state ?? null,
+          };
+        }),
+      );
+    } catch (error) {
+      logger.warn(
+        `Telling the error-budget policy's state changes failed: ${error}`,
+      );
     }
   }
 

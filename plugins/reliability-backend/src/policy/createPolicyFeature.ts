@@ -8,6 +8,7 @@ import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { readPolicyConfig } from './config';
 import { DeployGateService } from './deployGate/DeployGateService';
+import { PolicyListener } from './listener';
 import { PolicyRefresher } from './PolicyRefresher';
 import { PolicyService } from './PolicyService';
 import { readReportScheduleConfig } from './reports/reportScheduleConfig';
@@ -45,6 +46,8 @@ export interface PolicyFeatureDeps {
   checklist?: ChecklistHistorySource;
   /** Where scheduled reports go out (the notifications area's notifier); without it none is scheduled. */
   reportSender?: ReportSender;
+  /** Told about services whose policy state changed (the notifications area). */
+  listener?: PolicyListener;
 }
 
 /**
@@ -129,6 +132,7 @@ export async function createPolicyFeature(
       logger: ctx.logger,
       now: ctx.now,
       retentionDays: config.retentionDays,
+      listener: deps.listener,
     }),
   );
 

@@ -49,6 +49,42 @@ const frozen: Partial<PolicyStateInput> = {
 
 describe('KnexPolicyStore', () => {
   it.each(databases.eachSupportedId())(
+    "lists the services' state changes since a time, oldest first, without first evaluations or SLO rows, on %p",
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const record = (states: Partial<PolicyStateInput>, at: Date) =>
+        store.recordStates(
+          checkout,
+          [state('availability', states), state(SERVICE_SLO_NAME, states)],
+          at,
+        );
+      await record({}, t0);
+      await record(frozen, t1);
+      await record({}, t2);
+      await store.recordStates(search, [state(SERVICE_SLO_NAME)], t2);
+      const changes = await store.getServiceChangesSince(t0, 10);
+      expect(
+        changes.map(c => [
+          c.entityRef,
+          c.sloName,
+          c.fromState,
+          c.toState,
+          c.changedAt,
+        ]),
+      ).toEqual([
+        [checkout, null, 'ok', 'frozen', t1.toISOString()],
+        [checkout, null, 'frozen', 'ok', t2.toISOString()],
+      ]);
+      expect(
+        (await store.getServiceChangesSince(t2, 10)).map(c => c.toState),
+      ).toEqual(['ok']);
+      expect(
+        (await store.getServiceChangesSince(t0, 1)).map(c => c.toState),
+      ).toEqual(['frozen']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps since while a state holds, and records each change once, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

@@ -13,6 +13,7 @@ import {
   dbDate,
   dbDateOrNull,
   dbNumber,
+  dbTextOrNull,
 } from '../../shared/dbValues';
 import {
   PolicyStateInput,
@@ -70,6 +71,18 @@ function isChange(row: StateRow, state: PolicyStateInput): boolean {
     row.state !== state.state ||
     row.decision !== state.decision
   );
+}
+
+function toChange(row: Record<string, unknown>): PolicyStateChange {
+  return {
+    entityRef: String(row.entity_ref),
+    sloName: row.slo_name === SERVICE_SLO_NAME ? null : String(row.slo_name),
+    policyName: String(row.policy_name),
+    fromState: dbTextOrNull(row.from_state),
+    toState: String(row.to_state),
+    decision: row.decision as PolicyDecision,
+    changedAt: dbDate(row.changed_at).toISOString(),
+  };
 }
 
 function toOverride(row: Record<string, unknown>): DeployGateOverride {
@@ -263,21 +276,28 @@ export class KnexPolicyStore implements PolicyStore {
         ])
         .limit(options.limit)
         .select();
-      changes.push(
-        ...rows.map(row => ({
-          entityRef: row.entity_ref,
-          sloName: row.slo_name === SERVICE_SLO_NAME ? null : row.slo_name,
-          policyName: row.policy_name,
-          fromState: row.from_state ?? null,
-          toState: row.to_state,
-          decision: row.decision as PolicyDecision,
-          changedAt: dbDate(row.changed_at).toISOString(),
-        })),
-      );
+      changes.push(...rows.map(toChange));
     }
     return changes
       .sort((a, b) => b.changedAt.localeCompare(a.changedAt))
       .slice(0, options.limit);
+  }
+
+  async getServiceChangesSince(
+    from: Date,
+    limit: number,
+  ): Promise<PolicyStateChange[]> {
+    const rows = await this.knex(CHANGES)
+      .where('changed_at', '>=', from)
+      .where('slo_name', SERVICE_SLO_NAME)
+      .whereNotNull('from_state')
+      .orderBy([
+        { column: 'changed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(limit)
+      .select();
+    return rows.map(toChange);
   }
 
   async listEntitiesWithStates(): Promise<string[]> {

@@ -71,6 +71,14 @@ export interface PolicyStore {
     entityRefs: string[],
     options: { from?: Date; to?: Date; limit: number },
   ): Promise<PolicyStateChange[]>;
+  /**
+   * Changes of the state of services as a whole (SERVICE_SLO_NAME) recorded at or after `from`, not first
+   * evaluations, oldest first, at most `limit`: one query on the changed_at index.
+   */
+  getServiceChangesSince(
+    from: Date,
+    limit: number,
+  ): Promise<PolicyStateChange[]>;
   /** Every entity that has current states. */
   listEntitiesWithStates(): Promise<string[]>;
   /** Every entity with any data in the store (states, changes, gate answers or overrides). */

@@ -1,0 +1,93 @@
+import { PolicyServiceStateChange } from '../policy/listener';
+import { testNotifier } from './__testUtils__/testNotifier';
+import { PolicyNotifications } from './policyNotifications';
+
+const halted: PolicyServiceStateChange = {
+  entityRef: 'component:default/payments',
+  fromState: 'review',
+  toState: 'halted',
+  decision: 'deny',
+  changedAt: '2026-12-01T20:57:18.424Z',
+  consequence: 'Halt deploys until the page-severity burn is resolved.',
+  currentState: null,
+};
+
+function setup(enabled?: { policyStateChanged: boolean }) {
+  const { notifier, send } = testNotifier({
+    now: () => new Date('2026-12-01T21:00:00Z'),
+    enabled,
+  });
+  const sent = () => send.mock.calls.map((c: any) => c[0]);
+  return { notifications: new PolicyNotifications(notifier), sent };
+}
+
+describe('PolicyNotifications', () => {
+  it("tells the service's owners the new state, what it means for deploys and what they agreed to do, once", async () => {
+    const { notifications, sent } = setup();
+    await notifications.serviceStatesChanged([halted]);
+    await notifications.serviceStatesChanged([halted]);
+    expect(sent()).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: ['component:default/payments'],
+        },
+        payload: {
+          topic: 'reliability-policyStateChanged',
+          title: 'payments: Halted, deploys blocked',
+          description:
+            'Halt deploys until the page-severity burn is resolved. The error-budget policy moved it from Review at 2026-12-01 20:57 UTC.',
+          link: '/catalog/default/component/payments/reliability',
+          severity: 'high',
+        },
+      },
+    ]);
+  });
+
+  it('says when deploys are allowed again, and when the state changed again since', async () => {
+    const { notifications, sent } = setup();
+    await notifications.serviceStatesChanged([
+      {
+        ...halted,
+        fromState: 'halted',
+        toState: 'ok',
+        decision: 'allow',
+        changedAt: '2026-12-01T21:30:00.000Z',
+        consequence: null,
+      },
+      {
+        ...halted,
+        entityRef: 'component:default/search-service',
+        toState: 'review',
+        fromState: 'ok',
+        decision: 'warn',
+        consequence: null,
+        currentState: 'ok',
+      },
+    ]);
+    expect(
+      sent().map(n => [
+        n.payload.title,
+        n.payload.description,
+        n.payload.severity,
+      ]),
+    ).toEqual([
+      [
+        'payments: back to OK, deploys allowed',
+        'The error-budget policy moved it from Halted at 2026-12-01 21:30 UTC.',
+        'low',
+      ],
+      [
+        'search-service: Review, deploy with care',
+        'The error-budget policy moved it from OK at 2026-12-01 20:57 UTC. It has changed again since: now OK.',
+        'normal',
+      ],
+    ]);
+  });
+
+  it('sends nothing when the kind is switched off', async () => {
+    const { notifications, sent } = setup({ policyStateChanged: false });
+    await notifications.serviceStatesChanged([halted]);
+    expect(sent()).toEqual([]);
+  });
+});

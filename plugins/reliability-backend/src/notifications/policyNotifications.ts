@@ -1,0 +1,74 @@
+import {
+  PolicyDecision,
+  policyStateLabel,
+} from '@internal/backstage-plugin-reliability-common';
+import type {
+  PolicyListener,
+  PolicyServiceStateChange,
+} from '../policy/listener';
+import { entityName, entityTabLink } from './links';
+import { ReliabilityNotifier } from './ReliabilityNotifier';
+
+/** What a decision means for the team's deploys, in the title. */
+const DEPLOYS: Record<PolicyDecision, string> = {
+  allow: 'deploys allowed',
+  warn: 'deploy with care',
+  deny: 'deploys blocked',
+};
+
+const SEVERITY = { allow: 'low', warn: 'normal', deny: 'high' } as const;
+
+/** "2026-12-01 20:57 UTC". */
+function when(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function notification(change: PolicyServiceStateChange) {
+  const name = entityName(change.entityRef);
+  const to = policyStateLabel(change.toState);
+  const title =
+    change.decision === 'allow'
+      ? `${name}: back to ${to}, deploys allowed`
+      : `${name}: ${to}, ${DEPLOYS[change.decision]}`;
+  const description = [
+    change.consequence ?? '',
+    `The error-budget policy moved it from ${policyStateLabel(
+      change.fromState,
+    )} at ${when(change.changedAt)}.`,
+    change.currentState
+      ? `It has changed again since: now ${policyStateLabel(
+          change.currentState,
+        )}.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    kind: 'policyStateChanged' as const,
+    subject: change.entityRef,
+    episode: `${change.toState}@${change.changedAt}`,
+    recipients: [change.entityRef],
+    payload: {
+      title,
+      description,
+      link: entityTabLink(change.entityRef, 'reliability'),
+      severity: SEVERITY[change.decision],
+    },
+  };
+}
+
+/**
+ * Tells the owners of a service when its error-budget policy state changes (the policy area's refresh reports the
+ * changes of the last hour each run; each is sent once): the new state, what it means for deploys and what the
+ * team agreed to do in it, linking the Reliability tab (the policy card and the deploy gate).
+ */
+export class PolicyNotifications implements PolicyListener {
+  constructor(private readonly notifier: ReliabilityNotifier) {}
+
+  async serviceStatesChanged(
+    changes: PolicyServiceStateChange[],
+  ): Promise<void> {
+    if (!this.notifier.isEnabled('policyStateChanged')) return;
+    await this.notifier.send(changes.map(notification));
+  }
+}

@@ -1,0 +1,21 @@
+import { PolicyDecision } from '@internal/backstage-plugin-reliability-common';
+
+/** A change of the error-budget policy state of a service as a whole, as recorded. */
+export interface PolicyServiceStateChange {
+  entityRef: string;
+  fromState: string;
+  toState: string;
+  /** The decision of the new state. */
+  decision: PolicyDecision;
+  changedAt: string;
+  /** What the team does in the new state, when the service is still in it (null otherwise, or for ok). */
+  consequence: string | null;
+  /** The service's state now, when it changed again since (null while `toState` holds). */
+  currentState: string | null;
+}
+
+/** Told about services whose policy state changed (the notifications area). */
+export interface PolicyListener {
+  /** Recent changes, oldest first; may repeat a change already told (the listener keeps each once). */
+  serviceStatesChanged(changes: PolicyServiceStateChange[]): Promise<void>;
+}

@@ -21,6 +21,21 @@ function allAttributes(container: HTMLElement): string[] {
   );
 }
 
+/**
+ * The values the page's style rules declare for an element's property. jsdom's computed style does not weigh
+ * selectors' specificity, so MarkdownContent's own `td { word-break: break-word }` would hide the plugin's rule.
+ */
+function declared(element: Element, property: string): string[] {
+  return Array.from(document.styleSheets)
+    .flatMap(sheet => Array.from(sheet.cssRules))
+    .filter(
+      (rule): rule is CSSStyleRule =>
+        rule instanceof CSSStyleRule && element.matches(rule.selectorText),
+    )
+    .map(rule => rule.style.getPropertyValue(property))
+    .filter(Boolean);
+}
+
 describe('RunbookMarkdown', () => {
   it('renders GitHub-flavoured Markdown with safe links', async () => {
     const container = await render(
@@ -95,6 +110,46 @@ describe('RunbookMarkdown', () => {
         ['language-sql', 'select count(*) from orders;'],
       ]),
     );
+  });
+
+  it('keeps code in tables whole, wrapping a command between its words only', async () => {
+    // MarkdownContent broke table cells anywhere: "payments.authori ze", "fraud- check.score".
+    const container = await render(
+      [
+        '| Slow span | Next step |',
+        '| --------- | --------- |',
+        '| `fraud-check.score` | `kubectl -n orders delete pod <pod>` and watch |',
+        '',
+        'Outside a table `kubectl get pods` stays one span.',
+      ].join('\n'),
+    );
+    const cell = container.querySelector('td')!;
+    expect(declared(cell, 'word-break')).toContain('normal');
+    expect(declared(cell, 'overflow-wrap')).toContain('normal');
+    const code = Array.from(container.querySelectorAll('td code'));
+    expect(code.map(c => c.textContent)).toEqual([
+      'fraud-check.score',
+      'kubectl',
+      '-n',
+      'orders',
+      'delete',
+      'pod',
+      '<pod>',
+    ]);
+    for (const word of code) {
+      expect(declared(word, 'white-space')).toEqual(['nowrap']);
+    }
+    // The command reads (and copies) as written.
+    expect(container.querySelectorAll('td')[1].textContent).toBe(
+      'kubectl -n orders delete pod <pod> and watch',
+    );
+    expect(
+      Array.from(container.querySelectorAll('p code')).map(c => c.textContent),
+    ).toEqual(['kubectl get pods']);
+    // A table wider than its card scrolls sideways.
+    expect(declared(container.querySelector('table')!, 'overflow-x')).toEqual([
+      'auto',
+    ]);
   });
 
   it('drops <script>, event handlers and unsafe image sources from raw HTML', async () => {

@@ -13,7 +13,7 @@ const LANGUAGE_ALIASES: Record<string, string> = {
 const PLAIN = 'plaintext';
 
 /** An opening (or closing) fence: indentation (list items indent theirs), the fence, the info string. */
-const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
+export const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 
 /**
  * Gives every fenced code block of a Markdown document a language the highlighter knows, so Backstage's

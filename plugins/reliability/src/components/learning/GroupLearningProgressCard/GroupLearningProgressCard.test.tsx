@@ -53,7 +53,18 @@ describe('GroupLearningProgressCard', () => {
     expect(screen.getByTestId('team-learning-demo')).toHaveTextContent(
       'demo data',
     );
-    const rows = screen.getAllByTestId('team-learning-item');
+    // The plugin's plain table: named, with its headers, whole words and sideways scrolling (WholeWordsTable).
+    const table = screen.getByRole('table', {
+      name: 'Members who finished each item',
+    });
+    expect(table.className).toMatch(/makeStyles-table/);
+    expect(table.parentElement).toHaveStyle({ overflowX: 'auto' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual(['Item', 'Done by']);
+    const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(row => row.textContent)).toEqual([
       'Read: Gateway adds latency3 of 4 members',
       'Walk: A shopper pays for an order1 of 4 members',
@@ -78,7 +89,7 @@ describe('GroupLearningProgressCard', () => {
       /keeps its members' learning progress private.*spec\.shareProgress: true/,
     );
     expect(screen.getByText('Payments onboarding')).toBeInTheDocument();
-    expect(screen.queryByTestId('team-learning-item')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByTestId('team-learning-demo')).not.toBeInTheDocument();
   });
 
@@ -91,6 +102,6 @@ describe('GroupLearningProgressCard', () => {
     expect(
       await screen.findByText('The team has no members in the catalog yet'),
     ).toBeInTheDocument();
-    expect(screen.queryByTestId('team-learning-item')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

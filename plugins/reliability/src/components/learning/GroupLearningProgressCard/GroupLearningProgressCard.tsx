@@ -9,14 +9,10 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useEntityReliability } from '../../../hooks';
 import { LEARNING_KIND_LABELS } from '../LearningPathView';
+import { PlainTableColumn, PlainTableContent } from '../../PlainTable';
 
 const TITLE = 'Onboarding progress';
 
@@ -33,48 +29,54 @@ const useStyles = makeStyles(theme => ({
 
 const members = (n: number) => `${n} member${n === 1 ? '' : 's'}`;
 
-function ProgressTable(props: { value: TeamLearningProgressResponse }) {
+type Item = TeamLearningProgressResponse['items'][number];
+
+/** The share of the team that finished an item, in percent. */
+const percentDone = (item: Item, memberCount: number) =>
+  memberCount === 0
+    ? 0
+    : Math.round((Math.min(item.doneBy, memberCount) / memberCount) * 100);
+
+function DoneBy(props: { item: Item; memberCount: number }) {
   const classes = useStyles();
-  const { items, memberCount } = props.value;
+  const { item, memberCount } = props;
   return (
-    <Table size="small" aria-label="Members who finished each item">
-      <TableHead>
-        <TableRow>
-          <TableCell>Item</TableCell>
-          <TableCell>Done by</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {items.map(item => {
-          const percent =
-            memberCount === 0
-              ? 0
-              : Math.round(
-                  (Math.min(item.doneBy, memberCount) / memberCount) * 100,
-                );
-          return (
-            <TableRow key={item.id} data-testid="team-learning-item">
-              <TableCell>
-                {LEARNING_KIND_LABELS[item.kind]}: {item.title}
-              </TableCell>
-              <TableCell>
-                <Typography variant="body2" className={classes.count}>
-                  {item.doneBy} of {members(memberCount)}
-                </Typography>
-                <LinearProgress
-                  className={classes.bar}
-                  variant="determinate"
-                  value={percent}
-                  aria-label={`${item.title}: ${item.doneBy} of ${members(
-                    memberCount,
-                  )} done`}
-                />
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <Typography variant="body2" className={classes.count}>
+        {item.doneBy} of {members(memberCount)}
+      </Typography>
+      <LinearProgress
+        className={classes.bar}
+        variant="determinate"
+        value={percentDone(item, memberCount)}
+        aria-label={`${item.title}: ${item.doneBy} of ${members(
+          memberCount,
+        )} done`}
+      />
+    </>
+  );
+}
+
+/** Each item of the path and how many of the team's members finished it, as the plugin's other plain tables. */
+function ProgressTable(props: { value: TeamLearningProgressResponse }) {
+  const { items, memberCount } = props.value;
+  const columns: PlainTableColumn<Item>[] = [
+    {
+      title: 'Item',
+      render: item => `${LEARNING_KIND_LABELS[item.kind]}: ${item.title}`,
+    },
+    {
+      title: 'Done by',
+      render: item => <DoneBy item={item} memberCount={memberCount} />,
+    },
+  ];
+  return (
+    <PlainTableContent
+      label="Members who finished each item"
+      columns={columns}
+      rows={items}
+      rowKey={item => item.id}
+    />
   );
 }
 

@@ -68,17 +68,44 @@ describe('PlainTable', () => {
         loading={false}
       />,
     );
-    // Not sortable, so not focusable: the description is the only way to it without a mouse.
     const alerts = screen.getByRole('columnheader', { name: 'Alerts' });
     expect(alerts).toHaveAccessibleDescription('Alerts firing now');
-    expect(within(alerts).queryByRole('button')).not.toBeInTheDocument();
-    // The meaning is not part of the header's name (read with every cell of the column).
+    // The meaning is not part of the header's name (read with every cell of the column), nor is its info button.
     expect(alerts).toHaveAccessibleName('Alerts');
     expect(screen.getByText('Alerts firing now')).not.toBeVisible();
     // A header without a tooltip has no description.
     expect(
       screen.getByRole('columnheader', { name: 'Service' }),
     ).not.toHaveAttribute('aria-describedby');
+  });
+
+  it('gives a header with a tooltip that does not sort an info button, so the tooltip shows from the keyboard', async () => {
+    render(
+      <PlainTable
+        title="Services"
+        columns={columns}
+        rows={[{ name: 'orders', tier: 'tier-1', count: 3 }]}
+        rowKey={row => row.name}
+        loading={false}
+      />,
+    );
+    const alerts = screen.getByRole('columnheader', { name: 'Alerts' });
+    const info = within(alerts).getByRole('button', { name: 'About Alerts' });
+    expect(info).toHaveAccessibleDescription('Alerts firing now');
+    // Headers without a meaning get no button.
+    expect(
+      within(screen.getByRole('columnheader', { name: 'Tier' })).queryByRole(
+        'button',
+      ),
+    ).not.toBeInTheDocument();
+    // The first stop of the keyboard in the table, and its tooltip shows on focus.
+    await userEvent.tab();
+    expect(info).toHaveFocus();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Alerts firing now',
+    );
+    // The title and its button wrap together.
+    expect(info.parentElement).toHaveTextContent(/^Alerts$/);
   });
 
   it('shows a loading bar and marks the table busy while rows load', () => {

@@ -6,3 +6,4 @@ export * from './resolvePolicy';
 export * from './report';
 export * from './keepPolicyState';
 export * from './policyStateLabel';
+export * from './describeRule';

@@ -169,6 +169,37 @@ describe('EntityPolicyCard', () => {
     expect(screen.getAllByText(/kept until Nov 22/)).toHaveLength(2);
   });
 
+  it("shows the policy's rules on request, in order, with the one the service is in now", async () => {
+    const policy = testPolicy();
+    await renderCard(
+      mockPolicyApi({
+        getEntityPolicy: async () => ({
+          ...policy,
+          policy: {
+            ...policy.policy,
+            rules: policy.policy.rules.map(rule =>
+              rule.state === 'halted' ? { ...rule, keepForMinutes: 30 } : rule,
+            ),
+          },
+        }),
+      }),
+    );
+    const toggle = await screen.findByRole('button', {
+      name: "The policy's rules (3)",
+    });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const rules = within(
+      screen.getByRole('list', { name: 'Rules of policy default' }),
+    ).getAllByRole('listitem');
+    expect(rules.map(rule => rule.textContent)).toEqual([
+      'HaltedWhen a page-severity burn-rate alert fires: deploys blockedHalt deploys until the page-severity burn is resolved; only fixes for the incident ship. (kept 30 min after it stops holding)',
+      'FrozenWhen the error budget is exhausted: deploys blocked (applies now)Freeze feature releases; reliability work only.',
+      'ReviewWhen less than 25 % of the error budget is left: deploy with careReview risky changes before they ship; prefer small, reversible releases.',
+    ]);
+  });
+
   it('revokes an active override with a reason and reloads', async () => {
     const revokeDeployGateOverride = jest.fn(async () => ({} as any));
     const getDeployGateActivity = jest

@@ -22,6 +22,7 @@ import {
 import { useEntityPolicy } from '../useEntityPolicy';
 import { DeployGateActivityView } from './DeployGateActivityView';
 import { KeptUntilText } from './KeptUntilText';
+import { PolicyRules } from './PolicyRules';
 import { PolicyStatesTable } from './PolicyStatesTable';
 
 /** Recent state changes listed on the card. */
@@ -105,6 +106,14 @@ export function EntityPolicyCard() {
             </Typography>
           )}
           <PolicyStatesTable slos={policy.slos} staleSlos={policy.staleSlos} />
+          <PolicyRules
+            policy={policy.policy}
+            currentRule={
+              policy.service.policyName === policy.policy.name
+                ? policy.service.ruleIndex
+                : null
+            }
+          />
           {policy.history.length > 0 && (
             <Box mt={2}>
               <Typography variant="subtitle2" gutterBottom>

@@ -346,6 +346,12 @@ export interface Config {
       sloBurn?: boolean;
       /** A page-severity SLO burn is over. Default true. */
       sloBurnResolved?: boolean;
+      /**
+       * How long no page-severity burn must be seen (in the SLO collections) before a burn counts as over: a burn
+       * that pauses and comes back sooner stays one episode (one notice each way). A duration, 0 to 1 day; 0
+       * resolves at the first check without one. Default 30 minutes.
+       */
+      sloBurnQuietPeriod?: { [unit: string]: number } | string;
       /** An SLO's error budget is exhausted (once until it recovers). Default true. */
       sloBudgetExhausted?: boolean;
       /**

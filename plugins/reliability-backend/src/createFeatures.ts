@@ -53,6 +53,7 @@ export async function createFeatures(
   });
   const notifications = await createNotificationsFeature(ctx, {
     slo: slo.summaries,
+    sloPages: slo.service,
     runbooks: runbooks.index,
     backgroundWork: backgroundWork.service,
   });

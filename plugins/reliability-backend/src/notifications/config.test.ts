@@ -23,6 +23,7 @@ describe('readNotificationsConfig', () => {
       retentionDays: 400,
       refreshInterval: { minutes: 5 },
       backgroundWorkRecipients: [],
+      sloBurnQuietPeriodMs: 30 * 60_000,
     });
     const config = readNotificationsConfig(
       new ConfigReader({
@@ -77,5 +78,19 @@ describe('readNotificationsConfig', () => {
         }),
       ),
     ).toThrow(/backgroundWorkRecipients/);
+  });
+
+  it("reads a burn's quiet period (0 resolves at once), and refuses one over a day", () => {
+    const read = (sloBurnQuietPeriod: unknown) =>
+      readNotificationsConfig(
+        new ConfigReader({
+          reliability: { notifications: { sloBurnQuietPeriod } },
+        } as any),
+      ).sloBurnQuietPeriodMs;
+    expect(read({ minutes: 10 })).toBe(600_000);
+    expect(read('PT0M')).toBe(0);
+    expect(() => read({ hours: 25 })).toThrow(
+      /Invalid config reliability\.notifications\.sloBurnQuietPeriod/,
+    );
   });
 });

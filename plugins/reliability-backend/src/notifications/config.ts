@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
-import { readConfigSection, readDuration } from '../shared/config';
+import {
+  readConfigSection,
+  readDuration,
+  readDurationMs,
+} from '../shared/config';
 import { z } from 'zod';
 
 /** Every kind of notification the suite sends; each can be switched off with `reliability.notifications.<kind>: false`. */
@@ -35,6 +39,11 @@ export interface NotificationsConfig {
   refreshInterval: HumanDuration;
   /** Who hears about the portal's own background tasks (entity refs); none by default. */
   backgroundWorkRecipients: string[];
+  /**
+   * How long no page-severity burn must be seen before a burn counts as resolved (`sloBurnResolved`); a burn that
+   * comes back sooner stays one episode. 0 resolves at the first check without one.
+   */
+  sloBurnQuietPeriodMs: number;
 }
 
 const KEY = 'reliability.notifications';
@@ -54,8 +63,9 @@ const schema = z.strictObject({
         ),
     )
     .default([]),
-  // Duration: validated by readDuration below.
+  // Durations: validated by readDuration below.
   refreshInterval: z.unknown().optional(),
+  sloBurnQuietPeriod: z.unknown().optional(),
 });
 
 /** Reads and validates `reliability.notifications`; throws a clear error at startup when it is invalid. */
@@ -78,6 +88,12 @@ export function readNotificationsConfig(
       `${KEY}.refreshInterval`,
       { minutes: 5 },
       { logger, min: { minutes: 1 }, max: { hours: 24 } },
+    ),
+    sloBurnQuietPeriodMs: readDurationMs(
+      config,
+      `${KEY}.sloBurnQuietPeriod`,
+      { minutes: 30 },
+      { logger, min: { minutes: 0 }, max: { hours: 24 } },
     ),
   };
 }

@@ -16,7 +16,7 @@ import {
   RunbookNotifications,
   StaleRunbookSource,
 } from './runbookNotifications';
-import { SloNotifications } from './sloNotifications';
+import { SloNotifications, SloPageHistory } from './sloNotifications';
 import { NotificationsRefresher } from './NotificationsRefresher';
 import { ReliabilityNotifier } from './ReliabilityNotifier';
 import { KnexNotificationLogStore } from './store/KnexNotificationLogStore';
@@ -46,6 +46,8 @@ export async function createNotificationsFeature(
   deps: {
     /** SLO summaries: page-severity burns and exhausted budgets. */
     slo?: SummarySource<SloSummary>;
+    /** When services last paged (the SLO area's history): a burn's quiet period before it counts as resolved. */
+    sloPages?: SloPageHistory;
     /** The runbook index: runbooks that became stale. */
     runbooks?: StaleRunbookSource;
     /** The portal's background tasks: late, failing or interrupted ones, to `backgroundWorkRecipients`. */
@@ -82,6 +84,8 @@ export async function createNotificationsFeature(
       slo: deps.slo
         ? new SloNotifications({
             slo: deps.slo,
+            pages: deps.sloPages,
+            quietPeriodMs: config.sloBurnQuietPeriodMs,
             catalog: ctx.catalog,
             auth: ctx.auth,
             notifier,

@@ -3,7 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SloSummary } from '@internal/backstage-plugin-reliability-common';
 import { testNotifier } from './__testUtils__/testNotifier';
 import { NotificationKind } from './config';
-import { SloNotifications } from './sloNotifications';
+import { SloNotifications, SloPageHistory } from './sloNotifications';
 
 const REF = 'component:default/checkout-api';
 
@@ -24,7 +24,10 @@ function summary(overrides: Partial<SloSummary>): SloSummary {
   };
 }
 
-function setup(enabled: Partial<Record<NotificationKind, boolean>> = {}) {
+function setup(
+  enabled: Partial<Record<NotificationKind, boolean>> = {},
+  quiet?: { pages: SloPageHistory; quietPeriodMs: number },
+) {
   const state = { current: summary({}) };
   const clock = { now: new Date('2026-12-01T10:00:00Z') };
   const { notifier, send, log } = testNotifier({
@@ -59,6 +62,7 @@ function setup(enabled: Partial<Record<NotificationKind, boolean>> = {}) {
     notifier,
     log,
     now: () => clock.now,
+    ...quiet,
   });
   const sent = () =>
     send.mock.calls.map((c: any) => [
@@ -135,5 +139,44 @@ describe('SloNotifications', () => {
       ['sloBurn', REF],
       ['sloBurn', REF],
     ]);
+  });
+
+  it('keeps a burn that clears and comes back within the quiet period one episode: one notice each way', async () => {
+    let lastPage: Date | undefined;
+    const pages: SloPageHistory = {
+      lastPagedAt: async (refs, since) =>
+        new Map(
+          lastPage && lastPage >= since && refs.includes(REF)
+            ? [[REF, lastPage]]
+            : [],
+        ),
+    };
+    const { slo, state, sent, clock, send } = setup(
+      {},
+      { pages, quietPeriodMs: 30 * 60_000 },
+    );
+    /** A check at `minutes` past 10:00 with the service paging or not (as the SLO collection recorded it). */
+    const check = async (minutes: number, paging: boolean) => {
+      clock.now = new Date(Date.UTC(2026, 11, 1, 10, minutes));
+      state.current = summary({ alerting: paging ? 'page' : null });
+      if (paging) lastPage = clock.now;
+      await slo.run();
+    };
+    await check(0, true);
+    await check(5, false);
+    await check(10, true);
+    await check(15, false);
+    await check(35, false);
+    expect(sent()).toEqual([['sloBurn', REF]]);
+    // 30 minutes after the last page-severity collection (10:10): resolved.
+    await check(40, false);
+    await check(45, false);
+    expect(sent()).toEqual([
+      ['sloBurn', REF],
+      ['sloBurnResolved', REF],
+    ]);
+    expect((send.mock.calls[1] as any)[0].payload.description).toBe(
+      'No page-severity burn-rate alert fires any more, nor did for 30 minutes (the burn began at 2026-12-01T10:00 UTC).',
+    );
   });
 });

@@ -233,6 +233,11 @@ export class SloService implements SummarySource<SloSummary> {
     return this.deps.store.getSummaries(entityRefs);
   }
 
+  /** When each given entity last had a page-severity burn (an SLO collected in `page`) at or after `since`. */
+  lastPagedAt(entityRefs: string[], since: Date): Promise<Map<string, Date>> {
+    return this.deps.store.getLastAlertStateAt(entityRefs, 'page', since);
+  }
+
   /**
    * Each SLO's window and whether it met its target over its last window, for many entities (by entity ref): one
    * read of the stored `met_last_window` column, not of the stored states; SLOs never collected are not known (null).

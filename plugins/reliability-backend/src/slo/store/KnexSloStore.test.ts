@@ -16,6 +16,40 @@ const status = storedStatus;
 
 describe('KnexSloStore', () => {
   it.each(sloTestDatabases.eachSupportedId())(
+    'says when each entity last had an SLO collected in an alert state, since a time (%p)',
+    async id => {
+      const knex = await migratedDatabase(id);
+      const store = new KnexSloStore({ knex });
+      const minute = (m: number) =>
+        new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
+      const record = (
+        ref: string,
+        slo: string,
+        m: number,
+        alertState: 'page' | 'ok',
+      ) =>
+        store.recordStatus(ref, slo, status(minute(m), { alertState }), facts);
+      await record(A, 'avail', 0, 'page');
+      await record(A, 'latency', 5, 'page');
+      await record(A, 'avail', 10, 'ok');
+      await record(B, 'avail', 2, 'page');
+      await record(C, 'avail', 20, 'ok');
+      const since = new Date(minute(1));
+      const last = await store.getLastAlertStateAt([A, B, C], 'page', since);
+      expect(
+        [...last.entries()].map(([ref, at]) => [ref, at.toISOString()]).sort(),
+      ).toEqual([
+        [A, minute(5)],
+        [B, minute(2)],
+      ]);
+      expect(
+        (await store.getLastAlertStateAt([A, B], 'page', new Date(minute(6))))
+          .size,
+      ).toBe(0);
+    },
+  );
+
+  it.each(sloTestDatabases.eachSupportedId())(
     'keeps the newest state, history and summaries (%p)',
     async id => {
       const knex = await migratedDatabase(id);

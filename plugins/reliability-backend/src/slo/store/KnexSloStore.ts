@@ -234,6 +234,26 @@ export class KnexSloStore implements SloStore {
     return downsampleHistory(points, from, to, maxPoints);
   }
 
+  async getLastAlertStateAt(
+    entityRefs: string[],
+    alertState: SloAlertState,
+    since: Date,
+  ): Promise<Map<string, Date>> {
+    const result = new Map<string, Date>();
+    for (const refs of chunk([...new Set(entityRefs)], IN_LIST_LIMIT)) {
+      const rows: Array<{ entity_ref: string; last: unknown }> = await this.db(
+        SNAPSHOTS,
+      )
+        .whereIn('entity_ref', refs)
+        .where('alert_state', alertState)
+        .where('collected_at', '>=', since)
+        .groupBy('entity_ref')
+        .select('entity_ref', this.db.raw('max(collected_at) as last'));
+      for (const row of rows) result.set(row.entity_ref, dbDate(row.last));
+    }
+    return result;
+  }
+
   async getSummaries(entityRefs: string[]): Promise<Map<string, SloSummary>> {
     const result = new Map<string, SloSummary>();
     const unique = [...new Set(entityRefs)];

@@ -1,4 +1,5 @@
 import {
+  SloAlertState,
   SloHistoryPoint,
   SloStatus,
   SloSummary,
@@ -81,6 +82,15 @@ export interface SloStore {
     to: Date,
     maxPoints: number,
   ): Promise<SloHistory>;
+  /**
+   * When each of the given entities last had an SLO collected in `alertState` (e.g. `page`) at or after `since`;
+   * entities without such a collection are absent. One grouped query per 1,000 refs on the snapshots.
+   */
+  getLastAlertStateAt(
+    entityRefs: string[],
+    alertState: SloAlertState,
+    since: Date,
+  ): Promise<Map<string, Date>>;
   /** Summaries of many entities in one query; entities never loaded are absent. */
   getSummaries(entityRefs: string[]): Promise<Map<string, SloSummary>>;
   /** Every entity ref that has stored SLO data. */

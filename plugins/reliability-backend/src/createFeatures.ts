@@ -108,6 +108,7 @@ export async function createFeatures(
     tour: overview.tour,
     backgroundWork: backgroundWork.service,
     deployGate: policy.deployGate,
+    policyStates: policy.service,
   });
   return [
     backgroundWork,

@@ -13,6 +13,7 @@ import { sloOutput, sloProblemText, sloSchema } from './sloOutput';
 import {
   MaturityReader,
   OnCallReader,
+  PolicyStateReader,
   RunbookReader,
   SloReader,
 } from './sources';
@@ -28,6 +29,9 @@ Returns:
 - onCall: who is on call now and who is next (escalationLevel 1 is paged first).
 - runbooks: the service's runbooks, plus which SLO alerts have no runbook (alertsWithoutRunbook).
 - maturity: the reliability-maturity level, score (0-100) and fixNext, the checklist items worth fixing first.
+- policy: the service's error-budget policy state ("halted", "frozen", "review", "ok", "no-data"), what it means for
+  deploys (decision: allow, warn, deny), since when, and what the team agreed to do in it (consequence); keptUntil
+  means the problem stopped but the policy keeps the state until then. Before a deploy, ask check-deploy-gate.
 - problems: parts that could not be read (a provider down, invalid SLO files, SLO collection behind so the SLO
   figures are old); the other parts are still valid.
 
@@ -44,6 +48,7 @@ export function createGetServiceReliabilityAction(deps: {
   onCall: OnCallReader;
   runbooks: RunbookReader;
   maturity: MaturityReader;
+  policyStates: PolicyStateReader;
 }) {
   return defineAction({
     name: 'get-service-reliability',
@@ -74,6 +79,16 @@ export function createGetServiceReliabilityAction(deps: {
             })
             .nullable(),
           maturity: maturitySchema(z).nullable(),
+          policy: z
+            .object({
+              name: z.string(),
+              state: z.string(),
+              decision: z.enum(['allow', 'warn', 'deny']),
+              since: z.string(),
+              consequence: z.string().nullable(),
+              keptUntil: z.string().nullable(),
+            })
+            .nullable(),
           problems: z.array(z.string()),
         }),
     },
@@ -86,16 +101,26 @@ export function createGetServiceReliabilityAction(deps: {
       );
       const entityRef = entityRefKey(entity);
       const problems: string[] = [];
-      const [slos, onCall, runbooks, maturity] = await Promise.all([
-        settle('SLOs', problems, () => deps.slos.getEntitySlos(entity)),
-        settle('on-call', problems, () => deps.onCall.getEntityOnCall(entity)),
-        settle('runbooks', problems, () =>
-          deps.runbooks.list(entity, undefined),
-        ),
-        settle('maturity', problems, () =>
-          deps.maturity.getEntityMaturity(entityRef),
-        ),
-      ]);
+      const [slos, onCall, runbooks, maturity, policyStates] =
+        await Promise.all([
+          settle('SLOs', problems, () => deps.slos.getEntitySlos(entity)),
+          settle('on-call', problems, () =>
+            deps.onCall.getEntityOnCall(entity),
+          ),
+          settle('runbooks', problems, () =>
+            deps.runbooks.list(entity, undefined),
+          ),
+          settle('maturity', problems, () =>
+            deps.maturity.getEntityMaturity(entityRef),
+          ),
+          settle('policy', problems, () =>
+            deps.policyStates.getStates([entityRef]),
+          ),
+        ]);
+      // The service as a whole is recorded under the SLO name ''.
+      const service = policyStates
+        ?.get(entityRef)
+        ?.find(state => state.sloName === '');
       problems.push(
         ...(slos?.definitionErrors ?? []).map(
           p => `SLO definitions: ${sloProblemText(p)}`,
@@ -129,6 +154,16 @@ export function createGetServiceReliabilityAction(deps: {
             : null,
           maturity: maturity
             ? maturityOutput(maturity, deps.maturity.checklist)
+            : null,
+          policy: service
+            ? {
+                name: service.policyName,
+                state: service.state,
+                decision: service.decision,
+                since: service.since.toISOString(),
+                consequence: service.consequence,
+                keptUntil: service.keptUntil?.toISOString() ?? null,
+              }
             : null,
           problems,
         },

@@ -217,6 +217,21 @@ describe('reliability actions over MCP', () => {
       .count({ states: '*' });
     expect(Number(states)).toBe(2);
 
+    // The evaluation is recorded: get-service-reliability says the service's policy state.
+    const reliability = await call(
+      stranger,
+      'reliability.get-service-reliability',
+      { entityRef: 'checkout-api' },
+    );
+    expect(reliability.policy).toEqual({
+      name: 'default',
+      state: 'frozen',
+      decision: 'deny',
+      since: output.since,
+      consequence: 'Freeze feature releases; reliability work only.',
+      keptUntil: null,
+    });
+
     const hidden = await owner.callTool({
       name: 'reliability.check-deploy-gate',
       arguments: { entityRef: 'secret-api' },

@@ -12,6 +12,7 @@ import {
   GroupOnCall,
   OverviewPage,
   OverviewSortField,
+  PolicyDecision,
   SliEventsIngestResponse,
 } from '@internal/backstage-plugin-reliability-common';
 import { z } from 'zod';
@@ -126,6 +127,22 @@ export interface BackgroundWorkReader {
   list(withDetails: boolean): Promise<BackgroundWorkResponse>;
 }
 
+/** One recorded policy state of an entity: of an SLO, or of the service as a whole (`sloName` ''). */
+export interface RecordedPolicyState {
+  sloName: string;
+  policyName: string;
+  state: string;
+  decision: PolicyDecision;
+  consequence: string | null;
+  since: Date;
+  keptUntil: Date | null;
+}
+
+/** The recorded error-budget policy states of entities (the policy area's service). */
+export interface PolicyStateReader {
+  getStates(entityRefs: string[]): Promise<Map<string, RecordedPolicyState[]>>;
+}
+
 /** What the deploy gate would answer now for an entity, without recording it (the policy area's gate). */
 export interface DeployGateReader {
   decide(entity: Entity): Promise<DeployGateResponse>;
@@ -142,4 +159,5 @@ export interface ActionSources {
   tour: TourReader;
   backgroundWork: BackgroundWorkReader;
   deployGate: DeployGateReader;
+  policyStates: PolicyStateReader;
 }

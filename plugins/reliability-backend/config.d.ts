@@ -248,6 +248,12 @@ export interface Config {
       policies?: {
         [name: string]: {
           description?: string;
+          /**
+           * How old an SLO's figures (since last checked) may be for the deploy gate to judge on them, a duration in
+           * whole minutes (1 minute to 1 day); older ones make the answer say `sloDataOverdue` and answer as
+           * `deployGate.outdatedSloData` says. Default: only the SLO collection's own limit.
+           */
+          maxSloDataAge?: { [unit: string]: number } | string;
           /** Ordered rules: the first whose condition holds for an SLO gives its state (1 to 20 rules). */
           rules: Array<{
             /** Name of the state, e.g. `review`, `frozen`, `halted` (`ok` and `no-data` are reserved). */

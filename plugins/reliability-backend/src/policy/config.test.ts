@@ -96,6 +96,22 @@ describe('readPolicyConfig', () => {
     },
   );
 
+  it("reads a policy's maxSloDataAge as whole minutes, and refuses one over a day", () => {
+    expect(
+      read({
+        policies: { strict: { ...strict, maxSloDataAge: { minutes: 10 } } },
+      }).policySet.policies.strict.maxSloDataAgeMinutes,
+    ).toBe(10);
+    expect(
+      read({ policies: { strict } }).policySet.policies.strict,
+    ).not.toHaveProperty('maxSloDataAgeMinutes');
+    expect(() =>
+      read({ policies: { strict: { ...strict, maxSloDataAge: { days: 2 } } } }),
+    ).toThrow(
+      /reliability\.policy\.policies\.strict: maxSloDataAge: must be whole minutes, from 1 minute to 1 day/,
+    );
+  });
+
   it('reads policies, tiers and the default', () => {
     const config = read({
       policies: { strict },

@@ -45,6 +45,10 @@ const conditionSchema = z
       'needs at least one of budgetRemainingBelow, budgetExhausted, burnAlert',
   });
 
+const durationSchema = z.union([z.string(), z.record(z.string(), z.number())], {
+  error: 'must be a duration, e.g. { minutes: 30 } or PT30M',
+});
+
 const ruleSchema = z.strictObject({
   state: z
     .string()
@@ -55,37 +59,48 @@ const ruleSchema = z.strictObject({
   when: conditionSchema,
   decision: z.enum(['allow', 'warn', 'deny']),
   consequence: z.string().trim().min(1).max(500),
-  keepFor: z
-    .union([z.string(), z.record(z.string(), z.number())], {
-      error: 'must be a duration, e.g. { minutes: 30 } or PT30M',
-    })
-    .optional(),
+  keepFor: durationSchema.optional(),
 });
 
-/** Bounds of a rule's `keepFor`: at least a minute, at most a week. */
-const KEEP_FOR_MINUTES = { min: 1, max: 7 * 24 * 60 };
+/** A duration in config: `{ minutes: 30 }` or ISO 8601 `PT30M`. */
+type ConfigDuration = string | Record<string, number>;
 
-/** A rule's `keepFor` (a duration: `{ minutes: 30 }` or `PT30M`) as whole minutes, or a message saying what is wrong. */
-function readKeepForMinutes(
-  value: string | Record<string, number>,
+/** Bounds of a rule's `keepFor`: at least a minute, at most a week. */
+const KEEP_FOR_MINUTES = {
+  min: 1,
+  max: 7 * 24 * 60,
+  text: '1 minute to 7 days',
+};
+/** Bounds of a policy's `maxSloDataAge`: at least a minute, at most a day. */
+const MAX_DATA_AGE_MINUTES = {
+  min: 1,
+  max: 24 * 60,
+  text: '1 minute to 1 day',
+};
+
+/** A duration field (`field`) as whole minutes within `bounds`, or a message saying what is wrong. */
+function readWholeMinutes(
+  field: string,
+  value: ConfigDuration,
+  bounds: { min: number; max: number; text: string },
 ): number | string {
   let ms: number;
   try {
     ms = durationToMilliseconds(
-      readDurationFromConfig(new ConfigReader({ keepFor: value }), {
-        key: 'keepFor',
+      readDurationFromConfig(new ConfigReader({ [field]: value }), {
+        key: field,
       }),
     );
   } catch (error) {
-    return `keepFor: ${(error as Error).message}`;
+    return `${field}: ${(error as Error).message}`;
   }
   const minutes = ms / 60_000;
   if (
     !Number.isInteger(minutes) ||
-    minutes < KEEP_FOR_MINUTES.min ||
-    minutes > KEEP_FOR_MINUTES.max
+    minutes < bounds.min ||
+    minutes > bounds.max
   ) {
-    return 'keepFor: must be whole minutes, from 1 minute to 7 days';
+    return `${field}: must be whole minutes, from ${bounds.text}`;
   }
   return minutes;
 }
@@ -93,6 +108,7 @@ function readKeepForMinutes(
 const policySchema = z.strictObject({
   description: z.string().max(500).optional(),
   rules: z.array(ruleSchema).min(1).max(20),
+  maxSloDataAge: durationSchema.optional(),
 });
 
 /** Settings of the policy area (`reliability.policy.*`). */
@@ -136,15 +152,36 @@ function readPolicies(config: Config): Record<string, ErrorBudgetPolicy> {
         .join('; ');
       throw configError(key, details);
     }
-    const rules = result.data.rules.map(({ keepFor, ...rule }, index) => {
+    const { maxSloDataAge, ...policy } = result.data;
+    const rules = policy.rules.map(({ keepFor, ...rule }, index) => {
       if (keepFor === undefined) return rule;
-      const keepForMinutes = readKeepForMinutes(keepFor);
+      const keepForMinutes = readWholeMinutes(
+        'keepFor',
+        keepFor,
+        KEEP_FOR_MINUTES,
+      );
       if (typeof keepForMinutes === 'string') {
         throw configError(key, `rules.${index}.${keepForMinutes}`);
       }
       return { ...rule, keepForMinutes };
     });
-    policies[name] = { name, ...result.data, rules };
+    const maxSloDataAgeMinutes =
+      maxSloDataAge === undefined
+        ? undefined
+        : readWholeMinutes(
+            'maxSloDataAge',
+            maxSloDataAge,
+            MAX_DATA_AGE_MINUTES,
+          );
+    if (typeof maxSloDataAgeMinutes === 'string') {
+      throw configError(key, maxSloDataAgeMinutes);
+    }
+    policies[name] = {
+      name,
+      ...policy,
+      rules,
+      ...(maxSloDataAgeMinutes !== undefined && { maxSloDataAgeMinutes }),
+    };
   }
   return policies;
 }

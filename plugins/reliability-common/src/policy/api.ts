@@ -138,7 +138,11 @@ export interface DeployGateResponse {
    * Set when SLO collection is behind (see `EntitySlosResponse.collectionOverdue`): the decision was taken on SLO
    * figures last checked at `checkedAt`, and the message says so. The decision itself is the policy's, unchanged.
    */
-  sloDataOverdue?: { checkedAt: string };
+  sloDataOverdue?: {
+    checkedAt: string;
+    /** Set when the figures are older than the policy allows (`maxSloDataAgeMinutes`), rather than collection being behind. */
+    maxAgeMinutes?: number;
+  };
 }
 
 /** One recorded answer of the deploy gate. @public */

@@ -50,6 +50,12 @@ export interface ErrorBudgetPolicy {
   name: string;
   description?: string;
   rules: PolicyRule[];
+  /**
+   * How old (minutes since last checked) an SLO's figures may be for the deploy gate to judge on them; older ones
+   * make the answer say `sloDataOverdue` and take `reliability.policy.deployGate.outdatedSloData`. Absent: only the
+   * SLO collection's own limit (two cadences plus a timeout) applies.
+   */
+  maxSloDataAgeMinutes?: number;
 }
 
 /** The state of an SLO no rule applies to (and which has data). @public */

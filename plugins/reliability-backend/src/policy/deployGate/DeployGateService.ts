@@ -13,6 +13,7 @@ import { OutdatedSloDataAnswer } from '../config';
 import { PolicyService } from '../PolicyService';
 import { PolicyStore } from '../store/PolicyStore';
 import { buildGateAnswer } from './gateAnswer';
+import { sloDataOlderThanPolicyAllows } from './sloDataAge';
 
 const DAY_MS = 24 * 3600_000;
 /** Expired overrides shown beside the active ones. */
@@ -71,6 +72,14 @@ export class DeployGateService {
       evaluated.entityRef,
       evaluated.evaluatedAt,
     );
+    // Collection behind says why the figures are old; else a policy may allow less than collection's own limit.
+    const overdue =
+      evaluated.collectionOverdue ??
+      sloDataOlderThanPolicyAllows(
+        evaluated.slos,
+        definition => policy.resolveSlo(evaluated.resolved, definition).policy,
+        evaluated.evaluatedAt,
+      );
     return buildGateAnswer({
       entityRef: evaluated.entityRef,
       policyName: evaluated.resolved.policy.name,
@@ -78,7 +87,7 @@ export class DeployGateService {
       slos: evaluated.slos,
       activeOverride,
       evaluatedAt: evaluated.evaluatedAt,
-      collectionOverdue: evaluated.collectionOverdue,
+      collectionOverdue: overdue,
       outdatedSloData: this.options.outdatedSloData,
     });
   }

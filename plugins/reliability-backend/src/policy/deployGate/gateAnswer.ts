@@ -99,8 +99,11 @@ export function buildGateAnswer(options: {
   slos: EntitySlo[];
   activeOverride: DeployGateOverride | undefined;
   evaluatedAt: Date;
-  /** Set when SLO collection is behind: said in the answer and its message. */
-  collectionOverdue?: { checkedAt: string };
+  /**
+   * Set when the SLO figures are too old: collection is behind, or (`maxAgeMinutes`) they are older than the policy
+   * allows. Said in the answer and its message.
+   */
+  collectionOverdue?: { checkedAt: string; maxAgeMinutes?: number };
   /** What outdated SLO figures answer: `decide` (default) keeps the policy's decision, `warn`/`deny` at least that. */
   outdatedSloData?: OutdatedSloDataAnswer;
 }): DeployGateResponse {
@@ -137,11 +140,11 @@ export function buildGateAnswer(options: {
     since: service ? service.since.toISOString() : null,
     reasons,
     message: overdue
-      ? `${message} (SLO data last checked at ${
-          overdue.checkedAt
-        }: SLO collection is behind${
-          raised ? `; outdated SLO data answers ${outdated}` : ''
-        })`
+      ? `${message} (SLO data last checked at ${overdue.checkedAt}: ${
+          overdue.maxAgeMinutes
+            ? `older than the ${overdue.maxAgeMinutes} minutes its policy allows`
+            : 'SLO collection is behind'
+        }${raised ? `; outdated SLO data answers ${outdated}` : ''})`
       : message,
     evaluatedAt: options.evaluatedAt.toISOString(),
     ...(overdue && { sloDataOverdue: overdue }),

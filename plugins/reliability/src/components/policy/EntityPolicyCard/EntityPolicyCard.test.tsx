@@ -177,6 +177,7 @@ describe('EntityPolicyCard', () => {
           ...policy,
           policy: {
             ...policy.policy,
+            maxSloDataAgeMinutes: 10,
             rules: policy.policy.rules.map(rule =>
               rule.state === 'halted' ? { ...rule, keepForMinutes: 30 } : rule,
             ),
@@ -198,6 +199,11 @@ describe('EntityPolicyCard', () => {
       'FrozenWhen the error budget is exhausted: deploys blocked (applies now)Freeze feature releases; reliability work only.',
       'ReviewWhen less than 25 % of the error budget is left: deploy with careReview risky changes before they ship; prefer small, reversible releases.',
     ]);
+    expect(
+      screen.getByText(
+        'The deploy gate judges on SLO figures at most 10 minutes old; older ones are said in its answer.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('revokes an active override with a reason and reloads', async () => {

@@ -92,6 +92,13 @@ export function PolicyRules(props: {
             takes its most severe SLO's. When no rule holds, deploys are
             allowed.
           </Typography>
+          {policy.maxSloDataAgeMinutes && (
+            <Typography variant="body2" color="textSecondary">
+              The deploy gate judges on SLO figures at most{' '}
+              {policy.maxSloDataAgeMinutes} minutes old; older ones are said in
+              its answer.
+            </Typography>
+          )}
         </div>
       </Collapse>
     </Box>

@@ -12,8 +12,8 @@ deploy; only fixes for the problem ship). policyDecision is the policy's own ans
 break-glass override (override: who, why, until when) turns the policy's "deny" into "allow". reasons lists each SLO
 whose state comes from a policy rule (state such as "halted", "frozen", "review"; consequence: what the team agreed
 to do), most severe first; keptUntil on a reason means the problem stopped but the policy keeps the state until then
-unless it comes back (say when to try again). sloDataOverdue means SLO collection is behind and the answer rests on
-figures last checked at checkedAt. state "no-slos": the service has no SLOs, so the policy does not restrict it.
+unless it comes back (say when to try again). sloDataOverdue means the answer rests on figures last checked at
+checkedAt: SLO collection is behind, or (maxAgeMinutes) they are older than the service's policy allows. state "no-slos": the service has no SLOs, so the policy does not restrict it.
 Asking here is not recorded among the gate's answers (pipelines ask the gate's own route). The entity defaults to
 kind Component and namespace "default". Only entities the caller may see are found.
 `.trim();
@@ -62,7 +62,17 @@ export function createCheckDeployGateAction(deps: {
               keptUntil: z.string().nullable(),
             }),
           ),
-          sloDataOverdue: z.object({ checkedAt: z.string() }).nullable(),
+          sloDataOverdue: z
+            .object({
+              checkedAt: z.string(),
+              maxAgeMinutes: z
+                .number()
+                .nullable()
+                .describe(
+                  "Set when the figures are older than the service's policy allows (not collection being behind)",
+                ),
+            })
+            .nullable(),
           message: z.string(),
           evaluatedAt: z.string(),
         });
@@ -100,7 +110,12 @@ export function createCheckDeployGateAction(deps: {
             since: reason.since,
             keptUntil: reason.keptUntil ?? null,
           })),
-          sloDataOverdue: gate.sloDataOverdue ?? null,
+          sloDataOverdue: gate.sloDataOverdue
+            ? {
+                checkedAt: gate.sloDataOverdue.checkedAt,
+                maxAgeMinutes: gate.sloDataOverdue.maxAgeMinutes ?? null,
+              }
+            : null,
           message: gate.message,
           evaluatedAt: gate.evaluatedAt,
         },

@@ -82,7 +82,7 @@ export function createCheckDeployGateAction(deps: {
       const { entity } = await loadActionEntity(
         deps.catalog,
         input.entityRef,
-        'Component',
+        'component',
         credentials,
       );
       const gate = await deps.deployGate.decide(entity);

@@ -24,6 +24,11 @@ const screens: Array<{
       await expect(
         page.getByText('PRIMARY', { exact: false }).first(),
       ).toBeVisible();
+      // The error-budget policy's rules, opened (they are hidden until asked for).
+      await page.getByRole('button', { name: /The policy's rules/ }).click();
+      await expect(
+        page.getByRole('list', { name: /Rules of policy/ }),
+      ).toBeVisible();
     },
   },
   {

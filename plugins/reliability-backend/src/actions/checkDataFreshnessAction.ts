@@ -2,6 +2,7 @@ import {
   backgroundTaskInTrouble,
   backgroundTaskLabel,
   BackgroundWorkResponse,
+  replicasInTrouble,
 } from '@internal/backstage-plugin-reliability-common';
 import { defineAction, READ_ONLY } from './defineAction';
 import { BackgroundWorkReader } from './sources';
@@ -51,6 +52,15 @@ export function createCheckDataFreshnessAction(deps: {
               lastRunDurationMs: z.number().nullable(),
               lastSuccessAt: z.string().nullable(),
               nextRunDueAt: z.string().nullable(),
+              replicas: z
+                .object({
+                  total: z.number(),
+                  inTrouble: z.number(),
+                })
+                .nullable()
+                .describe(
+                  'For a task every replica runs its own copy of: how many replicas run it, and how many of those are late, failing or interrupted (the task shows the one most in need of attention)',
+                ),
             }),
           ),
         }),
@@ -78,6 +88,12 @@ export function createCheckDataFreshnessAction(deps: {
             lastRunDurationMs: task.lastRun?.durationMs ?? null,
             lastSuccessAt: task.lastSuccess?.endedAt ?? null,
             nextRunDueAt: task.nextRunDueAt ?? null,
+            replicas: task.replicaCount
+              ? {
+                  total: task.replicaCount.total,
+                  inTrouble: replicasInTrouble(task.replicaCount),
+                }
+              : null,
           })),
         },
       };

@@ -371,6 +371,8 @@ describe('reliability actions over MCP', () => {
       state: 'failing',
       cadence: 'PT5M',
       lastRunStartedAt: now.toISOString(),
+      // A global task: one copy across replicas.
+      replicas: null,
     });
     expect(output.tasks.length).toBeGreaterThan(10);
     expect(JSON.stringify(output)).not.toContain('prometheus.internal');

@@ -1,6 +1,7 @@
 import {
   BACKGROUND_TASK_TROUBLE_STATES,
   backgroundTaskInTrouble,
+  replicasInTrouble,
 } from './trouble';
 
 describe('backgroundTaskInTrouble', () => {
@@ -16,5 +17,17 @@ describe('backgroundTaskInTrouble', () => {
     expect(BACKGROUND_TASK_TROUBLE_STATES.every(backgroundTaskInTrouble)).toBe(
       true,
     );
+  });
+});
+
+describe('replicasInTrouble', () => {
+  it('counts the replicas that are late, interrupted or failing', () => {
+    expect(
+      replicasInTrouble({
+        total: 5,
+        byState: { ok: 1, late: 1, failing: 2, running: 1 },
+      }),
+    ).toBe(3);
+    expect(replicasInTrouble({ total: 1, byState: { ok: 1 } })).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   BackgroundTaskReplicaCount,
   BackgroundTaskState,
   BackgroundTaskStatus,
+  replicasInTrouble,
 } from '@internal/backstage-plugin-reliability-common';
 import { formatDuration } from '../incidents/incidentFormat';
 import { formatRelative } from '../oncall/formatOnCallTime';
@@ -150,10 +151,7 @@ export function attentionName(
 ): string {
   const count = task.replicaCount;
   if (!count) return label(task.id);
-  const inTrouble = URGENCY.reduce(
-    (sum, state) => sum + (count.byState[state] ?? 0),
-    0,
-  );
+  const inTrouble = replicasInTrouble(count);
   return `${label(task.id)} (${inTrouble} of ${count.total} ${
     count.total === 1 ? 'replica' : 'replicas'
   })`;

@@ -57,4 +57,25 @@ describe('SloBurnRateChart', () => {
     );
     expect(yTicks(container)).toEqual(['0×', '1×', '2×', '3×']);
   });
+
+  it('reaches 1× when every burn rate is lower, so the 1× line shows', async () => {
+    const { container } = await renderInTestApp(
+      <SloBurnRateChart
+        history={{
+          entityRef: 'component:default/checkout',
+          sloName: 'checkout-availability',
+          from: '2026-12-01T19:00:00.000Z',
+          to: '2026-12-01T21:00:00.000Z',
+          downsampled: false,
+          points: [
+            point('2026-12-01T19:46:00.000Z', 0.2),
+            point('2026-12-01T20:52:00.000Z', 0.35),
+          ],
+        }}
+      />,
+    );
+    const ticks = yTicks(container);
+    expect(ticks[0]).toBe('0×');
+    expect(ticks[ticks.length - 1]).toBe('1×');
+  });
 });

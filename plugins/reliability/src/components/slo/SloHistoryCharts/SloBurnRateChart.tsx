@@ -32,11 +32,15 @@ export function SloBurnRateChart(props: { history: SloHistoryResponse }) {
   const start = Math.min(first, last);
   const end = Math.max(Date.parse(history.to), last);
   const formatTick = timeTickFormatter(start, end);
-  // Round ticks (0, 0.5, 1, 1.5×), the top one the axis' end: recharts' own read 0.65× or 0.255×.
+  // Round ticks (0, 0.5, 1, 1.5×), the top one the axis' end: recharts' own read 0.65× or 0.255×. The axis
+  // reaches 1× at least, so the 1× line (the budget spent exactly over the window) shows beside low burn rates.
   const yTicks = niceValueTicks(
-    maxOfRows(
-      rows,
-      WINDOWS.map(window => window.dataKey),
+    Math.max(
+      1,
+      maxOfRows(
+        rows,
+        WINDOWS.map(window => window.dataKey),
+      ),
     ),
   );
   return (

@@ -22,10 +22,12 @@ import { createTrendsFeature } from './trends';
  * off).
  *
  *   backgroundWork (scheduler) -> slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
- *       -> incidents (runbook documents) -> notifications (slo summaries, runbook index, background work; listeners told by checklist and campaigns)
+ *       -> incidents (runbook documents) -> notifications (slo summaries and page history, runbook index, background
+ *          work; listeners told by checklist, campaigns and policy)
  *       -> checklist (slo, oncall, runbooks, alerts, incidents summaries) -> campaigns (checklist levels and passing items)
  *       -> trends (checklist summaries and roll-ups, slo states: daily snapshots, the team leaderboard)
- *       -> policy (slo summaries and states; runbooks and checklist history and the notifier for its reports)
+ *       -> policy (slo summaries and states; runbooks and checklist history and the notifier for its reports; the
+ *          notifications' listener for state changes)
  *       -> overview (every summary, the maturity level and policy state indexes, slo definitions and states,
  *          the runbook index, the campaigns' services)
  *       -> learning (the runbook index: titles of the runbooks and postmortems a team's learning path names)

@@ -43,13 +43,19 @@ interface Interval {
   zone: string;
 }
 
-/** Merges overlapping intervals, so time on call for two services at once counts once. */
-function union(intervals: Interval[]): Interval[] {
+/**
+ * Merges intervals that overlap (and, with `touching`, those that only meet end to start), so time on call for two
+ * services at once counts once.
+ */
+function union(intervals: Interval[], touching = true): Interval[] {
   const sorted = [...intervals].sort((a, b) => a.start - b.start);
   const merged: Interval[] = [];
   for (const interval of sorted) {
     const last = merged[merged.length - 1];
-    if (last && interval.start <= last.end) {
+    if (
+      last &&
+      (touching ? interval.start <= last.end : interval.start < last.end)
+    ) {
       last.end = Math.max(last.end, interval.end);
     } else {
       merged.push({ ...interval });
@@ -59,8 +65,9 @@ function union(intervals: Interval[]): Interval[] {
 }
 
 /**
- * On-call load per person over [from, to): hours on call (overlapping shifts count once), number of
- * shifts, and the share of those hours outside office hours. Sorted by hours, most loaded first.
+ * On-call load per person over [from, to): hours on call (overlapping shifts count once), number of shifts (shifts
+ * of several services or escalation levels that overlap count as one: one person carrying them; back-to-back shifts
+ * stay two), and the share of those hours outside office hours. Sorted by hours, most loaded first.
  */
 export function computeShiftLoad(
   shifts: StoredShift[],
@@ -69,7 +76,7 @@ export function computeShiftLoad(
 ): OnCallPersonLoad[] {
   const byPerson = new Map<
     string,
-    { person: OnCallPerson; intervals: Interval[]; shifts: number }
+    { person: OnCallPerson; intervals: Interval[] }
   >();
   for (const shift of shifts) {
     const start = Math.max(shift.start.getTime(), from.getTime());
@@ -78,14 +85,13 @@ export function computeShiftLoad(
     const entry = byPerson.get(shift.personKey) ?? {
       person: shift.person,
       intervals: [],
-      shifts: 0,
     };
     entry.intervals.push({ start, end, zone: shift.timeZone ?? 'UTC' });
-    entry.shifts += 1;
     byPerson.set(shift.personKey, entry);
   }
   return [...byPerson.values()]
-    .map(({ person, intervals, shifts: shiftCount }) => {
+    .map(({ person, intervals }) => {
+      const shiftCount = union(intervals, false).length;
       let total = 0;
       let office = 0;
       for (const interval of union(intervals)) {

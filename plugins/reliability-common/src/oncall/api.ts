@@ -39,7 +39,10 @@ export interface OnCallPersonLoad {
   person: OnCallPerson;
   /** Hours on call (any escalation level) within the window. */
   hoursOnCall: number;
-  /** Number of distinct shifts that overlap the window. */
+  /**
+   * Number of distinct shifts that overlap the window: shifts of several services or escalation levels that overlap
+   * count as one (one person carrying them); back-to-back shifts count apart.
+   */
   shiftCount: number;
   /** Share (0..1) of the on-call hours outside Mon-Fri 09:00-17:00 in the rotation's time zone; null with no hours. */
   outOfHoursShare: number | null;

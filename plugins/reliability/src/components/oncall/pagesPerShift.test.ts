@@ -63,7 +63,7 @@ describe('describePagesPerShift', () => {
       pages: '18 pages in the last 30 days',
       frequency: 'about 1 page every 13 on-call shifts',
       shifts:
-        "The team's rotations run about 233 shifts in 30 days (at the pace of the last 90 days); each service and escalation level counts its own shifts.",
+        "The team's rotations run about 233 shifts in 30 days (at the pace of the last 90 days); a person on call for several services at once counts one shift.",
     });
   });
 

@@ -19,9 +19,10 @@ export interface PagesPerShift {
 
 /**
  * Pages per on-call shift of a team: the pages of its paging alerts over their window (30 days), divided by the
- * shifts of its people over a window as long, at the average rate of the on-call load window (90 days): a
- * shift of every escalation level counts, so a team with a secondary sees fewer pages per shift than its
- * primary takes. Null without pages data or a readable load window.
+ * shifts of its people over a window as long, at the average rate of the on-call load window (90 days): each
+ * person's shifts count (a secondary's too, so a team with a secondary sees fewer pages per shift than its primary
+ * takes), and a person's shifts of several services at once count as one. Null without pages data or a readable
+ * load window.
  */
 export function pagesPerShift(
   pages: AlertPages | null | undefined,
@@ -56,8 +57,8 @@ function roughly(value: number): string {
 /**
  * Pages per shift in words for an on-call engineer: the pages, then how often a shift is paged ("about 1 page every
  * 13 shifts" below one a shift, "about 2.5 pages per shift" from one up), then where the shifts come from (the
- * team's shifts over as many days at the rate of the load window, each service's rotation and each escalation level
- * counting its own). Null without a shift to set the pages against.
+ * team's shifts over as many days at the rate of the load window, a person's shifts of several services at once
+ * counting as one). Null without a shift to set the pages against.
  */
 export function describePagesPerShift(rate: PagesPerShift): {
   pages: string;
@@ -93,6 +94,6 @@ export function describePagesPerShift(rate: PagesPerShift): {
       'shift',
     )} in ${rate.windowDays} days (at the pace of the last ${Math.round(
       rate.loadDays,
-    )} days); each service and escalation level counts its own shifts.`,
+    )} days); a person on call for several services at once counts one shift.`,
   };
 }

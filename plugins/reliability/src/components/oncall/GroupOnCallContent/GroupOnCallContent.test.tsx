@@ -75,7 +75,7 @@ describe('GroupOnCallContent', () => {
     await renderContent(api);
     // 31 shifts in 90 days: 10.3 per 30 days; 31 pages in 30 days: 3.0 per shift.
     expect(await screen.findByTestId('pages-per-shift')).toHaveTextContent(
-      "31 pages in the last 30 days: about 3 pages per on-call shift. The team's rotations run about 10 shifts in 30 days (at the pace of the last 90 days); each service and escalation level counts its own shifts.",
+      "31 pages in the last 30 days: about 3 pages per on-call shift. The team's rotations run about 10 shifts in 30 days (at the pace of the last 90 days); a person on call for several services at once counts one shift.",
     );
     expect(api.getAlertsCoverage).toHaveBeenCalledWith({
       owner: 'group:default/payments',

@@ -365,6 +365,8 @@ export interface Config {
        * data), with what the team agreed to do in it. Default true.
        */
       policyStateChanged?: boolean;
+      /** Someone overrode a service's deploy gate (who, why, until when; once per override). Default true. */
+      deployGateOverridden?: boolean;
       /** A runbook became stale (once per review date; never-reviewed runbooks once). Default true. */
       runbookStale?: boolean;
       /**

@@ -16,6 +16,7 @@ describe('readNotificationsConfig', () => {
         sloBurnResolved: true,
         sloBudgetExhausted: true,
         policyStateChanged: true,
+        deployGateOverridden: true,
         runbookStale: true,
         backgroundTaskTrouble: true,
         backgroundTaskRecovered: true,

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'sloBurnResolved',
   'sloBudgetExhausted',
   'policyStateChanged',
+  'deployGateOverridden',
   'runbookStale',
   'backgroundTaskTrouble',
   'backgroundTaskRecovered',

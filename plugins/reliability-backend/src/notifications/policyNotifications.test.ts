@@ -90,4 +90,29 @@ describe('PolicyNotifications', () => {
     await notifications.serviceStatesChanged([halted]);
     expect(sent()).toEqual([]);
   });
+
+  it("tells the service's owners once who overrode the deploy gate, why and until when", async () => {
+    const { notifications, sent } = setup();
+    const override = {
+      id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+      entityRef: 'component:default/payments',
+      reason: 'Hotfix for INC-7',
+      createdBy: 'user:default/ada',
+      createdAt: '2026-12-01T21:00:00.000Z',
+      expiresAt: '2026-12-01T23:00:00.000Z',
+    };
+    await notifications.overrideCreated(override);
+    await notifications.overrideCreated(override);
+    expect(sent().map(n => n.payload)).toEqual([
+      {
+        topic: 'reliability-deployGateOverridden',
+        title:
+          'payments: the deploy gate is overridden until 2026-12-01 23:00 UTC',
+        description:
+          'user:default/ada overrode the error-budget policy\'s deny: "Hotfix for INC-7". Deploys are allowed until then unless the override is revoked.',
+        link: '/catalog/default/component/payments/reliability',
+        severity: 'high',
+      },
+    ]);
+  });
 });

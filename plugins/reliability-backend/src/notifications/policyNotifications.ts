@@ -1,4 +1,5 @@
 import {
+  DeployGateOverride,
   PolicyDecision,
   policyStateLabel,
 } from '@internal/backstage-plugin-reliability-common';
@@ -60,10 +61,30 @@ function notification(change: PolicyServiceStateChange) {
 /**
  * Tells the owners of a service when its error-budget policy state changes (the policy area's refresh reports the
  * changes of the last hour each run; each is sent once): the new state, what it means for deploys and what the
- * team agreed to do in it, linking the Reliability tab (the policy card and the deploy gate).
+ * team agreed to do in it; and when someone overrides its deploy gate (from the request, once per override): who,
+ * why and until when. Both link the Reliability tab (the policy card and the deploy gate).
  */
 export class PolicyNotifications implements PolicyListener {
   constructor(private readonly notifier: ReliabilityNotifier) {}
+
+  async overrideCreated(override: DeployGateOverride): Promise<void> {
+    await this.notifier.send([
+      {
+        kind: 'deployGateOverridden',
+        subject: override.entityRef,
+        episode: override.id,
+        recipients: [override.entityRef],
+        payload: {
+          title: `${entityName(
+            override.entityRef,
+          )}: the deploy gate is overridden until ${when(override.expiresAt)}`,
+          description: `${override.createdBy} overrode the error-budget policy's deny: "${override.reason}". Deploys are allowed until then unless the override is revoked.`,
+          link: entityTabLink(override.entityRef, 'reliability'),
+          severity: 'high',
+        },
+      },
+    ]);
+  }
 
   async serviceStatesChanged(
     changes: PolicyServiceStateChange[],

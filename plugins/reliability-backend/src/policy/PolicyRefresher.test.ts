@@ -65,7 +65,7 @@ async function setup() {
     .set(uncollected, [sloWith('availability', 0.01)]);
   const collected = new Set([entityRefKey(checkout), entityRefKey(search)]);
   const told: PolicyServiceStateChange[][] = [];
-  const listener: PolicyListener = {
+  const listener: Pick<PolicyListener, 'serviceStatesChanged'> = {
     serviceStatesChanged: async changes => {
       told.push(changes);
     },

@@ -74,7 +74,7 @@ export class PolicyRefresher implements Refresher {
       now: () => Date;
       retentionDays: number;
       /** Told about services whose state changed (the notifications area). */
-      listener?: PolicyListener;
+      listener?: Pick<PolicyListener, 'serviceStatesChanged'>;
     },
   ) {}
 

@@ -75,6 +75,8 @@ export async function createPolicyFeature(
     answersPerEntity: config.answersPerEntity,
     maxOverrideMs: config.maxOverrideMs,
     outdatedSloData: config.outdatedSloData,
+    listener: deps.listener,
+    logger: ctx.logger,
   });
 
   const reports = new SloReportService({

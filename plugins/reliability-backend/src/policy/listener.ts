@@ -1,4 +1,7 @@
-import { PolicyDecision } from '@internal/backstage-plugin-reliability-common';
+import {
+  DeployGateOverride,
+  PolicyDecision,
+} from '@internal/backstage-plugin-reliability-common';
 
 /** A change of the error-budget policy state of a service as a whole, as recorded. */
 export interface PolicyServiceStateChange {
@@ -14,8 +17,10 @@ export interface PolicyServiceStateChange {
   currentState: string | null;
 }
 
-/** Told about services whose policy state changed (the notifications area). */
+/** Told about services whose policy state changed, and about break-glass overrides (the notifications area). */
 export interface PolicyListener {
   /** Recent changes, oldest first; may repeat a change already told (the listener keeps each once). */
   serviceStatesChanged(changes: PolicyServiceStateChange[]): Promise<void>;
+  /** A break-glass override of the deploy gate was just created (by the request that created it). */
+  overrideCreated(override: DeployGateOverride): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   BUILT_IN_POLICY_SET,
   DEFAULT_ERROR_BUDGET_POLICY,
@@ -81,5 +81,54 @@ describe('DeployGateService', () => {
     expect(
       (await gate({ now: at('13:00'), outdatedSloData: 'deny' })).decision,
     ).toBe('allow');
+  });
+
+  it('tells the listener about a new override, and keeps the override when telling fails', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const store = new KnexPolicyStore({ knex });
+    const now = at('12:00');
+    const told: string[] = [];
+    const failing = { fail: false };
+    const service = new DeployGateService({
+      policy: new PolicyService({
+        store,
+        slos: new FakeSloStates(),
+        policySet: BUILT_IN_POLICY_SET,
+        now: () => now,
+      }),
+      store,
+      now: () => now,
+      answersPerEntity: 10,
+      maxOverrideMs: 3600_000,
+      listener: {
+        overrideCreated: async override => {
+          if (failing.fail) throw new Error('notifications down');
+          told.push(override.reason);
+        },
+      },
+      logger: mockServices.logger.mock(),
+    });
+    const request = (reason: string) => ({
+      reason,
+      expiresAt: at('12:30').toISOString(),
+    });
+    await service.createOverride(
+      payments,
+      request('Hotfix'),
+      'user:default/ada',
+    );
+    failing.fail = true;
+    const kept = await service.createOverride(
+      payments,
+      request('Second hotfix'),
+      'user:default/ada',
+    );
+    expect(told).toEqual(['Hotfix']);
+    expect(
+      (await store.getOverrides('component:default/payments', now)).map(
+        o => o.id,
+      ),
+    ).toContain(kept.id);
   });
 });

@@ -9,7 +9,9 @@ import {
   RevokeDeployGateOverrideRequest,
 } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'node:crypto';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { OutdatedSloDataAnswer } from '../config';
+import { PolicyListener } from '../listener';
 import { PolicyService } from '../PolicyService';
 import { PolicyStore } from '../store/PolicyStore';
 import { buildGateAnswer } from './gateAnswer';
@@ -35,6 +37,9 @@ export class DeployGateService {
       maxOverrideMs: number;
       /** What to answer on outdated SLO figures (default `decide`: the policy's decision). */
       outdatedSloData?: OutdatedSloDataAnswer;
+      /** Told about each new override (the notifications area); a failure to tell is logged, never the request's. */
+      listener?: Pick<PolicyListener, 'overrideCreated'>;
+      logger?: LoggerService;
     },
   ) {}
 
@@ -119,6 +124,13 @@ export class DeployGateService {
       expiresAt: expiresAt.toISOString(),
     };
     await this.options.store.createOverride(override);
+    try {
+      await this.options.listener?.overrideCreated(override);
+    } catch (error) {
+      this.options.logger?.warn(
+        `Telling about the deploy-gate override ${override.id} of ${override.entityRef} failed: ${error}`,
+      );
+    }
     return override;
   }
 

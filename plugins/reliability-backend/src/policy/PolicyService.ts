@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  DeployGateOverride,
   EntityPolicyResponse,
   EntitySlo,
   EntitySlosResponse,
@@ -248,6 +249,19 @@ export class PolicyService {
     options: Parameters<PolicyStore['pageEntityRefsWithServiceState']>[0],
   ): Promise<{ entityRefs: string[]; totalItems?: number }> {
     return this.options.store.pageEntityRefsWithServiceState(options);
+  }
+
+  /** Break-glass overrides of the given entities created in [from, to], oldest first. */
+  getOverridesCreatedBetween(
+    entityRefs: string[],
+    options: { from: Date; to: Date; limit: number },
+  ): Promise<DeployGateOverride[]> {
+    return this.options.store.getOverridesCreatedBetween(
+      entityRefs,
+      options.from,
+      options.to,
+      options.limit,
+    );
   }
 
   /** Recorded state changes of the given entities (newest first). */

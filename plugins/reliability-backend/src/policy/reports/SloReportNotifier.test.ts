@@ -47,6 +47,7 @@ function reportOf(scope: ReportScope, rows: number): SloReport {
     periodStart: '2026-09-23T12:00:00.000Z',
     runbooksTouched: [],
     checklistChanges: [],
+    overrides: [],
     problems: [],
   };
 }

@@ -90,13 +90,18 @@ export class SloReportService {
         Math.min(earliest, reportWindows(slo, now).previous.start.getTime()),
       now.getTime(),
     );
-    const [states, changes, activity] = await Promise.all([
+    const [states, changes, activity, overrides] = await Promise.all([
       this.options.policy.getStates(refs),
       this.options.policy.getChanges(refs, {
         from: new Date(from),
         limit: MAX_CHANGES,
       }),
       this.periodActivity(reported, new Date(from), now),
+      this.options.policy.getOverridesCreatedBetween(refs, {
+        from: new Date(from),
+        to: now,
+        limit: MAX_CHANGES,
+      }),
     ]);
     const rows = await mapWithConcurrency(
       slos,
@@ -126,6 +131,7 @@ export class SloReportService {
         .sort((a, b) => a.changedAt.localeCompare(b.changedAt)),
       periodStart: new Date(from).toISOString(),
       ...activity,
+      overrides,
     };
   }
 

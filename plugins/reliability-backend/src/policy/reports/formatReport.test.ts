@@ -83,6 +83,7 @@ const report: SloReport = {
   periodStart: '2026-09-23T12:00:00.000Z',
   runbooksTouched: [],
   checklistChanges: [],
+  overrides: [],
   problems: [],
 };
 
@@ -110,6 +111,21 @@ const withActivity: SloReport = {
     },
   ],
   problems: ['Runbooks of component:default/search could not be read: 503'],
+  overrides: [
+    {
+      id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+      entityRef: 'component:default/checkout-api',
+      reason: 'Hotfix for INC-7 | approved',
+      createdBy: 'user:default/ada',
+      createdAt: '2026-11-05T14:00:00.000Z',
+      expiresAt: '2026-11-05T18:00:00.000Z',
+      revoked: {
+        at: '2026-11-05T15:10:00.000Z',
+        by: 'user:default/ada',
+        reason: 'Shipped',
+      },
+    },
+  ],
 };
 
 describe('sloReportMarkdown', () => {
@@ -151,7 +167,7 @@ describe('sloReportMarkdown', () => {
 });
 
 describe('the period activity of the report', () => {
-  it('lists the runbooks touched and the checklist changes in Markdown, and the problems as notes', () => {
+  it('lists the runbooks touched, the checklist changes and the overrides in Markdown, and the problems as notes', () => {
     const markdown = sloReportMarkdown(withActivity);
     expect(markdown).toContain(
       [
@@ -162,6 +178,10 @@ describe('the period activity of the report', () => {
         '## Checklist changes (2026-09-23 – 2026-11-22)',
         '',
         '- 2026-10-20 08:30 UTC checkout-api: assessment by user:default/ada, level bronze → silver, score 72',
+        '',
+        '## Deploy-gate overrides (2026-09-23 – 2026-11-22)',
+        '',
+        '- 2026-11-05 14:00 UTC checkout-api: by user:default/ada, revoked at 2026-11-05 15:10 UTC: Hotfix for INC-7 \\| approved',
       ].join('\n'),
     );
     expect(markdown).toContain(
@@ -172,11 +192,17 @@ describe('the period activity of the report', () => {
     expect(quiet).toContain(
       'No checklist assessment was submitted in the period.',
     );
+    expect(quiet).toContain(
+      'No break-glass override of the deploy gate in the period.',
+    );
   });
 
-  it('adds a CSV line per runbook reviewed and per assessment after the SLO lines', () => {
+  it('adds a CSV line per runbook reviewed, per assessment and per override after the SLO lines', () => {
     const lines = sloReportCsv(withActivity).split('\r\n');
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
+    expect(lines[5]).toBe(
+      'component:default/checkout-api,,Override 3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f,,,deploy-gate override,2026-11-05T14:00:00.000Z,,,,,,,,,,by user:default/ada until 2026-11-05T15:10:00.000Z (revoked): Hotfix for INC-7 | approved',
+    );
     expect(lines[3]).toBe(
       'component:default/checkout-api,,Roll back [checkout],,,runbook reviewed,2026-11-02,,,,,,,,,,rollback rollback https://runbooks.example.com/rollback (v2)',
     );

@@ -41,7 +41,7 @@ function changeText(change: PolicyStateChange): string {
 function activityLine(cells: {
   entityRef: string;
   title: string;
-  period: 'runbook reviewed' | 'checklist assessment';
+  period: 'runbook reviewed' | 'checklist assessment' | 'deploy-gate override';
   at: string;
   notes: string;
 }): string {
@@ -74,8 +74,8 @@ function levelChange(change: SloReportChecklistChange): string {
 
 /**
  * The report as CSV: a header, then the last complete and the current window of each SLO, then one line per
- * runbook reviewed (`period` "runbook reviewed") and per checklist assessment (`period` "checklist assessment")
- * of the period.
+ * runbook reviewed (`period` "runbook reviewed"), per checklist assessment (`period` "checklist assessment") and
+ * per deploy-gate override (`period` "deploy-gate override") of the period.
  */
 export function sloReportCsv(report: SloReport): string {
   const lines = [csvLine(SLO_REPORT_CSV_HEADER)];
@@ -130,6 +130,19 @@ export function sloReportCsv(report: SloReport): string {
         notes: `${levelChange(change)}, score ${
           change.score === null ? 'n/a' : change.score
         }, by ${change.author}`,
+      }),
+    );
+  }
+  for (const override of report.overrides) {
+    lines.push(
+      activityLine({
+        entityRef: override.entityRef,
+        title: `Override ${override.id}`,
+        period: 'deploy-gate override',
+        at: override.createdAt,
+        notes: `by ${override.createdBy} until ${
+          override.revoked?.at ?? override.expiresAt
+        }${override.revoked ? ' (revoked)' : ''}: ${override.reason}`,
       }),
     );
   }
@@ -241,7 +254,7 @@ function refName(entityRef: string): string {
   return cell(entityRef.replace(/^[^:]+:default\//, ''));
 }
 
-/** The runbooks reviewed and the checklist assessments of the report's period. */
+/** The runbooks reviewed, the checklist assessments and the deploy-gate overrides of the report's period. */
 function periodActivityMarkdown(report: SloReport): string[] {
   const lines: string[] = [];
   const period = `${day(report.periodStart)} – ${day(report.generatedAt)}`;
@@ -286,6 +299,22 @@ function periodActivityMarkdown(report: SloReport): string[] {
         )}: assessment by ${cell(change.author)}, ${level}, score ${
           change.score === null ? NO_VALUE : change.score
         }`,
+      );
+    }
+    lines.push('');
+  }
+  lines.push(`## Deploy-gate overrides (${period})`, '');
+  if (report.overrides.length === 0) {
+    lines.push('No break-glass override of the deploy gate in the period.', '');
+  } else {
+    for (const override of report.overrides) {
+      const end = override.revoked
+        ? `revoked at ${minute(override.revoked.at)}`
+        : `until ${minute(override.expiresAt)}`;
+      lines.push(
+        `- ${minute(override.createdAt)} ${refName(
+          override.entityRef,
+        )}: by ${cell(override.createdBy)}, ${end}: ${cell(override.reason)}`,
       );
     }
     lines.push('');

@@ -43,6 +43,7 @@ function report(rows: SloReport['rows']): SloReport {
     periodStart: '2026-09-23T12:00:00.000Z',
     runbooksTouched: [],
     checklistChanges: [],
+    overrides: [],
     problems: [],
   };
 }
@@ -96,6 +97,27 @@ describe('reportNotification', () => {
         sentAt,
       ).title,
     ).toBe('SLO review of checkout-payments: 1 SLO, no complete window yet');
+  });
+
+  it('counts the deploy-gate overrides of the period as something to discuss', () => {
+    const override = {
+      id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+      entityRef: 'component:default/checkout-api',
+      reason: 'Hotfix',
+      createdBy: 'user:default/ada',
+      createdAt: '2026-11-05T14:00:00.000Z',
+      expiresAt: '2026-11-05T18:00:00.000Z',
+    };
+    const payload = reportNotification(
+      {
+        ...report([row('availability', { met: true, spent: 0.1 })]),
+        overrides: [override, { ...override, id: 'other' }],
+      },
+      sentAt,
+    );
+    expect(payload.description).toContain(
+      'Since 2026-09-23: 0 runbooks reviewed, 0 checklist assessments, 2 deploy-gate overrides to discuss.',
+    );
   });
 
   it('links a group of another namespace', () => {

@@ -83,7 +83,14 @@ export function reportNotification(
     )} reviewed, ${pluralCount(
       report.checklistChanges.length,
       'checklist assessment',
-    )}.`,
+    )}${
+      report.overrides.length > 0
+        ? `, ${pluralCount(
+            report.overrides.length,
+            'deploy-gate override',
+          )} to discuss`
+        : ''
+    }.`,
   );
   return {
     title,

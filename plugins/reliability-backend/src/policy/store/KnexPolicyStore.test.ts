@@ -49,6 +49,38 @@ const frozen: Partial<PolicyStateInput> = {
 
 describe('KnexPolicyStore', () => {
   it.each(databases.eachSupportedId())(
+    'lists the overrides of some entities created in a period, oldest first, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const override = (id: string, entityRef: string, createdAt: Date) => ({
+        id,
+        entityRef,
+        reason: `Reason ${id}`,
+        createdBy: 'user:default/ada',
+        createdAt: createdAt.toISOString(),
+        expiresAt: new Date(createdAt.getTime() + 3600_000).toISOString(),
+      });
+      await store.createOverride(
+        override('00000000-0000-4000-8000-000000000003', checkout, t2),
+      );
+      await store.createOverride(
+        override('00000000-0000-4000-8000-000000000001', search, t0),
+      );
+      await store.createOverride(
+        override('00000000-0000-4000-8000-000000000002', checkout, t1),
+      );
+      const ids = async (refs: string[], from: Date, to: Date, limit = 10) =>
+        (await store.getOverridesCreatedBetween(refs, from, to, limit)).map(o =>
+          o.id.slice(-1),
+        );
+      expect(await ids([checkout, search], t0, t2)).toEqual(['1', '2', '3']);
+      expect(await ids([checkout], t0, t2)).toEqual(['2', '3']);
+      expect(await ids([checkout, search], t1, t1)).toEqual(['2']);
+      expect(await ids([checkout, search], t0, t2, 2)).toEqual(['1', '2']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     "lists the services' state changes since a time, oldest first, without first evaluations or SLO rows, on %p",
     async databaseId => {
       const { store } = await createStore(databaseId);

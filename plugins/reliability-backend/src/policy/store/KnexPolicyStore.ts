@@ -412,6 +412,31 @@ export class KnexPolicyStore implements PolicyStore {
     return rows.map(toOverride);
   }
 
+  async getOverridesCreatedBetween(
+    entityRefs: string[],
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<DeployGateOverride[]> {
+    const overrides: DeployGateOverride[] = [];
+    for (const refs of chunk([...new Set(entityRefs)], IN_LIST_LIMIT)) {
+      const rows = await this.knex(OVERRIDES)
+        .whereIn('entity_ref', refs)
+        .where('created_at', '>=', from)
+        .where('created_at', '<=', to)
+        .orderBy([
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(limit)
+        .select();
+      overrides.push(...rows.map(toOverride));
+    }
+    return overrides
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(0, limit);
+  }
+
   async getOverride(
     entityRef: string,
     id: string,

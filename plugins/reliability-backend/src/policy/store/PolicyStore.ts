@@ -105,6 +105,13 @@ export interface PolicyStore {
     entityRef: string,
     expiringAfter: Date,
   ): Promise<DeployGateOverride[]>;
+  /** Overrides of the given entities created in [from, to], oldest first, at most `limit`. */
+  getOverridesCreatedBetween(
+    entityRefs: string[],
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<DeployGateOverride[]>;
   /** One override of an entity, or undefined. */
   getOverride(
     entityRef: string,

@@ -1,5 +1,5 @@
 import { PolicyDecision } from '../types';
-import { PolicyStateChange } from '../api';
+import { DeployGateOverride, PolicyStateChange } from '../api';
 import { AlertEpisode } from './reviewMath';
 
 /**
@@ -73,6 +73,8 @@ export interface SloReport {
   runbooksTouched: SloReportRunbook[];
   /** Checklist assessments submitted in the period, oldest first, with the level they moved from. */
   checklistChanges: SloReportChecklistChange[];
+  /** Break-glass overrides of the deploy gate created in the period, oldest first (who, why, until when). */
+  overrides: DeployGateOverride[];
   /** Why a list is incomplete (runbooks or checklist history that could not be read). */
   problems: string[];
 }

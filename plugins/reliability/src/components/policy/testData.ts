@@ -222,6 +222,7 @@ export function testSloReport(overrides: Partial<SloReport> = {}): SloReport {
       },
     ],
     problems: [],
+    overrides: [],
     ...overrides,
   };
 }

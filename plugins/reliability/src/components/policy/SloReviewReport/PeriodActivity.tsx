@@ -15,12 +15,17 @@ import { ErrorText } from '../../ErrorText';
 import { formatLevel } from '../../checklist/maturityFormat';
 import { RUNBOOK_KIND_LABELS } from '../../runbooks/runbookFormat';
 
+/** "2026-11-22 09:00 UTC". */
+function utcMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** `component:default/x` -> `x`. */
 function serviceName(entityRef: string): string {
   return entityRef.replace(/^[^:]+:default\//, '');
 }
 
-/** The runbooks reviewed and the checklist assessments submitted in the report's period. */
+/** The runbooks reviewed, the checklist assessments submitted and the deploy-gate overrides of the report's period. */
 export function PeriodActivity(props: { report: SloReport }) {
   const { report } = props;
   const period = `${report.periodStart.slice(
@@ -88,9 +93,7 @@ export function PeriodActivity(props: { report: SloReport }) {
           <TableBody>
             {report.checklistChanges.map(change => (
               <TableRow key={change.assessmentId}>
-                <TableCell>
-                  {change.assessedAt.slice(0, 16).replace('T', ' ')} UTC
-                </TableCell>
+                <TableCell>{utcMinute(change.assessedAt)}</TableCell>
                 <TableCell>{serviceName(change.entityRef)}</TableCell>
                 <TableCell>
                   {change.previousLevel !== null &&
@@ -102,6 +105,41 @@ export function PeriodActivity(props: { report: SloReport }) {
                 </TableCell>
                 <TableCell align="right">{change.score ?? '—'}</TableCell>
                 <TableCell>{change.author}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </WholeWordsTable>
+      )}
+      <Box mt={3}>
+        <Typography variant="h6">Deploy-gate overrides ({period})</Typography>
+      </Box>
+      {report.overrides.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No break-glass override of the deploy gate in the period.
+        </Typography>
+      ) : (
+        <WholeWordsTable size="small" aria-label="Deploy-gate overrides">
+          <TableHead>
+            <TableRow>
+              <TableCell>Created</TableCell>
+              <TableCell>Service</TableCell>
+              <TableCell>By</TableCell>
+              <TableCell>Until</TableCell>
+              <TableCell>Reason</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {report.overrides.map(override => (
+              <TableRow key={override.id}>
+                <TableCell>{utcMinute(override.createdAt)}</TableCell>
+                <TableCell>{serviceName(override.entityRef)}</TableCell>
+                <TableCell>{override.createdBy}</TableCell>
+                <TableCell>
+                  {override.revoked
+                    ? `${utcMinute(override.revoked.at)} (revoked)`
+                    : utcMinute(override.expiresAt)}
+                </TableCell>
+                <TableCell>{override.reason}</TableCell>
               </TableRow>
             ))}
           </TableBody>

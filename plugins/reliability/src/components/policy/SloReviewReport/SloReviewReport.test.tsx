@@ -82,6 +82,46 @@ describe('SloReviewReport', () => {
     expect(within(checklist).getByText('user:default/ada')).toBeInTheDocument();
   });
 
+  it('lists the deploy-gate overrides of the period, and says when there was none', async () => {
+    await renderReport(
+      mockPolicyApi({
+        getSloReport: async () =>
+          testSloReport({
+            overrides: [
+              {
+                id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+                entityRef: 'component:default/checkout-api',
+                reason: 'Hotfix for INC-7',
+                createdBy: 'user:default/ada',
+                createdAt: '2026-11-05T14:00:00.000Z',
+                expiresAt: '2026-11-05T18:00:00.000Z',
+                revoked: {
+                  at: '2026-11-05T15:10:00.000Z',
+                  by: 'user:default/ada',
+                  reason: 'Shipped',
+                },
+              },
+            ],
+          }),
+      }),
+    );
+    const overrides = await screen.findByRole('table', {
+      name: 'Deploy-gate overrides',
+    });
+    const [, row] = within(overrides).getAllByRole('row');
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual([
+      '2026-11-05 14:00 UTC',
+      'checkout-api',
+      'user:default/ada',
+      '2026-11-05 15:10 UTC (revoked)',
+      'Hotfix for INC-7',
+    ]);
+  });
+
   it('says when no runbook was reviewed and nothing was assessed, and names what could not be read', async () => {
     await renderReport(
       mockPolicyApi({
@@ -98,6 +138,11 @@ describe('SloReviewReport', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText('No checklist assessment was submitted in the period.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No break-glass override of the deploy gate in the period.',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('Runbooks of component:default/x could not be read'),

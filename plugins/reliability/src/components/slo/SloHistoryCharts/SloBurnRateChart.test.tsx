@@ -37,43 +37,36 @@ const yTicks = (container: HTMLElement) =>
     ),
   ).map(tick => tick.textContent);
 
+/** The chart over two hours of history with the given points. */
+const renderChart = (points: SloHistoryPoint[]) =>
+  renderInTestApp(
+    <SloBurnRateChart
+      history={{
+        entityRef: 'component:default/checkout',
+        sloName: 'checkout-availability',
+        from: '2026-12-01T19:00:00.000Z',
+        to: '2026-12-01T21:00:00.000Z',
+        downsampled: false,
+        points,
+      }}
+    />,
+  );
+
 describe('SloBurnRateChart', () => {
   it('labels its value axis with round burn rates', async () => {
     // recharts' own ticks for a top of 2.6× read 0×, 0.65×, 1.3×, 1.95×, 2.6×.
-    const { container } = await renderInTestApp(
-      <SloBurnRateChart
-        history={{
-          entityRef: 'component:default/checkout',
-          sloName: 'checkout-availability',
-          from: '2026-12-01T19:00:00.000Z',
-          to: '2026-12-01T21:00:00.000Z',
-          downsampled: false,
-          points: [
-            point('2026-12-01T19:46:00.000Z', 2.4),
-            point('2026-12-01T20:52:00.000Z', 2.6),
-          ],
-        }}
-      />,
-    );
+    const { container } = await renderChart([
+      point('2026-12-01T19:46:00.000Z', 2.4),
+      point('2026-12-01T20:52:00.000Z', 2.6),
+    ]);
     expect(yTicks(container)).toEqual(['0×', '1×', '2×', '3×']);
   });
 
   it('reaches 1× when every burn rate is lower, so the 1× line shows', async () => {
-    const { container } = await renderInTestApp(
-      <SloBurnRateChart
-        history={{
-          entityRef: 'component:default/checkout',
-          sloName: 'checkout-availability',
-          from: '2026-12-01T19:00:00.000Z',
-          to: '2026-12-01T21:00:00.000Z',
-          downsampled: false,
-          points: [
-            point('2026-12-01T19:46:00.000Z', 0.2),
-            point('2026-12-01T20:52:00.000Z', 0.35),
-          ],
-        }}
-      />,
-    );
+    const { container } = await renderChart([
+      point('2026-12-01T19:46:00.000Z', 0.2),
+      point('2026-12-01T20:52:00.000Z', 0.35),
+    ]);
     const ticks = yTicks(container);
     expect(ticks[0]).toBe('0×');
     expect(ticks[ticks.length - 1]).toBe('1×');

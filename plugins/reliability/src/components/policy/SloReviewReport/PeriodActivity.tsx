@@ -11,6 +11,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { ErrorText } from '../../ErrorText';
 import { formatLevel } from '../../checklist/maturityFormat';
 import { RUNBOOK_KIND_LABELS } from '../../runbooks/runbookFormat';
@@ -25,6 +26,62 @@ function serviceName(entityRef: string): string {
   return entityRef.replace(/^[^:]+:default\//, '');
 }
 
+/** A column of one of the period's lists: its header and how a row's cell is drawn. */
+interface ActivityColumn<Row> {
+  title: string;
+  align?: 'right';
+  render: (row: Row) => ReactNode;
+}
+
+/** One list of the period under its heading: a table, or a line saying the period had none. */
+function ActivityList<Row>(props: {
+  title: string;
+  period: string;
+  empty: string;
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  columns: ActivityColumn<Row>[];
+}) {
+  const { title, rows, columns } = props;
+  return (
+    <>
+      <Box mt={3}>
+        <Typography variant="h6">
+          {title} ({props.period})
+        </Typography>
+      </Box>
+      {rows.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {props.empty}
+        </Typography>
+      ) : (
+        <WholeWordsTable size="small" aria-label={title}>
+          <TableHead>
+            <TableRow>
+              {columns.map(column => (
+                <TableCell key={column.title} align={column.align}>
+                  {column.title}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <TableRow key={props.rowKey(row)}>
+                {columns.map(column => (
+                  <TableCell key={column.title} align={column.align}>
+                    {column.render(row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </WholeWordsTable>
+      )}
+    </>
+  );
+}
+
 /** The runbooks reviewed, the checklist assessments submitted and the deploy-gate overrides of the report's period. */
 export function PeriodActivity(props: { report: SloReport }) {
   const { report } = props;
@@ -34,117 +91,87 @@ export function PeriodActivity(props: { report: SloReport }) {
   )} – ${report.generatedAt.slice(0, 10)}`;
   return (
     <>
-      <Box mt={3}>
-        <Typography variant="h6">Runbooks touched ({period})</Typography>
-      </Box>
-      {report.runbooksTouched.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No runbook was reviewed in the period.
-        </Typography>
-      ) : (
-        <WholeWordsTable size="small" aria-label="Runbooks touched">
-          <TableHead>
-            <TableRow>
-              <TableCell>Reviewed</TableCell>
-              <TableCell>Service</TableCell>
-              <TableCell>Runbook</TableCell>
-              <TableCell>Kind</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {report.runbooksTouched.map(runbook => (
-              <TableRow key={`${runbook.entityRef}-${runbook.id}`}>
-                <TableCell>{runbook.lastReviewed}</TableCell>
-                <TableCell>{serviceName(runbook.entityRef)}</TableCell>
-                <TableCell>
-                  {runbook.url && isSafeLinkUrl(runbook.url) ? (
-                    <Link to={runbook.url}>{runbook.title}</Link>
-                  ) : (
-                    runbook.title
-                  )}
-                </TableCell>
-                <TableCell>
-                  {RUNBOOK_KIND_LABELS[runbook.kind as RunbookKind] ??
-                    runbook.kind}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </WholeWordsTable>
-      )}
-      <Box mt={3}>
-        <Typography variant="h6">Checklist changes ({period})</Typography>
-      </Box>
-      {report.checklistChanges.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No checklist assessment was submitted in the period.
-        </Typography>
-      ) : (
-        <WholeWordsTable size="small" aria-label="Checklist changes">
-          <TableHead>
-            <TableRow>
-              <TableCell>When</TableCell>
-              <TableCell>Service</TableCell>
-              <TableCell>Level</TableCell>
-              <TableCell align="right">Score</TableCell>
-              <TableCell>By</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {report.checklistChanges.map(change => (
-              <TableRow key={change.assessmentId}>
-                <TableCell>{utcMinute(change.assessedAt)}</TableCell>
-                <TableCell>{serviceName(change.entityRef)}</TableCell>
-                <TableCell>
-                  {change.previousLevel !== null &&
-                  change.previousLevel !== change.level
-                    ? `${formatLevel(change.previousLevel)} → ${formatLevel(
-                        change.level,
-                      )}`
-                    : formatLevel(change.level)}
-                </TableCell>
-                <TableCell align="right">{change.score ?? '—'}</TableCell>
-                <TableCell>{change.author}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </WholeWordsTable>
-      )}
-      <Box mt={3}>
-        <Typography variant="h6">Deploy-gate overrides ({period})</Typography>
-      </Box>
-      {report.overrides.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No break-glass override of the deploy gate in the period.
-        </Typography>
-      ) : (
-        <WholeWordsTable size="small" aria-label="Deploy-gate overrides">
-          <TableHead>
-            <TableRow>
-              <TableCell>Created</TableCell>
-              <TableCell>Service</TableCell>
-              <TableCell>By</TableCell>
-              <TableCell>Until</TableCell>
-              <TableCell>Reason</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {report.overrides.map(override => (
-              <TableRow key={override.id}>
-                <TableCell>{utcMinute(override.createdAt)}</TableCell>
-                <TableCell>{serviceName(override.entityRef)}</TableCell>
-                <TableCell>{override.createdBy}</TableCell>
-                <TableCell>
-                  {override.revoked
-                    ? `${utcMinute(override.revoked.at)} (revoked)`
-                    : utcMinute(override.expiresAt)}
-                </TableCell>
-                <TableCell>{override.reason}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </WholeWordsTable>
-      )}
+      <ActivityList
+        title="Runbooks touched"
+        period={period}
+        empty="No runbook was reviewed in the period."
+        rows={report.runbooksTouched}
+        rowKey={runbook => `${runbook.entityRef}-${runbook.id}`}
+        columns={[
+          { title: 'Reviewed', render: runbook => runbook.lastReviewed },
+          {
+            title: 'Service',
+            render: runbook => serviceName(runbook.entityRef),
+          },
+          {
+            title: 'Runbook',
+            render: runbook =>
+              runbook.url && isSafeLinkUrl(runbook.url) ? (
+                <Link to={runbook.url}>{runbook.title}</Link>
+              ) : (
+                runbook.title
+              ),
+          },
+          {
+            title: 'Kind',
+            render: runbook =>
+              RUNBOOK_KIND_LABELS[runbook.kind as RunbookKind] ?? runbook.kind,
+          },
+        ]}
+      />
+      <ActivityList
+        title="Checklist changes"
+        period={period}
+        empty="No checklist assessment was submitted in the period."
+        rows={report.checklistChanges}
+        rowKey={change => change.assessmentId}
+        columns={[
+          { title: 'When', render: change => utcMinute(change.assessedAt) },
+          { title: 'Service', render: change => serviceName(change.entityRef) },
+          {
+            title: 'Level',
+            render: change =>
+              change.previousLevel !== null &&
+              change.previousLevel !== change.level
+                ? `${formatLevel(change.previousLevel)} → ${formatLevel(
+                    change.level,
+                  )}`
+                : formatLevel(change.level),
+          },
+          {
+            title: 'Score',
+            align: 'right',
+            render: change => change.score ?? '—',
+          },
+          { title: 'By', render: change => change.author },
+        ]}
+      />
+      <ActivityList
+        title="Deploy-gate overrides"
+        period={period}
+        empty="No break-glass override of the deploy gate in the period."
+        rows={report.overrides}
+        rowKey={override => override.id}
+        columns={[
+          {
+            title: 'Created',
+            render: override => utcMinute(override.createdAt),
+          },
+          {
+            title: 'Service',
+            render: override => serviceName(override.entityRef),
+          },
+          { title: 'By', render: override => override.createdBy },
+          {
+            title: 'Until',
+            render: override =>
+              override.revoked
+                ? `${utcMinute(override.revoked.at)} (revoked)`
+                : utcMinute(override.expiresAt),
+          },
+          { title: 'Reason', render: override => override.reason },
+        ]}
+      />
       {report.problems.length > 0 && (
         <Box mt={2}>
           {report.problems.map(problem => (

@@ -367,6 +367,8 @@ export interface Config {
       policyStateChanged?: boolean;
       /** Someone overrode a service's deploy gate (who, why, until when; once per override). Default true. */
       deployGateOverridden?: boolean;
+      /** An override of a service's deploy gate was ended early (who, why; once per override). Default true. */
+      deployGateOverrideRevoked?: boolean;
       /** A runbook became stale (once per review date; never-reviewed runbooks once). Default true. */
       runbookStale?: boolean;
       /**

@@ -17,6 +17,7 @@ describe('readNotificationsConfig', () => {
         sloBudgetExhausted: true,
         policyStateChanged: true,
         deployGateOverridden: true,
+        deployGateOverrideRevoked: true,
         runbookStale: true,
         backgroundTaskTrouble: true,
         backgroundTaskRecovered: true,

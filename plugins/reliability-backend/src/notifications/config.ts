@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'sloBudgetExhausted',
   'policyStateChanged',
   'deployGateOverridden',
+  'deployGateOverrideRevoked',
   'runbookStale',
   'backgroundTaskTrouble',
   'backgroundTaskRecovered',

@@ -115,4 +115,36 @@ describe('PolicyNotifications', () => {
       },
     ]);
   });
+
+  it('tells the owners once when an override ends early, who ended it and why', async () => {
+    const { notifications, sent } = setup();
+    const revoked = {
+      id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+      entityRef: 'component:default/payments',
+      reason: 'Hotfix for INC-7',
+      createdBy: 'user:default/ada',
+      createdAt: '2026-12-01T21:00:00.000Z',
+      expiresAt: '2026-12-01T23:00:00.000Z',
+      revoked: {
+        at: '2026-12-01T21:30:00.000Z',
+        by: 'user:default/grace',
+        reason: 'The hotfix shipped',
+      },
+    };
+    await notifications.overrideRevoked(revoked);
+    await notifications.overrideRevoked(revoked);
+    expect(
+      sent().map(n => [
+        n.payload.topic,
+        n.payload.title,
+        n.payload.description,
+      ]),
+    ).toEqual([
+      [
+        'reliability-deployGateOverrideRevoked',
+        'payments: the deploy-gate override ends early, at 2026-12-01 21:30 UTC',
+        'user:default/grace revoked user:default/ada\'s override ("Hotfix for INC-7"): "The hotfix shipped". From then on the error-budget policy decides deploys again.',
+      ],
+    ]);
+  });
 });

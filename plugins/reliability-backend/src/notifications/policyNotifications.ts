@@ -86,6 +86,28 @@ export class PolicyNotifications implements PolicyListener {
     ]);
   }
 
+  async overrideRevoked(override: DeployGateOverride): Promise<void> {
+    if (!override.revoked) return;
+    await this.notifier.send([
+      {
+        kind: 'deployGateOverrideRevoked',
+        subject: override.entityRef,
+        episode: override.id,
+        recipients: [override.entityRef],
+        payload: {
+          title: `${entityName(
+            override.entityRef,
+          )}: the deploy-gate override ends early, at ${when(
+            override.revoked.at,
+          )}`,
+          description: `${override.revoked.by} revoked ${override.createdBy}'s override ("${override.reason}"): "${override.revoked.reason}". From then on the error-budget policy decides deploys again.`,
+          link: entityTabLink(override.entityRef, 'reliability'),
+          severity: 'normal',
+        },
+      },
+    ]);
+  }
+
   async serviceStatesChanged(
     changes: PolicyServiceStateChange[],
   ): Promise<void> {

@@ -23,4 +23,6 @@ export interface PolicyListener {
   serviceStatesChanged(changes: PolicyServiceStateChange[]): Promise<void>;
   /** A break-glass override of the deploy gate was just created (by the request that created it). */
   overrideCreated(override: DeployGateOverride): Promise<void>;
+  /** An override was just ended early (`revoked` set: when it ends, who, why), by the request that revoked it. */
+  overrideRevoked(override: DeployGateOverride): Promise<void>;
 }

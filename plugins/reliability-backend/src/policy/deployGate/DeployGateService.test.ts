@@ -83,7 +83,7 @@ describe('DeployGateService', () => {
     ).toBe('allow');
   });
 
-  it('tells the listener about a new override, and keeps the override when telling fails', async () => {
+  it('tells the listener about a new or revoked override, and keeps the change when telling fails', async () => {
     const knex = await databases.init('SQLITE_3');
     await migrateDatabase(knex);
     const store = new KnexPolicyStore({ knex });
@@ -104,7 +104,11 @@ describe('DeployGateService', () => {
       listener: {
         overrideCreated: async override => {
           if (failing.fail) throw new Error('notifications down');
-          told.push(override.reason);
+          told.push(`created: ${override.reason}`);
+        },
+        overrideRevoked: async override => {
+          if (failing.fail) throw new Error('notifications down');
+          told.push(`revoked: ${override.revoked?.reason}`);
         },
       },
       logger: mockServices.logger.mock(),
@@ -113,9 +117,15 @@ describe('DeployGateService', () => {
       reason,
       expiresAt: at('12:30').toISOString(),
     });
-    await service.createOverride(
+    const first = await service.createOverride(
       payments,
       request('Hotfix'),
+      'user:default/ada',
+    );
+    await service.revokeOverride(
+      payments,
+      first.id,
+      { reason: 'Shipped' },
       'user:default/ada',
     );
     failing.fail = true;
@@ -124,11 +134,17 @@ describe('DeployGateService', () => {
       request('Second hotfix'),
       'user:default/ada',
     );
-    expect(told).toEqual(['Hotfix']);
+    const revoked = await service.revokeOverride(
+      payments,
+      kept.id,
+      { reason: 'Shipped too' },
+      'user:default/ada',
+    );
+    expect(told).toEqual(['created: Hotfix', 'revoked: Shipped']);
+    expect(revoked.revoked?.reason).toBe('Shipped too');
     expect(
-      (await store.getOverrides('component:default/payments', now)).map(
-        o => o.id,
-      ),
-    ).toContain(kept.id);
+      (await store.getOverride('component:default/payments', kept.id))?.revoked
+        ?.reason,
+    ).toBe('Shipped too');
   });
 });

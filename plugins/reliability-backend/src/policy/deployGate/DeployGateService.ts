@@ -37,8 +37,8 @@ export class DeployGateService {
       maxOverrideMs: number;
       /** What to answer on outdated SLO figures (default `decide`: the policy's decision). */
       outdatedSloData?: OutdatedSloDataAnswer;
-      /** Told about each new override (the notifications area); a failure to tell is logged, never the request's. */
-      listener?: Pick<PolicyListener, 'overrideCreated'>;
+      /** Told about each override created or revoked (the notifications area); a failure to tell is logged, never the request's. */
+      listener?: Pick<PolicyListener, 'overrideCreated' | 'overrideRevoked'>;
       logger?: LoggerService;
     },
   ) {}
@@ -124,13 +124,7 @@ export class DeployGateService {
       expiresAt: expiresAt.toISOString(),
     };
     await this.options.store.createOverride(override);
-    try {
-      await this.options.listener?.overrideCreated(override);
-    } catch (error) {
-      this.options.logger?.warn(
-        `Telling about the deploy-gate override ${override.id} of ${override.entityRef} failed: ${error}`,
-      );
-    }
+    await this.tell(override, listener => listener.overrideCreated(override));
     return override;
   }
 
@@ -183,7 +177,27 @@ export class DeployGateService {
     if (!(await store.revokeOverride(entityRef, id, revoked))) {
       throw new ConflictError(`The override '${id}' was already revoked`);
     }
-    return { ...override, revoked };
+    const ended = { ...override, revoked };
+    await this.tell(ended, listener => listener.overrideRevoked(ended));
+    return ended;
+  }
+
+  /** Tells the listener about an override; a failure is logged and never fails the request that changed it. */
+  private async tell(
+    override: DeployGateOverride,
+    told: (
+      listener: Pick<PolicyListener, 'overrideCreated' | 'overrideRevoked'>,
+    ) => Promise<void>,
+  ): Promise<void> {
+    const { listener, logger } = this.options;
+    if (!listener) return;
+    try {
+      await told(listener);
+    } catch (error) {
+      logger?.warn(
+        `Telling about the deploy-gate override ${override.id} of ${override.entityRef} failed: ${error}`,
+      );
+    }
   }
 
   /**

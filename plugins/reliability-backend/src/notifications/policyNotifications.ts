@@ -2,6 +2,7 @@ import {
   DeployGateOverride,
   PolicyDecision,
   policyStateLabel,
+  utcMinute,
 } from '@internal/backstage-plugin-reliability-common';
 import type {
   PolicyListener,
@@ -19,11 +20,6 @@ const DEPLOYS: Record<PolicyDecision, string> = {
 
 const SEVERITY = { allow: 'low', warn: 'normal', deny: 'high' } as const;
 
-/** "2026-12-01 20:57 UTC". */
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 function notification(change: PolicyServiceStateChange) {
   const name = entityName(change.entityRef);
   const to = policyStateLabel(change.toState);
@@ -35,7 +31,7 @@ function notification(change: PolicyServiceStateChange) {
     change.consequence ?? '',
     `The error-budget policy moved it from ${policyStateLabel(
       change.fromState,
-    )} at ${when(change.changedAt)}.`,
+    )} at ${utcMinute(change.changedAt)}.`,
     change.currentState
       ? `It has changed again since: now ${policyStateLabel(
           change.currentState,
@@ -77,7 +73,9 @@ export class PolicyNotifications implements PolicyListener {
         payload: {
           title: `${entityName(
             override.entityRef,
-          )}: the deploy gate is overridden until ${when(override.expiresAt)}`,
+          )}: the deploy gate is overridden until ${utcMinute(
+            override.expiresAt,
+          )}`,
           description: `${override.createdBy} overrode the error-budget policy's deny: "${override.reason}". Deploys are allowed until then unless the override is revoked.`,
           link: entityTabLink(override.entityRef, 'reliability'),
           severity: 'high',
@@ -97,7 +95,7 @@ export class PolicyNotifications implements PolicyListener {
         payload: {
           title: `${entityName(
             override.entityRef,
-          )}: the deploy-gate override ends early, at ${when(
+          )}: the deploy-gate override ends early, at ${utcMinute(
             override.revoked.at,
           )}`,
           description: `${override.revoked.by} revoked ${override.createdBy}'s override ("${override.reason}"): "${override.revoked.reason}". From then on the error-budget policy decides deploys again.`,

@@ -1,1 +1,2 @@
 export { pluralCount } from './pluralCount';
+export { utcMinute } from './utcMinute';

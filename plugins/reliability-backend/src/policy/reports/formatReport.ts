@@ -4,9 +4,10 @@ import {
   NO_VALUE,
   PolicyStateChange,
   SloReport,
-  SloReportPeriod,
   SloReportChecklistChange,
+  SloReportPeriod,
   SloReportRow,
+  utcMinute,
 } from '@internal/backstage-plugin-reliability-common';
 import { csvLine } from '../../shared/csv';
 
@@ -168,10 +169,6 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function minute(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 function met(value: boolean | null): string {
   if (value === null) return NO_VALUE;
   return value ? 'yes' : '**no**';
@@ -294,7 +291,7 @@ function periodActivityMarkdown(report: SloReport): string[] {
           ? `level ${cell(change.level)}`
           : `level ${cell(change.previousLevel)} → ${cell(change.level)}`;
       lines.push(
-        `- ${minute(change.assessedAt)} ${refName(
+        `- ${utcMinute(change.assessedAt)} ${refName(
           change.entityRef,
         )}: assessment by ${cell(change.author)}, ${level}, score ${
           change.score === null ? NO_VALUE : change.score
@@ -309,10 +306,10 @@ function periodActivityMarkdown(report: SloReport): string[] {
   } else {
     for (const override of report.overrides) {
       const end = override.revoked
-        ? `revoked at ${minute(override.revoked.at)}`
-        : `until ${minute(override.expiresAt)}`;
+        ? `revoked at ${utcMinute(override.revoked.at)}`
+        : `until ${utcMinute(override.expiresAt)}`;
       lines.push(
-        `- ${minute(override.createdAt)} ${refName(
+        `- ${utcMinute(override.createdAt)} ${refName(
           override.entityRef,
         )}: by ${cell(override.createdBy)}, ${end}: ${cell(override.reason)}`,
       );
@@ -328,7 +325,7 @@ export function sloReportMarkdown(report: SloReport): string {
   const lines = [
     `# SLO review: ${cell(report.scope.ref)}`,
     '',
-    `Generated ${minute(
+    `Generated ${utcMinute(
       report.generatedAt,
     )} · ${services} services with SLOs · ${report.rows.length} SLOs${
       report.truncated
@@ -359,8 +356,10 @@ export function sloReportMarkdown(report: SloReport): string {
         ({ row, window, episode }) =>
           `| ${serviceName(row)} | ${cell(
             row.displayName ?? row.sloName,
-          )} | ${window} | ${episode.severity} | ${minute(episode.start)} | ${
-            episode.end ? minute(episode.end) : 'still firing'
+          )} | ${window} | ${episode.severity} | ${utcMinute(
+            episode.start,
+          )} | ${
+            episode.end ? utcMinute(episode.end) : 'still firing'
           } | ${formatRatio(episode.budgetSpent, 1)} |`,
       ),
       '',
@@ -370,7 +369,7 @@ export function sloReportMarkdown(report: SloReport): string {
     lines.push('## Service policy state changes', '');
     for (const change of report.serviceChanges) {
       lines.push(
-        `- ${minute(change.changedAt)} ${cell(change.entityRef)}: ${cell(
+        `- ${utcMinute(change.changedAt)} ${cell(change.entityRef)}: ${cell(
           change.fromState ?? 'first evaluated',
         )} → ${cell(change.toState)} (${change.decision}, policy ${cell(
           change.policyName,

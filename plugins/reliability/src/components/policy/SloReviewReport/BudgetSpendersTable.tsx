@@ -1,6 +1,7 @@
 import {
   formatRatio,
   SloReport,
+  utcMinute,
 } from '@internal/backstage-plugin-reliability-common';
 import { WholeWordsTable } from '../../PlainTable';
 import TableBody from '@material-ui/core/TableBody';
@@ -10,10 +11,6 @@ import TableRow from '@material-ui/core/TableRow';
 
 /** Most episodes listed. */
 const MAX_ROWS = 10;
-
-function when(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /** The burn-rate alert episodes of the report's SLOs that spent the most error budget, biggest first. */
 export function BudgetSpendersTable(props: { report: SloReport }) {
@@ -52,9 +49,9 @@ export function BudgetSpendersTable(props: { report: SloReport }) {
               {period === 'previous' ? 'last complete' : 'current'}
             </TableCell>
             <TableCell>{episode.severity}</TableCell>
-            <TableCell>{when(episode.start)}</TableCell>
+            <TableCell>{utcMinute(episode.start)}</TableCell>
             <TableCell>
-              {episode.end ? when(episode.end) : 'still firing'}
+              {episode.end ? utcMinute(episode.end) : 'still firing'}
             </TableCell>
             <TableCell align="right">
               {formatRatio(episode.budgetSpent, 1)}

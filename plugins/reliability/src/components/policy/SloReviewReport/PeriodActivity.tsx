@@ -3,6 +3,7 @@ import {
   isSafeLinkUrl,
   RunbookKind,
   SloReport,
+  utcMinute,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import { WholeWordsTable } from '../../PlainTable';
@@ -15,11 +16,6 @@ import { ReactNode } from 'react';
 import { ErrorText } from '../../ErrorText';
 import { formatLevel } from '../../checklist/maturityFormat';
 import { RUNBOOK_KIND_LABELS } from '../../runbooks/runbookFormat';
-
-/** "2026-11-22 09:00 UTC". */
-function utcMinute(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /** `component:default/x` -> `x`. */
 function serviceName(entityRef: string): string {

@@ -1,7 +1,7 @@
 import red from '@material-ui/core/colors/red';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography, { TypographyProps } from '@material-ui/core/Typography';
-import { ElementType } from 'react';
+import { ElementType, forwardRef } from 'react';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -21,17 +21,19 @@ export function useErrorTextClassName(): string {
 
 /**
  * Text in an error colour that stays readable in the light and the dark theme. Use it instead of
- * `<Typography color="error">`.
+ * `<Typography color="error">`. It forwards its ref, so a `Tooltip` can wrap it directly.
  */
-export function ErrorText(
-  props: Omit<TypographyProps, 'color'> & { component?: ElementType },
-) {
+export const ErrorText = forwardRef<
+  HTMLElement,
+  Omit<TypographyProps, 'color'> & { component?: ElementType }
+>(function ErrorTextWithRef(props, ref) {
   const classes = useStyles();
   const { className, ...rest } = props;
   return (
     <Typography
       {...(rest as TypographyProps)}
+      ref={ref}
       className={className ? `${classes.root} ${className}` : classes.root}
     />
   );
-}
+});

@@ -85,14 +85,11 @@ export function onCallNowColumns<T extends GroupOnCallEntity>(
       title: 'Source',
       render: row =>
         row.status === 'error' ? (
-          // A wrapper the tooltip can hold a ref to (ErrorText is a function component).
           <Tooltip title={row.message ?? ''}>
-            <span>
-              <ErrorText variant="body2" component="span">
-                {row.provider ?? 'provider'} failed
-                {row.primary ? ' (last known)' : ''}
-              </ErrorText>
-            </span>
+            <ErrorText variant="body2">
+              {row.provider ?? 'provider'} failed
+              {row.primary ? ' (last known)' : ''}
+            </ErrorText>
           </Tooltip>
         ) : (
           row.provider ?? '—'

@@ -30,13 +30,10 @@ function SloCell(props: { slo: PolicyStateView; stale: boolean }) {
         </Typography>
       )}
       {slo.problem && (
-        // A wrapper the tooltip can hold a ref to (ErrorText is a function component).
         <Tooltip title={slo.problem}>
-          <div>
-            <ErrorText variant="caption" component="div">
-              unknown policy in the SLO file
-            </ErrorText>
-          </div>
+          <ErrorText variant="caption" component="div">
+            unknown policy in the SLO file
+          </ErrorText>
         </Tooltip>
       )}
     </>

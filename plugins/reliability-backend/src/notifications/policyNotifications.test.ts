@@ -1,3 +1,4 @@
+import { DeployGateOverride } from '@internal/backstage-plugin-reliability-common';
 import { PolicyServiceStateChange } from '../policy/listener';
 import { testNotifier } from './__testUtils__/testNotifier';
 import { PolicyNotifications } from './policyNotifications';
@@ -10,6 +11,16 @@ const halted: PolicyServiceStateChange = {
   changedAt: '2026-12-01T20:57:18.424Z',
   consequence: 'Halt deploys until the page-severity burn is resolved.',
   currentState: null,
+};
+
+/** A break-glass override of payments' deploy gate. */
+const override: DeployGateOverride = {
+  id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
+  entityRef: 'component:default/payments',
+  reason: 'Hotfix for INC-7',
+  createdBy: 'user:default/ada',
+  createdAt: '2026-12-01T21:00:00.000Z',
+  expiresAt: '2026-12-01T23:00:00.000Z',
 };
 
 function setup(enabled?: { policyStateChanged: boolean }) {
@@ -93,14 +104,6 @@ describe('PolicyNotifications', () => {
 
   it("tells the service's owners once who overrode the deploy gate, why and until when", async () => {
     const { notifications, sent } = setup();
-    const override = {
-      id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
-      entityRef: 'component:default/payments',
-      reason: 'Hotfix for INC-7',
-      createdBy: 'user:default/ada',
-      createdAt: '2026-12-01T21:00:00.000Z',
-      expiresAt: '2026-12-01T23:00:00.000Z',
-    };
     await notifications.overrideCreated(override);
     await notifications.overrideCreated(override);
     expect(sent().map(n => n.payload)).toEqual([
@@ -118,13 +121,8 @@ describe('PolicyNotifications', () => {
 
   it('tells the owners once when an override ends early, who ended it and why', async () => {
     const { notifications, sent } = setup();
-    const revoked = {
-      id: '3f2b8c1e-4d5a-4b6c-8e7f-9a0b1c2d3e4f',
-      entityRef: 'component:default/payments',
-      reason: 'Hotfix for INC-7',
-      createdBy: 'user:default/ada',
-      createdAt: '2026-12-01T21:00:00.000Z',
-      expiresAt: '2026-12-01T23:00:00.000Z',
+    const revoked: DeployGateOverride = {
+      ...override,
       revoked: {
         at: '2026-12-01T21:30:00.000Z',
         by: 'user:default/grace',

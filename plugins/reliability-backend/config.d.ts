@@ -492,6 +492,12 @@ export interface Config {
        */
       runbookCoverageThreshold?: number;
       /**
+       * How recent (in days, 1..365) the newest deploy-gate answer of a service must be for the automatic
+       * `deploys-ask-gate` item to pass: a deploy pipeline asked the error-budget policy's deploy gate within that
+       * time. Default 30.
+       */
+      deployGateAskedWithinDays?: number;
+      /**
        * Days after an entity disappeared from the catalog before its assessments, drafts and scores
        * are deleted (1..3650). Default 90.
        */

@@ -1,3 +1,4 @@
+import { DeployGateUsageSummary } from '@internal/backstage-plugin-reliability-common';
 import { createActionsFeature } from './actions';
 import { createAlertsFeature } from './alerts';
 import { createBackgroundWorkFeature } from './backgroundWork';
@@ -14,6 +15,7 @@ import { createPolicyFeature } from './policy';
 import { createRunbooksFeature } from './runbooks';
 import { createSloFeature, sliEventsBodySchema } from './slo';
 import { createTrendsFeature } from './trends';
+import { LateSummarySource } from './summaries';
 
 /**
  * Creates every area of the backend, in dependency order; each later area receives what it reads from the
@@ -24,7 +26,8 @@ import { createTrendsFeature } from './trends';
  *   backgroundWork (scheduler) -> slo -> oncall -> runbooks (slo definitions) -> alerts (slo summaries, runbook index)
  *       -> incidents (runbook documents) -> notifications (slo summaries and page history, runbook index, background
  *          work; listeners told by checklist, campaigns and policy)
- *       -> checklist (slo, oncall, runbooks, alerts, incidents summaries) -> campaigns (checklist levels and passing items)
+ *       -> checklist (slo, oncall, runbooks, alerts, incidents summaries; the policy area's deploy-gate answers,
+ *          provided late: a LateSummarySource) -> campaigns (checklist levels and passing items)
  *       -> trends (checklist summaries and roll-ups, slo states: daily snapshots, the team leaderboard)
  *       -> policy (slo summaries and states; runbooks and checklist history and the notifier for its reports; the
  *          notifications' listener for state changes)
@@ -59,12 +62,17 @@ export async function createFeatures(
     runbooks: runbooks.index,
     backgroundWork: backgroundWork.service,
   });
+  // The checklist reads the deploy gate's answers, and the policy area the checklist's history: provided below.
+  const deployGateUsage = new LateSummarySource<DeployGateUsageSummary>(
+    'the deploy gate usage',
+  );
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
     oncall: oncall.summaries,
     runbooks: runbooks.summaries,
     alerts: alerts.summaries,
     incidents: incidents.summaries,
+    deployGate: deployGateUsage,
     listener: notifications.checklist,
   });
   const campaigns = await createCampaignsFeature(ctx, {
@@ -83,6 +91,7 @@ export async function createFeatures(
     reportSender: notifications.notifier,
     listener: notifications.policy,
   });
+  deployGateUsage.provide(policy.deployGateUsage);
   const overview = await createOverviewFeature(ctx, {
     slo: slo.summaries,
     oncall: oncall.summaries,

@@ -48,7 +48,11 @@ describe('ChecklistRefresher', () => {
     let now = new Date('2026-11-22T00:00:00Z');
     const { store, service, exemptionService } =
       await createTestMaturityService(knex, {
-        config: { answerValidityDays: 30, runbookCoverageThreshold: 1 },
+        config: {
+          answerValidityDays: 30,
+          runbookCoverageThreshold: 1,
+          deployGateAskedWithinDays: 30,
+        },
         now: () => now,
       });
     const ref = 'component:default/orders';
@@ -143,7 +147,11 @@ describe('MaturityService.refresh', () => {
   it('records entities it cannot evaluate as unevaluated level-none rows, not as evaluations', async () => {
     const knex = await databases.init('SQLITE_3');
     const { service } = await createTestMaturityService(knex, {
-      config: { answerValidityDays: 30, runbookCoverageThreshold: 1 },
+      config: {
+        answerValidityDays: 30,
+        runbookCoverageThreshold: 1,
+        deployGateAskedWithinDays: 30,
+      },
       now: () => new Date('2026-11-22T00:00:00Z'),
     });
     const ref = 'component:default/never-assessed';

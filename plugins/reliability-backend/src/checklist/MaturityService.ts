@@ -45,7 +45,9 @@ export interface MaturityServiceOptions {
   checklist: Checklist;
   config: Pick<
     ChecklistConfig,
-    'answerValidityDays' | 'runbookCoverageThreshold'
+    | 'answerValidityDays'
+    | 'runbookCoverageThreshold'
+    | 'deployGateAskedWithinDays'
   >;
   sources: AutomaticCheckSources;
   /** Told when a refresh finds lower levels. */
@@ -83,12 +85,10 @@ export class MaturityService
       exemptions.getActiveGrants(now, entityRefs),
     ]);
     return entityRefs.map(entityRef => {
-      const automatic = evaluateAutomaticItems(
-        checklist,
-        entityRef,
-        data,
-        config,
-      );
+      const automatic = evaluateAutomaticItems(checklist, entityRef, data, {
+        ...config,
+        now,
+      });
       const answers = answersByEntity.get(entityRef) ?? {};
       const explanation = scoreChecklist({
         checklist,
@@ -229,6 +229,17 @@ export class MaturityService
       entityRef,
       assessments: await this.options.store.listHistory(entityRef, limit),
     };
+  }
+
+  /**
+   * The `count` newest assessments of an entity with their answers and the checklist they answered, newest first,
+   * in one query (the SLO review report re-scores those of its period to say what held their levels back).
+   */
+  async getNewestAssessments(
+    entityRef: string,
+    count: number,
+  ): Promise<AssessmentDetail[]> {
+    return this.options.store.listAssessments(entityRef, count);
   }
 
   /**

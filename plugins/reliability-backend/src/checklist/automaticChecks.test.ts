@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   AlertSummary,
+  DeployGateUsageSummary,
   IncidentSummary,
   OnCallSummary,
   RunbookSummary,
@@ -13,7 +14,11 @@ import {
 import { defaultChecklist } from './defaultChecklist';
 
 const ref = 'component:default/orders';
-const settings = { runbookCoverageThreshold: 0.8 };
+const settings = {
+  runbookCoverageThreshold: 0.8,
+  deployGateAskedWithinDays: 30,
+  now: new Date('2026-11-22T12:00:00Z'),
+};
 const logger = mockServices.logger.mock();
 
 function source<T>(value: T | undefined) {
@@ -69,6 +74,12 @@ const alerts: AlertSummary = {
   gap: null,
   updatedAt: '2026-11-22T00:00:00Z',
 };
+const deployGate: DeployGateUsageSummary = {
+  entityRef: ref,
+  lastAskedAt: '2026-11-20T09:00:00Z',
+  lastAskedBy: 'external:github-actions',
+  lastDecision: 'warn',
+};
 const incidents: IncidentSummary = {
   entityRef: ref,
   incidents: 3,
@@ -107,6 +118,7 @@ describe('automatic checks', () => {
         runbooks: source(runbooks),
         alerts: source(alerts),
         incidents: source(incidents),
+        deployGate: source(deployGate),
       }),
     ).toEqual({
       'slo-defined': 'pass: 2 SLOs defined',
@@ -128,7 +140,24 @@ describe('automatic checks', () => {
         'fail: 1 of 4 open action items past the due date',
       'acknowledge-within-target':
         'fail: MTTA 20 min over 3 acknowledged incidents (target 15 min)',
+      'deploys-ask-gate':
+        'pass: the deploy gate was last asked 2 days ago by external:github-actions (answer: warn)',
     });
+  });
+
+  it('fails a service the deploy gate was never asked about, and is unknown without the policy area', async () => {
+    expect(
+      (
+        await evaluate({
+          deployGate: source<DeployGateUsageSummary>(undefined),
+        })
+      )['deploys-ask-gate'],
+    ).toBe(
+      'fail: no deploy pipeline has asked the deploy gate (none in the last 30 days)',
+    );
+    expect((await evaluate({}))['deploys-ask-gate']).toBe(
+      'unknown: the deploy gate data source is not available in this installation',
+    );
   });
 
   it('judges alerts and incidents of an entity the areas have no summary for', async () => {

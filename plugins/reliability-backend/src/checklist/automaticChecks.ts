@@ -5,6 +5,8 @@ import {
   AutomaticCheckId,
   AutomaticResult,
   Checklist,
+  DeployGateUsageSummary,
+  evaluateDeployGateCheck,
   evaluateAlertCheck,
   evaluateIncidentCheck,
   IncidentCheckId,
@@ -23,6 +25,8 @@ export interface AutomaticCheckSources {
   runbooks?: SummarySource<RunbookSummary>;
   alerts?: SummarySource<AlertSummary>;
   incidents?: SummarySource<IncidentSummary>;
+  /** When the deploy gate was last asked about each service (the policy area). */
+  deployGate?: SummarySource<DeployGateUsageSummary>;
 }
 
 /** Summaries of one area for a batch of entities, or why they are not available. */
@@ -37,6 +41,16 @@ export interface AutomaticCheckData {
   runbooks: AreaData<RunbookSummary>;
   alerts: AreaData<AlertSummary>;
   incidents: AreaData<IncidentSummary>;
+  deployGate: AreaData<DeployGateUsageSummary>;
+}
+
+/** What the checks compare against: the checklist's thresholds and the time of the evaluation. */
+export interface AutomaticCheckSettings {
+  /** Share of SLO alerts (0..1) that must link a runbook for `runbook-coverage`. */
+  runbookCoverageThreshold: number;
+  /** How recent the newest deploy-gate answer must be for `deploys-ask-gate`, in days. */
+  deployGateAskedWithinDays: number;
+  now: Date;
 }
 
 const AREA_OF_CHECK: Record<AutomaticCheckId, keyof AutomaticCheckData> = {
@@ -52,6 +66,7 @@ const AREA_OF_CHECK: Record<AutomaticCheckId, keyof AutomaticCheckData> = {
   'postmortems-on-time': 'incidents',
   'action-items-on-time': 'incidents',
   'acknowledge-within-target': 'incidents',
+  'deploys-ask-gate': 'deployGate',
 };
 
 const AREA_NAME: Record<keyof AutomaticCheckData, string> = {
@@ -60,6 +75,7 @@ const AREA_NAME: Record<keyof AutomaticCheckData, string> = {
   runbooks: 'runbook',
   alerts: 'alert',
   incidents: 'incident',
+  deployGate: 'deploy gate',
 };
 
 async function loadArea<T>(
@@ -104,26 +120,46 @@ export async function loadAutomaticCheckData(
   const areas = new Set(
     checklist.items.flatMap(i => (i.check ? [AREA_OF_CHECK[i.check]] : [])),
   );
-  const [slo, oncall, runbooks, alerts, incidents] = await Promise.all([
-    loadArea('slo', sources.slo, areas.has('slo'), entityRefs, logger),
-    loadArea('oncall', sources.oncall, areas.has('oncall'), entityRefs, logger),
-    loadArea(
-      'runbooks',
-      sources.runbooks,
-      areas.has('runbooks'),
-      entityRefs,
-      logger,
-    ),
-    loadArea('alerts', sources.alerts, areas.has('alerts'), entityRefs, logger),
-    loadArea(
-      'incidents',
-      sources.incidents,
-      areas.has('incidents'),
-      entityRefs,
-      logger,
-    ),
-  ]);
-  return { slo, oncall, runbooks, alerts, incidents };
+  const [slo, oncall, runbooks, alerts, incidents, deployGate] =
+    await Promise.all([
+      loadArea('slo', sources.slo, areas.has('slo'), entityRefs, logger),
+      loadArea(
+        'oncall',
+        sources.oncall,
+        areas.has('oncall'),
+        entityRefs,
+        logger,
+      ),
+      loadArea(
+        'runbooks',
+        sources.runbooks,
+        areas.has('runbooks'),
+        entityRefs,
+        logger,
+      ),
+      loadArea(
+        'alerts',
+        sources.alerts,
+        areas.has('alerts'),
+        entityRefs,
+        logger,
+      ),
+      loadArea(
+        'incidents',
+        sources.incidents,
+        areas.has('incidents'),
+        entityRefs,
+        logger,
+      ),
+      loadArea(
+        'deployGate',
+        sources.deployGate,
+        areas.has('deployGate'),
+        entityRefs,
+        logger,
+      ),
+    ]);
+  return { slo, oncall, runbooks, alerts, incidents, deployGate };
 }
 
 type Outcome = Pick<AutomaticResult, 'status' | 'detail'>;
@@ -141,7 +177,7 @@ export function evaluateCheck(
   check: AutomaticCheckId,
   entityRef: string,
   data: AutomaticCheckData,
-  settings: { runbookCoverageThreshold: number },
+  settings: AutomaticCheckSettings,
 ): Outcome {
   const area = data[AREA_OF_CHECK[check]];
   if (!area.available) {
@@ -262,6 +298,12 @@ export function evaluateCheck(
         check satisfies IncidentCheckId,
         (area.summaries as Map<string, IncidentSummary>).get(entityRef),
       );
+    case 'deploys-ask-gate':
+      // Worded by the policy area's own rule (reliability-common policy/deployGateCheck.ts).
+      return evaluateDeployGateCheck(
+        (area.summaries as Map<string, DeployGateUsageSummary>).get(entityRef),
+        { now: settings.now, withinDays: settings.deployGateAskedWithinDays },
+      );
     default:
       return unknown(`unsupported check '${check}'`);
   }
@@ -272,7 +314,7 @@ export function evaluateAutomaticItems(
   checklist: Checklist,
   entityRef: string,
   data: AutomaticCheckData,
-  settings: { runbookCoverageThreshold: number },
+  settings: AutomaticCheckSettings,
 ): AutomaticResult[] {
   return checklist.items.flatMap(item =>
     item.kind === 'automatic' && item.check

@@ -13,6 +13,7 @@ describe('readChecklistConfig', () => {
       extend: false,
       answerValidityDays: 180,
       runbookCoverageThreshold: 1,
+      deployGateAskedWithinDays: 30,
       retentionDays: 90,
       refreshInterval: { minutes: 60 },
       exemptions: {

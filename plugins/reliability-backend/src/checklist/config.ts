@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
+import { DEFAULT_DEPLOY_GATE_ASKED_WITHIN_DAYS } from '@internal/backstage-plugin-reliability-common';
 import { z } from 'zod';
 import { readConfigSection, readDuration } from '../shared/config';
 
@@ -17,6 +18,8 @@ export interface ChecklistConfig {
   answerValidityDays: number;
   /** Share of SLO alerts (0..1) that must link a runbook for `runbook-coverage` to pass. */
   runbookCoverageThreshold: number;
+  /** How recent the newest deploy-gate answer must be for `deploys-ask-gate` to pass, in days. */
+  deployGateAskedWithinDays: number;
   /** Days after an entity left the catalog before its checklist history is deleted. */
   retentionDays: number;
   /** How often scores are re-evaluated (expiry, automatic checks) and retention applied. */
@@ -44,6 +47,12 @@ const schema = z.strictObject({
   extend: z.boolean().default(false),
   answerValidityDays: z.number().int().min(1).max(1095).default(180),
   runbookCoverageThreshold: z.number().min(0).max(1).default(1),
+  deployGateAskedWithinDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(DEFAULT_DEPLOY_GATE_ASKED_WITHIN_DAYS),
   retentionDays: z.number().int().min(1).max(3650).default(90),
   // Durations: validated by readDuration below.
   refreshInterval: z.unknown().optional(),

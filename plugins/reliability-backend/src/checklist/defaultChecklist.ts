@@ -12,7 +12,7 @@ import { Checklist } from '@internal/backstage-plugin-reliability-common';
  * Change `version` whenever items change: assessments remember the version (and a copy of the items) they answered.
  */
 export const defaultChecklist: Checklist = {
-  version: '2026.11.3',
+  version: '2026.12.1',
   title: 'Reliability maturity',
   levels: [
     {
@@ -322,6 +322,16 @@ export const defaultChecklist: Checklist = {
       weight: 3,
       kind: 'self-assessed',
       productionReadiness: true,
+    },
+    {
+      id: 'deploys-ask-gate',
+      title: 'Deploys ask the error-budget policy first',
+      why: 'An error-budget policy only has teeth if releases respect it. When the deploy pipeline asks the deploy gate before it ships, a halted or frozen service stops risky releases by itself instead of relying on someone remembering the budget in the middle of a busy week.',
+      level: 'intermediate',
+      category: 'releases',
+      weight: 2,
+      kind: 'automatic',
+      check: 'deploys-ask-gate',
     },
     {
       id: 'gradual-rollout',

@@ -23,6 +23,7 @@ describe('default checklist', () => {
       'acknowledge-within-target',
       'action-items-on-time',
       'burn-rate-alerts',
+      'deploys-ask-gate',
       'no-noisy-alerts',
       'oncall-two-people',
       'pages-have-runbooks',

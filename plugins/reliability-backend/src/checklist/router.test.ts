@@ -164,6 +164,7 @@ describe('checklist router', () => {
       'slo-defined': 'pass',
       'slo-met-last-window': 'pass',
       'burn-rate-alerts': 'pass',
+      'deploys-ask-gate': 'unknown',
       'oncall-two-people': 'unknown',
       'runbook-coverage': 'unknown',
       'runbooks-fresh': 'unknown',

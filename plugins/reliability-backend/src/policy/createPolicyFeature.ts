@@ -1,4 +1,5 @@
 import {
+  DeployGateUsageSummary,
   PolicySummary,
   SloSummary,
 } from '@internal/backstage-plugin-reliability-common';
@@ -32,6 +33,8 @@ export interface PolicyFeature extends ReliabilityFeature {
   readonly policyStates: Pick<PolicyService, 'pageEntityRefsWithPolicyState'>;
   /** What the deploy gate would answer now, unrecorded (the assistants' deploy question). */
   readonly deployGate: Pick<DeployGateService, 'decide'>;
+  /** When the deploy gate was last asked about each service (the checklist's `deploys-ask-gate` item). */
+  readonly deployGateUsage: SummarySource<DeployGateUsageSummary>;
 }
 
 /** What the policy area reads from the SLO area. */
@@ -154,5 +157,6 @@ export async function createPolicyFeature(
     summaries: { getSummaries: refs => service.getSummaries(refs) },
     policyStates: service,
     deployGate,
+    deployGateUsage: { getSummaries: refs => deployGate.lastAnswers(refs) },
   };
 }

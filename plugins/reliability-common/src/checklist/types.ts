@@ -17,6 +17,7 @@ export const AUTOMATIC_CHECK_IDS = [
   'postmortems-on-time',
   'action-items-on-time',
   'acknowledge-within-target',
+  'deploys-ask-gate',
 ] as const;
 
 /** @public */

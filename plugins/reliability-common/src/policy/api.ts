@@ -171,6 +171,20 @@ export interface DeployGateActivity {
 }
 
 /**
+ * The newest deploy-gate answer recorded for a service (a pipeline or a person asked `GET .../deploy-gate`), as the
+ * checklist's automatic `deploys-ask-gate` item reads it. @public
+ */
+export interface DeployGateUsageSummary {
+  entityRef: string;
+  /** When the gate was last asked (ISO 8601). */
+  lastAskedAt: string;
+  /** Who asked: a user entity ref or a service subject (e.g. `external:github-actions`). */
+  lastAskedBy: string;
+  /** What the gate answered then. */
+  lastDecision: PolicyDecision;
+}
+
+/**
  * The current policy state of a service as a whole (its most severe SLO's), as other areas read it (the
  * overview's policy column and filter). @public
  */

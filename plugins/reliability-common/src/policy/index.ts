@@ -7,3 +7,4 @@ export * from './report';
 export * from './keepPolicyState';
 export * from './policyStateLabel';
 export * from './describeRule';
+export * from './deployGateCheck';

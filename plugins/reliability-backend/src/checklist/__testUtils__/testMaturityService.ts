@@ -36,7 +36,11 @@ export async function createTestMaturityService(
     store,
     exemptions,
     checklist: defaultChecklist,
-    config: { answerValidityDays: 180, runbookCoverageThreshold: 1 },
+    config: {
+      answerValidityDays: 180,
+      runbookCoverageThreshold: 1,
+      deployGateAskedWithinDays: 30,
+    },
     sources: {},
     logger: mockServices.logger.mock(),
     ...serviceOptions,

@@ -21,7 +21,7 @@ const payments = sloEntity('payments');
 /** The fixtures' SLO figures were last checked at 11:55. */
 const at = (time: string) => new Date(`2026-11-22T${time}:00.000Z`);
 
-async function gate(options: {
+async function gateService(options: {
   now: Date;
   maxSloDataAgeMinutes?: number;
   outdatedSloData?: OutdatedSloDataAnswer;
@@ -50,7 +50,11 @@ async function gate(options: {
     answersPerEntity: 10,
     maxOverrideMs: 3600_000,
     outdatedSloData: options.outdatedSloData,
-  }).decide(payments);
+  });
+}
+
+async function gate(options: Parameters<typeof gateService>[0]) {
+  return (await gateService(options)).decide(payments);
 }
 
 describe('DeployGateService', () => {
@@ -81,6 +85,24 @@ describe('DeployGateService', () => {
     expect(
       (await gate({ now: at('13:00'), outdatedSloData: 'deny' })).decision,
     ).toBe('allow');
+  });
+
+  it('says when it was last asked about each service, by whom and what it answered', async () => {
+    const service = await gateService({ now: at('12:00') });
+    await service.answer(payments, 'external:ci', 'run 1');
+    await service.answer(payments, 'user:default/ada', null);
+    const usage = await service.lastAnswers([
+      'component:default/payments',
+      'component:default/never-asked',
+    ]);
+    expect([...usage.values()]).toEqual([
+      {
+        entityRef: 'component:default/payments',
+        lastAskedAt: at('12:00').toISOString(),
+        lastAskedBy: 'user:default/ada',
+        lastDecision: 'allow',
+      },
+    ]);
   });
 
   it('tells the listener about a new or revoked override, and keeps the change when telling fails', async () => {

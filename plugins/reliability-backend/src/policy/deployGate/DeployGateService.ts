@@ -5,6 +5,7 @@ import {
   DeployGateActivity,
   DeployGateOverride,
   DeployGateResponse,
+  DeployGateUsageSummary,
   entityRefKey,
   RevokeDeployGateOverrideRequest,
 } from '@internal/backstage-plugin-reliability-common';
@@ -198,6 +199,27 @@ export class DeployGateService {
         `Telling about the deploy-gate override ${override.id} of ${override.entityRef} failed: ${error}`,
       );
     }
+  }
+
+  /**
+   * When the gate was last asked about each entity, by whom and what it answered (one query per batch; entities
+   * never asked are absent): the checklist's automatic `deploys-ask-gate` item.
+   */
+  async lastAnswers(
+    entityRefs: string[],
+  ): Promise<Map<string, DeployGateUsageSummary>> {
+    const answers = await this.options.store.getLastGateAnswers(entityRefs);
+    return new Map(
+      [...answers].map(([entityRef, answer]) => [
+        entityRef,
+        {
+          entityRef,
+          lastAskedAt: answer.askedAt,
+          lastAskedBy: answer.askedBy,
+          lastDecision: answer.decision,
+        },
+      ]),
+    );
   }
 
   /**

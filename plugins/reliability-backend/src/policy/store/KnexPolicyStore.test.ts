@@ -305,6 +305,35 @@ describe('KnexPolicyStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads the newest gate answer of each entity in one query, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const answer = (entityRef: string, i: number) => ({
+        entityRef,
+        decision: 'allow' as const,
+        policyDecision: 'allow' as const,
+        overridden: false,
+        state: 'ok',
+        askedBy: `external:ci-${i}`,
+        context: `run ${i}`,
+        askedAt: new Date(t0.getTime() + i * 60_000).toISOString(),
+      });
+      await store.recordGateAnswer(answer(checkout, 1), 10);
+      await store.recordGateAnswer(answer(search, 2), 10);
+      await store.recordGateAnswer(answer(checkout, 3), 10);
+      const last = await store.getLastGateAnswers([
+        checkout,
+        search,
+        'component:default/never-asked',
+      ]);
+      expect([...last.keys()].sort()).toEqual([checkout, search]);
+      expect(last.get(checkout)).toEqual(answer(checkout, 3));
+      expect(last.get(search)).toEqual(answer(search, 2));
+      expect((await store.getLastGateAnswers([])).size).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps the newest gate answers per entity, and overrides until expiry, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

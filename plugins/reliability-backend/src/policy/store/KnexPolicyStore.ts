@@ -104,6 +104,19 @@ function toOverride(row: Record<string, unknown>): DeployGateOverride {
   return override;
 }
 
+function toAnswer(row: Record<string, unknown>): DeployGateAnswerRecord {
+  return {
+    entityRef: String(row.entity_ref),
+    decision: row.decision as PolicyDecision,
+    policyDecision: row.policy_decision as PolicyDecision,
+    overridden: dbBoolean(row.overridden),
+    state: String(row.state),
+    askedBy: String(row.asked_by),
+    context: dbTextOrNull(row.context),
+    askedAt: dbDate(row.asked_at).toISOString(),
+  };
+}
+
 /** PolicyStore on the plugin's database (SQLite or PostgreSQL). */
 export class KnexPolicyStore implements PolicyStore {
   constructor(private readonly options: { knex: Knex }) {}
@@ -371,16 +384,29 @@ export class KnexPolicyStore implements PolicyStore {
       .orderBy('id', 'desc')
       .limit(limit)
       .select();
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      decision: row.decision as PolicyDecision,
-      policyDecision: row.policy_decision as PolicyDecision,
-      overridden: dbBoolean(row.overridden),
-      state: row.state,
-      askedBy: row.asked_by,
-      context: row.context ?? null,
-      askedAt: dbDate(row.asked_at).toISOString(),
-    }));
+    return rows.map(toAnswer);
+  }
+
+  async getLastGateAnswers(
+    entityRefs: string[],
+  ): Promise<Map<string, DeployGateAnswerRecord>> {
+    const last = new Map<string, DeployGateAnswerRecord>();
+    for (const refs of chunk(entityRefs, IN_LIST_LIMIT)) {
+      // Answers are numbered in the order they were recorded: the highest id of an entity is its newest answer.
+      const rows = await this.knex(ANSWERS)
+        .whereIn(
+          'id',
+          this.knex(ANSWERS)
+            .whereIn('entity_ref', refs)
+            .groupBy('entity_ref')
+            .max('id'),
+        )
+        .select();
+      for (const row of rows) {
+        last.set(row.entity_ref, toAnswer(row));
+      }
+    }
+    return last;
   }
 
   async createOverride(override: DeployGateOverride): Promise<void> {

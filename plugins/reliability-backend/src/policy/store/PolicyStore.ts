@@ -98,6 +98,10 @@ export interface PolicyStore {
     entityRef: string,
     limit: number,
   ): Promise<DeployGateAnswerRecord[]>;
+  /** The newest gate answer of each of the given entities (one query per batch); entities never asked are absent. */
+  getLastGateAnswers(
+    entityRefs: string[],
+  ): Promise<Map<string, DeployGateAnswerRecord>>;
   /** Stores a new override. */
   createOverride(override: DeployGateOverride): Promise<void>;
   /** Overrides of an entity that end (expire, or were revoked) after `expiringAfter`, newest first. */

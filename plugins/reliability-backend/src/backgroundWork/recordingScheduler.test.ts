@@ -34,7 +34,7 @@ function setUp(store: Partial<TaskRunStore> = {}) {
     store: runs,
     logger,
     now,
-    runner: 'replica-a',
+    replica: { id: 'replica-a:7:0a1b2c3d', host: 'replica-a', pid: 7 },
   });
   const run = (id: string, signal = new AbortController().signal) =>
     fns.get(id)!(signal);
@@ -55,6 +55,7 @@ describe('recordingScheduler', () => {
       { taskId: 'reliability-slo-refresh' },
       { cadence: 'PT5M', timeout: 'PT4M', initialDelay: 'PT15S' },
       new Date('2026-12-01T10:00:00Z'),
+      undefined,
     );
     expect(runs.deleteUnusedSince).toHaveBeenCalledWith(
       new Date('2026-11-01T10:00:00Z'),
@@ -89,6 +90,7 @@ describe('recordingScheduler', () => {
       { taskId: 'reliability-trends-refresh' },
       { cadence: '0 3 * * *', timeout: 'PT1H' },
       expect.any(Date),
+      undefined,
     );
   });
 
@@ -183,9 +185,10 @@ describe('recordingScheduler', () => {
 
   it("records a local task's runs under this replica, and starts one heartbeat that says the replica is alive", async () => {
     const { recording, scheduler, runs, run, advance } = setUp();
+    // Keyed by the process (its id), run by its host.
     const copy = {
       taskId: 'reliability-oncall-schedule-files',
-      replica: 'replica-a',
+      replica: 'replica-a:7:0a1b2c3d',
     };
     await recording.scheduleTask({
       id: copy.taskId,
@@ -205,6 +208,7 @@ describe('recordingScheduler', () => {
       copy,
       { cadence: 'PT1M', timeout: 'PT1M' },
       expect.any(Date),
+      { host: 'replica-a', pid: 7 },
     );
     await run(copy.taskId);
     expect(runs.started).toHaveBeenCalledWith(
@@ -229,15 +233,13 @@ describe('recordingScheduler', () => {
     advance(60_000);
     await run(HEARTBEAT_TASK_ID);
     expect(runs.seen).toHaveBeenCalledWith(
-      'replica-a',
+      'replica-a:7:0a1b2c3d',
       new Date('2026-12-01T10:01:00Z'),
     );
     // The heartbeat itself is not recorded as a task.
-    expect(runs.registered).not.toHaveBeenCalledWith(
-      expect.objectContaining({ taskId: HEARTBEAT_TASK_ID }),
-      expect.anything(),
-      expect.anything(),
-    );
+    expect(
+      jest.mocked(runs.registered).mock.calls.map(([c]) => c.taskId),
+    ).not.toContain(HEARTBEAT_TASK_ID);
   });
 
   it('starts no heartbeat on a replica without local tasks', async () => {

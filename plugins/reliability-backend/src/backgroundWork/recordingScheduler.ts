@@ -1,9 +1,9 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { hostname } from 'node:os';
 import { ThrottledWarning } from '../shared/throttledWarning';
 import { TaskRunStore } from './store/TaskRunStore';
 import { taskScheduleOf } from './taskSchedule';
 import { registeringThrough } from './registeringThrough';
+import { ReplicaProcess, thisReplicaProcess } from './replicaProcess';
 
 /** Records of tasks neither registered nor run for this long are deleted (the table's retention). */
 export const TASK_RECORD_RETENTION_DAYS = 30;
@@ -29,8 +29,9 @@ export const STOPPED_MESSAGE =
 /**
  * The scheduler the plugin's areas register their tasks with, recording each task's schedule when this replica
  * registers it and each run's start, end, outcome and error (`background_task_runs`), for `GET /background-work`.
- * A global task has one record; a local task (run by every replica) one per replica (`runner`), and the first local
- * task registered also starts this replica's heartbeat ({@link HEARTBEAT_TASK_ID}, itself not recorded). The task
+ * A global task has one record; a local task (run by every replica) one per replica process (`replica`: a new id at
+ * each start, so two processes on one host, or a restarted one, never share a record), and the first local task
+ * registered also starts this replica's heartbeat ({@link HEARTBEAT_TASK_ID}, itself not recorded). The task
  * itself is unchanged: a run's failure is rethrown to the scheduler, and a failure to record is logged (at most
  * once a minute) but never fails the run.
  */
@@ -39,12 +40,12 @@ export function recordingScheduler(options: {
   store: TaskRunStore;
   logger: LoggerService;
   now: () => Date;
-  /** Who runs the tasks (the replica's host name by default). */
-  runner?: string;
+  /** The process that runs the tasks (this one by default); a run's runner is its host name. */
+  replica?: ReplicaProcess;
 }): SchedulerService {
   const { scheduler, store, logger, now } = options;
-  // Never '' (a global task's record).
-  const runner = options.runner || hostname() || 'unknown-host';
+  const replica = options.replica ?? thisReplicaProcess();
+  const runner = replica.host;
   const warning = new ThrottledWarning({ logger, intervalMs: 60_000, now });
   const record = async (what: string, write: () => Promise<unknown>) => {
     try {
@@ -67,17 +68,22 @@ export function recordingScheduler(options: {
       scope: 'local',
       frequency: HEARTBEAT_INTERVAL,
       timeout: { seconds: 30 },
-      fn: () => record('the heartbeat', () => store.seen(runner, now())),
+      fn: () => record('the heartbeat', () => store.seen(replica.id, now())),
     });
   };
   const scheduleTask: SchedulerService['scheduleTask'] = async task => {
     const at = now();
     const local = task.scope === 'local';
     const copy = local
-      ? { taskId: task.id, replica: runner }
+      ? { taskId: task.id, replica: replica.id }
       : { taskId: task.id };
     await record('the registration', async () => {
-      await store.registered(copy, taskScheduleOf(task), at);
+      await store.registered(
+        copy,
+        taskScheduleOf(task),
+        at,
+        local ? { host: replica.host, pid: replica.pid } : undefined,
+      );
       if (!retentionApplied) {
         retentionApplied = true;
         await store.deleteUnusedSince(

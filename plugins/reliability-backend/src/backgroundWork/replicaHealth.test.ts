@@ -84,6 +84,7 @@ describe('localTaskHealth', () => {
     ]);
     expect(task.replicas![1]).toEqual({
       runner: 'backstage-a',
+      replica: 'backstage-a',
       state: 'ok',
       lastRun: {
         startedAt: '2026-12-01T10:28:00.000Z',
@@ -175,6 +176,28 @@ describe('localTaskHealth', () => {
         details,
       )!.state,
     ).toBe('running');
+  });
+
+  it('counts two processes on one host as two replicas, each with its host name and pid', () => {
+    const onHost = (pid: number, outcome: 'succeeded' | 'failed') =>
+      copy(
+        `backstage-a:${pid}:0a1b2c3d`,
+        { startedAt: '2026-12-01T10:28:00Z', outcome },
+        { replicaLabel: { host: 'backstage-a', pid } },
+      );
+    const task = localTaskHealth(
+      [onHost(101, 'succeeded'), onHost(102, 'failed')],
+      NOW,
+      details,
+    )!;
+    expect(task.replicaCount).toEqual({
+      total: 2,
+      byState: { failing: 1, ok: 1 },
+    });
+    expect(task.replicas!.map(r => [r.runner, r.pid, r.replica])).toEqual([
+      ['backstage-a', 102, 'backstage-a:102:0a1b2c3d'],
+      ['backstage-a', 101, 'backstage-a:101:0a1b2c3d'],
+    ]);
   });
 
   it('counts the replicas without naming them for callers without reliability.admin', () => {

@@ -43,7 +43,8 @@ function byAttention(a: JudgedCopy, b: JudgedCopy): number {
  * A local task's health from its replicas' copies: each copy is judged on its own (taskHealth), copies of replicas
  * not seen for {@link REPLICA_GONE_AFTER_MS} are ignored, and the task reads as the copy most in need of attention
  * (a failing or stalled replica is never hidden by another's success), with how many replicas are in each state
- * and, `withDetails`, each replica by host name. Undefined when no replica running it is seen any more.
+ * and, `withDetails`, each replica (process) by host name, pid and id. Undefined when no replica running it is seen
+ * any more.
  */
 export function localTaskHealth(
   copies: TaskRecord[],
@@ -69,7 +70,11 @@ export function localTaskHealth(
     replicaCount: { total: judged.length, byState },
     ...(options.withDetails && {
       replicas: judged.map(({ record, status }) => ({
-        runner: record.replica ?? '',
+        runner: record.replicaLabel?.host ?? record.replica ?? '',
+        replica: record.replica ?? '',
+        ...(record.replicaLabel?.pid !== undefined && {
+          pid: record.replicaLabel.pid,
+        }),
         state: status.state,
         ...(status.lastRun && { lastRun: status.lastRun }),
         ...(status.lastSuccess && { lastSuccess: status.lastSuccess }),

@@ -6,6 +6,7 @@ import { migrateDatabase } from '../database/migrateDatabase';
 import { BackgroundWorkService } from './BackgroundWorkService';
 import { HEARTBEAT_TASK_ID, recordingScheduler } from './recordingScheduler';
 import { KnexTaskRunStore } from './store/KnexTaskRunStore';
+import { ReplicaProcess, replicaProcess } from './replicaProcess';
 
 jest.setTimeout(60_000);
 
@@ -14,10 +15,16 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const FILES = 'reliability-oncall-schedule-files';
 const MINUTE = 60_000;
 
-/** One replica of the backend on the shared database: its scheduler only collects the tasks, the test runs them. */
+/** A process on its own host (`backstage-a` runs as pid 1, as in a container). */
+const onHost = (host: string, pid = 1) => replicaProcess(host, pid);
+
+/**
+ * One replica process of the backend on the shared database: its scheduler only collects the tasks, the test runs
+ * them.
+ */
 async function replica(
   knex: Knex,
-  runner: string,
+  process: ReplicaProcess,
   now: () => Date,
   reload: () => Promise<void>,
 ) {
@@ -31,7 +38,7 @@ async function replica(
     store: new KnexTaskRunStore({ knex }),
     logger: mockServices.logger.mock(),
     now,
-    runner,
+    replica: process,
   });
   await scheduler.scheduleTask({
     id: 'reliability-slo-refresh',
@@ -59,8 +66,8 @@ describe('a local task on two replicas sharing one database', () => {
       await migrateDatabase(knex);
       let clock = new Date('2026-12-01T10:00:00Z').getTime();
       const now = () => new Date(clock);
-      const a = await replica(knex, 'backstage-a', now, async () => {});
-      const b = await replica(knex, 'backstage-b', now, async () => {
+      const a = await replica(knex, onHost('backstage-a'), now, async () => {});
+      const b = await replica(knex, onHost('backstage-b'), now, async () => {
         throw new Error('ENOENT: /etc/schedules/web.yaml');
       });
       const service = new BackgroundWorkService({
@@ -114,8 +121,8 @@ describe('a local task on two replicas sharing one database', () => {
       await migrateDatabase(knex);
       let clock = new Date('2026-12-01T10:00:00Z').getTime();
       const now = () => new Date(clock);
-      const a = await replica(knex, 'backstage-a', now, async () => {});
-      const b = await replica(knex, 'backstage-b', now, async () => {});
+      const a = await replica(knex, onHost('backstage-a'), now, async () => {});
+      const b = await replica(knex, onHost('backstage-b'), now, async () => {});
       const service = new BackgroundWorkService({
         store: new KnexTaskRunStore({ knex }),
         now,
@@ -141,6 +148,75 @@ describe('a local task on two replicas sharing one database', () => {
   );
 });
 
+describe('a local task run by several processes on one host', () => {
+  const setUp = async (databaseId: Parameters<typeof databases.init>[0]) => {
+    const knex = await databases.init(databaseId);
+    await migrateDatabase(knex);
+    const clock = { ms: new Date('2026-12-01T10:00:00Z').getTime() };
+    const now = () => new Date(clock.ms);
+    const service = new BackgroundWorkService({
+      store: new KnexTaskRunStore({ knex }),
+      now,
+      scheduler: mockServices.scheduler.mock(),
+      logger: mockServices.logger.mock(),
+    });
+    const files = async () =>
+      (await service.list(true)).tasks.find(t => t.id === FILES)!;
+    return { knex, clock, now, files };
+  };
+
+  it.each(databases.eachSupportedId())(
+    'keeps a copy per process, so one process failing on a host is not hidden by the other, on %p',
+    async databaseId => {
+      const { knex, clock, now, files } = await setUp(databaseId);
+      const one = await replica(knex, onHost('vm-1', 4101), now, async () => {
+        throw new Error('ENOENT: /etc/schedules/web.yaml');
+      });
+      const two = await replica(
+        knex,
+        onHost('vm-1', 4102),
+        now,
+        async () => {},
+      );
+      clock.ms += MINUTE;
+      await one.run(FILES);
+      clock.ms += 1000;
+      await two.run(FILES);
+      const task = await files();
+      expect(task).toMatchObject({
+        state: 'failing',
+        replicaCount: { total: 2, byState: { failing: 1, ok: 1 } },
+      });
+      expect(task.replicas!.map(r => [r.runner, r.pid, r.state])).toEqual([
+        ['vm-1', 4101, 'failing'],
+        ['vm-1', 4102, 'ok'],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "leaves a restarted process's old copy out after 5 minutes, never late before, on %p",
+    async databaseId => {
+      const { knex, clock, now, files } = await setUp(databaseId);
+      const before = await replica(knex, onHost('vm-1'), now, async () => {});
+      await before.run(FILES);
+      // The process restarts (same host, same pid in its container): a new process id, a new copy.
+      clock.ms += 30_000;
+      const after = await replica(knex, onHost('vm-1'), now, async () => {});
+      await after.run(FILES);
+      for (let minute = 1; minute <= 12; minute += 1) {
+        clock.ms += MINUTE;
+        await after.run(HEARTBEAT_TASK_ID);
+        if (minute % 5 === 0) await after.run(FILES);
+        const task = await files();
+        // The old copy's run was due at 10:05 (plus slack): it is never called late, and drops out after 5 minutes.
+        expect(task.state).toBe('ok');
+        expect(task.replicaCount!.total).toBe(minute < 5 ? 2 : 1);
+      }
+    },
+  );
+});
+
 describe('migration 20261218100000_background_task_runs_per_replica', () => {
   it.each(databases.eachSupportedId())(
     'keeps the records of before as global ones, and a local task’s old shared row gives way to its replicas’ copies, on %p',
@@ -148,10 +224,12 @@ describe('migration 20261218100000_background_task_runs_per_replica', () => {
       const knex = await databases.init(databaseId);
       await migrateDatabase(knex);
       const directory = path.resolve(__dirname, '../../migrations');
-      await knex.migrate.down({
-        directory,
-        name: '20261218100000_background_task_runs_per_replica.js',
-      });
+      for (const name of [
+        '20261219300000_background_task_runs_replica_process.js',
+        '20261218100000_background_task_runs_per_replica.js',
+      ]) {
+        await knex.migrate.down({ directory, name });
+      }
       const old = (taskId: string) => ({
         task_id: taskId,
         cadence: 'PT5M',
@@ -197,15 +275,76 @@ describe('migration 20261218100000_background_task_runs_per_replica', () => {
       ]);
 
       // Down: one row per task again (the replicas' copies are dropped).
-      await knex.migrate.down({
-        directory,
-        name: '20261218100000_background_task_runs_per_replica.js',
-      });
+      for (const name of [
+        '20261219300000_background_task_runs_replica_process.js',
+        '20261218100000_background_task_runs_per_replica.js',
+      ]) {
+        await knex.migrate.down({ directory, name });
+      }
       expect(
         (await knex('background_task_runs').select('task_id')).map(
           r => r.task_id,
         ),
       ).toEqual(['reliability-slo-refresh']);
+    },
+  );
+});
+
+describe('migration 20261219300000_background_task_runs_replica_process', () => {
+  it.each(databases.eachSupportedId())(
+    'keeps the copies keyed by host name, labelled by it, beside the per-process copies written after, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const directory = path.resolve(__dirname, '../../migrations');
+      const name = '20261219300000_background_task_runs_replica_process.js';
+      await knex.migrate.down({ directory, name });
+      // A copy written by the previous version: keyed by its host name.
+      await knex('background_task_runs').insert([
+        {
+          task_id: FILES,
+          replica: 'backstage-a',
+          cadence: 'PT5M',
+          registered_at: new Date('2026-12-01T09:00:00Z'),
+          seen_at: new Date('2026-12-01T10:00:00Z'),
+        },
+        {
+          task_id: 'reliability-slo-refresh',
+          replica: '',
+          cadence: 'PT5M',
+          registered_at: new Date('2026-12-01T09:00:00Z'),
+        },
+      ]);
+      await migrateDatabase(knex);
+
+      const store = new KnexTaskRunStore({ knex });
+      const process = replicaProcess('backstage-a', 1);
+      await store.registered(
+        { taskId: FILES, replica: process.id },
+        { cadence: 'PT5M' },
+        new Date('2026-12-01T10:01:00Z'),
+        { host: 'backstage-a', pid: 1 },
+      );
+      expect(
+        (await store.list()).map(r => [r.taskId, r.replica, r.replicaLabel]),
+      ).toEqual([
+        [FILES, 'backstage-a', { host: 'backstage-a' }],
+        [FILES, process.id, { host: 'backstage-a', pid: 1 }],
+        ['reliability-slo-refresh', undefined, undefined],
+      ]);
+
+      // Down: the per-process copy is dropped, the rest kept.
+      await knex.migrate.down({ directory, name });
+      expect(
+        (
+          await knex('background_task_runs')
+            .select('task_id', 'replica')
+            .orderBy(['task_id', 'replica'])
+        ).map(r => [r.task_id, r.replica]),
+      ).toEqual([
+        [FILES, 'backstage-a'],
+        ['reliability-slo-refresh', ''],
+      ]);
     },
   );
 });

@@ -51,10 +51,19 @@ export interface BackgroundTaskReplicaCount {
   byState: Partial<Record<BackgroundTaskState, number>>;
 }
 
-/** One replica's copy of a local task and its health: only for callers allowed `reliability.admin`. @public */
+/**
+ * One replica's copy of a local task and its health: only for callers allowed `reliability.admin`. A replica is one
+ * backend process (two processes on one host are two replicas, and a restarted process is a new one).
+ *
+ * @public
+ */
 export interface BackgroundTaskReplicaStatus {
   /** Host name of the replica. */
   runner: string;
+  /** The process's id (`<host>:<pid>:<random>`, new at each start): unique among the replicas. */
+  replica: string;
+  /** The process id on its host; absent for a copy recorded before copies were kept per process. */
+  pid?: number;
   state: BackgroundTaskState;
   lastRun?: BackgroundTaskRun;
   lastSuccess?: { endedAt: string; durationMs: number };

@@ -208,6 +208,50 @@ describe('KnexTaskRunStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps the copies of two processes on one host apart, each with its host name and pid, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const one = { taskId: FILES, replica: 'vm-1:4101:0a0a0a0a' };
+      const two = { taskId: FILES, replica: 'vm-1:4102:0b0b0b0b' };
+      await store.registered(
+        one,
+        { cadence: 'PT1M' },
+        at('2026-12-01T10:00:00Z'),
+        { host: 'vm-1', pid: 4101 },
+      );
+      await store.registered(
+        two,
+        { cadence: 'PT1M' },
+        at('2026-12-01T10:00:00Z'),
+        { host: 'vm-1', pid: 4102 },
+      );
+      await store.started(one, at('2026-12-01T10:01:00Z'), 'vm-1');
+      await store.seen(two.replica, at('2026-12-01T10:02:00Z'));
+      const records = await store.list();
+      expect(
+        records.map(r => [r.replica, r.replicaLabel, r.seenAt, r.lastRun]),
+      ).toEqual([
+        [
+          one.replica,
+          { host: 'vm-1', pid: 4101 },
+          at('2026-12-01T10:01:00Z'),
+          {
+            startedAt: at('2026-12-01T10:01:00Z'),
+            outcome: 'running',
+            runner: 'vm-1',
+          },
+        ],
+        [
+          two.replica,
+          { host: 'vm-1', pid: 4102 },
+          at('2026-12-01T10:02:00Z'),
+          undefined,
+        ],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps no record of the other scope when a task is registered as local or global, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { dbDate, dbNumber, dbTextOrNull } from '../../shared/dbValues';
 import {
+  ReplicaLabel,
   TaskCopy,
   TaskRecord,
   TaskRunEnd,
@@ -15,7 +16,7 @@ export const MAX_ERROR_LENGTH = 1000;
 
 type Row = Record<string, unknown>;
 
-/** Longest replica name kept (a host name has at most 253 characters). */
+/** Longest replica id and host name kept (a host name has at most 253 characters). */
 const MAX_REPLICA_LENGTH = 256;
 
 /** The `replica` column of a copy: '' for a global task's one record. */
@@ -40,6 +41,12 @@ function recordOf(row: Row): TaskRecord {
   if (replica) {
     record.replica = replica;
     record.seenAt = dbDate(row.seen_at ?? row.registered_at);
+    // A copy recorded before copies were kept per process is keyed by its host name.
+    const pid = dbNumber(row.replica_pid);
+    record.replicaLabel = {
+      host: dbTextOrNull(row.replica_host) ?? replica,
+      ...(pid !== null && { pid }),
+    };
   }
   const timeout = dbTextOrNull(row.timeout);
   if (timeout) record.timeout = timeout;
@@ -82,6 +89,7 @@ export class KnexTaskRunStore implements TaskRunStore {
     copy: TaskCopy,
     schedule: TaskSchedule,
     at: Date,
+    label?: ReplicaLabel,
   ): Promise<void> {
     const local = copy.replica !== undefined;
     await this.knex.transaction(async tx => {
@@ -98,6 +106,10 @@ export class KnexTaskRunStore implements TaskRunStore {
           initial_delay: schedule.initialDelay ?? null,
           registered_at: at,
           seen_at: local ? at : null,
+          replica_host: local
+            ? (label?.host ?? copy.replica ?? '').slice(0, MAX_REPLICA_LENGTH)
+            : null,
+          replica_pid: local ? label?.pid ?? null : null,
         })
         .onConflict(['task_id', 'replica'])
         .merge([
@@ -106,6 +118,8 @@ export class KnexTaskRunStore implements TaskRunStore {
           'initial_delay',
           'registered_at',
           'seen_at',
+          'replica_host',
+          'replica_pid',
         ]);
     });
   }

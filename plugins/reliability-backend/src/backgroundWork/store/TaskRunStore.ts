@@ -10,20 +10,30 @@ export interface TaskSchedule {
 
 /**
  * Which record of a task: a global task (run once per cadence across replicas) has one; a local task (run by every
- * replica) one per replica, named by the replica's host name.
+ * replica) one per replica process, keyed by the process's id (replicaProcess.ts).
  */
 export interface TaskCopy {
   taskId: string;
-  /** The replica whose copy of a local task this is; absent for a global task. */
+  /** The id of the replica process whose copy of a local task this is; absent for a global task. */
   replica?: string;
+}
+
+/** Which process a local copy's replica is, for people: its host name and pid. */
+export interface ReplicaLabel {
+  host: string;
+  /** Unknown for a copy recorded before copies were kept per process. */
+  pid?: number;
 }
 
 /**
  * A task's record (a global task's, or one replica's copy of a local task): its schedule and its last run (see
- * migrations/20261216100000_background_task_runs.js and 20261218100000_background_task_runs_per_replica.js).
+ * migrations/20261216100000_background_task_runs.js, 20261218100000_background_task_runs_per_replica.js and
+ * 20261219300000_background_task_runs_replica_process.js).
  */
 export interface TaskRecord extends TaskSchedule, TaskCopy {
   registeredAt: Date;
+  /** A local copy: its replica's host name and pid. */
+  replicaLabel?: ReplicaLabel;
   /** A local copy: the last sign of life of its replica (registration, a run's start or end, its heartbeat). */
   seenAt?: Date;
   lastRun?: {
@@ -45,9 +55,15 @@ export type TaskRunEnd =
 export interface TaskRunStore {
   /**
    * A replica scheduled the task: its cadence and timeout (the run fields are kept). The task's records of the
-   * other scope (a global task that became local, or the other way round) are deleted.
+   * other scope (a global task that became local, or the other way round) are deleted. A local copy also keeps
+   * `label`, its replica's host name and pid.
    */
-  registered(copy: TaskCopy, schedule: TaskSchedule, at: Date): Promise<void>;
+  registered(
+    copy: TaskCopy,
+    schedule: TaskSchedule,
+    at: Date,
+    label?: ReplicaLabel,
+  ): Promise<void>;
   /** A run started on `runner`. */
   started(copy: TaskCopy, at: Date, runner: string): Promise<void>;
   /** The run that started at `startedAt` ended (ignored when a later run has started since). */

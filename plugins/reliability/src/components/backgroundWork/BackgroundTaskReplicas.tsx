@@ -5,12 +5,13 @@ import {
 import Typography from '@material-ui/core/Typography';
 import { formatAbsolute, formatRelative } from '../oncall/formatOnCallTime';
 import { BackgroundTaskStateText } from './BackgroundTaskStateText';
-import { formatReplicaCount } from './backgroundWorkFormat';
+import { formatReplicaCount, replicaNames } from './backgroundWorkFormat';
 
 /**
  * A local task's replicas under its state: how many run it and how they do ("2 replicas, 1 failing"), for
- * everyone; for reliability admins (the response names them), each replica by host name with its state, last run
- * and failure, most in need of attention first. Nothing for a global task.
+ * everyone; for reliability admins (the response names them), each replica by host name (with its pid where two
+ * share a host, see {@link replicaNames}) with its state, last run and failure, most in need of attention first.
+ * Nothing for a global task.
  */
 export function BackgroundTaskReplicas(props: {
   task: BackgroundTaskStatus;
@@ -18,6 +19,7 @@ export function BackgroundTaskReplicas(props: {
 }) {
   const { task, now } = props;
   if (!task.replicaCount) return null;
+  const names = replicaNames(task.replicas ?? []);
   return (
     <>
       <Typography variant="caption" component="p">
@@ -29,9 +31,13 @@ export function BackgroundTaskReplicas(props: {
           style={{ margin: 0, paddingLeft: 16 }}
         >
           {task.replicas.map(replica => (
-            <li key={replica.runner}>
-              <Typography variant="caption" component="span">
-                {replica.runner}:{' '}
+            <li key={replica.replica}>
+              <Typography
+                variant="caption"
+                component="span"
+                title={`Process ${replica.replica}`}
+              >
+                {names.get(replica.replica)}:{' '}
               </Typography>
               <BackgroundTaskStateText state={replica.state} />
               {replica.lastRun && (

@@ -194,6 +194,31 @@ describe('BackgroundWorkCard', () => {
     );
   });
 
+  it('tells two processes on one host apart by their pid, for a reliability admin', async () => {
+    const task = testLocalTask(true);
+    const onVm = task.replicas!.map((replica, index) => ({
+      ...replica,
+      runner: 'vm-1',
+      pid: 4101 + index,
+      replica: `vm-1:${4101 + index}:0${index}`,
+    }));
+    await renderCard(async () =>
+      testBackgroundWork({
+        detailsShown: true,
+        tasks: [{ ...task, replicas: onVm }],
+      }),
+    );
+    const row = await screen.findByRole('row', {
+      name: /On-call schedule files/,
+    });
+    expect(
+      within(row)
+        .getAllByRole('listitem')
+        .map(item => item.textContent?.split(':')[0]),
+    ).toEqual(['vm-1 (pid 4101)', 'vm-1 (pid 4102)']);
+    expect(within(row).getByTitle('Process vm-1:4101:00')).toBeInTheDocument();
+  });
+
   it('shows a reliability admin each replica of a local task by host name, the failing one first, and offers no Run now for it', async () => {
     await renderCard(async () =>
       testBackgroundWork({

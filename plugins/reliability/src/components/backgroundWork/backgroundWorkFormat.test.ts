@@ -7,6 +7,7 @@ import {
   formatRunDuration,
   isoDurationSeconds,
   orderTasks,
+  replicaNames,
 } from './backgroundWorkFormat';
 import { testTask } from './testData';
 
@@ -117,6 +118,37 @@ describe('backgroundWorkFormat', () => {
     ).toBe('files (2 of 3 replicas)');
     expect(attentionName(testTask({ id: 'slo', state: 'late' }), label)).toBe(
       'slo',
+    );
+  });
+
+  it('names replicas by host, adding the pid only where two share a host, and the id where the pid does not tell them apart', () => {
+    const replica = (runner: string, pid: number | undefined, id: string) => ({
+      runner,
+      replica: id,
+      ...(pid !== undefined && { pid }),
+      state: 'ok' as const,
+      seenAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(
+      replicaNames([
+        replica('web-0', 1, 'web-0:1:aa'),
+        replica('vm-1', 4101, 'vm-1:4101:bb'),
+        replica('vm-1', 4102, 'vm-1:4102:cc'),
+        replica('vm-2', 1, 'vm-2:1:dd'),
+        replica('vm-2', 1, 'vm-2:1:ee'),
+        replica('vm-3', undefined, 'vm-3'),
+        replica('vm-3', 7, 'vm-3:7:ff'),
+      ]),
+    ).toEqual(
+      new Map([
+        ['web-0:1:aa', 'web-0'],
+        ['vm-1:4101:bb', 'vm-1 (pid 4101)'],
+        ['vm-1:4102:cc', 'vm-1 (pid 4102)'],
+        ['vm-2:1:dd', 'vm-2:1:dd'],
+        ['vm-2:1:ee', 'vm-2:1:ee'],
+        ['vm-3', 'vm-3'],
+        ['vm-3:7:ff', 'vm-3 (pid 7)'],
+      ]),
     );
   });
 });

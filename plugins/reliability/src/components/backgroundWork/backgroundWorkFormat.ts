@@ -2,6 +2,7 @@ import {
   BACKGROUND_TASK_TROUBLE_STATES,
   backgroundTaskInTrouble,
   BackgroundTaskReplicaCount,
+  BackgroundTaskReplicaStatus,
   BackgroundTaskState,
   BackgroundTaskStatus,
   replicasInTrouble,
@@ -155,4 +156,32 @@ export function attentionName(
   return `${label(task.id)} (${inTrouble} of ${count.total} ${
     count.total === 1 ? 'replica' : 'replicas'
   })`;
+}
+
+/**
+ * How the card names each replica (process) of a local task, by its id: its host name, with its pid where another
+ * listed replica has the same host ("vm-1 (pid 4101)"), and its id where the pid does not tell them apart either
+ * (containers sharing their host's name, each pid 1).
+ */
+export function replicaNames(
+  replicas: BackgroundTaskReplicaStatus[],
+): Map<string, string> {
+  const count = (key: (r: BackgroundTaskReplicaStatus) => string) => {
+    const counts = new Map<string, number>();
+    for (const r of replicas) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+    return (r: BackgroundTaskReplicaStatus) => counts.get(key(r)) ?? 0;
+  };
+  const sameHost = count(r => r.runner);
+  const sameHostAndPid = count(r => `${r.runner} pid ${r.pid ?? '?'}`);
+  const names = new Map<string, string>();
+  for (const r of replicas) {
+    let name = r.runner;
+    if (sameHost(r) > 1) {
+      if (r.pid !== undefined && sameHostAndPid(r) === 1) {
+        name = `${r.runner} (pid ${r.pid})`;
+      } else name = r.replica;
+    }
+    names.set(r.replica, name);
+  }
+  return names;
 }

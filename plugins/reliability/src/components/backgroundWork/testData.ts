@@ -55,6 +55,8 @@ export function testLocalTask(withNames: boolean): BackgroundTaskStatus {
       replicas: [
         {
           runner: 'backstage-web-1',
+          replica: 'backstage-web-1:1:5e1f0a01',
+          pid: 1,
           state: 'failing',
           lastRun: {
             ...failed,
@@ -66,6 +68,8 @@ export function testLocalTask(withNames: boolean): BackgroundTaskStatus {
         },
         {
           runner: 'backstage-web-0',
+          replica: 'backstage-web-0:1:5e1f0a00',
+          pid: 1,
           state: 'ok',
           lastRun: {
             startedAt: '2026-12-01T10:01:00.000Z',

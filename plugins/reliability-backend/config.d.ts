@@ -110,6 +110,12 @@ export interface Config {
        * leaderboard. Never overwrites a measured snapshot. Default false.
        */
       seedTrends?: boolean;
+      /**
+       * DEMO ONLY: when true, simulated deploy pipelines of nine demo catalog services ask the deploy gate about every
+       * six hours (answers by `external:demo-pipeline`, labelled "Demo data (synthetic)" in their context) and one
+       * past override of payments is written once. Default false.
+       */
+      seedDeployGate?: boolean;
     };
     /** On-call: the built-in schedule-as-code provider and the on-call cache and refresh. */
     onCall?: {

@@ -38,6 +38,19 @@ describe('readPolicyConfig', () => {
     expect(config.answersPerEntity).toBe(50);
     expect(config.maxOverrideMs).toBe(24 * 3600_000);
     expect(config.outdatedSloData).toBe('decide');
+    expect(config.demoSeeding).toBe(false);
+  });
+
+  it('turns the demo deploy pipelines on only when asked, and warns', () => {
+    const warn = mockServices.logger.mock();
+    const config = readPolicyConfig(
+      new ConfigReader({ reliability: { demo: { seedDeployGate: true } } }),
+      warn,
+    );
+    expect(config.demoSeeding).toBe(true);
+    expect(warn.warn).toHaveBeenCalledWith(
+      expect.stringContaining('reliability.demo.seedDeployGate is on'),
+    );
   });
 
   it('reads what the deploy gate answers on outdated SLO data, and refuses anything else', () => {

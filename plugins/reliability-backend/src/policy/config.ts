@@ -128,6 +128,8 @@ export interface PolicyConfig {
    * decision, said to be on old data), `warn` (at least warn) or `deny`.
    */
   outdatedSloData: OutdatedSloDataAnswer;
+  /** DEMO ONLY (`reliability.demo.seedDeployGate`): simulated deploy pipelines of the demo catalog ask the gate. */
+  demoSeeding: boolean;
 }
 
 function configError(key: string, message: string): Error {
@@ -265,7 +267,20 @@ export function readPolicyConfig(
       { logger, min: { minutes: 5 }, max: { days: 7 } },
     ),
     outdatedSloData: readOutdatedSloData(config),
+    demoSeeding: readDemoSeeding(config, logger),
   };
+}
+
+function readDemoSeeding(config: Config, logger: LoggerService): boolean {
+  const on =
+    config.getOptionalBoolean('reliability.demo.seedDeployGate') ?? false;
+  if (on) {
+    logger.warn(
+      'reliability.demo.seedDeployGate is on: SIMULATED deploy pipelines of the demo catalog ask the deploy gate (answers by external:demo-pipeline) and a synthetic override is written. ' +
+        'Never enable it in production (app-config.production.yaml turns it off).',
+    );
+  }
+  return on;
 }
 
 function readOutdatedSloData(config: Config): OutdatedSloDataAnswer {

@@ -5,9 +5,11 @@ import {
 } from '@internal/backstage-plugin-reliability-common';
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
+import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
 import { readPolicyConfig } from './config';
+import { DemoDeployPipeline } from './demo/DemoDeployPipeline';
 import { DeployGateService } from './deployGate/DeployGateService';
 import { PolicyListener } from './listener';
 import { PolicyRefresher } from './PolicyRefresher';
@@ -140,6 +142,24 @@ export async function createPolicyFeature(
       listener: deps.listener,
     }),
   );
+
+  if (config.demoSeeding) {
+    // Not the area's refresh: simulated pipelines ask the gate about every six hours; a pass every 10 minutes
+    // catches the demo catalog soon after it is ingested, before the checklist's first evaluations count.
+    await scheduleDemoSeeder(
+      ctx.scheduler,
+      'policy',
+      new DemoDeployPipeline({
+        catalog: ctx.catalog,
+        auth: ctx.auth,
+        deployGate,
+        store,
+        logger: ctx.logger,
+        now: ctx.now,
+      }),
+      { frequency: { minutes: 10 }, initialDelay: { seconds: 20 } },
+    );
+  }
 
   return {
     name: 'policy',

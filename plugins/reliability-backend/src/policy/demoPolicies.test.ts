@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { readPolicyConfig } from './config';
+import { DEMO_PIPELINE_SERVICES } from './demo/DemoDeployPipeline';
 
 /**
  * The demo's policies (app-config.yaml) on the demo catalog's services, with the budgets the demo SLI seeder's
@@ -73,5 +74,18 @@ describe('demo error-budget policies', () => {
     expect(stateOf('carrier-integration', -0.02, 'ticket')).toBe(
       'default: frozen',
     );
+  });
+
+  it('has simulated deploy pipelines only for services of the demo catalog', () => {
+    expect(DEMO_PIPELINE_SERVICES.filter(name => !entities.has(name))).toEqual(
+      [],
+    );
+    // The override's author is the tech lead of payments' team.
+    expect(
+      fs.readFileSync(path.join(repoRoot, 'examples/catalog/org.yaml'), 'utf8'),
+    ).toMatch(
+      /name: jonas\.berg\n(.*\n){1,6}\s+memberOf: \[checkout-payments\]/,
+    );
+    expect(entities.get('payments')?.spec?.owner).toBe('checkout-payments');
   });
 });

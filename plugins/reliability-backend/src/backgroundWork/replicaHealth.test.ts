@@ -77,7 +77,12 @@ describe('localTaskHealth', () => {
       },
       replicaCount: { total: 2, byState: { failing: 1, ok: 1 } },
     });
-    expect(task.lastSuccess).toBeUndefined();
+    // The task as a whole last succeeded on backstage-a; b's own line says it never did.
+    expect(task.lastSuccess).toEqual({
+      endedAt: '2026-12-01T10:28:01.000Z',
+      durationMs: 1000,
+    });
+    expect(task.replicas![0]).not.toHaveProperty('lastSuccess');
     expect(task.replicas!.map(r => [r.runner, r.state])).toEqual([
       ['backstage-b', 'failing'],
       ['backstage-a', 'ok'],
@@ -97,6 +102,43 @@ describe('localTaskHealth', () => {
       nextRunDueAt: '2026-12-01T10:33:00.000Z',
       seenAt: '2026-12-01T10:29:30.000Z',
     });
+  });
+
+  it('gives the task the newest success of its counted replicas, not that of a replica that stopped', () => {
+    // Each copy's last run (at 10:25) failed after an earlier success.
+    const succeededAt = (replica: string, success: string, seen?: string) =>
+      copy(
+        replica,
+        { startedAt: '2026-12-01T10:25:00Z', outcome: 'failed' },
+        {
+          lastSuccess: { endedAt: at(success), durationMs: 2000 },
+          ...(seen && { seenAt: at(seen) }),
+        },
+      );
+    const task = localTaskHealth(
+      [
+        succeededAt('backstage-a', '2026-12-01T10:10:00Z'),
+        succeededAt('backstage-b', '2026-12-01T10:20:00Z'),
+        // Its success is the newest, but it stopped (last seen 10:24): not counted.
+        succeededAt(
+          'backstage-gone',
+          '2026-12-01T10:23:00Z',
+          '2026-12-01T10:24:00Z',
+        ),
+      ],
+      NOW,
+      details,
+    )!;
+    expect(task.lastSuccess).toEqual({
+      endedAt: '2026-12-01T10:20:00.000Z',
+      durationMs: 2000,
+    });
+    // The copy shown (failing, first by name) keeps its own success on its line.
+    expect(task.lastRun?.runner).toBe('backstage-a');
+    expect(task.replicas!.map(r => r.lastSuccess?.endedAt)).toEqual([
+      '2026-12-01T10:10:00.000Z',
+      '2026-12-01T10:20:00.000Z',
+    ]);
   });
 
   it("says late when a live replica's copy stopped running while another's runs on time", () => {

@@ -39,10 +39,25 @@ function byAttention(a: JudgedCopy, b: JudgedCopy): number {
   );
 }
 
+/** The newest success among the copies (the task as a whole last succeeded then), if any succeeded. */
+function newestSuccess(
+  judged: JudgedCopy[],
+): BackgroundTaskStatus['lastSuccess'] {
+  let newest: BackgroundTaskStatus['lastSuccess'];
+  for (const { status } of judged) {
+    const success = status.lastSuccess;
+    if (success && (!newest || success.endedAt > newest.endedAt)) {
+      newest = success;
+    }
+  }
+  return newest;
+}
+
 /**
  * A local task's health from its replicas' copies: each copy is judged on its own (taskHealth), copies of replicas
  * not seen for {@link REPLICA_GONE_AFTER_MS} are ignored, and the task reads as the copy most in need of attention
- * (a failing or stalled replica is never hidden by another's success), with how many replicas are in each state
+ * (a failing or stalled replica is never hidden by another's success), except its last success, the newest of any
+ * counted replica (the task as a whole last succeeded then), with how many replicas are in each state
  * and, `withDetails`, each replica (process) by host name, pid and id. Undefined when no replica running it is seen
  * any more.
  */
@@ -64,7 +79,7 @@ export function localTaskHealth(
   for (const { status } of judged) {
     byState[status.state] = (byState[status.state] ?? 0) + 1;
   }
-  return {
+  const task: BackgroundTaskStatus = {
     ...judged[0].status,
     scope: 'local',
     replicaCount: { total: judged.length, byState },
@@ -83,6 +98,10 @@ export function localTaskHealth(
       })),
     }),
   };
+  delete task.lastSuccess;
+  const lastSuccess = newestSuccess(judged);
+  if (lastSuccess) task.lastSuccess = lastSuccess;
+  return task;
 }
 
 /**

@@ -93,6 +93,17 @@ describe('a local task on two replicas sharing one database', () => {
         total: 2,
         byState: { failing: 1, ok: 1 },
       });
+      // The task as a whole last succeeded on a (b, shown for its failure, never did).
+      expect((await files(false)).lastSuccess).toEqual({
+        endedAt: '2026-12-01T10:01:01.000Z',
+        durationMs: 0,
+      });
+      expect(
+        (await files()).replicas!.map(r => [r.runner, r.lastSuccess?.endedAt]),
+      ).toEqual([
+        ['backstage-b', undefined],
+        ['backstage-a', '2026-12-01T10:01:01.000Z'],
+      ]);
       // The global task still has one record.
       expect(
         (await service.list(true)).tasks.filter(

@@ -75,9 +75,10 @@ export interface BackgroundTaskReplicaStatus {
 
 /**
  * A background task of the suite (SLO collection, a refresh, a snapshot, a notification job) and its health. A
- * local task's state, runs and due time are those of its replica most in need of attention (late, interrupted,
+ * local task's state, last run and due time are those of its replica most in need of attention (late, interrupted,
  * failing, running, on time, waiting; the stalest first), so one replica's failing or stalled copy is never hidden
- * by another's success; `replicaCount` says how many replicas run it and `replicas` (admins) each one.
+ * by another's success; its last success is the newest of any of its replicas (the task as a whole);
+ * `replicaCount` says how many replicas run it and `replicas` (admins) each one, with its own last success.
  *
  * @public
  */
@@ -92,6 +93,7 @@ export interface BackgroundTaskStatus {
   timeout?: string;
   state: BackgroundTaskState;
   lastRun?: BackgroundTaskRun;
+  /** The last successful run's end and length; a local task's is the newest of any of its replicas. */
   lastSuccess?: { endedAt: string; durationMs: number };
   /** By when the next run should have started (ISO 8601); absent for manual tasks and running ones. */
   nextRunDueAt?: string;

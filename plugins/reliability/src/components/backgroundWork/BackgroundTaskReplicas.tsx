@@ -10,7 +10,8 @@ import { formatReplicaCount, replicaNames } from './backgroundWorkFormat';
 /**
  * A local task's replicas under its state: how many run it and how they do ("2 replicas, 1 failing"), for
  * everyone; for reliability admins (the response names them), each replica by host name (with its pid where two
- * share a host, see {@link replicaNames}) with its state, last run and failure, most in need of attention first.
+ * share a host, see {@link replicaNames}) with its state, last run, its own last success when that run did not
+ * succeed, and failure, most in need of attention first.
  * Nothing for a global task.
  */
 export function BackgroundTaskReplicas(props: {
@@ -50,6 +51,24 @@ export function BackgroundTaskReplicas(props: {
                   <span title={formatAbsolute(replica.lastRun.startedAt)}>
                     {formatRelative(replica.lastRun.startedAt, now)}
                   </span>
+                </Typography>
+              )}
+              {replica.lastRun && replica.lastRun.outcome !== 'succeeded' && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="p"
+                >
+                  {replica.lastSuccess ? (
+                    <>
+                      last success{' '}
+                      <span title={formatAbsolute(replica.lastSuccess.endedAt)}>
+                        {formatRelative(replica.lastSuccess.endedAt, now)}
+                      </span>
+                    </>
+                  ) : (
+                    'no success recorded'
+                  )}
                 </Typography>
               )}
               {replica.lastRun?.error && (

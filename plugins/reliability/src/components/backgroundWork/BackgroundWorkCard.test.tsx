@@ -188,6 +188,10 @@ describe('BackgroundWorkCard', () => {
     });
     expect(within(row).getByText('Last run failed')).toBeInTheDocument();
     expect(within(row).getByText('2 replicas, 1 failing')).toBeInTheDocument();
+    // The task's last success is the newest of any replica, though the replica shown never succeeded.
+    expect(within(row).getAllByRole('cell')[3]).toHaveTextContent(
+      'now, took 1 snewest of 2 replicas',
+    );
     expect(row).not.toHaveTextContent(/backstage-web/);
     expect(screen.getByText(/One task needs attention/)).toHaveTextContent(
       '(On-call schedule files (1 of 2 replicas))',
@@ -231,7 +235,7 @@ describe('BackgroundWorkCard', () => {
     });
     const replicas = within(row).getAllByRole('listitem');
     expect(replicas.map(item => item.textContent)).toEqual([
-      'backstage-web-1: Last run failedlast run 1 minute agoENOENT: /etc/schedules/web.yaml',
+      'backstage-web-1: Last run failedlast run 1 minute agono success recordedENOENT: /etc/schedules/web.yaml',
       'backstage-web-0: On timelast run 1 minute ago',
     ]);
     // The failure is said once, under its replica.

@@ -126,13 +126,25 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
     },
     {
       title: 'Last success',
+      tooltip:
+        'A task run on every replica: the newest success of any of its replicas (each replica says its own)',
       render: task => {
         if (!task.lastSuccess) return 'none recorded';
+        const across = (task.replicaCount?.total ?? 0) > 1 && (
+          <Typography variant="caption" color="textSecondary" component="p">
+            newest of {task.replicaCount!.total} replicas
+          </Typography>
+        );
         if (lastRunSucceeded(task)) return 'the last run';
-        return `${formatRelative(
-          task.lastSuccess.endedAt,
-          now,
-        )}, took ${formatRunDuration(task.lastSuccess.durationMs)}`;
+        return (
+          <>
+            {`${formatRelative(
+              task.lastSuccess.endedAt,
+              now,
+            )}, took ${formatRunDuration(task.lastSuccess.durationMs)}`}
+            {across}
+          </>
+        );
       },
     },
     {

@@ -26,7 +26,8 @@ export function testTask(
 }
 
 /**
- * The schedule files' reload (scope local) on two replicas, backstage-web-1 failing and backstage-web-0 on time, as
+ * The schedule files' reload (scope local) on two replicas, backstage-web-1 failing (it never succeeded) and
+ * backstage-web-0 on time, as
  * a reliability admin sees it (`withNames`, with each replica) or anyone else (counts only).
  */
 export function testLocalTask(withNames: boolean): BackgroundTaskStatus {
@@ -50,6 +51,8 @@ export function testLocalTask(withNames: boolean): BackgroundTaskStatus {
           runner: 'backstage-web-1',
         }
       : failed,
+    // The newest success of any replica (backstage-web-0's).
+    lastSuccess: { endedAt: '2026-12-01T10:01:01.000Z', durationMs: 1000 },
     replicaCount: { total: 2, byState: { failing: 1, ok: 1 } },
     ...(withNames && {
       replicas: [

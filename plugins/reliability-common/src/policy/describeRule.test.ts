@@ -22,9 +22,12 @@ describe('describePolicyCondition', () => {
 describe('describeKeepFor', () => {
   it.each<[number | undefined, string | null]>([
     [undefined, null],
-    [30, 'kept 30 min after it stops holding'],
-    [120, 'kept 2 h after it stops holding'],
-    [1830, 'kept 1 d 6 h 30 min after it stops holding'],
+    [30, 'kept 30 min after it stops holding, even if SLO data goes missing'],
+    [120, 'kept 2 h after it stops holding, even if SLO data goes missing'],
+    [
+      1830,
+      'kept 1 d 6 h 30 min after it stops holding, even if SLO data goes missing',
+    ],
   ])('%p minutes reads %p', (keepForMinutes, text) => {
     expect(describeKeepFor({ keepForMinutes })).toBe(text);
   });

@@ -41,7 +41,8 @@ function formatMinutes(minutes: number): string {
 }
 
 /**
- * A rule's `keepForMinutes` in words, or null without one: "kept 30 min after it stops holding".
+ * A rule's `keepForMinutes` in words, or null without one: "kept 30 min after it stops holding, even if SLO data goes
+ * missing" (an outage of the collection does not end the state early).
  *
  * @public
  */
@@ -49,6 +50,8 @@ export function describeKeepFor(
   rule: Pick<PolicyRule, 'keepForMinutes'>,
 ): string | null {
   return rule.keepForMinutes
-    ? `kept ${formatMinutes(rule.keepForMinutes)} after it stops holding`
+    ? `kept ${formatMinutes(
+        rule.keepForMinutes,
+      )} after it stops holding, even if SLO data goes missing`
     : null;
 }

@@ -195,7 +195,7 @@ describe('EntityPolicyCard', () => {
       screen.getByRole('list', { name: 'Rules of policy default' }),
     ).getAllByRole('listitem');
     expect(rules.map(rule => rule.textContent)).toEqual([
-      'HaltedWhen a page-severity burn-rate alert fires: deploys blockedHalt deploys until the page-severity burn is resolved; only fixes for the incident ship. (kept 30 min after it stops holding)',
+      'HaltedWhen a page-severity burn-rate alert fires: deploys blockedHalt deploys until the page-severity burn is resolved; only fixes for the incident ship. (kept 30 min after it stops holding, even if SLO data goes missing)',
       'FrozenWhen the error budget is exhausted: deploys blocked (applies now)Freeze feature releases; reliability work only.',
       'ReviewWhen less than 25 % of the error budget is left: deploy with careReview risky changes before they ship; prefer small, reversible releases.',
     ]);

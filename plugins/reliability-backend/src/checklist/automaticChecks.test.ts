@@ -153,7 +153,7 @@ describe('automatic checks', () => {
         })
       )['deploys-ask-gate'],
     ).toBe(
-      'fail: no deploy pipeline has asked the deploy gate (none in the last 30 days)',
+      'fail: the deploy gate was not asked in the last 30 days (no answer recorded)',
     );
     expect((await evaluate({}))['deploys-ask-gate']).toBe(
       'unknown: the deploy gate data source is not available in this installation',

@@ -14,7 +14,7 @@ describe('evaluateDeployGateCheck', () => {
       {
         status: 'fail',
         detail:
-          'no deploy pipeline has asked the deploy gate (none in the last 30 days)',
+          'the deploy gate was not asked in the last 30 days (no answer recorded)',
       },
     );
   });

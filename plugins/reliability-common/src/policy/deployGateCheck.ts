@@ -29,7 +29,7 @@ export function evaluateDeployGateCheck(
   if (!usage) {
     return {
       status: 'fail',
-      detail: `no deploy pipeline has asked the deploy gate (none in ${window})`,
+      detail: `the deploy gate was not asked in ${window} (no answer recorded)`,
     };
   }
   const askedAt = new Date(usage.lastAskedAt);

@@ -1,11 +1,19 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   BackgroundTaskTriggerResponse,
   BackgroundWorkResponse,
 } from '@internal/backstage-plugin-reliability-common';
 import { TaskRunStore } from './store/TaskRunStore';
 import { tasksHealth } from './replicaHealth';
+
+/** What Run now says of a global task's run. */
+export const GLOBAL_RUN_MESSAGE =
+  'Starts within a few seconds on a replica that runs background tasks.';
+
+/** What Run now says of a local task's runs. */
+export const LOCAL_RUN_MESSAGE =
+  'Runs on every replica within about a minute: each replica runs its own copy once, at its next heartbeat.';
 
 /** The health of the plugin's background tasks, judged from their recorded runs; runs one now on request. */
 export class BackgroundWorkService {
@@ -20,11 +28,11 @@ export class BackgroundWorkService {
   ) {}
 
   /**
-   * Starts a run of one of the plugin's recorded global tasks as soon as a replica that runs it polls (a few
-   * seconds), instead of at its next cadence; logged with who asked and why. NotFoundError for a task the plugin
-   * has not recorded, ConflictError (from the scheduler) while it runs, and ConflictError for a local task: the
-   * scheduler would run it only on the replica that received the request, not on the others (each runs its copy
-   * at its own cadence), which is not what someone looking at a replica's stale copy asks for.
+   * Runs one of the plugin's recorded tasks now instead of at its next cadence; logged with who asked and why.
+   * A global task starts as soon as a replica that runs it polls (a few seconds; ConflictError from the scheduler
+   * while it runs). A local task is requested instead (Backstage's scheduler would run it only in this process):
+   * every replica running it runs its copy once at its next heartbeat, within about a minute (LocalRunRequests).
+   * NotFoundError for a task the plugin has not recorded.
    */
   async trigger(
     taskId: string,
@@ -37,27 +45,43 @@ export class BackgroundWorkService {
     if (records.length === 0) {
       throw new NotFoundError(`No reliability background task ${taskId}`);
     }
+    const at = now();
     if (records.some(record => record.replica !== undefined)) {
-      throw new ConflictError(
-        `Reliability background task ${taskId} runs on every replica (scope local), each at its own cadence: Run now would start it only on the replica that received the request, so it is not offered`,
+      await store.requestRun(taskId, { at, ...request });
+      logger.info(
+        `Reliability background task ${taskId} requested on every replica by ${request.by}: ${request.reason}`,
       );
+      return {
+        taskId,
+        triggeredAt: at.toISOString(),
+        scope: 'local',
+        message: LOCAL_RUN_MESSAGE,
+      };
     }
     await scheduler.triggerTask(taskId);
     logger.info(
       `Reliability background task ${taskId} triggered by ${request.by}: ${request.reason}`,
     );
-    return { taskId, triggeredAt: now().toISOString() };
+    return {
+      taskId,
+      triggeredAt: at.toISOString(),
+      scope: 'global',
+      message: GLOBAL_RUN_MESSAGE,
+    };
   }
 
   /**
-   * Every recorded task and its state now (a local task's from its replicas' copies); failures' messages and
-   * runners' host names only `withDetails`.
+   * Every recorded task and its state now (a local task's from its replicas' copies, with its pending Run now
+   * request); failures' messages, runners' host names and who asked only `withDetails`.
    */
   async list(withDetails: boolean): Promise<BackgroundWorkResponse> {
     const now = this.options.now();
-    const records = await this.options.store.list();
+    const [records, requests] = await Promise.all([
+      this.options.store.list(),
+      this.options.store.runRequests(),
+    ]);
     return {
-      tasks: tasksHealth(records, now, { withDetails }),
+      tasks: tasksHealth(records, now, { withDetails }, requests),
       checkedAt: now.toISOString(),
       detailsShown: withDetails,
     };

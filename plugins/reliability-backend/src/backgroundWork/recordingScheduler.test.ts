@@ -20,6 +20,8 @@ function setUp(store: Partial<TaskRunStore> = {}) {
     ended: jest.fn(async () => {}),
     list: jest.fn(async () => []),
     seen: jest.fn(async () => {}),
+    requestRun: jest.fn(async () => {}),
+    runRequests: jest.fn(async () => []),
     deleteUnusedSince: jest.fn(async () => 0),
     ...store,
   };
@@ -240,6 +242,59 @@ describe('recordingScheduler', () => {
     expect(
       jest.mocked(runs.registered).mock.calls.map(([c]) => c.taskId),
     ).not.toContain(HEARTBEAT_TASK_ID);
+  });
+
+  it('runs a local task once through the scheduler when its heartbeat finds a Run now request newer than its last run', async () => {
+    const requestedAt = new Date('2026-12-01T10:00:30Z');
+    const { recording, scheduler, run, advance } = setUp({
+      runRequests: jest.fn(async () => [
+        {
+          taskId: 'reliability-oncall-schedule-files',
+          requestedAt,
+          requestedBy: 'user:default/alice',
+        },
+      ]),
+    });
+    await recording.scheduleTask({
+      id: 'reliability-oncall-schedule-files',
+      scope: 'local',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 1 },
+      fn: async () => {},
+    });
+    // Its first run, before the request.
+    await run('reliability-oncall-schedule-files');
+    advance(60_000);
+    await run(HEARTBEAT_TASK_ID);
+    expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
+    expect(scheduler.triggerTask).toHaveBeenCalledWith(
+      'reliability-oncall-schedule-files',
+    );
+    // The triggered run starts (after the request): later heartbeats leave it.
+    await run('reliability-oncall-schedule-files');
+    advance(60_000);
+    await run(HEARTBEAT_TASK_ID);
+    expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps its heartbeat when the run requests cannot be read, and warns', async () => {
+    const { recording, runs, run, logger } = setUp({
+      runRequests: jest.fn(async () => {
+        throw new Error('relation does not exist');
+      }),
+    });
+    await recording.scheduleTask({
+      id: 'reliability-oncall-schedule-files',
+      scope: 'local',
+      frequency: { minutes: 5 },
+      timeout: { minutes: 1 },
+      fn: async () => {},
+    });
+    await run(HEARTBEAT_TASK_ID);
+    expect(runs.seen).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('relation does not exist'),
+    );
   });
 
   it('starts no heartbeat on a replica without local tasks', async () => {

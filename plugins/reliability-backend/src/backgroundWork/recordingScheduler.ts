@@ -1,5 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { ThrottledWarning } from '../shared/throttledWarning';
+import { LocalRunRequests } from './localRunRequests';
 import { TaskRunStore } from './store/TaskRunStore';
 import { taskScheduleOf } from './taskSchedule';
 import { registeringThrough } from './registeringThrough';
@@ -13,7 +14,8 @@ export const REPLICA_RECORD_RETENTION_DAYS = 1;
 
 /**
  * The local task through which each replica that runs local tasks says it is alive (every minute): a copy of a
- * local task is judged late only while its replica is seen, and ignored once it is not (replicaHealth.ts).
+ * local task is judged late only while its replica is seen, and ignored once it is not (replicaHealth.ts). It also
+ * picks up Run now requests of local tasks (localRunRequests.ts).
  */
 export const HEARTBEAT_TASK_ID = 'reliability-background-work-heartbeat';
 
@@ -31,7 +33,8 @@ export const STOPPED_MESSAGE =
  * registers it and each run's start, end, outcome and error (`background_task_runs`), for `GET /background-work`.
  * A global task has one record; a local task (run by every replica) one per replica process (`replica`: a new id at
  * each start, so two processes on one host, or a restarted one, never share a record), and the first local task
- * registered also starts this replica's heartbeat ({@link HEARTBEAT_TASK_ID}, itself not recorded). The task
+ * registered also starts this replica's heartbeat ({@link HEARTBEAT_TASK_ID}, itself not recorded), which also runs
+ * this replica's copy of a local task once when someone asked for it with Run now (LocalRunRequests). The task
  * itself is unchanged: a run's failure is rethrown to the scheduler, and a failure to record is logged (at most
  * once a minute) but never fails the run.
  */
@@ -60,6 +63,11 @@ export function recordingScheduler(options: {
   // Records only go unused when a deploy removes a task, so the retention runs once per start (first registration).
   let retentionApplied = false;
   let heartbeatStarted = false;
+  const runRequests = new LocalRunRequests({
+    store,
+    trigger: id => scheduler.triggerTask(id),
+    logger,
+  });
   const startHeartbeat = async () => {
     if (heartbeatStarted) return;
     heartbeatStarted = true;
@@ -68,7 +76,16 @@ export function recordingScheduler(options: {
       scope: 'local',
       frequency: HEARTBEAT_INTERVAL,
       timeout: { seconds: 30 },
-      fn: () => record('the heartbeat', () => store.seen(replica.id, now())),
+      fn: async () => {
+        await record('the heartbeat', () => store.seen(replica.id, now()));
+        try {
+          await runRequests.poll();
+        } catch (error) {
+          warning.warn(
+            `Could not read the Run now requests of reliability background tasks: ${error}`,
+          );
+        }
+      },
     });
   };
   const scheduleTask: SchedulerService['scheduleTask'] = async task => {
@@ -92,11 +109,15 @@ export function recordingScheduler(options: {
         );
       }
     });
-    if (local) await startHeartbeat();
+    if (local) {
+      runRequests.registered(task.id, at);
+      await startHeartbeat();
+    }
     await scheduler.scheduleTask({
       ...task,
       fn: async signal => {
         const startedAt = now();
+        if (local) runRequests.started(task.id, startedAt);
         await record('the start', () => store.started(copy, startedAt, runner));
         try {
           await task.fn(signal);

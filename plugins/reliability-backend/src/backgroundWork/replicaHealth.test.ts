@@ -268,6 +268,53 @@ describe('localTaskHealth', () => {
   });
 });
 
+describe('a local task with a Run now request', () => {
+  const request = {
+    taskId: FILES,
+    requestedAt: at('2026-12-01T10:27:30Z'),
+    requestedBy: 'user:default/alice',
+  };
+  const copies = [
+    // Started after the request: done.
+    copy('backstage-a', {
+      startedAt: '2026-12-01T10:28:00Z',
+      outcome: 'succeeded',
+    }),
+    // Last started before it: still to run it.
+    copy('backstage-b', {
+      startedAt: '2026-12-01T10:27:00Z',
+      outcome: 'failed',
+    }),
+    // Started up after the request, not run yet: not for it.
+    {
+      ...copy('backstage-c', {
+        startedAt: '2026-12-01T10:28:00Z',
+        outcome: 'succeeded',
+      }),
+      lastRun: undefined,
+      lastSuccess: undefined,
+      registeredAt: at('2026-12-01T10:29:00Z'),
+    },
+  ];
+
+  it('says how many counted replicas have still to run it, and who asked only to reliability admins', () => {
+    expect(localTaskHealth(copies, NOW, details, request)!.runRequest).toEqual({
+      requestedAt: '2026-12-01T10:27:30.000Z',
+      requestedBy: 'user:default/alice',
+      pendingReplicas: 1,
+    });
+    expect(
+      localTaskHealth(copies, NOW, { withDetails: false }, request)!.runRequest,
+    ).toEqual({ requestedAt: '2026-12-01T10:27:30.000Z', pendingReplicas: 1 });
+  });
+
+  it('drops the request once every counted replica has run since', () => {
+    expect(
+      localTaskHealth([copies[0], copies[2]], NOW, details, request),
+    ).not.toHaveProperty('runRequest');
+  });
+});
+
 describe('tasksHealth', () => {
   it('judges a global task from its one record and a local task from its live replicas, leaving out a local task no replica runs any more', () => {
     const tasks = tasksHealth(

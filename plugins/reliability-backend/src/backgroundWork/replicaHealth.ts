@@ -2,7 +2,7 @@ import {
   BackgroundTaskState,
   BackgroundTaskStatus,
 } from '@internal/backstage-plugin-reliability-common';
-import { TaskRecord } from './store/TaskRunStore';
+import { TaskRecord, TaskRunRequest } from './store/TaskRunStore';
 import { taskHealth } from './taskHealth';
 
 /**
@@ -54,17 +54,41 @@ function newestSuccess(
 }
 
 /**
+ * A local task's Run now request while some counted replica has not started a run since it (nor started up after
+ * it); undefined once every one has.
+ */
+function pendingRunRequest(
+  judged: JudgedCopy[],
+  request: TaskRunRequest | undefined,
+  withDetails: boolean,
+): BackgroundTaskStatus['runRequest'] {
+  if (!request) return undefined;
+  const at = request.requestedAt.getTime();
+  const pendingReplicas = judged.filter(
+    ({ record }) =>
+      (record.lastRun?.startedAt ?? record.registeredAt).getTime() < at,
+  ).length;
+  if (pendingReplicas === 0) return undefined;
+  return {
+    requestedAt: request.requestedAt.toISOString(),
+    ...(withDetails && { requestedBy: request.requestedBy }),
+    pendingReplicas,
+  };
+}
+
+/**
  * A local task's health from its replicas' copies: each copy is judged on its own (taskHealth), copies of replicas
  * not seen for {@link REPLICA_GONE_AFTER_MS} are ignored, and the task reads as the copy most in need of attention
  * (a failing or stalled replica is never hidden by another's success), except its last success, the newest of any
  * counted replica (the task as a whole last succeeded then), with how many replicas are in each state
- * and, `withDetails`, each replica (process) by host name, pid and id. Undefined when no replica running it is seen
- * any more.
+ * and, `withDetails`, each replica (process) by host name, pid and id, and its Run now `request` while some replica
+ * has not run it. Undefined when no replica running it is seen any more.
  */
 export function localTaskHealth(
   copies: TaskRecord[],
   now: Date,
   options: { withDetails: boolean },
+  request?: TaskRunRequest,
 ): BackgroundTaskStatus | undefined {
   const judged = copies
     .filter(
@@ -101,18 +125,22 @@ export function localTaskHealth(
   delete task.lastSuccess;
   const lastSuccess = newestSuccess(judged);
   if (lastSuccess) task.lastSuccess = lastSuccess;
+  const runRequest = pendingRunRequest(judged, request, options.withDetails);
+  if (runRequest) task.runRequest = runRequest;
   return task;
 }
 
 /**
- * Every task's health, by id: a global task from its one record, a local task from its replicas' copies
- * ({@link localTaskHealth}; left out when none of its replicas is seen any more).
+ * Every task's health, by id: a global task from its one record, a local task from its replicas' copies and its
+ * Run now request ({@link localTaskHealth}; left out when none of its replicas is seen any more).
  */
 export function tasksHealth(
   records: TaskRecord[],
   now: Date,
   options: { withDetails: boolean },
+  requests: TaskRunRequest[] = [],
 ): BackgroundTaskStatus[] {
+  const requestOf = new Map(requests.map(r => [r.taskId, r]));
   const copiesOf = new Map<string, TaskRecord[]>();
   const tasks: Array<BackgroundTaskStatus | undefined> = [];
   for (const record of records) {
@@ -124,8 +152,8 @@ export function tasksHealth(
     if (copies) copies.push(record);
     else copiesOf.set(record.taskId, [record]);
   }
-  for (const copies of copiesOf.values()) {
-    tasks.push(localTaskHealth(copies, now, options));
+  for (const [taskId, copies] of copiesOf) {
+    tasks.push(localTaskHealth(copies, now, options, requestOf.get(taskId)));
   }
   return tasks
     .filter((task): task is BackgroundTaskStatus => task !== undefined)

@@ -9,7 +9,7 @@ import express from 'express';
 import request from 'supertest';
 import { BackgroundWorkService } from './BackgroundWorkService';
 import { createBackgroundWorkRouter } from './router';
-import { TaskRunStore } from './store/TaskRunStore';
+import { TaskRunRequest, TaskRunStore } from './store/TaskRunStore';
 
 const records = [
   {
@@ -55,7 +55,20 @@ const records = [
 ];
 
 function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
-  const store = { list: async () => records } as unknown as TaskRunStore;
+  const requests: TaskRunRequest[] = [];
+  const store = {
+    list: async () => records,
+    runRequests: async () => requests,
+    requestRun: jest.fn(
+      async (taskId: string, asked: { at: Date; by: string }) => {
+        requests.push({
+          taskId,
+          requestedAt: asked.at,
+          requestedBy: asked.by,
+        });
+      },
+    ),
+  } as unknown as TaskRunStore;
   const scheduler = mockServices.scheduler.mock();
   const logger = mockServices.logger.mock();
   const router = createBackgroundWorkRouter({
@@ -76,7 +89,7 @@ function setUp(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
     .use(express.json())
     .use(router)
     .use(mockErrorHandler());
-  return { server, scheduler, logger };
+  return { server, scheduler, logger, store };
 }
 
 const app = (result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
@@ -173,6 +186,9 @@ describe('POST /background-work/:taskId/trigger', () => {
     expect(res.body).toEqual({
       taskId: 'reliability-slo-refresh',
       triggeredAt: '2026-12-01T10:02:00.000Z',
+      scope: 'global',
+      message:
+        'Starts within a few seconds on a replica that runs background tasks.',
     });
     expect(scheduler.triggerTask).toHaveBeenCalledWith(
       'reliability-slo-refresh',
@@ -184,13 +200,18 @@ describe('POST /background-work/:taskId/trigger', () => {
     );
   });
 
-  it('refuses everyone else with 403 and triggers nothing', async () => {
-    const { server, scheduler } = setUp(AuthorizeResult.DENY);
+  it('refuses everyone else with 403 and triggers nothing, nor requests a local task', async () => {
+    const { server, scheduler, store } = setUp(AuthorizeResult.DENY);
     const res = await trigger(server, 'reliability-slo-refresh', {
       reason: 'Prometheus credentials fixed',
     });
     expect(res.status).toBe(403);
     expect(scheduler.triggerTask).not.toHaveBeenCalled();
+    const local = await trigger(server, 'reliability-oncall-schedule-files', {
+      reason: 'Schedule file fixed',
+    });
+    expect(local.status).toBe(403);
+    expect(store.requestRun).not.toHaveBeenCalled();
   });
 
   it('answers 404 for a task it does not know, 400 without a reason, 409 while the task runs', async () => {
@@ -222,15 +243,41 @@ describe('POST /background-work/:taskId/trigger', () => {
     expect(running.body.error.message).toMatch(/currently running/);
   });
 
-  it('refuses a local task with 409: the scheduler would run it only on the replica that received the request', async () => {
-    const { server, scheduler } = setUp(AuthorizeResult.ALLOW);
+  it('requests a local task on every replica instead of triggering it here, says so, and shows the request as pending', async () => {
+    const { server, scheduler, store, logger } = setUp(AuthorizeResult.ALLOW);
     const res = await trigger(server, 'reliability-oncall-schedule-files', {
       reason: 'Schedule file fixed',
     });
-    expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(
-      /runs on every replica .*only on the replica that received the request/,
-    );
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      taskId: 'reliability-oncall-schedule-files',
+      triggeredAt: '2026-12-01T10:02:00.000Z',
+      scope: 'local',
+      message:
+        'Runs on every replica within about a minute: each replica runs its own copy once, at its next heartbeat.',
+    });
     expect(scheduler.triggerTask).not.toHaveBeenCalled();
+    expect(store.requestRun).toHaveBeenCalledWith(
+      'reliability-oncall-schedule-files',
+      {
+        at: new Date('2026-12-01T10:02:00Z'),
+        by: 'user:default/mock',
+        reason: 'Schedule file fixed',
+      },
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /reliability-oncall-schedule-files requested on every replica by user:default\/mock: Schedule file fixed/,
+      ),
+    );
+    // Both replicas last started before the request: both still to run it.
+    const listed = await request(server)
+      .get('/background-work')
+      .set('Authorization', mockCredentials.user.header());
+    expect(listed.body.tasks[0].runRequest).toEqual({
+      requestedAt: '2026-12-01T10:02:00.000Z',
+      requestedBy: 'user:default/mock',
+      pendingReplicas: 2,
+    });
   });
 });

@@ -26,7 +26,8 @@ export interface BackgroundWorkRouterOptions {
  * `GET /background-work` (signed-in users and services): each background task's schedule, last run and state.
  * Failures' messages (which may name internal hosts or vendor responses) and runners' host names only for callers
  * allowed `reliability.admin`; everyone else sees that a run failed. `POST /background-work/:taskId/trigger`
- * (`reliability.admin` only, with a reason): runs a task now, e.g. after fixing a provider's configuration.
+ * (`reliability.admin` only, with a reason): runs a task now, e.g. after fixing a provider's configuration (a global
+ * task on one replica within seconds, a local one on every replica within about a minute).
  */
 export function createBackgroundWorkRouter(
   options: BackgroundWorkRouterOptions,

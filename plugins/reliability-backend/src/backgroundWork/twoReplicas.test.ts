@@ -29,10 +29,16 @@ async function replica(
   reload: () => Promise<void>,
 ) {
   const fns = new Map<string, SchedulerServiceTaskFunction>();
+  const run = (id: string) =>
+    fns.get(id)!(new AbortController().signal)?.catch(() => {});
   const scheduler = recordingScheduler({
     scheduler: mockServices.scheduler.mock({
       scheduleTask: jest.fn(async task => {
         fns.set(task.id, task.fn);
+      }),
+      // A local task triggered in this process runs at once, as the scheduler's local worker does.
+      triggerTask: jest.fn(async id => {
+        await run(id);
       }),
     }),
     store: new KnexTaskRunStore({ knex }),
@@ -53,8 +59,6 @@ async function replica(
     timeout: { minutes: 1 },
     fn: reload,
   });
-  const run = (id: string) =>
-    fns.get(id)!(new AbortController().signal)?.catch(() => {});
   return { run };
 }
 
@@ -155,6 +159,70 @@ describe('a local task on two replicas sharing one database', () => {
         lastRun: { runner: 'backstage-b' },
         replicaCount: { total: 2, byState: { late: 1, ok: 1 } },
       });
+    },
+  );
+});
+
+describe('Run now for a local task on two replicas sharing one database', () => {
+  it.each(databases.eachSupportedId())(
+    'runs it once on each replica at its next heartbeat, and not on a replica started after the request, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      let clock = new Date('2026-12-01T10:00:00Z').getTime();
+      const now = () => new Date(clock);
+      const runs: Record<string, number> = { a: 0, b: 0, c: 0 };
+      const counting = (name: string) => async () => {
+        runs[name] += 1;
+      };
+      const a = await replica(knex, onHost('backstage-a'), now, counting('a'));
+      const b = await replica(knex, onHost('backstage-b'), now, counting('b'));
+      const service = new BackgroundWorkService({
+        store: new KnexTaskRunStore({ knex }),
+        now,
+        scheduler: mockServices.scheduler.mock(),
+        logger: mockServices.logger.mock(),
+      });
+      const files = async () =>
+        (await service.list(true)).tasks.find(t => t.id === FILES)!;
+      await a.run(FILES);
+      await b.run(FILES);
+
+      clock += 20_000;
+      expect(
+        await service.trigger(FILES, {
+          reason: 'Schedule file fixed',
+          by: 'user:default/alice',
+        }),
+      ).toMatchObject({
+        scope: 'local',
+        triggeredAt: '2026-12-01T10:00:20.000Z',
+      });
+      expect((await files()).runRequest).toEqual({
+        requestedAt: '2026-12-01T10:00:20.000Z',
+        requestedBy: 'user:default/alice',
+        pendingReplicas: 2,
+      });
+      // A replica that starts after the request read the files at its start: the request is not for it.
+      clock += 10_000;
+      const c = await replica(knex, onHost('backstage-c'), now, counting('c'));
+      await c.run(FILES);
+
+      clock += 30_000;
+      await a.run(HEARTBEAT_TASK_ID);
+      expect(runs).toEqual({ a: 2, b: 1, c: 1 });
+      expect((await files()).runRequest?.pendingReplicas).toBe(1);
+      await b.run(HEARTBEAT_TASK_ID);
+      await c.run(HEARTBEAT_TASK_ID);
+      expect(runs).toEqual({ a: 2, b: 2, c: 1 });
+      expect(await files()).not.toHaveProperty('runRequest');
+
+      // Later heartbeats run nothing more.
+      for (let minute = 0; minute < 3; minute += 1) {
+        clock += MINUTE;
+        for (const r of [a, b, c]) await r.run(HEARTBEAT_TASK_ID);
+      }
+      expect(runs).toEqual({ a: 2, b: 2, c: 1 });
     },
   );
 });

@@ -74,6 +74,21 @@ export interface BackgroundTaskReplicaStatus {
 }
 
 /**
+ * A local task's latest Run now request, while some replica running it has not started a run since: each replica
+ * runs its copy once at its next heartbeat (within about a minute).
+ *
+ * @public
+ */
+export interface BackgroundTaskRunRequest {
+  /** ISO 8601. */
+  requestedAt: string;
+  /** Who asked (a user or service ref): only for callers allowed `reliability.admin`. */
+  requestedBy?: string;
+  /** How many of the counted replicas have not started a run since the request. */
+  pendingReplicas: number;
+}
+
+/**
  * A background task of the suite (SLO collection, a refresh, a snapshot, a notification job) and its health. A
  * local task's state, last run and due time are those of its replica most in need of attention (late, interrupted,
  * failing, running, on time, waiting; the stalest first), so one replica's failing or stalled copy is never hidden
@@ -101,6 +116,8 @@ export interface BackgroundTaskStatus {
   replicaCount?: BackgroundTaskReplicaCount;
   /** A local task, for callers allowed `reliability.admin`: each replica's copy, most in need of attention first. */
   replicas?: BackgroundTaskReplicaStatus[];
+  /** A local task whose Run now request some replica has not run yet. */
+  runRequest?: BackgroundTaskRunRequest;
 }
 
 /** Response of `GET /background-work`. @public */
@@ -120,13 +137,18 @@ export interface BackgroundTaskTriggerRequest {
 }
 
 /**
- * Response of `POST /background-work/:taskId/trigger` (a global task only: a local task is refused with 409, since
- * the scheduler would run it only on the replica that received the request).
+ * Response of `POST /background-work/:taskId/trigger`. A global task starts within a few seconds on one replica
+ * that runs it; a local task is requested: every replica running it runs its copy once at its next heartbeat,
+ * within about a minute.
  *
  * @public
  */
 export interface BackgroundTaskTriggerResponse {
   taskId: string;
-  /** ISO 8601; the run starts when a replica running the task next polls (a few seconds). */
+  /** ISO 8601: when the run was asked for. */
   triggeredAt: string;
+  /** `global`: one run on one replica; `local`: one run on every replica. */
+  scope: BackgroundTaskScope;
+  /** Where and when it runs, in words ("Runs on every replica within about a minute, …"). */
+  message: string;
 }

@@ -301,4 +301,45 @@ describe('KnexTaskRunStore', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    "keeps each local task's latest Run now request, and deletes requests older than the replicas' retention, on %p",
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.requestRun(FILES, {
+        at: at('2026-12-01T10:00:00Z'),
+        by: 'user:default/alice',
+        reason: 'Schedule file fixed',
+      });
+      await store.requestRun(FILES, {
+        at: at('2026-12-01T10:05:00.250Z'),
+        by: 'user:default/bob',
+        reason: 'r'.repeat(600),
+      });
+      await store.requestRun('reliability-other-local-task', {
+        at: at('2026-11-28T00:00:00Z'),
+        by: 'user:default/alice',
+        reason: 'long ago',
+      });
+      expect(await store.runRequests()).toEqual([
+        {
+          taskId: FILES,
+          requestedAt: at('2026-12-01T10:05:00.250Z'),
+          requestedBy: 'user:default/bob',
+        },
+        {
+          taskId: 'reliability-other-local-task',
+          requestedAt: at('2026-11-28T00:00:00Z'),
+          requestedBy: 'user:default/alice',
+        },
+      ]);
+      expect(
+        await store.deleteUnusedSince(
+          at('2026-11-01T00:00:00Z'),
+          at('2026-11-30T10:00:00Z'),
+        ),
+      ).toBe(1);
+      expect((await store.runRequests()).map(r => r.taskId)).toEqual([FILES]);
+    },
+  );
 });

@@ -5,11 +5,17 @@ import {
   TaskCopy,
   TaskRecord,
   TaskRunEnd,
+  TaskRunRequest,
   TaskRunStore,
   TaskSchedule,
 } from './TaskRunStore';
 
 const TABLE = 'background_task_runs';
+const REQUESTS_TABLE = 'background_task_requests';
+
+/** Longest reason kept with a run request (the route accepts at most 500 characters), and who asked. */
+const MAX_REASON_LENGTH = 500;
+const MAX_REQUESTER_LENGTH = 256;
 
 /** Longest failure message kept (a provider's error can carry a whole response body). */
 export const MAX_ERROR_LENGTH = 1000;
@@ -173,7 +179,43 @@ export class KnexTaskRunStore implements TaskRunStore {
     return rows.map(recordOf);
   }
 
+  async requestRun(
+    taskId: string,
+    request: { at: Date; by: string; reason: string },
+  ): Promise<void> {
+    await this.knex(REQUESTS_TABLE)
+      .insert({
+        task_id: taskId,
+        requested_at: request.at,
+        requested_by: request.by.slice(0, MAX_REQUESTER_LENGTH),
+        reason: request.reason.slice(0, MAX_REASON_LENGTH),
+      })
+      .onConflict('task_id')
+      .merge(['requested_at', 'requested_by', 'reason']);
+  }
+
+  async runRequests(): Promise<TaskRunRequest[]> {
+    const rows: Row[] = await this.knex(REQUESTS_TABLE)
+      .select('task_id', 'requested_at', 'requested_by')
+      .orderBy('task_id');
+    return rows.map(row => ({
+      taskId: String(row.task_id),
+      requestedAt: dbDate(row.requested_at),
+      requestedBy: String(row.requested_by),
+    }));
+  }
+
   async deleteUnusedSince(before: Date, replicasBefore: Date): Promise<number> {
+    const requests = await this.knex(REQUESTS_TABLE)
+      .where('requested_at', '<', replicasBefore)
+      .delete();
+    return requests + (await this.deleteUnusedRecords(before, replicasBefore));
+  }
+
+  private async deleteUnusedRecords(
+    before: Date,
+    replicasBefore: Date,
+  ): Promise<number> {
     return this.knex(TABLE)
       .where(unused =>
         unused

@@ -51,6 +51,17 @@ export type TaskRunEnd =
   | { outcome: 'succeeded'; endedAt: Date; durationMs: number }
   | { outcome: 'failed'; endedAt: Date; error: string };
 
+/**
+ * The latest Run now request of a local task: every replica runs its copy once when it is newer than its last start
+ * (migrations/20261219400000_background_task_requests.js).
+ */
+export interface TaskRunRequest {
+  taskId: string;
+  requestedAt: Date;
+  /** Who asked (a user or service ref). */
+  requestedBy: string;
+}
+
 /** The last run of each of the plugin's scheduled tasks (of each replica's copy of a local one). */
 export interface TaskRunStore {
   /**
@@ -72,9 +83,17 @@ export interface TaskRunStore {
   seen(replica: string, at: Date): Promise<void>;
   /** Every record, by task id then replica. */
   list(): Promise<TaskRecord[]>;
+  /** Records a Run now request of a local task, replacing its previous one. */
+  requestRun(
+    taskId: string,
+    request: { at: Date; by: string; reason: string },
+  ): Promise<void>;
+  /** The latest request of each local task that has one. */
+  runRequests(): Promise<TaskRunRequest[]>;
   /**
-   * Deletes the records of tasks neither registered nor started since `before`, and local copies whose replica
-   * has not been seen since `replicasBefore` (it stopped); returns how many.
+   * Deletes the records of tasks neither registered nor started since `before`, local copies whose replica
+   * has not been seen since `replicasBefore` (it stopped), and run requests made before `replicasBefore`; returns how
+   * many.
    */
   deleteUnusedSince(before: Date, replicasBefore: Date): Promise<number>;
 }

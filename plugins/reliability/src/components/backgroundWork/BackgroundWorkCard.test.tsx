@@ -24,6 +24,15 @@ async function renderCard(
   );
 }
 
+/** The answer to Run now of a global task. */
+const globalRun = (taskId: string) => ({
+  taskId,
+  triggeredAt: '2026-12-01T10:02:00.000Z',
+  scope: 'global' as const,
+  message:
+    'Starts within a few seconds on a replica that runs background tasks.',
+});
+
 describe('BackgroundWorkCard', () => {
   it('shows progress while loading', async () => {
     await renderCard(() => new Promise(() => {}));
@@ -120,10 +129,7 @@ describe('BackgroundWorkCard', () => {
   });
 
   it('lets a reliability admin run a task now with a reason, and says it starts soon', async () => {
-    const trigger = jest.fn(async (taskId: string) => ({
-      taskId,
-      triggeredAt: '2026-12-01T10:02:00.000Z',
-    }));
+    const trigger = jest.fn(async (taskId: string) => globalRun(taskId));
     await renderCard(
       async () => testBackgroundWork({ detailsShown: true }),
       trigger,
@@ -223,7 +229,7 @@ describe('BackgroundWorkCard', () => {
     expect(within(row).getByTitle('Process vm-1:4101:00')).toBeInTheDocument();
   });
 
-  it('shows a reliability admin each replica of a local task by host name, the failing one first, and offers no Run now for it', async () => {
+  it('shows a reliability admin each replica of a local task by host name, the failing one first', async () => {
     await renderCard(async () =>
       testBackgroundWork({
         detailsShown: true,
@@ -240,12 +246,60 @@ describe('BackgroundWorkCard', () => {
     ]);
     // The failure is said once, under its replica.
     expect(within(row).getAllByText(/ENOENT/)).toHaveLength(1);
-    expect(within(row).getByText('on each replica')).toBeInTheDocument();
+  });
+
+  it('lets a reliability admin run a local task on every replica, says within about a minute, and shows the request while some replica has not run it', async () => {
+    const trigger = jest.fn(async (taskId: string) => ({
+      taskId,
+      triggeredAt: '2026-12-01T10:02:00.000Z',
+      scope: 'local' as const,
+      message: 'Runs on every replica within about a minute.',
+    }));
+    const requested = {
+      ...testLocalTask(true),
+      runRequest: {
+        requestedAt: '2026-12-01T10:01:30.000Z',
+        requestedBy: 'user:default/alice',
+        pendingReplicas: 1,
+      },
+    };
+    await renderCard(
+      async () =>
+        testBackgroundWork({
+          detailsShown: true,
+          tasks: [testTask(), requested],
+        }),
+      trigger,
+    );
+    const row = await screen.findByRole('row', {
+      name: /On-call schedule files/,
+    });
+    expect(row).toHaveTextContent(
+      'requested now by user:default/alice, 1 of 2 replicas still to run it',
+    );
+    fireEvent.click(
+      within(row).getByRole('button', {
+        name: 'Run On-call schedule files now',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      /Every replica that runs this task runs its own copy once, at its next heartbeat: within about a minute/,
+    );
+    fireEvent.change(within(dialog).getByLabelText('Why now'), {
+      target: { value: 'Schedule file fixed' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Run now' }));
+    await waitFor(() =>
+      expect(trigger).toHaveBeenCalledWith(
+        'reliability-oncall-schedule-files',
+        { reason: 'Schedule file fixed' },
+      ),
+    );
     expect(
-      screen.queryByRole('button', { name: 'Run On-call schedule files now' }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Run SLO collection now' }),
+      await screen.findByText(
+        'On-call schedule files runs on every replica within about a minute, each at its next heartbeat.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -314,10 +368,7 @@ describe('BackgroundWorkCard', () => {
       });
       const answers = [before, before, running, ended];
       const get = jest.fn(async () => answers.shift() ?? ended);
-      await renderCard(get, async taskId => ({
-        taskId,
-        triggeredAt: '2026-12-01T10:02:00.000Z',
-      }));
+      await renderCard(get, async taskId => globalRun(taskId));
       await runSloCollectionNow();
       expect(
         screen.getByText(
@@ -358,10 +409,7 @@ describe('BackgroundWorkCard', () => {
       const get = jest.fn(async () =>
         testBackgroundWork({ detailsShown: true }),
       );
-      await renderCard(get, async taskId => ({
-        taskId,
-        triggeredAt: '2026-12-01T10:02:00.000Z',
-      }));
+      await renderCard(get, async taskId => globalRun(taskId));
       await runSloCollectionNow();
       await wait(14_000);
       expect(
@@ -399,10 +447,7 @@ describe('BackgroundWorkCard', () => {
         .mockResolvedValueOnce(testBackgroundWork({ detailsShown: true }))
         .mockRejectedValueOnce(new Error('gateway timeout'))
         .mockResolvedValue(failed);
-      await renderCard(get, async taskId => ({
-        taskId,
-        triggeredAt: '2026-12-01T10:02:00.000Z',
-      }));
+      await renderCard(get, async taskId => globalRun(taskId));
       await runSloCollectionNow();
       await wait(2000);
       expect(
@@ -417,6 +462,69 @@ describe('BackgroundWorkCard', () => {
       expect(
         screen.getByText('connect ECONNREFUSED prometheus:9090'),
       ).toBeInTheDocument();
+      expect(get).toHaveBeenCalledTimes(3);
+    });
+
+    it('follows a local task every 5 seconds until every replica has run it', async () => {
+      const local = testLocalTask(true);
+      const pending = testBackgroundWork({
+        detailsShown: true,
+        tasks: [
+          {
+            ...local,
+            runRequest: {
+              requestedAt: '2026-12-01T10:02:00.000Z',
+              pendingReplicas: 1,
+            },
+          },
+        ],
+      });
+      const ranEverywhere = testBackgroundWork({
+        detailsShown: true,
+        tasks: [
+          {
+            ...local,
+            state: 'ok',
+            replicaCount: { total: 2, byState: { ok: 2 } },
+          },
+        ],
+      });
+      const answers = [
+        testBackgroundWork({ detailsShown: true, tasks: [local] }),
+        pending,
+      ];
+      const get = jest.fn(async () => answers.shift() ?? ranEverywhere);
+      await renderCard(get, async taskId => ({
+        ...globalRun(taskId),
+        scope: 'local' as const,
+      }));
+      fireEvent.click(
+        await screen.findByRole('button', {
+          name: 'Run On-call schedule files now',
+        }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      fireEvent.change(within(dialog).getByLabelText('Why now'), {
+        target: { value: 'Schedule file fixed' },
+      });
+      jest.useFakeTimers();
+      await act(async () => {
+        fireEvent.click(
+          within(dialog).getByRole('button', { name: 'Run now' }),
+        );
+      });
+      await wait(5000);
+      expect(get).toHaveBeenCalledTimes(2);
+      expect(
+        screen.getByText(/1 of 2 replicas still to run it\.$/),
+      ).toBeInTheDocument();
+      await wait(5000);
+      expect(
+        screen.getByText(
+          'On-call schedule files ran on every replica and succeeded.',
+        ),
+      ).toBeInTheDocument();
+      await wait(60_000);
       expect(get).toHaveBeenCalledTimes(3);
     });
   });

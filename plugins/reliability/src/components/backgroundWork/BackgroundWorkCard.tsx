@@ -34,22 +34,54 @@ const lastRunSucceeded = (task: BackgroundTaskStatus) =>
   task.lastRun?.outcome === 'succeeded' &&
   task.lastRun.endedAt === task.lastSuccess?.endedAt;
 
+/** Run now of a local task: every replica runs its own copy once, at its next heartbeat. */
+function LocalRunNow(props: {
+  task: BackgroundTaskStatus;
+  now: Date;
+  runNow: (task: BackgroundTaskStatus, reason: string) => Promise<void>;
+}) {
+  const { task, now, runNow } = props;
+  const total = task.replicaCount?.total ?? 0;
+  return (
+    <>
+      <ReasonDialogButton
+        label="Run now"
+        ariaLabel={`Run ${backgroundTaskLabel(task.id)} now`}
+        id={`run-now-${task.id}`}
+        title={`Run ${backgroundTaskLabel(task.id)} now on every replica`}
+        description="Every replica that runs this task runs its own copy once, at its next heartbeat: within about a minute (later on a replica whose run is in progress). This card follows it for up to 90 seconds. Who asked and why is logged."
+        fieldLabel="Why now"
+        onConfirm={reason => runNow(task, reason)}
+      />
+      {task.runRequest && (
+        <Typography variant="caption" component="p">
+          requested{' '}
+          <span title={formatAbsolute(task.runRequest.requestedAt)}>
+            {formatRelative(task.runRequest.requestedAt, now)}
+          </span>
+          {task.runRequest.requestedBy && ` by ${task.runRequest.requestedBy}`},{' '}
+          {task.runRequest.pendingReplicas} of {total}{' '}
+          {total === 1 ? 'replica' : 'replicas'} still to run it
+        </Typography>
+      )}
+    </>
+  );
+}
+
 /**
- * A column with "Run now" for each global task: for reliability admins only. A local task runs on every replica
- * at its cadence: Run now would reach only the replica that receives the request, so it is not offered.
+ * A column with "Run now" for each task: for reliability admins only. A global task starts within seconds on one
+ * replica; a local task (run on every replica at its cadence) is requested, and every replica runs it once within
+ * about a minute.
  */
 function runNowColumn(
   runNow: (task: BackgroundTaskStatus, reason: string) => Promise<void>,
+  now: Date,
 ): PlainTableColumn<BackgroundTaskStatus> {
   return {
     title: 'Run',
     render: task => {
       if (task.scope === 'local') {
-        return (
-          <span title="Each replica runs its own copy at its cadence; Run now would start it only on the replica that receives the request">
-            on each replica
-          </span>
-        );
+        return <LocalRunNow task={task} now={now} runNow={runNow} />;
       }
       return task.state === 'running' ? (
         'running'
@@ -221,8 +253,9 @@ export function BackgroundWorkCard() {
   const runWatch = useRunNowWatch(getBackgroundWork);
   const value = runWatch.latest ?? loaded.value;
   const runNow = async (task: BackgroundTaskStatus, reason: string) => {
-    await api.triggerBackgroundTask(task.id, { reason });
-    runWatch.watch(task);
+    const response = await api.triggerBackgroundTask(task.id, { reason });
+    // The answer says where it runs (a local task: on every replica).
+    runWatch.watch({ ...task, scope: response?.scope ?? task.scope });
   };
   return (
     <InfoCard
@@ -258,7 +291,9 @@ export function BackgroundWorkCard() {
             columns={[
               ...columns(new Date(value.checkedAt)),
               // Reliability admins see the details, and may run a task now.
-              ...(value.detailsShown ? [runNowColumn(runNow)] : []),
+              ...(value.detailsShown
+                ? [runNowColumn(runNow, new Date(value.checkedAt))]
+                : []),
             ]}
             rows={orderTasks(value.tasks, backgroundTaskLabel)}
             rowKey={task => task.id}

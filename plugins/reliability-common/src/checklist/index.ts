@@ -1,4 +1,5 @@
 export * from './types';
 export * from './scoring';
+export * from './itemsToFix';
 export * from './api';
 export * from './exemptions';

@@ -1,4 +1,6 @@
-import { itemsToFix, NO_LEVEL, scoreChecklist } from './scoring';
+import { itemsToFix } from './itemsToFix';
+import { scoreChecklist } from './scoring';
+import { NO_LEVEL } from './types';
 import { AutomaticResult, Checklist, StoredAnswer } from './types';
 
 const now = new Date('2026-11-22T12:00:00Z');

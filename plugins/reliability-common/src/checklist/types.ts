@@ -23,6 +23,12 @@ export const AUTOMATIC_CHECK_IDS = [
 /** @public */
 export type AutomaticCheckId = (typeof AUTOMATIC_CHECK_IDS)[number];
 
+/**
+ * Level reported when not even the first level passes. (Here rather than beside the scoring: the pages that only
+ * name levels need not download the scoring.) @public
+ */
+export const NO_LEVEL = 'none';
+
 /** A maturity level; levels are ordered, lowest first, in {@link Checklist.levels}. @public */
 export interface ChecklistLevel {
   id: string;

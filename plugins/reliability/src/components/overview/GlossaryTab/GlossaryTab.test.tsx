@@ -5,6 +5,7 @@ import { GlossaryTab } from './GlossaryTab';
 describe('GlossaryTab', () => {
   it('defines every SRE term the pages use', async () => {
     await renderInTestApp(<GlossaryTab />);
+    await screen.findByText('Error budget');
     for (const term of [
       'SLI (service level indicator)',
       'SLO (service level objective)',

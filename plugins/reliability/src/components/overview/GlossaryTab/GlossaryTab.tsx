@@ -1,9 +1,13 @@
-import { InfoCard } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router-dom';
-import { GLOSSARY } from './glossary';
+import { useGlossary } from './loadGlossary';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -32,19 +36,24 @@ const useStyles = makeStyles(theme => ({
 export function GlossaryTab() {
   const classes = useStyles();
   const { hash } = useLocation();
+  const { entries, error } = useGlossary({ eager: true });
   useEffect(() => {
     const id = decodeURIComponent(hash.replace(/^#/, ''));
-    if (id) {
+    if (id && entries) {
       document.getElementById(id)?.scrollIntoView?.({ block: 'start' });
     }
-  }, [hash]);
+  }, [hash, entries]);
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
   return (
     <InfoCard
       title="SRE glossary"
       subheader="The words used on the reliability pages, in plain language."
     >
+      {entries ? null : <Progress />}
       <dl className={classes.list}>
-        {GLOSSARY.map(({ id, term, definition }) => (
+        {(entries ?? []).map(({ id, term, definition }) => (
           <div key={id} id={id} className={classes.entry}>
             <Typography component="dt" variant="subtitle1">
               <strong>{term}</strong>

@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { rootRouteRef } from '../../../routes';
 import { GLOSSARY } from './glossary';
 import { GlossaryTab } from './GlossaryTab';
@@ -9,32 +9,32 @@ describe('GlossaryTerm', () => {
   it('links a term to its entry on the Glossary tab', async () => {
     await renderInTestApp(
       <p>
-        Mind the <GlossaryTerm term="error-budget" /> and the{' '}
-        <GlossaryTerm term="mttr">mean time to restore</GlossaryTerm>.
+        Mind the <GlossaryTerm term="error-budget">Error budget</GlossaryTerm>{' '}
+        and the <GlossaryTerm term="mttr">mean time to restore</GlossaryTerm>.
       </p>,
       { mountedRoutes: { '/reliability': rootRouteRef } },
     );
-    expect(screen.getByRole('link', { name: 'Error budget' })).toHaveAttribute(
-      'href',
-      '/reliability/glossary#error-budget',
-    );
+    expect(
+      await screen.findByRole('link', { name: 'Error budget' }),
+    ).toHaveAttribute('href', '/reliability/glossary#error-budget');
     expect(
       screen.getByRole('link', { name: 'mean time to restore' }),
     ).toHaveAttribute('href', '/reliability/glossary#mttr');
   });
 
-  it('keeps the term (and its definition on hover) where the reliability page is not mounted', async () => {
+  it('keeps the term, and loads its definition on the first hover, where the reliability page is not mounted', async () => {
     await renderInTestApp(
       <GlossaryTerm term="pre-mortem">pre-mortems</GlossaryTerm>,
     );
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
-    expect(screen.getByText('pre-mortems')).toHaveAttribute(
-      'data-glossary-term',
-      'pre-mortem',
+    const term = screen.getByText('pre-mortems');
+    expect(term).toHaveAttribute('data-glossary-term', 'pre-mortem');
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    fireEvent.mouseOver(term);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      /imagines it has already failed/,
     );
-    expect(
-      screen.getByTitle(/imagines it has already failed/),
-    ).toBeInTheDocument();
+    expect(term).toHaveAttribute('aria-describedby');
   });
 });
 
@@ -47,6 +47,7 @@ describe('GlossaryTab anchors', () => {
     await renderInTestApp(<GlossaryTab />, {
       routeEntries: ['/glossary#mttr'],
     });
+    await screen.findByText(GLOSSARY[0].term);
     for (const entry of GLOSSARY) {
       expect(document.getElementById(entry.id)).toHaveTextContent(entry.term);
     }

@@ -1,9 +1,10 @@
 import { Link } from '@backstage/core-components';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
-import { ReactNode } from 'react';
+import { ReactNode, useState } from 'react';
 import { useReliabilityPagePath } from '../../../hooks';
-import { GLOSSARY, GlossaryTermId } from './glossary';
+import type { GlossaryTermId } from './glossary';
+import { definitionOf, useGlossary } from './loadGlossary';
 
 /** Path of the Glossary tab under the reliability page. */
 export const GLOSSARY_TAB_PATH = 'glossary';
@@ -18,34 +19,37 @@ const useStyles = makeStyles({
 });
 
 /**
- * A term of the SRE vocabulary where a page uses it: dotted underline, its definition on hover, and a link to
- * its entry on the Glossary tab (`/reliability/glossary#error-budget`). Without the reliability page in the
- * app it keeps the hover definition only.
+ * A term of the SRE vocabulary where a page uses it: dotted underline, its definition on hover or focus, and a
+ * link to its entry on the Glossary tab (`/reliability/glossary#error-budget`). Without the reliability page in
+ * the app it keeps the hover definition only. The definitions load on the first hover or focus (a chunk of
+ * their own); the tooltip opens as soon as they are there.
  */
 export function GlossaryTerm(props: {
   term: GlossaryTermId;
+  /** The words as the page says them; without them the glossary's name of the term (loaded at once). */
   children?: ReactNode;
   /** Show the definition on hover (default); off where the surrounding element has a tooltip of its own. */
   tooltip?: boolean;
 }) {
   const classes = useStyles();
   const root = useReliabilityPagePath();
+  const glossary = useGlossary({ eager: props.children === undefined });
+  const text =
+    props.children ??
+    glossary.entries?.find(entry => entry.id === props.term)?.term ??
+    props.term;
+  const [open, setOpen] = useState(false);
   const path = root && `${root}/${GLOSSARY_TAB_PATH}`;
-  const entry = GLOSSARY.find(e => e.id === props.term);
-  const text = props.children ?? entry?.term ?? props.term;
-  if (!entry) {
-    return <>{text}</>;
-  }
   const term = path ? (
     <Link
-      to={`${path}#${entry.id}`}
+      to={`${path}#${props.term}`}
       className={classes.term}
-      data-glossary-term={entry.id}
+      data-glossary-term={props.term}
     >
       {text}
     </Link>
   ) : (
-    <span className={classes.term} data-glossary-term={entry.id}>
+    <span className={classes.term} data-glossary-term={props.term}>
       {text}
     </span>
   );
@@ -53,7 +57,17 @@ export function GlossaryTerm(props: {
     return term;
   }
   return (
-    <Tooltip title={entry.definition} arrow>
+    <Tooltip
+      // Empty until the definitions are loaded: MUI shows no tooltip for an empty title.
+      title={definitionOf(glossary.entries, props.term) ?? ''}
+      arrow
+      open={open}
+      onOpen={() => {
+        glossary.load();
+        setOpen(true);
+      }}
+      onClose={() => setOpen(false)}
+    >
       {term}
     </Tooltip>
   );

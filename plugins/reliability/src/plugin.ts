@@ -273,7 +273,7 @@ export const EntitySloReviewCard = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntitySloReviewCard',
     component: {
-      lazy: () => import('./lazy/entityPage').then(m => m.EntitySloReviewCard),
+      lazy: () => import('./lazy/sloReview').then(m => m.EntitySloReviewCard),
     },
   }),
 );

@@ -77,6 +77,6 @@ export const reliabilityGroupReviewEntityContent = EntityContentBlueprint.make({
     title: 'Reliability review',
     filter: { kind: 'group' },
     loader: () =>
-      import('../lazy/entityPage').then(m => <m.EntitySloReviewCard />),
+      import('../lazy/sloReview').then(m => <m.EntitySloReviewCard />),
   },
 });

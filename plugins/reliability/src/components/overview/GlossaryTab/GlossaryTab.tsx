@@ -20,10 +20,11 @@ const useStyles = makeStyles(theme => ({
     scrollMarginTop: theme.spacing(10),
     borderRadius: 4,
     padding: theme.spacing(0.5, 1),
-    '&:target': {
-      outline: `2px solid ${theme.palette.primary.main}`,
-      background: theme.palette.action.selected,
-    },
+  },
+  // The entry named in the address (a class, not `:target`: the entries appear after the navigation).
+  named: {
+    outline: `2px solid ${theme.palette.primary.main}`,
+    background: theme.palette.action.selected,
   },
   definition: { marginLeft: 0 },
 }));
@@ -37,12 +38,12 @@ export function GlossaryTab() {
   const classes = useStyles();
   const { hash } = useLocation();
   const { entries, error } = useGlossary({ eager: true });
+  const named = decodeURIComponent(hash.replace(/^#/, ''));
   useEffect(() => {
-    const id = decodeURIComponent(hash.replace(/^#/, ''));
-    if (id && entries) {
-      document.getElementById(id)?.scrollIntoView?.({ block: 'start' });
+    if (named && entries) {
+      document.getElementById(named)?.scrollIntoView?.({ block: 'start' });
     }
-  }, [hash, entries]);
+  }, [named, entries]);
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
@@ -54,7 +55,13 @@ export function GlossaryTab() {
       {entries ? null : <Progress />}
       <dl className={classes.list}>
         {(entries ?? []).map(({ id, term, definition }) => (
-          <div key={id} id={id} className={classes.entry}>
+          <div
+            key={id}
+            id={id}
+            className={
+              id === named ? `${classes.entry} ${classes.named}` : classes.entry
+            }
+          >
             <Typography component="dt" variant="subtitle1">
               <strong>{term}</strong>
             </Typography>

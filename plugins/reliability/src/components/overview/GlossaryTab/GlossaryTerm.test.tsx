@@ -53,5 +53,8 @@ describe('GlossaryTab anchors', () => {
     }
     expect(new Set(GLOSSARY.map(e => e.id)).size).toBe(GLOSSARY.length);
     expect(scrolled).toEqual(['mttr']);
+    expect(document.getElementById('mttr')!.className).not.toEqual(
+      document.getElementById('sli')!.className,
+    );
   });
 });

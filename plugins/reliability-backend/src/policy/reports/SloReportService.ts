@@ -9,7 +9,6 @@ import {
   hasSloDefinitions,
   PolicyStateChange,
   SloReport,
-  SloReportChecklistChange,
   SloReportRow,
   SloReportRunbook,
 } from '@internal/backstage-plugin-reliability-common';
@@ -17,7 +16,8 @@ import { catalogEntityPages } from '../../shared/catalogPages';
 import { mapWithConcurrency } from '../../shared/concurrency';
 import { PolicyService } from '../PolicyService';
 import { SloStateSource } from '../SloStateSource';
-import { checklistChangesIn, runbooksTouchedIn } from './periodActivity';
+import { readChecklistChanges } from './checklistChanges';
+import { runbooksTouchedIn } from './periodActivity';
 import { reportPeriods, reportWindows } from './reportPeriods';
 import { ChecklistHistorySource, RunbookListSource } from './reportSources';
 
@@ -26,8 +26,6 @@ export const MAX_REPORT_ENTITIES = 200;
 /** Most policy state changes one report reads. */
 const MAX_CHANGES = 5000;
 const CONCURRENCY = 4;
-/** Newest assessments read per entity for the checklist changes of the period. */
-const CHECKLIST_HISTORY_LIMIT = 100;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -136,8 +134,9 @@ export class SloReportService {
   }
 
   /**
-   * Runbooks reviewed and checklist assessments submitted in [from, to] across the entities, read per entity (at
-   * most CONCURRENCY at a time); an entity whose runbooks or history cannot be read is named in `problems`.
+   * Runbooks reviewed and checklist assessments submitted in [from, to] (with what kept each from the next level)
+   * across the entities, read per entity (at most CONCURRENCY at a time); an entity whose runbooks or history
+   * cannot be read is named in `problems`.
    */
   private async periodActivity(
     entities: Entity[],
@@ -168,15 +167,18 @@ export class SloReportService {
               )
             : [],
           checklist
-            ? checklist.getHistory(entityRef, CHECKLIST_HISTORY_LIMIT).then(
-                history => checklistChangesIn(history.assessments, from, to),
+            ? readChecklistChanges(checklist, entityRef, from, to).then(
+                read => {
+                  problems.push(...read.problems);
+                  return read.changes;
+                },
                 error => {
                   problems.push(
                     `Checklist history of ${entityRef} could not be read: ${errorText(
                       error,
                     )}`,
                   );
-                  return [] as SloReportChecklistChange[];
+                  return [];
                 },
               )
             : [],

@@ -1,4 +1,7 @@
-import { SloReport } from '@internal/backstage-plugin-reliability-common';
+import {
+  HELD_BACK_AUTOMATIC_NOTE,
+  SloReport,
+} from '@internal/backstage-plugin-reliability-common';
 import {
   SLO_REPORT_CSV_HEADER,
   sloReportCsv,
@@ -108,6 +111,12 @@ const withActivity: SloReport = {
       level: 'silver',
       score: 72,
       previousLevel: 'bronze',
+      heldBackBy: {
+        nextLevel: 'gold',
+        source: 'answers',
+        items: ['Chaos | drills', 'Game days'],
+        more: 2,
+      },
     },
   ],
   problems: ['Runbooks of component:default/search could not be read: 503'],
@@ -177,7 +186,7 @@ describe('the period activity of the report', () => {
         '',
         '## Checklist changes (2026-09-23 – 2026-11-22)',
         '',
-        '- 2026-10-20 08:30 UTC checkout-api: assessment by user:default/ada, level bronze → silver, score 72',
+        '- 2026-10-20 08:30 UTC checkout-api: assessment by user:default/ada, level bronze → silver, score 72; gold: Chaos \\| drills, Game days and 2 more not met',
         '',
         '## Deploy-gate overrides (2026-09-23 – 2026-11-22)',
         '',
@@ -207,10 +216,51 @@ describe('the period activity of the report', () => {
       'component:default/checkout-api,,Roll back [checkout],,,runbook reviewed,2026-11-02,,,,,,,,,,rollback rollback https://runbooks.example.com/rollback (v2)',
     );
     expect(lines[4]).toBe(
-      'component:default/checkout-api,,Assessment 6a1d2f3e-0000-4000-8000-000000000001,,,checklist assessment,2026-10-20T08:30:00.000Z,,,,,,,,,,"level bronze -> silver, score 72, by user:default/ada"',
+      'component:default/checkout-api,,Assessment 6a1d2f3e-0000-4000-8000-000000000001,,,checklist assessment,2026-10-20T08:30:00.000Z,,,,,,,,,,"level bronze -> silver, score 72, by user:default/ada; gold: Chaos | drills, Game days and 2 more not met"',
     );
     expect(lines[4].split(',').length).toBeGreaterThanOrEqual(
       SLO_REPORT_CSV_HEADER.length,
+    );
+  });
+
+  it('explains once, below the checklist changes, why automatic checks are offered as alternatives', () => {
+    const [change] = withActivity.checklistChanges;
+    const automatic = {
+      ...change,
+      heldBackBy: {
+        nextLevel: 'gold',
+        source: 'automatic' as const,
+        items: ['SLO defined', 'Two people on call'],
+        more: 0,
+      },
+    };
+    const markdown = sloReportMarkdown({
+      ...withActivity,
+      checklistChanges: [automatic, automatic],
+    });
+    expect(markdown).toContain(
+      [
+        '- 2026-10-20 08:30 UTC checkout-api: assessment by user:default/ada, level bronze → silver, score 72; gold: an automatic check did not pass (SLO defined or Two people on call)',
+        '',
+        HELD_BACK_AUTOMATIC_NOTE,
+        '',
+        '## Deploy-gate overrides (2026-09-23 – 2026-11-22)',
+      ].join('\n'),
+    );
+    expect(markdown.split(HELD_BACK_AUTOMATIC_NOTE)).toHaveLength(2);
+    expect(sloReportMarkdown(withActivity)).not.toContain(
+      HELD_BACK_AUTOMATIC_NOTE,
+    );
+  });
+
+  it('writes an assessment that does not say what held it back without the suffix', () => {
+    const { heldBackBy: _, ...change } = withActivity.checklistChanges[0];
+    const plain = { ...withActivity, checklistChanges: [change] };
+    expect(sloReportMarkdown(plain)).toContain(
+      '- 2026-10-20 08:30 UTC checkout-api: assessment by user:default/ada, level bronze → silver, score 72\n',
+    );
+    expect(sloReportCsv(plain).split('\r\n')[4]).toMatch(
+      /"level bronze -> silver, score 72, by user:default\/ada"$/,
     );
   });
 });

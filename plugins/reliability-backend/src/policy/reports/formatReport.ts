@@ -1,6 +1,8 @@
 import {
   formatAttainment,
   formatRatio,
+  HELD_BACK_AUTOMATIC_NOTE,
+  heldBackText,
   NO_VALUE,
   PolicyStateChange,
   SloReport,
@@ -73,9 +75,16 @@ function levelChange(change: SloReportChecklistChange): string {
     : `level ${change.previousLevel} -> ${change.level}`;
 }
 
+/** "; silver: On-call rotation not met" when the change says what kept it from the next level. */
+function heldBack(change: SloReportChecklistChange): string {
+  const blockers = change.heldBackBy;
+  return blockers ? `; ${heldBackText(blockers, blockers.nextLevel)}` : '';
+}
+
 /**
  * The report as CSV: a header, then the last complete and the current window of each SLO, then one line per
- * runbook reviewed (`period` "runbook reviewed"), per checklist assessment (`period` "checklist assessment") and
+ * runbook reviewed (`period` "runbook reviewed"), per checklist assessment (`period` "checklist assessment", with
+ * what kept it from the next level) and
  * per deploy-gate override (`period` "deploy-gate override") of the period.
  */
 export function sloReportCsv(report: SloReport): string {
@@ -130,7 +139,7 @@ export function sloReportCsv(report: SloReport): string {
         at: change.assessedAt,
         notes: `${levelChange(change)}, score ${
           change.score === null ? 'n/a' : change.score
-        }, by ${change.author}`,
+        }, by ${change.author}${heldBack(change)}`,
       }),
     );
   }
@@ -286,6 +295,7 @@ function periodActivityMarkdown(report: SloReport): string[] {
     lines.push('No checklist assessment was submitted in the period.', '');
   } else {
     for (const change of changes) {
+      const held = heldBack(change);
       const level =
         change.previousLevel === null || change.previousLevel === change.level
           ? `level ${cell(change.level)}`
@@ -295,8 +305,11 @@ function periodActivityMarkdown(report: SloReport): string[] {
           change.entityRef,
         )}: assessment by ${cell(change.author)}, ${level}, score ${
           change.score === null ? NO_VALUE : change.score
-        }`,
+        }${held && cell(held)}`,
       );
+    }
+    if (changes.some(change => change.heldBackBy?.source === 'automatic')) {
+      lines.push('', HELD_BACK_AUTOMATIC_NOTE);
     }
     lines.push('');
   }

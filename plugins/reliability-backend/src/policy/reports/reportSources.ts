@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  AssessmentDetail,
   EntityRunbooksResponse,
   MaturityHistory,
 } from '@internal/backstage-plugin-reliability-common';
@@ -21,4 +22,13 @@ export interface RunbookListSource {
  */
 export interface ChecklistHistorySource {
   getHistory(entityRef: string, limit: number): Promise<MaturityHistory>;
+  /**
+   * The `count` newest assessments of an entity with their answers and the checklist they answered, newest first,
+   * in one query: what the report reads to say what kept each assessment of its period from the next level. A
+   * source without it gives the changes without `heldBackBy`.
+   */
+  getNewestAssessments?(
+    entityRef: string,
+    count: number,
+  ): Promise<AssessmentDetail[]>;
 }

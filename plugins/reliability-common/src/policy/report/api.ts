@@ -102,4 +102,34 @@ export interface SloReportChecklistChange {
   score: number | null;
   /** The level of the assessment before it; null for the entity's first assessment (or one older than kept). */
   previousLevel: string | null;
+  /**
+   * What kept the assessment from the level above its own (read from its stored answers). Absent at the top
+   * level, and where the stored assessment cannot tell.
+   */
+  heldBackBy?: SloReportLevelBlockers;
 }
+
+/**
+ * The items of the next level that a checklist assessment did not meet: a level counts only when every item of
+ * it, and of every lower level, is met, so one open item leaves a high score without that level.
+ *
+ * @public
+ */
+export interface SloReportLevelBlockers {
+  /** The level the assessment did not reach (the one above its own). */
+  nextLevel: string;
+  /**
+   * `answers`: the items are self-assessed items of that level not met in the assessment (not answered "yes" or an
+   * allowed "not applicable", or expired). `automatic`: every answer of that level was met, so one or more of the
+   * items, the level's automatic checks, failed or had no data (an assessment does not keep the automatic
+   * results of its day).
+   */
+  source: 'answers' | 'automatic';
+  /** Titles of the items, heaviest first, at most {@link SLO_REPORT_MAX_BLOCKERS}. */
+  items: string[];
+  /** How many further items there are beyond `items`. */
+  more: number;
+}
+
+/** Most item titles a {@link SloReportLevelBlockers} names. @public */
+export const SLO_REPORT_MAX_BLOCKERS = 3;

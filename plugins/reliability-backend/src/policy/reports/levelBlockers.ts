@@ -1,0 +1,49 @@
+import {
+  AssessmentDetail,
+  NO_LEVEL,
+  scoreChecklist,
+  SLO_REPORT_MAX_BLOCKERS,
+  SloReportLevelBlockers,
+} from '@internal/backstage-plugin-reliability-common';
+
+/**
+ * What kept a stored assessment from the level above its own: its answers re-scored against the checklist it
+ * answered, as of its submission, and the items of that next level that are not met, heaviest first.
+ *
+ * An assessment keeps its answers but not the automatic results (nor the exemptions) of its day. So the items
+ * named are the unmet self-assessed ones (`answers`); when every answer of the level was met, the level's
+ * automatic checks are named instead (`automatic`: one or more of them did not pass). Undefined at the top level,
+ * for a level the checklist does not know, and when the answers leave nothing of the next level unmet and it has no
+ * automatic check (an exemption of the day then let the level stop where it did).
+ */
+export function levelBlockers(
+  assessment: AssessmentDetail,
+): SloReportLevelBlockers | undefined {
+  const { checklist } = assessment;
+  const rank =
+    assessment.level === NO_LEVEL
+      ? -1
+      : checklist.levels.findIndex(l => l.id === assessment.level);
+  if (assessment.level !== NO_LEVEL && rank < 0) return undefined;
+  const next = checklist.levels[rank + 1];
+  if (!next) return undefined;
+
+  const explanation = scoreChecklist({
+    checklist,
+    answers: assessment.answers,
+    automatic: [],
+    now: new Date(assessment.createdAt),
+  });
+  const open = explanation.items
+    .filter(item => item.level === next.id && !item.passes)
+    .sort((a, b) => b.weight - a.weight);
+  const answers = open.filter(item => item.kind !== 'automatic');
+  const blocking = answers.length > 0 ? answers : open;
+  if (blocking.length === 0) return undefined;
+  return {
+    nextLevel: next.id,
+    source: answers.length > 0 ? 'answers' : 'automatic',
+    items: blocking.slice(0, SLO_REPORT_MAX_BLOCKERS).map(item => item.title),
+    more: Math.max(0, blocking.length - SLO_REPORT_MAX_BLOCKERS),
+  };
+}

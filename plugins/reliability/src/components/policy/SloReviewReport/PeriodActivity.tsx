@@ -1,5 +1,7 @@
 import { Link } from '@backstage/core-components';
 import {
+  HELD_BACK_AUTOMATIC_NOTE,
+  heldBackText,
   isSafeLinkUrl,
   RunbookKind,
   SloReport,
@@ -29,7 +31,7 @@ interface ActivityColumn<Row> {
   render: (row: Row) => ReactNode;
 }
 
-/** One list of the period under its heading: a table, or a line saying the period had none. */
+/** One list of the period under its heading: a table (with a note below it), or a line saying the period had none. */
 function ActivityList<Row>(props: {
   title: string;
   period: string;
@@ -37,6 +39,7 @@ function ActivityList<Row>(props: {
   rows: Row[];
   rowKey: (row: Row) => string;
   columns: ActivityColumn<Row>[];
+  note?: string;
 }) {
   const { title, rows, columns } = props;
   return (
@@ -73,6 +76,11 @@ function ActivityList<Row>(props: {
             ))}
           </TableBody>
         </WholeWordsTable>
+      )}
+      {rows.length > 0 && props.note && (
+        <Typography variant="body2" color="textSecondary">
+          {props.note}
+        </Typography>
       )}
     </>
   );
@@ -121,6 +129,13 @@ export function PeriodActivity(props: { report: SloReport }) {
         empty="No checklist assessment was submitted in the period."
         rows={report.checklistChanges}
         rowKey={change => change.assessmentId}
+        note={
+          report.checklistChanges.some(
+            change => change.heldBackBy?.source === 'automatic',
+          )
+            ? HELD_BACK_AUTOMATIC_NOTE
+            : undefined
+        }
         columns={[
           { title: 'When', render: change => utcMinute(change.assessedAt) },
           { title: 'Service', render: change => serviceName(change.entityRef) },
@@ -138,6 +153,17 @@ export function PeriodActivity(props: { report: SloReport }) {
             title: 'Score',
             align: 'right',
             render: change => change.score ?? '—',
+          },
+          {
+            // A high score without a level puzzles: a level needs every item of it met.
+            title: 'Held back by',
+            render: change =>
+              change.heldBackBy
+                ? heldBackText(
+                    change.heldBackBy,
+                    formatLevel(change.heldBackBy.nextLevel),
+                  )
+                : '—',
           },
           { title: 'By', render: change => change.author },
         ]}

@@ -1,6 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HELD_BACK_AUTOMATIC_NOTE } from '@internal/backstage-plugin-reliability-common';
 import { reliabilityApiRef } from '../../../api';
 import { mockPolicyApi, testSloReport } from '../testData';
 import { SloReviewReport } from './SloReviewReport';
@@ -80,6 +81,83 @@ describe('SloReviewReport', () => {
     expect(within(checklist).getByText('Bronze → Silver')).toBeInTheDocument();
     expect(within(runbooks).getByText('Rollback')).toBeInTheDocument();
     expect(within(checklist).getByText('user:default/ada')).toBeInTheDocument();
+  });
+
+  it('says what held each assessment back from the next level', async () => {
+    const [change] = testSloReport().checklistChanges;
+    await renderReport(
+      mockPolicyApi({
+        getSloReport: async () =>
+          testSloReport({
+            checklistChanges: [
+              {
+                ...change,
+                assessmentId: 'held',
+                level: 'none',
+                previousLevel: null,
+                score: 88.4,
+                heldBackBy: {
+                  nextLevel: 'beginner',
+                  source: 'answers',
+                  items: ['On-call rotation', 'Runbooks linked'],
+                  more: 1,
+                },
+              },
+              { ...change, assessmentId: 'top' },
+            ],
+          }),
+      }),
+    );
+    const checklist = await screen.findByRole('table', {
+      name: 'Checklist changes',
+    });
+    expect(
+      within(checklist).getByRole('columnheader', { name: 'Held back by' }),
+    ).toBeInTheDocument();
+    const [, held, top] = within(checklist).getAllByRole('row');
+    expect(held).toHaveTextContent('No level yet');
+    expect(
+      within(held).getByRole('cell', {
+        name: 'Beginner: On-call rotation, Runbooks linked and 1 more not met',
+      }),
+    ).toBeInTheDocument();
+    // An assessment that does not say (here the top level) gets a dash.
+    expect(within(top).getByRole('cell', { name: '—' })).toBeInTheDocument();
+    expect(
+      screen.queryByText(HELD_BACK_AUTOMATIC_NOTE),
+    ).not.toBeInTheDocument();
+  });
+
+  it('names the automatic checks of a level as alternatives, with a note saying why', async () => {
+    const [change] = testSloReport().checklistChanges;
+    await renderReport(
+      mockPolicyApi({
+        getSloReport: async () =>
+          testSloReport({
+            checklistChanges: [
+              {
+                ...change,
+                level: 'none',
+                heldBackBy: {
+                  nextLevel: 'beginner',
+                  source: 'automatic',
+                  items: ['SLO defined', 'Two people on call'],
+                  more: 0,
+                },
+              },
+            ],
+          }),
+      }),
+    );
+    const checklist = await screen.findByRole('table', {
+      name: 'Checklist changes',
+    });
+    expect(
+      within(checklist).getByText(
+        'Beginner: an automatic check did not pass (SLO defined or Two people on call)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(HELD_BACK_AUTOMATIC_NOTE)).toBeInTheDocument();
   });
 
   it('lists the deploy-gate overrides of the period, and says when there was none', async () => {

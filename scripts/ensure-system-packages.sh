@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs when they are missing (chromium for the browser test,
-# PostgreSQL 15 for store tests on both databases, Prometheus for the real-SLI provider test) and starts
+# PostgreSQL 15 for store tests on both databases, Prometheus for the real-SLI provider test, jq for the test of
+# the deploy-gate workflow the scaffolder writes) and starts
 # PostgreSQL on loopback. Exports BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING when PostgreSQL is up.
 # Sourced by scripts/test-all.sh; safe to run repeatedly.
 set -euo pipefail
@@ -9,6 +10,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -18,7 +20,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   else
     echo "system: missing ${missing[*]} and cannot install them (needs root and apt-get)." >&2
     echo "system: ./dev test will fail without them: chromium runs the browser test, postgresql the store and" >&2
-    echo "system: two-replica tests, prometheus the real-Prometheus provider test. Install them with your package manager." >&2
+    echo "system: two-replica tests, prometheus the real-Prometheus provider test, jq the deploy-gate workflow test." >&2
+    echo "system: Install them with your package manager." >&2
     if [ -n "${CI:-}" ]; then
       exit 1
     fi

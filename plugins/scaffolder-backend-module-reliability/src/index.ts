@@ -1,5 +1,6 @@
 /**
- * Scaffolder actions of the reliability suite: OpenSLO files, runbook skeletons and catalog annotations.
+ * Scaffolder actions of the reliability suite: OpenSLO files, runbook skeletons, catalog annotations and the
+ * deploy gate's pipeline workflow.
  *
  * @packageDocumentation
  */
@@ -8,6 +9,7 @@ export { scaffolderModuleReliability as default } from './module';
 export { createSloAction } from './actions/createSloAction';
 export { createRunbookAction } from './actions/createRunbookAction';
 export { createAnnotateAction } from './actions/annotateAction';
+export { createDeployGateWorkflowAction } from './actions/deployGateWorkflowAction';
 export type {
   SloActionInput,
   SloActionObjective,
@@ -16,4 +18,6 @@ export type {
   RunbookActionOutput,
   AnnotateActionInput,
   AnnotateActionOutput,
+  DeployGateWorkflowActionInput,
+  DeployGateWorkflowActionOutput,
 } from './actions/actionTypes';

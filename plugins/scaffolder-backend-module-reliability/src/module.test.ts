@@ -1,4 +1,4 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
@@ -15,12 +15,18 @@ describe('scaffolderModuleReliability', () => {
           { addActions: (...actions: any[]) => added.push(...actions) },
         ],
       ],
-      features: [scaffolderModuleReliability],
+      features: [
+        scaffolderModuleReliability,
+        mockServices.rootConfig.factory({
+          data: { backend: { baseUrl: 'https://backstage.example.com' } },
+        }),
+      ],
     });
     expect(added.map(a => a.id)).toEqual([
       'reliability:slo:create',
       'reliability:runbook:create',
       'reliability:annotate',
+      'reliability:deploy-gate:workflow',
     ]);
     expect(added.every(a => a.supportsDryRun)).toBe(true);
   });

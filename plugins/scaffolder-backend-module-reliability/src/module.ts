@@ -1,12 +1,16 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnnotateAction } from './actions/annotateAction';
+import { createDeployGateWorkflowAction } from './actions/deployGateWorkflowAction';
 import { createRunbookAction } from './actions/createRunbookAction';
 import { createSloAction } from './actions/createSloAction';
 
 /**
- * Adds the reliability suite's scaffolder actions: `reliability:slo:create`, `reliability:runbook:create` and
- * `reliability:annotate` (see the templates in examples/templates).
+ * Adds the reliability suite's scaffolder actions: `reliability:slo:create`, `reliability:runbook:create`,
+ * `reliability:annotate` and `reliability:deploy-gate:workflow` (see the templates in examples/templates).
  *
  * @public
  */
@@ -15,12 +19,18 @@ export const scaffolderModuleReliability = createBackendModule({
   moduleId: 'reliability',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
         scaffolder.addActions(
           createSloAction(),
           createRunbookAction(),
           createAnnotateAction(),
+          createDeployGateWorkflowAction({
+            backendBaseUrl: config.getString('backend.baseUrl'),
+          }),
         );
       },
     });

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { parseRunbookFile, parseSloFile } from './__testUtils__/producedFiles';
 import { dryRunTemplate } from './__testUtils__/templateDryRun';
 import { createAnnotateAction } from './actions/annotateAction';
+import { createDeployGateWorkflowAction } from './actions/deployGateWorkflowAction';
 import { createRunbookAction } from './actions/createRunbookAction';
 import { createSloAction } from './actions/createSloAction';
 
@@ -44,6 +45,9 @@ describe('the reliability templates (dry run)', () => {
     createSloAction(),
     createRunbookAction({ now: () => new Date('2026-11-30T10:00:00Z') }),
     createAnnotateAction(),
+    createDeployGateWorkflowAction({
+      backendBaseUrl: 'https://backstage.example.com',
+    }),
   ];
 
   beforeEach(() => workspace.clear());
@@ -193,7 +197,50 @@ describe('the reliability templates (dry run)', () => {
     expect(body).toContain('It is the day after Black Friday (2026-11-27).');
   });
 
-  it.each(['adopt-slos', 'postmortem', 'premortem'])(
+  it('"Ask the deploy gate before deploying" writes the workflow and says how to call it, without a repository', async () => {
+    const { steps, output } = await dryRunTemplate({
+      templateFile: path.join(TEMPLATES, 'deploy-gate/template.yaml'),
+      parameters: { component: 'component:default/checkout-api' },
+      actions,
+      workspacePath: workspace.path,
+    });
+    expect(steps.map(s => [s.id, s.skipped])).toEqual([
+      ['fetch', true],
+      ['gate', false],
+      ['publish', true],
+    ]);
+    const workflow = parse(
+      await read('.github/workflows/reliability-deploy-gate.yml'),
+    );
+    expect(workflow.jobs.ask.steps[0].env).toMatchObject({
+      GATE_URL:
+        'https://backstage.example.com/api/reliability/entities/component/default/checkout-api/deploy-gate',
+      FAIL_OPEN: 'false',
+    });
+    expect(JSON.stringify(output)).toContain(
+      'uses: ./.github/workflows/reliability-deploy-gate.yml',
+    );
+  });
+
+  it('"Ask the deploy gate before deploying" takes another backend URL and fails open when asked to', async () => {
+    await dryRunTemplate({
+      templateFile: path.join(TEMPLATES, 'deploy-gate/template.yaml'),
+      parameters: {
+        component: 'component:default/checkout-api',
+        backstageUrl: 'https://portal.acme.example/',
+        failOpen: true,
+      },
+      actions,
+      workspacePath: workspace.path,
+    });
+    const { env } = parse(
+      await read('.github/workflows/reliability-deploy-gate.yml'),
+    ).jobs.ask.steps[0];
+    expect(env.GATE_URL).toMatch(/^https:\/\/portal\.acme\.example\/api\//);
+    expect(env.FAIL_OPEN).toBe('true');
+  });
+
+  it.each(['adopt-slos', 'postmortem', 'premortem', 'deploy-gate'])(
     '%s is a valid Template entity',
     async name => {
       const entity = parse(

@@ -332,6 +332,10 @@ export const defaultChecklist: Checklist = {
       weight: 2,
       kind: 'automatic',
       check: 'deploys-ask-gate',
+      fixTemplate: {
+        templateRef: 'template:default/ask-deploy-gate',
+        title: 'Ask the deploy gate before deploying',
+      },
     },
     {
       id: 'gradual-rollout',

@@ -33,6 +33,7 @@ describe('checklist items fixed by a template', () => {
     expect(fixes).toEqual([
       ['slo-defined', 'template:default/adopt-slos'],
       ['postmortems', 'template:default/write-postmortem'],
+      ['deploys-ask-gate', 'template:default/ask-deploy-gate'],
     ]);
     for (const [, ref] of fixes) {
       expect(templates.get(ref)).toContain('component');

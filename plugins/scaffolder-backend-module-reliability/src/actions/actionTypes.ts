@@ -79,3 +79,19 @@ export type AnnotateActionOutput = {
   entityRef: string;
   annotations: string[];
 };
+
+/** Input of `reliability:deploy-gate:workflow`. @public */
+export type DeployGateWorkflowActionInput = {
+  entityRef: string;
+  backstageUrl?: string;
+  path: string;
+  failOpen: boolean;
+  overwrite: boolean;
+};
+
+/** Output of `reliability:deploy-gate:workflow`. @public */
+export type DeployGateWorkflowActionOutput = {
+  path: string;
+  gateUrl: string;
+  usage: string;
+};

@@ -94,4 +94,5 @@ export type DeployGateWorkflowActionOutput = {
   path: string;
   gateUrl: string;
   usage: string;
+  workflow: string;
 };

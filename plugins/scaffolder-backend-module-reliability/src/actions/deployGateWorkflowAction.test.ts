@@ -33,7 +33,9 @@ describe('reliability:deploy-gate:workflow', () => {
       'usage',
       expect.stringContaining(`uses: ./${path}`),
     );
-    const workflow = parse(await fs.readFile(workspace.resolve(path), 'utf8'));
+    const text = await fs.readFile(workspace.resolve(path), 'utf8');
+    expect(ctx.output).toHaveBeenCalledWith('workflow', text);
+    const workflow = parse(text);
     expect(workflow.jobs.ask.steps[0].name).toBe(
       'Deploy gate for component:default/payments',
     );

@@ -100,6 +100,11 @@ export function createDeployGateWorkflowAction(options: {
           usage: z
             .string()
             .describe('The lines that call it from the deploy workflow'),
+          workflow: z
+            .string()
+            .describe(
+              'The file written (to copy by hand without a repository)',
+            ),
         }),
     },
     async handler(ctx) {
@@ -117,16 +122,17 @@ export function createDeployGateWorkflowAction(options: {
         );
       }
       const path = input.path ?? DEFAULT_PATH;
+      const workflow = deployGateWorkflow({
+        entityRef: input.entityRef,
+        entity,
+        backstageUrl,
+        failOpen: input.failOpen ?? false,
+        path,
+      });
       await writeWorkspaceFile({
         workspacePath: ctx.workspacePath,
         relativePath: path,
-        content: deployGateWorkflow({
-          entityRef: input.entityRef,
-          entity,
-          backstageUrl,
-          failOpen: input.failOpen ?? false,
-          path,
-        }),
+        content: workflow,
         overwrite: input.overwrite,
       });
       ctx.logger.info(
@@ -134,6 +140,7 @@ export function createDeployGateWorkflowAction(options: {
       );
       ctx.output('path', path);
       ctx.output('gateUrl', deployGateUrl(backstageUrl, entity));
+      ctx.output('workflow', workflow);
       ctx.output(
         'usage',
         [

@@ -1,12 +1,13 @@
 import { DeployGateActivity } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { WarningPanel } from '@backstage/core-components';
+import { Fragment } from 'react';
+import { WholeWordsTable } from '../../PlainTable/WholeWordsTable';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { RevokeOverrideButton } from '../RevokeOverrideButton';
 import { formatWhen } from '../policyFormat';
@@ -14,16 +15,30 @@ import { formatWhen } from '../policyFormat';
 /** Most gate answers listed on the card. */
 const SHOWN_ANSWERS = 5;
 
+/** Who asked, breakable after the `external:` or `user:default/` prefix (a narrow column, long names). */
+function Subject(props: { subject: string }) {
+  const parts = props.subject.split(/(?<=[:/])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /**
  * The deploy gate's active overrides (who, why, until when; each can be revoked when `onRevoke` is given), the
- * overrides revoked recently, and its last answers.
+ * overrides that ended in the last 7 days (expired, or revoked early), and its last answers.
  */
 export function DeployGateActivityView(props: {
   activity: DeployGateActivity;
   onRevoke?: (overrideId: string, reason: string) => Promise<void>;
 }) {
   const { activeOverrides, recentOverrides, answers } = props.activity;
-  const revoked = recentOverrides.filter(override => override.revoked);
   return (
     <Box mt={2}>
       <Typography variant="subtitle2" gutterBottom>
@@ -56,15 +71,25 @@ export function DeployGateActivityView(props: {
           }
         />
       ))}
-      {revoked.map(override => (
+      {recentOverrides.map(override => (
         <Typography
           key={override.id}
           variant="body2"
           color="textSecondary"
           gutterBottom
         >
-          Override by {override.createdBy} revoked by {override.revoked!.by} on{' '}
-          {formatWhen(override.revoked!.at)}: {override.revoked!.reason}
+          {override.revoked ? (
+            <>
+              Override by {override.createdBy} revoked by {override.revoked.by}{' '}
+              on {formatWhen(override.revoked.at)}: {override.revoked.reason}
+            </>
+          ) : (
+            <>
+              Override by {override.createdBy} from{' '}
+              {formatWhen(override.createdAt)} until{' '}
+              {formatWhen(override.expiresAt)} (ended): {override.reason}
+            </>
+          )}
         </Typography>
       ))}
       {answers.length === 0 ? (
@@ -74,7 +99,7 @@ export function DeployGateActivityView(props: {
           deny, and why) is listed here.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Last deploy-gate answers">
+        <WholeWordsTable size="small" aria-label="Last deploy-gate answers">
           <TableHead>
             <TableRow>
               <TableCell>When</TableCell>
@@ -98,12 +123,14 @@ export function DeployGateActivityView(props: {
                     }
                   />
                 </TableCell>
-                <TableCell>{answer.askedBy}</TableCell>
+                <TableCell>
+                  <Subject subject={answer.askedBy} />
+                </TableCell>
                 <TableCell>{answer.context ?? '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </WholeWordsTable>
       )}
     </Box>
   );

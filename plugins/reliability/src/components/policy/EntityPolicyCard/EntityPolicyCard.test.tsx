@@ -251,6 +251,31 @@ describe('EntityPolicyCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists an override that ended in the last week, and who asked the gate, breakable after its prefix', async () => {
+    const ended = {
+      ...testGateActivity().activeOverrides[0],
+      createdAt: '2026-11-20T10:00:00.000Z',
+      expiresAt: '2026-11-20T12:00:00.000Z',
+      reason: 'Hotfix for the decline spike',
+    };
+    await renderCard(
+      mockPolicyApi({
+        getDeployGateActivity: async () =>
+          testGateActivity({ activeOverrides: [], recentOverrides: [ended] }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Override by user:default\/ada from Nov 20, \d\d:00 until Nov 20, \d\d:00 \(ended\): Hotfix for the decline spike/,
+      ),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Last deploy-gate answers',
+    });
+    const askedBy = within(table).getAllByRole('row')[1].children[2];
+    expect(askedBy.querySelectorAll('wbr').length).toBeGreaterThan(0);
+  });
+
   it('shows why a revocation was refused', async () => {
     await renderCard(
       mockPolicyApi({

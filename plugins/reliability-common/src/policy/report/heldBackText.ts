@@ -1,7 +1,15 @@
 import { SloReportLevelBlockers } from './api';
 
-/** "A", "A and B", "A, B and C", "A, B, C and 2 more" (with `or` for alternatives). */
-function itemList(items: string[], more: number, conjunction: 'and' | 'or') {
+/**
+ * Titles as a phrase: "A", "A and B", "A, B and C", "A, B, C and 2 more" (with `or` for alternatives).
+ *
+ * @public
+ */
+export function titleList(
+  items: string[],
+  more: number,
+  conjunction: 'and' | 'or' = 'and',
+): string {
   const all = more > 0 ? [...items, `${more} more`] : items;
   if (all.length <= 1) return all.join('');
   return `${all.slice(0, -1).join(', ')} ${conjunction} ${all[all.length - 1]}`;
@@ -29,12 +37,12 @@ export function heldBackText(
 ): string {
   const { items, more } = blockers;
   if (blockers.source === 'answers') {
-    return `${level}: ${itemList(items, more, 'and')} not met`;
+    return `${level}: ${titleList(items, more, 'and')} not met`;
   }
   if (items.length + more === 1) {
     return `${level}: automatic check ${items[0]} did not pass`;
   }
-  return `${level}: an automatic check did not pass (${itemList(
+  return `${level}: an automatic check did not pass (${titleList(
     items,
     more,
     'or',

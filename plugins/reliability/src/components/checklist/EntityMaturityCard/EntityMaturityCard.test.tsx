@@ -157,6 +157,42 @@ describe('EntityMaturityCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the items to the next level when an automatic check without data blocks it (Fix next leaves those out)', async () => {
+    const answers = {
+      rollback: answer('yes'),
+      'error-budget-policy': answer('yes'),
+    };
+    const explanation = scoreChecklist({
+      checklist: testChecklist,
+      answers,
+      automatic: [],
+      now: NOW,
+    });
+    await renderCard(
+      mockMaturityApi({
+        getEntityMaturity: jest.fn(async () => ({
+          ...testMaturity(answers),
+          explanation,
+        })),
+      }),
+    );
+    expect(await screen.findByLabelText('Maturity score')).toHaveTextContent(
+      '100%',
+    );
+    expect(
+      screen.getByLabelText('Maturity level: No level yet'),
+    ).toBeInTheDocument();
+    // "Fix next" leaves out checks without data; the line beside the level names it.
+    expect(
+      screen.getByText(
+        '1 item to reach Beginner: The service has at least one SLO (no data)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByLabelText('Items to fix next'),
+    ).not.toBeInTheDocument();
+  });
+
   it('says how many items are exempt and until when', async () => {
     const maturity = testMaturity({ rollback: answer('yes') });
     const explanation = scoreChecklist({

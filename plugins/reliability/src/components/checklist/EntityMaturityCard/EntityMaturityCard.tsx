@@ -10,6 +10,8 @@ import {
 import {
   ItemContribution,
   itemsToFix,
+  ScoreExplanation,
+  titleList,
 } from '@internal/backstage-plugin-reliability-common';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
@@ -36,6 +38,34 @@ function exemptText(items: ItemContribution[]): string {
   return `${n} item${n === 1 ? '' : 's'} exempt (left out of the score) until ${
     expiries[0]
   }${n > 1 ? ' at the earliest' : ''}`;
+}
+
+/**
+ * "2 items to reach Beginner". A blocking automatic check without data is not among "Fix next" (nothing to fix
+ * until it can be checked), so then the items are named, those without data first, then the heaviest, at most
+ * {@link TOP_ITEMS}: otherwise a high score beside "No level yet" could have no visible reason.
+ */
+function toReachText(explanation: ScoreExplanation, nextLevel: string): string {
+  const blocking = new Set(explanation.blockingNextLevel);
+  const noData = (i: ItemContribution) => i.status === 'unknown';
+  const items = explanation.items
+    .filter(i => blocking.has(i.itemId))
+    .sort(
+      (a, b) => Number(noData(b)) - Number(noData(a)) || b.weight - a.weight,
+    );
+  const n = items.length;
+  const text = `${n} item${n === 1 ? '' : 's'} to reach ${nextLevel}`;
+  if (!items.some(noData)) return text;
+  return `${text}: ${titleList(
+    items
+      .slice(0, TOP_ITEMS)
+      .map(i =>
+        noData(i)
+          ? `${i.title} (${STATUS_LABELS.unknown.toLowerCase()})`
+          : i.title,
+      ),
+    Math.max(0, n - TOP_ITEMS),
+  )}`;
 }
 
 /**
@@ -139,9 +169,10 @@ export function EntityMaturityCard(props: {
             />
             {explanation.nextLevel && (
               <Typography variant="body2" style={{ marginTop: 8 }}>
-                {explanation.blockingNextLevel.length} item
-                {explanation.blockingNextLevel.length === 1 ? '' : 's'} to reach{' '}
-                {levelTitle(checklist, explanation.nextLevel)}
+                {toReachText(
+                  explanation,
+                  levelTitle(checklist, explanation.nextLevel),
+                )}
               </Typography>
             )}
             {explanation.notApplicable.length > 0 && (

@@ -1,5 +1,4 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { actionRunner } from '../__testUtils__/actionRunner';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import fs from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
@@ -29,19 +28,7 @@ spec:
 `;
 
 describe('reliability:annotate', () => {
-  const workspace = createMockDirectory();
-  const action = createAnnotateAction();
-
-  beforeEach(() => workspace.clear());
-
-  async function run(input: Record<string, unknown>) {
-    const ctx = createMockActionContext({
-      input: input as any,
-      workspacePath: workspace.path,
-    });
-    await action.handler(ctx as any);
-    return ctx;
-  }
+  const { workspace, run } = actionRunner(createAnnotateAction());
 
   it("adds the suite's annotations and runbook links, keeping the rest of the file", async () => {
     workspace.setContent({ 'service/catalog-info.yaml': CATALOG_INFO });

@@ -1,26 +1,15 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { actionRunner } from '../__testUtils__/actionRunner';
 import { RUNBOOK_KINDS } from '@internal/backstage-plugin-reliability-common';
 import fs from 'node:fs/promises';
 import { parseRunbookFile } from '../__testUtils__/producedFiles';
 import { createRunbookAction } from './createRunbookAction';
 
 describe('reliability:runbook:create', () => {
-  const workspace = createMockDirectory();
-  const action = createRunbookAction({
-    now: () => new Date('2026-11-30T10:00:00Z'),
-  });
-
-  beforeEach(() => workspace.clear());
-
-  async function run(input: Record<string, unknown>) {
-    const ctx = createMockActionContext({
-      input: input as any,
-      workspacePath: workspace.path,
-    });
-    await action.handler(ctx as any);
-    return ctx;
-  }
+  const { workspace, run } = actionRunner(
+    createRunbookAction({
+      now: () => new Date('2026-11-30T10:00:00Z'),
+    }),
+  );
 
   it.each(RUNBOOK_KINDS)(
     'writes a %s skeleton with the front matter of the runbooks area',

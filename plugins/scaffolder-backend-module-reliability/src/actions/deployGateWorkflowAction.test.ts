@@ -1,25 +1,14 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { actionRunner } from '../__testUtils__/actionRunner';
 import fs from 'node:fs/promises';
 import { parse } from 'yaml';
 import { createDeployGateWorkflowAction } from './deployGateWorkflowAction';
 
 describe('reliability:deploy-gate:workflow', () => {
-  const workspace = createMockDirectory();
-  const action = createDeployGateWorkflowAction({
-    backendBaseUrl: 'http://localhost:7007',
-  });
-
-  beforeEach(() => workspace.clear());
-
-  async function run(input: Record<string, unknown>) {
-    const ctx = createMockActionContext({
-      input: input as any,
-      workspacePath: workspace.path,
-    });
-    await action.handler(ctx as any);
-    return ctx;
-  }
+  const { workspace, run } = actionRunner(
+    createDeployGateWorkflowAction({
+      backendBaseUrl: 'http://localhost:7007',
+    }),
+  );
 
   it("writes the workflow asking the backend's own gate by default, and says how to call it", async () => {
     const ctx = await run({ entityRef: 'component:default/payments' });

@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
 import { useReliabilityPagePath } from '../../../hooks';
 import type { GlossaryTermId } from './glossary';
-import { definitionOf, useGlossary } from './loadGlossary';
+import { entryOf, useGlossary } from './loadGlossary';
 
 /** Path of the Glossary tab under the reliability page. */
 export const GLOSSARY_TAB_PATH = 'glossary';
@@ -34,10 +34,8 @@ export function GlossaryTerm(props: {
   const classes = useStyles();
   const root = useReliabilityPagePath();
   const glossary = useGlossary({ eager: props.children === undefined });
-  const text =
-    props.children ??
-    glossary.entries?.find(entry => entry.id === props.term)?.term ??
-    props.term;
+  const entry = entryOf(glossary.entries, props.term);
+  const text = props.children ?? entry?.term ?? props.term;
   const [open, setOpen] = useState(false);
   const path = root && `${root}/${GLOSSARY_TAB_PATH}`;
   const term = path ? (
@@ -59,7 +57,7 @@ export function GlossaryTerm(props: {
   return (
     <Tooltip
       // Empty until the definitions are loaded: MUI shows no tooltip for an empty title.
-      title={definitionOf(glossary.entries, props.term) ?? ''}
+      title={entry?.definition ?? ''}
       arrow
       open={open}
       onOpen={() => {

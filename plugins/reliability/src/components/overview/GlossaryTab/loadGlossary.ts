@@ -45,10 +45,10 @@ export function useGlossary(options: { eager?: boolean } = {}): {
   return { entries, error, load };
 }
 
-/** One term's definition once the glossary is loaded. */
-export function definitionOf(
+/** One term's entry once the glossary is loaded. */
+export function entryOf(
   entries: GlossaryEntry[] | undefined,
   term: GlossaryTermId,
-): string | undefined {
-  return entries?.find(entry => entry.id === term)?.definition;
+): GlossaryEntry | undefined {
+  return entries?.find(entry => entry.id === term);
 }

@@ -95,8 +95,9 @@ export function DeployGateActivityView(props: {
       {answers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           No pipeline has asked the deploy gate yet. Add a step before each
-          deploy of this service that asks it; every answer (allow, warn or
-          deny, and why) is listed here.
+          deploy of this service that asks it (the software template "Ask the
+          deploy gate before deploying" writes one for GitHub Actions); every
+          answer (allow, warn or deny, and why) is listed here.
         </Typography>
       ) : (
         <WholeWordsTable size="small" aria-label="Last deploy-gate answers">

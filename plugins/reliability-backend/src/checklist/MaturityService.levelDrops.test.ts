@@ -82,4 +82,29 @@ describe('MaturityService level drops', () => {
     await service.refresh([ref]);
     expect(listener.levelsDropped).toHaveBeenCalledTimes(1);
   });
+
+  it('records with each submission what keeps it from the next level', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { service } = await createTestMaturityService(knex, {
+      checklist,
+      now: () => new Date('2026-12-01T00:00:00Z'),
+    });
+    const ref = 'component:default/orders';
+    await service.submitAssessment({
+      entityRef: ref,
+      author: 'user:default/alice',
+      request: {
+        checklistVersion: checklist.version,
+        answers: {
+          rollback: { answer: 'yes' },
+          'restore-tested': { answer: 'partial' },
+        },
+      },
+    });
+    const [assessment] = await service.getNewestAssessments(ref, 1);
+    expect(assessment.level).toBe('beginner');
+    expect(assessment.blockingNextLevel).toEqual([
+      { itemId: 'restore-tested', status: 'partial' },
+    ]);
+  });
 });

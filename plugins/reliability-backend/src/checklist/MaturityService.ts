@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   AnswerView,
+  AssessmentBlocker,
   AssessmentDetail,
   AssessmentDraft,
   AssessmentRecord,
@@ -35,6 +36,14 @@ import { toStoredAnswers } from './submittedAnswers';
 export interface MaturityItemProgress {
   level: string;
   passingItems: string[] | null;
+}
+
+/** The items of an evaluation that keep it from the next level, with their status (kept with each assessment). */
+function blockersOf(explanation: ScoreExplanation): AssessmentBlocker[] {
+  const blocking = new Set(explanation.blockingNextLevel);
+  return explanation.items
+    .filter(item => blocking.has(item.itemId))
+    .map(item => ({ itemId: item.itemId, status: item.status }));
 }
 
 /** Options of {@link MaturityService}. */
@@ -184,6 +193,7 @@ export class MaturityService
         level: result.explanation.level,
         author,
         createdAt: now,
+        blockingNextLevel: blockersOf(result.explanation),
       },
       this.toEvaluation(entityRef, result.explanation, now),
     );
@@ -219,6 +229,7 @@ export class MaturityService
         level: result.explanation.level,
         author,
         createdAt: at,
+        blockingNextLevel: blockersOf(result.explanation),
       },
       this.toEvaluation(entityRef, result.explanation, at),
     );

@@ -5,7 +5,7 @@ import {
   Checklist,
   StoredAnswer,
 } from './types';
-import { ScoreExplanation } from './scoring';
+import { ItemStatus, ScoreExplanation } from './scoring';
 
 /** One answer in a submission or draft. @public */
 export interface AssessmentAnswerInput {
@@ -40,10 +40,22 @@ export interface AssessmentRecord {
   createdAt: string;
 }
 
+/** An item that kept an assessment from the next level when it was submitted. @public */
+export interface AssessmentBlocker {
+  itemId: string;
+  /** Its status then: an answer not met (`no`, `partial`, `expired`, ...), or an automatic `fail` or `unknown`. */
+  status: ItemStatus;
+}
+
 /** A stored assessment with the checklist it answered, readable after the checklist changes. @public */
 export interface AssessmentDetail extends AssessmentRecord {
   checklist: Checklist;
   answers: Record<string, StoredAnswer>;
+  /**
+   * The items that kept it from the next level when it was submitted, judged with that moment's automatic
+   * results and exemptions (empty at the top level); absent for assessments recorded before they were kept.
+   */
+  blockingNextLevel?: AssessmentBlocker[];
 }
 
 /** Response of `GET /entities/:kind/:namespace/:name/maturity`. @public */

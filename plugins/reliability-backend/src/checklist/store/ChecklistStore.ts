@@ -1,4 +1,5 @@
 import {
+  AssessmentBlocker,
   AssessmentAnswerInput,
   AssessmentDetail,
   AssessmentRecord,
@@ -17,6 +18,8 @@ export interface NewAssessment {
   level: string;
   author: string;
   createdAt: Date;
+  /** The items that kept it from the next level at submission (see `AssessmentDetail.blockingNextLevel`). */
+  blockingNextLevel: AssessmentBlocker[];
 }
 
 /** The newest evaluation of an entity: source of summaries and roll-ups. */

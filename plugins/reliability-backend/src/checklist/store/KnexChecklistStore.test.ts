@@ -59,6 +59,10 @@ describe('KnexChecklistStore', () => {
           level: 'none',
           author: 'user:default/alice',
           createdAt: new Date('2026-11-01T00:00:00Z'),
+          blockingNextLevel: [
+            { itemId: 'slo-defined', status: 'unknown' },
+            { itemId: 'oncall', status: 'no' },
+          ],
         },
         evaluation(ref, 42.5, 'none'),
       );
@@ -71,6 +75,7 @@ describe('KnexChecklistStore', () => {
           level: 'beginner',
           author: 'user:default/bob',
           createdAt: new Date('2026-11-10T00:00:00Z'),
+          blockingNextLevel: [],
         },
         evaluation(ref, 80, 'beginner'),
       );
@@ -96,6 +101,11 @@ describe('KnexChecklistStore', () => {
         [first.id, 'user:default/alice'],
       ]);
       expect(audit[1].answers).toEqual(answers);
+      expect(audit[1].blockingNextLevel).toEqual([
+        { itemId: 'slo-defined', status: 'unknown' },
+        { itemId: 'oncall', status: 'no' },
+      ]);
+      expect(audit[0].blockingNextLevel).toEqual([]);
       expect(audit[1].checklist.version).toBe(defaultChecklist.version);
       expect((await store.listAssessments(ref, 1)).map(a => a.id)).toEqual([
         second.id,
@@ -158,6 +168,7 @@ describe('KnexChecklistStore', () => {
           score: 60,
           level: 'beginner',
           author: 'user:default/alice',
+          blockingNextLevel: [],
           createdAt: new Date('2026-11-01T00:00:00Z'),
         },
         evaluation(ref, 60, 'beginner'),
@@ -296,6 +307,7 @@ describe('KnexChecklistStore', () => {
             level: 'none',
             author: 'user:default/alice',
             createdAt: new Date('2026-01-01T00:00:00Z'),
+            blockingNextLevel: [],
           },
           evaluation(entityRef, 10, 'none'),
         );

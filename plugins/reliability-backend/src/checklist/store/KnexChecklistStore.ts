@@ -38,6 +38,7 @@ type AssessmentRow = {
   level: string;
   author: string;
   created_at: unknown;
+  blocking_next_level?: string | null;
 };
 
 function toRecord(row: AssessmentRow): AssessmentRecord {
@@ -57,6 +58,9 @@ function toDetail(row: AssessmentRow): AssessmentDetail {
     ...toRecord(row),
     checklist: JSON.parse(row.checklist_snapshot),
     answers: JSON.parse(row.answers),
+    ...(row.blocking_next_level
+      ? { blockingNextLevel: JSON.parse(row.blocking_next_level) }
+      : {}),
   };
 }
 
@@ -123,6 +127,7 @@ export class KnexChecklistStore implements ChecklistStore {
       level: assessment.level,
       author: assessment.author,
       created_at: assessment.createdAt,
+      blocking_next_level: JSON.stringify(assessment.blockingNextLevel),
     };
     await this.knex.transaction(async tx => {
       await tx(ASSESSMENTS).insert(row);

@@ -43,6 +43,30 @@ describe('levelBlockers', () => {
     });
   });
 
+  it('names the blockers recorded at submission, automatic checks without data marked, heaviest first', () => {
+    const blockers = levelBlockers({
+      ...storedAssessment('a', AT, 'none', allBronzeMet),
+      blockingNextLevel: [
+        { itemId: 'b1', status: 'no' },
+        { itemId: 'b-auto', status: 'unknown' },
+        { itemId: 'gone-item', status: 'fail' },
+      ],
+    });
+    expect(blockers).toEqual({
+      nextLevel: 'bronze',
+      source: 'recorded',
+      items: ['Item b-auto (no data)', 'Item b1', 'gone-item'],
+      more: 0,
+    });
+    // Recorded as blocking nothing (an exemption of the day, say): nothing to say, answers notwithstanding.
+    expect(
+      levelBlockers({
+        ...storedAssessment('a', AT, 'none', {}),
+        blockingNextLevel: [],
+      }),
+    ).toBeUndefined();
+  });
+
   it('names the automatic checks when every answer of the level was met', () => {
     const blockers = levelBlockers(
       storedAssessment('a', AT, 'none', allBronzeMet),

@@ -119,12 +119,14 @@ export interface SloReportLevelBlockers {
   /** The level the assessment did not reach (the one above its own). */
   nextLevel: string;
   /**
+   * `recorded`: the items that kept it from that level when it was submitted, as recorded with it (automatic checks
+   * included; one without data is named with "(no data)"). For assessments recorded before that was kept:
    * `answers`: the items are self-assessed items of that level not met in the assessment (not answered "yes" or an
    * allowed "not applicable", or expired). `automatic`: every answer of that level was met, so one or more of the
-   * items, the level's automatic checks, failed or had no data (an assessment does not keep the automatic
+   * items, the level's automatic checks, failed or had no data (such an assessment does not keep the automatic
    * results of its day).
    */
-  source: 'answers' | 'automatic';
+  source: 'recorded' | 'answers' | 'automatic';
   /** Titles of the items, heaviest first, at most {@link SLO_REPORT_MAX_BLOCKERS}. */
   items: string[];
   /** How many further items there are beyond `items`. */

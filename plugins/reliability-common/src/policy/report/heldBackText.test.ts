@@ -15,6 +15,22 @@ describe('heldBackText', () => {
     ).toBe(text);
   });
 
+  it('names the recorded blockers as not met, a check without data as said', () => {
+    expect(
+      heldBackText(
+        {
+          nextLevel: 'intermediate',
+          source: 'recorded',
+          items: ['SLO alerts link a runbook (no data)', 'On-call rotation'],
+          more: 0,
+        },
+        'Intermediate',
+      ),
+    ).toBe(
+      'Intermediate: SLO alerts link a runbook (no data) and On-call rotation not met',
+    );
+  });
+
   it('names a lone automatic check as the one that did not pass', () => {
     expect(
       heldBackText(

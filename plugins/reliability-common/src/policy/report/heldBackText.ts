@@ -16,12 +16,13 @@ export function titleList(
 }
 
 /**
- * Said once beside a list of {@link heldBackText} lines where one names automatic checks (`source` `automatic`).
+ * Said once beside a list of {@link heldBackText} lines where one names automatic checks as alternatives (`source`
+ * `automatic`: an assessment recorded before its blockers were kept).
  *
  * @public
  */
 export const HELD_BACK_AUTOMATIC_NOTE =
-  'An assessment keeps its answers but not the results of its automatic checks: where every answer of the next level was met, one or more of the automatic checks named did not pass (failed or had no data).';
+  'Assessments recorded before December 2026 keep their answers but not the results of their automatic checks: where every answer of the next level was met, one or more of the automatic checks named did not pass (failed or had no data).';
 
 /**
  * One line saying what kept a checklist assessment from the next level, for the review report's card, Markdown
@@ -36,7 +37,7 @@ export function heldBackText(
   level: string,
 ): string {
   const { items, more } = blockers;
-  if (blockers.source === 'answers') {
+  if (blockers.source !== 'automatic') {
     return `${level}: ${titleList(items, more, 'and')} not met`;
   }
   if (items.length + more === 1) {

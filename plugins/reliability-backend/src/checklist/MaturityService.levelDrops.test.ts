@@ -1,5 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Checklist } from '@internal/backstage-plugin-reliability-common';
+import {
+  Checklist,
+  SubmitAssessmentRequest,
+} from '@internal/backstage-plugin-reliability-common';
+import { MaturityService } from './MaturityService';
 import { createTestMaturityService } from './__testUtils__/testMaturityService';
 
 jest.setTimeout(30_000);
@@ -37,6 +41,19 @@ const checklist: Checklist = {
   ],
 };
 
+/** Alice's assessment of `ref` against {@link checklist}. */
+function submit(
+  service: MaturityService,
+  entityRef: string,
+  answers: SubmitAssessmentRequest['answers'],
+) {
+  return service.submitAssessment({
+    entityRef,
+    author: 'user:default/alice',
+    request: { checklistVersion: checklist.version, answers },
+  });
+}
+
 describe('MaturityService level drops', () => {
   it('tells the listener when a refresh finds a lower level, with what is in the way', async () => {
     const knex = await databases.init('SQLITE_3');
@@ -48,16 +65,9 @@ describe('MaturityService level drops', () => {
       now: () => now,
     });
     const ref = 'component:default/orders';
-    await service.submitAssessment({
-      entityRef: ref,
-      author: 'user:default/alice',
-      request: {
-        checklistVersion: checklist.version,
-        answers: {
-          rollback: { answer: 'yes' },
-          'restore-tested': { answer: 'yes', expiresAt: '2026-12-10' },
-        },
-      },
+    await submit(service, ref, {
+      rollback: { answer: 'yes' },
+      'restore-tested': { answer: 'yes', expiresAt: '2026-12-10' },
     });
     await service.refresh([ref]);
     expect(listener.levelsDropped).not.toHaveBeenCalled();
@@ -90,16 +100,9 @@ describe('MaturityService level drops', () => {
       now: () => new Date('2026-12-01T00:00:00Z'),
     });
     const ref = 'component:default/orders';
-    await service.submitAssessment({
-      entityRef: ref,
-      author: 'user:default/alice',
-      request: {
-        checklistVersion: checklist.version,
-        answers: {
-          rollback: { answer: 'yes' },
-          'restore-tested': { answer: 'partial' },
-        },
-      },
+    await submit(service, ref, {
+      rollback: { answer: 'yes' },
+      'restore-tested': { answer: 'partial' },
     });
     const [assessment] = await service.getNewestAssessments(ref, 1);
     expect(assessment.level).toBe('beginner');

@@ -117,9 +117,12 @@ export async function createChecklistFeature(
       logger: ctx.logger,
       now: ctx.now,
     });
-    // Not the area's refresh: seeds the demo catalog once it is in the catalog (later runs write nothing).
+    // Not the area's refresh: seeds the demo catalog once it is in the catalog (later runs write nothing). After
+    // the other areas' first refreshes (SLO collection 5 s, incidents and alerts about 20-25 s, on-call 30 s,
+    // runbook index 45 s), so the synthetic assessments are scored, and their blockers recorded, with the automatic
+    // checks' data instead of "no data" (at 40 s every one was held back by the runbook check's missing data).
     await scheduleDemoSeeder(ctx.scheduler, 'checklist', seeder, {
-      initialDelay: { seconds: 40 },
+      initialDelay: { seconds: 90 },
     });
   }
   return {

@@ -50,7 +50,12 @@ export function createCheckDataFreshnessAction(deps: {
               cadence: z.string(),
               lastRunStartedAt: z.string().nullable(),
               lastRunDurationMs: z.number().nullable(),
-              lastSuccessAt: z.string().nullable(),
+              lastSuccessAt: z
+                .string()
+                .nullable()
+                .describe(
+                  'When a run last succeeded; for a task every replica runs, the newest success of any replica',
+                ),
               nextRunDueAt: z.string().nullable(),
               replicas: z
                 .object({

@@ -1,5 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,8 @@ import {
 } from './deployGateWorkflow';
 
 const run = promisify(execFile);
+/** bash by its full path, so a step can run with a PATH that lacks it. */
+const BASH = execFileSync('bash', ['-c', 'command -v bash']).toString().trim();
 
 const workflow = (failOpen = false) =>
   parse(
@@ -70,6 +72,8 @@ describe('deployGateWorkflow', () => {
       body: string;
       curlExit?: number;
       failOpen?: boolean;
+      /** PATH of the step (default: the stub curl first, then the machine's). */
+      path?: string;
     }) {
       dir.setContent({
         'bin/curl': `#!/bin/bash\nprintf '%s\\n' "$*" > "${
@@ -80,9 +84,10 @@ describe('deployGateWorkflow', () => {
       });
       await fs.chmod(path.join(dir.path, 'bin/curl'), 0o755);
       const { env, run: script } = workflow(options.failOpen).jobs.ask.steps[0];
-      const result = await run('bash', ['-c', script], {
+      const result = await run(BASH, ['-c', script], {
         env: {
-          PATH: `${path.join(dir.path, 'bin')}:${process.env.PATH}`,
+          PATH:
+            options.path ?? `${path.join(dir.path, 'bin')}:${process.env.PATH}`,
           BACKSTAGE_TOKEN: 'secret-token',
           GATE_URL: env.GATE_URL,
           CONTEXT: 'https://github.com/acme/payments/actions/runs/42 (abc123)',
@@ -137,6 +142,12 @@ describe('deployGateWorkflow', () => {
         'Could not ask the deploy gate: connection refused',
       );
       expect((await step({ body: '<html>login</html>' })).code).toBe(2);
+      const noJq = await step({
+        body: JSON.stringify({ decision: 'allow', message: 'allow' }),
+        path: path.join(dir.path, 'bin'),
+      });
+      expect(noJq.code).toBe(2);
+      expect(noJq.stdout).toContain('jq is not installed on this runner');
       const open = await step({
         body: 'connection refused',
         curlExit: 7,

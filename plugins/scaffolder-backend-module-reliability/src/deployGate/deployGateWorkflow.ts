@@ -47,6 +47,9 @@ cannot_ask() {
   fi
   exit 2
 }
+for tool in curl jq; do
+  command -v "$tool" >/dev/null 2>&1 || cannot_ask "$tool is not installed on this runner"
+done
 answer="$(curl --fail-with-body --silent --show-error --get \\
   -H "Authorization: Bearer $BACKSTAGE_TOKEN" \\
   --data-urlencode "context=$CONTEXT" "$GATE_URL" 2>&1)" || cannot_ask "$answer"

@@ -6,6 +6,7 @@ import { createCampaignsFeature } from './campaigns';
 import { ReliabilityContext } from './context';
 import { ReliabilityFeature } from './feature';
 import { createChecklistFeature } from './checklist';
+import { AUTOMATIC_DATA_TASKS } from './checklist/demo/DemoMaturitySeeder';
 import { createIncidentsFeature } from './incidents';
 import { createLearningFeature } from './learning';
 import { createNotificationsFeature } from './notifications';
@@ -39,6 +40,7 @@ import { LateSummarySource } from './summaries';
 export async function createFeatures(
   context: ReliabilityContext,
 ): Promise<ReliabilityFeature[]> {
+  const startedAt = context.now();
   const backgroundWork = createBackgroundWorkFeature(context);
   const ctx: ReliabilityContext = {
     ...context,
@@ -74,6 +76,8 @@ export async function createFeatures(
     incidents: incidents.summaries,
     deployGate: deployGateUsage,
     listener: notifications.checklist,
+    demoAutomaticDataReady: () =>
+      backgroundWork.service.succeededSince(AUTOMATIC_DATA_TASKS, startedAt),
   });
   const campaigns = await createCampaignsFeature(ctx, {
     maturity: checklist.service,

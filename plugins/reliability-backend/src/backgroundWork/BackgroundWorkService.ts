@@ -86,4 +86,23 @@ export class BackgroundWorkService {
       detailsShown: withDetails,
     };
   }
+
+  /**
+   * Whether each of the given tasks that is recorded has succeeded at `since` or later (on any replica, for a local
+   * task); tasks not recorded (an area that is not installed) do not hold it up. For work that needs other tasks'
+   * first results, such as the demo's synthetic assessments needing the automatic checks' data.
+   */
+  async succeededSince(taskIds: string[], since: Date): Promise<boolean> {
+    const records = (await this.options.store.list()).filter(record =>
+      taskIds.includes(record.taskId),
+    );
+    return [...new Set(records.map(record => record.taskId))].every(taskId =>
+      records.some(
+        record =>
+          record.taskId === taskId &&
+          record.lastSuccess !== undefined &&
+          record.lastSuccess.endedAt.getTime() >= since.getTime(),
+      ),
+    );
+  }
 }

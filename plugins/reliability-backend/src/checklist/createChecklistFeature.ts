@@ -42,9 +42,11 @@ export async function createChecklistFeature(
   sources: AutomaticCheckSources & {
     /** Told when exemptions are decided or expire and when levels drop (the notifications area). */
     listener?: ChecklistListener;
+    /** DEMO ONLY: whether the automatic checks' areas have their first data (the demo maturity seeder waits). */
+    demoAutomaticDataReady?: () => Promise<boolean>;
   },
 ): Promise<ChecklistFeature> {
-  const { listener, ...checkSources } = sources;
+  const { listener, demoAutomaticDataReady: _ready, ...checkSources } = sources;
   const config = readChecklistConfig(ctx.config, ctx.logger);
   const checklist = await loadChecklist(config);
   const unknownAutoApproved = config.exemptions.autoApprove.filter(
@@ -116,13 +118,14 @@ export async function createChecklistFeature(
       answerValidityDays: config.answerValidityDays,
       logger: ctx.logger,
       now: ctx.now,
+      automaticDataReady: sources.demoAutomaticDataReady,
     });
-    // Not the area's refresh: seeds the demo catalog once it is in the catalog (later runs write nothing). After
-    // the other areas' first refreshes (SLO collection 5 s, incidents and alerts about 20-25 s, on-call 30 s,
-    // runbook index 45 s), so the synthetic assessments are scored, and their blockers recorded, with the automatic
-    // checks' data instead of "no data" (at 40 s every one was held back by the runbook check's missing data).
+    // Not the area's refresh: seeds the demo catalog once it is in the catalog and the other areas have their
+    // first data (`automaticDataReady`), so the synthetic assessments are scored, and their blockers recorded, with
+    // the automatic checks' data instead of "no data"; every minute until then, later passes write nothing.
     await scheduleDemoSeeder(ctx.scheduler, 'checklist', seeder, {
-      initialDelay: { seconds: 90 },
+      frequency: { minutes: 1 },
+      initialDelay: { seconds: 40 },
     });
   }
   return {

@@ -94,12 +94,18 @@ const demoExemptions: DemoExemption[] = [
   },
 ];
 
-async function setup() {
+async function setup(
+  options: {
+    automaticDataReady?: () => Promise<boolean>;
+    clock?: () => Date;
+  } = {},
+) {
   const knex = await databases.init('SQLITE_3');
   const now = new Date('2026-12-01T10:00:00Z');
+  const clock = options.clock ?? (() => now);
   const { service, exemptions } = await createTestMaturityService(knex, {
     checklist,
-    now: () => now,
+    now: clock,
   });
   const seeder = new DemoMaturitySeeder({
     catalog: catalogServiceMock({
@@ -110,9 +116,10 @@ async function setup() {
     exemptions,
     answerValidityDays: 180,
     logger: mockServices.logger.mock(),
-    now: () => now,
+    now: clock,
     stories,
     demoExemptions,
+    automaticDataReady: options.automaticDataReady,
   });
   return { service, exemptions, seeder, now };
 }
@@ -188,5 +195,27 @@ describe('DemoMaturitySeeder', () => {
     expect(
       (await service.getHistory('component:default/climber', 10)).assessments,
     ).toHaveLength(3);
+  });
+
+  it("waits for the automatic checks' data, or ten minutes, before writing", async () => {
+    let ready = false;
+    const waiting = await setup({ automaticDataReady: async () => ready });
+    expect(await waiting.seeder.seed()).toEqual({
+      assessments: 0,
+      exemptions: 0,
+    });
+    ready = true;
+    expect((await waiting.seeder.seed()).assessments).toBe(5);
+
+    let at = new Date('2026-12-01T10:00:00Z');
+    const never = await setup({
+      automaticDataReady: async () => false,
+      clock: () => at,
+    });
+    expect((await never.seeder.seed()).assessments).toBe(0);
+    at = new Date('2026-12-01T10:09:59Z');
+    expect((await never.seeder.seed()).assessments).toBe(0);
+    at = new Date('2026-12-01T10:10:00Z');
+    expect((await never.seeder.seed()).assessments).toBe(5);
   });
 });

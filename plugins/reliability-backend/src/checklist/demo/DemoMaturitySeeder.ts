@@ -17,6 +17,21 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The background tasks whose first successful runs give the automatic checks their data (the areas' refreshes and
+ * the demo seeders that fill their embedded sources, each of which refreshes its area when it has written).
+ */
+export const AUTOMATIC_DATA_TASKS = [
+  'reliability-slo-refresh',
+  'reliability-slo-demo-seeder',
+  'reliability-oncall-refresh',
+  'reliability-runbooks-refresh',
+  'reliability-alerts-refresh',
+  'reliability-alerts-demo-seeder',
+  'reliability-incidents-refresh',
+  'reliability-incidents-demo-seeder',
+];
+
 /** What one seeding pass wrote. */
 export interface DemoMaturitySeedResult {
   assessments: number;
@@ -45,8 +60,21 @@ export class DemoMaturitySeeder {
       now: () => Date;
       stories?: DemoMaturityStory[];
       demoExemptions?: DemoExemption[];
+      /**
+       * Whether the areas the automatic checks read have their first data (see {@link AUTOMATIC_DATA_TASKS}): the
+       * synthetic assessments are scored, and their blockers recorded, with it. Without it, seeding starts at once.
+       */
+      automaticDataReady?: () => Promise<boolean>;
+      /** How long to wait for that data before seeding anyway (default 10 minutes from the first pass). */
+      maxWaitMs?: number;
     },
   ) {}
+
+  /** When the first pass ran, and whether the automatic data was seen ready (then not asked again). */
+  private firstPassAt?: number;
+  private ready = false;
+  /** Every demo entity was in the catalog at a pass after the data was ready: later passes have nothing to do. */
+  private settled = false;
 
   /** One seeding pass (the seeder's scheduled task). Never throws. */
   async run(): Promise<void> {
@@ -63,12 +91,19 @@ export class DemoMaturitySeeder {
   }
 
   async seed(): Promise<DemoMaturitySeedResult> {
+    if (this.settled || !(await this.automaticDataReady())) {
+      return { assessments: 0, exemptions: 0 };
+    }
     const stories = this.deps.stories ?? DEMO_MATURITY;
     const demoExemptions = this.deps.demoExemptions ?? DEMO_EXEMPTIONS;
-    const existing = await this.existingRefs([
+    const names = [
       ...stories.map(s => s.component),
       ...demoExemptions.map(e => e.component),
-    ]);
+    ];
+    const existing = await this.existingRefs(names);
+    this.settled = names.every(name =>
+      existing.has(`component:default/${name}`),
+    );
     const seeded = new Set<string>();
     let assessments = 0;
     for (const story of stories) {
@@ -91,6 +126,33 @@ export class DemoMaturitySeeder {
       await this.deps.service.refresh([...seeded]);
     }
     return { assessments, exemptions };
+  }
+
+  /**
+   * True once the automatic checks' areas have their first data, or after waiting `maxWaitMs` for it (then the
+   * assessments are scored with whatever there is, and a line says so).
+   */
+  private async automaticDataReady(): Promise<boolean> {
+    const {
+      automaticDataReady,
+      maxWaitMs = 10 * 60_000,
+      now,
+      logger,
+    } = this.deps;
+    if (this.ready || !automaticDataReady) return true;
+    this.firstPassAt ??= now().getTime();
+    if (await automaticDataReady()) {
+      this.ready = true;
+      return true;
+    }
+    if (now().getTime() - this.firstPassAt >= maxWaitMs) {
+      this.ready = true;
+      logger.info(
+        'Demo maturity: the automatic checks still lack data after waiting; the synthetic assessments are scored with what there is',
+      );
+      return true;
+    }
+    return false;
   }
 
   /** The refs (of the given Component names) that are in the catalog. */

@@ -45,7 +45,7 @@ function ActivityList<Row>(props: {
   return (
     <>
       <Box mt={3}>
-        <Typography variant="h6">
+        <Typography variant="h6" component="h2">
           {title} ({props.period})
         </Typography>
       </Box>

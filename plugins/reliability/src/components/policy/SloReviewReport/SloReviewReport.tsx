@@ -124,14 +124,18 @@ export function SloReviewReport(props: { scope: SloReportScope }) {
         />
       ) : (
         <>
-          <Typography variant="h6">Last complete window</Typography>
+          <Typography variant="h6" component="h2">
+            Last complete window
+          </Typography>
           <SloReviewTable
             rows={value.rows}
             period="previous"
             label="Last complete window"
           />
           <Box mt={3}>
-            <Typography variant="h6">Current window</Typography>
+            <Typography variant="h6" component="h2">
+              Current window
+            </Typography>
           </Box>
           <SloReviewTable
             rows={value.rows}
@@ -143,7 +147,7 @@ export function SloReviewReport(props: { scope: SloReportScope }) {
               row.previous.episodes.length + row.current.episodes.length > 0,
           ) && (
             <Box mt={3}>
-              <Typography variant="h6">
+              <Typography variant="h6" component="h2">
                 Budget spent by alert episode
               </Typography>
               <BudgetSpendersTable report={value} />

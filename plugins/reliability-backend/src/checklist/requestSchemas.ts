@@ -1,19 +1,13 @@
-import { ASSESSMENT_ANSWERS } from '@internal/backstage-plugin-reliability-common';
+import {
+  ASSESSMENT_ANSWERS,
+  isHttpUrl,
+} from '@internal/backstage-plugin-reliability-common';
 import { z } from 'zod';
 
 /** Most answers a request may carry (far above any sensible checklist). */
 const MAX_ANSWERS = 300;
 
 const itemId = z.string().min(1).max(64);
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 const boundedRecord = <T extends z.ZodType>(value: T) =>
   z.record(itemId, value).refine(r => Object.keys(r).length <= MAX_ANSWERS, {

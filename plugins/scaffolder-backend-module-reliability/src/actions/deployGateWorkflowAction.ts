@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { isHttpUrl } from '@internal/backstage-plugin-reliability-common';
 import {
   createTemplateAction,
   TemplateAction,
@@ -19,15 +20,6 @@ export const DEPLOY_GATE_WORKFLOW_ACTION_ID =
   'reliability:deploy-gate:workflow';
 
 const DEFAULT_PATH = '.github/workflows/reliability-deploy-gate.yml';
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * `reliability:deploy-gate:workflow`: writes a reusable GitHub Actions workflow that asks the reliability deploy

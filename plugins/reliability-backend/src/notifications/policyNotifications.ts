@@ -64,43 +64,43 @@ export class PolicyNotifications implements PolicyListener {
   constructor(private readonly notifier: ReliabilityNotifier) {}
 
   async overrideCreated(override: DeployGateOverride): Promise<void> {
-    await this.notifier.send([
-      {
-        kind: 'deployGateOverridden',
-        subject: override.entityRef,
-        episode: override.id,
-        recipients: [override.entityRef],
-        payload: {
-          title: `${entityName(
-            override.entityRef,
-          )}: the deploy gate is overridden until ${utcMinute(
-            override.expiresAt,
-          )}`,
-          description: `${override.createdBy} overrode the error-budget policy's deny: "${override.reason}". Deploys are allowed until then unless the override is revoked.`,
-          link: entityTabLink(override.entityRef, 'reliability'),
-          severity: 'high',
-        },
-      },
-    ]);
+    await this.tellOverride(override, 'deployGateOverridden', 'high', {
+      title: `${entityName(
+        override.entityRef,
+      )}: the deploy gate is overridden until ${utcMinute(override.expiresAt)}`,
+      description: `${override.createdBy} overrode the error-budget policy's deny: "${override.reason}". Deploys are allowed until then unless the override is revoked.`,
+    });
   }
 
   async overrideRevoked(override: DeployGateOverride): Promise<void> {
     if (!override.revoked) return;
+    await this.tellOverride(override, 'deployGateOverrideRevoked', 'normal', {
+      title: `${entityName(
+        override.entityRef,
+      )}: the deploy-gate override ends early, at ${utcMinute(
+        override.revoked.at,
+      )}`,
+      description: `${override.revoked.by} revoked ${override.createdBy}'s override ("${override.reason}"): "${override.revoked.reason}". From then on the error-budget policy decides deploys again.`,
+    });
+  }
+
+  /** One notice about an override to the service's owners, once per override, linking the Reliability tab. */
+  private async tellOverride(
+    override: DeployGateOverride,
+    kind: 'deployGateOverridden' | 'deployGateOverrideRevoked',
+    severity: 'high' | 'normal',
+    text: { title: string; description: string },
+  ): Promise<void> {
     await this.notifier.send([
       {
-        kind: 'deployGateOverrideRevoked',
+        kind,
         subject: override.entityRef,
         episode: override.id,
         recipients: [override.entityRef],
         payload: {
-          title: `${entityName(
-            override.entityRef,
-          )}: the deploy-gate override ends early, at ${utcMinute(
-            override.revoked.at,
-          )}`,
-          description: `${override.revoked.by} revoked ${override.createdBy}'s override ("${override.reason}"): "${override.revoked.reason}". From then on the error-budget policy decides deploys again.`,
+          ...text,
           link: entityTabLink(override.entityRef, 'reliability'),
-          severity: 'normal',
+          severity,
         },
       },
     ]);

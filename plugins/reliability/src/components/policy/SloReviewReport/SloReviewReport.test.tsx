@@ -1,7 +1,10 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { HELD_BACK_AUTOMATIC_NOTE } from '@internal/backstage-plugin-reliability-common';
+import {
+  HELD_BACK_AUTOMATIC_NOTE,
+  SloReportChecklistChange,
+} from '@internal/backstage-plugin-reliability-common';
 import { reliabilityApiRef } from '../../../api';
 import { mockPolicyApi, testSloReport } from '../testData';
 import { SloReviewReport } from './SloReviewReport';
@@ -17,6 +20,22 @@ async function renderReport(api: ReturnType<typeof mockPolicyApi>) {
       <SloReviewReport scope={scope} />
     </TestApiProvider>,
   );
+}
+
+/** The report with these checklist changes (each over the test report's first), and its checklist table. */
+async function renderChecklistChanges(
+  ...changes: Array<Partial<SloReportChecklistChange>>
+) {
+  const [change] = testSloReport().checklistChanges;
+  await renderReport(
+    mockPolicyApi({
+      getSloReport: async () =>
+        testSloReport({
+          checklistChanges: changes.map(c => ({ ...change, ...c })),
+        }),
+    }),
+  );
+  return screen.findByRole('table', { name: 'Checklist changes' });
 }
 
 describe('SloReviewReport', () => {
@@ -84,33 +103,21 @@ describe('SloReviewReport', () => {
   });
 
   it('says what held each assessment back from the next level', async () => {
-    const [change] = testSloReport().checklistChanges;
-    await renderReport(
-      mockPolicyApi({
-        getSloReport: async () =>
-          testSloReport({
-            checklistChanges: [
-              {
-                ...change,
-                assessmentId: 'held',
-                level: 'none',
-                previousLevel: null,
-                score: 88.4,
-                heldBackBy: {
-                  nextLevel: 'beginner',
-                  source: 'answers',
-                  items: ['On-call rotation', 'Runbooks linked'],
-                  more: 1,
-                },
-              },
-              { ...change, assessmentId: 'top' },
-            ],
-          }),
-      }),
+    const checklist = await renderChecklistChanges(
+      {
+        assessmentId: 'held',
+        level: 'none',
+        previousLevel: null,
+        score: 88.4,
+        heldBackBy: {
+          nextLevel: 'beginner',
+          source: 'answers',
+          items: ['On-call rotation', 'Runbooks linked'],
+          more: 1,
+        },
+      },
+      { assessmentId: 'top' },
     );
-    const checklist = await screen.findByRole('table', {
-      name: 'Checklist changes',
-    });
     expect(
       within(checklist).getByRole('columnheader', { name: 'Held back by' }),
     ).toBeInTheDocument();
@@ -129,28 +136,14 @@ describe('SloReviewReport', () => {
   });
 
   it('names the automatic checks of a level as alternatives, with a note saying why', async () => {
-    const [change] = testSloReport().checklistChanges;
-    await renderReport(
-      mockPolicyApi({
-        getSloReport: async () =>
-          testSloReport({
-            checklistChanges: [
-              {
-                ...change,
-                level: 'none',
-                heldBackBy: {
-                  nextLevel: 'beginner',
-                  source: 'automatic',
-                  items: ['SLO defined', 'Two people on call'],
-                  more: 0,
-                },
-              },
-            ],
-          }),
-      }),
-    );
-    const checklist = await screen.findByRole('table', {
-      name: 'Checklist changes',
+    const checklist = await renderChecklistChanges({
+      level: 'none',
+      heldBackBy: {
+        nextLevel: 'beginner',
+        source: 'automatic',
+        items: ['SLO defined', 'Two people on call'],
+        more: 0,
+      },
     });
     expect(
       within(checklist).getByText(

@@ -124,6 +124,35 @@ describe('legacy frontend system exports', () => {
     ).toBeInTheDocument();
   });
 
+  it('EntityReliabilityContent of a system loads the SLO review report on its own', async () => {
+    const api = { ...mockReliabilityApi(), ...mockPolicyApi() };
+    const system: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'checkout', namespace: 'default' },
+      spec: { owner: 'group:default/payments' },
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [reliabilityApiRef, api as any],
+          [catalogApiRef, catalogApiMock()],
+        ]}
+      >
+        <EntityProvider entity={system}>
+          <EntityReliabilityContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Last complete window' }),
+    ).toBeInTheDocument();
+    expect(api.getSloReport).toHaveBeenCalledWith({
+      system: 'system:default/checkout',
+    });
+  });
+
   it.each([
     ['EntitySloCard', <EntitySloCard />, 'Checkout availability'],
     ['EntityOnCallCard', <EntityOnCallCard />, 'On-call'],

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import Grid from '@material-ui/core/Grid';
+import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ReliabilitySourcesCard } from '../ReliabilitySourcesCard';
 import { EntityOnCallCard } from '../oncall/EntityOnCallCard';
@@ -8,11 +10,17 @@ import { EntityMaturityCard } from '../checklist/EntityMaturityCard';
 import { EntityIncidentsCard } from '../incidents';
 import { EntityAlertsCard } from '../alerts';
 import { EntityCampaignsCard } from '../campaigns';
-import {
-  EntityPolicyCard,
-  EntitySloReviewCard,
-  sloReviewScope,
-} from '../policy';
+import { EntityPolicyCard, sloReviewScope } from '../policy';
+
+/*
+ * Only groups and systems show the SLO review report, so it loads as a chunk of its own (the one the groups'
+ * Reliability review tab loads) instead of being part of every service page's chunk.
+ */
+const EntitySloReviewCard = lazy(() =>
+  import('../../lazy/sloReview').then(m => ({
+    default: m.EntitySloReviewCard,
+  })),
+);
 
 /** The "Reliability" tab of an entity: SLOs, on-call, runbooks and the maturity score side by side. */
 export function EntityReliabilityContent() {
@@ -48,7 +56,9 @@ export function EntityReliabilityContent() {
       </Grid>
       {sloReviewScope(entity) && (
         <Grid item xs={12}>
-          <EntitySloReviewCard />
+          <Suspense fallback={<Progress />}>
+            <EntitySloReviewCard />
+          </Suspense>
         </Grid>
       )}
     </Grid>

@@ -58,18 +58,20 @@ export function DeployGateActivityView(props: {
                   override.expiresAt,
                 )}`
           }
-          message={
-            <Box display="flex" alignItems="center">
-              <Box flexGrow={1}>{override.reason}</Box>
-              {props.onRevoke && !override.revoked && (
-                <RevokeOverrideButton
-                  overrideId={override.id}
-                  onRevoke={props.onRevoke}
-                />
-              )}
-            </Box>
-          }
-        />
+        >
+          {/* As children, not `message`: the panel wraps a message in a paragraph, and this is a row of blocks. */}
+          <Box display="flex" alignItems="center">
+            <Typography variant="body1" component="div" style={{ flexGrow: 1 }}>
+              {override.reason}
+            </Typography>
+            {props.onRevoke && !override.revoked && (
+              <RevokeOverrideButton
+                overrideId={override.id}
+                onRevoke={props.onRevoke}
+              />
+            )}
+          </Box>
+        </WarningPanel>
       ))}
       {recentOverrides.map(override => (
         <Typography

@@ -1,18 +1,16 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import {
+  installStubCurl,
+  runBash,
+  stubCurlArgs,
+} from './__testUtils__/stubCurl';
 import {
   deployGateUrl,
   deployGateWorkflow,
   gateEntityOf,
 } from './deployGateWorkflow';
-
-const run = promisify(execFile);
-/** bash by its full path, so a step can run with a PATH that lacks it. */
-const BASH = execFileSync('bash', ['-c', 'command -v bash']).toString().trim();
 
 const workflow = (failOpen = false) =>
   parse(
@@ -75,35 +73,19 @@ describe('deployGateWorkflow', () => {
       /** PATH of the step (default: the stub curl first, then the machine's). */
       path?: string;
     }) {
-      dir.setContent({
-        'bin/curl': `#!/bin/bash\nprintf '%s\\n' "$*" > "${
-          dir.path
-        }/curl-args"\nprintf '%s' '${options.body}'\nexit ${
-          options.curlExit ?? 0
-        }\n`,
+      const bin = await installStubCurl(dir, {
+        body: options.body,
+        exitCode: options.curlExit,
       });
-      await fs.chmod(path.join(dir.path, 'bin/curl'), 0o755);
       const { env, run: script } = workflow(options.failOpen).jobs.ask.steps[0];
-      const result = await run(BASH, ['-c', script], {
-        env: {
-          PATH:
-            options.path ?? `${path.join(dir.path, 'bin')}:${process.env.PATH}`,
-          BACKSTAGE_TOKEN: 'secret-token',
-          GATE_URL: env.GATE_URL,
-          CONTEXT: 'https://github.com/acme/payments/actions/runs/42 (abc123)',
-          FAIL_OPEN: env.FAIL_OPEN,
-        },
-      }).then(
-        ({ stdout }) => ({ code: 0, stdout }),
-        (error: { code: number; stdout: string }) => ({
-          code: error.code,
-          stdout: error.stdout,
-        }),
-      );
-      const curlArgs = await fs
-        .readFile(path.join(dir.path, 'curl-args'), 'utf8')
-        .catch(() => '');
-      return { ...result, curlArgs };
+      const { code, stdout } = await runBash(['-c', script], {
+        PATH: options.path ?? `${bin}:${process.env.PATH}`,
+        BACKSTAGE_TOKEN: 'secret-token',
+        GATE_URL: env.GATE_URL,
+        CONTEXT: 'https://github.com/acme/payments/actions/runs/42 (abc123)',
+        FAIL_OPEN: env.FAIL_OPEN,
+      });
+      return { code, stdout, curlArgs: await stubCurlArgs(dir) };
     }
 
     const answer = (decision: string, message: string) =>

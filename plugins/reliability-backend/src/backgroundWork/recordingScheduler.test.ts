@@ -1,5 +1,6 @@
-import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { manualScheduler } from './__testUtils__/manualScheduler';
+import { FILES, filesReload, globalTask } from './__testUtils__/taskFixtures';
 import {
   HEARTBEAT_TASK_ID,
   recordingScheduler,
@@ -7,13 +8,12 @@ import {
 } from './recordingScheduler';
 import { TaskRunStore } from './store/TaskRunStore';
 
+/**
+ * The recording scheduler of replica process `replica-a:7:0a1b2c3d` over a manual scheduler (the test runs the
+ * tasks), a store of mocks (`store` replaces some) and a clock at 10:00 that only `advance` moves.
+ */
 function setUp(store: Partial<TaskRunStore> = {}) {
-  const fns = new Map<string, SchedulerServiceTaskFunction>();
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: jest.fn(async task => {
-      fns.set(task.id, task.fn);
-    }),
-  });
+  const { scheduler, run } = manualScheduler();
   const runs: TaskRunStore = {
     registered: jest.fn(async () => {}),
     started: jest.fn(async () => {}),
@@ -38,8 +38,6 @@ function setUp(store: Partial<TaskRunStore> = {}) {
     now,
     replica: { id: 'replica-a:7:0a1b2c3d', host: 'replica-a', pid: 7 },
   });
-  const run = (id: string, signal = new AbortController().signal) =>
-    fns.get(id)!(signal);
   return { recording, scheduler, runs, logger, advance, run };
 }
 
@@ -65,12 +63,7 @@ describe('recordingScheduler', () => {
       new Date('2026-11-30T10:00:00Z'),
     );
     // Once per start: a second registration does not apply it again.
-    await recording.scheduleTask({
-      id: 'reliability-oncall-refresh',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 4 },
-      fn: async () => {},
-    });
+    await recording.scheduleTask(globalTask('reliability-oncall-refresh'));
     expect(runs.deleteUnusedSince).toHaveBeenCalledTimes(1);
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -98,12 +91,9 @@ describe('recordingScheduler', () => {
 
   it('records the start and the success of a run, with its duration', async () => {
     const { recording, runs, advance, run } = setUp();
-    await recording.scheduleTask({
-      id: 'task',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 4 },
-      fn: async () => advance(20_500),
-    });
+    await recording.scheduleTask(
+      globalTask('task', async () => advance(20_500)),
+    );
     await run('task');
     const startedAt = new Date('2026-12-01T10:00:00Z');
     expect(runs.started).toHaveBeenCalledWith(
@@ -120,14 +110,11 @@ describe('recordingScheduler', () => {
 
   it('records a failure with its message and rethrows it to the scheduler', async () => {
     const { recording, runs, run } = setUp();
-    await recording.scheduleTask({
-      id: 'task',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 4 },
-      fn: async () => {
+    await recording.scheduleTask(
+      globalTask('task', async () => {
         throw new Error('catalog unavailable');
-      },
-    });
+      }),
+    );
     await expect(run('task')).rejects.toThrow('catalog unavailable');
     expect(runs.ended).toHaveBeenCalledWith(
       { taskId: 'task' },
@@ -142,13 +129,10 @@ describe('recordingScheduler', () => {
   it('records a run the scheduler stopped (timeout, shutdown) as failed, not as a success', async () => {
     const { recording, runs, run } = setUp();
     const controller = new AbortController();
-    await recording.scheduleTask({
-      id: 'task',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 4 },
+    await recording.scheduleTask(
       // A refresher returns early when its signal aborts (the next run resumes).
-      fn: async () => controller.abort(),
-    });
+      globalTask('task', async () => controller.abort()),
+    );
     await run('task', controller.signal);
     expect(runs.ended).toHaveBeenCalledWith(
       { taskId: 'task' },
@@ -171,12 +155,7 @@ describe('recordingScheduler', () => {
       ended: broken,
     });
     const fn = jest.fn(async () => {});
-    await recording.scheduleTask({
-      id: 'task',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 4 },
-      fn,
-    });
+    await recording.scheduleTask(globalTask('task', fn));
     await run('task');
     expect(fn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledTimes(1);
@@ -188,24 +167,18 @@ describe('recordingScheduler', () => {
   it("records a local task's runs under this replica, and starts one heartbeat that says the replica is alive", async () => {
     const { recording, scheduler, runs, run, advance } = setUp();
     // Keyed by the process (its id), run by its host.
-    const copy = {
-      taskId: 'reliability-oncall-schedule-files',
-      replica: 'replica-a:7:0a1b2c3d',
-    };
-    await recording.scheduleTask({
-      id: copy.taskId,
-      scope: 'local',
+    const copy = { taskId: FILES, replica: 'replica-a:7:0a1b2c3d' };
+    const everyMinuteHere = (id: string) => ({
+      id,
+      scope: 'local' as const,
       frequency: { minutes: 1 },
       timeout: { minutes: 1 },
       fn: async () => {},
     });
-    await recording.scheduleTask({
-      id: 'reliability-other-local-task',
-      scope: 'local',
-      frequency: { minutes: 1 },
-      timeout: { minutes: 1 },
-      fn: async () => {},
-    });
+    await recording.scheduleTask(everyMinuteHere(copy.taskId));
+    await recording.scheduleTask(
+      everyMinuteHere('reliability-other-local-task'),
+    );
     expect(runs.registered).toHaveBeenCalledWith(
       copy,
       { cadence: 'PT1M', timeout: 'PT1M' },
@@ -248,30 +221,18 @@ describe('recordingScheduler', () => {
     const requestedAt = new Date('2026-12-01T10:00:30Z');
     const { recording, scheduler, run, advance } = setUp({
       runRequests: jest.fn(async () => [
-        {
-          taskId: 'reliability-oncall-schedule-files',
-          requestedAt,
-          requestedBy: 'user:default/alice',
-        },
+        { taskId: FILES, requestedAt, requestedBy: 'user:default/alice' },
       ]),
     });
-    await recording.scheduleTask({
-      id: 'reliability-oncall-schedule-files',
-      scope: 'local',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 1 },
-      fn: async () => {},
-    });
+    await recording.scheduleTask(filesReload());
     // Its first run, before the request.
-    await run('reliability-oncall-schedule-files');
+    await run(FILES);
     advance(60_000);
     await run(HEARTBEAT_TASK_ID);
     expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
-    expect(scheduler.triggerTask).toHaveBeenCalledWith(
-      'reliability-oncall-schedule-files',
-    );
+    expect(scheduler.triggerTask).toHaveBeenCalledWith(FILES);
     // The triggered run starts (after the request): later heartbeats leave it.
-    await run('reliability-oncall-schedule-files');
+    await run(FILES);
     advance(60_000);
     await run(HEARTBEAT_TASK_ID);
     expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
@@ -283,13 +244,7 @@ describe('recordingScheduler', () => {
         throw new Error('relation does not exist');
       }),
     });
-    await recording.scheduleTask({
-      id: 'reliability-oncall-schedule-files',
-      scope: 'local',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 1 },
-      fn: async () => {},
-    });
+    await recording.scheduleTask(filesReload());
     await run(HEARTBEAT_TASK_ID);
     expect(runs.seen).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -299,12 +254,7 @@ describe('recordingScheduler', () => {
 
   it('starts no heartbeat on a replica without local tasks', async () => {
     const { recording, scheduler } = setUp();
-    await recording.scheduleTask({
-      id: 'reliability-slo-refresh',
-      frequency: { minutes: 5 },
-      timeout: { minutes: 4 },
-      fn: async () => {},
-    });
+    await recording.scheduleTask(globalTask('reliability-slo-refresh'));
     expect(
       jest.mocked(scheduler.scheduleTask).mock.calls.map(([task]) => task.id),
     ).toEqual(['reliability-slo-refresh']);

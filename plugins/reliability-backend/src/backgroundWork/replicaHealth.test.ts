@@ -1,3 +1,4 @@
+import { FILES } from './__testUtils__/taskFixtures';
 import { TaskRecord } from './store/TaskRunStore';
 import {
   localTaskHealth,
@@ -6,7 +7,6 @@ import {
 } from './replicaHealth';
 
 const at = (iso: string) => new Date(iso);
-const FILES = 'reliability-oncall-schedule-files';
 const NOW = at('2026-12-01T10:30:00Z');
 
 /** A replica's copy of the schedule files' reload (every 5 minutes), seen by its heartbeat a moment ago. */
@@ -48,21 +48,20 @@ function copy(
   };
 }
 
+/** A copy that runs on time: its last run, at 10:28, succeeded (the next is due at 10:33). */
+const succeeding = (replica: string) =>
+  copy(replica, { startedAt: '2026-12-01T10:28:00Z', outcome: 'succeeded' });
+
+/** A copy whose last run, at 10:27, failed. */
+const failing = (replica: string) =>
+  copy(replica, { startedAt: '2026-12-01T10:27:00Z', outcome: 'failed' });
+
 const details = { withDetails: true };
 
 describe('localTaskHealth', () => {
   it('shows the failing replica, not the one that succeeded last (no "last replica wins")', () => {
     const task = localTaskHealth(
-      [
-        copy('backstage-a', {
-          startedAt: '2026-12-01T10:28:00Z',
-          outcome: 'succeeded',
-        }),
-        copy('backstage-b', {
-          startedAt: '2026-12-01T10:27:00Z',
-          outcome: 'failed',
-        }),
-      ],
+      [succeeding('backstage-a'), failing('backstage-b')],
       NOW,
       details,
     )!;
@@ -144,10 +143,7 @@ describe('localTaskHealth', () => {
   it("says late when a live replica's copy stopped running while another's runs on time", () => {
     const task = localTaskHealth(
       [
-        copy('backstage-a', {
-          startedAt: '2026-12-01T10:28:00Z',
-          outcome: 'succeeded',
-        }),
+        succeeding('backstage-a'),
         // Its heartbeat still comes, its copy has not run for 20 minutes.
         copy('backstage-b', {
           startedAt: '2026-12-01T10:10:00Z',
@@ -167,10 +163,7 @@ describe('localTaskHealth', () => {
   });
 
   it('ignores a replica not seen for 5 minutes (scaled down, replaced), and never calls it late before', () => {
-    const runsOnTime = copy('backstage-a', {
-      startedAt: '2026-12-01T10:28:00Z',
-      outcome: 'succeeded',
-    });
+    const runsOnTime = succeeding('backstage-a');
     const stoppedAt = (seen: string) =>
       copy(
         'backstage-b',
@@ -244,16 +237,7 @@ describe('localTaskHealth', () => {
 
   it('counts the replicas without naming them for callers without reliability.admin', () => {
     const task = localTaskHealth(
-      [
-        copy('backstage-a', {
-          startedAt: '2026-12-01T10:28:00Z',
-          outcome: 'succeeded',
-        }),
-        copy('backstage-b', {
-          startedAt: '2026-12-01T10:27:00Z',
-          outcome: 'failed',
-        }),
-      ],
+      [succeeding('backstage-a'), failing('backstage-b')],
       NOW,
       { withDetails: false },
     )!;
@@ -276,21 +260,12 @@ describe('a local task with a Run now request', () => {
   };
   const copies = [
     // Started after the request: done.
-    copy('backstage-a', {
-      startedAt: '2026-12-01T10:28:00Z',
-      outcome: 'succeeded',
-    }),
+    succeeding('backstage-a'),
     // Last started before it: still to run it.
-    copy('backstage-b', {
-      startedAt: '2026-12-01T10:27:00Z',
-      outcome: 'failed',
-    }),
+    failing('backstage-b'),
     // Started up after the request, not run yet: not for it.
     {
-      ...copy('backstage-c', {
-        startedAt: '2026-12-01T10:28:00Z',
-        outcome: 'succeeded',
-      }),
+      ...succeeding('backstage-c'),
       lastRun: undefined,
       lastSuccess: undefined,
       registeredAt: at('2026-12-01T10:29:00Z'),
@@ -319,10 +294,7 @@ describe('tasksHealth', () => {
   it('judges a global task from its one record and a local task from its live replicas, leaving out a local task no replica runs any more', () => {
     const tasks = tasksHealth(
       [
-        copy('backstage-a', {
-          startedAt: '2026-12-01T10:28:00Z',
-          outcome: 'succeeded',
-        }),
+        succeeding('backstage-a'),
         {
           ...copy('backstage-old', {
             startedAt: '2026-11-20T10:00:00Z',

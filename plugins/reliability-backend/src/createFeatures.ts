@@ -4,9 +4,9 @@ import { createAlertsFeature } from './alerts';
 import { createBackgroundWorkFeature } from './backgroundWork';
 import { createCampaignsFeature } from './campaigns';
 import { ReliabilityContext } from './context';
+import { areasHaveData } from './dataReadiness';
 import { ReliabilityFeature } from './feature';
 import { createChecklistFeature } from './checklist';
-import { AUTOMATIC_DATA_TASKS } from './checklist/demo/DemoMaturitySeeder';
 import { createIncidentsFeature } from './incidents';
 import { createLearningFeature } from './learning';
 import { createNotificationsFeature } from './notifications';
@@ -76,8 +76,13 @@ export async function createFeatures(
     incidents: incidents.summaries,
     deployGate: deployGateUsage,
     listener: notifications.checklist,
+    // The areas of the sources above that have background work (the deploy gate's answers come from requests).
     demoAutomaticDataReady: () =>
-      backgroundWork.service.succeededSince(AUTOMATIC_DATA_TASKS, startedAt),
+      areasHaveData(
+        [slo, oncall, runbooks, alerts, incidents].map(a => a.dataReadiness),
+        backgroundWork.service,
+        startedAt,
+      ),
   });
   const campaigns = await createCampaignsFeature(ctx, {
     maturity: checklist.service,

@@ -5,7 +5,10 @@ import {
 import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { scheduleRefresher } from '../shared/refresher';
-import { scheduleDemoSeeder } from '../shared/demoSeeding';
+import {
+  CompletableDemoSeeder,
+  scheduleDemoSeeder,
+} from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { AlertRunbookSource } from './AlertRunbookSource';
 import { AlertService, EMBEDDED_ALERT_SOURCE } from './AlertService';
@@ -15,11 +18,14 @@ import { DemoAlertSeeder } from './demo/DemoAlertSeeder';
 import { createAlertsRouter } from './router';
 import { AlertSourceSync } from './sources/AlertSourceSync';
 import { KnexAlertStore } from './store/KnexAlertStore';
+import { AreaDataReadiness } from '../dataReadiness';
 
 /** The alerts area as the later areas see it: routes, per-entity summaries and the service. */
 export interface AlertsFeature extends ReliabilityFeature {
   readonly name: 'alerts';
   readonly summaries: SummarySource<AlertSummary>;
+  /** The tasks (and, in the demo, the seeder) that fill its summaries after a start. */
+  readonly dataReadiness: AreaDataReadiness;
   readonly service: AlertService;
 }
 
@@ -89,7 +95,7 @@ export async function createAlertsFeature(
     now: ctx.now,
     retentionDays: config.retentionDays,
   });
-  await scheduleRefresher(
+  const refreshTask = await scheduleRefresher(
     ctx.scheduler,
     'reliability-alerts-refresh',
     {
@@ -100,6 +106,7 @@ export async function createAlertsFeature(
     refresher,
   );
 
+  let demoSeeder: CompletableDemoSeeder | undefined;
   if (config.demoSeeding) {
     const seeder = new DemoAlertSeeder({
       catalog: ctx.catalog,
@@ -109,14 +116,18 @@ export async function createAlertsFeature(
       logger: ctx.logger,
       now: ctx.now,
     });
-    // Not the area's refresh: keeps the demo firing history relative to "now" (idempotent within an hour).
+    // Not the area's refresh: keeps the demo firing history relative to "now"; every minute until the catalog has
+    // every demo entity, then it writes hourly (idempotent within an hour).
+    demoSeeder = seeder;
     await scheduleDemoSeeder(ctx.scheduler, 'alerts', seeder, {
+      frequency: { minutes: 1 },
       initialDelay: { seconds: 25 },
     });
   }
 
   return {
     name: 'alerts',
+    dataReadiness: { taskIds: [refreshTask], demoSeeder },
     router: createAlertsRouter({
       httpAuth: ctx.httpAuth,
       permissions: ctx.permissions,

@@ -4,7 +4,10 @@ import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { budgetCycleMs } from '../shared/budgetCycle';
 import { scheduleRefresher } from '../shared/refresher';
-import { scheduleDemoSeeder } from '../shared/demoSeeding';
+import {
+  CompletableDemoSeeder,
+  scheduleDemoSeeder,
+} from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { INCIDENT_WINDOW_DAYS, readIncidentsConfig } from './config';
 import { DemoIncidentSeeder } from './demo/DemoIncidentSeeder';
@@ -17,11 +20,14 @@ import { createIncidentsRouter } from './router';
 import { ProviderIncidentSync } from './sources/ProviderIncidentSync';
 import { KnexIncidentStore } from './store/KnexIncidentStore';
 import { TeamSettings } from './TeamSettings';
+import { AreaDataReadiness } from '../dataReadiness';
 
 /** The incidents area as the later areas see it: routes, per-entity summaries and the service. */
 export interface IncidentsFeature extends ReliabilityFeature {
   readonly name: 'incidents';
   readonly summaries: SummarySource<IncidentSummary>;
+  /** The tasks (and, in the demo, the seeder) that fill its summaries after a start. */
+  readonly dataReadiness: AreaDataReadiness;
   readonly service: IncidentService;
 }
 
@@ -93,13 +99,14 @@ export async function createIncidentsFeature(
       durationToMilliseconds(schedule.timeout),
     ),
   });
-  await scheduleRefresher(
+  const refreshTask = await scheduleRefresher(
     ctx.scheduler,
     'reliability-incidents-refresh',
     schedule,
     refresher,
   );
 
+  let demoSeeder: CompletableDemoSeeder | undefined;
   if (config.demoSeeding) {
     const seeder = new DemoIncidentSeeder({
       catalog: ctx.catalog,
@@ -109,14 +116,18 @@ export async function createIncidentsFeature(
       logger: ctx.logger,
       now: ctx.now,
     });
-    // Not the area's refresh: keeps the demo history relative to "now" (every run within an hour is idempotent).
+    // Not the area's refresh: keeps the demo history relative to "now"; every minute until the catalog has every
+    // demo Component, then it writes hourly (idempotent within an hour).
+    demoSeeder = seeder;
     await scheduleDemoSeeder(ctx.scheduler, 'incidents', seeder, {
+      frequency: { minutes: 1 },
       initialDelay: { seconds: 20 },
     });
   }
 
   return {
     name: 'incidents',
+    dataReadiness: { taskIds: [refreshTask], demoSeeder },
     router: createIncidentsRouter({
       httpAuth: ctx.httpAuth,
       permissions: ctx.permissions,

@@ -14,6 +14,7 @@ import { createOnCallRouter } from './router';
 import { ScheduleAsCodeProvider } from './scheduleAsCode/ScheduleAsCodeProvider';
 import { ScheduleRepository } from './scheduleAsCode/ScheduleRepository';
 import { KnexOnCallStore } from './store/KnexOnCallStore';
+import { AreaDataReadiness } from '../dataReadiness';
 
 /** Longest an on-call refresh run may take (the scheduler's timeout). */
 const ONCALL_REFRESH_TIMEOUT = { minutes: 10 };
@@ -22,6 +23,8 @@ const ONCALL_REFRESH_TIMEOUT = { minutes: 10 };
 export interface OnCallFeature extends ReliabilityFeature {
   readonly name: 'oncall';
   readonly summaries: SummarySource<OnCallSummary>;
+  /** The tasks (and, in the demo, the seeder) that fill its summaries after a start. */
+  readonly dataReadiness: AreaDataReadiness;
   readonly service: OnCallService;
 }
 
@@ -61,7 +64,7 @@ export async function createOnCallFeature(
     groupViewMaxAgeMs: 2 * durationToMilliseconds(config.refreshInterval),
   });
 
-  await scheduleRefresher(
+  const refreshTask = await scheduleRefresher(
     ctx.scheduler,
     'reliability-oncall-refresh',
     {
@@ -102,6 +105,7 @@ export async function createOnCallFeature(
 
   return {
     name: 'oncall',
+    dataReadiness: { taskIds: [refreshTask] },
     service,
     summaries: createOnCallSummaries(store, ctx.now),
     router: createOnCallRouter({

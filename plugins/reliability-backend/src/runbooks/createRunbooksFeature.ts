@@ -15,11 +15,14 @@ import { SloDefinitionSource } from '../slo';
 import { RunbookCollector } from './sources/RunbookCollector';
 import { KnexRunbookStore } from './store/KnexRunbookStore';
 import { RunbookStore } from './store/RunbookStore';
+import { AreaDataReadiness } from '../dataReadiness';
 
 /** The runbooks area: routes, per-entity summaries for the later areas (checklist, overview), and its service. */
 export interface RunbooksFeature extends ReliabilityFeature {
   readonly name: 'runbooks';
   readonly summaries: SummarySource<RunbookSummary>;
+  /** The tasks (and, in the demo, the seeder) that fill its summaries after a start. */
+  readonly dataReadiness: AreaDataReadiness;
   readonly service: RunbookService;
   /** The runbook index: the indexed runbooks (titles, kinds, links) of many entities in one query per 500 refs. */
   readonly index: {
@@ -53,7 +56,7 @@ export async function createRunbooksFeature(
     staleAfterDays: config.staleAfterDays,
   });
 
-  await scheduleRefresher(
+  const refreshTask = await scheduleRefresher(
     ctx.scheduler,
     'reliability-runbooks-refresh',
     {
@@ -73,6 +76,7 @@ export async function createRunbooksFeature(
 
   return {
     name: 'runbooks',
+    dataReadiness: { taskIds: [refreshTask] },
     router: createRunbooksRouter({
       httpAuth: ctx.httpAuth,
       catalog: ctx.catalog,

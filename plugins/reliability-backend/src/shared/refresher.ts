@@ -1,4 +1,7 @@
-import { SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import {
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 
 /**
  * The background job of an area: one run brings the area's materialised state up to date
@@ -10,7 +13,7 @@ export interface Refresher {
 
 /**
  * Registers an area's refresher with the scheduler. Global scope by default: one run per cadence across all
- * replicas (the scheduler's database lock), which is what every area's refresh needs.
+ * replicas (the scheduler's database lock), which is what every area's refresh needs. Returns the task's id.
  */
 export async function scheduleRefresher(
   scheduler: SchedulerService,
@@ -18,7 +21,7 @@ export async function scheduleRefresher(
   schedule: SchedulerServiceTaskScheduleDefinition,
   refresher: Refresher,
   scope: 'global' | 'local' = 'global',
-): Promise<void> {
+): Promise<string> {
   await scheduler.scheduleTask({
     id,
     scope,
@@ -27,4 +30,5 @@ export async function scheduleRefresher(
       await refresher.run(signal as AbortSignal | undefined);
     },
   });
+  return id;
 }

@@ -6,7 +6,10 @@ import { ReliabilityContext } from '../context';
 import { ReliabilityFeature } from '../feature';
 import { readDocumentAllowRules } from '../shared/entityDocuments';
 import { scheduleRefresher } from '../shared/refresher';
-import { scheduleDemoSeeder } from '../shared/demoSeeding';
+import {
+  CompletableDemoSeeder,
+  scheduleDemoSeeder,
+} from '../shared/demoSeeding';
 import { SummarySource } from '../summaries';
 import { SloBurndownService } from './burndown/SloBurndownService';
 import { readSloConfig } from './config';
@@ -25,11 +28,14 @@ import { SloRefresher } from './SloRefresher';
 import { budgetCycleMs } from '../shared/budgetCycle';
 import { SloService } from './SloService';
 import { KnexSloStore } from './store/KnexSloStore';
+import { AreaDataReadiness } from '../dataReadiness';
 
 /** The SLO area as the later areas see it: routes, SLO summaries, the service and the definitions. */
 export interface SloFeature extends ReliabilityFeature {
   readonly name: 'slo';
   readonly summaries: SummarySource<SloSummary>;
+  /** The tasks (and, in the demo, the seeder) that fill its summaries after a start. */
+  readonly dataReadiness: AreaDataReadiness;
   readonly service: SloService;
   /**
    * The cached loader of an entity's SLO definitions, for areas that explain or match SLOs (runbooks, the
@@ -113,13 +119,14 @@ export async function createSloFeature(
       scheduleMs(config.refreshSchedule.timeout),
     ),
   });
-  await scheduleRefresher(
+  const refreshTask = await scheduleRefresher(
     ctx.scheduler,
     'reliability-slo-refresh',
     config.refreshSchedule,
     refresher,
   );
 
+  let demoSeeder: CompletableDemoSeeder | undefined;
   if (config.demoSeeding) {
     ctx.logger.warn(
       'reliability.demo.seedSliEvents is on: writing SYNTHETIC SLI events (demo only, never in production)',
@@ -134,6 +141,7 @@ export async function createSloFeature(
       now: ctx.now,
     });
     // Its own task: it appends the minutes passed since its last run, so the demo data keeps flowing.
+    demoSeeder = seeder;
     await scheduleDemoSeeder(ctx.scheduler, 'slo', seeder, {
       frequency: { minutes: 1 },
       timeout: { minutes: 2 },
@@ -144,6 +152,7 @@ export async function createSloFeature(
   const ingest = new SliIngestService({ events: eventStore });
   return {
     name: 'slo',
+    dataReadiness: { taskIds: [refreshTask], demoSeeder },
     router: createSloRouter({
       httpAuth: ctx.httpAuth,
       permissions: ctx.permissions,

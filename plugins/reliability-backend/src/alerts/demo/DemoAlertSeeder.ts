@@ -4,7 +4,11 @@ import {
   AlertFiringInput,
   entityRefKey,
 } from '@internal/backstage-plugin-reliability-common';
-import { DemoSeedPass } from '../../shared/demoSeeding';
+import {
+  CompletableDemoSeeder,
+  DemoSeedPass,
+  DemoSeedResult,
+} from '../../shared/demoSeeding';
 import { Refresher } from '../../shared/refresher';
 import { AlertService } from '../AlertService';
 import { DEMO_ALERTS, DemoAlert, DemoAlertInventories } from './demoAlerts';
@@ -35,11 +39,12 @@ export function demoFirings(demo: DemoAlert, anchor: Date): AlertFiringInput[] {
 /**
  * DEMO ONLY (enabled by `reliability.demo.seedAlerts: true`): writes the demo catalog's alert inventories
  * (demoAlerts.ts) to the embedded alert source, the same way any tool would, for the entities of the catalog
- * that exist (replacing their embedded inventory). Times count back from the start of the current hour, so runs
- * within an hour write the same firings (idempotent). After its first run it runs the alerts refresher, so
- * summaries show at once. Shown as "embedded (demo data)".
+ * that exist (replacing their embedded inventory; every minute until all of them exist, then hourly). Times count
+ * back from the start of the current hour, so runs within an hour write the same firings (idempotent). After the
+ * passes that wrote, until all exist, it runs the alerts refresher, so summaries show at once. Shown as "embedded
+ * (demo data)".
  */
-export class DemoAlertSeeder {
+export class DemoAlertSeeder implements CompletableDemoSeeder {
   private readonly pass: DemoSeedPass;
 
   constructor(
@@ -59,16 +64,21 @@ export class DemoAlertSeeder {
       seed: () => this.seed(),
       refresher: deps.refresher,
       logger: deps.logger,
+      now: deps.now,
     });
   }
 
-  /** One seeding pass (the seeder's scheduled task). Never throws. */
+  /** One seeding pass (the seeder's scheduled task, every minute; it writes again hourly once complete). Never throws. */
   run(signal?: AbortSignal): Promise<void> {
     return this.pass.run(signal);
   }
 
-  /** Writes the demo inventories of the entities that exist; returns how many alerts were written. */
-  async seed(): Promise<number> {
+  isComplete(): boolean {
+    return this.pass.isComplete();
+  }
+
+  /** Writes the demo inventories of the entities that exist: how many alerts were written, how many entities are missing. */
+  async seed(): Promise<DemoSeedResult> {
     const inventories = this.deps.inventories ?? DEMO_ALERTS;
     const now = this.deps.now().getTime();
     const anchor = new Date(now - (now % HOUR_MS));
@@ -102,6 +112,6 @@ export class DemoAlertSeeder {
       });
       written += response.alerts;
     }
-    return written;
+    return { written, missing: items.filter(item => !item).length };
   }
 }

@@ -17,21 +17,6 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * The background tasks whose first successful runs give the automatic checks their data (the areas' refreshes and
- * the demo seeders that fill their embedded sources, each of which refreshes its area when it has written).
- */
-export const AUTOMATIC_DATA_TASKS = [
-  'reliability-slo-refresh',
-  'reliability-slo-demo-seeder',
-  'reliability-oncall-refresh',
-  'reliability-runbooks-refresh',
-  'reliability-alerts-refresh',
-  'reliability-alerts-demo-seeder',
-  'reliability-incidents-refresh',
-  'reliability-incidents-demo-seeder',
-];
-
 /** What one seeding pass wrote. */
 export interface DemoMaturitySeedResult {
   assessments: number;
@@ -61,8 +46,9 @@ export class DemoMaturitySeeder {
       stories?: DemoMaturityStory[];
       demoExemptions?: DemoExemption[];
       /**
-       * Whether the areas the automatic checks read have their first data (see {@link AUTOMATIC_DATA_TASKS}): the
-       * synthetic assessments are scored, and their blockers recorded, with it. Without it, seeding starts at once.
+       * Whether the areas the automatic checks read have their first data (their refreshes succeeded since the start
+       * and their demo seeders found the demo entities: `areasHaveData`): the synthetic assessments are scored, and
+       * their blockers recorded, with it. Without it, seeding starts at once.
        */
       automaticDataReady?: () => Promise<boolean>;
       /** How long to wait for that data before seeding anyway (default 10 minutes from the first pass). */

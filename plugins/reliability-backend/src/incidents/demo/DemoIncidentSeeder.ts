@@ -1,7 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
-import { DemoSeedPass } from '../../shared/demoSeeding';
+import {
+  CompletableDemoSeeder,
+  DemoSeedPass,
+  DemoSeedResult,
+} from '../../shared/demoSeeding';
 import { Refresher } from '../../shared/refresher';
 import { IncidentService } from '../IncidentService';
 import { DEMO_INCIDENTS, DemoIncident, demoIncidentAt } from './demoIncidents';
@@ -11,11 +15,12 @@ const HOUR_MS = 3600_000;
 /**
  * DEMO ONLY (enabled by `reliability.demo.seedIncidents: true`): writes the demo catalog's incident history
  * (demoIncidents.ts) to the embedded source, the same way any tool would, for the Components of the catalog
- * that exist. Times count back from the start of the current hour, so runs within an hour write the same
- * incidents (idempotent by id) and the history keeps covering the last 90 days. After its first run it runs
- * the incidents refresher, so summaries show at once. Shown as "embedded (demo data)".
+ * that exist (every minute until all of them exist, then hourly). Times count back from the start of the current
+ * hour, so runs within an hour write the same incidents (idempotent by id) and the history keeps covering the last
+ * 90 days. After the passes that wrote, until all exist, it runs the incidents refresher, so summaries show at
+ * once. Shown as "embedded (demo data)".
  */
-export class DemoIncidentSeeder {
+export class DemoIncidentSeeder implements CompletableDemoSeeder {
   private readonly pass: DemoSeedPass;
 
   constructor(
@@ -35,16 +40,21 @@ export class DemoIncidentSeeder {
       seed: () => this.seed(),
       refresher: deps.refresher,
       logger: deps.logger,
+      now: deps.now,
     });
   }
 
-  /** One seeding pass (the seeder's scheduled task). Never throws. */
+  /** One seeding pass (the seeder's scheduled task, every minute; it writes again hourly once complete). Never throws. */
   run(signal?: AbortSignal): Promise<void> {
     return this.pass.run(signal);
   }
 
-  /** Writes the demo incidents of the Components that exist; returns how many were written. */
-  async seed(): Promise<number> {
+  isComplete(): boolean {
+    return this.pass.isComplete();
+  }
+
+  /** Writes the demo incidents of the Components that exist: how many were written, how many Components are missing. */
+  async seed(): Promise<DemoSeedResult> {
     const incidents = this.deps.incidents ?? DEMO_INCIDENTS;
     const now = this.deps.now().getTime();
     const anchor = new Date(now - (now % HOUR_MS));
@@ -72,6 +82,6 @@ export class DemoIncidentSeeder {
       );
       written += response.written;
     }
-    return written;
+    return { written, missing: items.filter(item => !item).length };
   }
 }

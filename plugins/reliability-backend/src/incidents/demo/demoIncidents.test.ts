@@ -94,13 +94,15 @@ describe('demo incident history', () => {
 });
 
 describe('DemoIncidentSeeder', () => {
-  it('writes the incidents of the components that exist, the same within an hour, then refreshes once', async () => {
-    const ingest = jest.fn(async (entityRef: string, incidents: unknown[]) => ({
+  const checkout = DEMO_INCIDENTS.filter(d => d.component === 'checkout-api');
+
+  function seederOf(incidents?: typeof DEMO_INCIDENTS) {
+    const ingest = jest.fn(async (entityRef: string, written: unknown[]) => ({
       entityRef,
-      written: incidents.length,
+      written: written.length,
     }));
     const refresher = { run: jest.fn(async () => undefined) };
-    let now = new Date('2026-11-30T12:10:00.000Z');
+    const clock = { now: new Date('2026-11-30T12:10:00.000Z') };
     const seeder = new DemoIncidentSeeder({
       catalog: catalogServiceMock({
         entities: [serviceEntity('checkout-api')],
@@ -109,19 +111,40 @@ describe('DemoIncidentSeeder', () => {
       service: { ingest } as any,
       refresher,
       logger: mockServices.logger.mock(),
-      now: () => now,
+      now: () => clock.now,
+      incidents,
     });
+    return { seeder, ingest, refresher, clock };
+  }
+
+  it('writes the incidents of the components that exist, the same within an hour, while others are missing', async () => {
+    const { seeder, ingest, refresher, clock } = seederOf();
     await seeder.run();
-    const checkout = DEMO_INCIDENTS.filter(d => d.component === 'checkout-api');
     expect(ingest).toHaveBeenCalledTimes(1);
     expect(ingest.mock.calls[0][0]).toBe('component:default/checkout-api');
     const first = ingest.mock.calls[0][1];
     expect(first).toHaveLength(checkout.length);
     expect(refresher.run).toHaveBeenCalledTimes(1);
+    expect(seeder.isComplete()).toBe(false);
 
-    now = new Date('2026-11-30T12:50:00.000Z');
+    clock.now = new Date('2026-11-30T12:50:00.000Z');
     await seeder.run();
     expect(ingest.mock.calls[1][1]).toEqual(first);
+    expect(refresher.run).toHaveBeenCalledTimes(2);
+  });
+
+  it('is complete once every demo component was there, then refreshes no more and writes hourly', async () => {
+    const { seeder, ingest, refresher, clock } = seederOf(checkout);
+    await seeder.run();
+    expect(seeder.isComplete()).toBe(true);
+
+    clock.now = new Date('2026-11-30T12:50:00.000Z');
+    await seeder.run();
+    expect(ingest).toHaveBeenCalledTimes(1);
+
+    clock.now = new Date('2026-11-30T13:10:00.000Z');
+    await seeder.run();
+    expect(ingest).toHaveBeenCalledTimes(2);
     expect(refresher.run).toHaveBeenCalledTimes(1);
   });
 });

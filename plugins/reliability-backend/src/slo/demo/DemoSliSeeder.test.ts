@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ANNOTATIONS } from '@internal/backstage-plugin-reliability-common';
 import fs from 'node:fs';
@@ -80,5 +81,44 @@ describe('DemoSliSeeder', () => {
     expect(status.attainment).toBeGreaterThan(0.995);
     expect(status.budgetRemaining).toBeGreaterThan(0);
     expect(status.alertState).toBe('ok');
+  });
+
+  it("is complete at the pass after the backfill of the catalog's embedded SLIs, not while the catalog has none", async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const logger = mockServices.logger.mock();
+    // The catalog has not read its locations yet, then has.
+    let catalog = catalogServiceMock({ entities: [] });
+    const refresher = { run: jest.fn(async () => {}) };
+    const seeder = new DemoSliSeeder({
+      catalog: {
+        queryEntities: (request, options) =>
+          catalog.queryEntities(request, options),
+      } as Partial<CatalogService> as CatalogService,
+      auth: mockServices.auth(),
+      refresher,
+      loader: {
+        load: async () => ({
+          definitions: parseOpenSloYaml(ordersYaml).slos,
+          errors: [],
+        }),
+      },
+      eventStore: new KnexSliEventStore({ knex }),
+      logger,
+      now: () => NOW,
+    });
+
+    await seeder.run();
+    expect(seeder.isComplete()).toBe(false);
+
+    catalog = catalogServiceMock({ entities: [ordersSystem] });
+    await seeder.run();
+    expect(logger.warn).not.toHaveBeenCalled();
+    expect(refresher.run).toHaveBeenCalledTimes(1);
+    expect(seeder.isComplete()).toBe(false);
+
+    await seeder.run();
+    expect(seeder.isComplete()).toBe(true);
+    expect(refresher.run).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { chunk } from '../../shared/chunk';
+import { CompletableDemoSeeder } from '../../shared/demoSeeding';
 import { Refresher } from '../../shared/refresher';
 import {
   EMBEDDED_SLI_TYPE,
@@ -46,7 +47,10 @@ function profileOf(spec: Record<string, unknown> | undefined): DemoProfile {
  * the last 30 days on first run, then whatever time has passed since the last run. The SLO metric source
  * spec may set `demoProfile: healthy | burning | paging`. Data shows as "embedded (demo data)".
  */
-export class DemoSliSeeder {
+export class DemoSliSeeder implements CompletableDemoSeeder {
+  /** A pass found the catalog's embedded SLIs all with their history (the pass after their backfill). */
+  private complete = false;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -63,14 +67,22 @@ export class DemoSliSeeder {
   /** One seeding pass (the seeder's scheduled task): appends synthetic intervals up to now. Never throws. */
   async run(signal?: AbortSignal): Promise<void> {
     try {
-      const backfilled = await this.seed(await this.listDemoSlis());
+      const slis = await this.listDemoSlis();
+      const backfilled = await this.seed(slis);
       if (backfilled > 0 && !signal?.aborted) {
         // Fresh demo history: collect right away instead of waiting for the next refresh.
         await this.deps.refresher.run(signal);
       }
+      if (slis.length > 0 && backfilled === 0) {
+        this.complete = true;
+      }
     } catch (error) {
       this.deps.logger.warn(`Demo SLI seeding failed: ${error}`);
     }
+  }
+
+  isComplete(): boolean {
+    return this.complete;
   }
 
   /** The embedded SLIs of SLO-annotated catalog entities. */

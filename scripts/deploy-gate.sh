@@ -9,7 +9,7 @@
 #   DEPLOY_GATE_CONTEXT     free text recorded with the answer, e.g. the CI run URL (optional, max 500 characters)
 #   DEPLOY_GATE_FAIL_OPEN   "true": let the deploy go when the gate cannot be asked (default: fail closed)
 #
-# Exit status: 0 allow or warn, 1 deny, 2 the gate could not be asked (or answered an error).
+# Exit status: 0 allow or warn, 1 deny, 2 the gate could not be asked (or answered an error, or a setting is missing).
 # Needs curl and jq. Inside GitHub Actions, warnings and denials also become workflow annotations.
 # See docs/deploy-gate.md.
 set -euo pipefail
@@ -25,8 +25,15 @@ lower() { printf '%s' "$1" | tr '[:upper:]' '[:lower:]'; }
 kind="$(lower "${BASH_REMATCH[1]}")"
 namespace="$(lower "${BASH_REMATCH[3]:-default}")"
 name="${BASH_REMATCH[4]}"
-: "${BACKSTAGE_URL:?set BACKSTAGE_URL to the Backstage backend URL}"
-: "${BACKSTAGE_TOKEN:?set BACKSTAGE_TOKEN to a static token of the backend}"
+# A missing setting exits 2 like any other failure to ask (1 means "deny"); fail-open does not apply to it.
+need() { # variable hint
+  if [[ -z "${!1:-}" ]]; then
+    echo "deploy gate: $1: set $1 to $2" >&2
+    exit 2
+  fi
+}
+need BACKSTAGE_URL "the Backstage backend URL"
+need BACKSTAGE_TOKEN "a static token of the backend"
 
 annotate() { # level message
   if [[ "${GITHUB_ACTIONS:-}" == "true" ]]; then

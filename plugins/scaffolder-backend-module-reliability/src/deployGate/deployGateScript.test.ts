@@ -253,12 +253,12 @@ describe('scripts/deploy-gate.sh (bash, a stub curl, the real jq)', () => {
     }
   });
 
-  it('fails, saying what is missing, without BACKSTAGE_URL or BACKSTAGE_TOKEN', async () => {
+  it('exits 2 (not the 1 of a deny), saying what is missing, without BACKSTAGE_URL or BACKSTAGE_TOKEN', async () => {
     const noUrl = await gate({
       answer: answered({ decision: 'allow' }),
       env: { BACKSTAGE_URL: undefined },
     });
-    expect(noUrl.code).not.toBe(0);
+    expect(noUrl.code).toBe(2);
     expect(noUrl.stderr).toContain(
       'BACKSTAGE_URL: set BACKSTAGE_URL to the Backstage backend URL',
     );
@@ -267,7 +267,7 @@ describe('scripts/deploy-gate.sh (bash, a stub curl, the real jq)', () => {
       answer: answered({ decision: 'allow' }),
       env: { BACKSTAGE_TOKEN: '' },
     });
-    expect(noToken.code).not.toBe(0);
+    expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain(
       'BACKSTAGE_TOKEN: set BACKSTAGE_TOKEN to a static token of the backend',
     );

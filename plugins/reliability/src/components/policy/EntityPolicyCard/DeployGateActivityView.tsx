@@ -58,20 +58,21 @@ export function DeployGateActivityView(props: {
                   override.expiresAt,
                 )}`
           }
-        >
-          {/* As children, not `message`: the panel wraps a message in a paragraph, and this is a row of blocks. */}
-          <Box display="flex" alignItems="center">
-            <Typography variant="body1" component="div" style={{ flexGrow: 1 }}>
-              {override.reason}
-            </Typography>
-            {props.onRevoke && !override.revoked && (
-              <RevokeOverrideButton
-                overrideId={override.id}
-                onRevoke={props.onRevoke}
-              />
-            )}
-          </Box>
-        </WarningPanel>
+          // Spans: the panel puts its message in a paragraph (blocks there are invalid HTML).
+          message={
+            <Box component="span" display="flex" alignItems="center">
+              <Box component="span" flexGrow={1}>
+                {override.reason}
+              </Box>
+              {props.onRevoke && !override.revoked && (
+                <RevokeOverrideButton
+                  overrideId={override.id}
+                  onRevoke={props.onRevoke}
+                />
+              )}
+            </Box>
+          }
+        />
       ))}
       {recentOverrides.map(override => (
         <Typography

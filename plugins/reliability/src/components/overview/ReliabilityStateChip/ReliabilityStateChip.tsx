@@ -40,8 +40,10 @@ const useStyles = makeStyles({
 export function ReliabilityStateChip(props: { state: ReliabilityState }) {
   const classes = useStyles(props);
   return (
+    // A span, so the chip may sit in a line of text (a paragraph cannot hold a div).
     <Chip
       size="small"
+      component="span"
       className={classes.chip}
       label={STATE_LABELS[props.state]}
     />

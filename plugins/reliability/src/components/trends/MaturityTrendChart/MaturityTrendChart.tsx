@@ -85,7 +85,12 @@ function TrendCharts(props: { value: TrendSeriesResponse }) {
         {demo && (
           <>
             {' '}
-            <Chip size="small" label="includes demo data" variant="outlined" />
+            <Chip
+              size="small"
+              label="includes demo data"
+              variant="outlined"
+              component="span"
+            />
           </>
         )}
       </Typography>

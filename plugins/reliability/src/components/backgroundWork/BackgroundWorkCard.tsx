@@ -24,6 +24,7 @@ import {
   formatCadence,
   formatNextRunDue,
   formatRunDuration,
+  lastRunnerName,
   orderTasks,
   tasksNeedingAttention,
 } from './backgroundWorkFormat';
@@ -148,7 +149,7 @@ function columns(now: Date): PlainTableColumn<BackgroundTaskStatus>[] {
             </Typography>
             {task.lastRun.runner && (
               <Typography variant="caption" color="textSecondary">
-                on {task.lastRun.runner}
+                on {lastRunnerName(task)}
               </Typography>
             )}
           </>

@@ -7,6 +7,7 @@ import {
   formatRunDuration,
   isoDurationSeconds,
   orderTasks,
+  lastRunnerName,
   replicaNames,
 } from './backgroundWorkFormat';
 import { testTask } from './testData';
@@ -150,5 +151,33 @@ describe('backgroundWorkFormat', () => {
         ['vm-3:7:ff', 'vm-3 (pid 7)'],
       ]),
     );
+  });
+
+  it("names the last run's replica like the replicas list does (the pid where two share a host)", () => {
+    const run = (startedAt: string) => ({
+      startedAt,
+      outcome: 'failed' as const,
+      runner: 'vm-1',
+    });
+    const replica = (pid: number, startedAt: string) => ({
+      runner: 'vm-1',
+      replica: `vm-1:${pid}:x`,
+      pid,
+      state: 'ok' as const,
+      seenAt: '2026-12-01T10:00:00.000Z',
+      lastRun: run(startedAt),
+    });
+    const local = {
+      ...testTask({ id: 'files', state: 'failing' }),
+      lastRun: run('2026-12-01T09:59:00.000Z'),
+      replicas: [
+        replica(4101, '2026-12-01T09:58:00.000Z'),
+        replica(4102, '2026-12-01T09:59:00.000Z'),
+      ],
+    };
+    expect(lastRunnerName(local)).toBe('vm-1 (pid 4102)');
+    // Without the replicas listed (or a global task), the host.
+    expect(lastRunnerName({ ...local, replicas: undefined })).toBe('vm-1');
+    expect(lastRunnerName({ ...local, lastRun: undefined })).toBeUndefined();
   });
 });

@@ -185,3 +185,18 @@ export function replicaNames(
   }
   return names;
 }
+
+/**
+ * Who ran a task's last run, as the card names it: for a local task whose replicas are listed, the name of the
+ * replica whose run it is (with its pid where two replicas share a host, see {@link replicaNames}); else the host.
+ */
+export function lastRunnerName(task: BackgroundTaskStatus): string | undefined {
+  const run = task.lastRun;
+  if (!run?.runner) return undefined;
+  const replica = task.replicas?.find(
+    r => r.runner === run.runner && r.lastRun?.startedAt === run.startedAt,
+  );
+  return replica
+    ? replicaNames(task.replicas!).get(replica.replica) ?? run.runner
+    : run.runner;
+}

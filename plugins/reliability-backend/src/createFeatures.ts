@@ -1,4 +1,7 @@
-import { DeployGateUsageSummary } from '@internal/backstage-plugin-reliability-common';
+import {
+  DeployGateUsageSummary,
+  fixTemplateOfCheck,
+} from '@internal/backstage-plugin-reliability-common';
 import { createActionsFeature } from './actions';
 import { createAlertsFeature } from './alerts';
 import { createBackgroundWorkFeature } from './backgroundWork';
@@ -99,6 +102,8 @@ export async function createFeatures(
     checklist: checklist.service,
     reportSender: notifications.notifier,
     listener: notifications.policy,
+    deployGateTemplate: () =>
+      fixTemplateOfCheck(checklist.service.checklist, 'deploys-ask-gate'),
   });
   deployGateUsage.provide(policy.deployGateUsage);
   const overview = await createOverviewFeature(ctx, {

@@ -1,4 +1,5 @@
 import {
+  ChecklistFixTemplate,
   DeployGateUsageSummary,
   PolicySummary,
   SloSummary,
@@ -53,6 +54,8 @@ export interface PolicyFeatureDeps {
   reportSender?: ReportSender;
   /** Told about services whose policy state changed (the notifications area). */
   listener?: PolicyListener;
+  /** The software template that adds a step asking the deploy gate to a pipeline, as the checklist names it. */
+  deployGateTemplate?: () => ChecklistFixTemplate | undefined;
 }
 
 /**
@@ -82,6 +85,7 @@ export async function createPolicyFeature(
     outdatedSloData: config.outdatedSloData,
     listener: deps.listener,
     logger: ctx.logger,
+    askTemplate: deps.deployGateTemplate,
   });
 
   const reports = new SloReportService({

@@ -105,6 +105,11 @@ function assessmentRecord(
   };
 }
 
+const ASK_TEMPLATE = {
+  templateRef: 'template:default/ask-deploy-gate',
+  title: 'Ask the deploy gate before deploying',
+};
+
 async function setup(
   decision:
     | AuthorizeResult.ALLOW
@@ -207,6 +212,7 @@ async function setup(
       answersPerEntity: 3,
       maxOverrideMs: 24 * HOUR_MS,
       outdatedSloData,
+      askTemplate: () => ASK_TEMPLATE,
     }),
     reports: new SloReportService({
       catalog,
@@ -440,6 +446,8 @@ describe('deploy gate', () => {
         askedAt: '2026-11-22T12:00:00.000Z',
       },
     ]);
+    // The checklist's template that adds the step asking the gate, for the card's empty list.
+    expect(activity.askTemplate).toEqual(ASK_TEMPLATE);
   });
 
   it('warns for a service in review and allows a healthy one', async () => {

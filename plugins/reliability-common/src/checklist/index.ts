@@ -1,5 +1,6 @@
 export * from './types';
 export * from './scoring';
 export * from './itemsToFix';
+export * from './fixTemplates';
 export * from './api';
 export * from './exemptions';

@@ -1,4 +1,5 @@
 import { SloAlertState } from '../slo/api';
+import type { ChecklistFixTemplate } from '../checklist/types';
 import {
   ErrorBudgetPolicy,
   PolicyDecision,
@@ -168,6 +169,11 @@ export interface DeployGateActivity {
   activeOverrides: DeployGateOverride[];
   /** Overrides that expired or were revoked recently (the last 7 days), newest first. */
   recentOverrides: DeployGateOverride[];
+  /**
+   * The software template that adds a step asking the gate to a pipeline: the fix template of the checklist's item
+   * checked by `deploys-ask-gate`, when the checklist names one.
+   */
+  askTemplate?: ChecklistFixTemplate;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ChecklistFixTemplate,
   CreateDeployGateOverrideRequest,
   DeployGateActivity,
   DeployGateOverride,
@@ -41,6 +42,11 @@ export class DeployGateService {
       /** Told about each override created or revoked (the notifications area); a failure to tell is logged, never the request's. */
       listener?: Pick<PolicyListener, 'overrideCreated' | 'overrideRevoked'>;
       logger?: LoggerService;
+      /**
+       * The software template that adds a step asking the gate to a pipeline (the checklist's fix template of its
+       * `deploys-ask-gate` item), read at each request: the activity names it while no pipeline asks.
+       */
+      askTemplate?: () => ChecklistFixTemplate | undefined;
     },
   ) {}
 
@@ -240,11 +246,13 @@ export class DeployGateService {
     const isActive = (o: DeployGateOverride) =>
       new Date(o.revoked?.at ?? o.expiresAt).getTime() > now.getTime() &&
       new Date(o.expiresAt).getTime() > now.getTime();
+    const askTemplate = this.options.askTemplate?.();
     return {
       entityRef,
       answers,
       activeOverrides: overrides.filter(isActive),
       recentOverrides: overrides.filter(o => !isActive(o)),
+      ...(askTemplate && { askTemplate }),
     };
   }
 }

@@ -3,6 +3,7 @@ import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useAsyncEntity } from '@backstage/plugin-catalog-react';
 import { ChecklistFixTemplate } from '@internal/backstage-plugin-reliability-common';
+import { ReactNode } from 'react';
 import { scaffolderTemplateRouteRef } from '../../../routes';
 
 /**
@@ -28,14 +29,19 @@ function useFixTemplateUrl(
 
 /**
  * A link to the software template that fixes a failing checklist item, for the current entity. Renders nothing
- * without a template or when the app has no scaffolder bound to the plugin's `scaffolderTemplate` route.
+ * without a template, and `unlinked` (default nothing) when the app has no scaffolder bound to the plugin's
+ * `scaffolderTemplate` route.
  */
 export function FixTemplateLink(props: {
   template: ChecklistFixTemplate | undefined;
+  unlinked?: ReactNode;
 }) {
   const url = useFixTemplateUrl(props.template);
-  if (!url || !props.template) {
+  if (!props.template) {
     return null;
+  }
+  if (!url) {
+    return <>{props.unlinked ?? null}</>;
   }
   return <Link to={url}>{props.template.title}</Link>;
 }

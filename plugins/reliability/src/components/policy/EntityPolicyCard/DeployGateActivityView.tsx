@@ -11,6 +11,7 @@ import { WholeWordsTable } from '../../PlainTable/WholeWordsTable';
 import { PolicyStateChip } from '../PolicyStateChip';
 import { RevokeOverrideButton } from '../RevokeOverrideButton';
 import { formatWhen } from '../policyFormat';
+import { FixTemplateLink } from '../../checklist/FixTemplateLink';
 
 /** Most gate answers listed on the card. */
 const SHOWN_ANSWERS = 5;
@@ -38,7 +39,8 @@ export function DeployGateActivityView(props: {
   activity: DeployGateActivity;
   onRevoke?: (overrideId: string, reason: string) => Promise<void>;
 }) {
-  const { activeOverrides, recentOverrides, answers } = props.activity;
+  const { activeOverrides, recentOverrides, answers, askTemplate } =
+    props.activity;
   return (
     <Box mt={2}>
       <Typography variant="subtitle2" gutterBottom>
@@ -98,9 +100,19 @@ export function DeployGateActivityView(props: {
       {answers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           No pipeline has asked the deploy gate yet. Add a step before each
-          deploy of this service that asks it (the software template "Ask the
-          deploy gate before deploying" writes one for GitHub Actions); every
-          answer (allow, warn or deny, and why) is listed here.
+          deploy of this service that asks it
+          {askTemplate && (
+            <>
+              {' '}
+              (the software template{' '}
+              <FixTemplateLink
+                template={askTemplate}
+                unlinked={`"${askTemplate.title}"`}
+              />{' '}
+              writes one)
+            </>
+          )}
+          ; every answer (allow, warn or deny, and why) is listed here.
         </Typography>
       ) : (
         <WholeWordsTable size="small" aria-label="Last deploy-gate answers">

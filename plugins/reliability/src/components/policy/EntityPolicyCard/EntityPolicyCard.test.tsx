@@ -2,6 +2,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../../api';
+import { scaffolderTemplateRouteRef } from '../../../routes';
 import {
   mockPolicyApi,
   testEntity,
@@ -10,13 +11,24 @@ import {
 } from '../testData';
 import { EntityPolicyCard } from './EntityPolicyCard';
 
-async function renderCard(api: ReturnType<typeof mockPolicyApi>) {
+async function renderCard(
+  api: ReturnType<typeof mockPolicyApi>,
+  options: { scaffolder?: boolean } = {},
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, api as any]]}>
       <EntityProvider entity={testEntity}>
         <EntityPolicyCard />
       </EntityProvider>
     </TestApiProvider>,
+    options.scaffolder
+      ? {
+          mountedRoutes: {
+            '/create/templates/:namespace/:templateName':
+              scaffolderTemplateRouteRef,
+          },
+        }
+      : undefined,
   );
 }
 
@@ -114,6 +126,35 @@ describe('EntityPolicyCard', () => {
     expect(
       screen.getByText(/No pipeline has asked the deploy gate yet/),
     ).toBeInTheDocument();
+  });
+
+  it('links the template that adds the step asking the gate while no pipeline asks it', async () => {
+    const askTemplate = {
+      templateRef: 'template:default/ask-deploy-gate',
+      title: 'Ask the deploy gate before deploying',
+    };
+    const api = () =>
+      mockPolicyApi({
+        getDeployGateActivity: async () =>
+          testGateActivity({ answers: [], activeOverrides: [], askTemplate }),
+      });
+    const { unmount } = await renderCard(api(), { scaffolder: true });
+    const link = await screen.findByRole('link', { name: askTemplate.title });
+    expect(link.getAttribute('href')).toMatch(
+      /^\/create\/templates\/default\/ask-deploy-gate\?formData=/,
+    );
+    unmount();
+
+    // Without a scaffolder in the app: the template's name, unlinked.
+    await renderCard(api());
+    expect(
+      await screen.findByText(
+        /the software template "Ask the deploy gate before deploying" writes one/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: askTemplate.title }),
+    ).not.toBeInTheDocument();
   });
 
   it('names the policy an SLO file gives its SLO, and flags an unknown one', async () => {

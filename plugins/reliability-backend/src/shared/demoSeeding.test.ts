@@ -45,6 +45,14 @@ describe('DemoSeedPass', () => {
     return { pass, seed, refresher, logger, after };
   }
 
+  function expectLoggedOnce(
+    logger: ReturnType<typeof mockServices.logger.mock>,
+    message: string,
+  ) {
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith(message);
+  }
+
   it('completes on the first pass that finds every demo entity, logs once and refreshes once', async () => {
     const { pass, seed, refresher, logger, after } = passOf([
       { written: 3, missing: 0 },
@@ -57,8 +65,8 @@ describe('DemoSeedPass', () => {
 
     expect(seed).toHaveBeenCalledTimes(1);
     expect(refresher.run).toHaveBeenCalledTimes(1);
-    expect(logger.info).toHaveBeenCalledTimes(1);
-    expect(logger.info).toHaveBeenCalledWith(
+    expectLoggedOnce(
+      logger,
       'Wrote 3 SYNTHETIC demo incidents to the embedded incident source',
     );
   });
@@ -95,8 +103,8 @@ describe('DemoSeedPass', () => {
     expect(pass.isComplete()).toBe(true);
     expect(seed).toHaveBeenCalledTimes(3);
     expect(refresher.run).toHaveBeenCalledTimes(2);
-    expect(logger.info).toHaveBeenCalledTimes(1);
-    expect(logger.info).toHaveBeenCalledWith(
+    expectLoggedOnce(
+      logger,
       'Wrote 5 SYNTHETIC demo incidents to the embedded incident source',
     );
   });

@@ -32,6 +32,18 @@ const screens: Array<{
     },
   },
   {
+    // The demo pipelines never ask the gate about it: the policy card links the template in its sentence.
+    name: 'entity Reliability tab of a service that does not ask the deploy gate',
+    path: '/catalog/default/component/inventory-service/reliability',
+    loaded: async page => {
+      await expect(
+        page
+          .getByText(/No pipeline has asked the deploy gate yet/)
+          .getByRole('link', { name: 'Ask the deploy gate before deploying' }),
+      ).toBeVisible();
+    },
+  },
+  {
     name: 'entity SLOs tab (charts)',
     path: '/catalog/default/component/checkout-api/slos',
     loaded: async page => {

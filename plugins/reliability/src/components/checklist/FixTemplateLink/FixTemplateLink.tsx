@@ -35,6 +35,8 @@ function useFixTemplateUrl(
 export function FixTemplateLink(props: {
   template: ChecklistFixTemplate | undefined;
   unlinked?: ReactNode;
+  /** Inside a sentence: underlined, so it is told from the text by more than its colour. */
+  inText?: boolean;
 }) {
   const url = useFixTemplateUrl(props.template);
   if (!props.template) {
@@ -43,5 +45,9 @@ export function FixTemplateLink(props: {
   if (!url) {
     return <>{props.unlinked ?? null}</>;
   }
-  return <Link to={url}>{props.template.title}</Link>;
+  return (
+    <Link to={url} underline={props.inText ? 'always' : undefined}>
+      {props.template.title}
+    </Link>
+  );
 }

@@ -108,6 +108,7 @@ export function DeployGateActivityView(props: {
               <FixTemplateLink
                 template={askTemplate}
                 unlinked={`"${askTemplate.title}"`}
+                inText
               />{' '}
               writes one)
             </>

@@ -35,7 +35,8 @@ function RunbookList(props: {
           <Fragment key={`${runbook.id ?? runbook.url}-${i}`}>
             {i > 0 && ', '}
             {href ? (
-              <Link to={href} variant="caption">
+              // Underlined: in a line of text, colour alone would not set the link apart (WCAG 1.4.1).
+              <Link to={href} variant="caption" underline="always">
                 {label}
               </Link>
             ) : (

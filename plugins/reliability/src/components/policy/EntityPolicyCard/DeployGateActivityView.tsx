@@ -99,8 +99,8 @@ export function DeployGateActivityView(props: {
       ))}
       {answers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No pipeline has asked the deploy gate yet. Add a step before each
-          deploy of this service that asks it
+          No pipeline has asked the deploy gate yet. Add a step that asks it
+          before each deploy
           {askTemplate && (
             <>
               {' '}

@@ -32,7 +32,7 @@ export function demoBurnRate(
 ): number {
   switch (profile) {
     case 'paging':
-      return at >= incidentAt - 2 * HOUR_MS ? 20 : 0.5;
+      return at >= incidentAt - 2 * HOUR_MS ? 24 : 0.5;
     case 'burning':
       return at >= incidentAt - 7 * DAY_MS ? 2.5 : 0.4;
     default:
@@ -52,7 +52,9 @@ export function demoIntervalCounts(options: {
   const { sliKey, profile, target, start, end, incidentAt } = options;
   const random = seededRandom(hashString(`${sliKey}@${start}`));
   const minutes = (end - start) / 60_000;
-  const perMinute = 150 + (hashString(sliKey) % 350);
+  // 1,500–5,000 events a minute: at a few hundred, a 5-minute window held a handful of bad events at night, and
+  // the paging profile's fast-burn alert (14.4× over 1 h and 5 min) flapped off in one check of twenty.
+  const perMinute = 1500 + (hashString(sliKey) % 3500);
   const hourOfDay = new Date(start).getUTCHours() + 0.5;
   const diurnal = 0.65 + 0.35 * Math.sin(((hourOfDay - 8) / 24) * 2 * Math.PI);
   const noise = 0.85 + 0.3 * random();

@@ -116,9 +116,9 @@ export async function createAlertsFeature(
       logger: ctx.logger,
       now: ctx.now,
     });
+    demoSeeder = seeder;
     // Not the area's refresh: keeps the demo firing history relative to "now"; every minute until the catalog has
     // every demo entity, then it writes hourly (idempotent within an hour).
-    demoSeeder = seeder;
     await scheduleDemoSeeder(ctx.scheduler, 'alerts', seeder, {
       frequency: { minutes: 1 },
       initialDelay: { seconds: 25 },

@@ -116,9 +116,9 @@ export async function createIncidentsFeature(
       logger: ctx.logger,
       now: ctx.now,
     });
+    demoSeeder = seeder;
     // Not the area's refresh: keeps the demo history relative to "now"; every minute until the catalog has every
     // demo Component, then it writes hourly (idempotent within an hour).
-    demoSeeder = seeder;
     await scheduleDemoSeeder(ctx.scheduler, 'incidents', seeder, {
       frequency: { minutes: 1 },
       initialDelay: { seconds: 20 },

@@ -140,8 +140,8 @@ export async function createSloFeature(
       logger: ctx.logger,
       now: ctx.now,
     });
-    // Its own task: it appends the minutes passed since its last run, so the demo data keeps flowing.
     demoSeeder = seeder;
+    // Its own task: it appends the minutes passed since its last run, so the demo data keeps flowing.
     await scheduleDemoSeeder(ctx.scheduler, 'slo', seeder, {
       frequency: { minutes: 1 },
       timeout: { minutes: 2 },

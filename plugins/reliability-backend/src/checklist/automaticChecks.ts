@@ -120,44 +120,18 @@ export async function loadAutomaticCheckData(
   const areas = new Set(
     checklist.items.flatMap(i => (i.check ? [AREA_OF_CHECK[i.check]] : [])),
   );
+  const load = <T>(
+    area: keyof AutomaticCheckData,
+    source: SummarySource<T> | undefined,
+  ) => loadArea(area, source, areas.has(area), entityRefs, logger);
   const [slo, oncall, runbooks, alerts, incidents, deployGate] =
     await Promise.all([
-      loadArea('slo', sources.slo, areas.has('slo'), entityRefs, logger),
-      loadArea(
-        'oncall',
-        sources.oncall,
-        areas.has('oncall'),
-        entityRefs,
-        logger,
-      ),
-      loadArea(
-        'runbooks',
-        sources.runbooks,
-        areas.has('runbooks'),
-        entityRefs,
-        logger,
-      ),
-      loadArea(
-        'alerts',
-        sources.alerts,
-        areas.has('alerts'),
-        entityRefs,
-        logger,
-      ),
-      loadArea(
-        'incidents',
-        sources.incidents,
-        areas.has('incidents'),
-        entityRefs,
-        logger,
-      ),
-      loadArea(
-        'deployGate',
-        sources.deployGate,
-        areas.has('deployGate'),
-        entityRefs,
-        logger,
-      ),
+      load('slo', sources.slo),
+      load('oncall', sources.oncall),
+      load('runbooks', sources.runbooks),
+      load('alerts', sources.alerts),
+      load('incidents', sources.incidents),
+      load('deployGate', sources.deployGate),
     ]);
   return { slo, oncall, runbooks, alerts, incidents, deployGate };
 }

@@ -67,9 +67,13 @@ export async function createFeatures(
     runbooks: runbooks.index,
     backgroundWork: backgroundWork.service,
   });
-  // The checklist reads the deploy gate's answers, and the policy area the checklist's history: provided below.
+  // The checklist reads the deploy gate's answers, and the policy area the checklist's history: provided below,
+  // with the policy area's readiness.
   const deployGateUsage = new LateSummarySource<DeployGateUsageSummary>(
     'the deploy gate usage',
+  );
+  const automaticCheckAreas = [slo, oncall, runbooks, alerts, incidents].map(
+    area => area.dataReadiness,
   );
   const checklist = await createChecklistFeature(ctx, {
     slo: slo.summaries,
@@ -79,13 +83,8 @@ export async function createFeatures(
     incidents: incidents.summaries,
     deployGate: deployGateUsage,
     listener: notifications.checklist,
-    // The areas of the sources above that have background work (the deploy gate's answers come from requests).
     demoAutomaticDataReady: () =>
-      areasHaveData(
-        [slo, oncall, runbooks, alerts, incidents].map(a => a.dataReadiness),
-        backgroundWork.service,
-        startedAt,
-      ),
+      areasHaveData(automaticCheckAreas, backgroundWork.service, startedAt),
   });
   const campaigns = await createCampaignsFeature(ctx, {
     maturity: checklist.service,
@@ -106,6 +105,7 @@ export async function createFeatures(
       fixTemplateOfCheck(checklist.service.checklist, 'deploys-ask-gate'),
   });
   deployGateUsage.provide(policy.deployGateUsage);
+  automaticCheckAreas.push(policy.dataReadiness);
   const overview = await createOverviewFeature(ctx, {
     slo: slo.summaries,
     oncall: oncall.summaries,

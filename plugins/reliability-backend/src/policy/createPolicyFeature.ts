@@ -9,6 +9,7 @@ import { ReliabilityFeature } from '../feature';
 import { scheduleDemoSeeder } from '../shared/demoSeeding';
 import { scheduleRefresher } from '../shared/refresher';
 import { SummarySource } from '../summaries';
+import { AreaDataReadiness } from '../dataReadiness';
 import { readPolicyConfig } from './config';
 import { DemoDeployPipeline } from './demo/DemoDeployPipeline';
 import { DeployGateService } from './deployGate/DeployGateService';
@@ -38,6 +39,8 @@ export interface PolicyFeature extends ReliabilityFeature {
   readonly deployGate: Pick<DeployGateService, 'decide'>;
   /** When the deploy gate was last asked about each service (the checklist's `deploys-ask-gate` item). */
   readonly deployGateUsage: SummarySource<DeployGateUsageSummary>;
+  /** What fills `deployGateUsage` after a start: requests, and in the demo the simulated pipelines (no task of its own). */
+  readonly dataReadiness: AreaDataReadiness;
 }
 
 /** What the policy area reads from the SLO area. */
@@ -147,22 +150,22 @@ export async function createPolicyFeature(
     }),
   );
 
+  let demoSeeder: DemoDeployPipeline | undefined;
   if (config.demoSeeding) {
+    demoSeeder = new DemoDeployPipeline({
+      catalog: ctx.catalog,
+      auth: ctx.auth,
+      deployGate,
+      store,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
     // Not the area's refresh: simulated pipelines ask the gate about every six hours; a pass every 10 minutes
     // catches the demo catalog soon after it is ingested, before the checklist's first evaluations count.
-    await scheduleDemoSeeder(
-      ctx.scheduler,
-      'policy',
-      new DemoDeployPipeline({
-        catalog: ctx.catalog,
-        auth: ctx.auth,
-        deployGate,
-        store,
-        logger: ctx.logger,
-        now: ctx.now,
-      }),
-      { frequency: { minutes: 10 }, initialDelay: { seconds: 20 } },
-    );
+    await scheduleDemoSeeder(ctx.scheduler, 'policy', demoSeeder, {
+      frequency: { minutes: 10 },
+      initialDelay: { seconds: 20 },
+    });
   }
 
   return {
@@ -182,5 +185,6 @@ export async function createPolicyFeature(
     policyStates: service,
     deployGate,
     deployGateUsage: { getSummaries: refs => deployGate.lastAnswers(refs) },
+    dataReadiness: { taskIds: [], demoSeeder },
   };
 }

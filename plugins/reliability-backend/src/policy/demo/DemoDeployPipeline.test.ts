@@ -10,7 +10,11 @@ import {
   sloEntity,
   sloWith,
 } from '../__testUtils__/policyFixtures';
-import { DEMO_PIPELINE, DemoDeployPipeline } from './DemoDeployPipeline';
+import {
+  DEMO_PIPELINE,
+  DEMO_PIPELINE_SERVICES,
+  DemoDeployPipeline,
+} from './DemoDeployPipeline';
 
 jest.setTimeout(30_000);
 
@@ -106,5 +110,16 @@ describe('DemoDeployPipeline', () => {
   it('writes nothing while the demo services are not in the catalog', async () => {
     const { demo } = await pipeline([]);
     expect(await demo.seed()).toEqual({ answers: 0, overrides: 0 });
+    expect(demo.isComplete()).toBe(false);
+  });
+
+  it('is complete once a pass found every demo pipeline service, not some of them', async () => {
+    const some = await pipeline(['payments', 'search-service']);
+    await some.demo.seed();
+    expect(some.demo.isComplete()).toBe(false);
+
+    const all = await pipeline(DEMO_PIPELINE_SERVICES);
+    await all.demo.seed();
+    expect(all.demo.isComplete()).toBe(true);
   });
 });

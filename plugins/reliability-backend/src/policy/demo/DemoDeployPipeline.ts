@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey } from '@internal/backstage-plugin-reliability-common';
 import { randomUUID } from 'node:crypto';
+import type { CompletableDemoSeeder } from '../../shared/demoSeeding';
 import type { DeployGateService } from '../deployGate/DeployGateService';
 import type { PolicyStore } from '../store/PolicyStore';
 
@@ -54,10 +55,12 @@ export interface DemoDeployPipelineResult {
  * about every six hours (a pass asks for the services whose newest answer is older), and one past override of
  * payments is written once (three days ago, two hours long, by a member of its team), so the service's gate
  * activity, the checklist's `deploys-ask-gate` item and the SLO review report's overrides have something to show.
- * Services missing from the catalog are skipped; a pass never throws.
+ * Services missing from the catalog are skipped; a pass never throws. It is complete once a pass found every one
+ * of them (the catalog may still be reading its locations at the first pass).
  */
-export class DemoDeployPipeline {
+export class DemoDeployPipeline implements CompletableDemoSeeder {
   private told = false;
+  private complete = false;
 
   constructor(
     private readonly deps: {
@@ -72,6 +75,10 @@ export class DemoDeployPipeline {
       now: () => Date;
     },
   ) {}
+
+  isComplete(): boolean {
+    return this.complete;
+  }
 
   /** One pass (the seeder's scheduled task). Never throws. */
   async run(): Promise<void> {
@@ -125,6 +132,9 @@ export class DemoDeployPipeline {
     )
       ? await this.seedOverride(at)
       : 0;
+    if (services.length === DEMO_PIPELINE_SERVICES.length) {
+      this.complete = true;
+    }
     return { answers, overrides };
   }
 

@@ -25,6 +25,7 @@ import {
   formatNextRunDue,
   formatRunDuration,
   lastRunnerName,
+  ofReplicas,
   orderTasks,
   tasksNeedingAttention,
 } from './backgroundWorkFormat';
@@ -61,8 +62,7 @@ function LocalRunNow(props: {
             {formatRelative(task.runRequest.requestedAt, now)}
           </span>
           {task.runRequest.requestedBy && ` by ${task.runRequest.requestedBy}`},{' '}
-          {task.runRequest.pendingReplicas} of {total}{' '}
-          {total === 1 ? 'replica' : 'replicas'} still to run it
+          {ofReplicas(task.runRequest.pendingReplicas, total)} still to run it
         </Typography>
       )}
     </>

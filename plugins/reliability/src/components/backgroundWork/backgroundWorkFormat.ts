@@ -1,6 +1,7 @@
 import {
   BACKGROUND_TASK_TROUBLE_STATES,
   backgroundTaskInTrouble,
+  pluralCount,
   BackgroundTaskReplicaCount,
   BackgroundTaskReplicaStatus,
   BackgroundTaskState,
@@ -134,12 +135,17 @@ const REPLICA_STATE_WORDS: Array<[BackgroundTaskState, string]> = [
  * all on time", "1 replica, on time".
  */
 export function formatReplicaCount(count: BackgroundTaskReplicaCount): string {
-  const head = `${count.total} ${count.total === 1 ? 'replica' : 'replicas'}`;
+  const head = pluralCount(count.total, 'replica');
   const parts = REPLICA_STATE_WORDS.filter(
     ([state]) => (count.byState[state] ?? 0) > 0,
   ).map(([state, words]) => `${count.byState[state]} ${words}`);
   if (parts.length > 0) return `${head}, ${parts.join(', ')}`;
   return `${head}, ${count.total === 1 ? 'on time' : 'all on time'}`;
+}
+
+/** "2 of 3 replicas". */
+export function ofReplicas(count: number, total: number): string {
+  return `${count} of ${pluralCount(total, 'replica')}`;
 }
 
 /**
@@ -153,9 +159,7 @@ export function attentionName(
   const count = task.replicaCount;
   if (!count) return label(task.id);
   const inTrouble = replicasInTrouble(count);
-  return `${label(task.id)} (${inTrouble} of ${count.total} ${
-    count.total === 1 ? 'replica' : 'replicas'
-  })`;
+  return `${label(task.id)} (${ofReplicas(inTrouble, count.total)})`;
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   BackgroundWorkResponse,
 } from '@internal/backstage-plugin-reliability-common';
 import { useCallback, useEffect, useState } from 'react';
-import { formatRunDuration } from './backgroundWorkFormat';
+import { formatRunDuration, ofReplicas } from './backgroundWorkFormat';
 
 /** How often the card asks for the tasks' states after Run now. */
 export const RUN_NOW_POLL_MS = 2000;
@@ -84,10 +84,6 @@ export function runNowNotice(
           };
   }
 }
-
-/** "2 of 3 replicas". */
-const ofReplicas = (n: number, total: number) =>
-  `${n} of ${total} ${total === 1 ? 'replica' : 'replicas'}`;
 
 /**
  * What the card says of Run now of a local task, from its latest state (Run now is for reliability admins, who see

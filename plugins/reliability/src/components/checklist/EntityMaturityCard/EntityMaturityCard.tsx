@@ -10,6 +10,7 @@ import {
 import {
   ItemContribution,
   itemsToFix,
+  pluralCount,
   ScoreExplanation,
   titleList,
 } from '@internal/backstage-plugin-reliability-common';
@@ -35,7 +36,7 @@ function exemptText(items: ItemContribution[]): string {
     .map(i => i.exemption!.expiresAt.slice(0, 10))
     .sort();
   const n = expiries.length;
-  return `${n} item${n === 1 ? '' : 's'} exempt (left out of the score) until ${
+  return `${pluralCount(n, 'item')} exempt (left out of the score) until ${
     expiries[0]
   }${n > 1 ? ' at the earliest' : ''}`;
 }
@@ -54,7 +55,7 @@ function toReachText(explanation: ScoreExplanation, nextLevel: string): string {
       (a, b) => Number(noData(b)) - Number(noData(a)) || b.weight - a.weight,
     );
   const n = items.length;
-  const text = `${n} item${n === 1 ? '' : 's'} to reach ${nextLevel}`;
+  const text = `${pluralCount(n, 'item')} to reach ${nextLevel}`;
   if (!items.some(noData)) return text;
   return `${text}: ${titleList(
     items

@@ -6,6 +6,20 @@ import {
   SloReportLevelBlockers,
 } from '@internal/backstage-plugin-reliability-common';
 
+/** The report's blockers of `nextLevel`: the first {@link SLO_REPORT_MAX_BLOCKERS} names and how many more. */
+function blockersOf(
+  nextLevel: string,
+  source: SloReportLevelBlockers['source'],
+  names: string[],
+): SloReportLevelBlockers {
+  return {
+    nextLevel,
+    source,
+    items: names.slice(0, SLO_REPORT_MAX_BLOCKERS),
+    more: Math.max(0, names.length - SLO_REPORT_MAX_BLOCKERS),
+  };
+}
+
 /** The blockers recorded with the assessment at its submission (automatic results and exemptions of its day). */
 function recordedBlockers(
   assessment: AssessmentDetail,
@@ -22,12 +36,7 @@ function recordedBlockers(
         }`,
     );
   if (blocking.length === 0) return undefined;
-  return {
-    nextLevel,
-    source: 'recorded',
-    items: blocking.slice(0, SLO_REPORT_MAX_BLOCKERS),
-    more: Math.max(0, blocking.length - SLO_REPORT_MAX_BLOCKERS),
-  };
+  return blockersOf(nextLevel, 'recorded', blocking);
 }
 
 /**
@@ -69,10 +78,9 @@ export function levelBlockers(
   const answers = open.filter(item => item.kind !== 'automatic');
   const blocking = answers.length > 0 ? answers : open;
   if (blocking.length === 0) return undefined;
-  return {
-    nextLevel: next.id,
-    source: answers.length > 0 ? 'answers' : 'automatic',
-    items: blocking.slice(0, SLO_REPORT_MAX_BLOCKERS).map(item => item.title),
-    more: Math.max(0, blocking.length - SLO_REPORT_MAX_BLOCKERS),
-  };
+  return blockersOf(
+    next.id,
+    answers.length > 0 ? 'answers' : 'automatic',
+    blocking.map(item => item.title),
+  );
 }
